@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pacer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pacer", targets: ["pacer"]),
+        .library(name: "PacerCore", targets: ["PacerCore"]),
+        .library(name: "GLPK", targets: ["GLPK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+    ],
+    targets: [
+        // GLPK's C header, linked by name: Debian ships no glpk.pc.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The safe Swift API over GLPK; the only target that imports CGLPK.
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // The domain, scenario reading and validation. Knows nothing of the command line.
+        .target(
+            name: "PacerCore",
+            dependencies: [
+                "GLPK",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Tagged", package: "swift-tagged"),
+            ]
+        ),
+        // The command line: thin, no logic.
+        .executableTarget(
+            name: "pacer",
+            dependencies: [
+                "PacerCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(
+            name: "PacerCoreTests",
+            dependencies: ["PacerCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "pacerTests",
+            dependencies: ["pacer", "PacerCore"]
+        ),
+    ]
+)

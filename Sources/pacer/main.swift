@@ -1,0 +1,2 @@
+import PacerCore
+print(Pacer.version)
