@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "PacerCoreTests",
             dependencies: ["PacerCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "pacerTests",

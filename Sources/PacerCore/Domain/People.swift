@@ -1,0 +1,42 @@
+import Tagged
+
+/// A teacher who can run workshops.
+public struct Teacher: Hashable, Sendable {
+    public let id: TeacherID
+    public let name: String
+    /// Every objective this teacher may run, sorted.
+    public let canTeach: [ObjectiveID]
+    /// Blocks where the teacher is not available (fixed commitments included), sorted.
+    public let unavailable: [BlockID]
+    public let maxSessionsPerDay: Int
+    /// The room the teacher prefers, if any.
+    public let homeRoom: RoomID?
+}
+
+/// A room where workshops can be held.
+public struct Room: Hashable, Sendable {
+    public let id: RoomID
+    public let name: String
+    public let capacity: Int
+    public let features: [Feature]
+    public let unavailable: [BlockID]
+}
+
+/// Markers a school puts on a student.
+public enum StudentFlag: String, Hashable, Sendable, CaseIterable {
+    /// Serve this student first when there are not enough seats.
+    case priority
+}
+
+/// A student and where they stand in each subject.
+public struct Student: Hashable, Sendable {
+    public let id: StudentID
+    public let name: String
+    public let grade: String
+    /// The current objective in each subject the student takes.
+    public let current: [SubjectID: ObjectiveID]
+    public let flags: Set<StudentFlag>
+    public let unavailable: [BlockID]
+    /// Students who must not be placed in the same session as this one.
+    public let keepApart: [StudentID]
+}

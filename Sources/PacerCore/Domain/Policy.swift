@@ -1,0 +1,33 @@
+/// The weights of the planner's soft goals, in points (the objective's unit). See docs/scenario-format.md.
+public struct Policy: Hashable, Sendable {
+    /// Cost of each workshop a student should have had this week and did not get.
+    public var unmetWorkshop = 100.0
+    /// Multiplier on `unmetWorkshop` for students flagged `priority`.
+    public var priorityFactor = 2.0
+    /// Extra cost per unmet workshop for each day the student has already waited.
+    public var waitingPerDay = 5.0
+    /// Cost of opening one session (teacher time).
+    public var session = 20.0
+    /// Cost of each empty seat below the objective's largest group, so fuller groups are preferred.
+    public var emptySeat = 1.0
+    /// Cost each time a student meets a different teacher for the same objective within the week.
+    public var teacherChange = 5.0
+    /// Cost of placing two students who must be kept apart in one session.
+    public var keepApart = 50.0
+    /// Cost of each change to a published plan when a day is regrouped.
+    public var planChange = 10.0
+
+    public init() {}
+
+    /// The YAML keys under `policy:`, with a way to set each.
+    static let fields: [(key: String, set: @Sendable (inout Policy, Double) -> Void)] = [
+        ("unmet_workshop", { $0.unmetWorkshop = $1 }),
+        ("priority_factor", { $0.priorityFactor = $1 }),
+        ("waiting_per_day", { $0.waitingPerDay = $1 }),
+        ("session", { $0.session = $1 }),
+        ("empty_seat", { $0.emptySeat = $1 }),
+        ("teacher_change", { $0.teacherChange = $1 }),
+        ("keep_apart", { $0.keepApart = $1 }),
+        ("plan_change", { $0.planChange = $1 }),
+    ]
+}

@@ -1,0 +1,38 @@
+import Tagged
+
+/// Everything one school plans with. Built only by `ScenarioLoader`, which validates it; code
+/// downstream can rely on every id it holds being defined.
+public struct Scenario: Sendable {
+    public let name: String
+    public let calendar: SchoolCalendar
+    public let subjects: [Subject]
+    public let teachers: [Teacher]
+    public let rooms: [Room]
+    public let students: [Student]
+    public let policy: Policy
+    /// Every file read to make this scenario, in the order read (variants before their bases).
+    public let sourceFiles: [String]
+
+    private let objectivesByID: [ObjectiveID: Objective]
+
+    init(
+        name: String, calendar: SchoolCalendar, subjects: [Subject], teachers: [Teacher], rooms: [Room],
+        students: [Student], policy: Policy, sourceFiles: [String]
+    ) {
+        self.name = name
+        self.calendar = calendar
+        self.subjects = subjects
+        self.teachers = teachers
+        self.rooms = rooms
+        self.students = students
+        self.policy = policy
+        self.sourceFiles = sourceFiles
+        var objectives: [ObjectiveID: Objective] = [:]
+        for subject in subjects { for objective in subject.objectives { objectives[objective.id] = objective } }
+        self.objectivesByID = objectives
+    }
+
+    public func objective(_ id: ObjectiveID) -> Objective? { objectivesByID[id] }
+
+    public var objectives: [Objective] { subjects.flatMap(\.objectives) }
+}

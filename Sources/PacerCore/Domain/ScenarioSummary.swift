@@ -1,0 +1,18 @@
+/// A few lines that tell a person what a scenario holds.
+public struct ScenarioSummary: Sendable {
+    public let lines: [String]
+
+    public init(_ scenario: Scenario) {
+        let calendar = scenario.calendar
+        let flexPeriods = calendar.periods.filter(\.isFlex).count
+        let objectives = scenario.subjects.map(\.objectives.count).reduce(0, +)
+        let placements = scenario.students.map(\.current.count).reduce(0, +)
+        lines = [
+            "  \(scenario.name)",
+            "  calendar: \(calendar.days.count) days × \(calendar.periods.count) periods (\(flexPeriods) flex), \(calendar.flexBlocks.count) open flex blocks, time zone \(calendar.timeZone)",
+            "  subjects: \(scenario.subjects.count) with \(objectives) objectives (\(scenario.subjects.map { "\($0.id) \($0.objectives.count)" }.joined(separator: ", ")))",
+            "  teachers: \(scenario.teachers.count); rooms: \(scenario.rooms.count) (\(scenario.rooms.map(\.capacity).reduce(0, +)) seats)",
+            "  students: \(scenario.students.count), on \(placements) subject objectives",
+        ]
+    }
+}

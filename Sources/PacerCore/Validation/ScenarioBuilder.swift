@@ -1,0 +1,83 @@
+/// Turns a merged scenario tree and its students.csv into a validated `Scenario`, reporting every
+/// problem to the log. Each section lives in its own file (CalendarSection, SubjectsSection, …);
+/// the warnings for legal but suspicious scenarios live in ScenarioWarnings.
+final class ScenarioBuilder {
+    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "rooms", "policy"]
+
+    let log: DiagnosticLog
+    var sourceFiles: [String]
+    // Where each id was defined, for messages and warnings.
+    var objectiveLocations: [ObjectiveID: SourceLocation] = [:]
+    var roomLocations: [RoomID: SourceLocation] = [:]
+    var teacherLocations: [TeacherID: SourceLocation] = [:]
+    var studentLocations: [StudentID: SourceLocation] = [:]
+    /// The students.csv cells that place a student on each objective.
+    var studentsOnObjective: [ObjectiveID: [SourceLocation]] = [:]
+
+    init(log: DiagnosticLog, sourceFiles: [String]) {
+        self.log = log
+        self.sourceFiles = sourceFiles
+    }
+
+    func build(_ root: SourceNode) -> Scenario? {
+        guard let fields = Fields(root, what: "the scenario", allowed: Self.topKeys, log: log) else { return nil }
+        let name = fields.string("name", required: true)?.value ?? ""
+        guard let (calendar, blocks) = buildCalendar(fields.node("calendar"), at: fields.location) else { return nil }
+        let subjects = buildSubjects(fields.list("subjects", required: true))
+        let rooms = buildRooms(fields.list("rooms", required: true), blocks: blocks)
+        let flexPerDay = calendar.periods.filter(\.isFlex).count
+        let teachers = buildTeachers(fields.list("teachers", required: true), subjects: subjects, blocks: blocks, flexPerDay: flexPerDay)
+        let policy = buildPolicy(fields.node("policy"))
+        var students: [Student] = []
+        if let path = fields.string("students") {
+            students = buildStudents(file: path.value, from: path.location, subjects: subjects, blocks: blocks)
+        }
+        let scenario = Scenario(
+            name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
+            students: students, policy: policy, sourceFiles: sourceFiles)
+        // Warnings are judged on a scenario without errors: values that failed to read would
+        // otherwise show up as suspicious defaults.
+        if !log.hasErrors { warnAboutSuspiciousParts(of: scenario) }
+        return scenario
+    }
+
+    private func buildPolicy(_ node: SourceNode?) -> Policy {
+        var policy = Policy()
+        guard let node,
+              let fields = Fields(node, what: "policy", allowed: Policy.fields.map(\.key), log: log) else { return policy }
+        for (key, set) in Policy.fields {
+            if let value = fields.number(key, minimum: 0, maximum: 1_000_000) { set(&policy, value.value) }
+        }
+        return policy
+    }
+}
+
+/// Reads and validates scenarios.
+public enum ScenarioLoader {
+    /// The outcome of reading a scenario: the scenario when it has no errors, and every diagnostic.
+    public struct Reading: Sendable {
+        public let scenario: Scenario?
+        /// Sorted by file and position.
+        public let diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// Reads the scenario at `path` (a folder with scenario.yaml, or a variant's YAML file) and
+    /// reports every problem at once.
+    public static func read(_ path: String) -> Reading {
+        let log = DiagnosticLog()
+        guard let document = ScenarioDocument.load(path, log: log) else {
+            return Reading(scenario: nil, diagnostics: log.sorted)
+        }
+        let scenario = ScenarioBuilder(log: log, sourceFiles: document.files).build(document.root)
+        return Reading(scenario: log.hasErrors ? nil : scenario, diagnostics: log.sorted)
+    }
+
+    /// Reads the scenario at `path`, throwing `ScenarioError` with every diagnostic if it has errors.
+    public static func load(_ path: String) throws -> Scenario {
+        let reading = read(path)
+        guard let scenario = reading.scenario else { throw ScenarioError(diagnostics: reading.diagnostics) }
+        return scenario
+    }
+}

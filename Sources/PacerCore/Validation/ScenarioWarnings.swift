@@ -1,0 +1,49 @@
+extension ScenarioBuilder {
+    /// Warnings for what is legal but likely a mistake: each would leave students unserved.
+    func warnAboutSuspiciousParts(of scenario: Scenario) {
+        let flex = scenario.calendar.flexBlocks.map(\.id)
+        let taught = Set(scenario.teachers.flatMap(\.canTeach))
+
+        for objective in scenario.objectives {
+            guard let location = objectiveLocations[objective.id] else { continue }
+            let waiting = studentsOnObjective[objective.id]?.count ?? 0
+            if waiting > 0, !taught.contains(objective.id) {
+                log.warning(location, "objective \(objective.id): \(waiting) student(s) are on it but no teacher can teach it")
+            }
+            let suitable = scenario.rooms.filter { room in objective.needs.allSatisfy(room.features.contains) }
+            if suitable.isEmpty {
+                let needs = objective.needs.map(\.rawValue).joined(separator: ", ")
+                log.warning(location, "objective \(objective.id): no room has the features it needs (\(needs))")
+            } else if let largest = suitable.map(\.capacity).max(), largest < objective.minGroup {
+                log.warning(location,
+                            "objective \(objective.id): its minimum group of \(objective.minGroup) exceeds every suitable room (largest holds \(largest))")
+            }
+        }
+        for room in scenario.rooms {
+            let tooSmallFor = scenario.objectives.filter { $0.minGroup > room.capacity && $0.needs.allSatisfy(room.features.contains) }
+            if !tooSmallFor.isEmpty, tooSmallFor.count == scenario.objectives.filter({ $0.needs.allSatisfy(room.features.contains) }).count,
+               let location = roomLocations[room.id] {
+                log.warning(location, "room \(room.id) (capacity \(room.capacity)) is smaller than the minimum group of every objective it could host")
+            }
+        }
+        for teacher in scenario.teachers {
+            guard let location = teacherLocations[teacher.id] else { continue }
+            let unavailable = Set(teacher.unavailable)
+            if !flex.isEmpty, flex.allSatisfy(unavailable.contains) {
+                log.warning(location, "teacher \(teacher.id) has no free flex block")
+            } else if teacher.maxSessionsPerDay == 0 {
+                log.warning(location, "teacher \(teacher.id) has max_sessions_per_day 0 and will run no workshop")
+            }
+            if teacher.canTeach.isEmpty {
+                log.warning(location, "teacher \(teacher.id) can teach no objective")
+            }
+        }
+        for student in scenario.students {
+            guard let location = studentLocations[student.id] else { continue }
+            let unavailable = Set(student.unavailable)
+            if !flex.isEmpty, !student.current.isEmpty, flex.allSatisfy(unavailable.contains) {
+                log.warning(location, "student \(student.id) has no free flex block")
+            }
+        }
+    }
+}

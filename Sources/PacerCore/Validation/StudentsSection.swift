@@ -1,0 +1,125 @@
+import Foundation
+
+extension ScenarioBuilder {
+    /// Columns of students.csv that are not subjects.
+    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart"]
+
+    /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart`.
+    /// Lists inside a cell (flags, blocks, student ids) are separated by `;`.
+    func buildStudents(file: String, from reference: SourceLocation, subjects: [Subject], blocks: BlockResolver) -> [Student] {
+        guard let text = TextFile.read(file, log: log, missing: reference),
+              let table = CSVTable.parse(text, file: file, log: log) else { return [] }
+        sourceFiles.append(file)
+        var columns: [String: Int] = [:]
+        var subjectColumns: [(Subject, Int)] = []
+        for (index, field) in table.header.fields.enumerated() {
+            let name = field.text.trimmingCharacters(in: .whitespaces)
+            if columns[name] != nil {
+                log.error(field.location, "column '\(printable(name))' appears twice in the header")
+                continue
+            }
+            columns[name] = index
+            if let subject = subjects.first(where: { $0.id.rawValue == name }) {
+                subjectColumns.append((subject, index))
+            } else if !Self.reservedColumns.contains(name) {
+                let expected = (Self.reservedColumns + subjects.map(\.id.rawValue)).joined(separator: ", ")
+                log.error(field.location, "unknown column '\(printable(name))'; expected a subject id or one of: \(expected)")
+            }
+        }
+        for required in ["id", "name"] where columns[required] == nil {
+            log.error(table.header.location, "students.csv needs a '\(required)' column")
+        }
+        guard let idColumn = columns["id"] else { return [] }
+        let width = table.header.fields.count
+
+        var students: [Student] = []
+        var keepApartRefs: [(student: Int, refs: [Located<String>])] = []
+        for record in table.records {
+            guard record.fields.count == width else {
+                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(width)")
+                continue
+            }
+            func cell(_ column: String) -> CSVTable.Field? { columns[column].map { record.fields[$0] } }
+            let idField = record.fields[idColumn]
+            let id = Located(value: idField.text.trimmingCharacters(in: .whitespaces), location: idField.location)
+            guard Fields.checkIdentifier(id, log: log) else { continue }
+            let studentID = StudentID(rawValue: id.value)
+            if let first = studentLocations[studentID] {
+                log.error(id.location, "duplicate student id '\(id.value)' (first at \(first))")
+                continue
+            }
+            studentLocations[studentID] = id.location
+            let name = cell("name")?.text.trimmingCharacters(in: .whitespaces) ?? ""
+            if name.isEmpty, let field = cell("name") { log.error(field.location, "student \(id.value) has no name") }
+            var current: [SubjectID: ObjectiveID] = [:]
+            for (subject, column) in subjectColumns {
+                let field = record.fields[column]
+                let value = field.text.trimmingCharacters(in: .whitespaces)
+                if value.isEmpty { continue }  // not taking this subject
+                let objective = ObjectiveID(rawValue: value)
+                guard subject.objectives.contains(where: { $0.id == objective }) else {
+                    let elsewhere = objectiveLocations[objective] != nil ? " (it belongs to another subject)" : ""
+                    log.error(field.location,
+                              "student \(id.value): '\(printable(value))' is not an objective of subject \(subject.id)'s progression\(elsewhere)")
+                    continue
+                }
+                current[subject.id] = objective
+                studentsOnObjective[objective, default: []].append(field.location)
+            }
+            var flags = Set<StudentFlag>()
+            for item in listCell(cell("flags")) {
+                if let flag = StudentFlag(rawValue: item.value.lowercased()) {
+                    flags.insert(flag)
+                } else {
+                    let known = StudentFlag.allCases.map(\.rawValue).joined(separator: ", ")
+                    log.warning(item.location, "student \(id.value): unknown flag '\(printable(item.value))' is ignored (known: \(known))")
+                }
+            }
+            let unavailable = blocks.resolve(listCell(cell("unavailable")), owner: "student \(id.value)", log: log)
+            keepApartRefs.append((students.count, listCell(cell("keep_apart"))))
+            students.append(Student(
+                id: studentID, name: name, grade: cell("grade")?.text.trimmingCharacters(in: .whitespaces) ?? "",
+                current: current, flags: flags, unavailable: unavailable, keepApart: []))
+        }
+        // Keep-apart pairs may name students further down the file, so they are resolved last.
+        var keepApart = Array(repeating: Set<StudentID>(), count: students.count)
+        let index = Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id, $0) })
+        for (i, refs) in keepApartRefs {
+            for ref in refs {
+                let other = StudentID(rawValue: ref.value)
+                guard let j = index[other] else {
+                    log.error(ref.location, "unknown student '\(printable(ref.value))' in keep_apart of \(students[i].id)")
+                    continue
+                }
+                guard j != i else {
+                    log.error(ref.location, "student \(other) cannot be kept apart from themself")
+                    continue
+                }
+                keepApart[i].insert(other)
+                keepApart[j].insert(students[i].id)  // the rule is symmetric
+            }
+        }
+        return students.enumerated().map { i, s in
+            Student(id: s.id, name: s.name, grade: s.grade, current: s.current, flags: s.flags,
+                    unavailable: s.unavailable, keepApart: keepApart[i].sorted())
+        }
+    }
+
+    /// The `;`-separated items of a cell, each located at its own column.
+    private func listCell(_ field: CSVTable.Field?) -> [Located<String>] {
+        guard let field else { return [] }
+        var items: [Located<String>] = []
+        var offset = 0
+        for part in field.text.split(separator: ";", omittingEmptySubsequences: false) {
+            let leading = part.prefix { $0 == " " }.count
+            let text = part.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                var location = field.location
+                location.column += offset + leading
+                items.append(Located(value: text, location: location))
+            }
+            offset += part.count + 1
+        }
+        return items
+    }
+}

@@ -1,0 +1,134 @@
+extension ScenarioBuilder {
+    static let subjectKeys = ["id", "name", "defaults", "objectives"]
+    static let defaultsKeys = ["workshops_per_week", "min_group", "max_group", "needs"]
+    static let objectiveKeys = ["id", "title", "workshops_per_week", "min_group", "max_group", "needs", "prerequisites"]
+
+    /// The settings an objective inherits from its subject's `defaults`, then from Pacer's.
+    struct ObjectiveDefaults {
+        var workshopsPerWeek = 2
+        var minGroup = 1
+        var maxGroup = 12
+        var needs: [Feature] = []
+    }
+
+    func buildSubjects(_ items: [SourceNode]) -> [Subject] {
+        var subjects: [Subject] = []
+        var subjectLocations: [SubjectID: SourceLocation] = [:]
+        for item in items {
+            guard let fields = Fields(item, what: "subject", allowed: Self.subjectKeys, log: log),
+                  let id = fields.identifier("id", required: true) else { continue }
+            let subjectID = SubjectID(rawValue: id.value)
+            if let first = subjectLocations[subjectID] {
+                log.error(id.location, "duplicate subject id '\(id.value)' (first at \(first))")
+                continue
+            }
+            if Self.reservedColumns.contains(id.value) {
+                log.error(id.location, "subject id '\(id.value)' is a reserved column of students.csv; choose another")
+                continue
+            }
+            subjectLocations[subjectID] = id.location
+            var defaults = ObjectiveDefaults()
+            if let node = fields.node("defaults"),
+               let d = Fields(node, what: "defaults of subject \(id.value)", allowed: Self.defaultsKeys, log: log) {
+                defaults.workshopsPerWeek = d.int("workshops_per_week", range: 0...50)?.value ?? defaults.workshopsPerWeek
+                defaults.minGroup = d.int("min_group", range: 1...10_000)?.value ?? defaults.minGroup
+                defaults.maxGroup = d.int("max_group", range: 1...10_000)?.value ?? defaults.maxGroup
+                if d.has("needs") { defaults.needs = features(d.strings("needs")) }
+            }
+            let objectives = buildObjectives(fields.list("objectives", required: true), subject: subjectID, defaults: defaults)
+            if objectives.isEmpty, fields.node("objectives") != nil {
+                log.error(fields.keyLocation("objectives"), "subject \(id.value) has no objectives")
+            }
+            subjects.append(Subject(id: subjectID, name: fields.string("name")?.value ?? id.value, objectives: objectives))
+        }
+        return subjects
+    }
+
+    private func buildObjectives(_ items: [SourceNode], subject: SubjectID, defaults: ObjectiveDefaults) -> [Objective] {
+        var objectives: [Objective] = []
+        var prerequisiteRefs: [(index: Int, refs: [Located<String>])] = []
+        var localIDs: [ObjectiveID: Int] = [:]
+        for item in items {
+            guard let fields = Fields(item, what: "objective", allowed: Self.objectiveKeys, log: log),
+                  let id = fields.identifier("id", required: true) else { continue }
+            let objectiveID = ObjectiveID(rawValue: id.value)
+            let what = "objective \(id.value)"
+            if let first = objectiveLocations[objectiveID] {
+                log.error(id.location, "duplicate objective id '\(id.value)' (first at \(first))")
+                continue
+            }
+            objectiveLocations[objectiveID] = id.location
+            let workshops = fields.int("workshops_per_week", range: 0...50)?.value ?? defaults.workshopsPerWeek
+            let minGroup = fields.int("min_group", range: 1...10_000)
+            let maxGroup = fields.int("max_group", range: 1...10_000)
+            let lower = minGroup?.value ?? defaults.minGroup, upper = maxGroup?.value ?? defaults.maxGroup
+            if lower > upper {
+                log.error(minGroup?.location ?? maxGroup?.location ?? fields.location,
+                          "\(what): min_group \(lower) is larger than max_group \(upper)")
+            }
+            let needs = fields.has("needs") ? features(fields.strings("needs")) : defaults.needs
+            // Without `prerequisites`, an objective follows the one before it in the list.
+            if fields.has("prerequisites") {
+                prerequisiteRefs.append((objectives.count, fields.strings("prerequisites")))
+            } else if let previous = objectives.last {
+                prerequisiteRefs.append((objectives.count, [Located(value: previous.id.rawValue, location: id.location)]))
+            }
+            localIDs[objectiveID] = objectives.count
+            objectives.append(Objective(
+                id: objectiveID, subject: subject, title: fields.string("title")?.value ?? id.value,
+                workshopsPerWeek: workshops, minGroup: lower, maxGroup: max(lower, upper), needs: needs,
+                prerequisites: []))
+        }
+        var prerequisites = Array(repeating: [ObjectiveID](), count: objectives.count)
+        for (index, refs) in prerequisiteRefs {
+            for ref in refs {
+                let target = ObjectiveID(rawValue: ref.value)
+                guard localIDs[target] != nil else {
+                    let hint = objectiveLocations[target] != nil ? " (prerequisites must be in the same subject)" : ""
+                    log.error(ref.location, "unknown objective '\(printable(ref.value))' in prerequisites of \(objectives[index].id) in subject \(subject)\(hint)")
+                    continue
+                }
+                if target == objectives[index].id {
+                    log.error(ref.location, "objective \(target) cannot be its own prerequisite")
+                } else if !prerequisites[index].contains(target) {
+                    prerequisites[index].append(target)
+                }
+            }
+        }
+        reportCycles(objectives, prerequisites, localIDs)
+        return objectives.enumerated().map { i, o in
+            Objective(id: o.id, subject: o.subject, title: o.title, workshopsPerWeek: o.workshopsPerWeek,
+                      minGroup: o.minGroup, maxGroup: o.maxGroup, needs: o.needs, prerequisites: prerequisites[i])
+        }
+    }
+
+    /// Reports each prerequisite cycle once, at the objective of the cycle written first.
+    private func reportCycles(_ objectives: [Objective], _ prerequisites: [[ObjectiveID]], _ index: [ObjectiveID: Int]) {
+        var state = Array(repeating: 0, count: objectives.count)  // 0 new, 1 on the path, 2 done
+        var path: [Int] = []
+        func visit(_ i: Int) {
+            state[i] = 1
+            path.append(i)
+            for p in prerequisites[i] {
+                guard let j = index[p] else { continue }
+                if state[j] == 1, let start = path.firstIndex(of: j) {
+                    let cycle = Array(path[start...])
+                    let first = cycle.min() ?? j
+                    let rotated = cycle.drop { $0 != first } + cycle.prefix { $0 != first } + [first]
+                    let names = rotated.map { objectives[$0].id.rawValue }.joined(separator: " → ")
+                    log.error(objectiveLocations[objectives[first].id] ?? .start(of: ""),
+                              "prerequisites form a cycle: \(names) (each needs the next one mastered first)")
+                } else if state[j] == 0 {
+                    visit(j)
+                }
+            }
+            path.removeLast()
+            state[i] = 2
+        }
+        for i in objectives.indices where state[i] == 0 { visit(i) }
+    }
+
+    private func features(_ items: [Located<String>]) -> [Feature] {
+        Array(Set(items.filter { Fields.checkIdentifier($0, log: log) }.map { Feature(rawValue: $0.value) })).sorted()
+    }
+}

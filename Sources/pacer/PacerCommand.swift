@@ -1,0 +1,17 @@
+import ArgumentParser
+import PacerCore
+
+@main
+struct PacerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pacer",
+        abstract: "Plan workshops for a mastery-based school with an exact solver (GLPK).",
+        discussion: """
+            A scenario is a folder with scenario.yaml (calendar, subjects and their progressions, \
+            teachers, rooms, policy) and students.csv (where each student stands). \
+            See docs/scenario-format.md.
+            """,
+        version: Pacer.version,
+        subcommands: [Validate.self, Generate.self]
+    )
+}

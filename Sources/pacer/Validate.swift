@@ -1,0 +1,33 @@
+import ArgumentParser
+import PacerCore
+
+extension PacerCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a scenario and report every problem at once.",
+            discussion: """
+                Each problem is printed as path:line:column: error|warning: message. \
+                Errors make the scenario unusable and the exit status non-zero; warnings point at \
+                legal but suspicious parts (an objective no teacher can teach, a teacher with no \
+                free flex block) and leave the exit status 0.
+                """
+        )
+
+        @Argument(help: "The scenario: a folder with scenario.yaml, or a variant's YAML file.")
+        var scenario: String
+
+        func run() throws {
+            let reading = ScenarioLoader.read(scenario)
+            for diagnostic in reading.diagnostics { print(diagnostic) }
+            let errors = reading.errors.count, warnings = reading.warnings.count
+            guard let loaded = reading.scenario else {
+                print("\(scenario): \(plural(errors, "error")), \(plural(warnings, "warning")); suspicious parts are checked once the errors are fixed")
+                throw ExitCode.failure
+            }
+            print("\(scenario): valid, \(plural(warnings, "warning"))")
+            print(ScenarioSummary(loaded).lines.joined(separator: "\n"))
+        }
+    }
+}
+
+func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

@@ -1,2 +1,0 @@
-import PacerCore
-print(Pacer.version)
