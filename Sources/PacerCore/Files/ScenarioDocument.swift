@@ -19,7 +19,12 @@ struct ScenarioDocument {
     /// Loads the scenario at `path`: a folder holding `scenario.yaml`, or a YAML file.
     static func load(_ path: String, log: DiagnosticLog) -> ScenarioDocument? {
         var files: [String] = []
-        guard let root = loadFile(resolve(Paths.normalize(path)), chain: [], from: nil, files: &files, log: log)
+        let normalized = Paths.normalize(path)
+        guard FileManager.default.fileExists(atPath: normalized) else {
+            log.error(.start(of: normalized), "no scenario here: expected a folder holding \(fileName), or a YAML file")
+            return nil
+        }
+        guard let root = loadFile(resolve(normalized), chain: [], from: nil, files: &files, log: log)
         else { return nil }
         return ScenarioDocument(root: root, files: files)
     }
