@@ -12,8 +12,8 @@ import Testing
         let (table, diagnostics) = parse("id,name\r\n1,\"Smith, \"\"Jo\"\"\"\r\n2,\"two\nlines\"\r\n3,plain\n")
         #expect(diagnostics.isEmpty)
         let t = try #require(table)
-        #expect(t.header.fields.map(\.text) == ["id", "name"])
-        #expect(t.records.map { $0.fields.map(\.text) } == [["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "plain"]])
+        #expect(t.header.fields.map(\.value) == ["id", "name"])
+        #expect(t.records.map { $0.fields.map(\.value) } == [["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "plain"]])
         // Positions: the record after a quoted line break starts on the physical line after it.
         #expect(t.records[2].location == SourceLocation(file: "t.csv", line: 5, column: 1))
         #expect(t.records[0].fields[1].location == SourceLocation(file: "t.csv", line: 2, column: 3))
@@ -22,7 +22,7 @@ import Testing
     @Test func emptyFieldsAndBlankLines() throws {
         let (table, _) = parse("a,b,c\n1,,\n\n2,x,\n")
         let t = try #require(table)
-        #expect(t.records.map { $0.fields.map(\.text) } == [["1", "", ""], ["2", "x", ""]])
+        #expect(t.records.map { $0.fields.map(\.value) } == [["1", "", ""], ["2", "x", ""]])
         #expect(t.records[1].fields[2].location.column == 5)
     }
 
@@ -46,7 +46,7 @@ import Testing
         let log = DiagnosticLog()
         let written = CSVWriter.record(["x", "y,z"]) + CSVWriter.record(["\"q\"", ""])
         let back = CSVTable.parse(written, file: "w.csv", log: log)
-        #expect(back?.header.fields.map(\.text) == ["x", "y,z"])
-        #expect(back?.records.first?.fields.map(\.text) == ["\"q\"", ""])
+        #expect(back?.header.fields.map(\.value) == ["x", "y,z"])
+        #expect(back?.records.first?.fields.map(\.value) == ["\"q\"", ""])
     }
 }

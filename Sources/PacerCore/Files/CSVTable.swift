@@ -4,10 +4,7 @@
 /// starts (line and column), across quoted line breaks, and neither CSV package in the mirror
 /// reports positions. Accepts LF and CRLF line ends and a UTF-8 byte order mark (dropped before).
 struct CSVTable {
-    struct Field {
-        var text: String
-        var location: SourceLocation
-    }
+    typealias Field = Located<String>
 
     struct Record {
         var fields: [Field]
@@ -30,7 +27,7 @@ struct CSVTable {
         var scalars = text.unicodeScalars[...]
 
         func endField() {
-            fields.append(Field(text: field, location: fieldStart))
+            fields.append(Field(value: field, location: fieldStart))
             field = ""
             wasQuoted = false
             atFieldStart = true
@@ -90,7 +87,7 @@ struct CSVTable {
             records.append(Record(fields: fields, location: recordStart))
         }
         // Blank lines carry no record.
-        records.removeAll { $0.fields.count == 1 && $0.fields[0].text.isEmpty }
+        records.removeAll { $0.fields.count == 1 && $0.fields[0].value.isEmpty }
         guard let header = records.first else {
             log.error(.start(of: file), "the file is empty; it needs a header row")
             return nil

@@ -61,15 +61,11 @@ extension ScenarioBuilder {
         var dayLocations: [DayID: SourceLocation] = [:]
         for item in fields.strings("days") where Fields.checkIdentifier(item, log: log) {
             let id = DayID(rawValue: item.value)
-            if let first = dayLocations[id] {
-                log.error(item.location, "day '\(id)' is listed twice (first at \(first))")
-                continue
-            }
+            guard claim(id, item, kind: "day", in: &dayLocations) else { continue }
             if item.value.contains("-") {
                 log.error(item.location, "a day id cannot contain '-', which joins day and period in block ids")
                 continue
             }
-            dayLocations[id] = item.location
             days.append(Day(id: id, index: days.count))
         }
         if days.isEmpty { log.error(fields.keyLocation("days"), "the calendar needs at least one day in 'days'") }
@@ -82,10 +78,7 @@ extension ScenarioBuilder {
             guard let period = Fields(item, what: "period", allowed: Self.periodKeys, log: log),
                   let id = period.identifier("id", required: true) else { continue }
             let what = "period \(id.value)"
-            if let first = periodLocations[PeriodID(rawValue: id.value)] {
-                log.error(id.location, "duplicate period id '\(id.value)' (first at \(first))")
-                continue
-            }
+            guard claim(PeriodID(rawValue: id.value), id, kind: "period", in: &periodLocations) else { continue }
             if id.value.contains("-") {
                 log.error(id.location, "a period id cannot contain '-', which joins day and period in block ids")
                 continue
@@ -94,7 +87,6 @@ extension ScenarioBuilder {
                 log.error(id.location, "period id '\(id.value)' is also a day id; they must differ")
                 continue
             }
-            periodLocations[PeriodID(rawValue: id.value)] = id.location
             knownPeriods.append(PeriodID(rawValue: id.value))
             let start = clock(period.string("start", required: true), what)
             let end = clock(period.string("end", required: true), what)

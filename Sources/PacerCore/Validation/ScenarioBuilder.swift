@@ -41,6 +41,18 @@ final class ScenarioBuilder {
         return scenario
     }
 
+    /// Records where an id is defined; reports a second definition and returns false for it.
+    func claim<ID: Hashable>(
+        _ id: ID, _ text: Located<String>, kind: String, in locations: inout [ID: SourceLocation]
+    ) -> Bool {
+        if let first = locations[id] {
+            log.error(text.location, "duplicate \(kind) id '\(printable(text.value))' (first at \(first))")
+            return false
+        }
+        locations[id] = text.location
+        return true
+    }
+
     private func buildPolicy(_ node: SourceNode?) -> Policy {
         var policy = Policy()
         guard let node,

@@ -8,11 +8,7 @@ extension ScenarioBuilder {
             guard let fields = Fields(item, what: "room", allowed: Self.roomKeys, log: log),
                   let id = fields.identifier("id", required: true) else { continue }
             let roomID = RoomID(rawValue: id.value)
-            if let first = roomLocations[roomID] {
-                log.error(id.location, "duplicate room id '\(id.value)' (first at \(first))")
-                continue
-            }
-            roomLocations[roomID] = id.location
+            guard claim(roomID, id, kind: "room", in: &roomLocations) else { continue }
             let what = "room \(id.value)"
             let capacity = fields.int("capacity", range: 1...10_000, required: true)?.value ?? 1
             let features = Set(fields.strings("features").filter { Fields.checkIdentifier($0, log: log) }.map { Feature(rawValue: $0.value) })
@@ -26,17 +22,11 @@ extension ScenarioBuilder {
 
     func buildTeachers(_ items: [SourceNode], subjects: [Subject], blocks: BlockResolver, flexPerDay: Int) -> [Teacher] {
         var teachers: [Teacher] = []
-        var locations: [TeacherID: SourceLocation] = [:]
         for item in items {
             guard let fields = Fields(item, what: "teacher", allowed: Self.teacherKeys, log: log),
                   let id = fields.identifier("id", required: true) else { continue }
             let teacherID = TeacherID(rawValue: id.value)
-            if let first = locations[teacherID] {
-                log.error(id.location, "duplicate teacher id '\(id.value)' (first at \(first))")
-                continue
-            }
-            locations[teacherID] = id.location
-            teacherLocations[teacherID] = id.location
+            guard claim(teacherID, id, kind: "teacher", in: &teacherLocations) else { continue }
             let what = "teacher \(id.value)"
             var canTeach = Set<ObjectiveID>()
             for entry in fields.strings("teaches") {

@@ -13,7 +13,7 @@ extension ScenarioBuilder {
         var columns: [String: Int] = [:]
         var subjectColumns: [(Subject, Int)] = []
         for (index, field) in table.header.fields.enumerated() {
-            let name = field.text.trimmingCharacters(in: .whitespaces)
+            let name = field.value.trimmingCharacters(in: .whitespaces)
             if columns[name] != nil {
                 log.error(field.location, "column '\(printable(name))' appears twice in the header")
                 continue
@@ -41,20 +41,16 @@ extension ScenarioBuilder {
             }
             func cell(_ column: String) -> CSVTable.Field? { columns[column].map { record.fields[$0] } }
             let idField = record.fields[idColumn]
-            let id = Located(value: idField.text.trimmingCharacters(in: .whitespaces), location: idField.location)
+            let id = Located(value: idField.value.trimmingCharacters(in: .whitespaces), location: idField.location)
             guard Fields.checkIdentifier(id, log: log) else { continue }
             let studentID = StudentID(rawValue: id.value)
-            if let first = studentLocations[studentID] {
-                log.error(id.location, "duplicate student id '\(id.value)' (first at \(first))")
-                continue
-            }
-            studentLocations[studentID] = id.location
-            let name = cell("name")?.text.trimmingCharacters(in: .whitespaces) ?? ""
+            guard claim(studentID, id, kind: "student", in: &studentLocations) else { continue }
+            let name = cell("name")?.value.trimmingCharacters(in: .whitespaces) ?? ""
             if name.isEmpty, let field = cell("name") { log.error(field.location, "student \(id.value) has no name") }
             var current: [SubjectID: ObjectiveID] = [:]
             for (subject, column) in subjectColumns {
                 let field = record.fields[column]
-                let value = field.text.trimmingCharacters(in: .whitespaces)
+                let value = field.value.trimmingCharacters(in: .whitespaces)
                 if value.isEmpty { continue }  // not taking this subject
                 let objective = ObjectiveID(rawValue: value)
                 guard subject.objectives.contains(where: { $0.id == objective }) else {
@@ -78,7 +74,7 @@ extension ScenarioBuilder {
             let unavailable = blocks.resolve(listCell(cell("unavailable")), owner: "student \(id.value)", log: log)
             keepApartRefs.append((students.count, listCell(cell("keep_apart"))))
             students.append(Student(
-                id: studentID, name: name, grade: cell("grade")?.text.trimmingCharacters(in: .whitespaces) ?? "",
+                id: studentID, name: name, grade: cell("grade")?.value.trimmingCharacters(in: .whitespaces) ?? "",
                 current: current, flags: flags, unavailable: unavailable, keepApart: []))
         }
         // Keep-apart pairs may name students further down the file, so they are resolved last.
@@ -110,7 +106,7 @@ extension ScenarioBuilder {
         guard let field else { return [] }
         var items: [Located<String>] = []
         var offset = 0
-        for part in field.text.split(separator: ";", omittingEmptySubsequences: false) {
+        for part in field.value.split(separator: ";", omittingEmptySubsequences: false) {
             let leading = part.prefix { $0 == " " }.count
             let text = part.trimmingCharacters(in: .whitespaces)
             if !text.isEmpty {

@@ -18,15 +18,11 @@ extension ScenarioBuilder {
             guard let fields = Fields(item, what: "subject", allowed: Self.subjectKeys, log: log),
                   let id = fields.identifier("id", required: true) else { continue }
             let subjectID = SubjectID(rawValue: id.value)
-            if let first = subjectLocations[subjectID] {
-                log.error(id.location, "duplicate subject id '\(id.value)' (first at \(first))")
-                continue
-            }
+            guard claim(subjectID, id, kind: "subject", in: &subjectLocations) else { continue }
             if Self.reservedColumns.contains(id.value) {
                 log.error(id.location, "subject id '\(id.value)' is a reserved column of students.csv; choose another")
                 continue
             }
-            subjectLocations[subjectID] = id.location
             var defaults = ObjectiveDefaults()
             if let node = fields.node("defaults"),
                let d = Fields(node, what: "defaults of subject \(id.value)", allowed: Self.defaultsKeys, log: log) {
@@ -53,11 +49,7 @@ extension ScenarioBuilder {
                   let id = fields.identifier("id", required: true) else { continue }
             let objectiveID = ObjectiveID(rawValue: id.value)
             let what = "objective \(id.value)"
-            if let first = objectiveLocations[objectiveID] {
-                log.error(id.location, "duplicate objective id '\(id.value)' (first at \(first))")
-                continue
-            }
-            objectiveLocations[objectiveID] = id.location
+            guard claim(objectiveID, id, kind: "objective", in: &objectiveLocations) else { continue }
             let workshops = fields.int("workshops_per_week", range: 0...50)?.value ?? defaults.workshopsPerWeek
             let minGroup = fields.int("min_group", range: 1...10_000)
             let maxGroup = fields.int("max_group", range: 1...10_000)
