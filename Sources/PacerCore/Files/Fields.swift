@@ -105,7 +105,7 @@ struct Fields {
         }
     }
 
-    /// A list; `nil` (and an error) when the key holds something else, `[]` when absent.
+    /// The items of a list; `[]` when the key is absent, or (with an error) when it holds something else.
     func list(_ key: String, required: Bool = false) -> [SourceNode] {
         guard let node = node(key) else {
             if required { missing(key) }

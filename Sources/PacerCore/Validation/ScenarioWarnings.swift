@@ -20,8 +20,8 @@ extension ScenarioBuilder {
             }
         }
         for room in scenario.rooms {
-            let tooSmallFor = scenario.objectives.filter { $0.minGroup > room.capacity && $0.needs.allSatisfy(room.features.contains) }
-            if !tooSmallFor.isEmpty, tooSmallFor.count == scenario.objectives.filter({ $0.needs.allSatisfy(room.features.contains) }).count,
+            let hostable = scenario.objectives.filter { $0.needs.allSatisfy(room.features.contains) }
+            if !hostable.isEmpty, hostable.allSatisfy({ $0.minGroup > room.capacity }),
                let location = roomLocations[room.id] {
                 log.warning(location, "room \(room.id) (capacity \(room.capacity)) is smaller than the minimum group of every objective it could host")
             }
