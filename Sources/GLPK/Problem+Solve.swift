@@ -3,9 +3,7 @@ import CGLPK
 extension Problem {
     /// Solves the LP relaxation with the simplex method (integer kinds are ignored).
     public func solveLP(_ options: LPOptions = LPOptions()) throws -> Solution {
-        if let limit = options.timeLimit, !(limit >= 0 && limit.isFinite) {
-            throw GLPKError.invalidOption(name: "timeLimit", reason: "must be a non-negative number of seconds")
-        }
+        try options.check()
         let clock = ContinuousClock()
         let start = clock.now
         let code = TerminalCapture.run(log: options.log) {

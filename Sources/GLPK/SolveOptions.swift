@@ -40,6 +40,15 @@ public struct LPOptions: Sendable {
     /// Receives GLPK's log lines when `messageLevel` is not `.off`.
     public var log: (@Sendable (String) -> Void)?
     public init() {}
+
+    func check() throws { try checkTimeLimit(timeLimit) }
+}
+
+/// A time limit must be a finite, non-negative number of seconds.
+func checkTimeLimit(_ limit: Double?) throws {
+    if let limit, !(limit >= 0 && limit.isFinite) {
+        throw GLPKError.invalidOption(name: "timeLimit", reason: "must be a non-negative number of seconds")
+    }
 }
 
 /// Options for `Problem.solveMIP`.
@@ -65,9 +74,7 @@ public struct MIPOptions: Sendable {
     public init() {}
 
     func check() throws {
-        if let limit = timeLimit, !(limit >= 0 && limit.isFinite) {
-            throw GLPKError.invalidOption(name: "timeLimit", reason: "must be a non-negative number of seconds")
-        }
+        try checkTimeLimit(timeLimit)
         guard relativeGap >= 0, relativeGap.isFinite else {
             throw GLPKError.invalidOption(name: "relativeGap", reason: "must be a non-negative fraction")
         }
