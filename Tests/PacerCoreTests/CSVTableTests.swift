@@ -16,7 +16,8 @@ import Testing
         #expect(t.records.map { $0.fields.map(\.value) } == [["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "plain"]])
         // Positions: the record after a quoted line break starts on the physical line after it.
         #expect(t.records[2].location == SourceLocation(file: "t.csv", line: 5, column: 1))
-        #expect(t.records[0].fields[1].location == SourceLocation(file: "t.csv", line: 2, column: 3))
+        // A quoted field is located at its first character inside the quotes.
+        #expect(t.records[0].fields[1].location == SourceLocation(file: "t.csv", line: 2, column: 4))
     }
 
     @Test func emptyFieldsAndBlankLines() throws {

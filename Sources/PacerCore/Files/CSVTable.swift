@@ -27,7 +27,10 @@ struct CSVTable {
         var scalars = text.unicodeScalars[...]
 
         func endField() {
-            fields.append(Field(value: field, location: fieldStart))
+            // A quoted field is located at its first character inside the quotes.
+            var location = fieldStart
+            if wasQuoted { location.column += 1 }
+            fields.append(Field(value: field, location: location))
             field = ""
             wasQuoted = false
             atFieldStart = true
