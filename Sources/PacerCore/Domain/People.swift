@@ -38,5 +38,5 @@ public struct Student: Hashable, Sendable {
     public let flags: Set<StudentFlag>
     public let unavailable: [BlockID]
     /// Students who must not be placed in the same session as this one.
-    public let keepApart: [StudentID]
+    public internal(set) var keepApart: [StudentID]
 }

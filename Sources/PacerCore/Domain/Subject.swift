@@ -13,7 +13,7 @@ public struct Objective: Hashable, Sendable {
     /// Room features a session on this objective needs, sorted.
     public let needs: [Feature]
     /// Objectives of the same subject that must be mastered first, in file order.
-    public let prerequisites: [ObjectiveID]
+    public internal(set) var prerequisites: [ObjectiveID]
 }
 
 /// A subject and its progression: the ordered objectives, with prerequisites (a chain or a small DAG).

@@ -78,7 +78,6 @@ extension ScenarioBuilder {
                 current: current, flags: flags, unavailable: unavailable, keepApart: []))
         }
         // Keep-apart pairs may name students further down the file, so they are resolved last.
-        var keepApart = Array(repeating: Set<StudentID>(), count: students.count)
         let index = Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id, $0) })
         for (i, refs) in keepApartRefs {
             for ref in refs {
@@ -91,14 +90,13 @@ extension ScenarioBuilder {
                     log.error(ref.location, "student \(other) cannot be kept apart from themself")
                     continue
                 }
-                keepApart[i].insert(other)
-                keepApart[j].insert(students[i].id)  // the rule is symmetric
+                // The rule is symmetric: either side may list it.
+                students[i].keepApart.append(other)
+                students[j].keepApart.append(students[i].id)
             }
         }
-        return students.enumerated().map { i, s in
-            Student(id: s.id, name: s.name, grade: s.grade, current: s.current, flags: s.flags,
-                    unavailable: s.unavailable, keepApart: keepApart[i].sorted())
-        }
+        for i in students.indices { students[i].keepApart = Set(students[i].keepApart).sorted() }
+        return students
     }
 
     /// The `;`-separated items of a cell, each located at its own column.

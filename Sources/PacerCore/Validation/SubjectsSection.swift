@@ -71,7 +71,6 @@ extension ScenarioBuilder {
                 workshopsPerWeek: workshops, minGroup: lower, maxGroup: max(lower, upper), needs: needs,
                 prerequisites: []))
         }
-        var prerequisites = Array(repeating: [ObjectiveID](), count: objectives.count)
         for (index, refs) in prerequisiteRefs {
             for ref in refs {
                 let target = ObjectiveID(rawValue: ref.value)
@@ -82,26 +81,23 @@ extension ScenarioBuilder {
                 }
                 if target == objectives[index].id {
                     log.error(ref.location, "objective \(target) cannot be its own prerequisite")
-                } else if !prerequisites[index].contains(target) {
-                    prerequisites[index].append(target)
+                } else if !objectives[index].prerequisites.contains(target) {
+                    objectives[index].prerequisites.append(target)
                 }
             }
         }
-        reportCycles(objectives, prerequisites, localIDs)
-        return objectives.enumerated().map { i, o in
-            Objective(id: o.id, subject: o.subject, title: o.title, workshopsPerWeek: o.workshopsPerWeek,
-                      minGroup: o.minGroup, maxGroup: o.maxGroup, needs: o.needs, prerequisites: prerequisites[i])
-        }
+        reportCycles(objectives, localIDs)
+        return objectives
     }
 
     /// Reports each prerequisite cycle once, at the objective of the cycle written first.
-    private func reportCycles(_ objectives: [Objective], _ prerequisites: [[ObjectiveID]], _ index: [ObjectiveID: Int]) {
+    private func reportCycles(_ objectives: [Objective], _ index: [ObjectiveID: Int]) {
         var state = Array(repeating: 0, count: objectives.count)  // 0 new, 1 on the path, 2 done
         var path: [Int] = []
         func visit(_ i: Int) {
             state[i] = 1
             path.append(i)
-            for p in prerequisites[i] {
+            for p in objectives[i].prerequisites {
                 guard let j = index[p] else { continue }
                 if state[j] == 1, let start = path.firstIndex(of: j) {
                     let cycle = Array(path[start...])
