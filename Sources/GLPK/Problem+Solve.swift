@@ -44,6 +44,10 @@ extension Problem {
     /// neither can interrupt the root LP, which GLPK solves before the search starts.
     public func solveMIP(_ options: MIPOptions = MIPOptions()) throws -> Solution {
         try options.check()
+        if let start = options.start, start.count != numberOfColumns {
+            throw GLPKError.invalidOption(
+                name: "start", reason: "has \(start.count) values for \(numberOfColumns) columns")
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let monitor = SearchMonitor(options: options, clock: clock, start: start, direction: direction)
@@ -145,6 +149,7 @@ final class SearchMonitor {
     var stopReason: StopReason?
     private var lastReport: Double = -.infinity
     private var lastIncumbent: Double?
+    private var startGiven = false
 
     init(options: MIPOptions, clock: ContinuousClock, start: ContinuousClock.Instant, direction: Direction) {
         self.options = options
@@ -155,6 +160,11 @@ final class SearchMonitor {
 
     func visit(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
+        if reason == GLP_IHEUR, !startGiven, let start = options.start {
+            startGiven = true
+            // GLPK reads the array from position 1; it checks feasibility itself and ignores a bad start.
+            _ = ([0] + start).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+        }
         guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IHEUR || reason == GLP_IPREPRO
         else { return }
         let elapsed = (clock.now - start).seconds
@@ -168,6 +178,10 @@ final class SearchMonitor {
                 stopReason = .stopped
             } else if let limit = options.timeLimit, elapsed >= limit {
                 stopReason = .timeLimit
+            } else if let limit = options.nodeLimit {
+                var total: Int32 = 0
+                glp_ios_tree_size(tree, nil, nil, &total)
+                if Int(total) > limit { stopReason = .nodeLimit }
             }
             if stopReason != nil { glp_ios_terminate(tree) }
         }

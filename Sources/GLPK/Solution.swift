@@ -6,6 +6,8 @@ public enum StopReason: String, Sendable, Equatable, Codable {
     case gapReached = "gap-reached"
     /// The caller stopped it (a `StopToken`).
     case stopped
+    /// The node limit was reached.
+    case nodeLimit = "node-limit"
 }
 
 /// The outcome of a solve.

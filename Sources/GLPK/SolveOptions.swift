@@ -71,6 +71,12 @@ public struct MIPOptions: Sendable {
     public var progressInterval = 0.25
     /// Set from elsewhere to end the search early with the best solution found.
     public var stopToken: StopToken?
+    /// Stop once the search has made more than this many branch-and-bound nodes. Unlike a time limit, the same model stops at the
+    /// same point on every machine, so results stay reproducible.
+    public var nodeLimit: Int?
+    /// A known feasible solution (one value per column) handed to GLPK as its first incumbent.
+    /// Needs `presolve = false`: GLPK takes a start only for the problem as given.
+    public var start: [Double]?
     public init() {}
 
     func check() throws {
@@ -80,6 +86,17 @@ public struct MIPOptions: Sendable {
         }
         guard progressInterval >= 0, progressInterval.isFinite else {
             throw GLPKError.invalidOption(name: "progressInterval", reason: "must be non-negative")
+        }
+        if let nodeLimit, nodeLimit < 1 {
+            throw GLPKError.invalidOption(name: "nodeLimit", reason: "must be at least 1")
+        }
+        if let start {
+            guard !presolve else {
+                throw GLPKError.invalidOption(name: "start", reason: "a start needs presolve off")
+            }
+            guard start.allSatisfy(\.isFinite) else {
+                throw GLPKError.invalidOption(name: "start", reason: "values must be finite")
+            }
         }
     }
 }

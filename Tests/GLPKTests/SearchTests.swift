@@ -102,3 +102,40 @@ final class Recorder<T: Sendable>: Sendable {
         #expect(lines.all.contains { $0.contains("INTEGER OPTIMAL SOLUTION FOUND") })
     }
 }
+
+@Suite struct StartAndNodeLimitTests {
+    @Test func aSolveWithAStartHasAnIncumbentAfterOneNode() throws {
+        let p = try hardKnapsack()
+        // Taking nothing is feasible: objective 0.
+        var options = MIPOptions()
+        options.presolve = false
+        options.start = Array(repeating: 0, count: p.numberOfColumns)
+        options.nodeLimit = 1
+        let reports = Recorder<SearchProgress>()
+        options.progress = { reports.append($0) }
+        options.progressInterval = 0
+        let s = try p.solveMIP(options)
+        #expect(s.status.hasSolution)
+        #expect(reports.all.contains { $0.incumbent != nil })
+    }
+
+    @Test func aStartNeedsPresolveOffAndTheRightLength() throws {
+        let p = try hardKnapsack()
+        var options = MIPOptions()
+        options.start = Array(repeating: 0, count: p.numberOfColumns)
+        #expect(throws: GLPKError.self) { try p.solveMIP(options) }
+        options.presolve = false
+        options.start = [0]
+        #expect(throws: GLPKError.self) { try p.solveMIP(options) }
+    }
+
+    @Test func aNodeLimitStopsAtTheSamePointEveryTime() throws {
+        var options = MIPOptions()
+        options.nodeLimit = 200
+        let first = try hardKnapsack().solveMIP(options)
+        let second = try hardKnapsack().solveMIP(options)
+        #expect(first.status == .feasible(.nodeLimit))
+        #expect(first.objective == second.objective && first.values == second.values)
+        #expect(first.bound == second.bound)
+    }
+}
