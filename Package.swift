@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GLPK's C header, linked by name: Debian ships no glpk.pc.
@@ -29,6 +30,7 @@ let package = Package(
                 "GLPK",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Tagged", package: "swift-tagged"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: thin, no logic.

@@ -128,3 +128,17 @@ import Testing
     try p.addRow(name: "empty", bounds: .upper(1), terms: [])
     #expect(try p.solveMIP().status == .optimal)
 }
+
+@Test func objectiveAndViolationsAtGivenValues() throws {
+    let p = try Problem()
+    let x = try p.addColumn(name: "x", kind: .integer, bounds: .range(0, 5), objective: 2)
+    let y = try p.addColumn(name: "y", bounds: .lower(0), objective: 3)
+    try p.setObjectiveConstant(1)
+    try p.addRow(name: "sum", bounds: .upper(4), terms: [(x, 1), (y, 1)])
+    #expect(try p.objectiveValue(at: [1, 2]) == 9)
+    #expect(try p.violations(at: [1, 2]).isEmpty)
+    #expect(try p.violations(at: [3, 2]) == ["sum"])
+    #expect(try p.violations(at: [0.5, -1]) == ["x", "y"])
+    _ = x; _ = y
+    #expect(throws: GLPKError.self) { try p.objectiveValue(at: [1]) }
+}

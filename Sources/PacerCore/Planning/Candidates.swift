@@ -1,0 +1,52 @@
+/// Every session that could run: an objective, a qualified teacher who is free, a suitable room that
+/// is free, in a flex block where at least the objective's minimum group of its students are free.
+struct Candidate: Sendable {
+    let objective: Objective
+    let teacher: TeacherID
+    let room: RoomID
+    let block: Block
+    /// Largest group: the objective's `max_group`, or the room's capacity if smaller.
+    let capacity: Int
+    /// Indices into the demand list of students who may join (on this objective, free in this block).
+    let eligible: [Int]
+}
+
+struct CandidateSet: Sendable {
+    let demands: [Demand]
+    let candidates: [Candidate]
+
+    init(scenario: Scenario, demands: [Demand]) {
+        self.demands = demands
+        let unavailableStudents = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
+        var byObjective: [ObjectiveID: [Int]] = [:]
+        for (e, demand) in demands.enumerated() { byObjective[demand.objective, default: []].append(e) }
+        var result: [Candidate] = []
+        for block in scenario.calendar.flexBlocks {
+            for objective in scenario.objectives {
+                let eligible = (byObjective[objective.id] ?? []).filter {
+                    unavailableStudents[demands[$0].student]?.contains(block.id) != true
+                }
+                guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
+                let rooms = scenario.rooms.filter { room in
+                    !room.unavailable.contains(block.id) && objective.needs.allSatisfy(room.features.contains)
+                        && min(objective.maxGroup, room.capacity) >= objective.minGroup
+                }
+                for teacher in scenario.teachers
+                where teacher.maxSessionsPerDay > 0 && !teacher.unavailable.contains(block.id)
+                    && teacher.canTeach.contains(objective.id) {
+                    for room in rooms {
+                        result.append(Candidate(
+                            objective: objective, teacher: teacher.id, room: room.id, block: block,
+                            capacity: min(objective.maxGroup, room.capacity), eligible: eligible))
+                    }
+                }
+            }
+        }
+        candidates = result
+    }
+
+    /// Binary columns the reference model would have: sessions plus student placements.
+    var referenceColumnEstimate: Int {
+        candidates.count + candidates.reduce(0) { $0 + $1.eligible.count }
+    }
+}

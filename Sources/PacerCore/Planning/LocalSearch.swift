@@ -1,0 +1,80 @@
+import GLPK
+
+/// Improves a plan with two moves, each kept only when the objective (PlanEvaluator) goes down:
+/// - close a session by moving each of its students into another session of the same objective
+///   that has a free seat and fits their week (saves the session and its empty seats);
+/// - seat a student who is short of workshops in a session of their objective with a free seat.
+/// Sessions are visited in a fixed order, so the result depends only on the input.
+struct LocalSearch {
+    let scenario: Scenario
+    let demands: [Demand]
+
+    func improve(_ start: [PlannedSession], stop: StopToken? = nil) -> [PlannedSession] {
+        var sessions = start
+        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
+        let capacity = Dictionary(uniqueKeysWithValues: scenario.rooms.map { ($0.id, $0.capacity) })
+        func seats(_ s: PlannedSession) -> Int {
+            min(scenario.objective(s.objective)?.maxGroup ?? 0, capacity[s.room] ?? 0)
+        }
+        /// Whether `student` may join `target` if the sessions at `ignoring` were gone.
+        func fits(_ student: StudentID, _ target: Int, ignoring: Int?) -> Bool {
+            let t = sessions[target]
+            guard t.students.count < seats(t), !t.students.contains(student),
+                  let s = students[student], !s.unavailable.contains(t.block),
+                  s.keepApart.allSatisfy({ !t.students.contains($0) }) else { return false }
+            for (i, other) in sessions.enumerated() where i != ignoring && other.students.contains(student) {
+                if other.block == t.block || (other.subject == t.subject && other.day == t.day) { return false }
+            }
+            return true
+        }
+
+        var improved = true
+        while improved && stop?.isStopped != true {
+            improved = false
+            // Move 1: close small sessions, smallest first.
+            let order = sessions.indices.sorted { (sessions[$0].students.count, sessions[$0].id) < (sessions[$1].students.count, sessions[$1].id) }
+            for index in order {
+                var trial = sessions
+                var placedAll = true
+                for student in sessions[index].students {
+                    let targets = trial.indices.filter { $0 != index && trial[$0].objective == sessions[index].objective }
+                    let saved = sessions
+                    sessions = trial
+                    let target = targets.first { fits(student, $0, ignoring: index) }
+                    sessions = saved
+                    guard let target else { placedAll = false; break }
+                    trial[target].students = (trial[target].students + [student]).sorted()
+                }
+                guard placedAll else { continue }
+                trial.remove(at: index)
+                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                if newCost < cost - 1e-9 {
+                    sessions = trial
+                    cost = newCost
+                    improved = true
+                    break  // indices changed; start the pass again
+                }
+            }
+            if improved { continue }
+            // Move 2: seat students who are short of workshops.
+            var got: [String: Int] = [:]
+            for s in sessions { for st in s.students { got["\(st)|\(s.subject)", default: 0] += 1 } }
+            for demand in demands where (got["\(demand.student)|\(demand.subject)"] ?? 0) < demand.wanted {
+                for target in sessions.indices where sessions[target].objective == demand.objective
+                    && fits(demand.student, target, ignoring: nil) {
+                    var trial = sessions
+                    trial[target].students = (trial[target].students + [demand.student]).sorted()
+                    let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                    if newCost < cost - 1e-9 {
+                        sessions = trial
+                        cost = newCost
+                        improved = true
+                        break
+                    }
+                }
+            }
+        }
+        return sessions
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GLPK
+
+/// What the planner reports while it works.
+public struct PlanProgress: Sendable {
+    public var phase: String
+    public var elapsed: Double
+    public var incumbent: Double?
+    public var bound: Double?
+    public var gap: Double?
+}
+
+/// A plan and how the run went.
+public struct PlanResult: Sendable {
+    public var plan: WeekPlan
+    public var seconds: Double
+    public var interrupted: Bool
+}
+
+/// Plans a week: a greedy construction (GreedyPlanner), then, when the whole-week reference model
+/// is small enough, GLPK solves that model exactly from the greedy plan as a start and proves a bound.
+public enum Planner {
+    /// Largest reference model (in binary columns) the planner hands to GLPK whole.
+    public static let referenceColumnLimit = 40_000
+
+    public static func plan(
+        _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: Int] = [:],
+        stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
+        log: (@Sendable (String) -> Void)? = nil
+    ) throws -> PlanResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let (s, atto) = (clock.now - started).components
+            return Double(s) + Double(atto) / 1e18
+        }
+        let demands = Demand.all(scenario, waitedDays: waitedDays)
+        progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
+        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed).run(stop: stop)
+        progress?(PlanProgress(phase: "local search", elapsed: elapsed()))
+        sessions = LocalSearch(scenario: scenario, demands: demands).improve(sessions, stop: stop)
+        let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        progress?(PlanProgress(phase: "greedy", elapsed: elapsed(), incumbent: greedyCost))
+
+        let candidates = CandidateSet(scenario: scenario, demands: demands)
+        var status = "feasible", method = "greedy"
+        var bound: Double?
+        var size: ModelSize?
+        if stop?.isStopped != true, candidates.referenceColumnEstimate <= referenceColumnLimit,
+           options.timeLimit - elapsed() > 0.05 {
+            let model = try ReferenceModel(scenario: scenario, set: candidates)
+            size = model.problem.size
+            var mip = MIPOptions()
+            mip.presolve = false
+            mip.start = model.values(of: sessions)
+            mip.timeLimit = max(0.05, options.timeLimit - elapsed())
+            mip.relativeGap = options.gap
+            mip.nodeLimit = options.nodeLimit
+            mip.stopToken = stop
+            mip.cuts = true
+            if let log { mip.messageLevel = .normal; mip.log = log }
+            if let progress {
+                let offset = elapsed()
+                mip.progress = {
+                    progress(PlanProgress(phase: "reference model", elapsed: offset + $0.elapsed,
+                                          incumbent: $0.incumbent, bound: $0.bound, gap: $0.gap))
+                }
+            }
+            let solution = try model.problem.solveMIP(mip)
+            method = "greedy+reference-mip"
+            bound = solution.bound
+            if solution.status.hasSolution, let value = solution.objective, value < greedyCost - 1e-7 {
+                sessions = model.sessions(from: solution.values)
+            }
+            switch solution.status {
+            case .optimal: status = "optimal"
+            case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = "time-limit"
+            case .feasible(.stopped), .noSolutionFound(.stopped): status = "interrupted"
+            case .infeasible, .unbounded:
+                // The greedy plan is feasible in the model, so this means a bug in one of them.
+                throw PlannerError.referenceModelDisagrees(solution.status.name)
+            default: status = "feasible"
+            }
+        }
+        if stop?.isStopped == true { status = "interrupted" }
+
+        let plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
+                            method: method, bound: bound, size: size, candidates: candidates)
+        progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
+        return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == "interrupted")
+    }
+
+    static func assemble(
+        _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
+        status: String, method: String, bound: Double?, size: ModelSize?, candidates: CandidateSet
+    ) -> WeekPlan {
+        let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
+        let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
+        let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario)
+        var got: [String: Int] = [:]
+        for s in sessions { for student in s.students { got["\(student)|\(s.subject)", default: 0] += 1 } }
+        let reasons = UnservedReasons(scenario: scenario, sessions: sessions)
+        var unserved: [UnservedStudent] = []
+        for demand in demands {
+            let received = got["\(demand.student)|\(demand.subject)"] ?? 0
+            guard received < demand.wanted else { continue }
+            unserved.append(UnservedStudent(
+                student: demand.student, subject: demand.subject, objective: demand.objective,
+                wanted: demand.wanted, got: received, reason: reasons.reason(for: demand)))
+        }
+        let days = scenario.calendar.days.map { day in
+            DayRoster(day: day.id, sessions: sessions.filter { $0.day == day.id }.map(\.id))
+        }
+        // Rounded to 1e-6 so that float noise in the last bits cannot change the file.
+        func tidy(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
+        var total = cost
+        total.total = tidy(cost.total)
+        let lower = bound.map { min(tidy($0), total.total) }
+        let gap = lower.map { total.total == 0 ? 0 : tidy(abs(total.total - $0) / max(abs(total.total), 1e-9)) }
+        let header = PlanHeader(
+            scenario: scenario.name, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
+            glpkVersion: Problem.libraryVersion, options: options, status: status, method: method,
+            objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.candidates.count,
+            candidatePlacements: candidates.candidates.reduce(0) { $0 + $1.eligible.count }, referenceModel: size,
+            students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
+            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got["\($1.student)|\($1.subject)"] ?? 0) })
+        return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved)
+    }
+}
+
+public enum PlannerError: Error, CustomStringConvertible {
+    case referenceModelDisagrees(String)
+
+    public var description: String {
+        switch self {
+        case let .referenceModelDisagrees(status):
+            return "internal error: the reference model is \(status) although the greedy plan satisfies it; please report this scenario"
+        }
+    }
+}

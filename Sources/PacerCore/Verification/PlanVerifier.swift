@@ -1,0 +1,135 @@
+/// Checks a plan against every hard rule and recomputes its objective, from the scenario and the
+/// plan alone. It shares no code with the planner on purpose: a bug in one is caught by the other.
+public struct PlanVerifier {
+    public struct Violation: Sendable, Equatable, CustomStringConvertible {
+        /// A short rule name, such as `teacher-busy`.
+        public let rule: String
+        public let message: String
+        public var description: String { "\(rule): \(message)" }
+    }
+
+    public let scenario: Scenario
+    public init(scenario: Scenario) { self.scenario = scenario }
+
+    public func violations(of plan: WeekPlan) -> [Violation] {
+        var found: [Violation] = []
+        func report(_ rule: String, _ message: String) { found.append(Violation(rule: rule, message: message)) }
+
+        let blocks = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0) })
+        let teachers = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, $0) })
+        let rooms = Dictionary(uniqueKeysWithValues: scenario.rooms.map { ($0.id, $0) })
+        let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
+
+        var teacherAt: [String: [String]] = [:], roomAt: [String: [String]] = [:], studentAt: [String: [String]] = [:]
+        var teacherPerDay: [String: Int] = [:], subjectPerDay: [String: [String]] = [:]
+        var received: [String: Int] = [:]
+        for s in plan.sessions {
+            guard let block = blocks[s.block] else { report("unknown-block", "session \(s.id): block \(s.block) is not in the calendar"); continue }
+            if !block.isFlex { report("not-flex", "session \(s.id): \(s.block) is not a flex block") }
+            if block.day != s.day { report("wrong-day", "session \(s.id): \(s.block) is not on \(s.day)") }
+            guard let teacher = teachers[s.teacher] else { report("unknown-teacher", "session \(s.id): no teacher \(s.teacher)"); continue }
+            guard let room = rooms[s.room] else { report("unknown-room", "session \(s.id): no room \(s.room)"); continue }
+            guard let objective = scenario.objective(s.objective) else { report("unknown-objective", "session \(s.id): no objective \(s.objective)"); continue }
+            if objective.subject != s.subject {
+                report("wrong-subject", "session \(s.id): \(s.objective) belongs to \(objective.subject), not \(s.subject)")
+            }
+            teacherAt["\(s.teacher) in \(s.block)", default: []].append(s.id)
+            roomAt["\(s.room) in \(s.block)", default: []].append(s.id)
+            teacherPerDay["\(s.teacher)|\(s.day)", default: 0] += 1
+            if teacher.unavailable.contains(s.block) { report("teacher-unavailable", "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
+            if room.unavailable.contains(s.block) { report("room-unavailable", "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
+            if !teacher.canTeach.contains(s.objective) { report("not-qualified", "\(s.teacher) does not teach \(s.objective) (session \(s.id))") }
+            let missing = objective.needs.filter { !room.features.contains($0) }
+            if !missing.isEmpty {
+                report("room-features", "room \(s.room) lacks \(missing.map(\.rawValue).joined(separator: ", ")) for \(s.objective) (session \(s.id))")
+            }
+            let size = s.students.count
+            if size < objective.minGroup { report("group-too-small", "session \(s.id) has \(size) students, \(s.objective) needs at least \(objective.minGroup)") }
+            if size > objective.maxGroup { report("group-too-large", "session \(s.id) has \(size) students, \(s.objective) allows at most \(objective.maxGroup)") }
+            if size > room.capacity { report("room-capacity", "session \(s.id) has \(size) students, room \(s.room) seats \(room.capacity)") }
+            if Set(s.students).count != size { report("student-twice", "session \(s.id) lists a student twice") }
+            for id in s.students {
+                guard let student = students[id] else { report("unknown-student", "session \(s.id): no student \(id)"); continue }
+                studentAt["\(id) in \(s.block)", default: []].append(s.id)
+                if student.unavailable.contains(s.block) { report("student-unavailable", "\(id) is unavailable in \(s.block) (session \(s.id))") }
+                if student.current[s.subject] != s.objective {
+                    let current = student.current[s.subject].map(\.rawValue) ?? "none"
+                    report("not-current-objective", "\(id) is on \(current) in \(s.subject), not \(s.objective) (session \(s.id))")
+                }
+                subjectPerDay["\(id) has \(s.subject) twice on \(s.day)", default: []].append(s.id)
+                received["\(id)|\(s.subject)", default: 0] += 1
+            }
+        }
+        for (key, list) in teacherAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+            report("teacher-busy", "teacher \(key): \(list.joined(separator: ", "))")
+        }
+        for (key, list) in roomAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+            report("room-busy", "room \(key): \(list.joined(separator: ", "))")
+        }
+        for (key, list) in studentAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+            report("student-busy", "student \(key): \(list.joined(separator: ", "))")
+        }
+        for (key, list) in subjectPerDay.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+            report("once-per-day", "\(key): \(list.joined(separator: ", "))")
+        }
+        for (key, count) in teacherPerDay.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "|").map(String.init)
+            if let teacher = teachers[TeacherID(rawValue: parts[0])], count > teacher.maxSessionsPerDay {
+                report("teacher-day", "\(parts[0]) runs \(count) sessions on \(parts[1]), at most \(teacher.maxSessionsPerDay)")
+            }
+        }
+        found += checkCostAndUnserved(plan, received: received)
+        return found
+    }
+
+    /// The objective recomputed term by term (docs/model.md) and the unserved list checked.
+    private func checkCostAndUnserved(_ plan: WeekPlan, received: [String: Int]) -> [Violation] {
+        var found: [Violation] = []
+        let p = scenario.policy
+        let dayCount = scenario.calendar.days.count
+        var unmet = 0.0, changes = 0.0
+        var expectedUnserved: [String: (Int, Int)] = [:]
+        var teachersMet: [String: Set<TeacherID>] = [:]
+        for s in plan.sessions { for id in s.students { teachersMet["\(id)|\(s.subject)", default: []].insert(s.teacher) } }
+        for student in scenario.students {
+            let weight = p.unmetWorkshop * (student.flags.contains(.priority) ? p.priorityFactor : 1)
+            for (subject, objectiveID) in student.current {
+                guard let objective = scenario.objective(objectiveID) else { continue }
+                let wanted = min(objective.workshopsPerWeek, dayCount)
+                guard wanted > 0 else { continue }
+                let key = "\(student.id)|\(subject)"
+                let got = received[key] ?? 0
+                if got > wanted {
+                    found.append(Violation(rule: "too-many", message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
+                }
+                unmet += weight * Double(max(0, wanted - got))
+                changes += Double(max(0, (teachersMet[key]?.count ?? 0) - 1))
+                if got < wanted { expectedUnserved[key] = (wanted, got) }
+            }
+        }
+        let empty = plan.sessions.reduce(0.0) { total, s in
+            total + Double(max(0, (scenario.objective(s.objective)?.maxGroup ?? 0) - s.students.count))
+        }
+        var pairs = 0.0
+        for s in plan.sessions {
+            let members = Set(s.students)
+            for id in s.students {
+                for other in scenario.students.first(where: { $0.id == id })?.keepApart ?? [] where members.contains(other) && id < other {
+                    pairs += 1
+                }
+            }
+        }
+        let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes + p.keepApart * pairs
+        if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
+            found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
+        }
+        let listed = Dictionary(plan.unserved.map { ("\($0.student)|\($0.subject)", ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
+        for (key, value) in expectedUnserved.sorted(by: { $0.key < $1.key }) where listed[key].map({ $0 != value }) ?? true {
+            found.append(Violation(rule: "unserved-list", message: "\(key.replacingOccurrences(of: "|", with: " in ")) got \(value.1) of \(value.0) but is not listed so"))
+        }
+        for key in listed.keys.sorted() where expectedUnserved[key] == nil {
+            found.append(Violation(rule: "unserved-list", message: "\(key.replacingOccurrences(of: "|", with: " in ")) is listed unserved but got every workshop"))
+        }
+        return found
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a week of workshops and each day's groupings.",
+            discussion: """
+                Writes OUT/plan.json (the plan, docs/plan-format.md) and OUT/run.json (how long it took), \
+                then prints a summary. The same scenario and options give a byte-identical plan.json \
+                as long as the run ends before the time limit. Ctrl-C stops the search and still \
+                writes the best plan found, marked interrupted.
+                """
+        )
+
+        @Argument(help: "The scenario: a folder with scenario.yaml, or a variant's YAML file.")
+        var scenario: String
+
+        @Option(help: "Folder to write plan.json and run.json into (created if missing).")
+        var out: String
+
+        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.")
+        var timeLimit: Double = 60
+
+        @Option(help: "Relative gap at which the exact search may stop (0 proves optimality).")
+        var gap: Double = 0
+
+        @Option(help: "Varies tie-breaking between equally good choices.")
+        var seed: UInt64 = 1
+
+        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
+        var nodeLimit: Int = PlanOptions().nodeLimit
+
+        @Flag(help: "Print nothing while working.")
+        var quiet = false
+
+        @Flag(help: "Show GLPK's own log on stderr.")
+        var verbose = false
+
+        func validate() throws {
+            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+            guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
+            guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
+            if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            try refuseOutputInsideInputs(out, scenario: loaded)
+            let interrupt = InterruptHandler()
+            let showProgress = !quiet && Terminal.stderrIsTerminal
+            let report: @Sendable (PlanProgress) -> Void = { p in
+                var line = "\(p.phase)  " + String(format: "%.1fs", p.elapsed)
+                if let i = p.incumbent { line += "  objective " + String(format: "%.1f", i) }
+                if let b = p.bound { line += "  bound " + String(format: "%.1f", b) }
+                if let g = p.gap { line += "  gap " + String(format: "%.2f%%", g * 100) }
+                Terminal.status(line)
+            }
+            let log: @Sendable (String) -> Void = { Terminal.error($0) }
+            let result = try Planner.plan(
+                loaded, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
+                stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil)
+            if showProgress { Terminal.endStatus() }
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try OutputFile.write(try PlanFile.encode(result.plan), to: out + "/plan.json")
+            let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
+            try OutputFile.write(run, to: out + "/run.json")
+            if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
+            print("wrote \(out)/plan.json")
+        }
+    }
+}
+
+/// Loads a scenario, printing its diagnostics to stderr; errors stop the command.
+func loadScenario(_ path: String) throws -> Scenario {
+    let reading = ScenarioLoader.read(path)
+    for diagnostic in reading.diagnostics where diagnostic.severity == .error { Terminal.error(diagnostic.description) }
+    guard let scenario = reading.scenario else {
+        Terminal.error("\(path): \(plural(reading.errors.count, "error")); run pacer validate for details")
+        throw ExitCode.failure
+    }
+    return scenario
+}
+
+/// Pacer never writes into the files it reads from.
+func refuseOutputInsideInputs(_ out: String, scenario: Scenario) throws {
+    let target = URL(fileURLWithPath: out).standardizedFileURL.path
+    for file in scenario.sourceFiles {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path
+        if target == folder {
+            throw ValidationError("--out \(out) is the scenario's own folder; choose another folder for outputs")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+import GLPK
+
+/// The executable owns the terminal: progress on stderr, results on stdout.
+enum Terminal {
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Rewrites one status line on stderr.
+    static func status(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    static func endStatus() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+/// Turns Ctrl-C and SIGTERM into a stop request, so the best plan so far is still written.
+/// A second signal ends the process at once.
+final class InterruptHandler: @unchecked Sendable {
+    let token = StopToken()
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [token] in
+                if token.isStopped { exit(130) }
+                token.stop()
+                Terminal.error("\nstopping: writing the best plan found so far (press Ctrl-C again to quit at once)")
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

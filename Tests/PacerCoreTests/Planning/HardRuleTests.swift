@@ -1,0 +1,158 @@
+import Testing
+@testable import PacerCore
+
+/// One small school per hard rule, where the rule binds: the planner obeys it, and a hand-made plan
+/// that breaks it is caught by the verifier, which names exactly that rule.
+@Suite struct HardRuleTests {
+    /// A teacher is in at most one place per block.
+    @Test func teacherBusy() throws {
+        let s = try school("""
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1}]}
+              - {id: B, objectives: [{id: B1, min_group: 1}]}
+            teachers: [{id: T, teaches: [A, B], max_sessions_per_day: 2}]
+            rooms: [{id: R1, capacity: 5}, {id: R2, capacity: 5}]
+
+            """, students: "id,name,A,B\nS1,Ann,A1,\nS2,Bo,,B1\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.count == 1, "one teacher, one block: one session")
+        #expect(rules(s, handMade(s, [("Mon-F1", "T", "R1", "A1", ["S1"]), ("Mon-F1", "T", "R2", "B1", ["S2"])])) == ["teacher-busy"])
+    }
+
+    /// A room holds at most one session per block.
+    @Test func roomBusy() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1}, {id: A2, min_group: 1}]}]
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A2\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.count == 1)
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "R1", "A1", ["S1"]), ("Mon-F1", "T2", "R1", "A2", ["S2"])])) == ["room-busy"])
+    }
+
+    /// A student is in at most one place per block.
+    @Test func studentBusy() throws {
+        let s = try school("""
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1}]}
+              - {id: B, objectives: [{id: B1, min_group: 1}]}
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [B]}]
+            rooms: [{id: R1, capacity: 5}, {id: R2, capacity: 5}]
+
+            """, students: "id,name,A,B\nS1,Ann,A1,B1\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.count == 1)
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "R1", "A1", ["S1"]), ("Mon-F1", "T2", "R2", "B1", ["S1"])])) == ["student-busy"])
+    }
+
+    /// Nobody is scheduled where they are unavailable: teacher, room, student.
+    @Test func unavailability() throws {
+        let s = try school(flex: 2, """
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, workshops_per_week: 1}]}]
+            teachers: [{id: T, teaches: [A], unavailable: [F1]}]
+            rooms: [{id: R1, capacity: 5, unavailable: [F2]}, {id: R2, capacity: 5}]
+
+            """, students: "id,name,A,unavailable\nS1,Ann,A1,\nS2,Bo,A1,F2\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.map(\.block) == ["Mon-F2"] && plan.sessions.map(\.room) == ["R2"])
+        #expect(plan.sessions.first?.students == ["S1"])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T", "R1", "A1", ["S1"])])) == ["teacher-unavailable"])
+        #expect(rules(s, handMade(s, [("Mon-F2", "T", "R1", "A1", ["S1"])])) == ["room-unavailable"])
+        #expect(rules(s, handMade(s, [("Mon-F2", "T", "R2", "A1", ["S1", "S2"])])) == ["student-unavailable"])
+    }
+
+    /// A teacher runs only objectives they can teach.
+    @Test func qualification() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1}, {id: A2, min_group: 1}]}]
+            teachers: [{id: T, teaches: [A2]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A2\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.map(\.objective) == ["A2"])
+        #expect(plan.unserved.first { $0.student == "S1" }?.reason == "no teacher can teach A1")
+        #expect(rules(s, handMade(s, [("Mon-F1", "T", "R1", "A1", ["S1"])])) == ["not-qualified"])
+    }
+
+    /// A teacher runs at most their maximum sessions a day.
+    @Test func maximumSessionsPerDay() throws {
+        let s = try school(flex: 3, """
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1}]}
+              - {id: B, objectives: [{id: B1, min_group: 1}]}
+              - {id: C, objectives: [{id: C1, min_group: 1}]}
+            teachers: [{id: T, teaches: [A, B, C], max_sessions_per_day: 2}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A,B,C\nS1,Ann,A1,,\nS2,Bo,,B1,\nS3,Cy,,,C1\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.count == 2)
+        #expect(rules(s, handMade(s, [("Mon-F1", "T", "R1", "A1", ["S1"]), ("Mon-F2", "T", "R1", "B1", ["S2"]),
+                                      ("Mon-F3", "T", "R1", "C1", ["S3"])])) == ["teacher-day"])
+    }
+
+    /// Group sizes lie within the objective's limits and the room's capacity.
+    @Test func groupSizes() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 2, max_group: 3}, {id: A2, min_group: 2}]}]
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A]}]
+            rooms: [{id: BIG, capacity: 9}, {id: SMALL, capacity: 2}]
+
+            """, students: "id,name,A\nS1,A,A1\nS2,B,A1\nS3,C,A1\nS4,D,A1\nS5,E,A1\nS6,F,A2\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.allSatisfy { $0.objective == "A1" }, "A2 has one student, below its minimum of 2")
+        #expect(plan.sessions.map(\.students.count).sorted() == [2, 3], "A1's five students need two groups: 3 (max) and 2 (SMALL's capacity)")
+        #expect(plan.unserved.first { $0.student == "S6" }?.reason == "only 1 student(s) are on A2, fewer than its minimum group of 2")
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "BIG", "A1", ["S1", "S2", "S3", "S4"])])) == ["group-too-large"])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "BIG", "A2", ["S6"])])) == ["group-too-small"])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "SMALL", "A1", ["S1", "S2", "S3"])])) == ["room-capacity"])
+    }
+
+    /// The room has the features the objective needs.
+    @Test func roomFeatures() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, needs: [lab]}]}]
+            teachers: [{id: T, teaches: [A]}]
+            rooms: [{id: PLAIN, capacity: 30}, {id: LAB, capacity: 4, features: [lab]}]
+
+            """, students: "id,name,A\nS1,Ann,A1\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.map(\.room) == ["LAB"])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T", "PLAIN", "A1", ["S1"])])) == ["room-features"])
+    }
+
+    /// A student attends only sessions on their current objective, at most one per subject per day.
+    @Test func currentObjectiveOncePerDay() throws {
+        let s = try school(days: ["Mon", "Tue"], flex: 2, """
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, workshops_per_week: 2}, {id: A2, min_group: 1}]}]
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A,unavailable\nS1,Ann,A1,Tue\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.count == 1, "a second A workshop the same day is not allowed")
+        #expect(plan.sessions.first?.objective == "A1")
+        #expect(plan.unserved.map(\.got) == [1])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "R1", "A2", ["S1"])])) == ["not-current-objective"])
+        #expect(rules(s, handMade(s, [("Mon-F1", "T1", "R1", "A1", ["S1"]), ("Mon-F2", "T2", "R1", "A1", ["S1"])])) == ["once-per-day"])
+    }
+
+    /// A plan whose stated objective is not what its sessions cost is caught.
+    @Test func misstatedObjective() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1}, {id: A2, min_group: 1}]}]
+            teachers: [{id: T, teaches: [A1]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A2\n")
+        var plan = try planned(s)
+        plan.cost.total += 1
+        #expect(rules(s, plan) == ["objective"])
+        var listless = try planned(s)
+        listless.unserved = []
+        #expect(rules(s, listless) == ["unserved-list"])
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// Writes a small scenario to a temporary folder and loads it. `body` is the YAML after the
+/// calendar; `students` the CSV (header included). The calendar has `days` days of `flex` flex periods.
+func school(days: [String] = ["Mon"], flex: Int = 1, _ body: String, students: String) throws -> Scenario {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var yaml = "name: Test\ncalendar:\n  days: [\(days.joined(separator: ", "))]\n  periods:\n"
+    for p in 1...flex { yaml += "    - {id: F\(p), start: \"\(10 + p):00\", end: \"\(10 + p):40\", flex: true}\n" }
+    yaml += body
+    try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+    try students.write(to: dir.appendingPathComponent("students.csv"), atomically: true, encoding: .utf8)
+    let reading = ScenarioLoader.read(dir.path)
+    let scenario = try #require(reading.scenario, "\(reading.diagnostics)")
+    // The hash reads the files; take it while they exist.
+    _ = scenario.contentHash
+    return scenario
+}
+
+func planned(_ scenario: Scenario, options: PlanOptions = PlanOptions(timeLimit: 20)) throws -> WeekPlan {
+    let plan = try Planner.plan(scenario, options: options).plan
+    // Every plan a test makes is verified.
+    #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
+    return plan
+}
+
+func rules(_ scenario: Scenario, _ plan: WeekPlan) -> [String] {
+    PlanVerifier(scenario: scenario).violations(of: plan).map(\.rule)
+}
+
+/// A hand-made plan: sessions given as (block, teacher, room, objective, students).
+func handMade(_ scenario: Scenario, _ sessions: [(String, String, String, String, [String])]) -> WeekPlan {
+    let planned = sessions.map { block, teacher, room, objective, students in
+        let b = scenario.calendar.blocks.first { $0.id.rawValue == block }!
+        return PlannedSession.make(scenario.objective(ObjectiveID(rawValue: objective))!, teacher: TeacherID(rawValue: teacher),
+                                   room: RoomID(rawValue: room), block: b, students: students.map { StudentID(rawValue: $0) })
+    }
+    let demands = Demand.all(scenario)
+    return Planner.assemble(scenario, demands: demands, sessions: planned, options: PlanOptions(), status: "feasible",
+                            method: "hand-made", bound: nil, size: nil, candidates: CandidateSet(scenario: scenario, demands: demands))
+}
