@@ -171,7 +171,8 @@ final class SearchMonitor {
         let best = glp_ios_best_node(tree)
         if best != 0 {
             let nodeBound = glp_ios_node_bound(tree, best)
-            if nodeBound.isFinite { bound = nodeBound }
+            // GLPK reports ±DBL_MAX for a node whose bound is not known yet.
+            if abs(nodeBound) < 1e100 { bound = nodeBound }
         }
         if stopReason == nil {
             if let token = options.stopToken, token.isStopped {

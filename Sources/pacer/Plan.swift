@@ -68,6 +68,10 @@ extension PacerCommand {
             try OutputFile.write(run, to: out + "/run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             print("wrote \(out)/plan.json")
+            if result.interrupted {
+                print("the search was interrupted: this is the best plan found so far")
+                throw ExitCode(130)
+            }
         }
     }
 }

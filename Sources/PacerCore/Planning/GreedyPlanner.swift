@@ -10,7 +10,8 @@ struct GreedyPlanner {
     let demands: [Demand]
     let seed: UInt64
 
-    func run(stop: StopToken? = nil) -> [PlannedSession] {
+    /// `onBlock` is told each block as the construction reaches it (for progress lines).
+    func run(stop: StopToken? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
         let policy = scenario.policy
         let blocks = scenario.calendar.flexBlocks
         let days = scenario.calendar.days.map(\.id)
@@ -39,6 +40,7 @@ struct GreedyPlanner {
         var sessions: [PlannedSession] = []
         for block in blocks {
             if stop?.isStopped == true { break }
+            onBlock?(block)
             let d = dayIndex[block.day] ?? 0
             while true {
                 var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?

@@ -36,11 +36,13 @@ public enum Planner {
         }
         let demands = Demand.all(scenario, waitedDays: waitedDays)
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
-        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed).run(stop: stop)
+        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed).run(stop: stop) { block in
+            progress?(PlanProgress(phase: "greedy \(block.id)", elapsed: elapsed()))
+        }
         progress?(PlanProgress(phase: "local search", elapsed: elapsed()))
         sessions = LocalSearch(scenario: scenario, demands: demands).improve(sessions, stop: stop)
         let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
-        progress?(PlanProgress(phase: "greedy", elapsed: elapsed(), incumbent: greedyCost))
+        progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
 
         let candidates = CandidateSet(scenario: scenario, demands: demands)
         var status = "feasible", method = "greedy"
