@@ -15,12 +15,25 @@ struct CandidateSet: Sendable {
     let demands: [Demand]
     let candidates: [Candidate]
 
-    init(scenario: Scenario, demands: [Demand]) {
-        self.demands = demands
+    /// How many candidate sessions and placements a school has, without building them (large
+    /// schools have hundreds of millions of placements).
+    static func counts(scenario: Scenario, demands: [Demand]) -> (sessions: Int, placements: Int) {
+        var sessions = 0, placements = 0
+        enumerate(scenario: scenario, demands: demands) { _, _, rooms, teachers, eligible in
+            sessions += rooms.count * teachers.count
+            placements += rooms.count * teachers.count * eligible.count
+        }
+        return (sessions, placements)
+    }
+
+    /// Calls `body` once per flex block and objective with the suitable free rooms, the qualified
+    /// free teachers and the eligible demands.
+    private static func enumerate(
+        scenario: Scenario, demands: [Demand], _ body: (Block, Objective, [Room], [Teacher], [Int]) -> Void
+    ) {
         let unavailableStudents = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
         var byObjective: [ObjectiveID: [Int]] = [:]
         for (e, demand) in demands.enumerated() { byObjective[demand.objective, default: []].append(e) }
-        var result: [Candidate] = []
         for block in scenario.calendar.flexBlocks {
             for objective in scenario.objectives {
                 let eligible = (byObjective[objective.id] ?? []).filter {
@@ -31,22 +44,27 @@ struct CandidateSet: Sendable {
                     !room.unavailable.contains(block.id) && objective.needs.allSatisfy(room.features.contains)
                         && min(objective.maxGroup, room.capacity) >= objective.minGroup
                 }
-                for teacher in scenario.teachers
-                where teacher.maxSessionsPerDay > 0 && !teacher.unavailable.contains(block.id)
-                    && teacher.canTeach.contains(objective.id) {
-                    for room in rooms {
-                        result.append(Candidate(
-                            objective: objective, teacher: teacher.id, room: room.id, block: block,
-                            capacity: min(objective.maxGroup, room.capacity), eligible: eligible))
-                    }
+                let teachers = scenario.teachers.filter { teacher in
+                    teacher.maxSessionsPerDay > 0 && !teacher.unavailable.contains(block.id)
+                        && teacher.canTeach.contains(objective.id)
+                }
+                body(block, objective, rooms, teachers, eligible)
+            }
+        }
+    }
+
+    init(scenario: Scenario, demands: [Demand]) {
+        self.demands = demands
+        var result: [Candidate] = []
+        Self.enumerate(scenario: scenario, demands: demands) { block, objective, rooms, teachers, eligible in
+            for teacher in teachers {
+                for room in rooms {
+                    result.append(Candidate(
+                        objective: objective, teacher: teacher.id, room: room.id, block: block,
+                        capacity: min(objective.maxGroup, room.capacity), eligible: eligible))
                 }
             }
         }
         candidates = result
-    }
-
-    /// Binary columns the reference model would have: sessions plus student placements.
-    var referenceColumnEstimate: Int {
-        candidates.count + candidates.reduce(0) { $0 + $1.eligible.count }
     }
 }

@@ -44,13 +44,13 @@ public enum Planner {
         let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
         progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
 
-        let candidates = CandidateSet(scenario: scenario, demands: demands)
+        let counts = CandidateSet.counts(scenario: scenario, demands: demands)
         var status = "feasible", method = "greedy"
         var bound: Double?
         var size: ModelSize?
-        if stop?.isStopped != true, candidates.referenceColumnEstimate <= referenceColumnLimit,
-           options.timeLimit - elapsed() > 0.05 {
-            let model = try ReferenceModel(scenario: scenario, set: candidates)
+        let exact = counts.sessions + counts.placements <= referenceColumnLimit
+        if stop?.isStopped != true, exact, options.timeLimit - elapsed() > 0.05 {
+            let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
             size = model.problem.size
             var mip = MIPOptions()
             mip.presolve = false
@@ -84,17 +84,28 @@ public enum Planner {
             default: status = "feasible"
             }
         }
+        if !exact, stop?.isStopped != true {
+            // Too large for the whole-week model: GLPK re-decides one block at a time.
+            progress?(PlanProgress(phase: "block models", elapsed: elapsed(), incumbent: greedyCost))
+            // A block model cannot be interrupted during its LP: keep a margin for the last one.
+            let margin = max(0.5, options.timeLimit * 0.05)
+            let deadline = started + .milliseconds(Int((options.timeLimit - margin) * 1000))
+            sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5))
+                .improve(sessions, deadline: deadline, stop: stop)
+            method = "greedy+block-mip"
+            if clock.now >= deadline { status = "time-limit" }
+        }
         if stop?.isStopped == true { status = "interrupted" }
 
         let plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                            method: method, bound: bound, size: size, candidates: candidates)
+                            method: method, bound: bound, size: size, candidates: counts)
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
         return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == "interrupted")
     }
 
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
-        status: String, method: String, bound: Double?, size: ModelSize?, candidates: CandidateSet
+        status: String, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int)
     ) -> WeekPlan {
         let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
@@ -122,8 +133,8 @@ public enum Planner {
         let header = PlanHeader(
             scenario: scenario.name, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
             glpkVersion: Problem.libraryVersion, options: options, status: status, method: method,
-            objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.candidates.count,
-            candidatePlacements: candidates.candidates.reduce(0) { $0 + $1.eligible.count }, referenceModel: size,
+            objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
+            candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
             workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got["\($1.student)|\($1.subject)"] ?? 0) })
         return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved)

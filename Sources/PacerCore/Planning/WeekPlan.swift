@@ -25,7 +25,8 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var options: PlanOptions
     /// `optimal` (proven by the reference model), `feasible` (not proven), `interrupted` or `time-limit`.
     public var status: String
-    /// How the plan was made: `greedy`, or `greedy+reference-mip` when the reference model was solved.
+    /// How the plan was made: `greedy+reference-mip` (small schools: the whole-week model) or
+    /// `greedy+block-mip` (larger ones: one block model at a time).
     public var method: String
     public var objective: Double
     /// A proven lower bound on the best objective, when one was computed.

@@ -40,5 +40,5 @@ func handMade(_ scenario: Scenario, _ sessions: [(String, String, String, String
     }
     let demands = Demand.all(scenario)
     return Planner.assemble(scenario, demands: demands, sessions: planned, options: PlanOptions(), status: "feasible",
-                            method: "hand-made", bound: nil, size: nil, candidates: CandidateSet(scenario: scenario, demands: demands))
+                            method: "hand-made", bound: nil, size: nil, candidates: CandidateSet.counts(scenario: scenario, demands: demands))
 }

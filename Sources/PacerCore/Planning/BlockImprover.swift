@@ -1,0 +1,190 @@
+import GLPK
+
+/// Improves a week plan one block at a time with a small exact model: all other blocks stay as
+/// they are, and GLPK re-decides which sessions run in this block and who attends them. With the
+/// rest of the week fixed, the block model's objective changes exactly as the week's does, so a
+/// block's new sessions are kept only when the week's cost goes down.
+///
+/// Rooms are counted, not named: free rooms with the same features and the same capacity (up to the
+/// largest group any objective allows) are interchangeable within a block, so the model chooses how
+/// many rooms of each class are used and real rooms are handed out afterwards, in id order.
+/// Students are placed with a teacher (`x(s,t)`), not with a room.
+struct BlockImprover {
+    let scenario: Scenario
+    let demands: [Demand]
+    /// Branch-and-bound nodes per block model.
+    let nodeLimit: Int
+    /// Block models larger than this (columns) are skipped, so the work stays bounded.
+    static let columnLimit = 60_000
+
+    struct RoomClass: Hashable {
+        let features: [Feature]
+        let seats: Int
+    }
+
+    func improve(_ start: [PlannedSession], passes: Int = 2, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession] {
+        var sessions = start
+        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        for _ in 0..<passes {
+            var improvedInPass = false
+            for block in scenario.calendar.flexBlocks {
+                if stop?.isStopped == true || ContinuousClock.now >= deadline { return sessions }
+                guard let replacement = try solveBlock(block, sessions, deadline: deadline, stop: stop) else { continue }
+                let trial = sessions.filter { $0.block != block.id } + replacement
+                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                if newCost < cost - 1e-7 {
+                    sessions = trial
+                    cost = newCost
+                    improvedInPass = true
+                }
+            }
+            if !improvedInPass { break }
+        }
+        return sessions
+    }
+
+    /// The block's sessions re-decided by GLPK, or nil when the model is too large or finds nothing.
+    private func solveBlock(_ block: Block, _ sessions: [PlannedSession], deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
+        let policy = scenario.policy
+        let others = sessions.filter { $0.block != block.id }
+        let mine = sessions.filter { $0.block == block.id }
+        var got: [String: Int] = [:], servedToday = Set<String>(), seen: [String: Set<TeacherID>] = [:]
+        var teacherToday: [TeacherID: Int] = [:]
+        for s in others {
+            if s.day == block.day { teacherToday[s.teacher, default: 0] += 1 }
+            for st in s.students {
+                let key = "\(st)|\(s.subject)"
+                got[key, default: 0] += 1
+                seen[key, default: []].insert(s.teacher)
+                if s.day == block.day { servedToday.insert(key) }
+            }
+        }
+        let unavailable = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
+        let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
+        let largest = scenario.objectives.map(\.maxGroup).max() ?? 1
+        var classRooms: [RoomClass: [RoomID]] = [:]
+        for room in scenario.rooms where !room.unavailable.contains(block.id) {
+            classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(room.id)
+        }
+        let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
+        let teachers = scenario.teachers.filter {
+            !$0.unavailable.contains(block.id) && (teacherToday[$0.id] ?? 0) < $0.maxSessionsPerDay
+        }
+
+        struct Session { let objective: Objective; let teacher: TeacherID; let roomClass: Int }
+        var sessionVars: [(Session, Column)] = []
+        var placeVars: [(demand: Int, teacher: TeacherID, column: Column)] = []
+        let p = try Problem(name: "block_\(ReferenceModel.name(block.id.rawValue))")
+        var byObjectiveTeacher: [String: (open: [Column], place: [Column], objective: Objective)] = [:]
+        var byDemand: [Int: [(TeacherID, Column)]] = [:]
+        for objective in scenario.objectives {
+            let eligible = demands.indices.filter { e in
+                let d = demands[e], key = "\(d.student)|\(d.subject)"
+                return d.objective == objective.id && unavailable[d.student]?.contains(block.id) != true
+                    && (got[key] ?? 0) < d.wanted && !servedToday.contains(key)
+            }
+            guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
+            let usable = classes.indices.filter { c in
+                objective.needs.allSatisfy(classes[c].features.contains) && min(classes[c].seats, objective.maxGroup) >= objective.minGroup
+            }
+            guard !usable.isEmpty else { continue }
+            for teacher in teachers where teacher.canTeach.contains(objective.id) {
+                let key = "\(objective.id)|\(teacher.id)"
+                var opens: [Column] = [], places: [Column] = []
+                for c in usable {
+                    let column = try p.addColumn(kind: .binary, objective: policy.session + policy.emptySeat * Double(objective.maxGroup))
+                    sessionVars.append((Session(objective: objective, teacher: teacher.id, roomClass: c), column))
+                    opens.append(column)
+                }
+                for e in eligible {
+                    let key2 = "\(demands[e].student)|\(demands[e].subject)"
+                    let change = (seen[key2].map { !$0.isEmpty && !$0.contains(teacher.id) } ?? false) ? policy.teacherChange : 0
+                    let column = try p.addColumn(kind: .binary, objective: -(demands[e].weight + policy.emptySeat - change))
+                    placeVars.append((e, teacher.id, column))
+                    places.append(column)
+                    byDemand[e, default: []].append((teacher.id, column))
+                }
+                byObjectiveTeacher[key] = (opens, places, objective)
+                if p.numberOfColumns > Self.columnLimit { return nil }
+            }
+        }
+        guard !sessionVars.isEmpty else { return mine.isEmpty ? nil : [] }
+
+        // Group sizes: within the objective's minimum and the seats of the room class chosen.
+        for key in byObjectiveTeacher.keys.sorted() {
+            let entry = byObjectiveTeacher[key]!
+            let seats = sessionVars.filter { entry.open.contains($0.1) }.map { min(classes[$0.0.roomClass].seats, entry.objective.maxGroup) }
+            try p.addRow(bounds: .upper(0), terms: entry.place.map { ($0, 1) } + zip(entry.open, seats).map { ($0, -Double($1)) })
+            try p.addRow(bounds: .lower(0), terms: entry.place.map { ($0, 1) } + entry.open.map { ($0, -Double(entry.objective.minGroup)) })
+            for column in entry.place { try p.addRow(bounds: .upper(0), terms: [(column, 1)] + entry.open.map { ($0, -1) }) }
+        }
+        // A teacher runs at most one session in the block; a room class lends at most its free rooms.
+        var byTeacher: [TeacherID: [Column]] = [:], byClass: [Int: [Column]] = [:]
+        for (session, column) in sessionVars {
+            byTeacher[session.teacher, default: []].append(column)
+            byClass[session.roomClass, default: []].append(column)
+        }
+        for t in byTeacher.keys.sorted() where byTeacher[t]!.count > 1 {
+            try p.addRow(bounds: .upper(1), terms: byTeacher[t]!.map { ($0, 1) })
+        }
+        for c in byClass.keys.sorted() where byClass[c]!.count > (classRooms[classes[c]]?.count ?? 0) {
+            try p.addRow(bounds: .upper(Double(classRooms[classes[c]]?.count ?? 0)), terms: byClass[c]!.map { ($0, 1) })
+        }
+        // A student is in at most one session in the block (across subjects).
+        var byStudent: [StudentID: [Column]] = [:]
+        for (e, list) in byDemand { byStudent[demands[e].student, default: []] += list.map(\.1) }
+        for s in byStudent.keys.sorted() where byStudent[s]!.count > 1 {
+            try p.addRow(bounds: .upper(1), terms: byStudent[s]!.map { ($0, 1) })
+        }
+        // Students to keep apart, with the same teacher in this block.
+        var placeIndex: [String: Column] = [:]
+        for v in placeVars { placeIndex["\(demands[v.demand].student)|\(v.teacher)"] = v.column }
+        for v in placeVars {
+            let a = demands[v.demand].student
+            for b in (apart[a] ?? []).sorted() where a < b {
+                guard let other = placeIndex["\(b)|\(v.teacher)"] else { continue }
+                let together = try p.addColumn(kind: .binary, objective: policy.keepApart)
+                try p.addRow(bounds: .lower(-1), terms: [(together, 1), (v.column, -1), (other, -1)])
+            }
+        }
+
+        // The block's current sessions as the start.
+        var start = Array(repeating: 0.0, count: p.numberOfColumns)
+        var startValid = true
+        for s in mine {
+            guard let room = scenario.rooms.first(where: { $0.id == s.room }),
+                  let c = classes.firstIndex(of: RoomClass(features: room.features, seats: min(room.capacity, largest))),
+                  let v = sessionVars.first(where: { $0.0.objective.id == s.objective && $0.0.teacher == s.teacher && $0.0.roomClass == c })
+            else { startValid = false; break }
+            start[v.1.index] = 1
+            for st in s.students {
+                guard let x = placeVars.first(where: { demands[$0.demand].student == st && demands[$0.demand].objective == s.objective && $0.teacher == s.teacher })
+                else { startValid = false; break }
+                start[x.column.index] = 1
+            }
+        }
+        var options = MIPOptions()
+        options.presolve = false
+        options.cuts = true
+        options.nodeLimit = nodeLimit
+        options.stopToken = stop
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        options.timeLimit = max(0.01, Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18)
+        if startValid { options.start = start }
+        let solution = try p.solveMIP(options)
+        guard solution.status.hasSolution else { return nil }
+
+        // Hand out real rooms per class, in id order.
+        var free = classRooms.mapValues { $0.sorted() }
+        var result: [PlannedSession] = []
+        for (session, column) in sessionVars where solution.values[column.index] > 0.5 {
+            guard let room = free[classes[session.roomClass]]?.first else { return nil }
+            free[classes[session.roomClass]]?.removeFirst()
+            let students = placeVars.filter {
+                $0.teacher == session.teacher && demands[$0.demand].objective == session.objective.id && solution.values[$0.column.index] > 0.5
+            }.map { demands[$0.demand].student }
+            result.append(PlannedSession.make(session.objective, teacher: session.teacher, room: room, block: block, students: students))
+        }
+        return result
+    }
+}

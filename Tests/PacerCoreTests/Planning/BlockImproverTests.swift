@@ -1,0 +1,36 @@
+import GLPK
+import Testing
+@testable import PacerCore
+
+@Suite struct BlockImproverTests {
+    /// From an empty week, the block models alone build a valid plan that serves students.
+    @Test func blockModelsBuildAPlanFromNothing() throws {
+        let scenario = try generatedSchool(.scaled(students: 60, seed: 11))
+        let demands = Demand.all(scenario)
+        let empty = PlanEvaluator.cost(of: [], demands: demands, scenario: scenario).total
+        let sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 100)
+            .improve([], deadline: .now + .seconds(120), stop: nil)
+        let plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: PlanOptions(), status: "feasible",
+                                    method: "test", bound: nil, size: nil, candidates: (0, 0))
+        #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
+        #expect(plan.cost.total < empty * 0.8)
+        #expect(!plan.sessions.isEmpty)
+    }
+
+    /// The block models never make the greedy plan worse, and on a school too large for the exact
+    /// model they improve it.
+    @Test func blockModelsImproveTheGreedyPlan() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/middle-school")
+        let demands = Demand.all(scenario)
+        let greedy = LocalSearch(scenario: scenario, demands: demands)
+            .improve(GreedyPlanner(scenario: scenario, demands: demands, seed: 1).run())
+        let before = PlanEvaluator.cost(of: greedy, demands: demands, scenario: scenario).total
+        let improved = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 100)
+            .improve(greedy, passes: 1, deadline: .now + .seconds(120), stop: nil)
+        let after = PlanEvaluator.cost(of: improved, demands: demands, scenario: scenario).total
+        #expect(after < before)
+        let plan = Planner.assemble(scenario, demands: demands, sessions: improved, options: PlanOptions(), status: "feasible",
+                                    method: "test", bound: nil, size: nil, candidates: (0, 0))
+        #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
+    }
+}
