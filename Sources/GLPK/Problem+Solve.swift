@@ -210,7 +210,8 @@ private func searchCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPoin
 }
 
 extension Duration {
-    var seconds: Double {
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) / 1e18
     }

@@ -180,8 +180,7 @@ struct BlockImprover {
         options.cuts = false
         options.nodeLimit = max(1, min(nodeLimit, Self.nodeWork / max(1, p.numberOfColumns)))
         options.stopToken = stop
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        options.timeLimit = max(0.01, Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18)
+        options.timeLimit = max(0.01, ContinuousClock.now.duration(to: deadline).seconds)
         if startValid { options.start = start }
         let solution = try p.solveMIP(options)
         guard solution.status.hasSolution else { return nil }

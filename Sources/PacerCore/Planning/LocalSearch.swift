@@ -17,13 +17,13 @@ struct LocalSearch {
         func seats(_ s: PlannedSession) -> Int {
             min(scenario.objective(s.objective)?.maxGroup ?? 0, capacity[s.room] ?? 0)
         }
-        /// Whether `student` may join `target` if the sessions at `ignoring` were gone.
-        func fits(_ student: StudentID, _ target: Int, ignoring: Int?) -> Bool {
-            let t = sessions[target]
+        /// Whether `student` may join `plan[target]` if the session at `ignoring` were gone.
+        func fits(_ student: StudentID, _ target: Int, in plan: [PlannedSession], ignoring: Int?) -> Bool {
+            let t = plan[target]
             guard t.students.count < seats(t), !t.students.contains(student),
                   let s = students[student], !s.unavailable.contains(t.block),
                   s.keepApart.allSatisfy({ !t.students.contains($0) }) else { return false }
-            for (i, other) in sessions.enumerated() where i != ignoring && other.students.contains(student) {
+            for (i, other) in plan.enumerated() where i != ignoring && other.students.contains(student) {
                 if other.block == t.block || (other.subject == t.subject && other.day == t.day) { return false }
             }
             return true
@@ -38,11 +38,10 @@ struct LocalSearch {
                 var trial = sessions
                 var placedAll = true
                 for student in sessions[index].students {
-                    let targets = trial.indices.filter { $0 != index && trial[$0].objective == sessions[index].objective }
-                    let saved = sessions
-                    sessions = trial
-                    let target = targets.first { fits(student, $0, ignoring: index) }
-                    sessions = saved
+                    let target = trial.indices.first {
+                        $0 != index && trial[$0].objective == sessions[index].objective
+                            && fits(student, $0, in: trial, ignoring: index)
+                    }
                     guard let target else { placedAll = false; break }
                     trial[target].students = (trial[target].students + [student]).sorted()
                 }
@@ -62,7 +61,7 @@ struct LocalSearch {
             for s in sessions { for st in s.students { got["\(st)|\(s.subject)", default: 0] += 1 } }
             for demand in demands where (got["\(demand.student)|\(demand.subject)"] ?? 0) < demand.wanted {
                 for target in sessions.indices where sessions[target].objective == demand.objective
-                    && fits(demand.student, target, ignoring: nil) {
+                    && fits(demand.student, target, in: sessions, ignoring: nil) {
                     var trial = sessions
                     trial[target].students = (trial[target].students + [demand.student]).sorted()
                     let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total

@@ -30,10 +30,7 @@ public enum Planner {
     ) throws -> PlanResult {
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> Double {
-            let (s, atto) = (clock.now - started).components
-            return Double(s) + Double(atto) / 1e18
-        }
+        func elapsed() -> Double { (clock.now - started).seconds }
         let demands = Demand.all(scenario, waitedDays: waitedDays)
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
         var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed).run(stop: stop) { block in
