@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GLPK's C header, linked by name: Debian ships no glpk.pc.
@@ -31,6 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Tagged", package: "swift-tagged"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The command line: thin, no logic.
@@ -44,12 +46,12 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(
             name: "PacerCoreTests",
-            dependencies: ["PacerCore"],
+            dependencies: ["PacerCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "pacerTests",
-            dependencies: ["pacer", "PacerCore"]
+            dependencies: ["pacer", "PacerCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -20,10 +20,11 @@ func pacerExecutable() throws -> URL {
 }
 
 /// Runs `pacer` with `arguments` in the repository folder; returns exit status and standard output.
-func runPacer(_ arguments: [String]) throws -> (status: Int32, output: String) {
+func runPacer(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = try pacerExecutable()
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.currentDirectoryURL = URL(fileURLWithPath: repository)
     let pipe = Pipe()
     process.standardOutput = pipe

@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+
+/// One row of a checks file: evidence that a student mastered, or did not yet master, an objective.
+public struct MasteryCheck: Sendable, Equatable {
+    public enum Result: String, Sendable { case mastered, notYet = "not-yet" }
+    public let date: SchoolDate
+    public let student: StudentID
+    public let objective: ObjectiveID
+    public let result: Result
+    public let note: String
+    /// Where the row was read.
+    public let location: SourceLocation
+
+    /// A check's identity: the same date, student, objective and result is the same check, so
+    /// importing a file twice records it once.
+    public var identity: String {
+        let digest = SHA256.hash(data: Data("\(date)|\(student)|\(objective)|\(result.rawValue)".utf8))
+        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+public enum MasteryChecksFile {
+    public static let columns = ["date", "student", "objective", "result", "note"]
+
+    /// Reads a checks CSV (`date,student,objective,result[,note]`) and validates every row against
+    /// the scenario. Any diagnostic means nothing of the file may be applied.
+    public static func read(_ path: String, scenario: Scenario) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
+            return ([], log.sorted)
+        }
+        var index: [String: Int] = [:]
+        for (i, field) in table.header.fields.enumerated() {
+            let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
+            guard columns.contains(name) else {
+                log.error(field.location, "unknown column '\(printable(name))'; expected: \(columns.joined(separator: ", "))")
+                continue
+            }
+            if index[name] != nil { log.error(field.location, "column '\(name)' appears twice") }
+            index[name] = i
+        }
+        for required in columns.dropLast() where index[required] == nil {
+            log.error(table.header.location, "the checks file needs a '\(required)' column")
+        }
+        guard !log.hasErrors else { return ([], log.sorted) }
+        let students = Set(scenario.students.map(\.id))
+        var checks: [MasteryCheck] = []
+        for record in table.records {
+            guard record.fields.count == table.header.fields.count else {
+                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
+                continue
+            }
+            func cell(_ name: String) -> Located<String>? {
+                index[name].map { Located(value: record.fields[$0].value.trimmingCharacters(in: .whitespaces), location: record.fields[$0].location) }
+            }
+            guard let dateCell = cell("date"), let studentCell = cell("student"), let objectiveCell = cell("objective"),
+                  let resultCell = cell("result") else { continue }
+            let date = SchoolDate(dateCell.value)
+            if date == nil { log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD") }
+            let student = StudentID(rawValue: studentCell.value)
+            if !students.contains(student) { log.error(studentCell.location, "unknown student '\(printable(studentCell.value))'") }
+            let objective = ObjectiveID(rawValue: objectiveCell.value)
+            if scenario.objective(objective) == nil {
+                log.error(objectiveCell.location, "unknown objective '\(printable(objectiveCell.value))'")
+            }
+            let result = MasteryCheck.Result(rawValue: resultCell.value.lowercased())
+            if result == nil {
+                log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
+            }
+            guard let date, let result, students.contains(student), scenario.objective(objective) != nil else { continue }
+            checks.append(MasteryCheck(date: date, student: student, objective: objective, result: result,
+                                       note: cell("note")?.value ?? "", location: record.location))
+        }
+        return (checks, log.sorted)
+    }
+}

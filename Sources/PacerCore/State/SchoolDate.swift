@@ -1,0 +1,44 @@
+import Foundation
+
+/// A calendar date written `YYYY-MM-DD`, as in checks files and the state database.
+public struct SchoolDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let text: String
+    let day: Date
+
+    private static let calendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+
+    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates (2026-02-30).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              let date = Self.calendar.date(from: DateComponents(year: y, month: m, day: d)),
+              Self.calendar.component(.month, from: date) == m, Self.calendar.component(.day, from: date) == d
+        else { return nil }
+        self.text = text
+        self.day = date
+    }
+
+    public static func today() -> SchoolDate {
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return SchoolDate(String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1))!
+    }
+
+    /// Whole days from `self` to `other`.
+    public func days(to other: SchoolDate) -> Int {
+        Self.calendar.dateComponents([.day], from: day, to: other.day).day ?? 0
+    }
+
+    public func adding(days: Int) -> SchoolDate {
+        let date = Self.calendar.date(byAdding: .day, value: days, to: day) ?? day
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        return SchoolDate(String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1)) ?? self
+    }
+
+    public static func < (a: SchoolDate, b: SchoolDate) -> Bool { a.text < b.text }
+    public var description: String { text }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// What recording a checks file did.
+    public struct RecordReport: Sendable {
+        public var recorded = 0
+        public var duplicates = 0
+        public var advances = 0
+        /// One line per check worth telling, in the order applied.
+        public var lines: [String] = []
+    }
+
+    /// Records `checks` in one transaction and moves students along their progressions: a student
+    /// who mastered their current objective goes to the next objective whose prerequisites are all
+    /// mastered, skipping objectives already shown mastered ahead of time. A check seen before
+    /// (same date, student, objective, result) is not applied again.
+    ///
+    /// `afterEachCheck` runs inside the transaction after each check (tests use it to kill the
+    /// process mid-write).
+    public func record(
+        _ checks: [MasteryCheck], scenario: Scenario, source: String, afterEachCheck: (() -> Void)? = nil
+    ) throws -> RecordReport {
+        let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            var report = RecordReport()
+            for check in ordered {
+                defer { afterEachCheck?() }
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mastery_check WHERE id = ?)", arguments: [check.identity]) ?? false
+                if exists {
+                    report.duplicates += 1
+                    continue
+                }
+                try db.execute(sql: """
+                    INSERT INTO mastery_check (id, date, student, objective, result, note, source, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [check.identity, check.date.text, check.student.rawValue, check.objective.rawValue,
+                                     check.result.rawValue, check.note, source, now])
+                report.recorded += 1
+                try Self.apply(check, db: db, scenario: scenario, report: &report)
+            }
+            return report
+        }
+    }
+
+    private static func apply(_ check: MasteryCheck, db: Database, scenario: Scenario, report: inout RecordReport) throws {
+        guard let objective = scenario.objective(check.objective),
+              let subject = scenario.subjects.first(where: { $0.id == objective.subject }) else { return }
+        let who = "\(check.student) \(check.date)"
+        let current = try String.fetchOne(db, sql: """
+            SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL
+            """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) }
+        let masteredInHistory = Set(try String.fetchAll(db, sql: """
+            SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NOT NULL
+            """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) })
+        guard check.result == .mastered else {
+            if current == check.objective { report.lines.append("\(who): \(check.objective) not yet mastered; stays on it") }
+            return
+        }
+        guard current == check.objective else {
+            if masteredInHistory.contains(check.objective) {
+                report.lines.append("\(who): \(check.objective) was already mastered; recorded as evidence")
+            } else if let current {
+                report.lines.append("\(who): mastery of \(check.objective) shown ahead of the progression (current: \(current)); kept as evidence, skipped when the student gets there")
+            } else {
+                report.lines.append("\(who): \(check.objective) recorded; the student has no current objective in \(subject.id)")
+            }
+            return
+        }
+        try db.execute(sql: "UPDATE objective_history SET mastered_on = ? WHERE student = ? AND subject = ? AND objective = ?",
+                       arguments: [check.date.text, check.student.rawValue, subject.id.rawValue, check.objective.rawValue])
+        var mastered = masteredInHistory.union([check.objective])
+        let shownAhead = Set(try String.fetchAll(db, sql: """
+            SELECT objective FROM mastery_check WHERE student = ? AND result = 'mastered'
+            """, arguments: [check.student.rawValue]).map { ObjectiveID(rawValue: $0) })
+        let from = check.objective
+        var explanation = "mastered \(check.objective)"
+        while true {
+            guard let next = Progression.next(in: subject, mastered: mastered) else {
+                try insertAdvance(db, check, subject: subject.id, from: from, to: nil, explanation: explanation + "; progression complete")
+                report.lines.append("\(who): \(explanation); \(subject.id) progression complete")
+                report.advances += 1
+                return
+            }
+            if shownAhead.contains(next) {
+                // Mastery was shown ahead of time: pass over it, keeping the record.
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text, check.date.text])
+                mastered.insert(next)
+                explanation += ", skipped \(next) (mastery shown earlier)"
+                continue
+            }
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)
+                """, arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text])
+            try insertAdvance(db, check, subject: subject.id, from: from, to: next, explanation: explanation + "; now on \(next)")
+            report.lines.append("\(who): \(explanation); now on \(next)")
+            report.advances += 1
+            return
+        }
+    }
+
+    private static func insertAdvance(_ db: Database, _ check: MasteryCheck, subject: SubjectID, from: ObjectiveID, to: ObjectiveID?, explanation: String) throws {
+        try db.execute(sql: """
+            INSERT INTO advance (check_id, date, student, subject, from_objective, to_objective, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [check.identity, check.date.text, check.student.rawValue, subject.rawValue, from.rawValue, to?.rawValue, explanation])
+    }
+
+    /// Counts, for tests and reports.
+    public func count(_ table: String) throws -> Int {
+        let allowed = ["objective_history", "mastery_check", "advance", "plan", "attendance"]
+        guard allowed.contains(table) else { return 0 }
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+extension StateStore {
+    /// Where one student stands in one subject, as `pacer status` shows it.
+    public struct StatusLine: Sendable, Equatable {
+        public let student: StudentID
+        public let name: String
+        public let subject: SubjectID
+        /// nil: progression complete.
+        public let objective: ObjectiveID?
+        public let daysOnIt: Int
+        /// Workshops attended on the current objective (from published plans) since starting it.
+        public let workshopsOnIt: Int
+        /// Days since the last workshop on it, or nil if none yet.
+        public let daysSinceWorkshop: Int?
+    }
+
+    public func status(_ scenario: Scenario, on date: SchoolDate, student: StudentID? = nil, objective: ObjectiveID? = nil) throws -> [StatusLine] {
+        let names = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.name) })
+        return try queue.read { db in
+            try Self.standings(db).compactMap { standing -> StatusLine? in
+                if let student, standing.student != student { return nil }
+                if let objective, standing.objective != objective { return nil }
+                var count = 0
+                var last: SchoolDate?
+                if let current = standing.objective {
+                    let dates = try String.fetchAll(db, sql: """
+                        SELECT date FROM attendance WHERE student = ? AND objective = ? AND date >= ? AND date <= ? ORDER BY date
+                        """, arguments: [standing.student.rawValue, current.rawValue, standing.startedOn.text, date.text])
+                    count = dates.count
+                    last = dates.last.flatMap(SchoolDate.init)
+                }
+                return StatusLine(student: standing.student, name: names[standing.student] ?? "", subject: standing.subject,
+                                  objective: standing.objective, daysOnIt: standing.startedOn.days(to: date),
+                                  workshopsOnIt: count, daysSinceWorkshop: last.map { $0.days(to: date) })
+            }
+        }
+    }
+}

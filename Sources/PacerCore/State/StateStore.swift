@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// The term's state of one scenario: an SQLite file beside `scenario.yaml` (`pacer-state.sqlite`),
+/// opened through GRDB. It holds what happened: each student's objective history, mastery checks,
+/// the advances they caused, published plans and attendance. The scenario files stay the source
+/// of who exists. Every change is one transaction; schema changes are versioned migrations.
+public final class StateStore {
+    public static let fileName = "pacer-state.sqlite"
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// The state file of a scenario: beside the scenario file that was named.
+    public static func path(for scenario: Scenario) -> String {
+        let first = scenario.sourceFiles.first ?? "scenario.yaml"
+        return URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(fileName).path
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String, upTo version: String? = nil) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        if let version {
+            try Self.migrator.migrate(queue, upTo: version)
+        } else {
+            try Self.migrator.migrate(queue)
+        }
+    }
+
+    /// Migrations, oldest first. Never edit a shipped one: add the next.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            // One row per student, subject and objective the student has been on.
+            try db.execute(sql: """
+                CREATE TABLE objective_history (
+                    student TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    objective TEXT NOT NULL,
+                    started_on TEXT NOT NULL,
+                    mastered_on TEXT,
+                    PRIMARY KEY (student, subject, objective)
+                );
+                CREATE TABLE mastery_check (
+                    id TEXT PRIMARY KEY,
+                    date TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    objective TEXT NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('mastered', 'not-yet')),
+                    note TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE advance (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    check_id TEXT NOT NULL REFERENCES mastery_check(id),
+                    date TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    from_objective TEXT NOT NULL,
+                    to_objective TEXT,
+                    explanation TEXT NOT NULL
+                );
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('week', 'day')),
+                    first_date TEXT NOT NULL,
+                    scenario_hash TEXT NOT NULL,
+                    published_at TEXT NOT NULL,
+                    plan_json TEXT NOT NULL
+                );
+                CREATE TABLE attendance (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id),
+                    session_id TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    block TEXT NOT NULL,
+                    teacher TEXT NOT NULL,
+                    objective TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    PRIMARY KEY (plan_id, session_id, student)
+                );
+                """)
+        }
+        m.registerMigration("v2") { db in
+            // Status and regrouping look checks and attendance up by student.
+            try db.execute(sql: """
+                CREATE INDEX mastery_check_by_student ON mastery_check(student, date);
+                CREATE INDEX attendance_by_student ON attendance(student, objective, date);
+                """)
+        }
+        return m
+    }
+
+    /// Applied migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// SQLite's own consistency check ("ok" when sound).
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+/// `--date`, parsed as YYYY-MM-DD; today when absent.
+struct DateOption: ParsableArguments {
+    @Option(help: "The school date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    func validate() throws {
+        if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
+    }
+
+    var value: SchoolDate { date.flatMap(SchoolDate.init) ?? .today() }
+}
+
+extension PacerCommand {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or update the scenario's state database (pacer-state.sqlite beside scenario.yaml).",
+            discussion: """
+                Starts each student's history at the current objective students.csv gives. Run it \
+                again after adding students: it adds only what is missing and upgrades the schema.
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let store = try StateStore(path: StateStore.path(for: loaded))
+            let added = try store.seed(from: loaded, on: date.value)
+            print("\(store.path): schema \(try store.appliedMigrations().last ?? "?"), \(added) student objective(s) started on \(date.value)")
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record mastery checks and move students along their progressions.",
+            discussion: """
+                The checks file is CSV with the columns date, student, objective, result (mastered or \
+                not-yet) and an optional note. Every row is checked first; if any is wrong, nothing \
+                of the file is applied. The whole file is one transaction, and a check recorded \
+                before (same date, student, objective and result) is not applied again.
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Option(help: "The checks CSV file.") var checks: String
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded)
+            for d in diagnostics { print(d) }
+            guard !diagnostics.contains(where: { $0.severity == .error }) else {
+                print("\(checks): nothing recorded")
+                throw ExitCode.failure
+            }
+            let store = try StateStore(path: StateStore.path(for: loaded))
+            try store.seed(from: loaded, on: rows.map(\.date).min() ?? .today())
+            // A test hook: end the process abruptly after N checks, inside the transaction.
+            let crashAfter = ProcessInfo.processInfo.environment["PACER_TEST_KILL_AFTER_CHECKS"].flatMap(Int.init)
+            var applied = 0
+            let report = try store.record(rows, scenario: loaded, source: checks) {
+                applied += 1
+                if let crashAfter, applied >= crashAfter { kill(getpid(), SIGKILL) }
+            }
+            for line in report.lines { print(line) }
+            print("\(checks): \(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show where students stand: current objective, days on it, workshops received."
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Option(help: "Only this student.") var student: String?
+        @Option(help: "Only students on this objective.") var objective: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let path = StateStore.path(for: loaded)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("no state database yet; run pacer init \(scenario) first")
+            }
+            let lines = try StateStore(path: path).status(
+                loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
+                objective: objective.map { ObjectiveID(rawValue: $0) })
+            print("student\tname\tsubject\tobjective\tdays on it\tworkshops on it\tdays since last workshop")
+            for l in lines {
+                print([l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
+                       String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-"].joined(separator: "\t"))
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PacerCore
+
+/// A copy of the tiny school in a temporary folder, so its state database is the test's own.
+func tinySchoolCopy() throws -> (folder: String, scenario: Scenario) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-state-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
+    return (folder, try ScenarioLoader.load(folder))
+}
+
+func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [MasteryCheck] {
+    let path = folder + "/checks-\(UUID().uuidString).csv"
+    try csv.write(toFile: path, atomically: true, encoding: .utf8)
+    let (rows, diagnostics) = MasteryChecksFile.read(path, scenario: scenario)
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    return rows
+}
+
+@Suite struct StateStoreTests {
+    @Test func masteryMovesStudentsOnAndIsRecordedOnce() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        #expect(try store.seed(from: scenario, on: SchoolDate("2026-11-23")!) == 30)
+        #expect(try store.seed(from: scenario, on: SchoolDate("2026-11-23")!) == 0, "seeding twice adds nothing")
+        let rows = try checks("""
+            date,student,objective,result,note
+            2026-11-23,S-01,MATH-7.RP.1,mastered,4/4
+            2026-11-23,S-02,MATH-7.RP.1,not-yet,
+            2026-11-23,S-03,MATH-7.RP.3,mastered,ahead
+            2026-11-24,S-03,MATH-7.RP.1,mastered,
+            2026-11-24,S-03,MATH-7.RP.2,mastered,
+            2026-11-24,S-29,MATH-7.SP.1,mastered,
+            """, scenario, in: folder)
+        let report = try store.record(rows, scenario: scenario, source: "checks.csv")
+        #expect(report.recorded == 6 && report.duplicates == 0 && report.advances == 4)
+        let now = Dictionary(uniqueKeysWithValues: try store.standings().map { ($0.student.rawValue, $0.objective?.rawValue ?? "complete") })
+        #expect(now["S-01"] == "MATH-7.RP.2")
+        #expect(now["S-02"] == "MATH-7.RP.1")
+        #expect(now["S-03"] == "MATH-7.NS.1", "RP.3 was shown mastered ahead, so it is skipped")
+        #expect(now["S-29"] == "complete")
+        #expect(report.lines.contains("S-03 2026-11-24: mastered MATH-7.RP.2, skipped MATH-7.RP.3 (mastery shown earlier); now on MATH-7.NS.1"))
+
+        let again = try store.record(rows, scenario: scenario, source: "checks.csv")
+        #expect(again.recorded == 0 && again.duplicates == 6 && again.advances == 0)
+        #expect(try store.count("advance") == 4)
+        #expect(try store.standings().map(\.objective) == (try store.standings().map(\.objective)))
+    }
+
+    /// Nobody is ever placed on an objective they already mastered.
+    @Test func advancesNeverLandOnAMasteredObjective() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        let math = scenario.subjects[0].objectives.map(\.id.rawValue)
+        // S-01 masters everything in order, one a day.
+        var csv = "date,student,objective,result\n"
+        for (i, o) in math.enumerated() { csv += "\(SchoolDate("2026-11-23")!.adding(days: i)),S-01,\(o),mastered\n" }
+        let report = try store.record(try checks(csv, scenario, in: folder), scenario: scenario, source: "all")
+        #expect(report.advances == math.count)
+        #expect(try store.standings().first { $0.student == "S-01" }?.objective == nil)
+    }
+
+    @Test func aDatabaseOfTheFirstSchemaOpensAndUpgrades() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = StateStore.path(for: scenario)
+        let old = try StateStore(path: path, upTo: "v1")
+        #expect(try old.appliedMigrations() == ["v1"])
+        try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        let rows = try old.count("objective_history")
+        let upgraded = try StateStore(path: path)
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2"])
+        #expect(rows > 30)
+        #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_student'")
+        }
+        #expect(indexes.sorted() == ["attendance_by_student", "mastery_check_by_student"])
+        #expect(try upgraded.integrityCheck() == "ok")
+    }
+
+    @Test func badChecksFilesReportEveryProblemWithItsPosition() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/bad.csv"
+        try "date,student,objective,result\n2026-02-30,S-99,MATH-7.X,maybe\n2026-11-23,S-01,MATH-7.RP.1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let (rows, diagnostics) = MasteryChecksFile.read(path, scenario: scenario)
+        #expect(rows.isEmpty)
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+            "2:1 '2026-02-30' is not a date; write YYYY-MM-DD",
+            "2:12 unknown student 'S-99'",
+            "2:17 unknown objective 'MATH-7.X'",
+            "2:26 result must be 'mastered' or 'not-yet', got 'maybe'",
+            "3:1 this row has 3 fields, the header has 4",
+        ])
+    }
+}

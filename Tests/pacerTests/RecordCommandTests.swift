@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite(.serialized) struct RecordCommandTests {
+    /// Killing `pacer record` in the middle of its transaction, again and again, leaves the database
+    /// as it was before; the same file then records completely, and a second import changes nothing.
+    @Test func aKilledRecordLeavesTheDatabaseAsBefore() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
+        var csv = "date,student,objective,result\n"
+        for n in 1...9 { csv += "2026-11-23,S-0\(n),\(["MATH-7.RP.1", "MATH-7.RP.1", "MATH-7.RP.1", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.3", "MATH-7.RP.3"][n - 1]),mastered\n" }
+        try csv.write(toFile: folder + "/checks.csv", atomically: true, encoding: .utf8)
+        let db = folder + "/pacer-state.sqlite"
+        func snapshot() throws -> [String] {
+            try DatabaseQueue(path: db).read { db in
+                try String.fetchAll(db, sql: "SELECT student || objective || IFNULL(mastered_on, '-') FROM objective_history ORDER BY 1")
+                    + [String(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mastery_check") ?? -1)]
+            }
+        }
+        let before = try snapshot()
+        for killAfter in [1, 3, 5, 8] {
+            let (status, _) = try runPacer(["record", folder, "--checks", folder + "/checks.csv"],
+                                           environment: ["PACER_TEST_KILL_AFTER_CHECKS": String(killAfter)])
+            #expect(status != 0, "the process was killed")
+            #expect(try snapshot() == before, "killed after \(killAfter) checks: nothing of the file is in")
+            let integrity = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+            #expect(integrity == "ok")
+        }
+        let (status, output) = try runPacer(["record", folder, "--checks", folder + "/checks.csv"])
+        #expect(status == 0)
+        #expect(output.contains("9 check(s) recorded, 0 already known, 9 student(s) moved on"))
+        let after = try snapshot()
+        #expect(after != before)
+        #expect(try runPacer(["record", folder, "--checks", folder + "/checks.csv"]).output.contains("0 check(s) recorded, 9 already known, 0 student(s) moved on"))
+        #expect(try snapshot() == after)
+        let status2 = try runPacer(["status", folder, "--date", "2026-11-25", "--student", "S-01"])
+        #expect(status2.output.contains("S-01\tAva Martin\tMATH\tMATH-7.RP.2\t2\t0\t-"))
+    }
+}
