@@ -95,3 +95,40 @@ extension PacerCommand {
         }
     }
 }
+
+extension PacerCommand {
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a week plan as published: teachers have seen it, and its sessions count as attended.",
+            discussion: """
+                The plan's days are dated from --week-of (the date of the calendar's first day). \
+                Publishing again for the same dates replaces their attendance.
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Argument(help: "The plan.json to publish.") var plan: String
+        @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD.") var weekOf: String
+
+        func validate() throws {
+            if SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let weekPlan: WeekPlan
+            do { weekPlan = try PlanFile.read(plan) } catch {
+                Terminal.error("\(error)")
+                throw ExitCode.failure
+            }
+            let violations = PlanVerifier(scenario: loaded).violations(of: weekPlan)
+            guard violations.isEmpty else {
+                for v in violations { Terminal.error("violation: \(v)") }
+                throw ValidationError("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
+            }
+            let store = try StateStore(path: StateStore.path(for: loaded))
+            try store.seed(from: loaded, on: SchoolDate(weekOf) ?? .today())
+            let id = try store.publish(weekPlan, scenario: loaded, weekOf: SchoolDate(weekOf) ?? .today())
+            print("published \(plan) as plan \(id) for the week of \(weekOf): \(weekPlan.sessions.count) sessions")
+        }
+    }
+}

@@ -99,3 +99,30 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         ])
     }
 }
+
+@Suite struct PublishTests {
+    /// A published plan's sessions count as workshops received, and status reports them.
+    @Test func publishedSessionsCountAsWorkshops() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        let plan = try Planner.plan(scenario, options: PlanOptions(timeLimit: 20, nodeLimit: 50)).plan
+        try store.publish(plan, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        let attendance = plan.sessions.reduce(0) { $0 + $1.students.count }
+        #expect(try store.count("attendance") == attendance)
+        let lines = try store.status(scenario, on: SchoolDate("2026-11-27")!)
+        #expect(lines.reduce(0) { $0 + $1.workshopsOnIt } == attendance)
+        // S-01's sessions, by the plan, and by status.
+        let mine = plan.sessions.filter { $0.students.contains("S-01") }
+        let line = try #require(lines.first { $0.student == "S-01" })
+        #expect(line.workshopsOnIt == mine.count)
+        let dayIndex = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map { ($0.id, $0.index) })
+        let lastDay = try #require(mine.compactMap { dayIndex[$0.day] }.max())
+        #expect(line.daysSinceWorkshop == 4 - lastDay)
+        // Publishing again for the same week replaces, not adds.
+        try store.publish(plan, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        #expect(try store.count("attendance") == attendance)
+        #expect(try store.count("plan") == 2)
+    }
+}

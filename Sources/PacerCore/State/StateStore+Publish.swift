@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// Records `plan` as published for the week starting on `weekOf` (the date of the calendar's
+    /// first day): its sessions become the attendance of those dates, replacing what earlier
+    /// publications said about the same dates. One transaction. Returns the plan's id.
+    @discardableResult
+    public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
+        let json = try PlanFile.encode(plan)
+        let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map { ($0.id, weekOf.adding(days: $0.index)) })
+        let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES ('week', ?, ?, ?, ?)
+                """, arguments: [weekOf.text, plan.header.scenarioHash, now, json])
+            let id = db.lastInsertedRowID
+            for date in covered.sorted() {
+                try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])
+            }
+            for session in plan.sessions {
+                guard let date = dayDates[session.day] else { continue }
+                for student in session.students {
+                    try db.execute(sql: """
+                        INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,
+                                         session.objective.rawValue, student.rawValue])
+                }
+            }
+            return id
+        }
+    }
+}
