@@ -87,6 +87,16 @@ func loadScenario(_ path: String) throws -> Scenario {
     return scenario
 }
 
+/// Reads a plan.json, printing why it cannot to stderr.
+func loadPlan(_ path: String) throws -> WeekPlan {
+    do {
+        return try PlanFile.read(path)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitCode.failure
+    }
+}
+
 /// Pacer never writes into the files it reads from.
 func refuseOutputInsideInputs(_ out: String, scenario: Scenario) throws {
     let target = URL(fileURLWithPath: out).standardizedFileURL.path

@@ -115,11 +115,7 @@ extension PacerCommand {
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let weekPlan: WeekPlan
-            do { weekPlan = try PlanFile.read(plan) } catch {
-                Terminal.error("\(error)")
-                throw ExitCode.failure
-            }
+            let weekPlan = try loadPlan(plan)
             let violations = PlanVerifier(scenario: loaded).violations(of: weekPlan)
             guard violations.isEmpty else {
                 for v in violations { Terminal.error("violation: \(v)") }

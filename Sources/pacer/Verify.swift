@@ -19,11 +19,7 @@ extension PacerCommand {
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let weekPlan: WeekPlan
-            do { weekPlan = try PlanFile.read(plan) } catch {
-                Terminal.error("\(error)")
-                throw ExitCode.failure
-            }
+            let weekPlan = try loadPlan(plan)
             if weekPlan.header.scenarioHash != loaded.contentHash {
                 Terminal.error("note: \(plan) was made from a different version of the scenario files")
             }
