@@ -107,24 +107,26 @@ extension PacerCommand {
         )
         @Argument(help: "The scenario.") var scenario: String
         @Argument(help: "The plan.json to publish.") var plan: String
-        @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD.") var weekOf: String
+        @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (a day plan carries its own date).") var weekOf: String?
 
         func validate() throws {
-            if SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
+            if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
         }
 
         func run() throws {
             let loaded = try loadScenario(scenario)
             let weekPlan = try loadPlan(plan)
-            let violations = PlanVerifier(scenario: loaded).violations(of: weekPlan)
+            let violations = try verifier(for: weekPlan, scenario: loaded).violations(of: weekPlan)
             guard violations.isEmpty else {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw ValidationError("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
             }
+            let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
+            guard let start else { throw ValidationError("a week plan needs --week-of") }
             let store = try StateStore(path: StateStore.path(for: loaded))
-            try store.seed(from: loaded, on: SchoolDate(weekOf) ?? .today())
-            let id = try store.publish(weekPlan, scenario: loaded, weekOf: SchoolDate(weekOf) ?? .today())
-            print("published \(plan) as plan \(id) for the week of \(weekOf): \(weekPlan.sessions.count) sessions")
+            try store.seed(from: loaded, on: start)
+            let id = try store.publish(weekPlan, scenario: loaded, weekOf: start)
+            print("published \(plan) as plan \(id) (\(weekPlan.header.kind) of \(start)): \(weekPlan.sessions.count) sessions")
         }
     }
 }

@@ -23,7 +23,7 @@ extension PacerCommand {
             if weekPlan.header.scenarioHash != loaded.contentHash {
                 Terminal.error("note: \(plan) was made from a different version of the scenario files")
             }
-            let violations = PlanVerifier(scenario: loaded).violations(of: weekPlan)
+            let violations = try verifier(for: weekPlan, scenario: loaded).violations(of: weekPlan)
             for v in violations { print("violation: \(v)") }
             guard violations.isEmpty else {
                 print("\(plan): \(plural(violations.count, "violation"))")

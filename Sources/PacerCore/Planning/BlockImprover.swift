@@ -14,6 +14,8 @@ struct BlockImprover {
     let demands: [Demand]
     /// Branch-and-bound nodes per block model.
     let nodeLimit: Int
+    /// A regrouped day's published sessions: changes to them cost `plan_change`.
+    var published: [PlannedSession] = []
     /// Node budget per block is at most this divided by the model's columns: GLPK's node LPs slow
     /// down with size, and a size-based budget stays the same on every machine.
     static let nodeWork = 100_000
@@ -28,14 +30,14 @@ struct BlockImprover {
 
     func improve(_ start: [PlannedSession], passes: Int = 2, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession] {
         var sessions = start
-        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         for _ in 0..<passes {
             var improvedInPass = false
             for block in scenario.calendar.flexBlocks {
                 if stop?.isStopped == true || ContinuousClock.now >= deadline { return sessions }
                 guard let replacement = try solveBlock(block, sessions, deadline: deadline, stop: stop) else { continue }
                 let trial = sessions.filter { $0.block != block.id } + replacement
-                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                 if newCost < cost - 1e-7 {
                     sessions = trial
                     cost = newCost
@@ -71,6 +73,7 @@ struct BlockImprover {
             classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(room.id)
         }
         let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
+        let publishedHere = published.filter { $0.block == block.id }
         let teachers = scenario.teachers.filter {
             !$0.unavailable.contains(block.id) && (teacherToday[$0.id] ?? 0) < $0.maxSessionsPerDay
         }
@@ -96,7 +99,12 @@ struct BlockImprover {
                 let key = "\(objective.id)|\(teacher.id)"
                 var opens: [Column] = [], places: [Column] = []
                 for c in usable {
-                    let column = try p.addColumn(kind: .binary, objective: policy.session + policy.emptySeat * Double(objective.maxGroup))
+                    // Keeping a published session (same teacher, objective and a room of its class) saves
+                    // the change; any other session is one.
+                    let keeps = publishedHere.contains { $0.teacher == teacher.id && $0.objective == objective.id
+                        && classRooms[classes[c]]?.contains($0.room) == true }
+                    let change = published.isEmpty ? 0 : (keeps ? -policy.planChange : policy.planChange)
+                    let column = try p.addColumn(kind: .binary, objective: policy.session + policy.emptySeat * Double(objective.maxGroup) + change)
                     sessionVars.append((Session(objective: objective, teacher: teacher.id, roomClass: c), column))
                     opens.append(column)
                 }
@@ -193,8 +201,11 @@ struct BlockImprover {
         }
         var result: [PlannedSession] = []
         for (session, column) in sessionVars where solution.values[column.index] > 0.5 {
-            guard let room = free[classes[session.roomClass]]?.first else { return nil }
-            free[classes[session.roomClass]]?.removeFirst()
+            // The published room when it is in the class and still free, else the first free one.
+            let pool = free[classes[session.roomClass]] ?? []
+            let wantedRoom = publishedHere.first { $0.teacher == session.teacher && $0.objective == session.objective.id }?.room
+            guard let room = wantedRoom.flatMap({ pool.contains($0) ? $0 : nil }) ?? pool.first else { return nil }
+            free[classes[session.roomClass]]?.removeAll { $0 == room }
             let students = chosen["\(session.objective.id)|\(session.teacher)"] ?? []
             result.append(PlannedSession.make(session.objective, teacher: session.teacher, room: room, block: block, students: students))
         }

@@ -9,6 +9,10 @@ struct GreedyPlanner {
     let scenario: Scenario
     let demands: [Demand]
     let seed: UInt64
+    /// A regrouped day's published sessions: the construction starts from `start` (normally the
+    /// published sessions that still hold), and every other session it opens costs `plan_change`.
+    var published: [PlannedSession] = []
+    var start: [PlannedSession] = []
 
     /// `onBlock` is told each block as the construction reaches it (for progress lines).
     func run(stop: StopToken? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
@@ -38,6 +42,26 @@ struct GreedyPlanner {
         var roomBusy = scenario.rooms.map { Set($0.unavailable) }
 
         var sessions: [PlannedSession] = []
+        let roomIndex = Dictionary(uniqueKeysWithValues: scenario.rooms.enumerated().map { ($1.id, $0) })
+        let teacherIndex = Dictionary(uniqueKeysWithValues: scenario.teachers.enumerated().map { ($1.id, $0) })
+        let blockDay = Dictionary(uniqueKeysWithValues: blocks.map { ($0.id, dayIndex[$0.day] ?? 0) })
+        var demandIndex: [String: Int] = [:]
+        for (e, d) in demands.enumerated() { demandIndex["\(d.student)|\(d.objective)"] = e }
+        for session in start {
+            guard let t = teacherIndex[session.teacher], let r = roomIndex[session.room], let d = blockDay[session.block] else { continue }
+            teacherBusy[t].insert(session.block)
+            teacherDay[t][d] += 1
+            roomBusy[r].insert(session.block)
+            for student in session.students {
+                guard let e = demandIndex["\(student)|\(session.objective)"] else { continue }
+                got[e] += 1
+                servedOnDay[e].insert(d)
+                seen[e].insert(t)
+                studentBusy[owner[e]].insert(session.block)
+            }
+            sessions.append(session)
+        }
+        let newSessionCost = policy.session + (published.isEmpty ? 0 : policy.planChange)
         for block in blocks {
             if stop?.isStopped == true { break }
             onBlock?(block)
@@ -73,7 +97,7 @@ struct GreedyPlanner {
                     for t in qualified[objective.id] ?? []
                     where !teacherBusy[t].contains(block.id) && teacherDay[t][d] < scenario.teachers[t].maxSessionsPerDay {
                         var members: [Int] = []
-                        var gain = -policy.session - policy.emptySeat * Double(objective.maxGroup)
+                        var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
                         for e in eligible where members.count < room.seats {
                             if members.contains(where: { apart[owner[$0]].contains(owner[e]) }) { continue }
                             var value = demands[e].weight + policy.emptySeat

@@ -8,10 +8,12 @@ import GLPK
 struct LocalSearch {
     let scenario: Scenario
     let demands: [Demand]
+    /// A regrouped day's published sessions: changes to them cost `plan_change`.
+    var published: [PlannedSession] = []
 
     func improve(_ start: [PlannedSession], stop: StopToken? = nil) -> [PlannedSession] {
         var sessions = start
-        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
         let capacity = Dictionary(uniqueKeysWithValues: scenario.rooms.map { ($0.id, $0.capacity) })
         func seats(_ s: PlannedSession) -> Int {
@@ -47,7 +49,7 @@ struct LocalSearch {
                 }
                 guard placedAll else { continue }
                 trial.remove(at: index)
-                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                 if newCost < cost - 1e-9 {
                     sessions = trial
                     cost = newCost
@@ -64,7 +66,7 @@ struct LocalSearch {
                     && fits(demand.student, target, in: sessions, ignoring: nil) {
                     var trial = sessions
                     trial[target].students = (trial[target].students + [demand.student]).sorted()
-                    let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario).total
+                    let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                     if newCost < cost - 1e-9 {
                         sessions = trial
                         cost = newCost

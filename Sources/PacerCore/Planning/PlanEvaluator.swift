@@ -1,7 +1,7 @@
 /// The planner's own reckoning of a plan's objective (docs/model.md). `pacer verify` recomputes it
 /// separately, and the reference model's objective must agree with both.
 enum PlanEvaluator {
-    static func cost(of sessions: [PlannedSession], demands: [Demand], scenario: Scenario) -> PlanCost {
+    static func cost(of sessions: [PlannedSession], demands: [Demand], scenario: Scenario, published: [PlannedSession] = []) -> PlanCost {
         let policy = scenario.policy
         var attended: [StudentID: [SubjectID: Int]] = [:]
         var teachersSeen: [StudentID: [SubjectID: Set<TeacherID>]] = [:]
@@ -29,9 +29,11 @@ enum PlanEvaluator {
         let terms = PlanCost(
             unmetWorkshops: unmet, sessions: policy.session * Double(sessions.count),
             emptySeats: policy.emptySeat * emptySeats, teacherChanges: policy.teacherChange * Double(changes),
-            keepApart: policy.keepApart * Double(keepApartPairs), total: 0)
+            keepApart: policy.keepApart * Double(keepApartPairs),
+            planChanges: published.isEmpty ? nil : policy.planChange * Double(planChanges(sessions, published: published)), total: 0)
         var cost = terms
         cost.total = terms.unmetWorkshops + terms.sessions + terms.emptySeats + terms.teacherChanges + terms.keepApart
+            + (terms.planChanges ?? 0)
         return cost
     }
 }

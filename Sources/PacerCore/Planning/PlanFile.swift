@@ -8,6 +8,10 @@ public enum PlanFile {
         return String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n"
     }
 
+    public static func decode(_ text: String) throws -> WeekPlan {
+        try JSONDecoder().decode(WeekPlan.self, from: Data(text.utf8))
+    }
+
     public static func read(_ path: String) throws -> WeekPlan {
         guard let data = FileManager.default.contents(atPath: path) else { throw PlanFileError.unreadable(path) }
         do {

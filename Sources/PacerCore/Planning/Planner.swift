@@ -28,17 +28,32 @@ public enum Planner {
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) throws -> PlanResult {
+        try plan(PlanningContext(scenario: scenario, waitedDays: waitedDays), options: options, stop: stop,
+                 progress: progress, log: log)
+    }
+
+    /// Plans for a context: a week from the scenario, or a regrouped day (`published` not empty),
+    /// which starts from the published sessions that still hold.
+    public static func plan(
+        _ context: PlanningContext, options: PlanOptions = PlanOptions(), date: SchoolDate? = nil,
+        stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
+        log: (@Sendable (String) -> Void)? = nil
+    ) throws -> PlanResult {
+        let scenario = context.scenario
+        let published = context.published
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> Double { (clock.now - started).seconds }
-        let demands = Demand.all(scenario, waitedDays: waitedDays)
+        let demands = Demand.all(context)
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
-        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed).run(stop: stop) { block in
+        let start = stillHolding(published, demands: demands, scenario: scenario)
+        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
+            .run(stop: stop) { block in
             progress?(PlanProgress(phase: "greedy \(block.id)", elapsed: elapsed()))
         }
         progress?(PlanProgress(phase: "local search", elapsed: elapsed()))
-        sessions = LocalSearch(scenario: scenario, demands: demands).improve(sessions, stop: stop)
-        let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario).total
+        sessions = LocalSearch(scenario: scenario, demands: demands, published: published).improve(sessions, stop: stop)
+        let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
 
         let counts = CandidateSet.counts(scenario: scenario, demands: demands)
@@ -47,7 +62,7 @@ public enum Planner {
         var size: ModelSize?
         let exact = counts.sessions + counts.placements <= referenceColumnLimit
         if stop?.isStopped != true, exact, options.timeLimit - elapsed() > 0.05 {
-            let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
+            let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands), published: published)
             size = model.problem.size
             var mip = MIPOptions()
             mip.presolve = false
@@ -87,26 +102,33 @@ public enum Planner {
             // A block model cannot be interrupted during its LP: keep a margin for the last one.
             let margin = max(0.5, options.timeLimit * 0.05)
             let deadline = started + .milliseconds(Int((options.timeLimit - margin) * 1000))
-            sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5))
+            sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
                 .improve(sessions, deadline: deadline, stop: stop)
             method = "greedy+block-mip"
             if clock.now >= deadline { status = "time-limit" }
         }
         if stop?.isStopped == true { status = "interrupted" }
 
-        let plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                            method: method, bound: bound, size: size, candidates: counts)
+        var plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
+                            method: method, bound: bound, size: size, candidates: counts, published: published)
+        if let date {
+            plan.header.kind = "day"
+            plan.header.date = date.text
+            plan.published = published
+            plan.changes = DayChanges.between(published, plan.sessions)
+        }
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
         return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == "interrupted")
     }
 
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
-        status: String, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int)
+        status: String, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
+        published: [PlannedSession] = []
     ) -> WeekPlan {
         let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
-        let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario)
+        let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published)
         var got: [String: Int] = [:]
         for s in sessions { for student in s.students { got["\(student)|\(s.subject)", default: 0] += 1 } }
         let reasons = UnservedReasons(scenario: scenario, sessions: sessions)
@@ -128,13 +150,34 @@ public enum Planner {
         let lower = bound.map { min(tidy($0), total.total) }
         let gap = lower.map { total.total == 0 ? 0 : tidy(abs(total.total - $0) / max(abs(total.total), 1e-9)) }
         let header = PlanHeader(
-            scenario: scenario.name, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
+            scenario: scenario.name, kind: "week", date: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
             glpkVersion: Problem.libraryVersion, options: options, status: status, method: method,
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
             workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got["\($1.student)|\($1.subject)"] ?? 0) })
         return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved)
+    }
+}
+
+/// The published sessions that still hold on a regrouped day: each keeps the students still on its
+/// objective and still wanting it, and is dropped when fewer than the minimum remain or its
+/// teacher, room or block is no longer usable.
+func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Scenario) -> [PlannedSession] {
+    let wanting = Set(demands.filter { $0.wanted > 0 }.map { "\($0.student)|\($0.objective)" })
+    let blocks = Set(scenario.calendar.flexBlocks.map(\.id))
+    let unavailable = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
+    return published.compactMap { session in
+        guard blocks.contains(session.block), let objective = scenario.objective(session.objective),
+              let teacher = scenario.teachers.first(where: { $0.id == session.teacher }),
+              teacher.canTeach.contains(objective.id), !teacher.unavailable.contains(session.block),
+              let room = scenario.rooms.first(where: { $0.id == session.room }), !room.unavailable.contains(session.block)
+        else { return nil }
+        var kept = session
+        kept.students = session.students.filter {
+            wanting.contains("\($0)|\(session.objective)") && unavailable[$0]?.contains(session.block) != true
+        }
+        return kept.students.count >= objective.minGroup && !kept.students.isEmpty ? kept : nil
     }
 }
 

@@ -24,7 +24,7 @@ final class ReferenceModel {
     /// Fixed at 1; its cost is every wanted workshop, unmet until placements remove it.
     private var allWanted = Column(index: 0)
 
-    init(scenario: Scenario, set: CandidateSet) throws {
+    init(scenario: Scenario, set: CandidateSet, published: [PlannedSession] = []) throws {
         self.set = set
         problem = try Problem(name: "pacer_week")
         let policy = scenario.policy
@@ -34,14 +34,19 @@ final class ReferenceModel {
         // A column fixed at 1 carries it, so that LP and MPS files (which drop an objective constant)
         // give other solvers the same objective values.
         constant = demands.reduce(0) { $0 + $1.weight * Double($1.wanted) }
+            + policy.planChange * Double(Set(published.map(sessionKey)).count)
+        let publishedKeys = Set(published.map(sessionKey))
         allWanted = try problem.addColumn(name: "allWanted", bounds: .fixed(1), objective: constant)
 
         for (k, c) in set.candidates.enumerated() {
             let tag = self.tag(k)
             // A session costs its opening and every seat up to max_group; each student placed fills one.
+            // On a regrouped day, keeping a published session saves its change; opening another is one.
+            let key = "\(c.block.id)|\(c.teacher)|\(c.room)|\(c.objective.id)"
+            let change = published.isEmpty ? 0 : (publishedKeys.contains(key) ? -policy.planChange : policy.planChange)
             open.append(try problem.addColumn(
                 name: "open(\(tag))", kind: .binary,
-                objective: policy.session + policy.emptySeat * Double(c.objective.maxGroup)))
+                objective: policy.session + policy.emptySeat * Double(c.objective.maxGroup) + change))
             place.append(try c.eligible.map { e in
                 try problem.addColumn(
                     name: "x(\(Self.name(demands[e].student.rawValue)),\(tag))", kind: .binary,

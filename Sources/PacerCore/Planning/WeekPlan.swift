@@ -14,10 +14,70 @@ public struct WeekPlan: Codable, Sendable, Equatable {
     public var days: [DayRoster]
     /// Every student who wanted more workshops than they got, with the reason.
     public var unserved: [UnservedStudent]
+    /// A regrouped day: the published sessions it started from, and what changed.
+    public var published: [PlannedSession]?
+    public var changes: DayChanges?
+}
+
+/// What a regrouped day changed against the published plan, for teachers and for students.
+public struct DayChanges: Codable, Sendable, Equatable {
+    public struct TeacherChange: Codable, Sendable, Equatable {
+        public var teacher: TeacherID
+        public var block: BlockID
+        /// `BLOCK/TEACHER` before and after; nil when there was or is no session.
+        public var before: String?
+        public var after: String?
+        public var objectiveBefore: ObjectiveID?
+        public var objectiveAfter: ObjectiveID?
+        public var roomBefore: RoomID?
+        public var roomAfter: RoomID?
+        public var studentsIn: [StudentID]
+        public var studentsOut: [StudentID]
+    }
+    public struct StudentChange: Codable, Sendable, Equatable {
+        public var student: StudentID
+        public var block: BlockID
+        public var before: String?
+        public var after: String?
+    }
+    public var unchangedSessions: Int
+    public var teachers: [TeacherChange]
+    public var students: [StudentChange]
+
+    static func between(_ published: [PlannedSession], _ sessions: [PlannedSession]) -> DayChanges {
+        var teachers: [TeacherChange] = []
+        let before = Dictionary(published.map { ("\($0.block)|\($0.teacher)", $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(sessions.map { ("\($0.block)|\($0.teacher)", $0) }, uniquingKeysWith: { a, _ in a })
+        var unchanged = 0
+        for key in Set(before.keys).union(after.keys).sorted() {
+            let b = before[key], a = after[key]
+            if let b, let a, b == a { unchanged += 1; continue }
+            let was = Set(b?.students ?? []), now = Set(a?.students ?? [])
+            let any = (a ?? b)!
+            teachers.append(TeacherChange(
+                teacher: any.teacher, block: any.block, before: b?.id, after: a?.id,
+                objectiveBefore: b?.objective, objectiveAfter: a?.objective, roomBefore: b?.room, roomAfter: a?.room,
+                studentsIn: now.subtracting(was).sorted(), studentsOut: was.subtracting(now).sorted()))
+        }
+        var students: [StudentChange] = []
+        var placeBefore: [String: String] = [:], placeAfter: [String: String] = [:]
+        for s in published { for st in s.students { placeBefore["\(st)|\(s.block)"] = s.id } }
+        for s in sessions { for st in s.students { placeAfter["\(st)|\(s.block)"] = s.id } }
+        for key in Set(placeBefore.keys).union(placeAfter.keys).sorted() where placeBefore[key] != placeAfter[key] {
+            let parts = key.split(separator: "|").map(String.init)
+            students.append(StudentChange(student: StudentID(rawValue: parts[0]), block: BlockID(rawValue: parts[1]),
+                                          before: placeBefore[key], after: placeAfter[key]))
+        }
+        return DayChanges(unchangedSessions: unchanged, teachers: teachers, students: students)
+    }
 }
 
 public struct PlanHeader: Codable, Sendable, Equatable {
     public var scenario: String
+    /// `week`, or `day` for a regrouped day.
+    public var kind: String
+    /// The regrouped day's date.
+    public var date: String?
     /// SHA-256 of the scenario's input files, in the order read.
     public var scenarioHash: String
     public var pacerVersion: String
@@ -68,6 +128,8 @@ public struct PlanCost: Codable, Sendable, Equatable {
     public var emptySeats: Double
     public var teacherChanges: Double
     public var keepApart: Double
+    /// Changes to the published plan (regrouped days only).
+    public var planChanges: Double?
     public var total: Double
 }
 

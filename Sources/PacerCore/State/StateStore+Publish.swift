@@ -3,18 +3,23 @@ import GRDB
 
 extension StateStore {
     /// Records `plan` as published for the week starting on `weekOf` (the date of the calendar's
-    /// first day): its sessions become the attendance of those dates, replacing what earlier
-    /// publications said about the same dates. One transaction. Returns the plan's id.
+    /// first day), or, for a regrouped day plan, for its own date: its sessions become the attendance
+    /// of those dates, replacing what earlier publications said about the same dates. One
+    /// transaction. Returns the plan's id.
     @discardableResult
     public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
         let json = try PlanFile.encode(plan)
-        let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map { ($0.id, weekOf.adding(days: $0.index)) })
+        let isDay = plan.header.kind == "day"
+        let dayDate = plan.header.date.flatMap(SchoolDate.init)
+        let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map {
+            ($0.id, isDay ? (dayDate ?? weekOf) : weekOf.adding(days: $0.index))
+        })
         let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
         let now = ISO8601DateFormatter().string(from: Date())
         return try queue.write { db in
             try db.execute(sql: """
-                INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES ('week', ?, ?, ?, ?)
-                """, arguments: [weekOf.text, plan.header.scenarioHash, now, json])
+                INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [isDay ? "day" : "week", (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
             let id = db.lastInsertedRowID
             for date in covered.sorted() {
                 try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])

@@ -9,7 +9,13 @@ public struct PlanVerifier {
     }
 
     public let scenario: Scenario
-    public init(scenario: Scenario) { self.scenario = scenario }
+    let context: PlanningContext
+    public init(scenario: Scenario) { self.init(context: PlanningContext(scenario: scenario)) }
+    /// For a regrouped day: the day's scenario, with what the term's state says.
+    public init(context: PlanningContext) {
+        self.context = context
+        self.scenario = context.scenario
+    }
 
     public func violations(of plan: WeekPlan) -> [Violation] {
         var found: [Violation] = []
@@ -86,16 +92,17 @@ public struct PlanVerifier {
     private func checkCostAndUnserved(_ plan: WeekPlan, received: [String: Int]) -> [Violation] {
         var found: [Violation] = []
         let p = scenario.policy
-        let dayCount = scenario.calendar.days.count
         var unmet = 0.0, changes = 0.0
         var expectedUnserved: [String: (Int, Int)] = [:]
         var teachersMet: [String: Set<TeacherID>] = [:]
         for s in plan.sessions { for id in s.students { teachersMet["\(id)|\(s.subject)", default: []].insert(s.teacher) } }
         for student in scenario.students {
             let weight = p.unmetWorkshop * (student.flags.contains(.priority) ? p.priorityFactor : 1)
+                + p.waitingPerDay * Double(context.waitedDays[student.id] ?? 0)
             for (subject, objectiveID) in student.current {
                 guard let objective = scenario.objective(objectiveID) else { continue }
-                let wanted = min(objective.workshopsPerWeek, dayCount)
+                let wanted = context.wanted.map { $0[student.id]?[subject] ?? 0 }
+                    ?? min(objective.workshopsPerWeek, scenario.calendar.days.count)
                 guard wanted > 0 else { continue }
                 let key = "\(student.id)|\(subject)"
                 let got = received[key] ?? 0
@@ -119,7 +126,14 @@ public struct PlanVerifier {
                 }
             }
         }
-        let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes + p.keepApart * pairs
+        // Changes against the published sessions: each published one not kept with the same block,
+        // teacher, room and objective, and each session that was not published.
+        func key(_ s: PlannedSession) -> String { [s.block.rawValue, s.teacher.rawValue, s.room.rawValue, s.objective.rawValue].joined(separator: "/") }
+        let before = Set(context.published.map(key)), after = Set(plan.sessions.map(key))
+        // (Without a published baseline, as for a week plan, there is nothing to change.)
+        let edits = before.isEmpty ? 0 : Double(before.symmetricDifference(after).count)
+        let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
+            + p.keepApart * pairs + p.planChange * edits
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }

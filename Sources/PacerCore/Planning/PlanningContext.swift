@@ -1,0 +1,31 @@
+/// What a plan is made for: the scenario and, for a regrouped day, what the term's state adds.
+/// The planner and `pacer verify` both read it; neither derives it from the other.
+public struct PlanningContext: Sendable {
+    public var scenario: Scenario
+    /// Days each student has waited since their last workshop on their current objective.
+    public var waitedDays: [StudentID: Int] = [:]
+    /// Workshops still wanted, per student and subject, replacing `min(workshops_per_week, days)`.
+    public var wanted: [StudentID: [SubjectID: Int]]?
+    /// The published sessions a regrouped day starts from; each change to them costs `plan_change`.
+    public var published: [PlannedSession] = []
+
+    public init(scenario: Scenario, waitedDays: [StudentID: Int] = [:]) {
+        self.scenario = scenario
+        self.waitedDays = waitedDays
+    }
+
+    /// Workshops the student wants in the subject, before any are planned.
+    func wanted(_ student: StudentID, _ subject: SubjectID, objective: Objective) -> Int {
+        if let wanted { return wanted[student]?[subject] ?? 0 }
+        return min(objective.workshopsPerWeek, scenario.calendar.days.count)
+    }
+}
+
+/// The identity a session keeps when it is "unchanged": the same block, teacher, room and objective.
+func sessionKey(_ s: PlannedSession) -> String { "\(s.block)|\(s.teacher)|\(s.room)|\(s.objective)" }
+
+/// Published sessions not kept unchanged plus sessions that were not published.
+func planChanges(_ sessions: [PlannedSession], published: [PlannedSession]) -> Int {
+    let before = Set(published.map(sessionKey)), after = Set(sessions.map(sessionKey))
+    return before.subtracting(after).count + after.subtracting(before).count
+}

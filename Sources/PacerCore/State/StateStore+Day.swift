@@ -1,0 +1,70 @@
+import GRDB
+
+public enum StateError: Error, CustomStringConvertible {
+    case noPublishedWeek(String)
+    case unreadablePlan(Int64)
+
+    public var description: String {
+        switch self {
+        case let .noPublishedWeek(date): return "no published week plan covers \(date); run pacer publish first"
+        case let .unreadablePlan(id): return "published plan \(id) cannot be read back"
+        }
+    }
+}
+
+extension StateStore {
+    /// What regrouping `date` starts from: the scenario cut to that day, with each student's
+    /// current objective from the history, the workshops they still want this week, the days they
+    /// have waited, and the sessions published for the day (a published day plan replaces the week's).
+    public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
+        try queue.read { db in
+            let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
+            let days = scenario.calendar.days
+            guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { (0..<days.count).contains($0.days(to: date)) } ?? false }),
+                  let weekOf = SchoolDate(week["first_date"]) else { throw StateError.noPublishedWeek(date.text) }
+            let day = days[weekOf.days(to: date)]
+            let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
+            let json: String = dayPlanJSON ?? week["plan_json"]
+            guard let plan = try? PlanFile.decode(json) else { throw StateError.unreadablePlan(week["id"]) }
+
+            var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
+            var started: [String: SchoolDate] = [:]
+            for standing in try Self.standings(db) {
+                guard let objective = standing.objective else { continue }
+                current[standing.student, default: [:]][standing.subject] = objective
+                started["\(standing.student)|\(objective)"] = standing.startedOn
+            }
+            var receivedThisWeek: [String: Int] = [:], lastWorkshop: [String: SchoolDate] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT student, objective, date FROM attendance WHERE date < ?", arguments: [date.text]) {
+                let key = "\(row["student"] as String)|\(row["objective"] as String)"
+                guard let when = SchoolDate(row["date"]) else { continue }
+                if when >= weekOf { receivedThisWeek[key, default: 0] += 1 }
+                if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
+            }
+
+            let blocks = scenario.calendar.blocks.filter { $0.day == day.id }
+            let calendar = SchoolCalendar(timeZone: scenario.calendar.timeZone, days: [day], periods: scenario.calendar.periods, blocks: blocks)
+            var wanted: [StudentID: [SubjectID: Int]] = [:]
+            var waited: [StudentID: Int] = [:]
+            let students = scenario.students.map { s -> Student in
+                var mine = current[s.id] ?? [:]
+                mine = mine.filter { scenario.objective($0.value) != nil }
+                for (subject, objective) in mine {
+                    let key = "\(s.id)|\(objective)"
+                    let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
+                    wanted[s.id, default: [:]][subject] = max(0, min(1, perWeek - (receivedThisWeek[key] ?? 0)))
+                    let since = lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date
+                    waited[s.id] = max(waited[s.id] ?? 0, since.days(to: date))
+                }
+                return Student(id: s.id, name: s.name, grade: s.grade, current: mine, flags: s.flags,
+                               unavailable: s.unavailable, keepApart: s.keepApart)
+            }
+            let dayScenario = Scenario(name: scenario.name, calendar: calendar, subjects: scenario.subjects, teachers: scenario.teachers,
+                                       rooms: scenario.rooms, students: students, policy: scenario.policy, sourceFiles: scenario.sourceFiles)
+            var context = PlanningContext(scenario: dayScenario, waitedDays: waited)
+            context.wanted = wanted
+            context.published = plan.sessions.filter { $0.day == day.id }
+            return context
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct Regroup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Regroup one day after the latest mastery checks, on top of the published week.",
+            discussion: """
+                Keeps each published session's teacher, room and block where it can; may change a \
+                session's objective and students, and open or cancel sessions when that serves \
+                students clearly better. Each change costs plan_change in the objective. Writes \
+                OUT/plan.json (a day plan with what changed per teacher and per student) and prints \
+                the changes. Check it with pacer verify, then pacer publish it.
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Option(help: "The day to regroup, YYYY-MM-DD.") var date: String
+        @Option(help: "Folder to write plan.json into.") var out: String
+        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.") var timeLimit: Double = 30
+        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
+
+        func validate() throws {
+            if SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
+            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+            guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            try refuseOutputInsideInputs(out, scenario: loaded)
+            let day = SchoolDate(date) ?? .today()
+            let context = try openState(loaded).dayContext(loaded, date: day)
+            let interrupt = InterruptHandler()
+            let result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
+                                          stop: interrupt.token)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try OutputFile.write(try PlanFile.encode(result.plan), to: out + "/plan.json")
+            let changes = result.plan.changes
+            print("\(date): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
+            for t in changes?.teachers ?? [] {
+                var line = "  \(t.teacher) \(t.block): "
+                switch (t.objectiveBefore, t.objectiveAfter) {
+                case let (before?, after?) where before != after: line += "\(before) → \(after)"
+                case let (before?, nil): line += "cancelled (\(before))"
+                case let (nil, after?): line += "new session on \(after)"
+                default: line += "\(t.objectiveAfter?.rawValue ?? "")"
+                }
+                if t.roomBefore != t.roomAfter, let a = t.roomAfter { line += ", room \(a)" }
+                if !t.studentsIn.isEmpty { line += "; in: \(t.studentsIn.map(\.rawValue).joined(separator: ", "))" }
+                if !t.studentsOut.isEmpty { line += "; out: \(t.studentsOut.map(\.rawValue).joined(separator: ", "))" }
+                print(line)
+            }
+            print("wrote \(out)/plan.json")
+        }
+    }
+}
+
+/// The scenario's state database, which must exist.
+func openState(_ scenario: Scenario) throws -> StateStore {
+    let path = StateStore.path(for: scenario)
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw ValidationError("no state database yet; run pacer init first")
+    }
+    return try StateStore(path: path)
+}
+
+/// The verifier for a plan: a day plan is checked against its day as the term's state has it.
+func verifier(for plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier {
+    guard plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) else {
+        return PlanVerifier(scenario: scenario)
+    }
+    var context = try openState(scenario).dayContext(scenario, date: date)
+    // The plan says which published sessions it started from; once it is published itself, the
+    // database's latest publication for the day is the plan.
+    if let published = plan.published { context.published = published }
+    return PlanVerifier(context: context)
+}
