@@ -40,6 +40,8 @@ public struct DayChanges: Codable, Sendable, Equatable {
         public var before: String?
         public var after: String?
     }
+    /// Published sessions kept with the same block, teacher, room and objective (their students may
+    /// still change, and are listed under `teachers`).
     public var unchangedSessions: Int
     public var teachers: [TeacherChange]
     public var students: [StudentChange]
@@ -51,7 +53,8 @@ public struct DayChanges: Codable, Sendable, Equatable {
         var unchanged = 0
         for key in Set(before.keys).union(after.keys).sorted() {
             let b = before[key], a = after[key]
-            if let b, let a, b == a { unchanged += 1; continue }
+            if let b, let a, sessionKey(b) == sessionKey(a) { unchanged += 1 }
+            if let b, let a, b == a { continue }
             let was = Set(b?.students ?? []), now = Set(a?.students ?? [])
             let any = (a ?? b)!
             teachers.append(TeacherChange(

@@ -14,8 +14,10 @@ public enum StateError: Error, CustomStringConvertible {
 
 extension StateStore {
     /// What regrouping `date` starts from: the scenario cut to that day, with each student's
-    /// current objective from the history, the workshops they still want this week, the days they
-    /// have waited, and the sessions published for the day (a published day plan replaces the week's).
+    /// current objective from the history; whether they want a workshop today (their objective's
+    /// weekly count, less what they received this week and what the published week still holds for
+    /// them on later days); the days they have waited; and the sessions published for the day (a
+    /// published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         try queue.read { db in
             let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
@@ -25,7 +27,14 @@ extension StateStore {
             let day = days[weekOf.days(to: date)]
             let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
             let json: String = dayPlanJSON ?? week["plan_json"]
-            guard let plan = try? PlanFile.decode(json) else { throw StateError.unreadablePlan(week["id"]) }
+            guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
+            else { throw StateError.unreadablePlan(week["id"]) }
+            // Workshops the published week still holds for each student later this week.
+            let later = Set(days.filter { $0.index > day.index }.map(\.id))
+            var plannedLater: [String: Int] = [:]
+            for session in weekPlan.sessions where later.contains(session.day) {
+                for student in session.students { plannedLater["\(student)|\(session.objective)", default: 0] += 1 }
+            }
 
             var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
             var started: [String: SchoolDate] = [:]
@@ -52,7 +61,9 @@ extension StateStore {
                 for (subject, objective) in mine {
                     let key = "\(s.id)|\(objective)"
                     let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                    wanted[s.id, default: [:]][subject] = max(0, min(1, perWeek - (receivedThisWeek[key] ?? 0)))
+                    // Today is wanted only for what the rest of the published week does not already give.
+                    let remaining = perWeek - (receivedThisWeek[key] ?? 0) - (plannedLater[key] ?? 0)
+                    wanted[s.id, default: [:]][subject] = max(0, min(1, remaining))
                     let since = lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date
                     waited[s.id] = max(waited[s.id] ?? 0, since.days(to: date))
                 }
