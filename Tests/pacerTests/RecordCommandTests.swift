@@ -40,3 +40,28 @@ import Testing
         #expect(status2.output.contains("S-01\tAva Martin\tMATH\tMATH-7.RP.2\t2\t0\t-"))
     }
 }
+
+@Suite(.serialized) struct DayLoopCommandTests {
+    /// The README's day-by-day loop, end to end: init, plan, publish, record, regroup, verify, publish.
+    @Test func theDayByDayLoop() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: out) }
+        #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
+        #expect(try runPacer(["plan", folder, "--out", out + "/week", "--node-limit", "100", "--quiet"]).status == 0)
+        #expect(try runPacer(["publish", folder, out + "/week/plan.json"]).status != 0, "a week plan needs --week-of")
+        #expect(try runPacer(["publish", folder, out + "/week/plan.json", "--week-of", "2026-11-23"]).status == 0)
+        try "date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n".write(toFile: folder + "/mon.csv", atomically: true, encoding: .utf8)
+        #expect(try runPacer(["record", folder, "--checks", folder + "/mon.csv"]).status == 0)
+        let (status, output) = try runPacer(["regroup", folder, "--date", "2026-11-24", "--out", out + "/tue"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("published unchanged"))
+        let verified = try runPacer(["verify", folder, out + "/tue/plan.json"])
+        #expect(verified.status == 0, "\(verified.output)")
+        #expect(try runPacer(["publish", folder, out + "/tue/plan.json"]).output.contains("(day of 2026-11-24)"))
+        let day = try String(contentsOfFile: out + "/tue/plan.json", encoding: .utf8)
+        #expect(day.contains("\"kind\" : \"day\"") && day.contains("\"changes\""))
+        #expect(try runPacer(["regroup", folder, "--date", "2026-12-24", "--out", out + "/none"]).status != 0, "no published week covers it")
+    }
+}
