@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // GLPK's C header, linked by name: Debian ships no glpk.pc.
@@ -33,6 +34,7 @@ let package = Package(
                 .product(name: "Tagged", package: "swift-tagged"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Plot", package: "Plot"),
             ]
         ),
         // The command line: thin, no logic.
@@ -47,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "PacerCoreTests",
             dependencies: ["PacerCore", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "pacerTests",

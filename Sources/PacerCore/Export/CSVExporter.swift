@@ -1,0 +1,79 @@
+import Foundation
+
+/// CSV files (RFC 4180, UTF-8 with a header row, CRLF): `timetable.csv` with one row per session
+/// and student, `teachers/ID.csv`, `rooms/ID.csv` and `unserved.csv`. Columns in docs/exports.md.
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so a
+/// spreadsheet shows it as text instead of running it as a formula.
+public struct CSVExporter: PlanExporter {
+    public init() {}
+
+    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+        var files: [String: String] = [:]
+        let sessions = context.sessions
+        var timetable = record(["day", "date", "block", "start", "end", "teacher", "teacher_name", "room", "room_name",
+                                "subject", "objective", "objective_title", "student", "student_name", "grade", "flags"])
+        for s in sessions {
+            for id in context.students(of: s) {
+                let student = context.student(id)
+                timetable += record([s.day.rawValue, context.date(s.day), s.block.rawValue, s.start, s.end, s.teacher.rawValue,
+                                     context.teacherName(s.teacher), s.room.rawValue, context.roomName(s.room), s.subject.rawValue,
+                                     s.objective.rawValue, context.objectiveTitle(s.objective), id.rawValue, student?.name ?? "",
+                                     student?.grade ?? "", (student?.flags.map(\.rawValue).sorted() ?? []).joined(separator: ";")])
+            }
+        }
+        files["timetable.csv"] = timetable
+        for teacher in Set(sessions.map(\.teacher)).sorted() {
+            var text = record(["day", "date", "block", "start", "end", "room", "objective", "objective_title", "group_size", "students"])
+            for s in sessions where s.teacher == teacher {
+                let names = context.students(of: s).map { context.student($0)?.name ?? $0.rawValue }
+                text += record([s.day.rawValue, context.date(s.day), s.block.rawValue, s.start, s.end, s.room.rawValue, s.objective.rawValue,
+                                context.objectiveTitle(s.objective), String(names.count), names.joined(separator: "; ")])
+            }
+            files["teachers/\(teacher).csv"] = text
+        }
+        for room in Set(sessions.map(\.room)).sorted() {
+            var text = record(["day", "date", "block", "start", "end", "teacher", "teacher_name", "objective", "group_size"])
+            for s in sessions where s.room == room {
+                text += record([s.day.rawValue, context.date(s.day), s.block.rawValue, s.start, s.end, s.teacher.rawValue,
+                                context.teacherName(s.teacher), s.objective.rawValue, String(context.students(of: s).count)])
+            }
+            files["rooms/\(room).csv"] = text
+        }
+        var unserved = record(["student", "student_name", "subject", "objective", "wanted", "got", "reason"])
+        for u in context.plan.unserved where include(u.student, context) {
+            unserved += record([u.student.rawValue, context.student(u.student)?.name ?? "", u.subject.rawValue, u.objective.rawValue,
+                                String(u.wanted), String(u.got), u.reason])
+        }
+        files["unserved.csv"] = unserved
+        return try ExportFiles.write(files, to: folder)
+    }
+
+    private func include(_ student: StudentID, _ context: ExportContext) -> Bool {
+        switch context.filter {
+        case nil: return true
+        case let .student(id): return id == student
+        case let .grade(g): return context.student(student)?.grade == g
+        default: return false
+        }
+    }
+
+    func record(_ fields: [String]) -> String { CSVWriter.record(fields.map(Self.neutralized)) }
+
+    /// A cell a spreadsheet would run as a formula, made plain text.
+    static func neutralized(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        return "'" + cell
+    }
+}
+
+/// Writes a set of files (relative path → text) into a folder, each atomically; returns the paths.
+enum ExportFiles {
+    static func write(_ files: [String: String], to folder: String) throws -> [String] {
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputFile.write(text, to: url.path)
+        }
+        return files.keys.sorted()
+    }
+}

@@ -1,0 +1,81 @@
+/// Which part of a plan an export covers (`--for`).
+public enum ExportFilter: Sendable, Equatable {
+    case teacher(TeacherID)
+    case room(RoomID)
+    case student(StudentID)
+    case grade(String)
+
+    /// Parses `teacher:ID`, `room:ID`, `student:ID` or `grade:G`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        switch parts[0] {
+        case "teacher": self = .teacher(TeacherID(rawValue: parts[1]))
+        case "room": self = .room(RoomID(rawValue: parts[1]))
+        case "student": self = .student(StudentID(rawValue: parts[1]))
+        case "grade": self = .grade(parts[1])
+        default: return nil
+        }
+    }
+}
+
+/// A plan with what exporters need to show it to people: the scenario's names, titles and times,
+/// the dates of its days when known, and an optional filter.
+public struct ExportContext: Sendable {
+    public let scenario: Scenario
+    public let plan: WeekPlan
+    /// The date of each day, when known (`--week-of`, or a day plan's own date).
+    public let dates: [DayID: SchoolDate]
+    public let filter: ExportFilter?
+    public let day: DayID?
+    private let studentsByID: [StudentID: Student]
+
+    public init(scenario: Scenario, plan: WeekPlan, weekOf: SchoolDate?, filter: ExportFilter? = nil, day: DayID? = nil) {
+        self.scenario = scenario
+        self.plan = plan
+        var dates: [DayID: SchoolDate] = [:]
+        if plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) {
+            for d in plan.days { dates[d.day] = date }
+        } else if let weekOf {
+            for d in scenario.calendar.days { dates[d.id] = weekOf.adding(days: d.index) }
+        }
+        self.dates = dates
+        self.filter = filter
+        self.day = day
+        self.studentsByID = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
+    }
+
+    /// The sessions the export covers, in plan order.
+    public var sessions: [PlannedSession] {
+        plan.sessions.filter { s in
+            if let day, s.day != day { return false }
+            switch filter {
+            case nil: return true
+            case let .teacher(id): return s.teacher == id
+            case let .room(id): return s.room == id
+            case let .student(id): return s.students.contains(id)
+            case let .grade(g): return s.students.contains { student($0)?.grade == g }
+            }
+        }
+    }
+
+    /// The students of a session the export shows (a grade filter shows only that grade's).
+    public func students(of session: PlannedSession) -> [StudentID] {
+        switch filter {
+        case let .grade(g): return session.students.filter { student($0)?.grade == g }
+        case let .student(id): return session.students.filter { $0 == id }
+        default: return session.students
+        }
+    }
+
+    public func student(_ id: StudentID) -> Student? { studentsByID[id] }
+    public func teacherName(_ id: TeacherID) -> String { scenario.teachers.first { $0.id == id }?.name ?? id.rawValue }
+    public func roomName(_ id: RoomID) -> String { scenario.rooms.first { $0.id == id }?.name ?? id.rawValue }
+    public func objectiveTitle(_ id: ObjectiveID) -> String { scenario.objective(id)?.title ?? id.rawValue }
+    public func date(_ day: DayID) -> String { dates[day]?.text ?? "" }
+}
+
+/// One output format: writes its files into a folder and returns their paths, relative to it.
+public protocol PlanExporter: Sendable {
+    func write(_ context: ExportContext, to folder: String) throws -> [String]
+}

@@ -1,0 +1,149 @@
+import Plot
+
+/// A self-contained folder of HTML pages (no network; the style sheet is inline): `index.html`;
+/// for each teacher, room and student a timetable of days × flex periods; for each teacher a daily
+/// roster per day (block and times, room, objective and title, students with their flags, who is
+/// new to the group); `rooms.html`, the room occupancy; `unserved.html`. Built with Plot, which
+/// escapes all text. Prints one person per page on A4 or Letter and reads on a phone.
+public struct HTMLExporter: PlanExporter {
+    public init() {}
+
+    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+        let sessions = context.sessions
+        var files: [String: String] = [:]
+        let teachers = Set(sessions.map(\.teacher)).sorted()
+        let rooms = Set(sessions.map(\.room)).sorted()
+        let students = Set(sessions.flatMap { context.students(of: $0) }).sorted()
+        files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
+            .h1(.text(context.plan.header.scenario)),
+            .p(.text(summary(context))),
+            .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href("teacher-\(t).html"), .text("\(context.teacherName(t)) (\(t))"))) }),
+            .h2("Rooms"), .p(.a(.href("rooms.html"), "Room occupancy")),
+            .ul(.forEach(rooms) { r in .li(.a(.href("room-\(r).html"), .text(context.roomName(r)))) }),
+            .h2("Students"),
+            .ul(.class("columns"), .forEach(students) { s in
+                .li(.a(.href("student-\(s).html"), .text(context.student(s)?.name ?? s.rawValue)))
+            }),
+            .h2("Unserved"), .p(.a(.href("unserved.html"), .text("\(context.plan.unserved.count) student(s) short of what they need"))),
+        ])
+        for t in teachers {
+            let mine = sessions.filter { $0.teacher == t }
+            files["teacher-\(t).html"] = page("\(context.teacherName(t)): workshops", context, body: [
+                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+                .h1(.text(context.teacherName(t))),
+                grid(context, mine) { s in [.strong(.text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
+                                            .text("\(context.students(of: s).count) students")] },
+                .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
+                    .section(.class("roster"),
+                        .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
+                        .forEach(mine.filter { $0.day == day.id }) { s in roster(s, context) })
+                },
+            ])
+        }
+        for r in rooms {
+            files["room-\(r).html"] = page("\(context.roomName(r)): occupancy", context, body: [
+                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+                .h1(.text(context.roomName(r))),
+                grid(context, sessions.filter { $0.room == r }) { s in
+                    [.strong(.text(s.objective.rawValue)), .br(), .text(context.teacherName(s.teacher))]
+                },
+            ])
+        }
+        for st in students {
+            files["student-\(st).html"] = page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
+                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+                .h1(.text(context.student(st)?.name ?? st.rawValue)),
+                grid(context, sessions.filter { $0.students.contains(st) }) { s in
+                    [.strong(.text(s.objective.rawValue)), .br(), .text(context.objectiveTitle(s.objective)), .br(),
+                     .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))")]
+                },
+            ])
+        }
+        let blocks = context.scenario.calendar.flexBlocks.filter { b in context.day == nil || b.day == context.day }
+        files["rooms.html"] = page("Room occupancy", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1("Room occupancy"),
+            .div(.class("scroll"), .table(
+                .tr(.th("Room"), .forEach(blocks) { b in .th(.text(b.id.rawValue)) }),
+                .forEach(context.scenario.rooms) { room in
+                    .tr(.th(.text(room.name)), .forEach(blocks) { b in
+                        let s = sessions.first { $0.room == room.id && $0.block == b.id }
+                        return .td(.class(s == nil ? "free" : "used"), .text(s.map { "\($0.objective) (\(context.students(of: $0).count))" } ?? ""))
+                    })
+                })),
+        ])
+        files["unserved.html"] = page("Unserved students", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1("Students short of what they need"),
+            .div(.class("scroll"), .table(
+                .tr(.th("Student"), .th("Objective"), .th("Got"), .th("Reason")),
+                .forEach(context.plan.unserved) { u in
+                    .tr(.td(.text(context.student(u.student)?.name ?? u.student.rawValue)), .td(.text(u.objective.rawValue)),
+                        .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason)))
+                })),
+        ])
+        return try ExportFiles.write(files, to: folder)
+    }
+
+    /// A session on a teacher's daily roster.
+    private func roster(_ s: PlannedSession, _ context: ExportContext) -> Node<HTML.BodyContext> {
+        let newcomers = Set(context.plan.changes?.teachers.first { $0.teacher == s.teacher && $0.block == s.block }?.studentsIn ?? [])
+        return .div(.class("session"),
+            .h3(.text("\(s.start)–\(s.end) · \(context.roomName(s.room)) · \(s.objective.rawValue)")),
+            .p(.class("title"), .text(context.objectiveTitle(s.objective))),
+            .ol(.forEach(context.students(of: s)) { id in
+                let student = context.student(id)
+                return .li(.text(student?.name ?? id.rawValue),
+                           .forEach((student?.flags.map(\.rawValue) ?? []).sorted()) { f in .span(.class("flag"), .text(f)) },
+                           .if(newcomers.contains(id), .span(.class("new"), "new to the group")))
+            }))
+    }
+
+    /// Days across, flex periods down; each cell shows a session or stays empty.
+    private func grid(_ context: ExportContext, _ sessions: [PlannedSession], cell: @escaping (PlannedSession) -> [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
+        let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
+        let periods = context.scenario.calendar.periods.filter(\.isFlex)
+        return .div(.class("scroll"), .table(.class("grid"),
+            .tr(.th(""), .forEach(days) { d in .th(.text("\(d.id) \(context.date(d.id))")) }),
+            .forEach(periods) { p in
+                .tr(.th(.text("\(p.id.rawValue) \(clockText(p.start))–\(clockText(p.end))")), .forEach(days) { d in
+                    if let s = sessions.first(where: { $0.day == d.id && $0.block == Block.id(day: d.id, period: p.id) }) {
+                        return .td(.class("busy"), .group(cell(s)))
+                    }
+                    return .td()
+                })
+            }))
+    }
+
+    private func summary(_ context: ExportContext) -> String {
+        let h = context.plan.header
+        let when = h.kind == "day" ? "Day plan for \(h.date ?? "")" : "Week plan"
+        return "\(when): \(context.sessions.count) sessions; \(h.workshopsServed) of \(h.workshopsWanted) workshops wanted are served; status \(h.status)."
+    }
+
+    private func page(_ title: String, _ context: ExportContext, body: [Node<HTML.BodyContext>]) -> String {
+        HTML(
+            .lang(.english),
+            // Plot's `.title` component also writes the title into meta attributes, and Plot does not
+            // escape attribute values; a bare <title> element gets escaped text. Attributes here carry
+            // only ids (which cannot hold quotes) and fixed class names.
+            .head(.encoding(.utf8), .element(named: "title", text: title), .viewport(.accordingToDevice), .style(Self.css)),
+            .body(.group(body), .footer(.text("Pacer \(context.plan.header.pacerVersion) · scenario \(context.plan.header.scenarioHash.prefix(12))")))
+        ).render(indentedBy: .spaces(1))
+    }
+
+    static let css = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5rem;color:#1b1b1b;line-height:1.35}
+        h1{font-size:1.5rem;margin:.2rem 0 .8rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px solid #ccc}
+        h3{font-size:1rem;margin:.4rem 0}.nav{font-size:.9rem}a{color:#0b57d0}
+        .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0}
+        th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
+        th{background:#f0f2f5}td.busy{background:#eaf3ea}td.used{background:#fdf0d5}td.free{color:#999}
+        .grid td{min-width:8.5rem}.session{border:1px solid #ccc;border-radius:6px;padding:.4rem .8rem;margin:.6rem 0;break-inside:avoid}
+        .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
+        .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
+        .columns{columns:16rem}footer{margin-top:2rem;font-size:.8rem;color:#777}
+        @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}}
+        @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster{break-before:page}a{color:inherit;text-decoration:none}}
+        """
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Golden/tiny-school").path
+
+/// Exports the golden tiny-school plan in `format` to a temporary folder.
+func exportTiny(_ exporter: PlanExporter, weekOf: String? = "2026-11-23") throws -> (folder: String, files: [String]) {
+    let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+    let plan = try PlanFile.read(golden + "/plan.json")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-export-\(UUID().uuidString)").path
+    let files = try exporter.write(ExportContext(scenario: scenario, plan: plan, weekOf: weekOf.flatMap(SchoolDate.init)), to: folder)
+    return (folder, files)
+}
+
+@Suite struct GoldenExportTests {
+    /// Each format, on the tiny school, equals its golden files byte for byte.
+    @Test(arguments: [("csv", CSVExporter() as PlanExporter), ("json", JSONExporter()), ("ics", ICalendarExporter()), ("html", HTMLExporter())])
+    func exportsMatchTheirGoldenFiles(format: String, exporter: PlanExporter) throws {
+        let (folder, files) = try exportTiny(exporter)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let expected = try FileManager.default.subpathsOfDirectory(atPath: golden + "/" + format)
+            .filter { !$0.hasSuffix("/") && FileManager.default.fileExists(atPath: "\(golden)/\(format)/\($0)") && !isFolder("\(golden)/\(format)/\($0)") }
+        #expect(!expected.isEmpty)
+        for path in expected.sorted() {
+            #expect(files.contains(path), "\(path) is written")
+            let actual = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+            let wanted = try Data(contentsOf: URL(fileURLWithPath: "\(golden)/\(format)/\(path)"))
+            #expect(actual == wanted, "\(format)/\(path) differs from its golden file")
+        }
+    }
+
+    @Test func jsonRoundTripsToTheSamePlan() throws {
+        let (folder, _) = try exportTiny(JSONExporter())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try PlanFile.read(folder + "/plan.json") == (try PlanFile.read(golden + "/plan.json")))
+    }
+
+    /// Exported JSON validates against docs/plan.schema.json (with Python's jsonschema, which
+    /// scripts/setup installs).
+    @Test func jsonValidatesAgainstTheSchema() throws {
+        let (folder, _) = try exportTiny(JSONExporter())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let schema = scenariosFolder + "/../docs/plan.schema.json"
+        let script = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"
+        var validated = false
+        for python in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"] where FileManager.default.isExecutableFile(atPath: python) {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: python)
+            probe.arguments = ["-c", "import jsonschema"]
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            guard probe.terminationStatus == 0 else { continue }
+            let run = Process()
+            run.executableURL = URL(fileURLWithPath: python)
+            run.arguments = ["-c", script, folder + "/plan.json", schema]
+            try run.run()
+            run.waitUntilExit()
+            #expect(run.terminationStatus == 0, "plan.json does not match docs/plan.schema.json")
+            validated = true
+            break
+        }
+        #expect(validated, "no Python with jsonschema found; scripts/setup installs python3-jsonschema")
+    }
+}
+
+func isFolder(_ path: String) -> Bool {
+    var folder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+}
+
+@Suite struct ICalendarTests {
+    @Test func linesAreFoldedAt75OctetsWithCRLF() throws {
+        let (folder, files) = try exportTiny(ICalendarExporter())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for path in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.hasSuffix("\r\n"))
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "only CRLF line ends")
+            for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(path): \(line)") }
+        }
+    }
+
+    @Test func foldingNeverSplitsACharacter() {
+        let line = "DESCRIPTION:" + String(repeating: "é", count: 60)
+        let folded = ICalendarExporter.fold(line)
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.count == 2)
+        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts[0] + String(parts[1].dropFirst()) == line)
+    }
+
+    @Test func textIsEscaped() {
+        #expect(ICalendarExporter.escape("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne")
+    }
+
+    /// A regrouped day's events carry the same UIDs as the week's for the same teacher and block,
+    /// a higher SEQUENCE, and cancelled sessions are sent as CANCELLED.
+    @Test func uidsStayStableAcrossARegroup() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let week = try PlanFile.read(golden + "/plan.json")
+        var day = week
+        let tuesday = week.sessions.filter { $0.day == "Tue" }
+        day.header.kind = "day"
+        day.header.date = "2026-11-24"
+        day.published = tuesday
+        day.sessions = Array(tuesday.dropFirst())  // the first Tuesday session is cancelled
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-ics-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try ICalendarExporter().write(ExportContext(scenario: scenario, plan: week, weekOf: SchoolDate("2026-11-23")), to: folder + "/week")
+        _ = try ICalendarExporter().write(ExportContext(scenario: scenario, plan: day, weekOf: nil), to: folder + "/day")
+        let kept = try #require(day.sessions.first)
+        let uid = "UID:2026-11-24.\(kept.block).\(kept.teacher)@pacer"
+        let weekText = try String(contentsOfFile: "\(folder)/week/teachers/\(kept.teacher).ics", encoding: .utf8)
+        let dayText = try String(contentsOfFile: "\(folder)/day/teachers/\(kept.teacher).ics", encoding: .utf8)
+        #expect(weekText.contains(uid) && dayText.contains(uid))
+        #expect(dayText.contains("SEQUENCE:1") && !dayText.contains("SEQUENCE:0"))
+        let gone = try #require(tuesday.first)
+        let goneText = try String(contentsOfFile: "\(folder)/day/teachers/\(gone.teacher).ics", encoding: .utf8)
+        #expect(goneText.contains("UID:2026-11-24.\(gone.block).\(gone.teacher)@pacer"))
+        #expect(goneText.contains("STATUS:CANCELLED"))
+    }
+
+    @Test func calendarsNeedDates() throws {
+        #expect(throws: ICalendarExporter.ExportError.self) { try exportTiny(ICalendarExporter(), weekOf: nil) }
+    }
+}
+
+/// Names chosen to attack spreadsheets and browsers come out inert.
+@Suite struct HostileNameTests {
+    func hostileSchool() throws -> (Scenario, WeekPlan) {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, title: "<b>bold</b> & more"}]}]
+            teachers: [{id: T, name: "<script>alert(1)</script>", teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A\nS1,\"=HYPERLINK(\"\"http://x\"\")\",A1\nS2,<script>alert('x')</script>,A1\nS3,\"@SUM(1;2), -3\",A1\n")
+        return (s, try planned(s))
+    }
+
+    @Test func csvNeutralisesFormulas() throws {
+        let (s, plan) = try hostileSchool()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-hostile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try CSVExporter().write(ExportContext(scenario: s, plan: plan, weekOf: nil), to: folder)
+        let text = try String(contentsOfFile: folder + "/timetable.csv", encoding: .utf8)
+        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(text.contains("\"'@SUM(1;2), -3\""))
+        #expect(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"))
+        #expect(CSVExporter.neutralized("-3") == "'-3" && CSVExporter.neutralized("+1") == "'+1" && CSVExporter.neutralized("\tx") == "'\tx")
+        #expect(CSVExporter.neutralized("Ava") == "Ava")
+    }
+
+    @Test func htmlEscapesEveryText() throws {
+        let (s, plan) = try hostileSchool()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-hostile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = try HTMLExporter().write(ExportContext(scenario: s, plan: plan, weekOf: nil), to: folder)
+        for path in files {
+            let html = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+            #expect(!html.contains("<script>"), "\(path)")
+            #expect(!html.contains("<b>bold</b>"), "\(path)")
+        }
+        let roster = try String(contentsOfFile: folder + "/teacher-T.html", encoding: .utf8)
+        #expect(roster.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(roster.contains("=HYPERLINK("))
+    }
+
+    @Test func icsEscapesNames() throws {
+        let (s, plan) = try hostileSchool()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-hostile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try ICalendarExporter().write(ExportContext(scenario: s, plan: plan, weekOf: SchoolDate("2026-11-23")), to: folder)
+        let text = try String(contentsOfFile: folder + "/teachers/T.ics", encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("@SUM(1\\;2)\\, -3"))
+    }
+}
