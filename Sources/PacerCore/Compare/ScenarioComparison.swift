@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+import GLPK
+
+/// Plans several scenarios side by side (in parallel, each with its own time limit) and lays out
+/// their figures with deltas against the first.
+public struct ScenarioComparison: Sendable {
+    public struct Entry: Sendable {
+        public let path: String
+        public let plan: WeekPlan
+        public let metrics: PlanMetrics
+    }
+
+    public let entries: [Entry]
+
+    /// Plans every scenario. GLPK keeps its state per thread, so each plan runs on its own thread.
+    public static func run(_ scenarios: [(path: String, scenario: Scenario)], options: PlanOptions) throws -> ScenarioComparison {
+        let results = Locked(Array<Result<WeekPlan, Error>?>(repeating: nil, count: scenarios.count))
+        DispatchQueue.concurrentPerform(iterations: scenarios.count) { i in
+            let outcome = Result { try Planner.plan(scenarios[i].scenario, options: options).plan }
+            results.update { $0[i] = outcome }
+        }
+        var entries: [Entry] = []
+        for (i, item) in scenarios.enumerated() {
+            guard let result = results.value[i] else { continue }
+            let plan = try result.get()
+            entries.append(Entry(path: item.path, plan: plan, metrics: PlanMetrics(plan: plan, scenario: item.scenario)))
+        }
+        return ScenarioComparison(entries: entries)
+    }
+
+    /// Rows of (figure, value per scenario as text); the numeric value too, for deltas and charts.
+    public var rows: [(name: String, values: [Double?], format: (Double) -> String)] {
+        let m = entries.map(\.metrics)
+        func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+        func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+        var rows: [(String, [Double?], (Double) -> String)] = [
+            ("students served (share)", m.map { $0.servedShare }, pct),
+            ("students served", m.map { Double($0.studentsServed) }, num),
+            ("workshops per student (mean)", m.map { $0.workshopsMean }, num),
+            ("workshops per student (10th pct)", m.map { $0.workshopsP10 }, num),
+            ("sessions opened", m.map { Double($0.sessions) }, num),
+            ("mean group size", m.map { $0.meanGroupSize }, num),
+            ("teacher load min", m.map { Double($0.teacherLoadMin) }, num),
+            ("teacher load mean", m.map { $0.teacherLoadMean }, num),
+            ("teacher load max", m.map { Double($0.teacherLoadMax) }, num),
+            ("room use", m.map { $0.roomUse }, pct),
+            ("objective", m.map { $0.objective }, num),
+            ("gap", m.map { $0.gap }, pct),
+        ]
+        let reasons = Set(m.flatMap { $0.unservedByReason.map(\.reason) }).sorted()
+        for reason in reasons {
+            rows.append(("unserved: \(reason)", m.map { metrics in Double(metrics.unservedByReason.first { $0.reason == reason }?.count ?? 0) }, num))
+        }
+        return rows
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    func update(_ body: (inout Value) -> Void) { lock.lock(); body(&stored); lock.unlock() }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan several scenarios and compare them side by side.",
+            discussion: """
+                Plans every scenario (variants through extends) in parallel, each with its own time \
+                limit, and writes OUT/compare.html (with charts), OUT/compare.csv and each plan \
+                (OUT/NAME/plan.json); prints the table. Deltas are against the first scenario.
+                """
+        )
+        @Argument(help: "Two or more scenarios.") var scenarios: [String]
+        @Option(help: "Folder for the report.") var out: String
+        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = 60
+        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
+
+        func validate() throws {
+            guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
+            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        }
+
+        func run() throws {
+            let loaded = try scenarios.map { ($0, try loadScenario($0)) }
+            for (_, s) in loaded { try refuseOutputInsideInputs(out, scenario: s) }
+            let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },
+                                                        options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit))
+            let report = ComparisonReport(comparison)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for entry in comparison.entries {
+                let folder = out + "/" + URL(fileURLWithPath: entry.path).lastPathComponent
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try OutputFile.write(try PlanFile.encode(entry.plan), to: folder + "/plan.json")
+            }
+            try OutputFile.write(report.csv, to: out + "/compare.csv")
+            try OutputFile.write(report.html, to: out + "/compare.html")
+            print(report.table)
+            print("wrote \(out)/compare.html and \(out)/compare.csv")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+@Suite struct ComparisonTests {
+    /// The report's figures, recomputed here from the plans themselves.
+    @Test func figuresMatchThePlans() throws {
+        let base = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let comparison = try ScenarioComparison.run([("tiny", base), ("tiny again", base)], options: PlanOptions(timeLimit: 30, nodeLimit: 100))
+        #expect(comparison.entries.count == 2)
+        for entry in comparison.entries {
+            let plan = entry.plan, m = entry.metrics
+            var got: [StudentID: Int] = [:]
+            for s in plan.sessions { for st in s.students { got[st, default: 0] += 1 } }
+            #expect(m.studentsServed == base.students.filter { (got[$0.id] ?? 0) > 0 }.count)
+            #expect(abs(m.workshopsMean - Double(got.values.reduce(0, +)) / Double(base.students.count)) < 1e-9)
+            #expect(m.sessions == plan.sessions.count)
+            let sizes = plan.sessions.map(\.students.count)
+            #expect(abs(m.meanGroupSize - Double(sizes.reduce(0, +)) / Double(sizes.count)) < 1e-9)
+            let load = base.teachers.map { t in plan.sessions.filter { $0.teacher == t.id }.count }
+            #expect(m.teacherLoadMin == load.min() && m.teacherLoadMax == load.max())
+            #expect(abs(m.roomUse - Double(plan.sessions.count) / Double(base.rooms.count * base.calendar.flexBlocks.count)) < 1e-9)
+            #expect(m.unservedByReason.map(\.count).reduce(0, +) == plan.unserved.count)
+        }
+        let report = ComparisonReport(comparison)
+        #expect(report.csv.hasPrefix("figure,tiny,tiny again,delta tiny again\r\n"))
+        #expect(report.html.contains("<svg") && report.html.contains("students served (share)"))
+        #expect(report.table.contains("sessions opened"))
+    }
+
+    /// A variant that adds a teacher never serves fewer students than its base.
+    @Test func anExtraTeacherNeverServesFewer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-variant-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+            extends: \(scenariosFolder)/tiny-school
+            teachers:
+              - {id: T-EXTRA, name: "Mr Extra", teaches: [MATH]}
+            """.write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let base = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let more = try ScenarioLoader.load(folder)
+        let comparison = try ScenarioComparison.run([("base", base), ("more", more)], options: PlanOptions(timeLimit: 30, nodeLimit: 100))
+        let (a, b) = (comparison.entries[0].metrics, comparison.entries[1].metrics)
+        #expect(b.studentsServed >= a.studentsServed)
+        #expect(b.workshopsMean >= a.workshopsMean)
+    }
+}
