@@ -16,6 +16,9 @@ extension PacerCommand {
         @Option(help: "Folder for the report.") var out: String
         @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = 60
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
+        @Option(name: .customLong("forecast-weeks"), help: "Also forecast this many weeks for each scenario and chart mastery over time.") var forecastWeeks: Int?
+        @Option(help: "Runs per forecast.") var runs: Int = 3
+        @Option(help: "Seed of the forecasts' random draws.") var seed: UInt64 = 1
 
         func validate() throws {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
@@ -38,6 +41,24 @@ extension PacerCommand {
             try OutputFile.write(report.html, to: out + "/compare.html")
             print(report.table)
             print("wrote \(out)/compare.html and \(out)/compare.csv")
+            if let forecastWeeks {
+                let series = try loaded.map { path, scenario in
+                    (name: URL(fileURLWithPath: path).lastPathComponent, weeks: try forecast(scenario, weeks: forecastWeeks, runs: runs, seed: seed))
+                }
+                var csv = ""
+                for (i, s) in series.enumerated() {
+                    let part = ForecastReport.csv(s.weeks, scenario: s.name)
+                    csv += i == 0 ? part : String(part.drop { $0 != "\n" }.dropFirst())
+                }
+                try OutputFile.write(csv, to: out + "/forecast.csv")
+                try OutputFile.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks"), to: out + "/forecast.html")
+                for s in series {
+                    if let last = s.weeks.last {
+                        print("forecast \(s.name): after \(last.week) weeks, \(String(format: "%.2f", last.masteredMean)) objectives mastered per student (p10 \(String(format: "%.1f", last.masteredP10)), p90 \(String(format: "%.1f", last.masteredP90))), \(String(format: "%.1f", last.behindTarget)) students behind target")
+                    }
+                }
+                print("wrote \(out)/forecast.html and \(out)/forecast.csv")
+            }
         }
     }
 }

@@ -39,4 +39,6 @@ public struct Student: Hashable, Sendable {
     public let unavailable: [BlockID]
     /// Students who must not be placed in the same session as this one.
     public internal(set) var keepApart: [StudentID]
+    /// For forecasts: multiplies each objective's mastery chance (1 is typical).
+    public internal(set) var pace: Double = 1
 }

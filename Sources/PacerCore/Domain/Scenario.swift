@@ -10,6 +10,8 @@ public struct Scenario: Sendable {
     public let rooms: [Room]
     public let students: [Student]
     public let policy: Policy
+    /// What forecasts assume and aim for.
+    public internal(set) var forecast = ForecastSettings()
     /// Every file read to make this scenario, in the order read (variants before their bases).
     public let sourceFiles: [String]
 

@@ -12,6 +12,8 @@ public struct Objective: Hashable, Sendable {
     public let maxGroup: Int
     /// Room features a session on this objective needs, sorted.
     public let needs: [Feature]
+    /// For forecasts: the chance that one workshop brings a student (of pace 1) to mastery.
+    public var masteryChance: Double = ForecastSettings.defaultMasteryChance
     /// Objectives of the same subject that must be mastered first, in file order.
     public internal(set) var prerequisites: [ObjectiveID]
 }

@@ -51,27 +51,20 @@ extension StateStore {
                 if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
             }
 
-            let blocks = scenario.calendar.blocks.filter { $0.day == day.id }
-            let calendar = SchoolCalendar(timeZone: scenario.calendar.timeZone, days: [day], periods: scenario.calendar.periods, blocks: blocks)
             var wanted: [StudentID: [SubjectID: Int]] = [:]
             var waited: [StudentID: Int] = [:]
-            let students = scenario.students.map { s -> Student in
-                var mine = current[s.id] ?? [:]
-                mine = mine.filter { scenario.objective($0.value) != nil }
-                for (subject, objective) in mine {
-                    let key = "\(s.id)|\(objective)"
+            for (student, subjects) in current {
+                for (subject, objective) in subjects {
+                    let key = "\(student)|\(objective)"
                     let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
                     // Today is wanted only for what the rest of the published week does not already give.
                     let remaining = perWeek - (receivedThisWeek[key] ?? 0) - (plannedLater[key] ?? 0)
-                    wanted[s.id, default: [:]][subject] = max(0, min(1, remaining))
+                    wanted[student, default: [:]][subject] = max(0, min(1, remaining))
                     let since = lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date
-                    waited[s.id] = max(waited[s.id] ?? 0, since.days(to: date))
+                    waited[student] = max(waited[student] ?? 0, since.days(to: date))
                 }
-                return Student(id: s.id, name: s.name, grade: s.grade, current: mine, flags: s.flags,
-                               unavailable: s.unavailable, keepApart: s.keepApart)
             }
-            let dayScenario = Scenario(name: scenario.name, calendar: calendar, subjects: scenario.subjects, teachers: scenario.teachers,
-                                       rooms: scenario.rooms, students: students, policy: scenario.policy, sourceFiles: scenario.sourceFiles)
+            let dayScenario = scenario.day(day, current: current)
             var context = PlanningContext(scenario: dayScenario, waitedDays: waited)
             context.wanted = wanted
             context.published = plan.sessions.filter { $0.day == day.id }

@@ -2,7 +2,7 @@
 /// problem to the log. Each section lives in its own file (CalendarSection, SubjectsSection, …);
 /// the warnings for legal but suspicious scenarios live in ScenarioWarnings.
 final class ScenarioBuilder {
-    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "rooms", "policy"]
+    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "rooms", "policy", "forecast"]
 
     let log: DiagnosticLog
     var sourceFiles: [String]
@@ -32,9 +32,14 @@ final class ScenarioBuilder {
         if let path = fields.string("students") {
             students = buildStudents(file: path.value, from: path.location, subjects: subjects, blocks: blocks)
         }
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
             students: students, policy: policy, sourceFiles: sourceFiles)
+        if let node = fields.node("forecast"),
+           let forecast = Fields(node, what: "forecast", allowed: ["target_pace"], log: log),
+           let pace = forecast.number("target_pace", minimum: 0, maximum: 100) {
+            scenario.forecast.targetPace = pace.value
+        }
         // Warnings are judged on a scenario without errors: values that failed to read would
         // otherwise show up as suspicious defaults.
         if !log.hasErrors { warnAboutSuspiciousParts(of: scenario) }

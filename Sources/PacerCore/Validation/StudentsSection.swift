@@ -2,7 +2,7 @@ import Foundation
 
 extension ScenarioBuilder {
     /// Columns of students.csv that are not subjects.
-    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart"]
+    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace"]
 
     /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart`.
     /// Lists inside a cell (flags, blocks, student ids) are separated by `;`.
@@ -73,9 +73,16 @@ extension ScenarioBuilder {
             }
             let unavailable = blocks.resolve(listCell(cell("unavailable")), owner: "student \(id.value)", log: log)
             keepApartRefs.append((students.count, listCell(cell("keep_apart"))))
+            var pace = 1.0
+            if let field = cell("pace"), !field.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                let text = field.value.trimmingCharacters(in: .whitespaces)
+                if let value = Double(text), value.isFinite, (0.1...5).contains(value) { pace = value } else {
+                    log.error(field.location, "student \(id.value): pace must be a number from 0.1 to 5, got '\(printable(text))'")
+                }
+            }
             students.append(Student(
                 id: studentID, name: name, grade: cell("grade")?.value.trimmingCharacters(in: .whitespaces) ?? "",
-                current: current, flags: flags, unavailable: unavailable, keepApart: []))
+                current: current, flags: flags, unavailable: unavailable, keepApart: [], pace: pace))
         }
         // Keep-apart pairs may name students further down the file, so they are resolved last.
         let index = Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id, $0) })

@@ -1,7 +1,7 @@
 extension ScenarioBuilder {
     static let subjectKeys = ["id", "name", "defaults", "objectives"]
-    static let defaultsKeys = ["workshops_per_week", "min_group", "max_group", "needs"]
-    static let objectiveKeys = ["id", "title", "workshops_per_week", "min_group", "max_group", "needs", "prerequisites"]
+    static let defaultsKeys = ["workshops_per_week", "min_group", "max_group", "needs", "mastery_chance"]
+    static let objectiveKeys = ["id", "title", "workshops_per_week", "min_group", "max_group", "needs", "prerequisites", "mastery_chance"]
 
     /// The settings an objective inherits from its subject's `defaults`, then from Pacer's.
     struct ObjectiveDefaults {
@@ -9,6 +9,7 @@ extension ScenarioBuilder {
         var minGroup = 1
         var maxGroup = 12
         var needs: [Feature] = []
+        var masteryChance = ForecastSettings.defaultMasteryChance
     }
 
     func buildSubjects(_ items: [SourceNode]) -> [Subject] {
@@ -30,6 +31,7 @@ extension ScenarioBuilder {
                 defaults.minGroup = d.int("min_group", range: 1...10_000)?.value ?? defaults.minGroup
                 defaults.maxGroup = d.int("max_group", range: 1...10_000)?.value ?? defaults.maxGroup
                 if d.has("needs") { defaults.needs = features(d.strings("needs")) }
+                defaults.masteryChance = d.number("mastery_chance", minimum: 0, maximum: 1)?.value ?? defaults.masteryChance
             }
             let objectives = buildObjectives(fields.list("objectives", required: true), subject: subjectID, defaults: defaults)
             if objectives.isEmpty, fields.node("objectives") != nil {
@@ -69,6 +71,7 @@ extension ScenarioBuilder {
             objectives.append(Objective(
                 id: objectiveID, subject: subject, title: fields.string("title")?.value ?? id.value,
                 workshopsPerWeek: workshops, minGroup: lower, maxGroup: max(lower, upper), needs: needs,
+                masteryChance: fields.number("mastery_chance", minimum: 0, maximum: 1)?.value ?? defaults.masteryChance,
                 prerequisites: []))
         }
         for (index, refs) in prerequisiteRefs {
