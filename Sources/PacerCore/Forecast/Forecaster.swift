@@ -63,19 +63,9 @@ public struct Forecaster {
                 var received: [String: Int] = [:]
                 var sessionsThisWeek = 0
                 for day in scenario.calendar.days {
-                    var context = PlanningContext(scenario: scenario.day(day, current: current))
-                    var wanted: [StudentID: [SubjectID: Int]] = [:]
-                    var waited: [StudentID: Int] = [:]
-                    for (student, subjects) in current {
-                        for (subject, objective) in subjects {
-                            let key = "\(student)|\(objective)"
-                            let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                            wanted[student, default: [:]][subject] = max(0, min(1, perWeek - (received[key] ?? 0)))
-                            waited[student] = max(waited[student] ?? 0, schoolDay - (lastWorkshop[key] ?? 0))
-                        }
-                    }
-                    context.wanted = wanted
-                    context.waitedDays = waited
+                    let context = PlanningContext.day(
+                        scenario.day(day, current: current), current: current,
+                        covered: { received[$0] ?? 0 }, waited: { schoolDay - (lastWorkshop[$0] ?? 0) })
                     let plan = try Planner.plan(context, options: PlanOptions(timeLimit: options.timeLimitPerDay, seed: options.seed,
                                                                               nodeLimit: options.nodeLimit), stop: stop).plan
                     sessionsThisWeek += plan.sessions.count

@@ -14,6 +14,29 @@ public struct PlanningContext: Sendable {
         self.waitedDays = waitedDays
     }
 
+    /// The context of one school day: each student wants a workshop today on their current
+    /// objective while its weekly count exceeds `covered` (workshops received or still planned this
+    /// week), and weighs in with the longest of `waited` over their objectives. Both lookups take
+    /// the key `STUDENT|OBJECTIVE`.
+    static func day(
+        _ scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
+        covered: (String) -> Int, waited: (String) -> Int
+    ) -> PlanningContext {
+        var wanted: [StudentID: [SubjectID: Int]] = [:]
+        var waitedDays: [StudentID: Int] = [:]
+        for (student, subjects) in current {
+            for (subject, objective) in subjects {
+                let key = "\(student)|\(objective)"
+                let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
+                wanted[student, default: [:]][subject] = max(0, min(1, perWeek - covered(key)))
+                waitedDays[student] = max(waitedDays[student] ?? 0, waited(key))
+            }
+        }
+        var context = PlanningContext(scenario: scenario, waitedDays: waitedDays)
+        context.wanted = wanted
+        return context
+    }
+
     /// Workshops the student wants in the subject, before any are planned.
     func wanted(_ student: StudentID, _ subject: SubjectID, objective: Objective) -> Int {
         if let wanted { return wanted[student]?[subject] ?? 0 }

@@ -51,22 +51,11 @@ extension StateStore {
                 if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
             }
 
-            var wanted: [StudentID: [SubjectID: Int]] = [:]
-            var waited: [StudentID: Int] = [:]
-            for (student, subjects) in current {
-                for (subject, objective) in subjects {
-                    let key = "\(student)|\(objective)"
-                    let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                    // Today is wanted only for what the rest of the published week does not already give.
-                    let remaining = perWeek - (receivedThisWeek[key] ?? 0) - (plannedLater[key] ?? 0)
-                    wanted[student, default: [:]][subject] = max(0, min(1, remaining))
-                    let since = lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date
-                    waited[student] = max(waited[student] ?? 0, since.days(to: date))
-                }
-            }
-            let dayScenario = scenario.day(day, current: current)
-            var context = PlanningContext(scenario: dayScenario, waitedDays: waited)
-            context.wanted = wanted
+            // Today is wanted only for what this week's workshops and the rest of the published week do not give.
+            var context = PlanningContext.day(
+                scenario.day(day, current: current), current: current,
+                covered: { (receivedThisWeek[$0] ?? 0) + (plannedLater[$0] ?? 0) },
+                waited: { key in (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date) })
             context.published = plan.sessions.filter { $0.day == day.id }
             return context
         }
