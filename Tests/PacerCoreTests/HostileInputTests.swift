@@ -41,3 +41,75 @@ import Testing
         #expect(log.sorted.first?.message == "invalid id 'T-\\u{1b}[31mRED': an id cannot contain control characters")
     }
 }
+
+/// Broken and hostile files built at test time (too large or too odd to commit).
+@Suite struct HostileFileTests {
+    func folder(_ yaml: String, _ csv: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-hostile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: dir + "/scenario.yaml"))
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/students.csv"))
+        return dir
+    }
+
+    func tiny() throws -> (String, String) {
+        (try String(contentsOfFile: scenariosFolder + "/tiny-school/scenario.yaml", encoding: .utf8),
+         try String(contentsOfFile: scenariosFolder + "/tiny-school/students.csv", encoding: .utf8))
+    }
+
+    @Test func byteOrderMarksAndCRLFAreAccepted() throws {
+        let (yaml, csv) = try tiny()
+        let dir = try folder("\u{FEFF}" + yaml.replacingOccurrences(of: "\n", with: "\r\n"),
+                             "\u{FEFF}" + csv.replacingOccurrences(of: "\n", with: "\r\n"))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let reading = ScenarioLoader.read(dir)
+        #expect(reading.diagnostics.isEmpty, "\(reading.diagnostics)")
+        #expect(reading.scenario?.students.count == 30)
+        #expect(reading.scenario?.students.first?.id == "S-01", "the BOM is not part of the first header")
+    }
+
+    @Test func aFileOverTheSizeLimitIsRefusedQuickly() throws {
+        let (yaml, _) = try tiny()
+        let dir = try folder(yaml, "id,name,MATH\n")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // One 100 MB line.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/students.csv"))
+        try handle.seekToEnd()
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for _ in 0..<100 { try handle.write(contentsOf: chunk) }
+        try handle.close()
+        let started = Date()
+        let reading = ScenarioLoader.read(dir)
+        #expect(reading.errors.map(\.message) == ["file is larger than the limit of 64 MiB"])
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test(arguments: [
+        ("session: .nan", "'session' of policy must be a finite number, got '.nan'"),
+        ("session: nan", "'session' of policy must be a finite number, got 'nan'"),
+        ("unmet_workshop: 1e400", "'unmet_workshop' of policy must be a finite number, got '1e400'"),
+        ("unmet_workshop: -5", "'unmet_workshop' of policy must be between 0.0 and 1000000.0, got -5"),
+    ])
+    func policyNumbersOutOfRangeAreErrors(line: String, message: String) throws {
+        let (yaml, csv) = try tiny()
+        let dir = try folder(yaml.replacingOccurrences(of: "  session: 20", with: "  " + line).replacingOccurrences(of: "  unmet_workshop: 100\n", with: line.hasPrefix("unmet") ? "" : "  unmet_workshop: 100\n"), csv)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(ScenarioLoader.read(dir).errors.map(\.message) == [message])
+    }
+
+    @Test func hugeWholeNumbersAreErrors() throws {
+        let (yaml, csv) = try tiny()
+        let dir = try folder(yaml.replacingOccurrences(of: "capacity: 8,", with: "capacity: 99999999999999999999,"), csv)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(ScenarioLoader.read(dir).errors.map(\.message) == ["'capacity' of room must be a whole number, got '99999999999999999999'"])
+    }
+
+    @Test func quotedLineBreaksInNamesAreKept() throws {
+        let (yaml, csv) = try tiny()
+        let dir = try folder(yaml, csv.replacingOccurrences(of: "S-01,Ava Martin,", with: "S-01,\"Ava\nMartin, \"\"the first\"\"\","))
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scenario = try ScenarioLoader.load(dir)
+        #expect(scenario.students.first?.name == "Ava\nMartin, \"the first\"")
+        #expect(scenario.students.count == 30)
+    }
+}
