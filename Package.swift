@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "PacerCoreTests",
             dependencies: ["PacerCore", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Fixtures", "Golden"]
+            exclude: ["Fixtures", "Golden", "ImportFixtures"]
         ),
         .testTarget(
             name: "pacerTests",

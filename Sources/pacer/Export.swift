@@ -5,16 +5,16 @@ import PacerCore
 extension PacerCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Turn a plan into files people use: HTML pages, CSV, JSON or iCalendar.",
-            discussion: "Formats and columns: docs/exports.md."
+            abstract: "Turn a plan into files people use: HTML pages, CSV, JSON, iCalendar or a FET file.",
+            discussion: "Formats and columns: docs/exports.md. With --format fet, --out may name the .fet file itself."
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics, fet }
 
         @Argument(help: "The plan.json to export.") var plan: String
         @Option(help: "The scenario the plan was made for (names, titles, times).") var scenario: String
-        @Option(help: "html, csv, json or ics.") var format: Format
-        @Option(help: "Folder to write into (created if missing).") var out: String
+        @Option(help: "html, csv, json, ics or fet.") var format: Format
+        @Option(help: "Folder to write into (created if missing); for fet also a file ending in .fet.") var out: String
         @Option(name: .customLong("for"), help: "Only teacher:ID, room:ID, student:ID or grade:G.") var only: String?
         @Option(help: "Only this day (a day id such as Tue, or a date with --week-of).") var day: String?
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (needed for ics; a day plan carries its date).") var weekOf: String?
@@ -26,7 +26,6 @@ extension PacerCommand {
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            try refuseOutputInsideInputs(out, scenario: loaded)
             let weekPlan = try loadPlan(plan)
             var context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: only.flatMap(ExportFilter.init))
             if let day {
@@ -36,15 +35,25 @@ extension PacerCommand {
                 context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: context.filter, day: id)
             }
             let exporter: PlanExporter
+            var folder = out
             switch format {
+            case .fet:
+                if out.hasSuffix(".fet") {
+                    let url = URL(fileURLWithPath: out)
+                    folder = url.deletingLastPathComponent().path
+                    exporter = FETExporter(fileName: url.lastPathComponent)
+                } else {
+                    exporter = FETExporter()
+                }
             case .csv: exporter = CSVExporter()
             case .json: exporter = JSONExporter()
             case .ics: exporter = ICalendarExporter()
             case .html: exporter = HTMLExporter()
             }
+            try refuseOutputInsideInputs(folder, scenario: loaded)
             do {
-                let files = try exporter.write(context, to: out)
-                print("wrote \(files.count) file(s) to \(out)")
+                let files = try exporter.write(context, to: folder)
+                print("wrote \(files.count) file(s) to \(folder): \(files.joined(separator: ", "))")
             } catch let error as ICalendarExporter.ExportError {
                 throw ValidationError(error.description)
             }

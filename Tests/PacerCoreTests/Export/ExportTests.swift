@@ -177,4 +177,20 @@ func isFolder(_ path: String) -> Bool {
         let text = try String(contentsOfFile: folder + "/teachers/T.ics", encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
         #expect(text.contains("@SUM(1\\;2)\\, -3"))
     }
+
+    @Test func fetEscapesNamesAndReadsBack() throws {
+        let (s, plan) = try hostileSchool()
+        let text = FETExporter().document(ExportContext(scenario: s, plan: plan, weekOf: nil))
+        #expect(!text.contains("<script>"))
+        let root = try MarkupTree.parse(Data(text.utf8), file: "hostile.fet")
+        let teacher = try #require(root.child("Teachers_List")?.child("Teacher"))
+        #expect(teacher.exactText(of: "Name") == "<script>alert(1)</script>")
+        let groups = root.child("Students_List")?.descendants("Group").compactMap { $0.exactText(of: "Name") } ?? []
+        #expect(Set(groups) == ["=HYPERLINK(\"http://x\")", "<script>alert('x')</script>", "@SUM(1;2), -3"])
+        let activities = root.child("Activities_List")?.children("Activity") ?? []
+        #expect(activities.count == plan.sessions.count)
+        let locked = root.child("Time_Constraints_List")?.children("ConstraintActivityPreferredStartingTime") ?? []
+        #expect(locked.count == plan.sessions.count)
+        #expect(locked.allSatisfy { $0.text(of: "Permanently_Locked") == "true" && $0.text(of: "Weight_Percentage") == "100" })
+    }
 }

@@ -1,0 +1,168 @@
+/// A school as an importer understood it, before it is written as a scenario: the calendar, the
+/// staff, rooms and students with the blocks their fixed commitments take, and a report of what
+/// the source held that Pacer does not use.
+///
+/// Every importer fills one of these; `ImportedScenarioWriter` turns it into `scenario.yaml` and
+/// `students.csv`, so the three formats share one way of writing, naming and checking.
+public struct ImportedSchool: Sendable {
+    /// One day and period of the week, by position in `days` and `periods`.
+    public struct Block: Hashable, Comparable, Sendable {
+        public var day: Int
+        public var period: Int
+        public static func < (a: Block, b: Block) -> Bool { (a.day, a.period) < (b.day, b.period) }
+    }
+
+    public struct Period: Sendable {
+        public var id: String
+        /// The name the source gave it (written as a comment when it differs from the id).
+        public var label: String
+        public var start: Int
+        public var end: Int
+        public var flex = false
+    }
+
+    public struct Named: Sendable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct Person: Sendable {
+        public var id: String
+        public var name: String
+        /// Subject ids, for teachers: what they may run.
+        public var subjects: [String] = []
+        /// Blocks taken by fixed commitments (classes, duties, not-available times).
+        public var busy: Set<Block> = []
+        /// For students: their grade, year or class.
+        public var grade = ""
+        /// For students: the 0-based step of the progression they stand on, per subject id (the
+        /// first step when absent).
+        public var steps: [String: Int] = [:]
+    }
+
+    public struct Room: Sendable {
+        public var id: String
+        public var name: String
+        public var capacity: Int
+        public var busy: Set<Block> = []
+    }
+
+    public var name: String
+    /// Where it came from, for the scenario's description.
+    public var source: String
+    /// The file or folder read, for messages.
+    public var file: String
+    public var days: [Named] = []
+    public var periods: [Period] = []
+    /// Blocks that do not exist (breaks, times a day does not have).
+    public var closed: Set<Block> = []
+    public var subjects: [Named] = []
+    public var teachers: [Person] = []
+    public var rooms: [Room] = []
+    public var students: [Person] = []
+    public var report = ImportReport()
+
+    public init(name: String, source: String, file: String) {
+        self.name = name
+        self.source = source
+        self.file = file
+    }
+
+    /// Gives every teacher a room of their own when the source has no rooms, since workshops need one.
+    mutating func ensureRooms(capacity: Int) {
+        guard rooms.isEmpty else { return }
+        var ids = IdentifierMaker()
+        rooms = teachers.map { teacher in
+            Room(id: ids.id(for: "R-" + teacher.id, fallback: "R"), name: "Room of \(teacher.name)", capacity: capacity)
+        }
+        report.assume("no rooms in the source: one room of \(capacity) seats per teacher (R-<teacher id>)")
+    }
+
+    public var allBlocks: [Block] {
+        days.indices.flatMap { day in periods.indices.map { Block(day: day, period: $0) } }
+    }
+}
+
+/// What an import took in and what it left out, with reasons, so nothing is dropped silently.
+public struct ImportReport: Sendable {
+    /// Counts of what came in, in the order they were added (`teachers: 42`).
+    public private(set) var read: [(what: String, count: Int)] = []
+    /// What was not used, with a reason, keyed by kind (`ConstraintMinDaysBetweenActivities`).
+    public private(set) var skipped: [String: (count: Int, reason: String)] = [:]
+    /// Assumptions made where the source was silent (`no room capacities: 30 seats assumed`).
+    public private(set) var assumptions: [String] = []
+
+    public init() {}
+
+    mutating func count(_ what: String, _ count: Int) { read.append((what, count)) }
+
+    mutating func skip(_ kind: String, reason: String, count: Int = 1) {
+        let previous = skipped[kind]?.count ?? 0
+        skipped[kind] = (previous + count, reason)
+    }
+
+    mutating func assume(_ text: String) {
+        if !assumptions.contains(text) { assumptions.append(text) }
+    }
+
+    /// The lines `pacer import` prints.
+    public var lines: [String] {
+        var lines = ["read: " + read.map { "\($0.count) \($0.what)" }.joined(separator: ", ")]
+        if !assumptions.isEmpty {
+            lines.append("assumed:")
+            lines += assumptions.map { "  - \($0)" }
+        }
+        if !skipped.isEmpty {
+            lines.append("not used (\(skipped.values.map(\.count).reduce(0, +)) items):")
+            for (kind, entry) in skipped.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
+                lines.append("  - \(entry.count) × \(kind): \(entry.reason)")
+            }
+        }
+        return lines
+    }
+}
+
+/// Makes ids Pacer accepts from names written anywhere, the same for the same input: forbidden
+/// characters become `_`, long names are cut, and a repeated id gets `_2`, `_3`, ….
+struct IdentifierMaker {
+    private var used: Set<String> = []
+    private var given: [String: String] = [:]
+    /// Whether `-` is also replaced (day and period ids cannot hold it).
+    var dashAllowed = true
+
+    init(dashAllowed: Bool = true) { self.dashAllowed = dashAllowed }
+
+    /// The id for `name`; the same name always gets the same id.
+    mutating func id(for name: String, fallback: String) -> String {
+        if let id = given[name] { return id }
+        var cleaned = ""
+        for scalar in name.unicodeScalars {
+            let bad = scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+                || ",;\"'*".unicodeScalars.contains(scalar) || (!dashAllowed && scalar == "-")
+            if bad {
+                if !cleaned.hasSuffix("_") { cleaned += "_" }
+            } else {
+                cleaned.unicodeScalars.append(scalar)
+            }
+        }
+        cleaned = String(cleaned.trimmingUnderscores.prefix(56))
+        if cleaned.isEmpty { cleaned = fallback }
+        var candidate = cleaned, n = 2
+        while used.contains(candidate) {
+            candidate = "\(cleaned)_\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        given[name] = candidate
+        return candidate
+    }
+}
+
+extension String {
+    fileprivate var trimmingUnderscores: String {
+        var text = Substring(self)
+        while text.first == "_" { text = text.dropFirst() }
+        while text.last == "_" { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,74 @@
+/// One file of a OneRoster CSV export, read by column name, so that the 1.1 and 1.2 layouts (which
+/// differ in which columns exist) are read by the same code.
+struct OneRosterTable {
+    let path: String
+    let table: CSVTable
+    private let column: [String: Int]
+
+    struct Row {
+        let table: OneRosterTable
+        let record: CSVTable.Record
+
+        /// The trimmed value of `name`, or "" when the column is missing or empty.
+        subscript(_ name: String) -> String {
+            guard let index = table.column[name], index < record.fields.count else { return "" }
+            return record.fields[index].value.trimmingCharacters(in: .whitespaces)
+        }
+
+        func location(_ name: String) -> SourceLocation {
+            guard let index = table.column[name], index < record.fields.count else { return record.location }
+            return record.fields[index].location
+        }
+
+        /// OneRoster lists several values in one field, separated by commas.
+        func list(_ name: String) -> [String] {
+            self[name].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        /// Rows marked `tobedeleted` (1.1) or `inactive` are left out.
+        var isActive: Bool {
+            let status = self["status"].lowercased()
+            return status != "tobedeleted" && status != "inactive"
+        }
+    }
+
+    var rows: [Row] { table.records.map { Row(table: self, record: $0) } }
+
+    /// Reads `folder/name`; nil when the file is absent and not `required`.
+    static func read(_ folder: String, _ name: String, required: [String], mandatory: Bool) throws -> OneRosterTable? {
+        let path = folder + "/" + name
+        let log = DiagnosticLog()
+        let exists = FileManagerShim.fileExists(path)
+        if !exists {
+            if mandatory { throw ImportError(.start(of: path), "\(name) is missing; a OneRoster export needs it") }
+            return nil
+        }
+        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
+            let first = log.sorted.first
+            throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(name)")
+        }
+        var column: [String: Int] = [:]
+        for (index, field) in table.header.fields.enumerated() {
+            column[field.value.trimmingCharacters(in: .whitespaces)] = index
+        }
+        for name in required where column[name] == nil {
+            throw ImportError(table.header.location, "the header has no column \(name) (it has \(table.header.fields.map(\.value).joined(separator: ", ")))")
+        }
+        for record in table.records where record.fields.count != table.header.fields.count {
+            throw ImportError(record.location, "this row has \(record.fields.count) fields, the header \(table.header.fields.count)")
+        }
+        return OneRosterTable(path: path, table: table, column: column)
+    }
+
+    private init(path: String, table: CSVTable, column: [String: Int]) {
+        self.path = path
+        self.table = table
+        self.column = column
+    }
+}
+
+import Foundation
+
+private enum FileManagerShim {
+    static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}

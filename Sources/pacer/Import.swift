@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a scenario from a school's existing files: FET, OneRoster or XHSTT.",
+            discussion: """
+                Each import writes scenario.yaml and students.csv into a new folder, checks that \
+                `pacer validate` accepts them, and prints what came in and what was not used, with \
+                reasons. On malformed input it names the file, line and element and writes nothing. \
+                None of these formats holds mastery data: subjects get made-up progressions \
+                (SUBJECT.1, SUBJECT.2, …) to replace with the school's own. See docs/imports.md.
+                """,
+            subcommands: [FET.self, OneRoster.self, XHSTT.self]
+        )
+    }
+}
+
+/// Options every import shares: what the source does not say.
+struct ImportCommonOptions: ParsableArguments {
+    @Option(help: "New folder to write the scenario into.")
+    var out: String
+
+    @Option(name: .customLong("synthetic-objectives"), help: ArgumentHelp(
+        "Place students at seeded random steps of each progression (1 + Binomial(K-1, 0.25)).",
+        discussion: "Without it every student starts on each subject's first objective.",
+        valueName: "seed"))
+    var syntheticSeed: UInt64?
+
+    @Option(help: "Steps in each subject's made-up progression.")
+    var objectivesPerSubject = 8
+
+    @Option(help: "Students per class or set when the file gives no head count.")
+    var studentsPerGroup = 20
+
+    @Option(help: "Seats per room when the file gives no capacity.")
+    var roomCapacity = 30
+
+    func validate() throws {
+        guard (1...50).contains(objectivesPerSubject) else { throw ValidationError("--objectives-per-subject must be 1 to 50") }
+        guard (1...500).contains(studentsPerGroup) else { throw ValidationError("--students-per-group must be 1 to 500") }
+        guard (1...10_000).contains(roomCapacity) else { throw ValidationError("--room-capacity must be 1 to 10000") }
+    }
+
+    var options: ImportOptions {
+        var options = ImportOptions()
+        options.objectivesPerSubject = objectivesPerSubject
+        options.syntheticSeed = syntheticSeed
+        options.studentsPerGroup = studentsPerGroup
+        options.roomCapacity = roomCapacity
+        return options
+    }
+
+    /// Writes the school, prints the report, and turns import errors into a clean exit.
+    func finish(_ read: () throws -> ImportedSchool) throws {
+        do {
+            let school = try read()
+            let warnings = try ImportedScenarioWriter.write(school, options: options, to: out)
+            print("imported \(school.source): \(school.name)")
+            for line in school.report.lines { print(line) }
+            let flex = school.periods.filter(\.flex).map(\.id)
+            print("flex periods: \(flex.joined(separator: ", ")) (\(school.closed.count) blocks closed)")
+            let flexBlocks = school.allBlocks.filter { school.periods[$0.period].flex && !school.closed.contains($0) }
+            let stuck = school.students.filter { student in flexBlocks.allSatisfy(student.busy.contains) }.count
+            if stuck > 0 {
+                print("note: \(stuck) of \(school.students.count) students have no free flex block: their fixed timetable fills every one")
+            }
+            print("wrote \(out)/scenario.yaml and \(out)/students.csv; `pacer validate \(out)` accepts it"
+                + (warnings.isEmpty ? "" : " with \(plural(warnings.count, "warning"))"))
+        } catch let error as ImportError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension PacerCommand.Import {
+    struct FET: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fet",
+            abstract: "Import a FET timetable (.fet): staff, rooms, students and the lessons placed in time.",
+            discussion: """
+                Placed lessons (a timetable FET generated, `…_data_and_timetable.fet`, or lessons \
+                locked to a starting time) and not-available times become fixed commitments, so \
+                workshops go only where people and rooms are free. Students are made per subgroup \
+                (per group or year when it has no subgroups), as many as its Number_of_Students.
+                """
+        )
+
+        @Argument(help: "The .fet file.")
+        var file: String
+
+        @Option(help: ArgumentHelp(
+            "Blocks reserved for workshops: auto, all, or a comma-separated list of HOUR or DAY/HOUR.",
+            discussion: """
+                Names as in the FET file or 1-based numbers: `--flex 7` is the 7th hour every day, \
+                `--flex Monday/7,Thursday/7` two blocks. `auto` takes every block free for at least \
+                half of the students in the placed timetable; `all` every block.
+                """))
+        var flex: String
+
+        @OptionGroup var common: ImportCommonOptions
+
+        func run() throws {
+            try common.finish { try FETImporter.read(file, flex: FlexSelection(argument: flex), options: common.options) }
+        }
+    }
+}
+
+extension PacerCommand.Import {
+    struct XHSTT: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xhstt",
+            abstract: "Import an XHSTT-2014 instance with one of its known solutions as the fixed timetable.",
+            discussion: """
+                Times, teachers, rooms, classes (as groups of --students-per-group students) and \
+                students come in; the solution's events become fixed commitments; with --flex all \
+                (the default) every time is a candidate flex block where people are free. The \
+                archive has no subjects or mastery data: three subjects are made up and students \
+                stand at synthetic steps (--synthetic-objectives, seed 1 by default).
+                """
+        )
+
+        @Argument(help: "The XHSTT archive (.xml).")
+        var file: String
+
+        @Option(help: "The instance's Id (needed when the archive holds several).")
+        var instance: String?
+
+        @Option(help: "The known solution to keep: its 1-based number among the instance's solutions, or its solution group's Id.")
+        var solution = "1"
+
+        @Option(help: "Flex blocks: all (default), auto, or a comma-separated list of PERIOD or DAY/PERIOD (names or 1-based numbers).")
+        var flex = "all"
+
+        @OptionGroup var common: ImportCommonOptions
+
+        func run() throws {
+            var options = common.options
+            if options.syntheticSeed == nil { options.syntheticSeed = 1 }
+            var common = common
+            common.syntheticSeed = options.syntheticSeed
+            try common.finish {
+                try XHSTTImporter.read(file, instance: instance, solution: solution, flex: FlexSelection(argument: flex), options: options)
+            }
+        }
+    }
+}
+
+extension PacerCommand.Import {
+    struct OneRoster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "oneroster",
+            abstract: "Import a OneRoster 1.1 or 1.2 CSV export (the folder a student information system writes).",
+            discussion: """
+                Teachers and students come with their ids (the `identifier` column, else sourcedId) \
+                and names; a class's subject is its `subjects`, else its course's, else the course \
+                title. OneRoster has no timetable, so the week is Monday to Friday with \
+                --flex-periods flex periods and no fixed commitments. Students' current objectives \
+                come from --current, else --synthetic-objectives, else each progression's first step.
+                """
+        )
+
+        @Argument(help: "The folder holding manifest.csv, users.csv, classes.csv, courses.csv, enrollments.csv, ….")
+        var folder: String
+
+        @Option(help: "The school's sourcedId or identifier in orgs.csv (needed when the export holds several).")
+        var school: String?
+
+        @Option(help: ArgumentHelp(
+            "A CSV of current objectives: student,subject,objective.",
+            discussion: "student: sourcedId or identifier; subject: as in OneRoster; objective: SUBJECT.N or the step N."))
+        var current: String?
+
+        @Option(help: "Flex periods a day.")
+        var flexPeriods = 3
+
+        @OptionGroup var common: ImportCommonOptions
+
+        func validate() throws {
+            guard (1...12).contains(flexPeriods) else { throw ValidationError("--flex-periods must be 1 to 12") }
+        }
+
+        func run() throws {
+            try common.finish {
+                try OneRosterImporter.read(folder, school: school, current: current, flexPeriods: flexPeriods, options: common.options)
+            }
+        }
+    }
+}
