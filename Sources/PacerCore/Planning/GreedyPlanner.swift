@@ -14,8 +14,9 @@ struct GreedyPlanner {
     var published: [PlannedSession] = []
     var start: [PlannedSession] = []
 
-    /// `onBlock` is told each block as the construction reaches it (for progress lines).
-    func run(stop: StopToken? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
+    /// `onBlock` is told each block as the construction reaches it (for progress lines). At the
+    /// `deadline` the construction stops after the block it is on (huge schools under a time limit).
+    func run(stop: StopToken? = nil, deadline: ContinuousClock.Instant? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
         let policy = scenario.policy
         let blocks = scenario.calendar.flexBlocks
         let days = scenario.calendar.days.map(\.id)
@@ -64,6 +65,7 @@ struct GreedyPlanner {
         let newSessionCost = policy.session + (published.isEmpty ? 0 : policy.planChange)
         for block in blocks {
             if stop?.isStopped == true { break }
+            if let deadline, ContinuousClock.now >= deadline { break }
             onBlock?(block)
             let d = dayIndex[block.day] ?? 0
             while true {

@@ -11,7 +11,8 @@ struct LocalSearch {
     /// A regrouped day's published sessions: changes to them cost `plan_change`.
     var published: [PlannedSession] = []
 
-    func improve(_ start: [PlannedSession], stop: StopToken? = nil) -> [PlannedSession] {
+    func improve(_ start: [PlannedSession], stop: StopToken? = nil, deadline: ContinuousClock.Instant? = nil) -> [PlannedSession] {
+        func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
         var sessions = start
         var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
@@ -32,11 +33,12 @@ struct LocalSearch {
         }
 
         var improved = true
-        while improved && stop?.isStopped != true {
+        while improved && stop?.isStopped != true && !late() {
             improved = false
             // Move 1: close small sessions, smallest first.
             let order = sessions.indices.sorted { (sessions[$0].students.count, sessions[$0].id) < (sessions[$1].students.count, sessions[$1].id) }
             for index in order {
+                if late() { break }
                 var trial = sessions
                 var placedAll = true
                 for student in sessions[index].students {

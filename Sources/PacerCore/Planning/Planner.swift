@@ -47,12 +47,15 @@ public enum Planner {
         let demands = Demand.all(context)
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
         let start = stillHolding(published, demands: demands, scenario: scenario)
+        // Greedy and local search stop at the time limit too (they are long only in huge schools).
+        let heuristicDeadline = started + .milliseconds(Int(options.timeLimit * 1000))
         var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
-            .run(stop: stop) { block in
+            .run(stop: stop, deadline: heuristicDeadline) { block in
             progress?(PlanProgress(phase: "greedy \(block.id)", elapsed: elapsed()))
         }
         progress?(PlanProgress(phase: "local search", elapsed: elapsed()))
-        sessions = LocalSearch(scenario: scenario, demands: demands, published: published).improve(sessions, stop: stop)
+        sessions = LocalSearch(scenario: scenario, demands: demands, published: published)
+            .improve(sessions, stop: stop, deadline: heuristicDeadline)
         let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
 
@@ -107,6 +110,7 @@ public enum Planner {
             method = "greedy+block-mip"
             if clock.now >= deadline { status = "time-limit" }
         }
+        if status == "feasible", clock.now >= heuristicDeadline { status = "time-limit" }
         if stop?.isStopped == true { status = "interrupted" }
 
         var plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
