@@ -67,12 +67,33 @@ extension PacerCommand {
             let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
             try OutputFile.write(run, to: out + "/run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
+            if !result.interrupted {
+                // What is left of --time-limit, at most 20 s, goes to explaining students no session can take.
+                let budget = min(20, timeLimit - result.seconds)
+                if budget >= 0.5 {
+                    printImpossibilities(ElasticModel.explain(loaded, timeLimit: budget))
+                } else if !result.plan.unserved.isEmpty {
+                    print("no time left to explain unserved students; `pacer validate --deep` does")
+                }
+            }
             print("wrote \(out)/plan.json")
             if result.interrupted {
                 print("the search was interrupted: this is the best plan found so far")
                 throw ExitCode(130)
             }
         }
+    }
+}
+
+/// Students no workshop can take under the hard rules, with the smallest changes that would serve them.
+func printImpossibilities(_ impossibilities: [Impossibility]) {
+    guard !impossibilities.isEmpty else { return }
+    let students = Set(impossibilities.flatMap(\.students)).count
+    let proven = impossibilities.allSatisfy { $0.smallest || $0.changes.isEmpty }
+    print("\(plural(students, "student")) cannot be served under the hard rules; "
+        + (proven ? "the smallest changes that would serve them:" : "changes that would serve them (the smallest where GLPK proved it):"))
+    for impossibility in impossibilities {
+        for line in impossibility.lines { print("  " + line) }
     }
 }
 

@@ -16,6 +16,16 @@ extension PacerCommand {
         @Argument(help: "The scenario: a folder with scenario.yaml, or a variant's YAML file.")
         var scenario: String
 
+        @Flag(help: "Also find students no workshop can take under the hard rules, and the smallest changes that would serve them (solves an elastic model with GLPK).")
+        var deep = false
+
+        @Option(name: .customLong("time-limit"), help: "Seconds GLPK may spend on --deep.")
+        var timeLimit: Double = 30
+
+        func validate() throws {
+            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        }
+
         func run() throws {
             let reading = ScenarioLoader.read(scenario)
             for diagnostic in reading.diagnostics { print(diagnostic) }
@@ -26,6 +36,11 @@ extension PacerCommand {
             }
             print("\(scenario): valid, \(plural(warnings, "warning"))")
             print(ScenarioSummary(loaded).lines.joined(separator: "\n"))
+            if deep {
+                let impossibilities = ElasticModel.explain(loaded, timeLimit: timeLimit)
+                if impossibilities.isEmpty { print("deep check: every student's objective can be served under the hard rules") }
+                printImpossibilities(impossibilities)
+            }
         }
     }
 }

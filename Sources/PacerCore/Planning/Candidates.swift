@@ -26,6 +26,15 @@ struct CandidateSet: Sendable {
         return (sessions, placements)
     }
 
+    /// Indices of the demands some candidate session could take, in an empty plan.
+    static func reachableDemands(scenario: Scenario, demands: [Demand]) -> Set<Int> {
+        var reachable: Set<Int> = []
+        enumerate(scenario: scenario, demands: demands) { _, _, rooms, teachers, eligible in
+            if !rooms.isEmpty, !teachers.isEmpty { reachable.formUnion(eligible) }
+        }
+        return reachable
+    }
+
     /// Calls `body` once per flex block and objective with the suitable free rooms, the qualified
     /// free teachers and the eligible demands.
     private static func enumerate(
