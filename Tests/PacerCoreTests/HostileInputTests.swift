@@ -112,4 +112,51 @@ import Testing
         #expect(scenario.students.first?.name == "Ava\nMartin, \"the first\"")
         #expect(scenario.students.count == 30)
     }
+
+    @Test func extendsAndStudentsCannotReachOutsideTheScenarioTree() throws {
+        let (yaml, csv) = try tiny()
+        let base = try folder(yaml, csv)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // A sibling in the same tree is fine; /etc and an absolute path elsewhere are not.
+        let tree = URL(fileURLWithPath: base).deletingLastPathComponent().path
+        let sibling = tree + "/pacer-variant-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: sibling, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: sibling) }
+        try "extends: ../\(URL(fileURLWithPath: base).lastPathComponent)\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.read(sibling).scenario != nil)
+        for extends in ["../../../../../../etc", "/etc/passwd", repositoryScenarios + "/tiny-school"] {
+            try "extends: \(extends)\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+            let messages = ScenarioLoader.read(sibling).errors.map(\.message)
+            #expect(messages.count == 1)
+            #expect(messages.first?.hasPrefix("'extends' reaches outside the scenario's folder tree") == true, "\(extends): \(messages)")
+        }
+        try "extends: ../\(URL(fileURLWithPath: base).lastPathComponent)\nstudents: ../../../../../etc/passwd\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.read(sibling).errors.first?.message.contains("is outside the scenario's folder tree") == true)
+    }
+
+    @Test func hugeCountsAreRefusedAtTheirLimit() throws {
+        let (yaml, _) = try tiny()
+        // 15 days, 5,001 rooms, 100,001 students: each an error at the first item over the limit.
+        let days = (1...15).map { "D\($0)" }.joined(separator: ", ")
+        var big = yaml.replacingOccurrences(of: "days: [Mon, Tue, Wed, Thu, Fri]", with: "days: [\(days)]")
+        let rooms = (1...5_001).map { "  - {id: X\($0), capacity: 5}" }.joined(separator: "\n")
+        big = big.replacingOccurrences(of: "rooms:\n", with: "rooms:\n\(rooms)\n")
+        var students = "id,name,MATH\n"
+        students.reserveCapacity(2_500_000)
+        for n in 1...100_001 { students += "Z\(n),Student \(n),MATH-7.RP.1\n" }
+        let dir = try folder(big, students)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let started = ContinuousClock.now
+        let messages = ScenarioLoader.read(dir).errors.map(\.message)
+        #expect(messages.contains("'days' of calendar has 15 items; Pacer reads at most 14"))
+        #expect(messages.contains("'rooms' of the scenario has 5004 items; Pacer reads at most 5000"))
+        #expect(messages.contains("students.csv has 100001 students; Pacer reads at most 100000"))
+        // Bounded time even in a debug build (a slow machine has plenty of margin).
+        #expect(ContinuousClock.now - started < .seconds(60))
+    }
 }
+
+/// The shipped scenarios folder, for tests that need a real path outside a temporary tree.
+let repositoryScenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("scenarios").path
+

@@ -106,7 +106,8 @@ struct Fields {
     }
 
     /// The items of a list; `[]` when the key is absent, or (with an error) when it holds something else.
-    func list(_ key: String, required: Bool = false) -> [SourceNode] {
+    /// A list longer than `maximum` is an error at its first extra item, and is cut there.
+    func list(_ key: String, required: Bool = false, maximum: Int = ScenarioLimits.listItems) -> [SourceNode] {
         guard let node = node(key) else {
             if required { missing(key) }
             return []
@@ -115,12 +116,16 @@ struct Fields {
             log.error(node.location, "'\(key)' of \(what) must be a list, found \(node.kindName)")
             return []
         }
+        if items.count > maximum {
+            log.error(items[maximum].location, "'\(key)' of \(what) has \(items.count) items; Pacer reads at most \(maximum)")
+            return Array(items.prefix(maximum))
+        }
         return items
     }
 
     /// A list of single values.
-    func strings(_ key: String) -> [Located<String>] {
-        list(key).compactMap { item in
+    func strings(_ key: String, maximum: Int = ScenarioLimits.listItems) -> [Located<String>] {
+        list(key, maximum: maximum).compactMap { item in
             guard case let .scalar(text, location) = item else {
                 log.error(item.location, "each item of '\(key)' of \(what) must be a single value, found \(item.kindName)")
                 return nil
@@ -158,3 +163,18 @@ func printable(_ text: String) -> String {
     }
     return text.unicodeScalars.count > 80 ? out + "…" : out
 }
+
+/// The largest scenario Pacer reads, so that a hostile or mistaken file is refused with a clear
+/// error instead of exhausting the machine (docs/scenario-format.md, "Limits").
+enum ScenarioLimits {
+    static let days = 14
+    static let periods = 48
+    static let subjects = 500
+    static let objectivesPerSubject = 2_000
+    static let teachers = 5_000
+    static let rooms = 5_000
+    static let students = 100_000
+    /// Any other list (`teaches`, `unavailable`, `needs`, …).
+    static let listItems = 10_000
+}
+

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lexical path handling: joins and `..` are resolved on the text, so diagnostics show the paths a
 /// person would type, and the same scenario reached two ways has one name.
 enum Paths {
@@ -26,5 +28,16 @@ enum Paths {
     static func join(_ directory: String, _ path: String) -> String {
         if path.hasPrefix("/") { return normalize(path) }
         return normalize(directory + "/" + path)
+    }
+
+    /// The absolute path with symbolic links resolved (for containment checks, not for messages).
+    static func real(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Whether `path` lies inside the folder `tree` (both compared as real absolute paths).
+    static func isInside(_ path: String, _ tree: String) -> Bool {
+        let real = real(path)
+        return tree == "/" || real == tree || real.hasPrefix(tree + "/")
     }
 }

@@ -24,7 +24,9 @@ struct ScenarioDocument {
             log.error(.start(of: normalized), "no scenario here: expected a folder holding \(fileName), or a YAML file")
             return nil
         }
-        guard let root = loadFile(resolve(normalized), chain: [], from: nil, files: &files, log: log)
+        let top = resolve(normalized)
+        let tree = Paths.real(Paths.directory(of: Paths.real(Paths.directory(of: top))))
+        guard let root = loadFile(top, chain: [], from: nil, tree: tree, files: &files, log: log)
         else { return nil }
         return ScenarioDocument(root: root, files: files)
     }
@@ -38,8 +40,10 @@ struct ScenarioDocument {
         return path
     }
 
+    /// `tree` is the folder that holds the scenario's folder: `extends` and `students` may name files
+    /// anywhere inside it (a sibling scenario), and nowhere outside it.
     private static func loadFile(
-        _ file: String, chain: [String], from reference: SourceLocation?, files: inout [String], log: DiagnosticLog
+        _ file: String, chain: [String], from reference: SourceLocation?, tree: String, files: inout [String], log: DiagnosticLog
     ) -> SourceNode? {
         if let start = chain.firstIndex(of: file) {
             let loop = (chain[start...] + [file]).joined(separator: " → ")
@@ -61,7 +65,12 @@ struct ScenarioDocument {
         // Paths are resolved against the file that names them, before merging.
         if let index = entries.firstIndex(where: { $0.key == "students" }),
            case let .scalar(path, pathLocation) = entries[index].value {
-            entries[index].value = .scalar(Paths.join(directory, path), pathLocation)
+            let joined = Paths.join(directory, path)
+            guard Paths.isInside(joined, tree) else {
+                log.error(pathLocation, "the students file \(joined) is outside the scenario's folder tree (\(tree)); keep it beside the scenario")
+                return nil
+            }
+            entries[index].value = .scalar(joined, pathLocation)
         }
         guard let index = entries.firstIndex(where: { $0.key == "extends" }) else {
             if !entries.contains(where: { $0.key == "students" }) {
@@ -77,7 +86,11 @@ struct ScenarioDocument {
             return nil
         }
         let baseFile = resolve(Paths.join(directory, basePath))
-        guard let base = loadFile(baseFile, chain: chain + [file], from: baseLocation, files: &files, log: log)
+        guard Paths.isInside(baseFile, tree) else {
+            log.error(baseLocation, "'extends' reaches outside the scenario's folder tree (\(tree)): \(baseFile); extend a scenario beside this one")
+            return nil
+        }
+        guard let base = loadFile(baseFile, chain: chain + [file], from: baseLocation, tree: tree, files: &files, log: log)
         else { return nil }
         return merge(base, .mapping(entries, location), log: log)
     }

@@ -59,7 +59,7 @@ extension ScenarioBuilder {
         }
         var days: [Day] = []
         var dayLocations: [DayID: SourceLocation] = [:]
-        for item in fields.strings("days") where Fields.checkIdentifier(item, log: log) {
+        for item in fields.strings("days", maximum: ScenarioLimits.days) where Fields.checkIdentifier(item, log: log) {
             let id = DayID(rawValue: item.value)
             guard claim(id, item, kind: "day", in: &dayLocations) else { continue }
             if item.value.contains("-") {
@@ -74,7 +74,7 @@ extension ScenarioBuilder {
         // Every period id written, valid times or not, so references to it do not fail twice.
         var knownPeriods: [PeriodID] = []
         var periodLocations: [PeriodID: SourceLocation] = [:]
-        for item in fields.list("periods", required: true) {
+        for item in fields.list("periods", required: true, maximum: ScenarioLimits.periods) {
             guard let period = Fields(item, what: "period", allowed: Self.periodKeys, log: log),
                   let id = period.identifier("id", required: true) else { continue }
             let what = "period \(id.value)"

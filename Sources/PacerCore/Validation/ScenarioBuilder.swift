@@ -23,10 +23,10 @@ final class ScenarioBuilder {
         guard let fields = Fields(root, what: "the scenario", allowed: Self.topKeys, log: log) else { return nil }
         let name = fields.string("name", required: true)?.value ?? ""
         guard let (calendar, blocks) = buildCalendar(fields.node("calendar"), at: fields.location) else { return nil }
-        let subjects = buildSubjects(fields.list("subjects", required: true))
-        let rooms = buildRooms(fields.list("rooms", required: true), blocks: blocks)
+        let subjects = buildSubjects(fields.list("subjects", required: true, maximum: ScenarioLimits.subjects))
+        let rooms = buildRooms(fields.list("rooms", required: true, maximum: ScenarioLimits.rooms), blocks: blocks)
         let flexPerDay = calendar.periods.filter(\.isFlex).count
-        let teachers = buildTeachers(fields.list("teachers", required: true), subjects: subjects, blocks: blocks, flexPerDay: flexPerDay)
+        let teachers = buildTeachers(fields.list("teachers", required: true, maximum: ScenarioLimits.teachers), subjects: subjects, blocks: blocks, flexPerDay: flexPerDay)
         let policy = buildPolicy(fields.node("policy"))
         var students: [Student] = []
         if let path = fields.string("students") {

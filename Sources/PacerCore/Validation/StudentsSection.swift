@@ -34,6 +34,11 @@ extension ScenarioBuilder {
 
         var students: [Student] = []
         var keepApartRefs: [(student: Int, refs: [Located<String>])] = []
+        if table.records.count > ScenarioLimits.students {
+            log.error(table.records[ScenarioLimits.students].location,
+                      "students.csv has \(table.records.count) students; Pacer reads at most \(ScenarioLimits.students)")
+            return []
+        }
         for record in table.records {
             guard record.fields.count == width else {
                 log.error(record.location, "this row has \(record.fields.count) fields, the header has \(width)")

@@ -33,7 +33,7 @@ extension ScenarioBuilder {
                 if d.has("needs") { defaults.needs = features(d.strings("needs")) }
                 defaults.masteryChance = d.number("mastery_chance", minimum: 0, maximum: 1)?.value ?? defaults.masteryChance
             }
-            let objectives = buildObjectives(fields.list("objectives", required: true), subject: subjectID, defaults: defaults)
+            let objectives = buildObjectives(fields.list("objectives", required: true, maximum: ScenarioLimits.objectivesPerSubject), subject: subjectID, defaults: defaults)
             if objectives.isEmpty, fields.node("objectives") != nil {
                 log.error(fields.keyLocation("objectives"), "subject \(id.value) has no objectives")
             }

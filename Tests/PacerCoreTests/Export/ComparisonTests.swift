@@ -30,14 +30,11 @@ import Testing
 
     /// A variant that adds a teacher never serves fewer students than its base.
     @Test func anExtraTeacherNeverServesFewer() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-variant-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-            extends: \(scenariosFolder)/tiny-school
+        let (tree, folder) = try tinySchoolVariant("""
             teachers:
               - {id: T-EXTRA, name: "Mr Extra", teaches: [MATH]}
-            """.write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
         let base = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
         let more = try ScenarioLoader.load(folder)
         let comparison = try ScenarioComparison.run([("base", base), ("more", more)], options: PlanOptions(timeLimit: 30, nodeLimit: 100))
@@ -46,3 +43,14 @@ import Testing
         #expect(b.workshopsMean >= a.workshopsMean)
     }
 }
+
+/// A variant of a copy of the tiny school, beside it in a new temporary folder (a variant extends
+/// only scenarios in its own folder tree). Returns the tree, to remove, and the variant's folder.
+func tinySchoolVariant(_ yaml: String) throws -> (tree: String, variant: String) {
+    let tree = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-variant-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: tree + "/variant", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: tree + "/tiny-school")
+    try ("extends: ../tiny-school\n" + yaml).write(toFile: tree + "/variant/scenario.yaml", atomically: true, encoding: .utf8)
+    return (tree, tree + "/variant")
+}
+

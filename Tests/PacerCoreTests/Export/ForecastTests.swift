@@ -31,11 +31,8 @@ import Testing
     /// With mastery certain, every workshop masters its objective: the mastered count equals the
     /// workshops attended, which the plan gives.
     @Test func certainMasteryCountsEveryWorkshop() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-fc-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "extends: \(scenariosFolder)/tiny-school\nsubjects:\n  - {id: MATH, defaults: {mastery_chance: 1}}\nforecast: {target_pace: 0}\n"
-            .write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let (tree, folder) = try tinySchoolVariant("subjects:\n  - {id: MATH, defaults: {mastery_chance: 1}}\nforecast: {target_pace: 0}\n")
+        defer { try? FileManager.default.removeItem(atPath: tree) }
         let scenario = try ScenarioLoader.load(folder)
         #expect(scenario.objectives.allSatisfy { $0.masteryChance == 1 })
         #expect(scenario.forecast.targetPace == 0)
