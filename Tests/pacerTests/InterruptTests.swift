@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Ctrl-C (SIGINT) and SIGTERM during a solve: the best plan so far is written, marked interrupted,
+/// valid, and the command exits 130.
+@Suite(.serialized) struct InterruptTests {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalWritesTheBestPlanSoFar(signal: Int32) throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let process = Process()
+        process.executableURL = try pacerExecutable()
+        process.arguments = ["plan", "scenarios/high-school", "--out", out, "--time-limit", "300", "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repository)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Long enough to be past loading and into the search, far from the 300 s limit.
+        Thread.sleep(forTimeInterval: 3)
+        #expect(process.isRunning)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plan.json"))) as? [String: Any]
+        #expect((plan?["header"] as? [String: Any])?["status"] as? String == "interrupted")
+        let verified = try runPacer(["verify", "scenarios/high-school", out + "/plan.json"])
+        #expect(verified.status == 0)
+    }
+}
