@@ -94,9 +94,9 @@ public struct FETExporter: PlanExporter {
         x.open("Activities_List")
         for (n, session) in sessions.enumerated() {
             x.open("Activity")
-            x.element("Teacher", teacherName[session.teacher.rawValue]!)
+            x.element("Teacher", teacherName[session.teacher.rawValue] ?? session.teacher.rawValue)
             x.element("Subject", session.objective.rawValue)
-            for student in context.students(of: session) { x.element("Students", studentName[student.rawValue]!) }
+            for student in context.students(of: session) { x.element("Students", studentName[student.rawValue] ?? student.rawValue) }
             x.element("Duration", "1")
             x.element("Total_Duration", "1")
             x.element("Id", String(n + 1))
@@ -146,7 +146,7 @@ public struct FETExporter: PlanExporter {
             x.open("ConstraintActivityPreferredRoom")
             x.element("Weight_Percentage", "100")
             x.element("Activity_Id", String(n + 1))
-            x.element("Room", roomName[session.room.rawValue]!)
+            x.element("Room", roomName[session.room.rawValue] ?? session.room.rawValue)
             x.element("Permanently_Locked", "true")
             x.element("Active", "true")
             x.element("Comments", "")

@@ -48,8 +48,11 @@ public enum FlexSelection: Sendable, Equatable {
             guard !references.isEmpty else { throw ImportError(.start(of: school.file), "--flex names no block") }
             chosen = []
             for reference in references {
-                let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-                let hourName = parts.last!, dayName = parts.count == 2 ? parts[0] : nil
+                let parts = reference.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard let hourName = parts.last, !hourName.isEmpty, parts.first?.isEmpty == false else {
+                    throw ImportError(.start(of: school.file), "--flex \(reference): write HOUR or DAY/HOUR")
+                }
+                let dayName = parts.count == 2 ? parts[0] : nil
                 guard let hour = Self.index(of: hourName, in: hourNames) else {
                     throw ImportError(.start(of: school.file), "--flex \(reference): no hour \(hourName) (hours: \(hourNames.joined(separator: ", ")))")
                 }
