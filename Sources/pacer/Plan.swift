@@ -46,6 +46,7 @@ extension PacerCommand {
         }
 
         func run() throws {
+            let clock = ContinuousClock(), commandStarted = clock.now
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let interrupt = InterruptHandler()
@@ -60,7 +61,8 @@ extension PacerCommand {
             let log: @Sendable (String) -> Void = { Terminal.error($0) }
             let result = try Planner.plan(
                 loaded, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
-                stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil)
+                stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil,
+                startedAt: commandStarted)  // the limit covers the whole command, reading the school too
             if showProgress { Terminal.endStatus() }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try OutputFile.write(try PlanFile.encode(result.plan), to: out + "/plan.json")
@@ -69,7 +71,7 @@ extension PacerCommand {
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             if !result.interrupted {
                 // What is left of --time-limit, at most 20 s, goes to explaining students no session can take.
-                let budget = min(20, timeLimit - result.seconds)
+                let budget = min(20, timeLimit - (clock.now - commandStarted).seconds)
                 if budget >= 0.5 {
                     printImpossibilities(ElasticModel.explain(loaded, timeLimit: budget))
                 } else if !result.plan.unserved.isEmpty {

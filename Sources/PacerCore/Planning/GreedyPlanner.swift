@@ -15,7 +15,7 @@ struct GreedyPlanner {
     var start: [PlannedSession] = []
 
     /// `onBlock` is told each block as the construction reaches it (for progress lines). At the
-    /// `deadline` the construction stops after the block it is on (huge schools under a time limit).
+    /// `deadline` the construction stops after the session it is on (huge schools under a time limit).
     func run(stop: StopToken? = nil, deadline: ContinuousClock.Instant? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
         let policy = scenario.policy
         let blocks = scenario.calendar.flexBlocks
@@ -69,6 +69,7 @@ struct GreedyPlanner {
             onBlock?(block)
             let d = dayIndex[block.day] ?? 0
             while true {
+                if let deadline, ContinuousClock.now >= deadline { break }
                 var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?
                 for objective in scenario.objectives {
                     guard let pool = byObjective[objective.id] else { continue }

@@ -26,23 +26,24 @@ public enum Planner {
     public static func plan(
         _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: Int] = [:],
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
-        log: (@Sendable (String) -> Void)? = nil
+        log: (@Sendable (String) -> Void)? = nil, startedAt: ContinuousClock.Instant? = nil
     ) throws -> PlanResult {
         try plan(PlanningContext(scenario: scenario, waitedDays: waitedDays), options: options, stop: stop,
-                 progress: progress, log: log)
+                 progress: progress, log: log, startedAt: startedAt)
     }
 
     /// Plans for a context: a week from the scenario, or a regrouped day (`published` not empty),
-    /// which starts from the published sessions that still hold.
+    /// which starts from the published sessions that still hold. The time limit counts from
+    /// `startedAt` (a command's start, so that reading a large school counts), else from now.
     public static func plan(
         _ context: PlanningContext, options: PlanOptions = PlanOptions(), date: SchoolDate? = nil,
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
-        log: (@Sendable (String) -> Void)? = nil
+        log: (@Sendable (String) -> Void)? = nil, startedAt: ContinuousClock.Instant? = nil
     ) throws -> PlanResult {
         let scenario = context.scenario
         let published = context.published
         let clock = ContinuousClock()
-        let started = clock.now
+        let started = startedAt ?? clock.now
         func elapsed() -> Double { (clock.now - started).seconds }
         let demands = Demand.all(context)
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))

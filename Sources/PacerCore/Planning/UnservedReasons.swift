@@ -1,53 +1,98 @@
 /// Why a student did not get every workshop they wanted, in words a scheduler can act on. The
 /// checks go from the most fundamental (nobody can teach it) to the plan's own choices.
+///
+/// Lookups are indexed once (students, peers per objective, sessions per student, teacher and room
+/// use), so explaining every unserved student of a very large school stays linear.
 struct UnservedReasons {
     let scenario: Scenario
     let sessions: [PlannedSession]
+    private let students: [StudentID: Student]
+    private let peers: [ObjectiveID: Int]
+    private let sessionsOf: [StudentID: [PlannedSession]]
+    private let sessionsOn: [ObjectiveID: [PlannedSession]]
+    private let teacherBusy: Set<TeacherBlock>
+    private let teacherPerDay: [TeacherDay: Int]
+    private let roomBusy: Set<RoomBlock>
+    private let capacity: [RoomID: Int]
+    private let qualified: [ObjectiveID: [Teacher]]
+    private let suitable: [ObjectiveID: [Room]]
+
+    private struct TeacherBlock: Hashable { let teacher: TeacherID, block: BlockID }
+    private struct TeacherDay: Hashable { let teacher: TeacherID, day: DayID }
+    private struct RoomBlock: Hashable { let room: RoomID, block: BlockID }
+
+    init(scenario: Scenario, sessions: [PlannedSession]) {
+        self.scenario = scenario
+        self.sessions = sessions
+        students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var peers: [ObjectiveID: Int] = [:]
+        for student in scenario.students { for objective in student.current.values { peers[objective, default: 0] += 1 } }
+        self.peers = peers
+        var sessionsOf: [StudentID: [PlannedSession]] = [:], sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
+        var teacherPerDay: [TeacherDay: Int] = [:]
+        for s in sessions {
+            for student in s.students { sessionsOf[student, default: []].append(s) }
+            sessionsOn[s.objective, default: []].append(s)
+            teacherPerDay[TeacherDay(teacher: s.teacher, day: s.day), default: 0] += 1
+        }
+        self.sessionsOf = sessionsOf
+        self.sessionsOn = sessionsOn
+        self.teacherPerDay = teacherPerDay
+        teacherBusy = Set(sessions.map { TeacherBlock(teacher: $0.teacher, block: $0.block) })
+        roomBusy = Set(sessions.map { RoomBlock(room: $0.room, block: $0.block) })
+        var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
+        for objective in scenario.objectives {
+            qualified[objective.id] = scenario.teachers.filter { $0.canTeach.contains(objective.id) && $0.maxSessionsPerDay > 0 }
+            suitable[objective.id] = scenario.rooms.filter { objective.needs.allSatisfy($0.features.contains) }
+        }
+        self.qualified = qualified
+        self.suitable = suitable
+        capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func reason(for demand: Demand) -> String {
         let o = demand.objective
-        guard let objective = scenario.objective(o), let student = scenario.students.first(where: { $0.id == demand.student })
+        guard let objective = scenario.objective(o), let student = students[demand.student]
         else { return "unknown objective \(o)" }
-        let teachers = scenario.teachers.filter { $0.canTeach.contains(o) && $0.maxSessionsPerDay > 0 }
+        let teachers = qualified[o] ?? []
         if teachers.isEmpty { return "no teacher can teach \(o)" }
-        let rooms = scenario.rooms.filter { objective.needs.allSatisfy($0.features.contains) }
+        let rooms = suitable[o] ?? []
         if rooms.isEmpty {
             return "no room has the features \(o) needs (\(objective.needs.map(\.rawValue).joined(separator: ", ")))"
         }
         if rooms.allSatisfy({ $0.capacity < objective.minGroup }) {
             return "the minimum group of \(objective.minGroup) for \(o) is larger than every room with its features"
         }
-        let peers = scenario.students.filter { $0.current[demand.subject] == o }.count
-        if peers < objective.minGroup {
-            return "only \(peers) student(s) are on \(o), fewer than its minimum group of \(objective.minGroup)"
+        let onObjective = peers[o] ?? 0
+        if onObjective < objective.minGroup {
+            return "only \(onObjective) student(s) are on \(o), fewer than its minimum group of \(objective.minGroup)"
         }
         // Blocks where the student is free and not already in a session of this subject that day.
-        let mine = sessions.filter { $0.students.contains(demand.student) }
+        let mine = sessionsOf[demand.student] ?? []
         let daysServed = Set(mine.filter { $0.subject == demand.subject }.map(\.day))
+        let taken = Set(mine.map(\.block))
+        let unavailable = Set(student.unavailable)
         let free = scenario.calendar.flexBlocks.filter { block in
-            !student.unavailable.contains(block.id) && !mine.contains { $0.block == block.id } && !daysServed.contains(block.day)
+            !unavailable.contains(block.id) && !taken.contains(block.id) && !daysServed.contains(block.day)
         }
         if free.isEmpty { return "the student has no free flex block left on a day without a \(demand.subject) workshop" }
-        let busy = Set(sessions.map { "\($0.teacher)|\($0.block)" })
         let teacherFree = free.filter { block in
             teachers.contains { t in
-                !t.unavailable.contains(block.id) && !busy.contains("\(t.id)|\(block.id)")
-                    && sessions.filter { $0.teacher == t.id && $0.day == block.day }.count < t.maxSessionsPerDay
+                !t.unavailable.contains(block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
+                    && (teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0) < t.maxSessionsPerDay
             }
         }
-        let open = sessions.filter { s in s.objective == o && free.contains { $0.id == s.block } }
-        if !open.isEmpty, open.allSatisfy({ s in
-            s.students.count >= min(objective.maxGroup, scenario.rooms.first { $0.id == s.room }?.capacity ?? 0)
-        }), teacherFree.isEmpty {
+        let freeIDs = Set(free.map(\.id))
+        let open = (sessionsOn[o] ?? []).filter { freeIDs.contains($0.block) }
+        if !open.isEmpty, open.allSatisfy({ s in s.students.count >= min(objective.maxGroup, capacity[s.room] ?? 0) }), teacherFree.isEmpty {
             return "every session on \(o) the student could join is full"
         }
         if teacherFree.isEmpty {
             let names = teachers.map(\.id.rawValue).joined(separator: ", ")
             return "no teacher who can teach \(o) (\(names)) is free when the student is"
         }
-        let roomBusy = Set(sessions.map { "\($0.room)|\($0.block)" })
         let roomFree = teacherFree.filter { block in
-            rooms.contains { r in !r.unavailable.contains(block.id) && !roomBusy.contains("\(r.id)|\(block.id)") && r.capacity >= objective.minGroup }
+            rooms.contains { r in !r.unavailable.contains(block.id) && !roomBusy.contains(RoomBlock(room: r.id, block: block.id)) && r.capacity >= objective.minGroup }
         }
         if roomFree.isEmpty {
             return "no room with the features \(o) needs is free when the student and a qualified teacher are"
