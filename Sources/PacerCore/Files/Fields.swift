@@ -167,9 +167,9 @@ func printable(_ text: String) -> String {
 /// The largest scenario Pacer reads, so that a hostile or mistaken file is refused with a clear
 /// error instead of exhausting the machine (docs/scenario-format.md, "Limits").
 enum ScenarioLimits {
-    static let days = 14
+    static let days = 64
     static let periods = 48
-    static let subjects = 500
+    static let subjects = 2_000
     static let objectivesPerSubject = 2_000
     static let teachers = 5_000
     static let rooms = 5_000

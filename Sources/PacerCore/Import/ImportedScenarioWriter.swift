@@ -85,7 +85,9 @@ public enum ImportedScenarioWriter {
         try OutputFile.write(files.studentsCSV, to: staging.appendingPathComponent("students.csv").path)
         let reading = ScenarioLoader.read(staging.path)
         if reading.scenario == nil {
-            let first = reading.errors.prefix(5).map(\.description).joined(separator: "\n")
+            // Shown against the folder the user named, not the hidden one being checked.
+            let first = reading.errors.prefix(5).map { $0.description.replacingOccurrences(of: staging.path, with: out) }
+                .joined(separator: "\n")
             throw ImportError(.start(of: out), "the imported scenario does not validate (nothing was written):\n\(first)")
         }
         if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
