@@ -120,37 +120,20 @@ public struct FETExporter: PlanExporter {
         }
         x.close("Rooms_List")
 
+        // Every session locked to its time and its room, at 100 %.
         x.open("Time_Constraints_List")
-        x.open("ConstraintBasicCompulsoryTime")
-        x.element("Weight_Percentage", "100"); x.element("Active", "true"); x.element("Comments", "")
-        x.close("ConstraintBasicCompulsoryTime")
+        x.basicConstraint("ConstraintBasicCompulsoryTime")
         for (n, session) in sessions.enumerated() {
             guard let block = scenario.calendar.block(session.block) else { continue }
-            x.open("ConstraintActivityPreferredStartingTime")
-            x.element("Weight_Percentage", "100")
-            x.element("Activity_Id", String(n + 1))
-            x.element("Preferred_Day", block.day.rawValue)
-            x.element("Preferred_Hour", block.period.rawValue)
-            x.element("Permanently_Locked", "true")
-            x.element("Active", "true")
-            x.element("Comments", "")
-            x.close("ConstraintActivityPreferredStartingTime")
+            x.lockedConstraint("ConstraintActivityPreferredStartingTime", activity: n + 1,
+                               [("Preferred_Day", block.day.rawValue), ("Preferred_Hour", block.period.rawValue)])
         }
         x.close("Time_Constraints_List")
-
         x.open("Space_Constraints_List")
-        x.open("ConstraintBasicCompulsorySpace")
-        x.element("Weight_Percentage", "100"); x.element("Active", "true"); x.element("Comments", "")
-        x.close("ConstraintBasicCompulsorySpace")
+        x.basicConstraint("ConstraintBasicCompulsorySpace")
         for (n, session) in sessions.enumerated() {
-            x.open("ConstraintActivityPreferredRoom")
-            x.element("Weight_Percentage", "100")
-            x.element("Activity_Id", String(n + 1))
-            x.element("Room", roomName[session.room.rawValue] ?? session.room.rawValue)
-            x.element("Permanently_Locked", "true")
-            x.element("Active", "true")
-            x.element("Comments", "")
-            x.close("ConstraintActivityPreferredRoom")
+            x.lockedConstraint("ConstraintActivityPreferredRoom", activity: n + 1,
+                               [("Room", roomName[session.room.rawValue] ?? session.room.rawValue)])
         }
         x.close("Space_Constraints_List")
         x.line("</fet>")
@@ -187,6 +170,27 @@ struct XMLText {
     mutating func close(_ name: String) {
         depth -= 1
         text += String(repeating: "\t", count: depth) + "</\(name)>\n"
+    }
+
+    /// A FET constraint every timetable needs (basic compulsory time or space).
+    mutating func basicConstraint(_ name: String) {
+        open(name)
+        element("Weight_Percentage", "100")
+        element("Active", "true")
+        element("Comments", "")
+        close(name)
+    }
+
+    /// A 100 % constraint on one activity, permanently locked, with its own fields in between.
+    mutating func lockedConstraint(_ name: String, activity: Int, _ fields: [(String, String)]) {
+        open(name)
+        element("Weight_Percentage", "100")
+        element("Activity_Id", String(activity))
+        for (key, value) in fields { element(key, value) }
+        element("Permanently_Locked", "true")
+        element("Active", "true")
+        element("Comments", "")
+        close(name)
     }
 
     mutating func element(_ name: String, _ value: String) {

@@ -338,16 +338,20 @@ public enum FETImporter {
             return true
         }
 
+        /// The activity a constraint is about; nil when it is not an active one.
+        func activityID(_ constraint: MarkupElement, in activities: [Int: Activity]) throws -> Int? {
+            guard let text = constraint.text(of: "Activity_Id"), let id = Int(text) else {
+                throw ImportError(constraint.location, "<\(constraint.name)> has no whole-number <Activity_Id>")
+            }
+            return activities[id] == nil ? nil : id
+        }
+
         mutating func readTimeConstraint(_ constraint: MarkupElement, activities: [Int: Activity], startTimes: inout [Int: ImportedSchool.Block]) throws {
             switch constraint.name {
             case "ConstraintBasicCompulsoryTime":
                 return
             case "ConstraintActivityPreferredStartingTime":
-                guard isHard(constraint, report: &school.report) else { return }
-                guard let idText = constraint.text(of: "Activity_Id"), let id = Int(idText) else {
-                    throw ImportError(constraint.location, "<\(constraint.name)> has no whole-number <Activity_Id>")
-                }
-                guard activities[id] != nil else { return }
+                guard isHard(constraint, report: &school.report), let id = try activityID(constraint, in: activities) else { return }
                 guard constraint.exactText(of: "Preferred_Day") != nil, constraint.exactText(of: "Preferred_Hour") != nil else {
                     school.report.skip(constraint.name + " (day or hour only)", reason: "fixes the day or the hour, not both")
                     return
@@ -379,11 +383,8 @@ public enum FETImporter {
             case "ConstraintBasicCompulsorySpace":
                 return
             case "ConstraintActivityPreferredRoom":
-                guard isHard(constraint, report: &school.report) else { return }
-                guard let idText = constraint.text(of: "Activity_Id"), let id = Int(idText) else {
-                    throw ImportError(constraint.location, "<\(constraint.name)> has no whole-number <Activity_Id>")
-                }
-                guard activities[id] != nil, let name = constraint.exactText(of: "Room") else { return }
+                guard isHard(constraint, report: &school.report), let id = try activityID(constraint, in: activities),
+                      let name = constraint.exactText(of: "Room") else { return }
                 if let room = roomIndex[name] {
                     roomOf[id] = room
                 } else {
