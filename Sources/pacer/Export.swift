@@ -53,7 +53,7 @@ extension PacerCommand {
             try refuseOutputInsideInputs(folder, scenario: loaded)
             do {
                 let files = try exporter.write(context, to: folder)
-                print("wrote \(files.count) file(s) to \(folder): \(files.joined(separator: ", "))")
+                print(files.count == 1 ? "wrote \(folder)/\(files[0])" : "wrote \(files.count) files to \(folder)")
             } catch let error as ICalendarExporter.ExportError {
                 throw ValidationError(error.description)
             }
