@@ -16,6 +16,11 @@ struct UnservedReasons {
     private let capacity: [RoomID: Int]
     private let qualified: [ObjectiveID: [Teacher]]
     private let suitable: [ObjectiveID: [Room]]
+    /// Per objective, per flex block (by position): whether a qualified teacher is free there, and
+    /// whether, besides, a suitable room is. They do not depend on the student, so they are worked
+    /// out once (ids hash slowly, and a large school asks millions of times).
+    private let teacherFreeAt: [ObjectiveID: [Bool]]
+    private let roomFreeAt: [ObjectiveID: [Bool]]
 
     private struct TeacherBlock: Hashable { let teacher: TeacherID, block: BlockID }
     private struct TeacherDay: Hashable { let teacher: TeacherID, day: DayID }
@@ -47,6 +52,27 @@ struct UnservedReasons {
         }
         self.qualified = qualified
         self.suitable = suitable
+        let flex = scenario.calendar.flexBlocks
+        var teacherFreeAt: [ObjectiveID: [Bool]] = [:], roomFreeAt: [ObjectiveID: [Bool]] = [:]
+        let teacherBusy = self.teacherBusy, roomBusy = self.roomBusy
+        for objective in scenario.objectives where peers[objective.id] != nil {
+            let teachers = qualified[objective.id] ?? [], rooms = suitable[objective.id] ?? []
+            let teacherFree = flex.map { block in
+                teachers.contains { t in
+                    !t.unavailable.contains(block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
+                        && (teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0) < t.maxSessionsPerDay
+                }
+            }
+            teacherFreeAt[objective.id] = teacherFree
+            roomFreeAt[objective.id] = flex.indices.map { i in
+                teacherFree[i] && rooms.contains { r in
+                    !r.unavailable.contains(flex[i].id) && !roomBusy.contains(RoomBlock(room: r.id, block: flex[i].id))
+                        && r.capacity >= objective.minGroup
+                }
+            }
+        }
+        self.teacherFreeAt = teacherFreeAt
+        self.roomFreeAt = roomFreeAt
         capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -72,16 +98,14 @@ struct UnservedReasons {
         let daysServed = Set(mine.filter { $0.subject == demand.subject }.map(\.day))
         let taken = Set(mine.map(\.block))
         let unavailable = Set(student.unavailable)
-        let free = scenario.calendar.flexBlocks.filter { block in
-            !unavailable.contains(block.id) && !taken.contains(block.id) && !daysServed.contains(block.day)
+        let flex = scenario.calendar.flexBlocks
+        let freeIndices = flex.indices.filter { i in
+            !unavailable.contains(flex[i].id) && !taken.contains(flex[i].id) && !daysServed.contains(flex[i].day)
         }
+        let free = freeIndices.map { flex[$0] }
         if free.isEmpty { return "the student has no free flex block left on a day without a \(demand.subject) workshop" }
-        let teacherFree = free.filter { block in
-            teachers.contains { t in
-                !t.unavailable.contains(block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
-                    && (teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0) < t.maxSessionsPerDay
-            }
-        }
+        let teacherFreeAt = self.teacherFreeAt[o] ?? []
+        let teacherFree = freeIndices.filter { $0 < teacherFreeAt.count && teacherFreeAt[$0] }
         let freeIDs = Set(free.map(\.id))
         let open = (sessionsOn[o] ?? []).filter { freeIDs.contains($0.block) }
         if !open.isEmpty, open.allSatisfy({ s in s.students.count >= min(objective.maxGroup, capacity[s.room] ?? 0) }), teacherFree.isEmpty {
@@ -91,9 +115,8 @@ struct UnservedReasons {
             let names = teachers.map(\.id.rawValue).joined(separator: ", ")
             return "no teacher who can teach \(o) (\(names)) is free when the student is"
         }
-        let roomFree = teacherFree.filter { block in
-            rooms.contains { r in !r.unavailable.contains(block.id) && !roomBusy.contains(RoomBlock(room: r.id, block: block.id)) && r.capacity >= objective.minGroup }
-        }
+        let roomFreeAt = self.roomFreeAt[o] ?? []
+        let roomFree = teacherFree.filter { $0 < roomFreeAt.count && roomFreeAt[$0] }
         if roomFree.isEmpty {
             return "no room with the features \(o) needs is free when the student and a qualified teacher are"
         }
