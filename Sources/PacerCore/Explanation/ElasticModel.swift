@@ -18,7 +18,7 @@ public enum ElasticModel {
     static let costTeach = 3.0, costEquip = 2.0, costSmallerGroup = 2.0, costFree = 1.0, costWorkshops = 2.0
     static let costUnserved = 1000.0
     /// Largest elastic model built (columns); beyond it, the objectives with the most blocked students go first.
-    static let columnLimit = 60_000
+    static let columnLimit = 15_000
 
     /// Explains every blocked demand of the scenario's week, within `timeLimit` seconds of GLPK.
     public static func explain(_ scenario: Scenario, timeLimit: Double = 20) -> [Impossibility] {
@@ -284,6 +284,9 @@ public enum ElasticModel {
                 var options = MIPOptions()
                 options.timeLimit = timeLimit
                 options.nodeLimit = 20_000
+                // Without GLPK's presolver the root LP is solved by glp_simplex, which keeps the
+                // time limit; with it, a large root LP runs to the end whatever the limit.
+                options.presolve = false
                 let solution = try problem.solveMIP(options)
                 guard solution.status.hasSolution, let objective = solution.objective else { return nil }
                 let proven = solution.status == .optimal
