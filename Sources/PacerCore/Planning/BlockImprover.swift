@@ -84,10 +84,15 @@ struct BlockImprover {
         let p = try Problem(name: "block_\(ReferenceModel.name(block.id.rawValue))")
         var byObjectiveTeacher: [String: (open: [Column], place: [Column], objective: Objective)] = [:]
         var byDemand: [Int: [(TeacherID, Column)]] = [:]
+        // Demands by objective, so that schools with thousands of objectives do not scan every
+        // demand for each of them.
+        var demandsOn: [ObjectiveID: [Int]] = [:]
+        for (e, d) in demands.enumerated() { demandsOn[d.objective, default: []].append(e) }
         for objective in scenario.objectives {
-            let eligible = demands.indices.filter { e in
+            guard let pool = demandsOn[objective.id], pool.count >= objective.minGroup else { continue }
+            let eligible = pool.filter { e in
                 let d = demands[e], key = "\(d.student)|\(d.subject)"
-                return d.objective == objective.id && unavailable[d.student]?.contains(block.id) != true
+                return unavailable[d.student]?.contains(block.id) != true
                     && (got[key] ?? 0) < d.wanted && !servedToday.contains(key)
             }
             guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
