@@ -222,11 +222,7 @@ public enum OneRosterImporter {
         /// as OneRoster names it or its Pacer id, and the objective as a Pacer id (`Mathematics.3`)
         /// or a step number.
         mutating func readCurrent(_ path: String, steps: Int) throws {
-            let log = DiagnosticLog()
-            guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
-                let first = log.sorted.first
-                throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(path)")
-            }
+            let table = try OneRosterTable.csv(path)
             let header = table.header.fields.map { $0.value.trimmingCharacters(in: .whitespaces) }
             guard header == ["student", "subject", "objective"] else {
                 throw ImportError(table.header.location, "the header must be student,subject,objective")

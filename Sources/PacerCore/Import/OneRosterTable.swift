@@ -1,3 +1,5 @@
+import Foundation
+
 /// One file of a OneRoster CSV export, read by column name, so that the 1.1 and 1.2 layouts (which
 /// differ in which columns exist) are read by the same code.
 struct OneRosterTable {
@@ -37,16 +39,11 @@ struct OneRosterTable {
     /// Reads `folder/name`; nil when the file is absent and not `required`.
     static func read(_ folder: String, _ name: String, required: [String], mandatory: Bool) throws -> OneRosterTable? {
         let path = folder + "/" + name
-        let log = DiagnosticLog()
-        let exists = FileManagerShim.fileExists(path)
-        if !exists {
+        if !FileManager.default.fileExists(atPath: path) {
             if mandatory { throw ImportError(.start(of: path), "\(name) is missing; a OneRoster export needs it") }
             return nil
         }
-        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
-            let first = log.sorted.first
-            throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(name)")
-        }
+        let table = try csv(path)
         var column: [String: Int] = [:]
         for (index, field) in table.header.fields.enumerated() {
             column[field.value.trimmingCharacters(in: .whitespaces)] = index
@@ -60,15 +57,19 @@ struct OneRosterTable {
         return OneRosterTable(path: path, table: table, column: column)
     }
 
+    /// Reads a CSV file (UTF-8, RFC 4180), or throws the first problem with its position.
+    static func csv(_ path: String) throws -> CSVTable {
+        let log = DiagnosticLog()
+        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
+            let first = log.sorted.first
+            throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(path)")
+        }
+        return table
+    }
+
     private init(path: String, table: CSVTable, column: [String: Int]) {
         self.path = path
         self.table = table
         self.column = column
     }
-}
-
-import Foundation
-
-private enum FileManagerShim {
-    static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }
