@@ -138,12 +138,11 @@ extension PacerCommand.Import {
         @OptionGroup var common: ImportCommonOptions
 
         func run() throws {
-            var options = common.options
-            if options.syntheticSeed == nil { options.syntheticSeed = 1 }
+            // The archive has no mastery data: students always stand at synthetic steps (seed 1 by default).
             var common = common
-            common.syntheticSeed = options.syntheticSeed
+            if common.syntheticSeed == nil { common.syntheticSeed = 1 }
             try common.finish {
-                try XHSTTImporter.read(file, instance: instance, solution: solution, flex: FlexSelection(argument: flex), options: options)
+                try XHSTTImporter.read(file, instance: instance, solution: solution, flex: FlexSelection(argument: flex), options: common.options)
             }
         }
     }

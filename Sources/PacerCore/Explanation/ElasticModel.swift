@@ -85,7 +85,6 @@ public enum ElasticModel {
     }
 
     struct Outcome {
-        var objective: Double
         /// Per group of blocked students: the sessions they were seated in and the facts those used.
         var seated: [Int: [(session: Int, count: Int)]]
         var unseated: [Int: Int]
@@ -288,9 +287,9 @@ public enum ElasticModel {
                 // time limit; with it, a large root LP runs to the end whatever the limit.
                 options.presolve = false
                 let solution = try problem.solveMIP(options)
-                guard solution.status.hasSolution, let objective = solution.objective else { return nil }
+                guard solution.status.hasSolution else { return nil }
                 let proven = solution.status == .optimal
-                var outcome = Outcome(objective: objective, seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:],
+                var outcome = Outcome(seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:],
                                       proven: proven ? Set(unseatedColumn.keys) : [])
                 for (f, column) in factColumn where (solution.value(column) ?? 0) > 0.5 { outcome.usedFacts.insert(f) }
                 for g in groups.indices {
@@ -382,7 +381,7 @@ public enum ElasticModel {
         /// Each group seated in its own cheapest session (the fewest changes for it alone), for when
         /// GLPK finds no answer in time. Groups larger than a session are seated in several.
         func cheapestSessions() -> Outcome {
-            var outcome = Outcome(objective: 0, seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:], proven: [])
+            var outcome = Outcome(seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:], proven: [])
             for (g, group) in groups.enumerated() {
                 var best: (cost: Double, session: Int)?
                 for (k, session) in sessions.enumerated() where session.objective.id == group.objective.id {

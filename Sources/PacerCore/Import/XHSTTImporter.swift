@@ -13,11 +13,6 @@ public enum XHSTTImporter {
     /// What a resource type is taken to be, from its id or name.
     enum Kind { case teacher, room, studentClass, student }
 
-    public static func instanceIDs(_ path: String) throws -> [String] {
-        let root = try MarkupTree.read(path)
-        return root.child("Instances")?.children("Instance").compactMap { $0.attributes["Id"] } ?? []
-    }
-
     public static func read(
         _ path: String, instance instanceID: String?, solution: String?, flex: FlexSelection, options: ImportOptions
     ) throws -> ImportedSchool {
