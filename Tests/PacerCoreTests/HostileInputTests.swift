@@ -113,25 +113,38 @@ import Testing
         #expect(scenario.students.count == 30)
     }
 
+    /// The trust boundary (docs/scenario-format.md): the folder that holds the scenario's folder.
+    /// The test builds that whole tree itself, in a folder of its own, so it holds wherever the
+    /// repository is cloned (under the system's temporary folder too).
     @Test func extendsAndStudentsCannotReachOutsideTheScenarioTree() throws {
         let (yaml, csv) = try tiny()
-        let base = try folder(yaml, csv)
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        // A sibling in the same tree is fine; /etc and an absolute path elsewhere are not.
-        let tree = URL(fileURLWithPath: base).deletingLastPathComponent().path
-        let sibling = tree + "/pacer-variant-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: sibling, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: sibling) }
-        try "extends: ../\(URL(fileURLWithPath: base).lastPathComponent)\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let tree = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-tree-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let base = tree + "/base", sibling = tree + "/variant", outside = tree + "-outside"
+        for dir in [base, sibling, outside] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: base + "/scenario.yaml"))
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: base + "/students.csv"))
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: outside + "/scenario.yaml"))
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: outside + "/students.csv"))
+        // A sibling in the same tree is fine; /etc, an absolute path elsewhere and a scenario right
+        // beside the tree (a prefix of its name is not inside it) are not.
+        try "extends: ../base\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
         #expect(ScenarioLoader.read(sibling).scenario != nil)
-        for extends in ["../../../../../../etc", "/etc/passwd", repositoryScenarios + "/tiny-school"] {
+        for extends in ["../../../../../../etc", "/etc/passwd", outside, "../../\(URL(fileURLWithPath: outside).lastPathComponent)"] {
             try "extends: \(extends)\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
             let messages = ScenarioLoader.read(sibling).errors.map(\.message)
             #expect(messages.count == 1)
             #expect(messages.first?.hasPrefix("'extends' reaches outside the scenario's folder tree") == true, "\(extends): \(messages)")
         }
-        try "extends: ../\(URL(fileURLWithPath: base).lastPathComponent)\nstudents: ../../../../../etc/passwd\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
-        #expect(ScenarioLoader.read(sibling).errors.first?.message.contains("is outside the scenario's folder tree") == true)
+        for students in ["../../../../../etc/passwd", outside + "/students.csv"] {
+            try "extends: ../base\nstudents: \(students)\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+            #expect(ScenarioLoader.read(sibling).errors.first?.message.contains("is outside the scenario's folder tree") == true, "\(students)")
+        }
+        // A symbolic link inside the tree that points out of it is judged by where it leads.
+        try FileManager.default.createSymbolicLink(atPath: tree + "/link", withDestinationPath: outside)
+        try "extends: ../link\n".write(toFile: sibling + "/scenario.yaml", atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.read(sibling).errors.first?.message.hasPrefix("'extends' reaches outside") == true)
     }
 
     @Test func hugeCountsAreRefusedAtTheirLimit() throws {
@@ -155,8 +168,3 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(60))
     }
 }
-
-/// The shipped scenarios folder, for tests that need a real path outside a temporary tree.
-let repositoryScenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("scenarios").path
-
