@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Pacer",
-    platforms: [.macOS(.v13)],
+    // Atomic (Synchronization) and String(validating:as:) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pacer", targets: ["pacer"]),
         .library(name: "PacerCore", targets: ["PacerCore"]),
@@ -13,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
@@ -32,7 +32,6 @@ let package = Package(
                 "GLPK",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Tagged", package: "swift-tagged"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Plot", package: "Plot"),
             ]

@@ -57,13 +57,7 @@ extension PacerCommand {
             }
             let store = try StateStore(path: StateStore.path(for: loaded))
             try store.seed(from: loaded, on: rows.map(\.date).min() ?? .today())
-            // A test hook: end the process abruptly after N checks, inside the transaction.
-            let crashAfter = ProcessInfo.processInfo.environment["PACER_TEST_KILL_AFTER_CHECKS"].flatMap(Int.init)
-            var applied = 0
-            let report = try store.record(rows, scenario: loaded, source: checks) {
-                applied += 1
-                if let crashAfter, applied >= crashAfter { kill(getpid(), SIGKILL) }
-            }
+            let report = try store.record(rows, scenario: loaded, source: checks)
             for line in report.lines { print(line) }
             print("\(checks): \(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on")
         }

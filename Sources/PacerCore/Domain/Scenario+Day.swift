@@ -9,7 +9,7 @@ extension Scenario {
                     flags: s.flags, unavailable: s.unavailable, keepApart: s.keepApart, pace: s.pace)
         }
         var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
-                              students: students, policy: policy, sourceFiles: sourceFiles)
+                              students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
         result.forecast = forecast
         return result
     }

@@ -14,12 +14,15 @@ public struct Scenario: Sendable {
     public internal(set) var forecast = ForecastSettings()
     /// Every file read to make this scenario, in the order read (variants before their bases).
     public let sourceFiles: [String]
+    /// SHA-256 (hex) over the bytes of `sourceFiles` as they were read (`SourceFiles`): the stamp
+    /// that ties a plan to the exact input it came from.
+    public let contentHash: String
 
     private let objectivesByID: [ObjectiveID: Objective]
 
     init(
         name: String, calendar: SchoolCalendar, subjects: [Subject], teachers: [Teacher], rooms: [Room],
-        students: [Student], policy: Policy, sourceFiles: [String]
+        students: [Student], policy: Policy, sourceFiles: [String], contentHash: String
     ) {
         self.name = name
         self.calendar = calendar
@@ -29,6 +32,7 @@ public struct Scenario: Sendable {
         self.students = students
         self.policy = policy
         self.sourceFiles = sourceFiles
+        self.contentHash = contentHash
         var objectives: [ObjectiveID: Objective] = [:]
         for subject in subjects { for objective in subject.objectives { objectives[objective.id] = objective } }
         self.objectivesByID = objectives

@@ -53,7 +53,7 @@ struct Fields {
         return Located(value: text, location: location)
     }
 
-    /// An identifier: non-empty, without spaces, commas, semicolons or control characters.
+    /// An identifier, checked against `IdentifierRule`.
     func identifier(_ key: String, required: Bool = false) -> Located<String>? {
         guard let text = string(key, required: required) else { return nil }
         guard Fields.checkIdentifier(text, log: log) else { return nil }
@@ -138,18 +138,8 @@ struct Fields {
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 }
 
-/// Why a text cannot serve as an id, or nil when it can.
-func identifierProblem(_ text: String) -> String? {
-    if text.isEmpty { return "an id cannot be empty" }
-    if text.count > 64 { return "an id has at most 64 characters" }
-    if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-        return "an id cannot contain control characters"
-    }
-    if text.contains(where: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\"" }) {
-        return "an id cannot contain spaces, commas, semicolons or quotes"
-    }
-    return nil
-}
+/// Why a text cannot serve as an id, or nil when it can (`IdentifierRule`).
+func identifierProblem(_ text: String) -> String? { IdentifierRule.problem(text) }
 
 /// Text safe to echo in a one-line message: control characters shown as escapes, long text cut.
 func printable(_ text: String) -> String {

@@ -11,14 +11,14 @@ import Foundation
 ///   `students` reads `students.csv` beside it.
 struct ScenarioDocument {
     var root: SourceNode
-    /// Every file read, the named file first, then its bases.
-    var files: [String]
+    /// Every file read, the named file first, then its bases; students.csv is added as it is read.
+    var sources: SourceFiles
 
     static let fileName = "scenario.yaml"
 
     /// Loads the scenario at `path`: a folder holding `scenario.yaml`, or a YAML file.
     static func load(_ path: String, log: DiagnosticLog) -> ScenarioDocument? {
-        var files: [String] = []
+        let sources = SourceFiles()
         let normalized = Paths.normalize(path)
         guard FileManager.default.fileExists(atPath: normalized) else {
             log.error(.start(of: normalized), "no scenario here: expected a folder holding \(fileName), or a YAML file")
@@ -26,9 +26,9 @@ struct ScenarioDocument {
         }
         let top = resolve(normalized)
         let tree = Paths.real(Paths.directory(of: Paths.real(Paths.directory(of: top))))
-        guard let root = loadFile(top, chain: [], from: nil, tree: tree, files: &files, log: log)
+        guard let root = loadFile(top, chain: [], from: nil, tree: tree, sources: sources, log: log)
         else { return nil }
-        return ScenarioDocument(root: root, files: files)
+        return ScenarioDocument(root: root, sources: sources)
     }
 
     /// A folder stands for the `scenario.yaml` inside it.
@@ -43,7 +43,7 @@ struct ScenarioDocument {
     /// `tree` is the folder that holds the scenario's folder: `extends` and `students` may name files
     /// anywhere inside it (a sibling scenario), and nowhere outside it.
     private static func loadFile(
-        _ file: String, chain: [String], from reference: SourceLocation?, tree: String, files: inout [String], log: DiagnosticLog
+        _ file: String, chain: [String], from reference: SourceLocation?, tree: String, sources: SourceFiles, log: DiagnosticLog
     ) -> SourceNode? {
         if let start = chain.firstIndex(of: file) {
             let loop = (chain[start...] + [file]).joined(separator: " → ")
@@ -54,8 +54,7 @@ struct ScenarioDocument {
             log.error(reference, "cannot extend \(file): no such scenario file or folder")
             return nil
         }
-        guard let text = TextFile.read(file, log: log, missing: reference) else { return nil }
-        files.append(file)
+        guard let text = TextFile.read(file, log: log, missing: reference, sources: sources) else { return nil }
         guard let node = YAMLReading.parse(text, file: file, log: log) else { return nil }
         guard case .mapping(var entries, let location) = node else {
             log.error(node.location, "\(file) must be a mapping of keys (name, calendar, subjects, …), found \(node.kindName)")
@@ -90,7 +89,7 @@ struct ScenarioDocument {
             log.error(baseLocation, "'extends' reaches outside the scenario's folder tree (\(tree)): \(baseFile); extend a scenario beside this one")
             return nil
         }
-        guard let base = loadFile(baseFile, chain: chain + [file], from: baseLocation, tree: tree, files: &files, log: log)
+        guard let base = loadFile(baseFile, chain: chain + [file], from: baseLocation, tree: tree, sources: sources, log: log)
         else { return nil }
         return merge(base, .mapping(entries, location), log: log)
     }

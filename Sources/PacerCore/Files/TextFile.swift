@@ -5,7 +5,8 @@ enum TextFile {
     static let maximumBytes = 64 * 1024 * 1024
 
     /// Reads a UTF-8 text file (a leading byte order mark is dropped), or reports why it cannot.
-    static func read(_ path: String, log: DiagnosticLog, missing: SourceLocation? = nil) -> String? {
+    /// With `sources`, a file read whole is added to them (its path and original bytes).
+    static func read(_ path: String, log: DiagnosticLog, missing: SourceLocation? = nil, sources: SourceFiles? = nil) -> String? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             log.error(missing ?? .start(of: path), "no such file: \(path)")
@@ -24,11 +25,13 @@ enum TextFile {
             return nil
         }
         var bytes = [UInt8](data)
+        let original = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             log.error(firstInvalidByte(bytes, file: path), "file is not UTF-8 text; save it as UTF-8")
             return nil
         }
+        sources?.add(path, bytes: original)
         return text
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// One row of a checks file: evidence that a student mastered, or did not yet master, an objective.
@@ -11,13 +10,6 @@ public struct MasteryCheck: Sendable, Equatable {
     public let note: String
     /// Where the row was read.
     public let location: SourceLocation
-
-    /// A check's identity: the same date, student, objective and result is the same check, so
-    /// importing a file twice records it once.
-    public var identity: String {
-        let digest = SHA256.hash(data: Data("\(date)|\(student)|\(objective)|\(result.rawValue)".utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 public enum MasteryChecksFile {

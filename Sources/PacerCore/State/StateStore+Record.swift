@@ -14,37 +14,31 @@ extension StateStore {
     /// Records `checks` in one transaction and moves students along their progressions: a student
     /// who mastered their current objective goes to the next objective whose prerequisites are all
     /// mastered, skipping objectives already shown mastered ahead of time. A check seen before
-    /// (same date, student, objective, result) is not applied again.
-    ///
-    /// `afterEachCheck` runs inside the transaction after each check (tests use it to kill the
-    /// process mid-write).
-    public func record(
-        _ checks: [MasteryCheck], scenario: Scenario, source: String, afterEachCheck: (() -> Void)? = nil
-    ) throws -> RecordReport {
+    /// (same date, student, objective, result: the table's UNIQUE key) is not applied again.
+    public func record(_ checks: [MasteryCheck], scenario: Scenario, source: String) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let now = ISO8601DateFormatter().string(from: Date())
         return try queue.write { db in
             var report = RecordReport()
             for check in ordered {
-                defer { afterEachCheck?() }
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mastery_check WHERE id = ?)", arguments: [check.identity]) ?? false
-                if exists {
+                try db.execute(sql: """
+                    INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (date, student, objective, result) DO NOTHING
+                    """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
+                                     check.result.rawValue, check.note, source, now])
+                guard db.changesCount == 1 else {
                     report.duplicates += 1
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT INTO mastery_check (id, date, student, objective, result, note, source, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [check.identity, check.date.text, check.student.rawValue, check.objective.rawValue,
-                                     check.result.rawValue, check.note, source, now])
                 report.recorded += 1
-                try Self.apply(check, db: db, scenario: scenario, report: &report)
+                try Self.apply(check, id: db.lastInsertedRowID, db: db, scenario: scenario, report: &report)
             }
             return report
         }
     }
 
-    private static func apply(_ check: MasteryCheck, db: Database, scenario: Scenario, report: inout RecordReport) throws {
+    private static func apply(_ check: MasteryCheck, id: Int64, db: Database, scenario: Scenario, report: inout RecordReport) throws {
         guard let objective = scenario.objective(check.objective),
               let subject = scenario.subjects.first(where: { $0.id == objective.subject }) else { return }
         let who = "\(check.student) \(check.date)"
@@ -78,7 +72,7 @@ extension StateStore {
         var explanation = "mastered \(check.objective)"
         while true {
             guard let next = Progression.next(in: subject, mastered: mastered) else {
-                try insertAdvance(db, check, subject: subject.id, from: from, to: nil, explanation: explanation + "; progression complete")
+                try insertAdvance(db, check, id: id, subject: subject.id, from: from, to: nil, explanation: explanation + "; progression complete")
                 report.lines.append("\(who): \(explanation); \(subject.id) progression complete")
                 report.advances += 1
                 return
@@ -95,17 +89,17 @@ extension StateStore {
             try db.execute(sql: """
                 INSERT OR REPLACE INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)
                 """, arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text])
-            try insertAdvance(db, check, subject: subject.id, from: from, to: next, explanation: explanation + "; now on \(next)")
+            try insertAdvance(db, check, id: id, subject: subject.id, from: from, to: next, explanation: explanation + "; now on \(next)")
             report.lines.append("\(who): \(explanation); now on \(next)")
             report.advances += 1
             return
         }
     }
 
-    private static func insertAdvance(_ db: Database, _ check: MasteryCheck, subject: SubjectID, from: ObjectiveID, to: ObjectiveID?, explanation: String) throws {
+    private static func insertAdvance(_ db: Database, _ check: MasteryCheck, id: Int64, subject: SubjectID, from: ObjectiveID, to: ObjectiveID?, explanation: String) throws {
         try db.execute(sql: """
             INSERT INTO advance (check_id, date, student, subject, from_objective, to_objective, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [check.identity, check.date.text, check.student.rawValue, subject.rawValue, from.rawValue, to?.rawValue, explanation])
+            """, arguments: [id, check.date.text, check.student.rawValue, subject.rawValue, from.rawValue, to?.rawValue, explanation])
     }
 
     /// Counts, for tests and reports.

@@ -90,6 +90,45 @@ public final class StateStore {
                 CREATE INDEX attendance_by_student ON attendance(student, objective, date);
                 """)
         }
+        m.registerMigration("v3") { db in
+            // A check is identified by what it says (date, student, objective, result): a UNIQUE key
+            // instead of a hash of those four, so importing a file twice still records it once.
+            try db.execute(sql: """
+                CREATE TABLE mastery_check_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    objective TEXT NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('mastered', 'not-yet')),
+                    note TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (date, student, objective, result)
+                );
+                INSERT INTO mastery_check_v3 (date, student, objective, result, note, source, recorded_at)
+                    SELECT date, student, objective, result, note, source, recorded_at FROM mastery_check ORDER BY rowid;
+                CREATE TABLE advance_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    check_id INTEGER NOT NULL REFERENCES mastery_check_v3(id),
+                    date TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    from_objective TEXT NOT NULL,
+                    to_objective TEXT,
+                    explanation TEXT NOT NULL
+                );
+                INSERT INTO advance_v3 (id, check_id, date, student, subject, from_objective, to_objective, explanation)
+                    SELECT a.id, n.id, a.date, a.student, a.subject, a.from_objective, a.to_objective, a.explanation
+                    FROM advance a JOIN mastery_check o ON o.id = a.check_id
+                    JOIN mastery_check_v3 n ON n.date = o.date AND n.student = o.student AND n.objective = o.objective AND n.result = o.result
+                    ORDER BY a.id;
+                DROP TABLE advance;
+                DROP TABLE mastery_check;
+                ALTER TABLE mastery_check_v3 RENAME TO mastery_check;
+                ALTER TABLE advance_v3 RENAME TO advance;
+                CREATE INDEX mastery_check_by_student ON mastery_check(student, date);
+                """)
+        }
         return m
     }
 

@@ -5,7 +5,7 @@ final class ScenarioBuilder {
     static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "rooms", "policy", "forecast"]
 
     let log: DiagnosticLog
-    var sourceFiles: [String]
+    let sources: SourceFiles
     // Where each id was defined, for messages and warnings.
     var objectiveLocations: [ObjectiveID: SourceLocation] = [:]
     var roomLocations: [RoomID: SourceLocation] = [:]
@@ -13,10 +13,12 @@ final class ScenarioBuilder {
     var studentLocations: [StudentID: SourceLocation] = [:]
     /// The students.csv cells that place a student on each objective.
     var studentsOnObjective: [ObjectiveID: [SourceLocation]] = [:]
+    /// Every id claimed so far, by kind and case-folded form, with how and where it was written.
+    private var foldedIDs: [String: (String, SourceLocation)] = [:]
 
-    init(log: DiagnosticLog, sourceFiles: [String]) {
+    init(log: DiagnosticLog, sources: SourceFiles) {
         self.log = log
-        self.sourceFiles = sourceFiles
+        self.sources = sources
     }
 
     func build(_ root: SourceNode) -> Scenario? {
@@ -34,7 +36,7 @@ final class ScenarioBuilder {
         }
         var scenario = Scenario(
             name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
-            students: students, policy: policy, sourceFiles: sourceFiles)
+            students: students, policy: policy, sourceFiles: sources.paths, contentHash: sources.contentHash)
         if let node = fields.node("forecast"),
            let forecast = Fields(node, what: "forecast", allowed: ["target_pace"], log: log),
            let pace = forecast.number("target_pace", minimum: 0, maximum: 100) {
@@ -46,7 +48,8 @@ final class ScenarioBuilder {
         return scenario
     }
 
-    /// Records where an id is defined; reports a second definition and returns false for it.
+    /// Records where an id is defined; reports a second definition, or one that differs from an
+    /// earlier id of the same kind only by case (`IdentifierRule.folded`), and returns false for it.
     func claim<ID: Hashable>(
         _ id: ID, _ text: Located<String>, kind: String, in locations: inout [ID: SourceLocation]
     ) -> Bool {
@@ -54,6 +57,12 @@ final class ScenarioBuilder {
             log.error(text.location, "duplicate \(kind) id '\(printable(text.value))' (first at \(first))")
             return false
         }
+        let folded = kind + "\u{0}" + IdentifierRule.folded(text.value)
+        if let (firstText, first) = foldedIDs[folded] {
+            log.error(text.location, "\(kind) id '\(printable(text.value))' differs from '\(firstText)' (at \(first)) only by case; exports name files after ids, and many disks do not tell them apart")
+            return false
+        }
+        foldedIDs[folded] = (text.value, text.location)
         locations[id] = text.location
         return true
     }
@@ -87,7 +96,7 @@ public enum ScenarioLoader {
         guard let document = ScenarioDocument.load(path, log: log) else {
             return Reading(scenario: nil, diagnostics: log.sorted)
         }
-        let scenario = ScenarioBuilder(log: log, sourceFiles: document.files).build(document.root)
+        let scenario = ScenarioBuilder(log: log, sources: document.sources).build(document.root)
         return Reading(scenario: log.hasErrors ? nil : scenario, diagnostics: log.sorted)
     }
 

@@ -7,9 +7,8 @@ extension ScenarioBuilder {
     /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart`.
     /// Lists inside a cell (flags, blocks, student ids) are separated by `;`.
     func buildStudents(file: String, from reference: SourceLocation, subjects: [Subject], blocks: BlockResolver) -> [Student] {
-        guard let text = TextFile.read(file, log: log, missing: reference),
+        guard let text = TextFile.read(file, log: log, missing: reference, sources: sources),
               let table = CSVTable.parse(text, file: file, log: log) else { return [] }
-        sourceFiles.append(file)
         var columns: [String: Int] = [:]
         var subjectColumns: [(Subject, Int)] = []
         for (index, field) in table.header.fields.enumerated() {

@@ -73,7 +73,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let rows = try old.count("objective_history")
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(rows > 30)
         #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
         let indexes = try DatabaseQueue(path: path).read { db in
@@ -81,6 +81,37 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         }
         #expect(indexes.sorted() == ["attendance_by_student", "mastery_check_by_student"])
         #expect(try upgraded.integrityCheck() == "ok")
+    }
+
+    /// Checks recorded under v2 (identified by a hash) keep their advances after the upgrade, and
+    /// the UNIQUE key still recognises them: recording the same file again adds nothing.
+    @Test func checksOfTheSecondSchemaSurviveTheUpgradeToAUniqueKey() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = StateStore.path(for: scenario)
+        let old = try StateStore(path: path, upTo: "v2")
+        try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO mastery_check VALUES ('3f2a', '2026-11-23', 'S-01', 'MATH-7.RP.1', 'mastered', '4/4', 'old.csv', '2026-11-23T15:00:00Z');
+                INSERT INTO advance (check_id, date, student, subject, from_objective, to_objective, explanation)
+                    VALUES ('3f2a', '2026-11-23', 'S-01', 'MATH', 'MATH-7.RP.1', 'MATH-7.RP.2', 'mastered MATH-7.RP.1; now on MATH-7.RP.2');
+                UPDATE objective_history SET mastered_on = '2026-11-23' WHERE student = 'S-01' AND objective = 'MATH-7.RP.1';
+                INSERT INTO objective_history VALUES ('S-01', 'MATH', 'MATH-7.RP.2', '2026-11-23', NULL);
+                """)
+        }
+        let upgraded = try StateStore(path: path)
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
+        let linked = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT c.note || ' ' || a.to_objective FROM advance a JOIN mastery_check c ON c.id = a.check_id")
+        }
+        #expect(linked == ["4/4 MATH-7.RP.2"])
+        let again = try upgraded.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
+                                        scenario: scenario, source: "again.csv")
+        #expect(again.recorded == 0 && again.duplicates == 1 && again.advances == 0)
+        #expect(try upgraded.integrityCheck() == "ok")
+        let foreignKeys = try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(foreignKeys.isEmpty)
     }
 
     @Test func badChecksFilesReportEveryProblemWithItsPosition() throws {
