@@ -31,14 +31,13 @@ extension PacerCommand {
             let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },
                                                         options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit))
             let report = ComparisonReport(comparison)
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let folder = try OutputFolder(out)
             for entry in comparison.entries {
-                let folder = out + "/" + URL(fileURLWithPath: entry.path).lastPathComponent
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try OutputFile.write(try PlanFile.encode(entry.plan), to: folder + "/plan.json")
+                // Two scenarios whose folders have one name are refused by OutputFolder, not overwritten.
+                try folder.write(try PlanFile.encode(entry.plan), to: FileName.encode(URL(fileURLWithPath: entry.path).lastPathComponent) + "/plan.json")
             }
-            try OutputFile.write(report.csv, to: out + "/compare.csv")
-            try OutputFile.write(report.html, to: out + "/compare.html")
+            try folder.write(report.csv, to: "compare.csv")
+            try folder.write(report.html, to: "compare.html")
             print(report.table)
             print("wrote \(out)/compare.html and \(out)/compare.csv")
             if let forecastWeeks {
@@ -50,8 +49,8 @@ extension PacerCommand {
                     let part = ForecastReport.csv(s.weeks, scenario: s.name)
                     csv += i == 0 ? part : String(part.drop { $0 != "\n" }.dropFirst())
                 }
-                try OutputFile.write(csv, to: out + "/forecast.csv")
-                try OutputFile.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks"), to: out + "/forecast.html")
+                try folder.write(csv, to: "forecast.csv")
+                try folder.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks"), to: "forecast.html")
                 for s in series {
                     if let last = s.weeks.last {
                         print("forecast \(s.name): after \(last.week) weeks, \(String(format: "%.2f", last.masteredMean)) objectives mastered per student (p10 \(String(format: "%.1f", last.masteredP10)), p90 \(String(format: "%.1f", last.masteredP90))), \(String(format: "%.1f", last.behindTarget)) students behind target")

@@ -29,9 +29,9 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let result = try forecast(loaded, weeks: weeks, runs: runs, seed: seed)
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try OutputFile.write(ForecastReport.csv(result), to: out + "/forecast.csv")
-            try OutputFile.write(ForecastReport.html([(loaded.name, result)], title: "Forecast: \(loaded.name)"), to: out + "/forecast.html")
+            let folder = try OutputFolder(out)
+            try folder.write(ForecastReport.csv(result), to: "forecast.csv")
+            try folder.write(ForecastReport.html([(loaded.name, result)], title: "Forecast: \(loaded.name)"), to: "forecast.html")
             print(ForecastReport.table(result))
             print("wrote \(out)/forecast.csv and \(out)/forecast.html")
         }

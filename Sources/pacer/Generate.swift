@@ -45,9 +45,9 @@ extension PacerCommand {
             if preset != nil, let students { spec.students = students }
             if let seed { spec.seed = seed }
             let files = SchoolGenerator.generate(spec)
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try OutputFile.write(files.scenarioYAML, to: out + "/scenario.yaml")
-            try OutputFile.write(files.studentsCSV, to: out + "/students.csv")
+            let folder = try OutputFolder(out)
+            try folder.write(files.scenarioYAML, to: "scenario.yaml")
+            try folder.write(files.studentsCSV, to: "students.csv")
             print("wrote \(out)/scenario.yaml and \(out)/students.csv (\(spec.students) students)")
         }
     }

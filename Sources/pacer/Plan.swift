@@ -64,10 +64,10 @@ extension PacerCommand {
                 stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil,
                 startedAt: commandStarted)  // the limit covers the whole command, reading the school too
             if showProgress { Terminal.endStatus() }
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try OutputFile.write(try PlanFile.encode(result.plan), to: out + "/plan.json")
+            let folder = try OutputFolder(out)
+            try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
-            try OutputFile.write(run, to: out + "/run.json")
+            try folder.write(run, to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             if !result.interrupted {
                 // What is left of --time-limit, at most 20 s, goes to explaining students no session can take.

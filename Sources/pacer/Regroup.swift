@@ -34,8 +34,7 @@ extension PacerCommand {
             let interrupt = InterruptHandler()
             let result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
                                           stop: interrupt.token)
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try OutputFile.write(try PlanFile.encode(result.plan), to: out + "/plan.json")
+            try OutputFolder(out).write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
             print("\(date): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
             for t in changes?.teachers ?? [] {

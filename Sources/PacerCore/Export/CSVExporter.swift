@@ -29,7 +29,7 @@ public struct CSVExporter: PlanExporter {
                 text += record([s.day.rawValue, context.date(s.day), s.block.rawValue, s.start, s.end, s.room.rawValue, s.objective.rawValue,
                                 context.objectiveTitle(s.objective), String(names.count), names.joined(separator: "; ")])
             }
-            files["teachers/\(teacher).csv"] = text
+            files["teachers/" + FileName.encode(teacher.rawValue) + ".csv"] = text
         }
         for room in Set(sessions.map(\.room)).sorted() {
             var text = record(["day", "date", "block", "start", "end", "teacher", "teacher_name", "objective", "group_size"])
@@ -37,7 +37,7 @@ public struct CSVExporter: PlanExporter {
                 text += record([s.day.rawValue, context.date(s.day), s.block.rawValue, s.start, s.end, s.teacher.rawValue,
                                 context.teacherName(s.teacher), s.objective.rawValue, String(context.students(of: s).count)])
             }
-            files["rooms/\(room).csv"] = text
+            files["rooms/" + FileName.encode(room.rawValue) + ".csv"] = text
         }
         var unserved = record(["student", "student_name", "subject", "objective", "wanted", "got", "reason"])
         for u in context.plan.unserved where include(u.student, context) {
@@ -63,17 +63,5 @@ public struct CSVExporter: PlanExporter {
     static func neutralized(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
         return "'" + cell
-    }
-}
-
-/// Writes a set of files (relative path → text) into a folder, each atomically; returns the paths.
-enum ExportFiles {
-    static func write(_ files: [String: String], to folder: String) throws -> [String] {
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputFile.write(text, to: url.path)
-        }
-        return files.keys.sorted()
     }
 }

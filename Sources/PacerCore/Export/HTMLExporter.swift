@@ -17,18 +17,18 @@ public struct HTMLExporter: PlanExporter {
         files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
             .p(.text(summary(context))),
-            .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href("teacher-\(t).html"), .text("\(context.teacherName(t)) (\(t))"))) }),
+            .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href(Self.page("teacher", t.rawValue)), .text("\(context.teacherName(t)) (\(t))"))) }),
             .h2("Rooms"), .p(.a(.href("rooms.html"), "Room occupancy")),
-            .ul(.forEach(rooms) { r in .li(.a(.href("room-\(r).html"), .text(context.roomName(r)))) }),
+            .ul(.forEach(rooms) { r in .li(.a(.href(Self.page("room", r.rawValue)), .text(context.roomName(r)))) }),
             .h2("Students"),
             .ul(.class("columns"), .forEach(students) { s in
-                .li(.a(.href("student-\(s).html"), .text(context.student(s)?.name ?? s.rawValue)))
+                .li(.a(.href(Self.page("student", s.rawValue)), .text(context.student(s)?.name ?? s.rawValue)))
             }),
             .h2("Unserved"), .p(.a(.href("unserved.html"), .text("\(context.plan.unserved.count) student(s) short of what they need"))),
         ])
         for t in teachers {
             let mine = sessions.filter { $0.teacher == t }
-            files["teacher-\(t).html"] = page("\(context.teacherName(t)): workshops", context, body: [
+            files[Self.page("teacher", t.rawValue)] = page("\(context.teacherName(t)): workshops", context, body: [
                 .p(.class("nav"), .a(.href("index.html"), "All timetables")),
                 .h1(.text(context.teacherName(t))),
                 grid(context, mine) { s in [.strong(.text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
@@ -41,7 +41,7 @@ public struct HTMLExporter: PlanExporter {
             ])
         }
         for r in rooms {
-            files["room-\(r).html"] = page("\(context.roomName(r)): occupancy", context, body: [
+            files[Self.page("room", r.rawValue)] = page("\(context.roomName(r)): occupancy", context, body: [
                 .p(.class("nav"), .a(.href("index.html"), "All timetables")),
                 .h1(.text(context.roomName(r))),
                 grid(context, sessions.filter { $0.room == r }) { s in
@@ -50,7 +50,7 @@ public struct HTMLExporter: PlanExporter {
             ])
         }
         for st in students {
-            files["student-\(st).html"] = page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
+            files[Self.page("student", st.rawValue)] = page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
                 .p(.class("nav"), .a(.href("index.html"), "All timetables")),
                 .h1(.text(context.student(st)?.name ?? st.rawValue)),
                 grid(context, sessions.filter { $0.students.contains(st) }) { s in
@@ -84,6 +84,9 @@ public struct HTMLExporter: PlanExporter {
         ])
         return try ExportFiles.write(files, to: folder)
     }
+
+    /// The page of one teacher, room or student: `teacher-T-LEE.html` (`FileName` encodes the id).
+    static func page(_ kind: String, _ id: String) -> String { "\(kind)-\(FileName.encode(id)).html" }
 
     /// A session on a teacher's daily roster.
     private func roster(_ s: PlannedSession, _ context: ExportContext) -> Node<HTML.BodyContext> {

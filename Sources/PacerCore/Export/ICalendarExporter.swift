@@ -36,7 +36,7 @@ public struct ICalendarExporter: PlanExporter {
                 events.append(event(s, uid: "\(context.date(s.day)).\(s.block).\(teacher)@pacer", summary: "Cancelled: \(s.objective) workshop",
                                     description: "", context: context, zone: zone, stamp: stamp, sequence: 1, cancelled: true))
             }
-            files["teachers/\(teacher).ics"] = calendar(name: context.teacherName(teacher), events: events)
+            files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
         }
         var byStudent: [StudentID: [PlannedSession]] = [:]
         for s in sessions { for st in context.students(of: s) { byStudent[st, default: []].append(s) } }
@@ -46,7 +46,7 @@ public struct ICalendarExporter: PlanExporter {
                       description: context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
                       sequence: isDay ? 1 : 0, cancelled: false)
             }
-            files["students/\(student).ics"] = calendar(name: context.student(student)?.name ?? student.rawValue, events: events)
+            files["students/" + FileName.encode(student.rawValue) + ".ics"] = calendar(name: context.student(student)?.name ?? student.rawValue, events: events)
         }
         return try ExportFiles.write(files, to: folder)
     }

@@ -99,6 +99,7 @@ public enum FETImporter {
             }
             school.report.count("days", days.count)
             school.report.count("hours", hours.count)
+            school.report.renamed("days and hours", ids)
         }
 
         func block(_ element: MarkupElement, day dayKey: String = "Day", hour hourKey: String = "Hour") throws -> ImportedSchool.Block {
@@ -114,7 +115,7 @@ public enum FETImporter {
 
         mutating func readSubjects() throws {
             var ids = IdentifierMaker()
-            for reserved in ImportedScenarioWriter.reservedColumns { _ = ids.id(for: "\u{0}reserved " + reserved, fallback: reserved) }
+            for reserved in ImportedScenarioWriter.reservedColumns { ids.reserve(reserved) }
             for subject in root.child("Subjects_List")?.children("Subject") ?? [] {
                 let name = try name(of: subject)
                 guard subjectID[name] == nil else { throw ImportError(subject.location, "subject \(name) is listed twice") }
@@ -123,6 +124,7 @@ public enum FETImporter {
                 school.subjects.append(.init(id: id, name: name))
             }
             school.report.count("subjects", school.subjects.count)
+            school.report.renamed("subjects", ids)
         }
 
         mutating func readTeachers() throws {
@@ -141,6 +143,7 @@ public enum FETImporter {
                 school.teachers.append(person)
             }
             school.report.count("teachers", school.teachers.count)
+            school.report.renamed("teachers", ids)
         }
 
         mutating func readRooms() throws {
@@ -164,6 +167,7 @@ public enum FETImporter {
                 school.rooms.append(.init(id: ids.id(for: name, fallback: "R\(roomIndex.count)"), name: name, capacity: capacity))
             }
             school.report.count("rooms", school.rooms.count)
+            school.report.renamed("rooms", ids)
         }
 
         /// Years hold groups, groups hold subgroups; the students are made per atomic set.
@@ -222,6 +226,7 @@ public enum FETImporter {
                     school.students.append(student)
                 }
             }
+            school.report.renamed("students sets (students are SET-01, SET-02, …)", ids)
             if assumed > 0 {
                 school.report.assume("\(assumed) students set\(assumed == 1 ? " gives" : "s give") no head count: \(options.studentsPerGroup) students each (--students-per-group)")
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A school as an importer understood it, before it is written as a scenario: the calendar, the
 /// staff, rooms and students with the blocks their fixed commitments take, and a report of what
 /// the source held that Pacer does not use.
@@ -91,6 +93,8 @@ public struct ImportReport: Sendable {
     public private(set) var skipped: [String: (count: Int, reason: String)] = [:]
     /// Assumptions made where the source was silent (`no room capacities: 30 seats assumed`).
     public private(set) var assumptions: [String] = []
+    /// Names that had to change to become ids (`IdentifierRule`), by kind.
+    public private(set) var renamedIDs: [(kind: String, changes: [(from: String, to: String)])] = []
 
     public init() {}
 
@@ -99,6 +103,10 @@ public struct ImportReport: Sendable {
     mutating func skip(_ kind: String, reason: String, count: Int = 1) {
         let previous = skipped[kind]?.count ?? 0
         skipped[kind] = (previous + count, reason)
+    }
+
+    mutating func renamed(_ kind: String, _ maker: IdentifierMaker) {
+        if !maker.changes.isEmpty { renamedIDs.append((kind, maker.changes)) }
     }
 
     mutating func assume(_ text: String) {
@@ -112,6 +120,13 @@ public struct ImportReport: Sendable {
             lines.append("assumed:")
             lines += assumptions.map { "  - \($0)" }
         }
+        if !renamedIDs.isEmpty {
+            lines.append("ids changed to fit Pacer's id rules (letters, digits, - _ . only; docs/scenario-format.md):")
+            for (kind, changes) in renamedIDs {
+                let shown = changes.prefix(3).map { "'\(printable($0.from))' → \($0.to)" }.joined(separator: ", ")
+                lines.append("  - \(changes.count) \(kind): \(shown)\(changes.count > 3 ? ", …" : "")")
+            }
+        }
         if !skipped.isEmpty {
             lines.append("not used (\(skipped.values.map(\.count).reduce(0, +)) items):")
             for (kind, entry) in skipped.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
@@ -122,38 +137,46 @@ public struct ImportReport: Sendable {
     }
 }
 
-/// Makes ids Pacer accepts from names written anywhere, the same for the same input: forbidden
-/// characters become `_`, long names are cut, and a repeated id gets `_2`, `_3`, ….
+/// Maps names written anywhere onto ids Pacer accepts (`IdentifierRule`), the same for the same
+/// input: accents are dropped (`Müller` → `Muller`), any other character outside the rule becomes
+/// `_`, a leading character that is not a letter or digit is dropped, long names are cut, and an id
+/// already given (ignoring case) gets `_2`, `_3`, …. Every name that did not stay as it was is kept
+/// in `changes`, for the import's report.
 struct IdentifierMaker {
     private var used: Set<String> = []
     private var given: [String: String] = [:]
     /// Whether `-` is also replaced (day and period ids cannot hold it).
     var dashAllowed = true
+    /// Names whose id differs from them, in the order first seen.
+    private(set) var changes: [(from: String, to: String)] = []
 
     init(dashAllowed: Bool = true) { self.dashAllowed = dashAllowed }
+
+    /// Keeps `id` for itself (a reserved word); it is never given to a name.
+    mutating func reserve(_ id: String) { used.insert(IdentifierRule.folded(id)) }
 
     /// The id for `name`; the same name always gets the same id.
     mutating func id(for name: String, fallback: String) -> String {
         if let id = given[name] { return id }
         var cleaned = ""
-        for scalar in name.unicodeScalars {
-            let bad = scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
-                || ",;\"'*".unicodeScalars.contains(scalar) || (!dashAllowed && scalar == "-")
-            if bad {
-                if !cleaned.hasSuffix("_") { cleaned += "_" }
-            } else {
+        let plain = name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        for scalar in plain.unicodeScalars {
+            if IdentifierRule.isAllowed(scalar) && (dashAllowed || scalar != "-") {
                 cleaned.unicodeScalars.append(scalar)
+            } else if !cleaned.hasSuffix("_") {
+                cleaned += "_"
             }
         }
-        cleaned = String(cleaned.trimmingUnderscores.prefix(56))
+        cleaned = String(String(cleaned.unicodeScalars.drop { !IdentifierRule.isLetterOrDigit($0) }).trimmingUnderscores.prefix(56))
         if cleaned.isEmpty { cleaned = fallback }
         var candidate = cleaned, n = 2
-        while used.contains(candidate) {
+        while used.contains(IdentifierRule.folded(candidate)) {
             candidate = "\(cleaned)_\(n)"
             n += 1
         }
-        used.insert(candidate)
+        used.insert(IdentifierRule.folded(candidate))
         given[name] = candidate
+        if candidate != name { changes.append((name, candidate)) }
         return candidate
     }
 }

@@ -50,7 +50,7 @@ public enum OneRosterImporter {
             self.folder = folder
             self.options = options
             school = ImportedSchool(name: URL(fileURLWithPath: folder).lastPathComponent, source: "OneRoster export \(URL(fileURLWithPath: folder).lastPathComponent)", file: folder)
-            for reserved in ImportedScenarioWriter.reservedColumns { _ = subjectIDs.id(for: "\u{0}reserved " + reserved, fallback: reserved) }
+            for reserved in ImportedScenarioWriter.reservedColumns { subjectIDs.reserve(reserved) }
         }
 
         mutating func readManifest() throws {
@@ -151,6 +151,8 @@ public enum OneRosterImporter {
             if !school.rooms.isEmpty { school.report.assume("rooms from classes' location: \(options.roomCapacity) seats each (--room-capacity)") }
             school.report.count("classes", classes.count)
             school.report.count("subjects", school.subjects.count)
+            school.report.renamed("subjects", subjectIDs)
+            school.report.renamed("rooms", roomIDs)
         }
 
         mutating func readUsers() throws {
@@ -208,6 +210,8 @@ public enum OneRosterImporter {
             if unenrolled > 0 { school.report.skip("user without enrollment", reason: "enrolled in no class read", count: unenrolled) }
             school.report.count("teachers", school.teachers.count)
             school.report.count("students", school.students.count)
+            school.report.renamed("teachers", teacherIDs)
+            school.report.renamed("students", studentIDs)
         }
 
         mutating func makeCalendar(flexPeriods: Int) {

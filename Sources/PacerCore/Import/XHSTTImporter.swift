@@ -134,6 +134,7 @@ public enum XHSTTImporter {
             }
             school.report.count("days", school.days.count)
             school.report.count("times", timeOrder.count)
+            school.report.renamed("days and times", ids)
             school.report.assume("XHSTT times carry no clock: periods laid out from 08:00 in equal slots")
         }
 
@@ -199,6 +200,9 @@ public enum XHSTTImporter {
             school.report.count("rooms", school.rooms.count)
             if classes > 0 { school.report.count("classes", classes) }
             school.report.count("students", school.students.count)
+            school.report.renamed("teachers", teacherIDs)
+            school.report.renamed("rooms", roomIDs)
+            school.report.renamed("students and classes", studentIDs)
         }
 
         // MARK: events and the solution
