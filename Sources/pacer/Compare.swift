@@ -22,7 +22,10 @@ extension PacerCommand {
 
         func validate() throws {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
-            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+            try NumericOption.seconds(timeLimit, "--time-limit")
+            try NumericOption.nodes(nodeLimit)
+            if let forecastWeeks { try NumericOption.count(forecastWeeks, "--forecast-weeks", Forecaster.Options.weekRange) }
+            try NumericOption.count(runs, "--runs", Forecaster.Options.runRange)
         }
 
         func run() throws {

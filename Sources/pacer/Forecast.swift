@@ -21,8 +21,8 @@ extension PacerCommand {
         @Option(help: "Folder for the report.") var out: String
 
         func validate() throws {
-            guard (1...52).contains(weeks) else { throw ValidationError("--weeks must be from 1 to 52") }
-            guard (1...100).contains(runs) else { throw ValidationError("--runs must be from 1 to 100") }
+            try NumericOption.count(weeks, "--weeks", Forecaster.Options.weekRange)
+            try NumericOption.count(runs, "--runs", Forecaster.Options.runRange)
         }
 
         func run() throws {

@@ -30,9 +30,7 @@ extension PacerCommand {
 
         func validate() throws {
             if preset == nil, students == nil { throw ValidationError("give --preset or --students") }
-            if let students, !(1...100_000).contains(students) {
-                throw ValidationError("--students must be between 1 and 100000")
-            }
+            if let students { try NumericOption.count(students, "--students", 1...100_000) }
         }
 
         func run() throws {

@@ -39,9 +39,9 @@ struct ImportCommonOptions: ParsableArguments {
     var roomCapacity = 30
 
     func validate() throws {
-        guard (1...50).contains(objectivesPerSubject) else { throw ValidationError("--objectives-per-subject must be 1 to 50") }
-        guard (1...500).contains(studentsPerGroup) else { throw ValidationError("--students-per-group must be 1 to 500") }
-        guard (1...10_000).contains(roomCapacity) else { throw ValidationError("--room-capacity must be 1 to 10000") }
+        try NumericOption.count(objectivesPerSubject, "--objectives-per-subject", 1...50)
+        try NumericOption.count(studentsPerGroup, "--students-per-group", 1...500)
+        try NumericOption.count(roomCapacity, "--room-capacity", 1...10_000)
     }
 
     var options: ImportOptions {
@@ -179,7 +179,7 @@ extension PacerCommand.Import {
         @OptionGroup var common: ImportCommonOptions
 
         func validate() throws {
-            guard (1...12).contains(flexPeriods) else { throw ValidationError("--flex-periods must be 1 to 12") }
+            try NumericOption.count(flexPeriods, "--flex-periods", 1...12)
         }
 
         func run() throws {

@@ -39,9 +39,9 @@ extension PacerCommand {
         var verbose = false
 
         func validate() throws {
-            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-            guard (0...1).contains(gap) else { throw ValidationError("--gap must be a fraction between 0 and 1") }
-            guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
+            try NumericOption.seconds(timeLimit, "--time-limit")
+            try NumericOption.fraction(gap, "--gap")
+            try NumericOption.nodes(nodeLimit)
             if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         }
 

@@ -32,6 +32,4 @@ struct PlanSummary {
     }
 }
 
-func format(_ x: Double) -> String {
-    x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x)
-}
+func format(_ x: Double) -> String { NumberText.points(x) }

@@ -22,8 +22,8 @@ extension PacerCommand {
 
         func validate() throws {
             if SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
-            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
-            guard nodeLimit >= 1 else { throw ValidationError("--node-limit must be at least 1") }
+            try NumericOption.seconds(timeLimit, "--time-limit")
+            try NumericOption.nodes(nodeLimit)
         }
 
         func run() throws {

@@ -23,7 +23,7 @@ extension PacerCommand {
         var timeLimit: Double = 30
 
         func validate() throws {
-            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+            try NumericOption.seconds(timeLimit, "--time-limit")
         }
 
         func run() throws {

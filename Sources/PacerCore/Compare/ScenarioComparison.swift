@@ -33,7 +33,7 @@ public struct ScenarioComparison: Sendable {
     public var rows: [(name: String, values: [Double?], format: (Double) -> String)] {
         let m = entries.map(\.metrics)
         func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
-        func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+        let num = NumberText.points
         var rows: [(String, [Double?], (Double) -> String)] = [
             ("students served (share)", m.map { $0.servedShare }, pct),
             ("students served", m.map { Double($0.studentsServed) }, num),

@@ -6,6 +6,9 @@ import GLPK
 /// Runs differ only by their random draws; the same seed gives the same result.
 public struct Forecaster {
     public struct Options: Sendable {
+        /// What a forecast may ask for (`pacer` refuses the rest).
+        public static let weekRange = 1...52
+        public static let runRange = 1...100
         public var weeks = 4
         public var runs = 3
         public var seed: UInt64 = 1

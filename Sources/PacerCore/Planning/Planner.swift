@@ -49,7 +49,7 @@ public enum Planner {
         progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
         let start = stillHolding(published, demands: demands, scenario: scenario)
         // Greedy and local search stop at the time limit too (they are long only in huge schools).
-        let heuristicDeadline = started + .milliseconds(Int(options.timeLimit * 1000))
+        let heuristicDeadline = started.adding(seconds: options.timeLimit)
         var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
             .run(stop: stop, deadline: heuristicDeadline) { block in
             progress?(PlanProgress(phase: "greedy \(block.id)", elapsed: elapsed()))
@@ -105,7 +105,7 @@ public enum Planner {
             progress?(PlanProgress(phase: "block models", elapsed: elapsed(), incumbent: greedyCost))
             // A block model cannot be interrupted during its LP: keep a margin for the last one.
             let margin = max(0.5, options.timeLimit * 0.05)
-            let deadline = started + .milliseconds(Int((options.timeLimit - margin) * 1000))
+            let deadline = started.adding(seconds: options.timeLimit - margin)
             sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
                 .improve(sessions, deadline: deadline, stop: stop)
             method = "greedy+block-mip"

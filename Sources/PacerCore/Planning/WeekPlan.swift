@@ -107,6 +107,10 @@ public struct PlanHeader: Codable, Sendable, Equatable {
 }
 
 public struct PlanOptions: Codable, Sendable, Equatable {
+    /// The longest time limit Pacer takes, in seconds (a week); `pacer` refuses more.
+    public static let maximumTimeLimit: Double = 7 * 24 * 3600
+    /// The most branch-and-bound nodes Pacer takes; `pacer` refuses more.
+    public static let maximumNodeLimit = 1_000_000_000
     /// Wall-clock seconds for the whole command.
     public var timeLimit: Double
     /// Relative gap at which the reference model's search may stop.

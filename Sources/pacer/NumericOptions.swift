@@ -1,0 +1,33 @@
+import ArgumentParser
+import PacerCore
+
+/// The one place the numeric options of every command are checked, so each gets the same clear
+/// error instead of a trap, a hang or a silent cap: the commands' `validate()` call these.
+/// Whole numbers beyond Int's range (2^63 and up) and negative seeds are refused by the parser.
+enum NumericOption {
+    /// A time limit: a positive, finite number of seconds, at most a week.
+    static func seconds(_ value: Double, _ name: String) throws {
+        guard value.isFinite, value > 0, value <= PlanOptions.maximumTimeLimit else {
+            throw ValidationError("\(name) must be a number of seconds above 0 and at most \(Int(PlanOptions.maximumTimeLimit)) (a week), got \(value)")
+        }
+    }
+
+    /// A node limit: 1 to a billion branch-and-bound nodes.
+    static func nodes(_ value: Int, _ name: String = "--node-limit") throws {
+        try count(value, name, 1...PlanOptions.maximumNodeLimit)
+    }
+
+    /// A fraction from 0 to 1 (a gap).
+    static func fraction(_ value: Double, _ name: String) throws {
+        guard value.isFinite, (0...1).contains(value) else {
+            throw ValidationError("\(name) must be a fraction from 0 to 1, got \(value)")
+        }
+    }
+
+    /// A whole number in `range`.
+    static func count(_ value: Int, _ name: String, _ range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(value)")
+        }
+    }
+}
