@@ -17,6 +17,8 @@ public enum GLPKError: Error, Equatable, Sendable {
     case invalidName(String, reason: String)
     /// A count that does not fit GLPK's 32-bit indices.
     case tooLarge(what: String, value: Int)
+    /// More rows, columns or nonzeros than GLPK allows (its M_MAX, N_MAX and NNZ_MAX).
+    case beyondGLPKLimit(what: String, limit: Int)
     /// A negative time limit or gap, or another option GLPK would reject.
     case invalidOption(name: String, reason: String)
     /// GLPK reported a failure it has no better status for (singular basis, numerical trouble).
@@ -40,6 +42,8 @@ public enum GLPKError: Error, Equatable, Sendable {
             return "invalid name '\(name.prefix(40))': \(reason)"
         case let .tooLarge(what, value):
             return "\(what) \(value) exceeds GLPK's limit of \(Int32.max)"
+        case let .beyondGLPKLimit(what, limit):
+            return "a problem may have at most \(limit) \(what) in GLPK"
         case let .invalidOption(name, reason):
             return "invalid option \(name): \(reason)"
         case let .solverFailed(routine, code):

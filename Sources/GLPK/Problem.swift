@@ -49,6 +49,10 @@ public final class Problem {
 
     /// The longest name GLPK accepts, in bytes.
     public static let maximumNameLength = 255
+    /// GLPK's own limits (M_MAX, N_MAX and NNZ_MAX in its problem API); past them glp_error aborts.
+    public static let maximumRows = 100_000_000
+    public static let maximumColumns = 100_000_000
+    public static let maximumNonzeros = 500_000_000
 
     public init(name: String = "") throws {
         try Problem.checkName(name)
@@ -97,6 +101,7 @@ public final class Problem {
         guard objective.isFinite else { throw GLPKError.notFinite(what: "\(what) objective coefficient", value: objective) }
         let effective: Bounds = kind == .binary ? .range(0, 1) : bounds
         let (type, lower, upper) = try effective.glpk(what)
+        guard numberOfColumns < Problem.maximumColumns else { throw GLPKError.beyondGLPKLimit(what: "columns", limit: Problem.maximumColumns) }
         let j = try CheckedInt.int32(numberOfColumns + 1, "column count")
         glp_add_cols(handle, 1)
         columnNames.append(name)
@@ -135,6 +140,10 @@ public final class Problem {
             if coefficient == 0 { continue }
             indices.append(try CheckedInt.int32(column.index + 1, "column index"))
             values.append(coefficient)
+        }
+        guard numberOfRows < Problem.maximumRows else { throw GLPKError.beyondGLPKLimit(what: "rows", limit: Problem.maximumRows) }
+        guard nonzeroCount + indices.count - 1 <= Problem.maximumNonzeros else {
+            throw GLPKError.beyondGLPKLimit(what: "nonzero coefficients", limit: Problem.maximumNonzeros)
         }
         let i = try CheckedInt.int32(numberOfRows + 1, "row count")
         let length = try CheckedInt.int32(indices.count - 1, "row length")
