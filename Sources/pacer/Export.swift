@@ -18,6 +18,7 @@ extension PacerCommand {
         @Option(name: .customLong("for"), help: "Only teacher:ID, room:ID, student:ID or grade:G.") var only: String?
         @Option(help: "Only this day (a day id such as Tue, or a date with --week-of).") var day: String?
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (needed for ics; a day plan carries its date).") var weekOf: String?
+        @Flag(name: .customLong("allow-changed-scenario"), help: "Export a plan made from earlier versions of the scenario's files (a plan of another school is always refused).") var allowChangedScenario = false
 
         func validate() throws {
             if let only, ExportFilter(only) == nil { throw ValidationError("--for takes teacher:ID, room:ID, student:ID or grade:G, got '\(only)'") }
@@ -27,11 +28,15 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             let weekPlan = try loadPlan(plan)
+            if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: allowChangedScenario) {
+                throw CommandFailure(problem)
+            }
+            if let problem = only.flatMap(ExportFilter.init)?.problem(in: loaded) { throw CommandFailure("--for \(only ?? ""): \(problem)") }
             var context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: only.flatMap(ExportFilter.init))
             if let day {
                 let id = loaded.calendar.days.first { $0.id.rawValue == day }?.id
                     ?? context.dates.first { $0.value.text == day }?.key
-                guard let id else { throw ValidationError("--day \(day) is neither a day of the calendar nor a date of the plan") }
+                guard let id else { throw CommandFailure("--day \(day) is neither a day of the calendar nor a date of the plan") }
                 context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: context.filter, day: id)
             }
             let exporter: PlanExporter
@@ -55,7 +60,7 @@ extension PacerCommand {
                 let files = try exporter.write(context, to: folder)
                 print(files.count == 1 ? "wrote \(folder)/\(files[0])" : "wrote \(files.count) files to \(folder)")
             } catch let error as ICalendarExporter.ExportError {
-                throw ValidationError(error.description)
+                throw CommandFailure(error.description)
             }
         }
     }

@@ -126,7 +126,7 @@ func refuseOutputInsideInputs(_ out: String, scenario: Scenario) throws {
     for file in scenario.sourceFiles {
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path
         if target == folder {
-            throw ValidationError("--out \(out) is the scenario's own folder; choose another folder for outputs")
+            throw CommandFailure("--out \(out) is the scenario's own folder; choose another folder for outputs")
         }
     }
 }

@@ -59,7 +59,7 @@ extension PacerCommand {
 func openState(_ scenario: Scenario) throws -> StateStore {
     let path = StateStore.path(for: scenario)
     guard FileManager.default.fileExists(atPath: path) else {
-        throw ValidationError("no state database yet; run pacer init first")
+        throw CommandFailure("no state database yet; run pacer init first")
     }
     return try StateStore(path: path)
 }

@@ -76,7 +76,11 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             let path = StateStore.path(for: loaded)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("no state database yet; run pacer init \(scenario) first")
+                throw CommandFailure("no state database yet; run pacer init \(scenario) first")
+            }
+            if let problem = student.flatMap({ loaded.unknownIDProblem(student: StudentID(rawValue: $0)) })
+                ?? objective.flatMap({ loaded.unknownIDProblem(objective: ObjectiveID(rawValue: $0)) }) {
+                throw CommandFailure(problem)
             }
             let lines = try StateStore(path: path).status(
                 loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
@@ -102,6 +106,7 @@ extension PacerCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Argument(help: "The plan.json to publish.") var plan: String
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (a day plan carries its own date).") var weekOf: String?
+        @Flag(name: .customLong("allow-changed-scenario"), help: "Publish a plan made from earlier versions of the scenario's files (a plan of another school is always refused).") var allowChangedScenario = false
 
         func validate() throws {
             if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
@@ -110,13 +115,16 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             let weekPlan = try loadPlan(plan)
+            if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: allowChangedScenario) {
+                throw CommandFailure(problem)
+            }
             let violations = try verifier(for: weekPlan, scenario: loaded).violations(of: weekPlan)
             guard violations.isEmpty else {
                 for v in violations { Terminal.error("violation: \(v)") }
-                throw ValidationError("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
+                throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
             }
             let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
-            guard let start else { throw ValidationError("a week plan needs --week-of") }
+            guard let start else { throw CommandFailure("a week plan needs --week-of") }
             let store = try StateStore(path: StateStore.path(for: loaded))
             try store.seed(from: loaded, on: start)
             let id = try store.publish(weekPlan, scenario: loaded, weekOf: start)

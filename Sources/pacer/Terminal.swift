@@ -18,6 +18,14 @@ enum Terminal {
     static func endStatus() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
 
+/// An error found once the arguments are read (a missing database, a plan of another school):
+/// printed as `Error: …` with exit status 1, without a usage line, since the arguments were fine.
+/// `ValidationError` stays for `validate()`, where the subcommand's usage helps.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Turns Ctrl-C and SIGTERM into a stop request, so the best plan so far is still written.
 /// A second signal ends the process at once.
 final class InterruptHandler: @unchecked Sendable {

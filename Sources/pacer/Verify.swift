@@ -20,7 +20,11 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             let weekPlan = try loadPlan(plan)
-            if weekPlan.header.scenarioHash != loaded.contentHash {
+            // Checking a plan against changed files is what verify is for; against another school it is not.
+            if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: true) {
+                throw CommandFailure(problem)
+            }
+            if weekPlan.provenance(for: loaded) != .matches {
                 Terminal.error("note: \(plan) was made from a different version of the scenario files")
             }
             let violations = try verifier(for: weekPlan, scenario: loaded).violations(of: weekPlan)
