@@ -30,13 +30,15 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let day = SchoolDate(date) ?? .today()
-            let context = try openState(loaded).dayContext(loaded, date: day)
+            let store = try openState(loaded)
+            let context = try store.dayContext(loaded, date: day)
             let interrupt = InterruptHandler()
-            let result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
+            var result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
                                           stop: interrupt.token)
+            result.plan.header.revision = try store.nextRevision(of: day)
             try OutputFolder(out).write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
-            print("\(date): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
+            print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
             for t in changes?.teachers ?? [] {
                 var line = "  \(t.teacher) \(t.block): "
                 switch (t.objectiveBefore, t.objectiveAfter) {

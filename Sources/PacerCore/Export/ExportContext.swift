@@ -46,18 +46,40 @@ public struct ExportContext: Sendable {
     }
 
     /// The sessions the export covers, in plan order.
-    public var sessions: [PlannedSession] {
-        plan.sessions.filter { s in
-            if let day, s.day != day { return false }
-            switch filter {
-            case nil: return true
-            case let .teacher(id): return s.teacher == id
-            case let .room(id): return s.room == id
-            case let .student(id): return s.students.contains(id)
-            case let .grade(g): return s.students.contains { student($0)?.grade == g }
-            }
+    public var sessions: [PlannedSession] { plan.sessions.filter(covers) }
+
+    /// Whether the export covers a session (its day and `--for`).
+    private func covers(_ s: PlannedSession) -> Bool {
+        if let day, s.day != day { return false }
+        switch filter {
+        case nil: return true
+        case let .teacher(id): return s.teacher == id
+        case let .room(id): return s.room == id
+        case let .student(id): return s.students.contains(id)
+        case let .grade(g): return s.students.contains { student($0)?.grade == g }
         }
     }
+
+    /// For a regrouped day: the published sessions the export covers whose teacher has no session
+    /// in that block any more (cancelled for the teacher).
+    public var cancelledSessions: [PlannedSession] {
+        let current = Set(plan.sessions.map { "\($0.block)|\($0.teacher)" })
+        return (plan.published ?? []).filter { covers($0) && !current.contains("\($0.block)|\($0.teacher)") }
+    }
+
+    /// For a regrouped day: each student the export covers with the published session they no
+    /// longer attend in that block (their session was dropped, or they moved to another block).
+    public var cancelledPlaces: [(student: StudentID, session: PlannedSession)] {
+        var current = Set<String>()
+        for s in plan.sessions { for st in s.students { current.insert("\(s.block)|\(st)") } }
+        return (plan.published ?? []).filter(covers).flatMap { s in
+            students(of: s).filter { !current.contains("\(s.block)|\($0)") }.map { (student: $0, session: s) }
+        }
+    }
+
+    /// The SEQUENCE of a calendar event: 0 for a week plan, the day's revision for a regrouped
+    /// day (1 for its first regroup, 2 for the second, …), so each regroup replaces the last.
+    public var revision: Int { plan.header.kind == "day" ? plan.header.revision ?? 1 : 0 }
 
     /// The students of a session the export shows (a grade filter shows only that grade's).
     public func students(of session: PlannedSession) -> [StudentID] {

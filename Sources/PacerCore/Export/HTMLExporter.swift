@@ -11,9 +11,11 @@ public struct HTMLExporter: PlanExporter {
     public func write(_ context: ExportContext, to folder: String) throws -> [String] {
         let sessions = context.sessions
         var files: [String: String] = [:]
-        let teachers = Set(sessions.map(\.teacher)).sorted()
+        // A regrouped day also has pages for the people whose sessions were all cancelled.
+        let cancelled = context.cancelledSessions, cancelledPlaces = context.cancelledPlaces
+        let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted()
         let rooms = Set(sessions.map(\.room)).sorted()
-        let students = Set(sessions.flatMap { context.students(of: $0) }).sorted()
+        let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)).sorted()
         files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
             .p(.text(summary(context))),
@@ -33,6 +35,7 @@ public struct HTMLExporter: PlanExporter {
                 .h1(.text(context.teacherName(t))),
                 grid(context, mine) { s in [.strong(.text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
                                             .text("\(context.students(of: s).count) students")] },
+                cancellations(cancelled.filter { $0.teacher == t }, context),
                 .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
                     .section(.class("roster"),
                         .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
@@ -57,6 +60,7 @@ public struct HTMLExporter: PlanExporter {
                     [.strong(.text(s.objective.rawValue)), .br(), .text(context.objectiveTitle(s.objective)), .br(),
                      .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))")]
                 },
+                cancellations(cancelledPlaces.filter { $0.student == st }.map(\.session), context),
             ])
         }
         let blocks = context.scenario.calendar.flexBlocks.filter { b in context.day == nil || b.day == context.day }
@@ -88,9 +92,20 @@ public struct HTMLExporter: PlanExporter {
     /// The page of one teacher, room or student: `teacher-T-LEE.html` (`FileName` encodes the id).
     static func page(_ kind: String, _ id: String) -> String { "\(kind)-\(FileName.encode(id)).html" }
 
-    /// A session on a teacher's daily roster.
+    /// The published sessions a regrouped day cancelled for one person, or nothing.
+    private func cancellations(_ sessions: [PlannedSession], _ context: ExportContext) -> Node<HTML.BodyContext> {
+        .if(!sessions.isEmpty, .section(.class("cancelled"),
+            .h2("Cancelled by today's regrouping"),
+            .ul(.forEach(sessions) { s in
+                .li(.text("\(s.day) \(context.date(s.day)) \(s.start)–\(s.end): \(s.objective.rawValue) with \(context.teacherName(s.teacher)) in \(context.roomName(s.room))"))
+            })))
+    }
+
+    /// A session on a teacher's daily roster: its students (with who is new to the group) and who left it.
     private func roster(_ s: PlannedSession, _ context: ExportContext) -> Node<HTML.BodyContext> {
-        let newcomers = Set(context.plan.changes?.teachers.first { $0.teacher == s.teacher && $0.block == s.block }?.studentsIn ?? [])
+        let change = context.plan.changes?.teachers.first { $0.teacher == s.teacher && $0.block == s.block }
+        let newcomers = Set(change?.studentsIn ?? [])
+        let left = change?.studentsOut ?? []
         return .div(.class("session"),
             .h3(.text("\(s.start)–\(s.end) · \(context.roomName(s.room)) · \(s.objective.rawValue)")),
             .p(.class("title"), .text(context.objectiveTitle(s.objective))),
@@ -99,7 +114,8 @@ public struct HTMLExporter: PlanExporter {
                 return .li(.text(student?.name ?? id.rawValue),
                            .forEach((student?.flags.map(\.rawValue) ?? []).sorted()) { f in .span(.class("flag"), .text(f)) },
                            .if(newcomers.contains(id), .span(.class("new"), "new to the group")))
-            }))
+            }),
+            .if(!left.isEmpty, .p(.class("left"), .text("Left the group: " + left.map { context.student($0)?.name ?? $0.rawValue }.joined(separator: ", ")))))
     }
 
     /// Days across, flex periods down; each cell shows a session or stays empty.
@@ -145,6 +161,7 @@ public struct HTMLExporter: PlanExporter {
         .grid td{min-width:8.5rem}.session{border:1px solid #ccc;border-radius:6px;padding:.4rem .8rem;margin:.6rem 0;break-inside:avoid}
         .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
+        .left{color:#6b4b00;font-size:.9rem;margin:.2rem 0}.cancelled li{color:#8a1c1c}
         .columns{columns:16rem}footer{margin-top:2rem;font-size:.8rem;color:#777}
         @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}}
         @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster{break-before:page}a{color:inherit;text-decoration:none}}

@@ -3,48 +3,60 @@ import Foundation
 /// iCalendar files (RFC 5545): `teachers/ID.ics` and `students/ID.ics`, one event per session.
 /// Times are the scenario's local times converted to UTC with its time zone, so no VTIMEZONE is
 /// needed. Each event's UID names the date, block and person (`2026-11-24.Tue-F1.T-LEE@pacer`),
-/// so a regrouped day's calendar updates the events already imported: a day plan's events carry
-/// SEQUENCE 1, and a published session that the day no longer has is sent as CANCELLED. Text is
-/// escaped, lines are folded at 75 octets and end with CRLF. Needs the dates of the plan's days.
+/// so a regrouped day's calendar updates the events already imported: its events carry the day's
+/// revision as SEQUENCE (1 for the first regroup, 2 for the second, …), and an event the day no
+/// longer has, for a teacher or for a student whose session was dropped or moved to another
+/// block, is sent as CANCELLED (a person whose every session was cancelled still gets a file).
+/// Text is escaped, lines are folded at 75 octets and end with CRLF. Needs the dates of the
+/// plan's days; a date or time that cannot be turned into an instant is an error.
 public struct ICalendarExporter: PlanExporter {
     public init() {}
 
-    public enum ExportError: Error, CustomStringConvertible {
+    public enum ExportError: Error, CustomStringConvertible, Equatable {
         case noDates
-        public var description: String { "calendars need dates: give --week-of for a week plan" }
+        case badTime(day: String, date: String, time: String)
+        public var description: String {
+            switch self {
+            case .noDates: return "calendars need dates: give --week-of for a week plan"
+            case let .badTime(day, date, time):
+                return "cannot place \(time) on \(date.isEmpty ? "day \(day), which has no date" : date) in the scenario's time zone; give --week-of for a week plan"
+            }
+        }
     }
 
     public func write(_ context: ExportContext, to folder: String) throws -> [String] {
         guard !context.dates.isEmpty else { throw ExportError.noDates }
         let zone = TimeZone(identifier: context.scenario.calendar.timeZone) ?? TimeZone(identifier: "UTC")!
         let sessions = context.sessions
-        let isDay = context.plan.header.kind == "day"
-        let current = Set(sessions.map(\.id))
-        let cancelled = (context.plan.published ?? []).filter { !current.contains($0.id) }
+        let cancelled = context.cancelledSessions
+        let sequence = context.revision
         var files: [String: String] = [:]
         let stamp = (context.dates.values.min()?.text ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
+        func uid(_ s: PlannedSession, _ who: String) -> String { "\(context.date(s.day)).\(s.block).\(who)@pacer" }
 
         for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted() where include(teacher: teacher, context) {
             var events: [[String]] = []
             for s in sessions where s.teacher == teacher {
                 let names = context.students(of: s).map { context.student($0)?.name ?? $0.rawValue }
-                events.append(event(s, uid: "\(context.date(s.day)).\(s.block).\(teacher)@pacer", summary: "\(s.objective) workshop",
-                                    description: "\(context.objectiveTitle(s.objective))\nStudents (\(names.count)): \(names.joined(separator: ", "))",
-                                    context: context, zone: zone, stamp: stamp, sequence: isDay ? 1 : 0, cancelled: false))
+                events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "\(s.objective) workshop",
+                                        description: "\(context.objectiveTitle(s.objective))\nStudents (\(names.count)): \(names.joined(separator: ", "))",
+                                        context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: false))
             }
             for s in cancelled where s.teacher == teacher {
-                events.append(event(s, uid: "\(context.date(s.day)).\(s.block).\(teacher)@pacer", summary: "Cancelled: \(s.objective) workshop",
-                                    description: "", context: context, zone: zone, stamp: stamp, sequence: 1, cancelled: true))
+                events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "Cancelled: \(s.objective) workshop",
+                                        description: "", context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: true))
             }
             files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
         }
-        var byStudent: [StudentID: [PlannedSession]] = [:]
-        for s in sessions { for st in context.students(of: s) { byStudent[st, default: []].append(s) } }
+        var byStudent: [StudentID: [(session: PlannedSession, cancelled: Bool)]] = [:]
+        for s in sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false)) } }
+        for place in context.cancelledPlaces { byStudent[place.student, default: []].append((place.session, true)) }
         for student in byStudent.keys.sorted() {
-            let events = byStudent[student, default: []].map { s in
-                event(s, uid: "\(context.date(s.day)).\(s.block).\(student)@pacer", summary: "\(s.objective) with \(context.teacherName(s.teacher))",
-                      description: context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
-                      sequence: isDay ? 1 : 0, cancelled: false)
+            let events = try byStudent[student, default: []].map { s, cancelled in
+                try event(s, uid: uid(s, student.rawValue),
+                          summary: (cancelled ? "Cancelled: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
+                          description: cancelled ? "" : context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
+                          sequence: sequence, cancelled: cancelled)
             }
             files["students/" + FileName.encode(student.rawValue) + ".ics"] = calendar(name: context.student(student)?.name ?? student.rawValue, events: events)
         }
@@ -65,9 +77,13 @@ public struct ICalendarExporter: PlanExporter {
     }
 
     private func event(_ s: PlannedSession, uid: String, summary: String, description: String, context: ExportContext,
-                       zone: TimeZone, stamp: String, sequence: Int, cancelled: Bool) -> [String] {
+                       zone: TimeZone, stamp: String, sequence: Int, cancelled: Bool) throws -> [String] {
+        let date = context.date(s.day)
+        guard let start = utc(date, s.start, zone), let end = utc(date, s.end, zone) else {
+            throw ExportError.badTime(day: s.day.rawValue, date: date, time: utc(date, s.start, zone) == nil ? s.start : s.end)
+        }
         var lines = ["BEGIN:VEVENT", "UID:" + Self.escape(uid), "DTSTAMP:" + stamp,
-                     "DTSTART:" + utc(context.date(s.day), s.start, zone), "DTEND:" + utc(context.date(s.day), s.end, zone),
+                     "DTSTART:" + start, "DTEND:" + end,
                      "SUMMARY:" + Self.escape(summary), "LOCATION:" + Self.escape(context.roomName(s.room)), "SEQUENCE:\(sequence)",
                      "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED")]
         if !description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(description)) }
@@ -75,18 +91,20 @@ public struct ICalendarExporter: PlanExporter {
         return lines
     }
 
-    /// `2026-11-24` and `09:25` in `zone` as `20261124T142500Z`.
-    func utc(_ date: String, _ time: String, _ zone: TimeZone) -> String {
+    /// `2026-11-24` and `09:25` in `zone` as `20261124T142500Z`; nil when they name no instant.
+    func utc(_ date: String, _ time: String, _ zone: TimeZone) -> String? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let d = date.split(separator: "-").compactMap { Int($0) }, t = time.split(separator: ":").compactMap { Int($0) }
-        guard d.count == 3, t.count == 2,
+        guard d.count == 3, t.count == 2, (1...9999).contains(d[0]), (1...12).contains(d[1]), (1...31).contains(d[2]),
+              (0...23).contains(t[0]), (0...59).contains(t[1]),
               let instant = calendar.date(from: DateComponents(year: d[0], month: d[1], day: d[2], hour: t[0], minute: t[1]))
-        else { return "19700101T000000Z" }
+        else { return nil }
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC")!
         let c = utc.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        return String(format: "%04d%02d%02dT%02d%02d00Z", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0)
+        guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute else { return nil }
+        return String(format: "%04d%02d%02dT%02d%02d00Z", year, month, day, hour, minute)
     }
 
     /// RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`.

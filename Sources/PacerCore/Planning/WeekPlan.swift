@@ -81,6 +81,9 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var kind: String
     /// The regrouped day's date.
     public var date: String?
+    /// For a regrouped day: how many times that date has been regrouped, this plan included
+    /// (calendars take it as the events' SEQUENCE, so a later regroup replaces an earlier one).
+    public var revision: Int?
     /// SHA-256 of the scenario's input files, in the order read.
     public var scenarioHash: String
     public var pacerVersion: String

@@ -61,3 +61,17 @@ extension StateStore {
         }
     }
 }
+
+extension StateStore {
+    /// Counts one more regroup of `date` and returns the count (1 for the first): the day plan's
+    /// revision, which calendars take as SEQUENCE so that each regroup replaces the one before.
+    public func nextRevision(of date: SchoolDate) throws -> Int {
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO day_revision (date, revision) VALUES (?, 1)
+                ON CONFLICT (date) DO UPDATE SET revision = revision + 1
+                """, arguments: [date.text])
+            return try Int.fetchOne(db, sql: "SELECT revision FROM day_revision WHERE date = ?", arguments: [date.text]) ?? 1
+        }
+    }
+}

@@ -129,6 +129,10 @@ public final class StateStore {
                 CREATE INDEX mastery_check_by_student ON mastery_check(student, date);
                 """)
         }
+        m.registerMigration("v4") { db in
+            // How many times each date was regrouped: calendars need a SEQUENCE that grows.
+            try db.execute(sql: "CREATE TABLE day_revision (date TEXT PRIMARY KEY, revision INTEGER NOT NULL)")
+        }
         return m
     }
 
