@@ -31,13 +31,18 @@ extension PacerCommand {
         func run() throws {
             let loaded = try scenarios.map { ($0, try loadScenario($0)) }
             for (_, s) in loaded { try refuseOutputInsideInputs(out, scenario: s) }
+            let folder = try OutputFolder(out)  // found unwritable before planning, not after
             let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },
                                                         options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit))
             let report = ComparisonReport(comparison)
-            let folder = try OutputFolder(out)
+            // Each plan in a folder named after its scenario's; two scenarios whose folders share a
+            // name (a/school, b/school) get school and school-2 rather than one overwriting the other.
+            var taken = Set<String>()
             for entry in comparison.entries {
-                // Two scenarios whose folders have one name are refused by OutputFolder, not overwritten.
-                try folder.write(try PlanFile.encode(entry.plan), to: FileName.encode(URL(fileURLWithPath: entry.path).lastPathComponent) + "/plan.json")
+                let base = FileName.encode(URL(fileURLWithPath: entry.path).lastPathComponent)
+                var name = base, n = 2
+                while !taken.insert(IdentifierRule.folded(name)).inserted { name = "\(base)-\(n)"; n += 1 }
+                try folder.write(try PlanFile.encode(entry.plan), to: name + "/plan.json")
             }
             try folder.write(report.csv, to: "compare.csv")
             try folder.write(report.html, to: "compare.html")

@@ -28,8 +28,8 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
+            let folder = try OutputFolder(out)  // found unwritable before the forecast, not after
             let result = try forecast(loaded, weeks: weeks, runs: runs, seed: seed)
-            let folder = try OutputFolder(out)
             try folder.write(ForecastReport.csv(result), to: "forecast.csv")
             try folder.write(ForecastReport.html([(loaded.name, result)], title: "Forecast: \(loaded.name)"), to: "forecast.html")
             print(ForecastReport.table(result))

@@ -49,6 +49,7 @@ extension PacerCommand {
             let clock = ContinuousClock(), commandStarted = clock.now
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
+            let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let interrupt = InterruptHandler()
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let report: @Sendable (PlanProgress) -> Void = { p in
@@ -64,7 +65,6 @@ extension PacerCommand {
                 stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil,
                 startedAt: commandStarted)  // the limit covers the whole command, reading the school too
             if showProgress { Terminal.endStatus() }
-            let folder = try OutputFolder(out)
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
             try folder.write(run, to: "run.json")

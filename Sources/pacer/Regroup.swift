@@ -32,11 +32,12 @@ extension PacerCommand {
             let day = SchoolDate(date) ?? .today()
             let store = try openState(loaded)
             let context = try store.dayContext(loaded, date: day)
+            let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let interrupt = InterruptHandler()
             var result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
                                           stop: interrupt.token)
             result.plan.header.revision = try store.nextRevision(of: day)
-            try OutputFolder(out).write(try PlanFile.encode(result.plan), to: "plan.json")
+            try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
             print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
             for t in changes?.teachers ?? [] {

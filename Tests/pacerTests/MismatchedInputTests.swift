@@ -65,3 +65,18 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct CompareOutputTests {
+    /// Two scenarios whose folders share a name each keep their plan (school, school-2).
+    @Test func scenariosWithOneFolderNameKeepBothPlans() throws {
+        let root = temporaryFolder(), out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: out) }
+        for side in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + side, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: root + "/\(side)/school")
+        }
+        let (status, _, errors) = try runPacerCapturing(["compare", root + "/a/school", root + "/b/school", "--out", out, "--node-limit", "20", "--time-limit", "10"])
+        #expect(status == 0, "\(errors)")
+        #expect(FileManager.default.fileExists(atPath: out + "/school/plan.json") && FileManager.default.fileExists(atPath: out + "/school-2/plan.json"))
+    }
+}

@@ -39,6 +39,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     case unsafeName(String)
     case outside(path: String, folder: String)
     case sameName(String, String)
+    case notAFolder(String)
+    case cannotWrite(String, reason: String)
 
     public var description: String {
         switch self {
@@ -46,8 +48,14 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
             return "refused to write a file named '\(printable(name))': a name must not be empty, '.', '..' or hold '/', '\\' or NUL"
         case let .outside(path, folder):
             return "refused to write \(path): it would land outside \(folder) (through a symbolic link?)"
+        case let .sameName(first, second) where first == second:
+            return "refused to write \(first) twice in one run: two outputs share that name"
         case let .sameName(first, second):
             return "refused to write both \(first) and \(second): their names differ only by case, and many disks do not tell them apart"
+        case let .notAFolder(path):
+            return "\(path) is a file, not a folder; name a folder for --out"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
         }
     }
 }
@@ -65,8 +73,23 @@ public final class OutputFolder {
     /// Creates the folder if it is missing.
     public init(_ path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw OutputError.notAFolder(path)
+        }
+        try Self.attempt(path) { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
         real = Paths.real(path)
+    }
+
+    /// Runs a file operation, turning Foundation's error into one a person can read.
+    private static func attempt(_ path: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+            let code = underlying?.domain == NSPOSIXErrorDomain ? Int32(truncatingIfNeeded: underlying?.code ?? 0) : 0
+            throw OutputError.cannotWrite(path, reason: code != 0 ? String(cString: strerror(code)) : error.localizedDescription)
+        }
     }
 
     /// Writes `text` to `relative` (`teachers/T-LEE.ics`), creating the folders on the way.
@@ -80,13 +103,13 @@ public final class OutputFolder {
         let target = path + "/" + relative
         let parent = Paths.directory(of: target)
         guard Paths.isInside(parent, real) else { throw OutputError.outside(path: target, folder: path) }
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        try Self.attempt(parent) { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
         // Checked again once the folders exist: a link among them, or the file itself being a
         // link, must not lead out of the folder.
         guard Paths.isInside(parent, real), Paths.isInside(target, real) else {
             throw OutputError.outside(path: target, folder: path)
         }
-        try OutputFile.write(text, to: target)
+        try Self.attempt(target) { try OutputFile.write(text, to: target) }
         written[folded] = relative
     }
 }

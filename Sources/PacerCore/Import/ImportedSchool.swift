@@ -124,7 +124,7 @@ public struct ImportReport: Sendable {
             lines.append("ids changed to fit Pacer's id rules (letters, digits, - _ . only; docs/scenario-format.md):")
             for (kind, changes) in renamedIDs {
                 let shown = changes.prefix(3).map { "'\(printable($0.from))' → \($0.to)" }.joined(separator: ", ")
-                lines.append("  - \(changes.count) \(kind): \(shown)\(changes.count > 3 ? ", …" : "")")
+                lines.append("  - \(kind) (\(changes.count)): \(shown)\(changes.count > 3 ? ", …" : "")")
             }
         }
         if !skipped.isEmpty {

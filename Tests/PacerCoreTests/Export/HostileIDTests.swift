@@ -117,4 +117,17 @@ import Testing
         #expect(throws: OutputError.sameName("students/S-01.ics", "students/s-01.ics")) { try out.write("two", to: "students/s-01.ics") }
         #expect(try String(contentsOfFile: sandbox + "/out/students/S-01.ics", encoding: .utf8) == "one")
     }
+
+    @Test func anOutFolderThatIsAFileIsAPlainError() throws {
+        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-file-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        try FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
+        try "x".write(toFile: sandbox + "/afile", atomically: true, encoding: .utf8)
+        #expect(throws: OutputError.notAFolder(sandbox + "/afile")) { try OutputFolder(sandbox + "/afile") }
+        #expect(throws: OutputError.cannotWrite(sandbox + "/afile/x", reason: "Not a directory")) { try OutputFolder(sandbox + "/afile/x") }
+        let out = try OutputFolder(sandbox + "/out")
+        try out.write("1", to: "a/plan.json")
+        let twice = #expect(throws: OutputError.self) { try out.write("2", to: "a/plan.json") }
+        #expect(twice?.description == "refused to write a/plan.json twice in one run: two outputs share that name")
+    }
 }

@@ -174,6 +174,6 @@ func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportO
         #expect(made[0] == "tmp_probe_PWNED" && made[8] == "Muller" && made[9] == "S-01" && made[10] == "s-01_2")
         var report = ImportReport()
         report.renamed("students", ids)
-        #expect(report.lines.contains { $0.hasPrefix("  - 13 students: '../../../../tmp/probe/PWNED' → tmp_probe_PWNED") }, "\(report.lines)")
+        #expect(report.lines.contains { $0.hasPrefix("  - students (13): '../../../../tmp/probe/PWNED' → tmp_probe_PWNED") }, "\(report.lines)")
     }
 }
