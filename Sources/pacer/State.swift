@@ -40,16 +40,33 @@ extension PacerCommand {
             discussion: """
                 The checks file is CSV with the columns date, student, objective, result (mastered or \
                 not-yet) and an optional note. Every row is checked first; if any is wrong, nothing \
-                of the file is applied. The whole file is one transaction, and a check recorded \
-                before (same date, student, objective and result) is not applied again.
+                of the file is applied: a check dated after today (--date, else the clock) or on a \
+                day that is not a school day, and a not-yet that contradicts a mastered for the same \
+                student, objective and day, are errors. The whole file is one transaction, and a \
+                check recorded before (same date, student, objective and result) is not applied \
+                again. Each check is printed with its id; --withdraw ID takes a wrong one back and \
+                replays the student's history without it.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
-        @Option(help: "The checks CSV file.") var checks: String
+        @Option(help: "The checks CSV file.") var checks: String?
+        @Option(help: ArgumentHelp("Withdraw the check with this id (repeatable); the student's history is replayed without it.",
+                                   discussion: "pacer record prints each check's id, and pacer status --student lists them."))
+        var withdraw: [Int64] = []
+        @OptionGroup var date: DateOption
+
+        func validate() throws {
+            if checks == nil, withdraw.isEmpty { throw ValidationError("give --checks FILE, --withdraw ID, or both") }
+        }
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded)
+            if !withdraw.isEmpty {
+                let report = try openState(loaded).withdraw(withdraw, scenario: loaded)
+                for line in report.lines { print(line) }
+            }
+            guard let checks else { return }
+            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
             for d in diagnostics { print(d) }
             guard !diagnostics.contains(where: { $0.severity == .error }) else {
                 print("\(checks): nothing recorded")
@@ -82,13 +99,22 @@ extension PacerCommand {
                 ?? objective.flatMap({ loaded.unknownIDProblem(objective: ObjectiveID(rawValue: $0)) }) {
                 throw CommandFailure(problem)
             }
-            let lines = try StateStore(path: path).status(
+            if let problem = loaded.calendar.schoolDayProblem(date.value) { Terminal.error("note: \(problem)") }
+            let store = try StateStore(path: path)
+            let lines = try store.status(
                 loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
                 objective: objective.map { ObjectiveID(rawValue: $0) })
             print("student\tname\tsubject\tobjective\tdays on it\tworkshops on it\tdays since last workshop")
             for l in lines {
                 print([l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
                        String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-"].joined(separator: "\t"))
+            }
+            if let student {
+                let checks = try store.checks(of: StudentID(rawValue: student))
+                print(checks.isEmpty ? "no checks recorded for \(student)" : "\ncheck\tdate\tobjective\tresult\tnote\tsource")
+                for c in checks {
+                    print(["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source].joined(separator: "\t"))
+                }
             }
         }
     }
@@ -125,6 +151,11 @@ extension PacerCommand {
             }
             let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
             guard let start else { throw CommandFailure("a week plan needs --week-of") }
+            if weekPlan.header.kind == "day" {
+                if let problem = loaded.calendar.schoolDayProblem(start) { throw CommandFailure(problem) }
+            } else if let problem = loaded.calendar.weekStartProblem(start) {
+                throw CommandFailure("--week-of \(problem)")
+            }
             let store = try StateStore(path: StateStore.path(for: loaded))
             try store.seed(from: loaded, on: start)
             let id = try store.publish(weekPlan, scenario: loaded, weekOf: start)

@@ -37,7 +37,7 @@ public struct ExportContext: Sendable {
         if plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) {
             for d in plan.days { dates[d.day] = date }
         } else if let weekOf {
-            for d in scenario.calendar.days { dates[d.id] = weekOf.adding(days: d.index) }
+            for d in scenario.calendar.days { dates[d.id] = scenario.calendar.date(of: d, weekOf: weekOf) }
         }
         self.dates = dates
         self.filter = filter

@@ -16,8 +16,10 @@ public enum MasteryChecksFile {
     public static let columns = ["date", "student", "objective", "result", "note"]
 
     /// Reads a checks CSV (`date,student,objective,result[,note]`) and validates every row against
-    /// the scenario. Any diagnostic means nothing of the file may be applied.
-    public static func read(_ path: String, scenario: Scenario) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    /// the scenario: a check dated after `today` or on a day that is not a school day is an error,
+    /// and so are two rows that say mastered and not-yet for the same student, objective and day.
+    /// Any diagnostic means nothing of the file may be applied.
+    public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
             return ([], log.sorted)
@@ -38,6 +40,7 @@ public enum MasteryChecksFile {
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
         var checks: [MasteryCheck] = []
+        var seen: [String: MasteryCheck] = [:]
         for record in table.records {
             guard record.fields.count == table.header.fields.count else {
                 log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
@@ -50,6 +53,11 @@ public enum MasteryChecksFile {
                   let resultCell = cell("result") else { continue }
             let date = SchoolDate(dateCell.value)
             if date == nil { log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD") }
+            if let date, let today, date > today {
+                log.error(dateCell.location, "\(date) is after today (\(today)): a check records what was seen; fix the date, or give --date")
+            } else if let date, let problem = scenario.calendar.schoolDayProblem(date) {
+                log.error(dateCell.location, "\(problem); fix the date")
+            }
             let student = StudentID(rawValue: studentCell.value)
             if !students.contains(student) { log.error(studentCell.location, "unknown student '\(printable(studentCell.value))'") }
             let objective = ObjectiveID(rawValue: objectiveCell.value)
@@ -61,8 +69,14 @@ public enum MasteryChecksFile {
                 log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
             }
             guard let date, let result, students.contains(student), scenario.objective(objective) != nil else { continue }
-            checks.append(MasteryCheck(date: date, student: student, objective: objective, result: result,
-                                       note: cell("note")?.value ?? "", location: record.location))
+            let key = "\(date)|\(student)|\(objective)"
+            if let other = seen[key], other.result != result {
+                log.error(resultCell.location, "\(result.rawValue) contradicts \(other.result.rawValue) for \(student) on \(objective) the same day (line \(other.location.line)); keep one of the two rows")
+            }
+            let check = MasteryCheck(date: date, student: student, objective: objective, result: result,
+                                     note: cell("note")?.value ?? "", location: record.location)
+            seen[key] = check
+            checks.append(check)
         }
         return (checks, log.sorted)
     }

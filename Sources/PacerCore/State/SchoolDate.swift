@@ -39,6 +39,9 @@ public struct SchoolDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         return SchoolDate(String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1)) ?? self
     }
 
+    /// The day of the week, 1 = Sunday … 7 = Saturday (Foundation's Gregorian numbering).
+    public var weekday: Int { Self.calendar.component(.weekday, from: day) }
+
     public static func < (a: SchoolDate, b: SchoolDate) -> Bool { a.text < b.text }
     public var description: String { text }
 }

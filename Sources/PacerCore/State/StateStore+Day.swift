@@ -1,13 +1,19 @@
 import GRDB
 
-public enum StateError: Error, CustomStringConvertible {
+public enum StateError: Error, CustomStringConvertible, Equatable {
     case noPublishedWeek(String)
     case unreadablePlan(Int64)
+    case notASchoolDay(String)
+    case contradiction(String)
+    case unknownCheck(Int64)
 
     public var description: String {
         switch self {
         case let .noPublishedWeek(date): return "no published week plan covers \(date); run pacer publish first"
         case let .unreadablePlan(id): return "published plan \(id) cannot be read back"
+        case let .notASchoolDay(text): return text
+        case let .contradiction(text): return text + "; nothing of the file was recorded"
+        case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
         }
     }
 }
@@ -19,12 +25,13 @@ extension StateStore {
     /// them on later days); the days they have waited; and the sessions published for the day (a
     /// published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
-        try queue.read { db in
+        if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
+        return try queue.read { db in
             let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
             let days = scenario.calendar.days
-            guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { (0..<days.count).contains($0.days(to: date)) } ?? false }),
-                  let weekOf = SchoolDate(week["first_date"]) else { throw StateError.noPublishedWeek(date.text) }
-            let day = days[weekOf.days(to: date)]
+            guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
+                  let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
+            else { throw StateError.noPublishedWeek(date.text) }
             let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
             let json: String = dayPlanJSON ?? week["plan_json"]
             guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])

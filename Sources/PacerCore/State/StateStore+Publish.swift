@@ -12,7 +12,7 @@ extension StateStore {
         let isDay = plan.header.kind == "day"
         let dayDate = plan.header.date.flatMap(SchoolDate.init)
         let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map {
-            ($0.id, isDay ? (dayDate ?? weekOf) : weekOf.adding(days: $0.index))
+            ($0.id, isDay ? (dayDate ?? weekOf) : scenario.calendar.date(of: $0, weekOf: weekOf))
         })
         let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
         let now = ISO8601DateFormatter().string(from: Date())

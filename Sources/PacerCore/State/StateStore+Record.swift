@@ -14,17 +14,29 @@ extension StateStore {
     /// Records `checks` in one transaction and moves students along their progressions: a student
     /// who mastered their current objective goes to the next objective whose prerequisites are all
     /// mastered, skipping objectives already shown mastered ahead of time. A check seen before
-    /// (same date, student, objective, result: the table's UNIQUE key) is not applied again.
+    /// (same date, student, objective, result: the table's UNIQUE key) is not applied again; one
+    /// that was withdrawn is reinstated. A check that contradicts a recorded one (the other result
+    /// for the same student, objective and day) stops the whole file. A check dated before checks
+    /// already recorded for the student's subject replays that subject's history in date order.
     public func record(_ checks: [MasteryCheck], scenario: Scenario, source: String) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let now = ISO8601DateFormatter().string(from: Date())
         return try queue.write { db in
             var report = RecordReport()
             for check in ordered {
+                if let other = try Row.fetchOne(db, sql: """
+                    SELECT id, result, source FROM mastery_check
+                    WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
+                    """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]) {
+                    throw StateError.contradiction(
+                        "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other["id"] as Int64) (\(other["result"] as String), from \(other["source"] as String)); withdraw one with pacer record --withdraw ID")
+                }
                 try db.execute(sql: """
                     INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (date, student, objective, result) DO NOTHING
+                    ON CONFLICT (date, student, objective, result) DO UPDATE
+                        SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
+                        WHERE withdrawn_at IS NOT NULL
                     """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
                                      check.result.rawValue, check.note, source, now])
                 guard db.changesCount == 1 else {
@@ -32,16 +44,32 @@ extension StateStore {
                     continue
                 }
                 report.recorded += 1
-                try Self.apply(check, id: db.lastInsertedRowID, db: db, scenario: scenario, report: &report)
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
+                                                  arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]),
+                      let subject = scenario.objective(check.objective).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
+                else { continue }
+                if try Self.hasLaterChecks(than: check, id: id, subject: subject, db: db) {
+                    try Self.replay(check.student, subject, db: db, scenario: scenario, report: &report, because: "check \(id) is dated before others")
+                } else {
+                    try Self.apply(check, id: id, db: db, scenario: scenario, report: &report)
+                }
             }
             return report
         }
     }
 
-    private static func apply(_ check: MasteryCheck, id: Int64, db: Database, scenario: Scenario, report: inout RecordReport) throws {
+    /// Whether the student has a standing check in the subject dated after `check`.
+    static func hasLaterChecks(than check: MasteryCheck, id: Int64, subject: Subject, db: Database) throws -> Bool {
+        let objectives = Set(subject.objectives.map(\.id.rawValue))
+        return try String.fetchAll(db, sql: """
+            SELECT objective FROM mastery_check WHERE student = ? AND withdrawn_at IS NULL AND (date > ? OR (date = ? AND id > ?))
+            """, arguments: [check.student.rawValue, check.date.text, check.date.text, id]).contains(where: objectives.contains)
+    }
+
+    static func apply(_ check: MasteryCheck, id: Int64, db: Database, scenario: Scenario, report: inout RecordReport) throws {
         guard let objective = scenario.objective(check.objective),
               let subject = scenario.subjects.first(where: { $0.id == objective.subject }) else { return }
-        let who = "\(check.student) \(check.date)"
+        let who = "\(check.student) \(check.date) [check \(id)]"
         let current = try String.fetchOne(db, sql: """
             SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL
             """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) }
@@ -65,9 +93,11 @@ extension StateStore {
         try db.execute(sql: "UPDATE objective_history SET mastered_on = ? WHERE student = ? AND subject = ? AND objective = ?",
                        arguments: [check.date.text, check.student.rawValue, subject.id.rawValue, check.objective.rawValue])
         var mastered = masteredInHistory.union([check.objective])
+        // Mastery shown ahead of time by standing checks up to this one (a replay sees the same).
         let shownAhead = Set(try String.fetchAll(db, sql: """
-            SELECT objective FROM mastery_check WHERE student = ? AND result = 'mastered'
-            """, arguments: [check.student.rawValue]).map { ObjectiveID(rawValue: $0) })
+            SELECT objective FROM mastery_check WHERE student = ? AND result = 'mastered' AND withdrawn_at IS NULL
+            AND (date < ? OR (date = ? AND id <= ?))
+            """, arguments: [check.student.rawValue, check.date.text, check.date.text, id]).map { ObjectiveID(rawValue: $0) })
         let from = check.objective
         var explanation = "mastered \(check.objective)"
         while true {
@@ -104,7 +134,7 @@ extension StateStore {
 
     /// Counts, for tests and reports.
     public func count(_ table: String) throws -> Int {
-        let allowed = ["objective_history", "mastery_check", "advance", "plan", "attendance"]
+        let allowed = ["objective_history", "mastery_check", "advance", "plan", "attendance", "absence"]
         guard allowed.contains(table) else { return 0 }
         return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }

@@ -37,3 +37,29 @@ extension StateStore {
         }
     }
 }
+
+extension StateStore {
+    /// One recorded check, as `pacer status --student` lists it.
+    public struct RecordedCheck: Sendable, Equatable {
+        public let id: Int64
+        public let date: SchoolDate
+        public let objective: ObjectiveID
+        public let result: String
+        public let note: String
+        public let source: String
+        public let withdrawn: Bool
+    }
+
+    /// A student's checks, oldest first, withdrawn ones included.
+    public func checks(of student: StudentID) throws -> [RecordedCheck] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, date, objective, result, note, source, withdrawn_at FROM mastery_check WHERE student = ? ORDER BY date, id
+                """, arguments: [student.rawValue]).compactMap { row in
+                guard let date = SchoolDate(row["date"]) else { return nil }
+                return RecordedCheck(id: row["id"], date: date, objective: ObjectiveID(rawValue: row["objective"]), result: row["result"],
+                                     note: row["note"], source: row["source"], withdrawn: (row["withdrawn_at"] as String?) != nil)
+            }
+        }
+    }
+}

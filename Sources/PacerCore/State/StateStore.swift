@@ -133,6 +133,10 @@ public final class StateStore {
             // How many times each date was regrouped: calendars need a SEQUENCE that grows.
             try db.execute(sql: "CREATE TABLE day_revision (date TEXT PRIMARY KEY, revision INTEGER NOT NULL)")
         }
+        m.registerMigration("v5") { db in
+            // A withdrawn check is kept, marked, and no longer counts.
+            try db.execute(sql: "ALTER TABLE mastery_check ADD COLUMN withdrawn_at TEXT")
+        }
         return m
     }
 

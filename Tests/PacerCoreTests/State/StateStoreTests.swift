@@ -41,7 +41,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         #expect(now["S-02"] == "MATH-7.RP.1")
         #expect(now["S-03"] == "MATH-7.NS.1", "RP.3 was shown mastered ahead, so it is skipped")
         #expect(now["S-29"] == "complete")
-        #expect(report.lines.contains("S-03 2026-11-24: mastered MATH-7.RP.2, skipped MATH-7.RP.3 (mastery shown earlier); now on MATH-7.NS.1"))
+        #expect(report.lines.contains("S-03 2026-11-24 [check 5]: mastered MATH-7.RP.2, skipped MATH-7.RP.3 (mastery shown earlier); now on MATH-7.NS.1"))
 
         let again = try store.record(rows, scenario: scenario, source: "checks.csv")
         #expect(again.recorded == 0 && again.duplicates == 6 && again.advances == 0)
@@ -58,7 +58,13 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         let math = scenario.subjects[0].objectives.map(\.id.rawValue)
         // S-01 masters everything in order, one a day.
         var csv = "date,student,objective,result\n"
-        for (i, o) in math.enumerated() { csv += "\(SchoolDate("2026-11-23")!.adding(days: i)),S-01,\(o),mastered\n" }
+        // One objective a school day (Monday to Friday) from 2026-11-23.
+        var day = SchoolDate("2026-11-23")!
+        for o in math {
+            while !(2...6).contains(day.weekday) { day = day.adding(days: 1) }
+            csv += "\(day),S-01,\(o),mastered\n"
+            day = day.adding(days: 1)
+        }
         let report = try store.record(try checks(csv, scenario, in: folder), scenario: scenario, source: "all")
         #expect(report.advances == math.count)
         #expect(try store.standings().first { $0.student == "S-01" }?.objective == nil)
@@ -73,7 +79,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let rows = try old.count("objective_history")
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(rows > 30)
         #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
         let indexes = try DatabaseQueue(path: path).read { db in
@@ -101,7 +107,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
                 """)
         }
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         let linked = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT c.note || ' ' || a.to_objective FROM advance a JOIN mastery_check c ON c.id = a.check_id")
         }

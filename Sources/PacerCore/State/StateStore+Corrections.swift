@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// Withdraws the checks with these ids (a wrong date, the wrong student) in one transaction:
+    /// each is kept, marked withdrawn, and the student's history in that subject is replayed from
+    /// the checks that remain. Unknown ids stop the whole call.
+    public func withdraw(_ ids: [Int64], scenario: Scenario) throws -> RecordReport {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            var report = RecordReport()
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?", arguments: [id]) else {
+                    throw StateError.unknownCheck(id)
+                }
+                let what = "check \(id) (\(row["date"] as String) \(row["student"] as String) \(row["objective"] as String) \(row["result"] as String))"
+                if (row["withdrawn_at"] as String?) != nil {
+                    report.lines.append("\(what) was already withdrawn")
+                    continue
+                }
+                try db.execute(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?", arguments: [now, id])
+                report.lines.append("\(what) withdrawn")
+                guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
+                else { continue }
+                try Self.replay(StudentID(rawValue: row["student"]), subject, db: db, scenario: scenario, report: &report, because: "check \(id) was withdrawn")
+            }
+            return report
+        }
+    }
+
+    /// Rebuilds one student's history in one subject from where it began (the objective the first
+    /// advance left, or the open one when there was none) by applying the standing checks again in
+    /// date order; reports the standing before and after.
+    static func replay(_ student: StudentID, _ subject: Subject, db: Database, scenario: Scenario, report: inout RecordReport, because: String) throws {
+        let args: StatementArguments = [student.rawValue, subject.id.rawValue]
+        let before = try String.fetchOne(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL", arguments: args)
+        let firstAdvance = try String.fetchOne(db, sql: "SELECT from_objective FROM advance WHERE student = ? AND subject = ? ORDER BY id LIMIT 1", arguments: args)
+        guard let start = firstAdvance ?? before,
+              let startedOn = try String.fetchOne(db, sql: "SELECT started_on FROM objective_history WHERE student = ? AND subject = ? AND objective = ?",
+                                                  arguments: [student.rawValue, subject.id.rawValue, start]) else { return }
+        // The objectives before the start were mastered before the records began, as `seed` wrote them.
+        let earlier = subject.objectives.prefix { $0.id.rawValue != start }.map(\.id.rawValue)
+        try db.execute(sql: "DELETE FROM advance WHERE student = ? AND subject = ?", arguments: args)
+        for row in try Row.fetchAll(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ?", arguments: args)
+        where !earlier.contains(row["objective"]) {
+            try db.execute(sql: "DELETE FROM objective_history WHERE student = ? AND subject = ? AND objective = ?",
+                           arguments: [student.rawValue, subject.id.rawValue, row["objective"] as String])
+        }
+        try db.execute(sql: "INSERT INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)",
+                       arguments: [student.rawValue, subject.id.rawValue, start, startedOn])
+        let objectives = Set(subject.objectives.map(\.id))
+        var replayed = RecordReport()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, date, objective, result, note FROM mastery_check WHERE student = ? AND withdrawn_at IS NULL ORDER BY date, id
+            """, arguments: [student.rawValue]) {
+            let objective = ObjectiveID(rawValue: row["objective"])
+            guard objectives.contains(objective), let date = SchoolDate(row["date"]),
+                  let result = MasteryCheck.Result(rawValue: row["result"]) else { continue }
+            let check = MasteryCheck(date: date, student: student, objective: objective, result: result, note: row["note"],
+                                     location: .start(of: "check \(row["id"] as Int64)"))
+            try apply(check, id: row["id"], db: db, scenario: scenario, report: &replayed)
+        }
+        let after = try String.fetchOne(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL", arguments: args)
+        report.advances += replayed.advances
+        if before == after {
+            report.lines.append("\(student) \(subject.id): history replayed (\(because)); still on \(after ?? "nothing: progression complete")")
+        } else {
+            report.lines.append("\(student) \(subject.id): history replayed (\(because)); now on \(after ?? "nothing: progression complete") (was \(before ?? "complete"))")
+        }
+    }
+}

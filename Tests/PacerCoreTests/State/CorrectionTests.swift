@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PacerCore
+
+/// Wrong checks are refused or can be taken back, and dates say plainly when they are no school day.
+@Suite struct CorrectionTests {
+    func store() throws -> (String, Scenario, StateStore) {
+        let (folder, scenario) = try tinySchoolCopy()
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        return (folder, scenario, store)
+    }
+
+    func read(_ csv: String, _ scenario: Scenario, in folder: String, today: String) throws -> [Diagnostic] {
+        let path = folder + "/c-\(UUID().uuidString).csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return MasteryChecksFile.read(path, scenario: scenario, today: SchoolDate(today)).diagnostics
+    }
+
+    func current(_ store: StateStore, _ student: String) throws -> String? {
+        try store.standings().first { $0.student.rawValue == student }?.objective?.rawValue
+    }
+
+    @Test func checksAfterTodayOrOnNoSchoolDayAreRefused() throws {
+        let (folder, scenario, _) = try store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let messages = try read("""
+            date,student,objective,result
+            2026-12-24,S-01,MATH-7.RP.1,mastered
+            2026-11-22,S-02,MATH-7.RP.1,mastered
+            2026-11-24,S-03,MATH-7.RP.1,mastered
+            """, scenario, in: folder, today: "2026-11-24").map(\.message)
+        #expect(messages == [
+            "2026-12-24 is after today (2026-11-24): a check records what was seen; fix the date, or give --date",
+            "2026-11-22 is a Sunday, not a school day (the calendar's days are Mon, Tue, Wed, Thu, Fri); fix the date",
+        ])
+    }
+
+    @Test func aNotYetThatContradictsAMasteredIsAnErrorNamingBoth() throws {
+        let (folder, scenario, store) = try store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let inFile = try read("""
+            date,student,objective,result
+            2026-11-24,S-01,MATH-7.RP.1,mastered
+            2026-11-24,S-01,MATH-7.RP.1,not-yet
+            """, scenario, in: folder, today: "2026-11-24")
+        #expect(inFile.map(\.description).contains { $0.contains(":3:") && $0.contains("not-yet contradicts mastered for S-01 on MATH-7.RP.1 the same day (line 2)") }, "\(inFile)")
+        _ = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), scenario: scenario, source: "a.csv")
+        #expect(throws: StateError.self) {
+            _ = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n", scenario, in: folder), scenario: scenario, source: "b.csv")
+        }
+        #expect(try store.count("mastery_check") == 1, "nothing of the second file went in")
+    }
+
+    @Test func aWithdrawnCheckIsReplayedAwayAndCanBeRecordedAgain() throws {
+        let (folder, scenario, store) = try store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = try store.record(try checks("""
+            date,student,objective,result
+            2026-11-23,S-01,MATH-7.RP.1,mastered
+            2026-11-24,S-01,MATH-7.RP.2,mastered
+            """, scenario, in: folder), scenario: scenario, source: "a.csv")
+        #expect(first.advances == 2)
+        #expect(try current(store, "S-01") == "MATH-7.RP.3")
+        let ids = try store.checks(of: "S-01").map(\.id)
+        // Withdrawing the first mastery: RP.2's check becomes evidence shown ahead, RP.1 is current again.
+        let report = try store.withdraw([ids[0]], scenario: scenario)
+        #expect(try current(store, "S-01") == "MATH-7.RP.1")
+        #expect(report.lines.last == "S-01 MATH: history replayed (check \(ids[0]) was withdrawn); now on MATH-7.RP.1 (was MATH-7.RP.3)", "\(report.lines)")
+        #expect(try store.checks(of: "S-01").map(\.withdrawn) == [true, false])
+        #expect(throws: StateError.self) { _ = try store.withdraw([9_999], scenario: scenario) }
+        // Recording it again reinstates it, and the history is as before.
+        let again = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
+                                     scenario: scenario, source: "c.csv")
+        #expect(again.recorded == 1)
+        #expect(try current(store, "S-01") == "MATH-7.RP.3")
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func aCheckDatedBeforeRecordedOnesReplaysInDateOrder() throws {
+        let (folder, scenario, store) = try store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try store.record(try checks("date,student,objective,result\n2026-11-25,S-01,MATH-7.RP.2,mastered\n", scenario, in: folder),
+                             scenario: scenario, source: "wed.csv")
+        #expect(try current(store, "S-01") == "MATH-7.RP.1", "RP.2 shown ahead is evidence")
+        let late = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
+                                    scenario: scenario, source: "tue.csv")
+        #expect(try current(store, "S-01") == "MATH-7.RP.3", "RP.1 mastered on Tuesday, RP.2 on Wednesday")
+        #expect(late.lines.contains { $0.contains("history replayed") })
+    }
+
+    @Test func datesFallOnTheCalendarsWeekdays() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let calendar = scenario.calendar
+        #expect(calendar.knowsWeekdays)
+        #expect(calendar.schoolDayProblem(SchoolDate("2026-11-28")!) == "2026-11-28 is a Saturday, not a school day (the calendar's days are Mon, Tue, Wed, Thu, Fri)")
+        #expect(calendar.schoolDayProblem(SchoolDate("2026-11-27")!) == nil)
+        #expect(calendar.weekStartProblem(SchoolDate("2026-11-25")!) == "2026-11-25 is a Wednesday; the week starts on the calendar's first day (Mon): that week's is 2026-11-23")
+        #expect(calendar.weekStartProblem(SchoolDate("2026-11-23")!) == nil)
+        let friday = try #require(calendar.days.last)
+        #expect(calendar.date(of: friday, weekOf: SchoolDate("2026-11-23")!) == SchoolDate("2026-11-27"))
+        #expect(SchoolCalendar.weekday(of: "Wednesday") == 4 && SchoolCalendar.weekday(of: "D1") == nil)
+    }
+
+    @Test func regroupingANonSchoolDaySaysSo() throws {
+        let (folder, scenario, store) = try store()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: StateError.notASchoolDay("2026-11-29 is a Sunday, not a school day (the calendar's days are Mon, Tue, Wed, Thu, Fri)")) {
+            _ = try store.dayContext(scenario, date: SchoolDate("2026-11-29")!)
+        }
+    }
+}
