@@ -32,6 +32,11 @@ extension PacerCommand {
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
         var nodeLimit: Int = PlanOptions().nodeLimit
 
+        @Option(name: .customLong("week-of"), help: ArgumentHelp(
+            "Date of the week's first day, YYYY-MM-DD: plan that week.",
+            discussion: "When the scenario has a state (pacer init), the week is planned from it: each student's current objective, waits and absences as recorded. Without a state, from students.csv."))
+        var weekOf: String?
+
         @Flag(help: "Print nothing while working.")
         var quiet = false
 
@@ -43,6 +48,7 @@ extension PacerCommand {
             try NumericOption.fraction(gap, "--gap")
             try NumericOption.nodes(nodeLimit)
             if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+            if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
         }
 
         func run() throws {
@@ -60,10 +66,24 @@ extension PacerCommand {
                 Terminal.status(line)
             }
             let log: @Sendable (String) -> Void = { Terminal.error($0) }
-            let result = try Planner.plan(
-                loaded, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
+            let week = weekOf.flatMap(SchoolDate.init)
+            if let week, let problem = loaded.calendar.weekStartProblem(week) { throw CommandFailure("--week-of \(problem)") }
+            let statePath = StateStore.path(for: loaded)
+            let hasState = FileManager.default.fileExists(atPath: statePath)
+            var context = PlanningContext(scenario: loaded)
+            if let week, hasState {
+                context = try StateStore(path: statePath).weekContext(loaded, weekOf: week)
+            } else if hasState, !quiet {
+                Terminal.error("note: \(scenario) has a state (\(StateStore.fileName)); this plans from students.csv, where the term started. Give --week-of DATE to plan that week from the state.")
+            }
+            var result = try Planner.plan(
+                context, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
                 stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil,
                 startedAt: commandStarted)  // the limit covers the whole command, reading the school too
+            if let week {
+                result.plan.header.date = week.text
+                if hasState { result.plan.header.fromState = true }
+            }
             if showProgress { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
@@ -73,7 +93,7 @@ extension PacerCommand {
                 // What is left of --time-limit, at most 20 s, goes to explaining students no session can take.
                 let budget = min(20, timeLimit - (clock.now - commandStarted).seconds)
                 if budget >= 0.5 {
-                    printImpossibilities(ElasticModel.explain(loaded, timeLimit: budget))
+                    printImpossibilities(ElasticModel.explain(context, timeLimit: budget))
                 } else if !result.plan.unserved.isEmpty {
                     print("no time left to explain unserved students; `pacer validate --deep` does")
                 }

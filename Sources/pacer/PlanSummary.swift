@@ -23,12 +23,15 @@ struct PlanSummary {
             let mean = Double(load.values.reduce(0, +)) / Double(load.count)
             lines.append("teacher load: \(least)–\(most) sessions a week (mean \(String(format: "%.1f", mean)))")
         }
+        lines += Self.unservedLines(plan)
+        text = lines.joined(separator: "\n")
+    }
+
+    /// The five commonest reasons students went unserved, with counts.
+    static func unservedLines(_ plan: WeekPlan) -> [String] {
         var reasons: [String: Int] = [:]
         for u in plan.unserved { reasons[u.reason.components(separatedBy: " (").first ?? u.reason, default: 0] += 1 }
-        for (reason, count) in reasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
-            lines.append("  unserved \(count)×: \(reason)")
-        }
-        text = lines.joined(separator: "\n")
+        return reasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5).map { "  unserved \($0.value)×: \($0.key)" }
     }
 }
 

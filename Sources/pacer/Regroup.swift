@@ -33,6 +33,8 @@ extension PacerCommand {
             let store = try openState(loaded)
             let context = try store.dayContext(loaded, date: day)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
+            let absent = try store.absences(from: day, to: day)
+            if !absent.isEmpty { print("absent: " + absent.map(\.text).joined(separator: "; ")) }
             let interrupt = InterruptHandler()
             var result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
                                           stop: interrupt.token)
@@ -44,8 +46,11 @@ extension PacerCommand {
                 var line = "  \(t.teacher) \(t.block): "
                 switch (t.objectiveBefore, t.objectiveAfter) {
                 case let (before?, after?) where before != after: line += "\(before) → \(after)"
-                case let (before?, nil): line += "cancelled (\(before))"
-                case let (nil, after?): line += "new session on \(after)"
+                case let (before?, nil):
+                    line += "cancelled (\(before))"
+                    if absent.contains(where: { $0.person == .teacher(t.teacher) }) { line += ": teacher absent" }
+                case let (nil, after?):
+                    line += "new session on \(after)" + (t.covers.map { ", covering \($0)" } ?? "")
                 default: line += "\(t.objectiveAfter?.rawValue ?? "")"
                 }
                 if t.roomBefore != t.roomAfter, let a = t.roomAfter { line += ", room \(a)" }
@@ -53,6 +58,7 @@ extension PacerCommand {
                 if !t.studentsOut.isEmpty { line += "; out: \(t.studentsOut.map(\.rawValue).joined(separator: ", "))" }
                 print(line)
             }
+            for line in PlanSummary.unservedLines(result.plan) { print(line) }
             print("wrote \(out)/plan.json")
         }
     }
@@ -69,6 +75,10 @@ func openState(_ scenario: Scenario) throws -> StateStore {
 
 /// The verifier for a plan: a day plan is checked against its day as the term's state has it.
 func verifier(for plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier {
+    if plan.header.kind == "week", plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
+        // A week planned from the state is checked against the same state.
+        return PlanVerifier(context: try openState(scenario).weekContext(scenario, weekOf: weekOf))
+    }
     guard plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) else {
         return PlanVerifier(scenario: scenario)
     }

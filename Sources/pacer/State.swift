@@ -109,6 +109,10 @@ extension PacerCommand {
                 print([l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
                        String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-"].joined(separator: "\t"))
             }
+            let absences = try store.absences(from: date.value, to: date.value).filter { a in
+                student.map { a.person == .student(StudentID(rawValue: $0)) } ?? true
+            }
+            if !absences.isEmpty { print("\nabsent on \(date.value): " + absences.map(\.text).joined(separator: "; ")) }
             if let student {
                 let checks = try store.checks(of: StudentID(rawValue: student))
                 print(checks.isEmpty ? "no checks recorded for \(student)" : "\ncheck\tdate\tobjective\tresult\tnote\tsource")
@@ -148,6 +152,9 @@ extension PacerCommand {
             guard violations.isEmpty else {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
+            }
+            if weekPlan.header.kind == "week", let given = weekOf, let own = weekPlan.header.date, given != own {
+                throw CommandFailure("--week-of \(given) differs from the week \(plan) was planned for (\(own)); leave --week-of out, or plan that week")
             }
             let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
             guard let start else { throw CommandFailure("a week plan needs --week-of") }

@@ -1,12 +1,36 @@
+/// Who is away when, as blocks added to people's unavailable ones for the days being planned
+/// (recorded with `pacer absent`, kept in the state).
+public struct Absences: Sendable, Equatable {
+    public var students: [StudentID: Set<BlockID>] = [:]
+    public var teachers: [TeacherID: Set<BlockID>] = [:]
+    public init() {}
+    public var isEmpty: Bool { students.isEmpty && teachers.isEmpty }
+}
+
 extension Scenario {
-    /// The scenario cut to one day, with the students' current objectives replaced (a subject
-    /// missing from `current` is one the student has finished or does not take).
-    func day(_ day: Day, current: [StudentID: [SubjectID: ObjectiveID]]) -> Scenario {
+    /// The scenario as the term's state has it: the students' current objectives replaced (a
+    /// subject missing from `current` is one the student has finished or does not take), and the
+    /// absent blocks added to students' and teachers' unavailable ones.
+    func withState(current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences = Absences()) -> Scenario {
+        withState(calendar: calendar, current: current, absences: absences)
+    }
+
+    /// The scenario cut to one day, with the state's current objectives and absences.
+    func day(_ day: Day, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences = Absences()) -> Scenario {
         let calendar = SchoolCalendar(timeZone: self.calendar.timeZone, days: [day], periods: self.calendar.periods,
                                       blocks: self.calendar.blocks.filter { $0.day == day.id })
+        return withState(calendar: calendar, current: current, absences: absences)
+    }
+
+    private func withState(calendar: SchoolCalendar, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences) -> Scenario {
         let students = self.students.map { s in
             Student(id: s.id, name: s.name, grade: s.grade, current: (current[s.id] ?? [:]).filter { objective($0.value) != nil },
-                    flags: s.flags, unavailable: s.unavailable, keepApart: s.keepApart, pace: s.pace)
+                    flags: s.flags, unavailable: (Set(s.unavailable).union(absences.students[s.id] ?? [])).sorted(),
+                    keepApart: s.keepApart, pace: s.pace)
+        }
+        let teachers = absences.teachers.isEmpty ? self.teachers : self.teachers.map { t in
+            Teacher(id: t.id, name: t.name, canTeach: t.canTeach, unavailable: (Set(t.unavailable).union(absences.teachers[t.id] ?? [])).sorted(),
+                    maxSessionsPerDay: t.maxSessionsPerDay, homeRoom: t.homeRoom)
         }
         var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
                               students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)

@@ -36,7 +36,7 @@ public struct ExportContext: Sendable {
         var dates: [DayID: SchoolDate] = [:]
         if plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) {
             for d in plan.days { dates[d.day] = date }
-        } else if let weekOf {
+        } else if let weekOf = weekOf ?? plan.header.date.flatMap(SchoolDate.init) {
             for d in scenario.calendar.days { dates[d.id] = scenario.calendar.date(of: d, weekOf: weekOf) }
         }
         self.dates = dates

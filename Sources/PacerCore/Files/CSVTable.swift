@@ -98,3 +98,30 @@ struct CSVTable {
         return CSVTable(header: header, records: Array(records.dropFirst()))
     }
 }
+
+extension CSVTable {
+    /// The position of each of `known` columns in the header (names compared without case or
+    /// surrounding spaces), reporting unknown and repeated columns and missing `required` ones
+    /// (`the checks file needs a 'date' column`).
+    func columns(_ known: [String], required: [String], file what: String, log: DiagnosticLog) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, field) in header.fields.enumerated() {
+            let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
+            guard known.contains(name) else {
+                log.error(field.location, "unknown column '\(printable(name))'; expected: \(known.joined(separator: ", "))")
+                continue
+            }
+            if index[name] != nil { log.error(field.location, "column '\(name)' appears twice") }
+            index[name] = i
+        }
+        for name in required where index[name] == nil {
+            log.error(header.location, "\(what) needs a '\(name)' column")
+        }
+        return index
+    }
+
+    /// The cell of `column` in `record`, trimmed, with where it was written.
+    func cell(_ column: String, of record: Record, in index: [String: Int]) -> Located<String>? {
+        index[column].map { Located(value: record.fields[$0].value.trimmingCharacters(in: .whitespaces), location: record.fields[$0].location) }
+    }
+}

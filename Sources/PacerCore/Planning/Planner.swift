@@ -155,7 +155,7 @@ public enum Planner {
         let lower = bound.map { min(tidy($0), total.total) }
         let gap = lower.map { total.total == 0 ? 0 : tidy(abs(total.total - $0) / max(abs(total.total), 1e-9)) }
         let header = PlanHeader(
-            scenario: scenario.name, kind: "week", date: nil, revision: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
+            scenario: scenario.name, kind: "week", date: nil, fromState: nil, revision: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
             glpkVersion: Problem.libraryVersion, options: options, status: status, method: method,
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,

@@ -33,6 +33,8 @@ public struct DayChanges: Codable, Sendable, Equatable {
         public var roomAfter: RoomID?
         public var studentsIn: [StudentID]
         public var studentsOut: [StudentID]
+        /// A new session that takes over a cancelled one: same block and objective, another teacher.
+        public var covers: TeacherID?
     }
     public struct StudentChange: Codable, Sendable, Equatable {
         public var student: StudentID
@@ -62,6 +64,11 @@ public struct DayChanges: Codable, Sendable, Equatable {
                 objectiveBefore: b?.objective, objectiveAfter: a?.objective, roomBefore: b?.room, roomAfter: a?.room,
                 studentsIn: now.subtracting(was).sorted(), studentsOut: was.subtracting(now).sorted()))
         }
+        for i in teachers.indices where teachers[i].before == nil {
+            teachers[i].covers = teachers.first {
+                $0.after == nil && $0.block == teachers[i].block && $0.objectiveBefore == teachers[i].objectiveAfter
+            }?.teacher
+        }
         var students: [StudentChange] = []
         var placeBefore: [String: String] = [:], placeAfter: [String: String] = [:]
         for s in published { for st in s.students { placeBefore["\(st)|\(s.block)"] = s.id } }
@@ -79,8 +86,11 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var scenario: String
     /// `week`, or `day` for a regrouped day.
     public var kind: String
-    /// The regrouped day's date.
+    /// The regrouped day's date; for a week plan made with `--week-of`, the date of its first day.
     public var date: String?
+    /// Whether a week plan was made from the term's state (current objectives, waits and absences
+    /// as recorded) rather than from students.csv; absent for plans from students.csv.
+    public var fromState: Bool?
     /// For a regrouped day: how many times that date has been regrouped, this plan included
     /// (calendars take it as the events' SEQUENCE, so a later regroup replaces an earlier one).
     public var revision: Int?

@@ -24,19 +24,7 @@ public enum MasteryChecksFile {
         guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
             return ([], log.sorted)
         }
-        var index: [String: Int] = [:]
-        for (i, field) in table.header.fields.enumerated() {
-            let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
-            guard columns.contains(name) else {
-                log.error(field.location, "unknown column '\(printable(name))'; expected: \(columns.joined(separator: ", "))")
-                continue
-            }
-            if index[name] != nil { log.error(field.location, "column '\(name)' appears twice") }
-            index[name] = i
-        }
-        for required in columns.dropLast() where index[required] == nil {
-            log.error(table.header.location, "the checks file needs a '\(required)' column")
-        }
+        let index = table.columns(columns, required: Array(columns.dropLast()), file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
         var checks: [MasteryCheck] = []
@@ -46,9 +34,7 @@ public enum MasteryChecksFile {
                 log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
                 continue
             }
-            func cell(_ name: String) -> Located<String>? {
-                index[name].map { Located(value: record.fields[$0].value.trimmingCharacters(in: .whitespaces), location: record.fields[$0].location) }
-            }
+            func cell(_ name: String) -> Located<String>? { table.cell(name, of: record, in: index) }
             guard let dateCell = cell("date"), let studentCell = cell("student"), let objectiveCell = cell("objective"),
                   let resultCell = cell("result") else { continue }
             let date = SchoolDate(dateCell.value)

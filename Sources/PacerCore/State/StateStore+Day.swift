@@ -4,6 +4,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case noPublishedWeek(String)
     case unreadablePlan(Int64)
     case notASchoolDay(String)
+    case notAWeekStart(String)
     case contradiction(String)
     case unknownCheck(Int64)
 
@@ -12,6 +13,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .noPublishedWeek(date): return "no published week plan covers \(date); run pacer publish first"
         case let .unreadablePlan(id): return "published plan \(id) cannot be read back"
         case let .notASchoolDay(text): return text
+        case let .notAWeekStart(text): return "--week-of " + text
         case let .contradiction(text): return text + "; nothing of the file was recorded"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
         }
@@ -43,29 +45,63 @@ extension StateStore {
                 for student in session.students { plannedLater["\(student)|\(session.objective)", default: 0] += 1 }
             }
 
-            var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
-            var started: [String: SchoolDate] = [:]
-            for standing in try Self.standings(db) {
-                guard let objective = standing.objective else { continue }
-                current[standing.student, default: [:]][standing.subject] = objective
-                started["\(standing.student)|\(objective)"] = standing.startedOn
-            }
-            var receivedThisWeek: [String: Int] = [:], lastWorkshop: [String: SchoolDate] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT student, objective, date FROM attendance WHERE date < ?", arguments: [date.text]) {
-                let key = "\(row["student"] as String)|\(row["objective"] as String)"
-                guard let when = SchoolDate(row["date"]) else { continue }
-                if when >= weekOf { receivedThisWeek[key, default: 0] += 1 }
-                if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
-            }
-
+            let progress = try TermProgress(db, before: date, weekOf: weekOf)
             // Today is wanted only for what this week's workshops and the rest of the published week do not give.
+            let absent = try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)])
             var context = PlanningContext.day(
-                scenario.day(day, current: current), current: current,
-                covered: { (receivedThisWeek[$0] ?? 0) + (plannedLater[$0] ?? 0) },
-                waited: { key in (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date) })
+                scenario.day(day, current: progress.current, absences: absent), current: progress.current,
+                covered: { (progress.receivedThisWeek[$0] ?? 0) + (plannedLater[$0] ?? 0) },
+                waited: { progress.waited($0, until: date) })
             context.published = plan.sessions.filter { $0.day == day.id }
             return context
         }
+    }
+
+    /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
+    /// a state: each student's current objective from the history (not students.csv, which is where
+    /// the term started), the days they have waited since their last workshop on it, and the
+    /// absences recorded for the week's dates. Each student wants their objective's weekly count.
+    public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
+        if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
+        return try queue.read { db in
+            let progress = try TermProgress(db, before: weekOf, weekOf: weekOf)
+            let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
+            let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
+            var waited: [StudentID: Int] = [:]
+            for (student, subjects) in progress.current {
+                for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited("\(student)|\(objective)", until: weekOf)) }
+            }
+            return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
+        }
+    }
+}
+
+/// Where the term stands before a date, from the state: each student's current objective per
+/// subject, when they started it, their last workshop on each objective, and what they received
+/// since the week began. Keys are `STUDENT|OBJECTIVE`.
+struct TermProgress {
+    var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
+    var started: [String: SchoolDate] = [:]
+    var lastWorkshop: [String: SchoolDate] = [:]
+    var receivedThisWeek: [String: Int] = [:]
+
+    init(_ db: Database, before date: SchoolDate, weekOf: SchoolDate) throws {
+        for standing in try StateStore.standings(db) {
+            guard let objective = standing.objective else { continue }
+            current[standing.student, default: [:]][standing.subject] = objective
+            started["\(standing.student)|\(objective)"] = standing.startedOn
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT student, objective, date FROM attendance WHERE date < ?", arguments: [date.text]) {
+            let key = "\(row["student"] as String)|\(row["objective"] as String)"
+            guard let when = SchoolDate(row["date"]) else { continue }
+            if when >= weekOf { receivedThisWeek[key, default: 0] += 1 }
+            if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
+        }
+    }
+
+    /// Days from the later of starting the objective and its last workshop, to `date`.
+    func waited(_ key: String, until date: SchoolDate) -> Int {
+        (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date)
     }
 }
 

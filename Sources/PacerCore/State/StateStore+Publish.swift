@@ -24,9 +24,14 @@ extension StateStore {
             for date in covered.sorted() {
                 try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])
             }
+            // Students recorded absent in a session's block did not receive it.
+            let dated = plan.days.compactMap { roster in
+                scenario.calendar.days.first { $0.id == roster.day }.flatMap { day in dayDates[day.id].map { ($0, day) } }
+            }
+            let absent = try Self.absentBlocks(db, scenario: scenario, dates: dated).students
             for session in plan.sessions {
                 guard let date = dayDates[session.day] else { continue }
-                for student in session.students {
+                for student in session.students where absent[student]?.contains(session.block) != true {
                     try db.execute(sql: """
                         INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,

@@ -77,7 +77,11 @@ extension StateStore {
             SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NOT NULL
             """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) })
         guard check.result == .mastered else {
-            if current == check.objective { report.lines.append("\(who): \(check.objective) not yet mastered; stays on it") }
+            if current == check.objective {
+                report.lines.append("\(who): \(check.objective) not yet mastered; stays on it")
+            } else {
+                report.lines.append("\(who): not-yet on \(check.objective) recorded as evidence (current: \(current?.rawValue ?? "none"))")
+            }
             return
         }
         guard current == check.objective else {

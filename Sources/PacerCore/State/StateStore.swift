@@ -137,6 +137,22 @@ public final class StateStore {
             // A withdrawn check is kept, marked, and no longer counts.
             try db.execute(sql: "ALTER TABLE mastery_check ADD COLUMN withdrawn_at TEXT")
         }
+        m.registerMigration("v6") { db in
+            // Students and teachers away on a date: the whole day (period '') or some periods.
+            try db.execute(sql: """
+                CREATE TABLE absence (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('student', 'teacher')),
+                    person TEXT NOT NULL,
+                    period TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (date, kind, person, period)
+                );
+                CREATE INDEX absence_by_date ON absence(date);
+                """)
+        }
         return m
     }
 

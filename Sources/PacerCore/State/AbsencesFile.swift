@@ -1,0 +1,40 @@
+/// A CSV of absences, for many at once: `date,person,periods[,note]`, where person is
+/// `student:ID` or `teacher:ID` and periods are `;`-separated period ids (empty: the whole day).
+public enum AbsencesFile {
+    public static let columns = ["date", "person", "periods", "note"]
+
+    /// Reads and checks every row against the scenario; any diagnostic means nothing may be recorded.
+    public static func read(_ path: String, scenario: Scenario) -> (absences: [Absence], diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
+            return ([], log.sorted)
+        }
+        let index = table.columns(columns, required: ["date", "person"], file: "the absences file", log: log)
+        guard !log.hasErrors else { return ([], log.sorted) }
+        var absences: [Absence] = []
+        for record in table.records {
+            guard record.fields.count == table.header.fields.count else {
+                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
+                continue
+            }
+            guard let dateCell = table.cell("date", of: record, in: index), let personCell = table.cell("person", of: record, in: index) else { continue }
+            guard let date = SchoolDate(dateCell.value) else {
+                log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD")
+                continue
+            }
+            guard let person = Absence.Person(personCell.value) else {
+                log.error(personCell.location, "write the person as student:ID or teacher:ID, got '\(printable(personCell.value))'")
+                continue
+            }
+            let periods = (table.cell("periods", of: record, in: index)?.value ?? "")
+                .split(separator: ";").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.rawValue.isEmpty }
+            let absence = Absence(date: date, person: person, periods: periods, note: table.cell("note", of: record, in: index)?.value ?? "")
+            if let problem = absence.problem(in: scenario) {
+                log.error(personCell.location, problem)
+                continue
+            }
+            absences.append(absence)
+        }
+        return (absences, log.sorted)
+    }
+}

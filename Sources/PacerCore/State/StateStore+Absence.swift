@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+
+/// A student or teacher away on a date: the whole day, or some periods.
+public struct Absence: Sendable, Equatable {
+    public enum Person: Sendable, Equatable, Hashable {
+        case student(StudentID)
+        case teacher(TeacherID)
+
+        /// `student:S-03` or `teacher:T-LEE`.
+        public init?(_ text: String) {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { return nil }
+            switch parts[0] {
+            case "student": self = .student(StudentID(rawValue: parts[1]))
+            case "teacher": self = .teacher(TeacherID(rawValue: parts[1]))
+            default: return nil
+            }
+        }
+
+        var kind: String { if case .student = self { return "student" } else { return "teacher" } }
+        var id: String {
+            switch self {
+            case let .student(id): return id.rawValue
+            case let .teacher(id): return id.rawValue
+            }
+        }
+        public var description: String { "\(kind):\(id)" }
+
+        /// Why the person is not in the scenario (with the nearest known), or nil.
+        public func problem(in scenario: Scenario) -> String? {
+            switch self {
+            case let .student(id): return scenario.unknownIDProblem(student: id)
+            case let .teacher(id): return scenario.unknownIDProblem(teacher: id)
+            }
+        }
+    }
+
+    public var date: SchoolDate
+    public var person: Person
+    /// The periods missed; empty for the whole day.
+    public var periods: [PeriodID]
+    public var note: String
+
+    public init(date: SchoolDate, person: Person, periods: [PeriodID] = [], note: String = "") {
+        self.date = date
+        self.person = person
+        self.periods = periods
+        self.note = note
+    }
+
+    /// Why the absence cannot be recorded for the scenario, or nil.
+    public func problem(in scenario: Scenario) -> String? {
+        if let problem = person.problem(in: scenario) { return problem }
+        if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
+        for period in periods where !scenario.calendar.periods.contains(where: { $0.id == period }) {
+            return NearestNames.unknown("period", period.rawValue, among: scenario.calendar.periods.map(\.id.rawValue))
+        }
+        return nil
+    }
+
+    /// `teacher:T-LEE 2026-11-24 (all day)` or `student:S-03 2026-11-24 (F1, F2)`.
+    public var text: String {
+        "\(person.description) \(date) (\(periods.isEmpty ? "all day" : periods.map(\.rawValue).joined(separator: ", ")))"
+            + (note.isEmpty ? "" : ": \(note)")
+    }
+}
+
+extension StateStore {
+    /// Records absences in one transaction (an absence already known is kept once). A student's
+    /// attendance of the missed periods is removed, so a missed workshop does not count as
+    /// received; later publications of those dates leave them out too. Returns how many were new.
+    @discardableResult
+    public func recordAbsences(_ absences: [Absence], scenario: Scenario) throws -> Int {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            var added = 0
+            for a in absences {
+                for period in a.periods.isEmpty ? [""] : a.periods.map(\.rawValue) {
+                    try db.execute(sql: """
+                        INSERT INTO absence (date, kind, person, period, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (date, kind, person, period) DO NOTHING
+                        """, arguments: [a.date.text, a.person.kind, a.person.id, period, a.note, now])
+                    added += db.changesCount
+                }
+                if case let .student(id) = a.person {
+                    for row in try Row.fetchAll(db, sql: "SELECT rowid, block FROM attendance WHERE date = ? AND student = ?", arguments: [a.date.text, id.rawValue]) {
+                        let block = BlockID(rawValue: row["block"])
+                        if a.periods.isEmpty || a.periods.contains(where: { scenario.calendar.block(block)?.period == $0 }) {
+                            try db.execute(sql: "DELETE FROM attendance WHERE rowid = ?", arguments: [row["rowid"] as Int64])
+                        }
+                    }
+                }
+            }
+            return added
+        }
+    }
+
+    /// The absences recorded for dates from `first` to `last`, oldest first.
+    public func absences(from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {
+        try queue.read { db in try Self.absences(db, from: first, to: last) }
+    }
+
+    static func absences(_ db: Database, from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {
+        var grouped: [String: (absence: Absence, wholeDay: Bool)] = [:]
+        var order: [String] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT date, kind, person, period, note FROM absence WHERE date >= ? AND date <= ? ORDER BY date, kind, person, period
+            """, arguments: [first.text, last.text]) {
+            guard let date = SchoolDate(row["date"]),
+                  let person = Absence.Person("\(row["kind"] as String):\(row["person"] as String)") else { continue }
+            let key = "\(date)|\(person.description)"
+            if grouped[key] == nil {
+                order.append(key)
+                grouped[key] = (Absence(date: date, person: person, note: row["note"]), false)
+            }
+            let period: String = row["period"]
+            if period.isEmpty { grouped[key]?.wholeDay = true } else { grouped[key]?.absence.periods.append(PeriodID(rawValue: period)) }
+        }
+        // A whole-day absence covers any periods recorded for the same day.
+        return order.compactMap { key in
+            guard var entry = grouped[key] else { return nil }
+            if entry.wholeDay { entry.absence.periods = [] }
+            return entry.absence
+        }
+    }
+
+    /// The blocks people are away on the given dates (each with its day of the calendar), as the
+    /// planner takes them.
+    static func absentBlocks(_ db: Database, scenario: Scenario, dates: [(SchoolDate, Day)]) throws -> Absences {
+        var result = Absences()
+        guard let first = dates.map(\.0).min(), let last = dates.map(\.0).max() else { return result }
+        let dayOf = Dictionary(dates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        for a in try absences(db, from: first, to: last) {
+            guard let day = dayOf[a.date] else { continue }
+            let blocks = scenario.calendar.blocks.filter { $0.day == day.id && (a.periods.isEmpty || a.periods.contains($0.period)) }.map(\.id)
+            switch a.person {
+            case let .student(id): result.students[id, default: []].formUnion(blocks)
+            case let .teacher(id): result.teachers[id, default: []].formUnion(blocks)
+            }
+        }
+        return result
+    }
+}

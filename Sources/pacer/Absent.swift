@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct Absent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that students or teachers are away on a date: the whole day, or some periods.",
+            discussion: """
+                Each PERSON is student:ID or teacher:ID. A student's missed sessions do not count as \
+                received. A teacher's absence makes that day's regroup give their sessions to free \
+                qualified teachers or drop them, with the reasons. --file records many at once from \
+                a CSV with the columns date, person, periods (;-separated, empty for the whole day) \
+                and an optional note; every row is checked first, and nothing is recorded if one is \
+                wrong. pacer status --date D lists the day's absences.
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Argument(help: "student:ID or teacher:ID, one or more.") var people: [String] = []
+        @Option(help: "The date they are away, YYYY-MM-DD.") var date: String?
+        @Option(name: [.customLong("periods"), .customLong("blocks")], help: "Only these periods, comma-separated (F1,F2); the whole day without it.")
+        var periods: String?
+        @Option(help: "Why (shown by status).") var note = ""
+        @Option(help: "A CSV of absences: date,person,periods[,note].") var file: String?
+
+        func validate() throws {
+            if file == nil, people.isEmpty { throw ValidationError("name who is away (student:ID or teacher:ID), or give --file") }
+            if !people.isEmpty, date == nil { throw ValidationError("--date is needed with people named on the command line") }
+            if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
+            for p in people where Absence.Person(p) == nil { throw ValidationError("write each person as student:ID or teacher:ID, got '\(p)'") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            var absences: [Absence] = []
+            if let file {
+                let (rows, diagnostics) = AbsencesFile.read(file, scenario: loaded)
+                for d in diagnostics { print(d) }
+                guard diagnostics.isEmpty else {
+                    print("\(file): nothing recorded")
+                    throw ExitCode.failure
+                }
+                absences = rows
+            }
+            if let day = date.flatMap(SchoolDate.init) {
+                let periodIDs = (periods ?? "").split(separator: ",").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+                for person in people.compactMap(Absence.Person.init) {
+                    let absence = Absence(date: day, person: person, periods: periodIDs, note: note)
+                    if let problem = absence.problem(in: loaded) { throw CommandFailure("\(person.description): \(problem)") }
+                    absences.append(absence)
+                }
+            }
+            let added = try openState(loaded).recordAbsences(absences, scenario: loaded)
+            for a in absences { print("absent: \(a.text)") }
+            print("\(plural(absences.count, "absence")) recorded (\(added) new)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PacerCore
+
+@Suite struct AbsenceTests {
+    /// The tiny school with its state started and the golden week published for 2026-11-23.
+    func published() throws -> (String, Scenario, StateStore) {
+        let (folder, scenario) = try tinySchoolCopy()
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        try store.publish(try PlanFile.read(golden + "/plan.json"), scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        return (folder, scenario, store)
+    }
+
+    @Test func aStudentsMissedSessionIsNotReceived() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tuesday = SchoolDate("2026-11-24")!
+        func attended(_ student: String) throws -> Int {
+            try DatabaseQueue(path: StateStore.path(for: scenario)).read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE date = ? AND student = ?", arguments: [tuesday.text, student]) ?? -1
+            }
+        }
+        #expect(try attended("S-11") == 1)
+        #expect(try store.recordAbsences([Absence(date: tuesday, person: .student("S-11"), periods: ["F1"])], scenario: scenario) == 1)
+        #expect(try attended("S-11") == 0, "the F1 session S-11 missed no longer counts")
+        #expect(try store.recordAbsences([Absence(date: tuesday, person: .student("S-11"), periods: ["F1"])], scenario: scenario) == 0, "kept once")
+        // Publishing the week again leaves the absent student out of that session.
+        try store.publish(try PlanFile.read(golden + "/plan.json"), scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        #expect(try attended("S-11") == 0)
+        #expect(try store.absences(from: tuesday, to: tuesday).map(\.text) == ["student:S-11 2026-11-24 (F1)"])
+    }
+
+    @Test func anAbsentTeachersSessionsAreNotKeptOnTheDay() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tuesday = SchoolDate("2026-11-24")!
+        try store.recordAbsences([Absence(date: tuesday, person: .teacher("T-OKAFOR"), note: "sick")], scenario: scenario)
+        let context = try store.dayContext(scenario, date: tuesday)
+        #expect(context.scenario.teachers.first { $0.id == "T-OKAFOR" }?.unavailable.contains("Tue-F1") == true)
+        let day = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20), date: tuesday).plan
+        #expect(!day.sessions.contains { $0.teacher == "T-OKAFOR" })
+        #expect(PlanVerifier(context: context).violations(of: day).isEmpty)
+        #expect(day.changes?.teachers.contains { $0.teacher == "T-OKAFOR" && $0.after == nil } == true)
+    }
+
+    @Test func absencesNameKnownPeopleAndPeriods() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let tuesday = SchoolDate("2026-11-24")!
+        #expect(Absence(date: tuesday, person: .teacher("T-CHN")).problem(in: scenario) == "unknown teacher 'T-CHN'; did you mean T-CHEN?")
+        #expect(Absence(date: tuesday, person: .student("S-01"), periods: ["F9"]).problem(in: scenario)?.hasPrefix("unknown period 'F9'") == true)
+        #expect(Absence(date: SchoolDate("2026-11-28")!, person: .student("S-01")).problem(in: scenario)?.contains("not a school day") == true)
+        #expect(Absence.Person("room:R101") == nil && Absence.Person("student:") == nil)
+    }
+
+    /// A week planned from the state follows the recorded mastery, not students.csv.
+    @Test func aWeekPlannedFromTheStateFollowsTheRecordedMastery() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
+                             scenario: scenario, source: "mon.csv")
+        let monday = SchoolDate("2026-11-30")!
+        let context = try store.weekContext(scenario, weekOf: monday)
+        #expect(context.scenario.students.first { $0.id == "S-01" }?.current["MATH"] == "MATH-7.RP.2")
+        let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).plan
+        #expect(!plan.sessions.contains { $0.objective == "MATH-7.RP.1" && $0.students.contains("S-01") })
+        #expect(PlanVerifier(context: context).violations(of: plan).isEmpty)
+        #expect(throws: StateError.self) { _ = try store.weekContext(scenario, weekOf: SchoolDate("2026-12-02")!) }
+    }
+}
