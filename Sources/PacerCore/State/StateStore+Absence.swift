@@ -7,13 +7,11 @@ public struct Absence: Sendable, Equatable {
         case student(StudentID)
         case teacher(TeacherID)
 
-        /// `student:S-03` or `teacher:T-LEE`.
+        /// `student:S-03` or `teacher:T-LEE`, written as `--for` writes them.
         public init?(_ text: String) {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[1].isEmpty else { return nil }
-            switch parts[0] {
-            case "student": self = .student(StudentID(rawValue: parts[1]))
-            case "teacher": self = .teacher(TeacherID(rawValue: parts[1]))
+            switch ExportFilter(text) {
+            case let .student(id)?: self = .student(id)
+            case let .teacher(id)?: self = .teacher(id)
             default: return nil
             }
         }
