@@ -7,7 +7,10 @@ extension PacerCommand {
         static let configuration = CommandConfiguration(
             abstract: "Simulate the next weeks: plan every day, let workshops bring mastery, move students on.",
             discussion: """
-                Each workshop brings mastery with the objective's mastery_chance (default 0.3) times \
+                Each run goes the way the term goes, on a state in memory: every week planned from \
+                the state and published, every day regrouped on top of it and published, every \
+                workshop recorded as a check. Each workshop brings mastery with the objective's \
+                mastery_chance (default 0.3) times \
                 the student's pace (students.csv column pace, default 1). Reports per week: objectives \
                 mastered per student (mean, 10th and 90th percentile), students behind the scenario's \
                 forecast.target_pace, the longest wait for a workshop, teacher load. Writes \

@@ -41,52 +41,57 @@ public struct Forecaster {
         self.options = options
     }
 
+    /// The date the simulated term starts on: a Monday when the calendar's days name weekdays
+    /// (the first one on or after 2027-01-04), so that dates fall on the right days.
+    static let termStart = SchoolDate("2027-01-04")!
+
     /// `progress` is told (run, week) as each simulated week ends.
+    ///
+    /// Each run goes the way a school runs its term, on a state of its own (in memory): each week is
+    /// planned from the state and published, each day is regrouped on top of it and published, and
+    /// each workshop attended is recorded as a check, mastered with the objective's chance times
+    /// the student's pace. So a forecast and a real term take the same path.
     public func run(stop: StopToken? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> [Week] {
         var mastered = Array(repeating: [Double](), count: options.weeks)
         var behind = Array(repeating: 0.0, count: options.weeks)
         var waits = Array(repeating: 0, count: options.weeks)
         var loads = Array(repeating: 0.0, count: options.weeks)
+        let planOptions = PlanOptions(timeLimit: options.timeLimitPerDay, seed: options.seed, nodeLimit: options.nodeLimit)
+        let start = scenario.calendar.weekStartProblem(Self.termStart) == nil ? Self.termStart
+            : Self.termStart.adding(days: (0..<7).first { scenario.calendar.weekStartProblem(Self.termStart.adding(days: $0)) == nil } ?? 0)
         for run in 0..<options.runs {
             var random = SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(run))
-            var current: [StudentID: [SubjectID: ObjectiveID]] = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.current) })
-            var masteredSet: [StudentID: Set<ObjectiveID>] = [:]
-            for student in scenario.students {
-                for subject in scenario.subjects {
-                    guard let objective = student.current[subject.id] else { continue }
-                    // Objectives before the current one count as mastered already.
-                    masteredSet[student.id, default: []].formUnion(subject.objectives.prefix { $0.id != objective }.map(\.id))
-                }
-            }
+            let store = try StateStore(inMemory: ())
+            try store.seed(from: scenario, on: start)
             var masteredCount: [StudentID: Int] = [:]
             var lastWorkshop: [String: Int] = [:]  // student|objective → school day number
             var schoolDay = 0
             for week in 0..<options.weeks {
                 if stop?.isStopped == true { break }
-                var received: [String: Int] = [:]
+                let weekOf = start.adding(days: 7 * week)
+                let weekPlan = try Planner.plan(try store.weekContext(scenario, weekOf: weekOf), options: planOptions, stop: stop).plan
+                try store.publish(weekPlan, scenario: scenario, weekOf: weekOf)
                 var sessionsThisWeek = 0
                 for day in scenario.calendar.days {
-                    let context = PlanningContext.day(
-                        scenario.day(day, current: current), current: current,
-                        covered: { received[$0] ?? 0 }, waited: { schoolDay - (lastWorkshop[$0] ?? 0) })
-                    let plan = try Planner.plan(context, options: PlanOptions(timeLimit: options.timeLimitPerDay, seed: options.seed,
-                                                                              nodeLimit: options.nodeLimit), stop: stop).plan
+                    let date = scenario.calendar.date(of: day, weekOf: weekOf)
+                    let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: planOptions, date: date, stop: stop).plan
+                    try store.publish(plan, scenario: scenario, weekOf: weekOf)
                     sessionsThisWeek += plan.sessions.count
+                    var checks: [MasteryCheck] = []
                     for session in plan.sessions {
-                        guard let objective = scenario.objective(session.objective),
-                              let subject = scenario.subjects.first(where: { $0.id == objective.subject }) else { continue }
+                        guard let objective = scenario.objective(session.objective) else { continue }
                         for studentID in session.students {
-                            let key = "\(studentID)|\(objective.id)"
-                            received[key, default: 0] += 1
-                            lastWorkshop[key] = schoolDay
+                            lastWorkshop["\(studentID)|\(objective.id)"] = schoolDay
                             let pace = scenario.students.first { $0.id == studentID }?.pace ?? 1
-                            guard Double.random(in: 0..<1, using: &random) < min(1, objective.masteryChance * pace) else { continue }
-                            masteredSet[studentID, default: []].insert(objective.id)
-                            masteredCount[studentID, default: 0] += 1
-                            let next = Progression.next(in: subject, mastered: masteredSet[studentID] ?? [])
-                            current[studentID]?[subject.id] = next
-                            if let next { lastWorkshop["\(studentID)|\(next)"] = schoolDay }
+                            let masters = Double.random(in: 0..<1, using: &random) < min(1, objective.masteryChance * pace)
+                            if masters { masteredCount[studentID, default: 0] += 1 }
+                            checks.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
+                                                       result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
                         }
+                    }
+                    _ = try store.record(checks, scenario: scenario, source: "forecast")
+                    for standing in try store.standings() where standing.startedOn == date {
+                        if let objective = standing.objective { lastWorkshop["\(standing.student)|\(objective)"] = schoolDay }
                     }
                     schoolDay += 1
                 }
@@ -94,8 +99,9 @@ public struct Forecaster {
                 mastered[week] += counts
                 behind[week] += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
                 var longest = 0
-                for (student, subjects) in current {
-                    for (_, objective) in subjects { longest = max(longest, schoolDay - (lastWorkshop["\(student)|\(objective)"] ?? 0)) }
+                for standing in try store.standings() {
+                    guard let objective = standing.objective else { continue }
+                    longest = max(longest, schoolDay - (lastWorkshop["\(standing.student)|\(objective)"] ?? 0))
                 }
                 waits[week] = max(waits[week], longest)
                 loads[week] += Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count))

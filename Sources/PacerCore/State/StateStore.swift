@@ -16,6 +16,15 @@ public final class StateStore {
         return URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(fileName).path
     }
 
+    /// A state held in memory only, for simulations (`Forecaster`), with the current schema.
+    public init(inMemory: Void) throws {
+        path = ":memory:"
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: configuration)
+        try Self.migrator.migrate(queue)
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String, upTo version: String? = nil) throws {
         self.path = path
