@@ -104,10 +104,14 @@ extension PacerCommand {
             let lines = try store.status(
                 loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
                 objective: objective.map { ObjectiveID(rawValue: $0) })
-            print("student\tname\tsubject\tobjective\tdays on it\tworkshops on it\tdays since last workshop")
+            // students.csv is where the term started; the last column shows where the state has moved on from it.
+            let termStart = Dictionary(uniqueKeysWithValues: loaded.students.map { ($0.id, $0.current) })
+            print("student\tname\tsubject\tobjective\tdays on it\tworkshops on it\tdays since last workshop\tstudents.csv")
             for l in lines {
+                let csv = termStart[l.student]?[l.subject]
                 print([l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
-                       String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-"].joined(separator: "\t"))
+                       String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-",
+                       csv == l.objective ? "same" : csv?.rawValue ?? "-"].joined(separator: "\t"))
             }
             let absences = try store.absences(from: date.value, to: date.value).filter { a in
                 student.map { a.person == .student(StudentID(rawValue: $0)) } ?? true
