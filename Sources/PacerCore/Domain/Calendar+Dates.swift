@@ -51,4 +51,15 @@ extension SchoolCalendar {
     public func day(on date: SchoolDate, weekOf: SchoolDate) -> Day? {
         days.first { self.date(of: $0, weekOf: weekOf) == date }
     }
+
+    /// The `count`-th school day after `date`: by weekday when the days name weekdays, else
+    /// counting every date as a school day.
+    public func schoolDay(after date: SchoolDate, count: Int) -> SchoolDate {
+        var day = date, left = max(0, count)
+        while left > 0 {
+            day = day.adding(days: 1)
+            if !knowsWeekdays || self.day(on: day) != nil { left -= 1 }
+        }
+        return day
+    }
 }

@@ -38,24 +38,37 @@ extension StateStore {
             let json: String = dayPlanJSON ?? week["plan_json"]
             guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
             else { throw StateError.unreadablePlan(week["id"]) }
-            // Workshops the published week still holds for each student later this week.
-            let later = Set(days.filter { $0.index > day.index }.map(\.id))
-            var plannedLater: [String: Int] = [:]
-            for session in weekPlan.sessions where later.contains(session.day) {
-                for student in session.students { plannedLater["\(student)|\(session.objective)", default: 0] += 1 }
+            // Workshops the published week still holds for each student later this week, by date.
+            let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
+            var plannedLater: [String: [SchoolDate]] = [:]
+            for session in weekPlan.sessions {
+                guard let when = later[session.day] else { continue }
+                for student in session.students { plannedLater["\(student)|\(session.objective)", default: []].append(when) }
             }
 
             let progress = try TermProgress(db, before: date, weekOf: weekOf)
+            // A student who moved on is owed a first workshop on the new objective within
+            // `firstWorkshopWithin` school days: until then, a workshop the week holds for them after
+            // that does not count, so today's regroup serves them when it can (or says why not).
+            func planned(_ key: String) -> Int {
+                let dates = plannedLater[key] ?? []
+                guard let movedOn = progress.movedOn[key] else { return dates.count }
+                let due = scenario.calendar.schoolDay(after: movedOn, count: Self.firstWorkshopWithin)
+                return date <= due ? dates.filter { $0 <= due }.count : dates.count
+            }
             // Today is wanted only for what this week's workshops and the rest of the published week do not give.
             let absent = try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)])
             var context = PlanningContext.day(
                 scenario.day(day, current: progress.current, absences: absent), current: progress.current,
-                covered: { (progress.receivedThisWeek[$0] ?? 0) + (plannedLater[$0] ?? 0) },
+                covered: { (progress.receivedThisWeek[$0] ?? 0) + planned($0) },
                 waited: { progress.waited($0, until: date) })
             context.published = plan.sessions.filter { $0.day == day.id }
             return context
         }
     }
+
+    /// School days within which a student who moved on is owed a first workshop on the new objective.
+    public static let firstWorkshopWithin = 2
 
     /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
     /// a state: each student's current objective from the history (not students.csv, which is where
@@ -84,8 +97,14 @@ struct TermProgress {
     var started: [String: SchoolDate] = [:]
     var lastWorkshop: [String: SchoolDate] = [:]
     var receivedThisWeek: [String: Int] = [:]
+    /// When each student moved on to each objective by a mastery check (the term's starting
+    /// objectives are not in it).
+    var movedOn: [String: SchoolDate] = [:]
 
     init(_ db: Database, before date: SchoolDate, weekOf: SchoolDate) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT student, to_objective, date FROM advance WHERE to_objective IS NOT NULL AND date < ?", arguments: [date.text]) {
+            if let when = SchoolDate(row["date"]) { movedOn["\(row["student"] as String)|\(row["to_objective"] as String)"] = when }
+        }
         for standing in try StateStore.standings(db) {
             guard let objective = standing.objective else { continue }
             current[standing.student, default: [:]][standing.subject] = objective

@@ -69,3 +69,29 @@ import Testing
         #expect(throws: StateError.self) { _ = try store.weekContext(scenario, weekOf: SchoolDate("2026-12-02")!) }
     }
 }
+
+@Suite struct FirstWorkshopTests {
+    /// S-01 masters RP.1 on Monday; the published week holds RP.2 for S-01 only on Thursday and
+    /// Friday. Within two school days (until Wednesday) those do not count, so Tuesday's regroup
+    /// wants S-01 on RP.2; on Thursday they count again.
+    @Test func aStudentWhoMovedOnIsWantedWithinTwoSchoolDays() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        var week = try PlanFile.read(golden + "/plan.json")
+        for i in week.sessions.indices where ["Thu", "Fri"].contains(week.sessions[i].day.rawValue) {
+            week.sessions[i].objective = "MATH-7.RP.2"
+            week.sessions[i].students = (week.sessions[i].students.filter { $0 != "S-01" } + ["S-01"]).sorted()
+        }
+        try store.publish(week, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        _ = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
+                             scenario: scenario, source: "mon.csv")
+        func wanted(_ date: String) throws -> Int {
+            try store.dayContext(scenario, date: SchoolDate(date)!).wanted?["S-01"]?["MATH"] ?? -1
+        }
+        #expect(try wanted("2026-11-24") == 1, "Tuesday: within two school days of moving on")
+        #expect(try wanted("2026-11-26") == 0, "Thursday: the week's own RP.2 workshops count again")
+        #expect(scenario.calendar.schoolDay(after: SchoolDate("2026-11-27")!, count: 2) == SchoolDate("2026-12-01"), "Friday + 2 is Tuesday")
+    }
+}
