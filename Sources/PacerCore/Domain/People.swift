@@ -9,8 +9,6 @@ public struct Teacher: Hashable, Sendable {
     /// Blocks where the teacher is not available (fixed commitments included), sorted.
     public let unavailable: [BlockID]
     public let maxSessionsPerDay: Int
-    /// The room the teacher prefers, if any.
-    public let homeRoom: RoomID?
 }
 
 /// A room where workshops can be held.

@@ -142,8 +142,9 @@ public enum SchoolGenerator {
                 yaml += "    unavailable: [\(blocks.joined(separator: ", "))]\n"
             }
             yaml += "    max_sessions_per_day: \(random.chance(0.3) ? 2 : min(3, flex.count))\n"
-            let classrooms = roomIDs.filter { $0.hasPrefix(subject.labDomains.isEmpty ? "R" : "LAB") }
-            if !classrooms.isEmpty, random.chance(0.7) { yaml += "    home_room: \(classrooms[i % classrooms.count])\n" }
+            // This draw chose a home_room, which the format no longer has; it is kept so that the same
+            // seed still makes the same school.
+            if roomIDs.contains(where: { $0.hasPrefix(subject.labDomains.isEmpty ? "R" : "LAB") }) { _ = random.chance(0.7) }
         }
         yaml += """
             policy:

@@ -37,19 +37,15 @@ extension ScenarioBuilder {
                 }
                 canTeach.formUnion(matches)
             }
-            var homeRoom: RoomID?
-            if let room = fields.identifier("home_room") {
-                if roomLocations[RoomID(rawValue: room.value)] == nil {
-                    log.error(room.location, "unknown room '\(room.value)' as home_room of \(what)")
-                } else {
-                    homeRoom = RoomID(rawValue: room.value)
-                }
+            if fields.has("home_room") {
+                log.warning(fields.keyLocation("home_room"),
+                            "home_room of \(what) is not part of the format any more: the planner never used it; remove the line")
             }
             let maxSessions = fields.int("max_sessions_per_day", range: 0...100)?.value ?? flexPerDay
             teachers.append(Teacher(
                 id: teacherID, name: fields.string("name")?.value ?? id.value, canTeach: canTeach.sorted(),
                 unavailable: blocks.resolve(fields.strings("unavailable"), owner: what, log: log),
-                maxSessionsPerDay: maxSessions, homeRoom: homeRoom))
+                maxSessionsPerDay: maxSessions))
         }
         return teachers
     }
