@@ -7,6 +7,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case notAWeekStart(String)
     case contradiction(String)
     case unknownCheck(Int64)
+    case beforeRecords(String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .notASchoolDay(text): return text
         case let .notAWeekStart(text): return "--week-of " + text
         case let .contradiction(text): return text + "; nothing of the file was recorded"
+        case let .beforeRecords(text): return text
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
         }
     }

@@ -18,7 +18,11 @@ extension StateStore {
     public func status(_ scenario: Scenario, on date: SchoolDate, student: StudentID? = nil, objective: ObjectiveID? = nil) throws -> [StatusLine] {
         let names = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.name) })
         return try queue.read { db in
-            try Self.standings(db).compactMap { standing -> StatusLine? in
+            let standings = try Self.standings(db)
+            if let first = try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM objective_history").flatMap(SchoolDate.init), date < first {
+                throw StateError.beforeRecords("\(date) is before the term's records begin (\(first))")
+            }
+            return try standings.compactMap { standing -> StatusLine? in
                 if let student, standing.student != student { return nil }
                 if let objective, standing.objective != objective { return nil }
                 var count = 0

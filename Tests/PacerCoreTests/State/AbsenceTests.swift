@@ -63,8 +63,16 @@ import Testing
         let monday = SchoolDate("2026-11-30")!
         let context = try store.weekContext(scenario, weekOf: monday)
         #expect(context.scenario.students.first { $0.id == "S-01" }?.current["MATH"] == "MATH-7.RP.2")
-        let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).plan
+        var plan = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).plan
         #expect(!plan.sessions.contains { $0.objective == "MATH-7.RP.1" && $0.students.contains("S-01") })
+        // Exports say the plan follows the state, not students.csv.
+        plan.header.date = monday.text
+        plan.header.fromState = true
+        let html = folder + "/html"
+        _ = try HTMLExporter().write(ExportContext(scenario: scenario, plan: plan, weekOf: nil), to: html)
+        #expect(try String(contentsOfFile: html + "/index.html", encoding: .utf8)
+            .contains("planned from the term&#39;s state (students.csv is where the term started)") || String(contentsOfFile: html + "/index.html", encoding: .utf8)
+            .contains("planned from the term's state (students.csv is where the term started)"))
         #expect(PlanVerifier(context: context).violations(of: plan).isEmpty)
         #expect(throws: StateError.self) { _ = try store.weekContext(scenario, weekOf: SchoolDate("2026-12-02")!) }
     }

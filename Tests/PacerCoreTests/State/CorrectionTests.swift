@@ -111,3 +111,16 @@ import Testing
         }
     }
 }
+
+@Suite struct StatusDateTests {
+    @Test func aDateBeforeTheRecordsIsSaidPlainly() throws {
+        let (folder, scenario) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        #expect(throws: StateError.beforeRecords("2026-11-01 is before the term's records begin (2026-11-23)")) {
+            _ = try store.status(scenario, on: SchoolDate("2026-11-01")!)
+        }
+        #expect(try store.status(scenario, on: SchoolDate("2026-11-23")!).count == 30)
+    }
+}
