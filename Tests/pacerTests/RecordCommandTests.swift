@@ -65,6 +65,42 @@ import Testing
     }
 }
 
+@Suite(.serialized) struct ConcurrentRecordTests {
+    /// Two teachers recording at the same moment: the second waits for the first's transaction
+    /// instead of failing with "database is locked", and both files are in.
+    @Test func twoRecordsAtOnceBothLand() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
+        for (name, students) in [("a", 10...30), ("b", 1...9)] {
+            var csv = "date,student,objective,result\n"
+            var day = SchoolDate("2026-11-24")!, count = 0
+            while count < 200 {
+                if (2...6).contains(day.weekday) {
+                    for n in students { csv += "\(day),S-\(String(format: "%02d", n)),MATH-7.RP.1,not-yet\n" }
+                    count += 1
+                }
+                day = day.adding(days: 1)
+            }
+            try csv.write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
+        }
+        let processes = try ["a", "b"].map { name in
+            let process = Process()
+            process.executableURL = try pacerExecutable()
+            process.arguments = ["record", folder, "--checks", folder + "/\(name).csv", "--date", "2030-01-01"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let total = try DatabaseQueue(path: folder + "/pacer-state.sqlite").read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM mastery_check") }
+        #expect(total == 200 * 30)
+    }
+}
+
 @Suite(.serialized) struct DayLoopCommandTests {
     /// The README's day-by-day loop, end to end: init, plan, publish, record, regroup, verify, publish.
     @Test func theDayByDayLoop() throws {

@@ -7,6 +7,8 @@ import GRDB
 /// of who exists. Every change is one transaction; schema changes are versioned migrations.
 public final class StateStore {
     public static let fileName = "pacer-state.sqlite"
+    /// Seconds a command waits for another's write to the same state to finish.
+    public static let busyTimeout: TimeInterval = 60
     let queue: DatabaseQueue
     public let path: String
 
@@ -30,6 +32,9 @@ public final class StateStore {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // Two people recording at once: the second waits for the first's transaction instead of
+        // failing with "database is locked".
+        configuration.busyMode = .timeout(Self.busyTimeout)
         queue = try DatabaseQueue(path: path, configuration: configuration)
         if let version {
             try Self.migrator.migrate(queue, upTo: version)
