@@ -109,6 +109,7 @@ public struct HTMLExporter: PlanExporter {
         return .div(.class("session"),
             .h3(.text("\(s.start)–\(s.end) · \(context.roomName(s.room)) · \(s.objective.rawValue)")),
             .p(.class("title"), .text(context.objectiveTitle(s.objective))),
+            .if(change?.covers != nil, .p(.class("left"), .text("Covering for \(change?.covers.map(context.teacherName) ?? "")'s group"))),
             .ol(.forEach(context.students(of: s)) { id in
                 let student = context.student(id)
                 return .li(.text(student?.name ?? id.rawValue),

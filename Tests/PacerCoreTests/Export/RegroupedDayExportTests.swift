@@ -91,6 +91,9 @@ func regroupedTuesday(revision: Int? = 2) throws -> (ExportContext, WeekPlan) {
         let okafor = try String(contentsOfFile: folder + "/teacher-T-OKAFOR.html", encoding: .utf8)
         #expect(okafor.contains("Left the group: "), "the roster shows who left")
         #expect(okafor.contains("new to the group"))
+        // T-CHEN's dropped RP.2 group taken over by T-RIVERA in the same block would read as cover;
+        // here S-07 only joined T-RIVERA's own session, so nobody is covering.
+        #expect(!okafor.contains("Covering for"))
     }
 
     @Test func aTimeThatNamesNoInstantIsAnError() throws {
@@ -100,5 +103,39 @@ func regroupedTuesday(revision: Int? = 2) throws -> (ExportContext, WeekPlan) {
         #expect(throws: ICalendarExporter.ExportError.badTime(day: "Tue", date: "2026-11-24", time: "25:70")) {
             _ = try calendars(context)
         }
+    }
+}
+
+@Suite struct CoverExportTests {
+    /// T-CHEN is away; T-OKAFOR takes T-CHEN's Tue-F2 RP.2 group in another room: the changes say
+    /// so, and T-OKAFOR's roster says whose group it is.
+    @Test func aCoveringTeachersRosterSaysWhoseGroup() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let week = try PlanFile.read(golden + "/plan.json")
+        let published = week.sessions.filter { $0.day == "Tue" }
+        var current = published.filter { $0.id != "Tue-F2/T-CHEN" && $0.id != "Tue-F2/T-OKAFOR" }
+        var cover = try #require(published.first { $0.id == "Tue-F2/T-CHEN" })
+        cover.teacher = "T-OKAFOR"
+        cover.id = "Tue-F2/T-OKAFOR"
+        current.append(cover)
+        var day = week
+        day.header.kind = "day"
+        day.header.date = "2026-11-24"
+        day.sessions = current
+        day.days = [DayRoster(day: "Tue", sessions: current.map(\.id))]
+        day.published = published
+        day.changes = DayChanges.between(published, current)
+        #expect(day.changes?.teachers.first { $0.teacher == "T-OKAFOR" && $0.block == "Tue-F2" }?.covers == nil,
+                "T-OKAFOR had a session in that block: a change of objective, not a new session")
+        // Without T-OKAFOR's own F2 session published, the same plan is cover.
+        let withoutOwn = published.filter { $0.id != "Tue-F2/T-OKAFOR" }
+        day.published = withoutOwn
+        day.changes = DayChanges.between(withoutOwn, current)
+        #expect(day.changes?.teachers.first { $0.teacher == "T-OKAFOR" && $0.block == "Tue-F2" }?.covers == "T-CHEN")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-cover-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try HTMLExporter().write(ExportContext(scenario: scenario, plan: day, weekOf: nil), to: folder)
+        let okafor = try String(contentsOfFile: folder + "/teacher-T-OKAFOR.html", encoding: .utf8)
+        #expect(okafor.contains("Covering for Mr Chen"))
     }
 }
