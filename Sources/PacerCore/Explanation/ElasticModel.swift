@@ -277,7 +277,9 @@ public enum ElasticModel {
                     byTeacherBlock["\(session.teacher.id)|\(session.block.id)", default: []].append(x[k]!)
                     byRoomBlock["\(session.room.id)|\(session.block.id)", default: []].append(x[k]!)
                 }
-                for columns in Array(byTeacherBlock.values) + Array(byRoomBlock.values) where columns.count > 1 {
+                // In key order: rows added in a Dictionary's order would differ from process to
+                // process (Swift seeds its hashing per process), and so could GLPK's answer.
+                for (_, columns) in byTeacherBlock.sorted(by: { $0.key < $1.key }) + byRoomBlock.sorted(by: { $0.key < $1.key }) where columns.count > 1 {
                     try problem.addRow(bounds: .upper(1), terms: columns.map { ($0, 1.0) })
                 }
                 var options = MIPOptions()
