@@ -103,7 +103,7 @@ public struct PlanVerifier {
                 guard let objective = scenario.objective(objectiveID) else { continue }
                 let wanted = context.wanted.map { $0[student.id]?[subject] ?? 0 }
                     ?? min(objective.workshopsPerWeek, scenario.calendar.days.count)
-                guard wanted > 0 else { continue }
+                // A student who wants nothing is still checked: any workshop given is one too many.
                 let key = "\(student.id)|\(subject)"
                 let got = received[key] ?? 0
                 if got > wanted {

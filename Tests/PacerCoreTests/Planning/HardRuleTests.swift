@@ -156,3 +156,20 @@ import Testing
         #expect(rules(s, listless) == ["unserved-list"])
     }
 }
+
+@Suite struct VerifierWantsNothingTests {
+    /// A student who wants no workshop yet attends one is flagged, not skipped.
+    @Test func anAttendanceNobodyWantedIsTooMany() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let plan = try PlanFile.read(golden + "/plan.json")
+        var context = PlanningContext(scenario: scenario)
+        var wanted: [StudentID: [SubjectID: Int]] = [:]
+        for s in scenario.students { wanted[s.id] = ["MATH": 2] }
+        wanted["S-11"] = ["MATH": 0]
+        context.wanted = wanted
+        let attended = plan.sessions.filter { $0.students.contains("S-11") }.count
+        #expect(attended > 0)
+        let violations = PlanVerifier(context: context).violations(of: plan)
+        #expect(violations.contains { $0.rule == "too-many" && $0.message == "S-11 gets \(attended) workshops on MATH-7.NS.1, it asks for 0" }, "\(violations)")
+    }
+}
