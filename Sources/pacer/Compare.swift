@@ -52,12 +52,7 @@ extension PacerCommand {
                 let series = try loaded.map { path, scenario in
                     (name: URL(fileURLWithPath: path).lastPathComponent, weeks: try forecast(scenario, weeks: forecastWeeks, runs: runs, seed: seed))
                 }
-                var csv = ""
-                for (i, s) in series.enumerated() {
-                    let part = ForecastReport.csv(s.weeks, scenario: s.name)
-                    csv += i == 0 ? part : String(part.drop { $0 != "\n" }.dropFirst())
-                }
-                try folder.write(csv, to: "forecast.csv")
+                try folder.write(ForecastReport.csv(series), to: "forecast.csv")
                 try folder.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks"), to: "forecast.html")
                 for s in series {
                     if let last = s.weeks.last {

@@ -62,8 +62,7 @@ struct ImportCommonOptions: ParsableArguments {
             for line in school.report.lines { print(line) }
             let flex = school.periods.filter(\.flex).map(\.id)
             print("flex periods: \(flex.joined(separator: ", ")) (\(school.closed.count) blocks closed)")
-            let flexBlocks = school.allBlocks.filter { school.periods[$0.period].flex && !school.closed.contains($0) }
-            let stuck = school.students.filter { student in flexBlocks.allSatisfy(student.busy.contains) }.count
+            let stuck = school.studentsWithoutFreeFlexBlock
             if stuck > 0 {
                 print("note: \(stuck) of \(school.students.count) students have no free flex block: their fixed timetable fills every one")
             }

@@ -86,13 +86,10 @@ extension PacerCommand {
             }
             if showProgress { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
-            let run = "{\n  \"seconds\" : \(String(format: "%.3f", result.seconds)),\n  \"status\" : \"\(result.plan.header.status)\"\n}\n"
-            try folder.write(run, to: "run.json")
+            try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             if !result.interrupted {
-                // What is left of --time-limit, at most 20 s, goes to explaining students no session can take.
-                let budget = min(20, timeLimit - (clock.now - commandStarted).seconds)
-                if budget >= 0.5 {
+                if let budget = ElasticModel.explanationBudget(timeLimit: timeLimit, elapsed: (clock.now - commandStarted).seconds) {
                     printImpossibilities(ElasticModel.explain(context, timeLimit: budget))
                 } else if !result.plan.unserved.isEmpty {
                     print("no time left to explain unserved students; `pacer validate --deep` does")

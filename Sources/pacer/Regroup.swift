@@ -41,7 +41,7 @@ extension PacerCommand {
             result.plan.header.revision = try store.nextRevision(of: day)
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
-            print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(format(result.plan.cost.total))")
+            print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(NumberText.points(result.plan.cost.total))")
             for t in changes?.teachers ?? [] {
                 var line = "  \(t.teacher) \(t.block): "
                 switch (t.objectiveBefore, t.objectiveAfter) {
@@ -65,26 +65,7 @@ extension PacerCommand {
 }
 
 /// The scenario's state database, which must exist.
-func openState(_ scenario: Scenario) throws -> StateStore {
-    let path = StateStore.path(for: scenario)
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw CommandFailure("no state database yet; run pacer init first")
-    }
-    return try StateStore(path: path)
-}
+func openState(_ scenario: Scenario) throws -> StateStore { try StateStore.existing(for: scenario) }
 
-/// The verifier for a plan: a day plan is checked against its day as the term's state has it.
-func verifier(for plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier {
-    if plan.header.kind == "week", plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
-        // A week planned from the state is checked against the same state.
-        return PlanVerifier(context: try openState(scenario).weekContext(scenario, weekOf: weekOf))
-    }
-    guard plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) else {
-        return PlanVerifier(scenario: scenario)
-    }
-    var context = try openState(scenario).dayContext(scenario, date: date)
-    // The plan says which published sessions it started from; once it is published itself, the
-    // database's latest publication for the day is the plan.
-    if let published = plan.published { context.published = published }
-    return PlanVerifier(context: context)
-}
+/// The verifier for a plan, with the state it needs (`PlanVerifier.checking`).
+func verifier(for plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier { try PlanVerifier.checking(plan, scenario: scenario) }

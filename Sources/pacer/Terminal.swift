@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import GLPK
+import PacerCore
 
 /// The executable owns the terminal: progress on stderr, results on stdout.
 enum Terminal {

@@ -33,7 +33,7 @@ extension PacerCommand {
                 print("\(plan): \(plural(violations.count, "violation"))")
                 throw ExitCode.failure
             }
-            print("\(plan): no violation; \(weekPlan.sessions.count) sessions, objective \(format(weekPlan.cost.total)) recomputed and matching")
+            print("\(plan): no violation; \(weekPlan.sessions.count) sessions, objective \(NumberText.points(weekPlan.cost.total)) recomputed and matching")
         }
     }
 }

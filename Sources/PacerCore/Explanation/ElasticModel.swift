@@ -20,6 +20,13 @@ public enum ElasticModel {
     /// Largest elastic model built (columns); beyond it, the objectives with the most blocked students go first.
     static let columnLimit = 15_000
 
+    /// How long explaining may take once a plan is made: what is left of the command's time limit,
+    /// at most 20 s; nil when less than half a second is left.
+    public static func explanationBudget(timeLimit: Double, elapsed: Double) -> Double? {
+        let budget = min(20, timeLimit - elapsed)
+        return budget >= 0.5 ? budget : nil
+    }
+
     /// Explains every blocked demand of the scenario's week, within `timeLimit` seconds of GLPK.
     public static func explain(_ scenario: Scenario, timeLimit: Double = 20) -> [Impossibility] {
         explain(PlanningContext(scenario: scenario), timeLimit: timeLimit)

@@ -8,9 +8,16 @@ public enum ForecastReport {
 
     static func f(_ x: Double) -> String { String(format: "%.2f", x) }
 
-    public static func csv(_ weeks: [Forecaster.Week], scenario: String? = nil) -> String {
-        var text = CSVWriter.record((scenario == nil ? [] : ["scenario"]) + columns)
-        for w in weeks { text += CSVWriter.record((scenario.map { [$0] } ?? []) + row(w)) }
+    public static func csv(_ weeks: [Forecaster.Week]) -> String {
+        var text = CSVWriter.record(columns)
+        for w in weeks { text += CSVWriter.record(row(w)) }
+        return text
+    }
+
+    /// Several scenarios' forecasts in one CSV, a `scenario` column first and one header row.
+    public static func csv(_ series: [(name: String, weeks: [Forecaster.Week])]) -> String {
+        var text = CSVWriter.record(["scenario"] + columns)
+        for s in series { for w in s.weeks { text += CSVWriter.record([s.name] + row(w)) } }
         return text
     }
 

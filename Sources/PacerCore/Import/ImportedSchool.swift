@@ -80,6 +80,12 @@ public struct ImportedSchool: Sendable {
         report.assume("no rooms in the source: one room of \(capacity) seats per teacher (R-<teacher id>)")
     }
 
+    /// Students whose fixed timetable fills every open flex block.
+    public var studentsWithoutFreeFlexBlock: Int {
+        let flexBlocks = allBlocks.filter { periods[$0.period].flex && !closed.contains($0) }
+        return students.filter { student in flexBlocks.allSatisfy(student.busy.contains) }.count
+    }
+
     public var allBlocks: [Block] {
         days.indices.flatMap { day in periods.indices.map { Block(day: day, period: $0) } }
     }

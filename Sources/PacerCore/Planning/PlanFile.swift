@@ -2,6 +2,23 @@ import Foundation
 
 /// Reads and writes plan.json: sorted keys, two-space indentation, so equal plans are equal bytes.
 public enum PlanFile {
+    /// `run.json`, written beside plan.json: how long the run took and how it ended (kept out of
+    /// plan.json, which depends only on the input).
+    public struct RunRecord: Codable, Sendable, Equatable {
+        public var seconds: Double
+        public var status: String
+        public init(seconds: Double, status: String) {
+            self.seconds = (seconds * 1000).rounded() / 1000
+            self.status = status
+        }
+    }
+
+    public static func encode(_ run: RunRecord) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(run), as: UTF8.self) + "\n"
+    }
+
     public static func encode(_ plan: WeekPlan) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -18,6 +18,13 @@ public final class StateStore {
         return URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(fileName).path
     }
 
+    /// The state of `scenario`, which must exist (`pacer init` makes it).
+    public static func existing(for scenario: Scenario) throws -> StateStore {
+        let path = Self.path(for: scenario)
+        guard FileManager.default.fileExists(atPath: path) else { throw StateError.noState }
+        return try StateStore(path: path)
+    }
+
     /// A state held in memory only, for simulations (`Forecaster`), with the current schema.
     public init(inMemory: Void) throws {
         path = ":memory:"
