@@ -35,7 +35,7 @@ let scenariosFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         #expect(s.students.first { $0.id == "S-13" }?.unavailable == ["Mon-F1", "Wed-F1"])
         #expect(s.students.filter { $0.flags.contains(.priority) }.count == 3)
         #expect(s.students.first { $0.id == "S-24" }?.name == "Tomás Alvarez")
-        #expect(s.policy.unmetWorkshop == 100 && s.policy.session == 20 && s.policy.keepApart == 50)
+        #expect(s.policy.unmetWorkshop == 100 && s.policy.session == 20 && s.policy.keepApart == .hard)
     }
 
     @Test(arguments: ["tiny-school", "middle-school", "high-school", "middle-school-extra-teacher", "middle-school-small-groups"])

@@ -12,8 +12,8 @@ public struct Policy: Hashable, Sendable {
     public var emptySeat = 1.0
     /// Cost each time a student meets a different teacher for the same objective within the week.
     public var teacherChange = 5.0
-    /// Cost of placing two students who must be kept apart in one session.
-    public var keepApart = 50.0
+    /// Students to keep apart: never in one session (the default), or at a price (`KeepApartRule`).
+    public var keepApart = KeepApart.hard
     /// Cost of each change to a published plan when a day is regrouped.
     public var planChange = 10.0
 
@@ -27,7 +27,6 @@ public struct Policy: Hashable, Sendable {
         ("session", { $0.session = $1 }),
         ("empty_seat", { $0.emptySeat = $1 }),
         ("teacher_change", { $0.teacherChange = $1 }),
-        ("keep_apart", { $0.keepApart = $1 }),
         ("plan_change", { $0.planChange = $1 }),
     ]
 }

@@ -154,7 +154,7 @@ public enum SchoolGenerator {
               session: 20
               empty_seat: 1
               teacher_change: 5
-              keep_apart: 50
+              keep_apart: hard
               plan_change: 10
 
             """

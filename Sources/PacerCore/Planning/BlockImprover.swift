@@ -162,8 +162,7 @@ struct BlockImprover {
             let a = demands[v.demand].student
             for b in (apart[a] ?? []).sorted() where a < b {
                 guard let other = placeIndex["\(b)|\(v.teacher)"] else { continue }
-                let together = try p.addColumn(kind: .binary, objective: policy.keepApart)
-                try p.addRow(bounds: .lower(-1), terms: [(together, 1), (v.column, -1), (other, -1)])
+                _ = try KeepApartRule.addRows(to: p, v.column, other, rule: policy.keepApart, tag: "")
             }
         }
 

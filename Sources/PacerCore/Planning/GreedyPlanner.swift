@@ -102,7 +102,7 @@ struct GreedyPlanner {
                         var members: [Int] = []
                         var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
                         for e in eligible where members.count < room.seats {
-                            if members.contains(where: { apart[owner[$0]].contains(owner[e]) }) { continue }
+                            if !KeepApartRule.allows(apart: apart[owner[e]], joining: members.lazy.map { owner[$0] }) { continue }
                             var value = demands[e].weight + policy.emptySeat
                             if !seen[e].isEmpty && !seen[e].contains(t) { value -= policy.teacherChange }
                             guard value > 0 else { continue }

@@ -25,7 +25,7 @@ struct LocalSearch {
             let t = plan[target]
             guard t.students.count < seats(t), !t.students.contains(student),
                   let s = students[student], !s.unavailable.contains(t.block),
-                  s.keepApart.allSatisfy({ !t.students.contains($0) }) else { return false }
+                  KeepApartRule.allows(apart: Set(s.keepApart), joining: t.students) else { return false }
             for (i, other) in plan.enumerated() where i != ignoring && other.students.contains(student) {
                 if other.block == t.block || (other.subject == t.subject && other.day == t.day) { return false }
             }

@@ -29,7 +29,7 @@ enum PlanEvaluator {
         let terms = PlanCost(
             unmetWorkshops: unmet, sessions: policy.session * Double(sessions.count),
             emptySeats: policy.emptySeat * emptySeats, teacherChanges: policy.teacherChange * Double(changes),
-            keepApart: policy.keepApart * Double(keepApartPairs),
+            keepApart: policy.keepApart.price * Double(keepApartPairs),
             planChanges: published.isEmpty ? nil : policy.planChange * Double(planChanges(sessions, published: published)), total: 0)
         var cost = terms
         cost.total = terms.unmetWorkshops + terms.sessions + terms.emptySeats + terms.teacherChanges + terms.keepApart

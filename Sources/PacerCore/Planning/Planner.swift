@@ -172,6 +172,7 @@ func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Sc
     let wanting = Set(demands.filter { $0.wanted > 0 }.map { "\($0.student)|\($0.objective)" })
     let blocks = Set(scenario.calendar.flexBlocks.map(\.id))
     let unavailable = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
+    let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
     return published.compactMap { session in
         guard blocks.contains(session.block), let objective = scenario.objective(session.objective),
               let teacher = scenario.teachers.first(where: { $0.id == session.teacher }),
@@ -179,8 +180,11 @@ func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Sc
               let room = scenario.rooms.first(where: { $0.id == session.room }), !room.unavailable.contains(session.block)
         else { return nil }
         var kept = session
-        kept.students = session.students.filter {
-            wanting.contains("\($0)|\(session.objective)") && unavailable[$0]?.contains(session.block) != true
+        kept.students = []
+        for student in session.students where wanting.contains("\(student)|\(session.objective)") && unavailable[student]?.contains(session.block) != true {
+            // A pair published together (under a soft rule, or by hand) is parted: the first listed stays.
+            if scenario.policy.keepApart == .hard, !KeepApartRule.allows(apart: apart[student] ?? [], joining: kept.students) { continue }
+            kept.students.append(student)
         }
         return kept.students.count >= objective.minGroup && !kept.students.isEmpty ? kept : nil
     }

@@ -59,7 +59,7 @@ final class ReferenceModel {
         try addRoomRows()
         try addStudentRows(scenario)
         if policy.teacherChange > 0 { try addTeacherChangeColumns(policy.teacherChange) }
-        if policy.keepApart > 0 { try addKeepApartColumns(scenario, cost: policy.keepApart) }
+        try addKeepApartRows(scenario, rule: policy.keepApart)
     }
 
     /// A group lies within the objective's minimum and the session's capacity; nobody joins a closed session.
@@ -167,8 +167,8 @@ final class ReferenceModel {
         }
     }
 
-    /// Two students to keep apart in one session cost `keep_apart`: together ≥ x_a + x_b − 1.
-    private func addKeepApartColumns(_ scenario: Scenario, cost: Double) throws {
+    /// Two students to keep apart are never both in one candidate session (`KeepApartRule`).
+    private func addKeepApartRows(_ scenario: Scenario, rule: KeepApart) throws {
         let demands = set.demands
         let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
         for (k, c) in set.candidates.enumerated() {
@@ -177,10 +177,9 @@ final class ReferenceModel {
                     let a = demands[c.eligible[i]].student, b = demands[c.eligible[j]].student
                     guard apart[a]?.contains(b) == true else { continue }
                     let tag = Self.name("\(a),\(b),") + self.tag(k)
-                    let column = try problem.addColumn(name: "together(\(tag))", kind: .binary, objective: cost)
-                    try problem.addRow(name: "apart(\(tag))", bounds: .lower(-1),
-                                       terms: [(column, 1), (place[k][i], -1), (place[k][j], -1)])
-                    together.append((k, i, j, column))
+                    if let column = try KeepApartRule.addRows(to: problem, place[k][i], place[k][j], rule: rule, tag: tag) {
+                        together.append((k, i, j, column))
+                    }
                 }
             }
         }

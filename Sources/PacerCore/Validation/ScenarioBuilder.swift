@@ -70,9 +70,14 @@ final class ScenarioBuilder {
     private func buildPolicy(_ node: SourceNode?) -> Policy {
         var policy = Policy()
         guard let node,
-              let fields = Fields(node, what: "policy", allowed: Policy.fields.map(\.key), log: log) else { return policy }
+              let fields = Fields(node, what: "policy", allowed: Policy.fields.map(\.key) + ["keep_apart"], log: log) else { return policy }
         for (key, set) in Policy.fields {
             if let value = fields.number(key, minimum: 0, maximum: 1_000_000) { set(&policy, value.value) }
+        }
+        // keep_apart: `hard` (the default), or a number of points to allow it at that price.
+        if let text = fields.string("keep_apart"), text.value.lowercased() != "hard",
+           let price = fields.number("keep_apart", minimum: 0, maximum: 1_000_000) {
+            policy.keepApart = .soft(points: price.value)
         }
         return policy
     }

@@ -117,15 +117,20 @@ public struct PlanVerifier {
         let empty = plan.sessions.reduce(0.0) { total, s in
             total + Double(max(0, (scenario.objective(s.objective)?.maxGroup ?? 0) - s.students.count))
         }
+        // Students to keep apart: a violation when the rule is hard (the default), a price when soft.
         var pairs = 0.0
+        let hardApart = p.keepApart == .hard
         for s in plan.sessions {
             let members = Set(s.students)
             for id in s.students {
                 for other in scenario.students.first(where: { $0.id == id })?.keepApart ?? [] where members.contains(other) && id < other {
                     pairs += 1
+                    if hardApart { found.append(Violation(rule: "keep-apart", message: "\(id) and \(other) are to be kept apart but are both in session \(s.id)")) }
                 }
             }
         }
+        let apartCost: Double
+        if case let .soft(points) = p.keepApart { apartCost = points * pairs } else { apartCost = 0 }
         // Changes against the published sessions: each published one not kept with the same block,
         // teacher, room and objective, and each session that was not published.
         func key(_ s: PlannedSession) -> String { [s.block.rawValue, s.teacher.rawValue, s.room.rawValue, s.objective.rawValue].joined(separator: "/") }
@@ -133,7 +138,7 @@ public struct PlanVerifier {
         // (Without a published baseline, as for a week plan, there is nothing to change.)
         let edits = before.isEmpty ? 0 : Double(before.symmetricDifference(after).count)
         let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
-            + p.keepApart * pairs + p.planChange * edits
+            + apartCost + p.planChange * edits
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }
