@@ -86,7 +86,7 @@ extension PacerCommand {
             }
             if showProgress { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
-            try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status)), to: "run.json")
+            try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             if !result.interrupted {
                 if let budget = ElasticModel.explanationBudget(timeLimit: timeLimit, elapsed: (clock.now - commandStarted).seconds) {

@@ -157,12 +157,12 @@ extension PacerCommand {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
             }
-            if weekPlan.header.kind == "week", let given = weekOf, let own = weekPlan.header.date, given != own {
+            if weekPlan.header.kind == .week, let given = weekOf, let own = weekPlan.header.date, given != own {
                 throw CommandFailure("--week-of \(given) differs from the week \(plan) was planned for (\(own)); leave --week-of out, or plan that week")
             }
             let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
             guard let start else { throw CommandFailure("a week plan needs --week-of") }
-            if weekPlan.header.kind == "day" {
+            if weekPlan.header.kind == .day {
                 if let problem = loaded.calendar.schoolDayProblem(start) { throw CommandFailure(problem) }
             } else if let problem = loaded.calendar.weekStartProblem(start) {
                 throw CommandFailure("--week-of \(problem)")

@@ -69,7 +69,7 @@ import Testing
         let result = try Planner.plan(scenario, options: PlanOptions(timeLimit: 1e300, nodeLimit: 5))
         #expect(!result.plan.sessions.isEmpty)
         let nan = try Planner.plan(scenario, options: PlanOptions(timeLimit: .nan, nodeLimit: 5))
-        #expect(nan.plan.header.status == "time-limit" || nan.plan.header.status == "feasible")
+        #expect(nan.plan.header.status == .timeLimit || nan.plan.header.status == .feasible)
     }
 }
 

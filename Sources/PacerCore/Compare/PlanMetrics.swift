@@ -49,7 +49,7 @@ public struct PlanMetrics: Sendable, Equatable {
         roomUse = slots == 0 ? 0 : Double(plan.sessions.count) / Double(slots)
         meanGroupSize = plan.sessions.isEmpty ? 0 : Double(plan.sessions.map(\.students.count).reduce(0, +)) / Double(plan.sessions.count)
         sessions = plan.sessions.count
-        status = plan.header.status
+        status = plan.header.status.rawValue
         gap = plan.header.gap
         objective = plan.cost.total
     }

@@ -34,7 +34,7 @@ public struct ExportContext: Sendable {
         self.scenario = scenario
         self.plan = plan
         var dates: [DayID: SchoolDate] = [:]
-        if plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) {
+        if plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) {
             for d in plan.days { dates[d.day] = date }
         } else if let weekOf = weekOf ?? plan.header.date.flatMap(SchoolDate.init) {
             for d in scenario.calendar.days { dates[d.id] = scenario.calendar.date(of: d, weekOf: weekOf) }
@@ -79,7 +79,7 @@ public struct ExportContext: Sendable {
 
     /// The SEQUENCE of a calendar event: 0 for a week plan, the day's revision for a regrouped
     /// day (1 for its first regroup, 2 for the second, …), so each regroup replaces the last.
-    public var revision: Int { plan.header.kind == "day" ? plan.header.revision ?? 1 : 0 }
+    public var revision: Int { plan.header.kind == .day ? plan.header.revision ?? 1 : 0 }
 
     /// The students of a session the export shows (a grade filter shows only that grade's).
     public func students(of session: PlannedSession) -> [StudentID] {

@@ -137,7 +137,7 @@ public struct HTMLExporter: PlanExporter {
 
     private func summary(_ context: ExportContext) -> String {
         let h = context.plan.header
-        let when = h.kind == "day" ? "Day plan for \(h.date ?? ""), regrouped from the term's state"
+        let when = h.kind == .day ? "Day plan for \(h.date ?? ""), regrouped from the term's state"
             : h.fromState == true ? "Week plan for the week of \(h.date ?? ""), planned from the term's state (students.csv is where the term started)"
             : "Week plan"
         return "\(when): \(context.sessions.count) sessions; \(h.workshopsServed) of \(h.workshopsWanted) workshops wanted are served; status \(h.status)."

@@ -61,7 +61,7 @@ public enum Planner {
         progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
 
         let counts = CandidateSet.counts(scenario: scenario, demands: demands)
-        var status = "feasible", method = "greedy"
+        var status = PlanStatus.feasible, method = "greedy"
         var bound: Double?
         var size: ModelSize?
         let exact = counts.sessions + counts.placements <= referenceColumnLimit
@@ -91,13 +91,13 @@ public enum Planner {
                 sessions = model.sessions(from: solution.values)
             }
             switch solution.status {
-            case .optimal: status = "optimal"
-            case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = "time-limit"
-            case .feasible(.stopped), .noSolutionFound(.stopped): status = "interrupted"
+            case .optimal: status = .optimal
+            case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = .timeLimit
+            case .feasible(.stopped), .noSolutionFound(.stopped): status = .interrupted
             case .infeasible, .unbounded:
                 // The greedy plan is feasible in the model, so this means a bug in one of them.
                 throw PlannerError.referenceModelDisagrees(solution.status.name)
-            default: status = "feasible"
+            default: status = .feasible
             }
         }
         if !exact, stop?.isStopped != true {
@@ -109,26 +109,26 @@ public enum Planner {
             sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
                 .improve(sessions, deadline: deadline, stop: stop)
             method = "greedy+block-mip"
-            if clock.now >= deadline { status = "time-limit" }
+            if clock.now >= deadline { status = .timeLimit }
         }
-        if status == "feasible", clock.now >= heuristicDeadline { status = "time-limit" }
-        if stop?.isStopped == true { status = "interrupted" }
+        if status == .feasible, clock.now >= heuristicDeadline { status = .timeLimit }
+        if stop?.isStopped == true { status = .interrupted }
 
         var plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
                             method: method, bound: bound, size: size, candidates: counts, published: published)
         if let date {
-            plan.header.kind = "day"
+            plan.header.kind = .day
             plan.header.date = date.text
             plan.published = published
             plan.changes = DayChanges.between(published, plan.sessions)
         }
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
-        return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == "interrupted")
+        return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == .interrupted)
     }
 
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
-        status: String, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
+        status: PlanStatus, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
         published: [PlannedSession] = []
     ) -> WeekPlan {
         let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
@@ -155,7 +155,7 @@ public enum Planner {
         let lower = bound.map { min(tidy($0), total.total) }
         let gap = lower.map { total.total == 0 ? 0 : tidy(abs(total.total - $0) / max(abs(total.total), 1e-9)) }
         let header = PlanHeader(
-            scenario: scenario.name, kind: "week", date: nil, fromState: nil, revision: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
+            scenario: scenario.name, kind: .week, date: nil, fromState: nil, revision: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,
             glpkVersion: Problem.libraryVersion, options: options, status: status, method: method,
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,

@@ -82,10 +82,28 @@ public struct DayChanges: Codable, Sendable, Equatable {
     }
 }
 
+/// A plan of the whole week, or of one regrouped day.
+public enum PlanKind: String, Codable, Sendable, CustomStringConvertible {
+    case week, day
+    public var description: String { rawValue }
+}
+
+/// How a plan's search ended.
+public enum PlanStatus: String, Codable, Sendable, CustomStringConvertible {
+    /// Proven best by the reference model.
+    case optimal
+    /// A plan that obeys every hard rule, not proven best.
+    case feasible
+    /// Stopped by Ctrl-C or a stop request: the best plan found so far.
+    case interrupted
+    /// Stopped by the time limit: the best plan found so far.
+    case timeLimit = "time-limit"
+    public var description: String { rawValue }
+}
+
 public struct PlanHeader: Codable, Sendable, Equatable {
     public var scenario: String
-    /// `week`, or `day` for a regrouped day.
-    public var kind: String
+    public var kind: PlanKind
     /// The regrouped day's date; for a week plan made with `--week-of`, the date of its first day.
     public var date: String?
     /// Whether a week plan was made from the term's state (current objectives, waits and absences
@@ -99,8 +117,7 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var pacerVersion: String
     public var glpkVersion: String
     public var options: PlanOptions
-    /// `optimal` (proven by the reference model), `feasible` (not proven), `interrupted` or `time-limit`.
-    public var status: String
+    public var status: PlanStatus
     /// How the plan was made: `greedy+reference-mip` (small schools: the whole-week model) or
     /// `greedy+block-mip` (larger ones: one block model at a time).
     public var method: String

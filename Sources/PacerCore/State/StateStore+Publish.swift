@@ -9,7 +9,7 @@ extension StateStore {
     @discardableResult
     public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
         let json = try PlanFile.encode(plan)
-        let isDay = plan.header.kind == "day"
+        let isDay = plan.header.kind == .day
         let dayDate = plan.header.date.flatMap(SchoolDate.init)
         let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map {
             ($0.id, isDay ? (dayDate ?? weekOf) : scenario.calendar.date(of: $0, weekOf: weekOf))
@@ -19,7 +19,7 @@ extension StateStore {
         return try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [isDay ? "day" : "week", (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
+                """, arguments: [plan.header.kind.rawValue, (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
             let id = db.lastInsertedRowID
             for date in covered.sorted() {
                 try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])

@@ -5,10 +5,10 @@ extension PlanVerifier {
     /// Building the context is all this takes from the planner's side; the checks stay the
     /// verifier's own.
     public static func checking(_ plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier {
-        if plan.header.kind == "week", plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
+        if plan.header.kind == .week, plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
             return PlanVerifier(context: try StateStore.existing(for: scenario).weekContext(scenario, weekOf: weekOf))
         }
-        guard plan.header.kind == "day", let date = plan.header.date.flatMap(SchoolDate.init) else {
+        guard plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) else {
             return PlanVerifier(scenario: scenario)
         }
         var context = try StateStore.existing(for: scenario).dayContext(scenario, date: date)

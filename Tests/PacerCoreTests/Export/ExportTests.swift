@@ -104,7 +104,7 @@ func isFolder(_ path: String) -> Bool {
         let week = try PlanFile.read(golden + "/plan.json")
         var day = week
         let tuesday = week.sessions.filter { $0.day == "Tue" }
-        day.header.kind = "day"
+        day.header.kind = .day
         day.header.date = "2026-11-24"
         day.published = tuesday
         day.sessions = Array(tuesday.dropFirst())  // the first Tuesday session is cancelled

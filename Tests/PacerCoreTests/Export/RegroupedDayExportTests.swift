@@ -17,7 +17,7 @@ func regroupedTuesday(revision: Int? = 2) throws -> (ExportContext, WeekPlan) {
     edit("Tue-F2/T-OKAFOR") { $0.students = ($0.students + ["S-11"]).sorted() }
     edit("Tue-F2/T-RIVERA") { $0.students = ($0.students + ["S-07"]).sorted() }
     var day = week
-    day.header.kind = "day"
+    day.header.kind = .day
     day.header.date = "2026-11-24"
     day.header.revision = revision
     day.sessions = current
@@ -119,7 +119,7 @@ func regroupedTuesday(revision: Int? = 2) throws -> (ExportContext, WeekPlan) {
         cover.id = "Tue-F2/T-OKAFOR"
         current.append(cover)
         var day = week
-        day.header.kind = "day"
+        day.header.kind = .day
         day.header.date = "2026-11-24"
         day.sessions = current
         day.days = [DayRoster(day: "Tue", sessions: current.map(\.id))]

@@ -10,7 +10,7 @@ import Testing
         let empty = PlanEvaluator.cost(of: [], demands: demands, scenario: scenario).total
         let sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 100)
             .improve([], deadline: .now + .seconds(120), stop: nil)
-        let plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: PlanOptions(), status: "feasible",
+        let plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: PlanOptions(), status: .feasible,
                                     method: "test", bound: nil, size: nil, candidates: (0, 0))
         #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
         #expect(plan.cost.total < empty * 0.8)
@@ -29,7 +29,7 @@ import Testing
             .improve(greedy, passes: 1, deadline: .now + .seconds(120), stop: nil)
         let after = PlanEvaluator.cost(of: improved, demands: demands, scenario: scenario).total
         #expect(after < before)
-        let plan = Planner.assemble(scenario, demands: demands, sessions: improved, options: PlanOptions(), status: "feasible",
+        let plan = Planner.assemble(scenario, demands: demands, sessions: improved, options: PlanOptions(), status: .feasible,
                                     method: "test", bound: nil, size: nil, candidates: (0, 0))
         #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
     }

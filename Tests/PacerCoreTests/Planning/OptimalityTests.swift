@@ -52,7 +52,7 @@ let smallSchools: [(name: String, days: [String], flex: Int, yaml: String, stude
         // GLPK needs up to ~10,000 nodes to prove these (blocks are interchangeable, which its
         // branching does not exploit); the default node limit stops far earlier.
         let plan = try planned(scenario, options: PlanOptions(timeLimit: 120, nodeLimit: 200_000))
-        #expect(plan.header.status == "optimal")
+        #expect(plan.header.status == .optimal)
         #expect(plan.header.gap == 0)
 
         let demands = Demand.all(scenario)

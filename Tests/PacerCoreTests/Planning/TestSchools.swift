@@ -39,6 +39,6 @@ func handMade(_ scenario: Scenario, _ sessions: [(String, String, String, String
                                    room: RoomID(rawValue: room), block: b, students: students.map { StudentID(rawValue: $0) })
     }
     let demands = Demand.all(scenario)
-    return Planner.assemble(scenario, demands: demands, sessions: planned, options: PlanOptions(), status: "feasible",
+    return Planner.assemble(scenario, demands: demands, sessions: planned, options: PlanOptions(), status: .feasible,
                             method: "hand-made", bound: nil, size: nil, candidates: CandidateSet.counts(scenario: scenario, demands: demands))
 }
