@@ -55,16 +55,7 @@ public struct PlanMetrics: Sendable, Equatable {
     }
 
     /// The kind of reason, in a few words, for tables.
-    static func shortReason(_ reason: String) -> String {
-        let kinds: [(String, String)] = [
-            ("no teacher can teach", "no qualified teacher"), ("no room has the features", "no room with the features"),
-            ("the minimum group of", "rooms too small"), ("only ", "too few students on it"),
-            ("the student has no free", "student has no free block"), ("every session", "sessions full"),
-            ("no teacher who can teach", "no qualified teacher free"), ("no room with the features", "no suitable room free"),
-            ("a session for", "policy: not worth a session"),
-        ]
-        return kinds.first { reason.hasPrefix($0.0) }?.1 ?? "other"
-    }
+    static func shortReason(_ reason: String) -> String { UnservedReason.Kind(message: reason)?.rawValue ?? "other" }
 
     public static func == (a: PlanMetrics, b: PlanMetrics) -> Bool {
         a.scenario == b.scenario && a.studentsServed == b.studentsServed && a.sessions == b.sessions && a.objective == b.objective

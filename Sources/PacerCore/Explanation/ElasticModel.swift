@@ -415,10 +415,10 @@ public enum ElasticModel {
             guard let student = group.students.first else { return "blocked" }
             let demand = Demand(student: student, subject: group.objective.subject, objective: group.objective.id, wanted: 1, weight: 0)
             let reason = reasons.reason(for: demand)
-            if reason.hasPrefix("a session for") {
+            if case .notWorthASession = reason {
                 return "fewer than \(group.objective.minGroup) students on \(group.objective.id) (its min_group) are free together with a qualified teacher and a room"
             }
-            return reason
+            return reason.message
         }
     }
 }

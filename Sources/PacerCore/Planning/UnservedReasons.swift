@@ -76,22 +76,22 @@ struct UnservedReasons {
         capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func reason(for demand: Demand) -> String {
+    func reason(for demand: Demand) -> UnservedReason {
         let o = demand.objective
         guard let objective = scenario.objective(o), let student = students[demand.student]
-        else { return "unknown objective \(o)" }
+        else { return .unknownObjective(o) }
         let teachers = qualified[o] ?? []
-        if teachers.isEmpty { return "no teacher can teach \(o)" }
+        if teachers.isEmpty { return .noQualifiedTeacher(o) }
         let rooms = suitable[o] ?? []
         if rooms.isEmpty {
-            return "no room has the features \(o) needs (\(objective.needs.map(\.rawValue).joined(separator: ", ")))"
+            return .noRoomWithFeatures(o, needs: objective.needs)
         }
         if rooms.allSatisfy({ $0.capacity < objective.minGroup }) {
-            return "the minimum group of \(objective.minGroup) for \(o) is larger than every room with its features"
+            return .roomsTooSmall(o, minGroup: objective.minGroup)
         }
         let onObjective = peers[o] ?? 0
         if onObjective < objective.minGroup {
-            return "only \(onObjective) student(s) are on \(o), fewer than its minimum group of \(objective.minGroup)"
+            return .tooFewStudents(o, onIt: onObjective, minGroup: objective.minGroup)
         }
         // Blocks where the student is free and not already in a session of this subject that day.
         let mine = sessionsOf[demand.student] ?? []
@@ -103,23 +103,22 @@ struct UnservedReasons {
             !unavailable.contains(flex[i].id) && !taken.contains(flex[i].id) && !daysServed.contains(flex[i].day)
         }
         let free = freeIndices.map { flex[$0] }
-        if free.isEmpty { return "the student has no free flex block left on a day without a \(demand.subject) workshop" }
+        if free.isEmpty { return .noFreeBlock(demand.subject) }
         let teacherFreeAt = self.teacherFreeAt[o] ?? []
         let teacherFree = freeIndices.filter { $0 < teacherFreeAt.count && teacherFreeAt[$0] }
         let freeIDs = Set(free.map(\.id))
         let open = (sessionsOn[o] ?? []).filter { freeIDs.contains($0.block) }
         if !open.isEmpty, open.allSatisfy({ s in s.students.count >= min(objective.maxGroup, capacity[s.room] ?? 0) }), teacherFree.isEmpty {
-            return "every session on \(o) the student could join is full"
+            return .sessionsFull(o)
         }
         if teacherFree.isEmpty {
-            let names = teachers.map(\.id.rawValue).joined(separator: ", ")
-            return "no teacher who can teach \(o) (\(names)) is free when the student is"
+            return .noQualifiedTeacherFree(o, teachers: teachers.map(\.id))
         }
         let roomFreeAt = self.roomFreeAt[o] ?? []
         let roomFree = teacherFree.filter { $0 < roomFreeAt.count && roomFreeAt[$0] }
         if roomFree.isEmpty {
-            return "no room with the features \(o) needs is free when the student and a qualified teacher are"
+            return .noSuitableRoomFree(o)
         }
-        return "a session for \(o) would cost more than it serves under the policy (too few students free at the same time, or the teachers' time went to students weighted higher)"
+        return .notWorthASession(o)
     }
 }

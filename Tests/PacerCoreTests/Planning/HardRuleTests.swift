@@ -227,3 +227,17 @@ import Testing
         #expect(try pair(policy: "policy: {keep_apart: hard}").policy.keepApart == .hard)
     }
 }
+
+@Suite struct UnservedReasonTests {
+    /// Every reason's message reads back as its own kind, so tables over plan files count right.
+    @Test func everyMessageReadsBackAsItsKind() {
+        let reasons: [UnservedReason] = [
+            .unknownObjective("X"), .noQualifiedTeacher("X"), .noRoomWithFeatures("X", needs: ["lab"]), .roomsTooSmall("X", minGroup: 3),
+            .tooFewStudents("X", onIt: 1, minGroup: 2), .noFreeBlock("MATH"), .sessionsFull("X"),
+            .noQualifiedTeacherFree("X", teachers: ["T-A"]), .noSuitableRoomFree("X"), .notWorthASession("X"),
+        ]
+        #expect(Set(reasons.map(\.kind)).count == UnservedReason.Kind.allCases.count)
+        for reason in reasons { #expect(UnservedReason.Kind(message: reason.message) == reason.kind, "\(reason.message)") }
+        #expect(UnservedReason.Kind(message: "something else") == nil)
+    }
+}
