@@ -3,28 +3,40 @@ import GRDB
 import PacerCore
 import Testing
 
+/// A copy of the tiny school with its state started on 2026-11-23 through `pacer init`.
+func tinySchoolWithState() throws -> String {
+    let folder = temporaryFolder()
+    try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+    #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
+    return folder
+}
+
+/// Not-yet checks on MATH-7.RP.1 for `students` on `count` school days (Monday to Friday) from 2026-11-24.
+func notYetChecks(students: ClosedRange<Int>, schoolDays count: Int) -> String {
+    var csv = "", day = SchoolDate("2026-11-24")!, done = 0
+    while done < count {
+        if (2...6).contains(day.weekday) {
+            for n in students { csv += "\(day),S-\(String(format: "%02d", n)),MATH-7.RP.1,not-yet\n" }
+            done += 1
+        }
+        day = day.adding(days: 1)
+    }
+    return csv
+}
+
 @Suite(.serialized) struct RecordCommandTests {
     /// Killing `pacer record` from outside in the middle of its transaction (once SQLite's rollback
     /// journal exists, the write has begun), again and again, leaves the database as it was before;
     /// the same file then records completely, and a second import changes nothing.
     @Test func aKilledRecordLeavesTheDatabaseAsBefore() throws {
-        let folder = temporaryFolder()
-        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+        let folder = try tinySchoolWithState()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
         let firsts = ["MATH-7.RP.1", "MATH-7.RP.1", "MATH-7.RP.1", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.2", "MATH-7.RP.3", "MATH-7.RP.3"]
         var csv = "date,student,objective,result\n"
         for n in 1...9 { csv += "2026-11-23,S-0\(n),\(firsts[n - 1]),mastered\n" }
-        // Many not-yet checks after them make the transaction long enough to be caught in the middle.
-        // 400 school days (Monday to Friday) from 2026-11-24; --date below makes them all past.
-        var day = SchoolDate("2026-11-24")!, schoolDays = 0
-        while schoolDays < 400 {
-            if (2...6).contains(day.weekday) {
-                for n in 10...30 { csv += "\(day),S-\(n),MATH-7.RP.1,not-yet\n" }
-                schoolDays += 1
-            }
-            day = day.adding(days: 1)
-        }
+        // Many not-yet checks after them make the transaction long enough to be caught in the
+        // middle (400 school days; --date below makes them all past).
+        csv += notYetChecks(students: 10...30, schoolDays: 400)
         try csv.write(toFile: folder + "/checks.csv", atomically: true, encoding: .utf8)
         let db = folder + "/pacer-state.sqlite"
         func snapshot() throws -> [String] {
@@ -69,21 +81,11 @@ import Testing
     /// Two teachers recording at the same moment: the second waits for the first's transaction
     /// instead of failing with "database is locked", and both files are in.
     @Test func twoRecordsAtOnceBothLand() throws {
-        let folder = temporaryFolder()
-        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+        let folder = try tinySchoolWithState()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try runPacer(["init", folder, "--date", "2026-11-23"]).status == 0)
         for (name, students) in [("a", 10...30), ("b", 1...9)] {
-            var csv = "date,student,objective,result\n"
-            var day = SchoolDate("2026-11-24")!, count = 0
-            while count < 200 {
-                if (2...6).contains(day.weekday) {
-                    for n in students { csv += "\(day),S-\(String(format: "%02d", n)),MATH-7.RP.1,not-yet\n" }
-                    count += 1
-                }
-                day = day.adding(days: 1)
-            }
-            try csv.write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
+            try ("date,student,objective,result\n" + notYetChecks(students: students, schoolDays: 200))
+                .write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
         }
         let processes = try ["a", "b"].map { name in
             let process = Process()

@@ -6,9 +6,7 @@ import Testing
 @Suite struct AbsenceTests {
     /// The tiny school with its state started and the golden week published for 2026-11-23.
     func published() throws -> (String, Scenario, StateStore) {
-        let (folder, scenario) = try tinySchoolCopy()
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        let (folder, scenario, store) = try seededTinySchool()
         try store.publish(try PlanFile.read(golden + "/plan.json"), scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
         return (folder, scenario, store)
     }
@@ -83,10 +81,8 @@ import Testing
     /// Friday. Within two school days (until Wednesday) those do not count, so Tuesday's regroup
     /// wants S-01 on RP.2; on Thursday they count again.
     @Test func aStudentWhoMovedOnIsWantedWithinTwoSchoolDays() throws {
-        let (folder, scenario) = try tinySchoolCopy()
+        let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         var week = try PlanFile.read(golden + "/plan.json")
         for i in week.sessions.indices where ["Thu", "Fri"].contains(week.sessions[i].day.rawValue) {
             week.sessions[i].objective = "MATH-7.RP.2"

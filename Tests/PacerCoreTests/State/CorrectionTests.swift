@@ -5,12 +5,7 @@ import Testing
 
 /// Wrong checks are refused or can be taken back, and dates say plainly when they are no school day.
 @Suite struct CorrectionTests {
-    func store() throws -> (String, Scenario, StateStore) {
-        let (folder, scenario) = try tinySchoolCopy()
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
-        return (folder, scenario, store)
-    }
+    func store() throws -> (String, Scenario, StateStore) { try seededTinySchool() }
 
     func read(_ csv: String, _ scenario: Scenario, in folder: String, today: String) throws -> [Diagnostic] {
         let path = folder + "/c-\(UUID().uuidString).csv"
@@ -114,10 +109,8 @@ import Testing
 
 @Suite struct StatusDateTests {
     @Test func aDateBeforeTheRecordsIsSaidPlainly() throws {
-        let (folder, scenario) = try tinySchoolCopy()
+        let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         #expect(throws: StateError.beforeRecords("2026-11-01 is before the term's records begin (2026-11-23)")) {
             _ = try store.status(scenario, on: SchoolDate("2026-11-01")!)
         }

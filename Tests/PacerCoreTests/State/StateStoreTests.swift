@@ -10,6 +10,14 @@ func tinySchoolCopy() throws -> (folder: String, scenario: Scenario) {
     return (folder, try ScenarioLoader.load(folder))
 }
 
+/// A copy of the tiny school with its state started on 2026-11-23.
+func seededTinySchool() throws -> (folder: String, scenario: Scenario, store: StateStore) {
+    let (folder, scenario) = try tinySchoolCopy()
+    let store = try StateStore(path: StateStore.path(for: scenario))
+    try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+    return (folder, scenario, store)
+}
+
 func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [MasteryCheck] {
     let path = folder + "/checks-\(UUID().uuidString).csv"
     try csv.write(toFile: path, atomically: true, encoding: .utf8)
@@ -51,10 +59,8 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
 
     /// Nobody is ever placed on an objective they already mastered.
     @Test func advancesNeverLandOnAMasteredObjective() throws {
-        let (folder, scenario) = try tinySchoolCopy()
+        let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let math = scenario.subjects[0].objectives.map(\.id.rawValue)
         // S-01 masters everything in order, one a day.
         var csv = "date,student,objective,result\n"
@@ -140,10 +146,8 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
 @Suite struct PublishTests {
     /// A published plan's sessions count as workshops received, and status reports them.
     @Test func publishedSessionsCountAsWorkshops() throws {
-        let (folder, scenario) = try tinySchoolCopy()
+        let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let plan = try Planner.plan(scenario, options: PlanOptions(timeLimit: 20, nodeLimit: 50)).plan
         try store.publish(plan, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
         let attendance = plan.sessions.reduce(0) { $0 + $1.students.count }
