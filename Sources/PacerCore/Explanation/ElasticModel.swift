@@ -170,7 +170,7 @@ public enum ElasticModel {
                 let peersByBlock = Dictionary(uniqueKeysWithValues: scenario.calendar.flexBlocks.map { block in
                     (block.id, demands.filter { d in
                         d.objective == id && !blockedKeys.contains("\(d.student)|\(id)")
-                            && students[d.student]?.unavailable.contains(block.id) == false
+                            && students[d.student]?.isAvailable(in: block.id) == true
                     }.count)
                 })
                 let new = Self.sessions(for: objective, scenario: scenario, peers: peersByBlock)
@@ -197,7 +197,7 @@ public enum ElasticModel {
             // capacity and blocks); a room without the needed features takes the change "equip it".
             var seen: Set<String> = []
             let rooms = scenario.rooms.filter { room in
-                let equipped = objective.needs.allSatisfy(room.features.contains)
+                let equipped = room.suits(objective)
                 let key = "\(equipped)|\(min(room.capacity, objective.maxGroup))|" + room.unavailable.map(\.rawValue).sorted().joined(separator: ";")
                 return seen.insert(key).inserted
             }
@@ -208,9 +208,9 @@ public enum ElasticModel {
                         var facts: [Fact] = []
                         if !teacher.canTeach.contains(objective.id) { facts.append(.teach(teacher.id, objective.id)) }
                         if teacher.maxSessionsPerDay == 0 { facts.append(.workshops(teacher.id)) }
-                        if teacher.unavailable.contains(block.id) { facts.append(.freeTeacher(teacher.id, block.id)) }
-                        if room.unavailable.contains(block.id) { facts.append(.openRoom(room.id, block.id)) }
-                        if !objective.needs.allSatisfy(room.features.contains) { facts.append(.equip(room.id, objective.id)) }
+                        if !teacher.isAvailable(in: block.id) { facts.append(.freeTeacher(teacher.id, block.id)) }
+                        if !room.isAvailable(in: block.id) { facts.append(.openRoom(room.id, block.id)) }
+                        if !room.suits(objective) { facts.append(.equip(room.id, objective.id)) }
                         result.append(Session(objective: objective, teacher: teacher, room: room, block: block, facts: facts, peers: peers[block.id] ?? 0))
                     }
                 }

@@ -69,13 +69,13 @@ struct BlockImprover {
         let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
         let largest = scenario.objectives.map(\.maxGroup).max() ?? 1
         var classRooms: [RoomClass: [RoomID]] = [:]
-        for room in scenario.rooms where !room.unavailable.contains(block.id) {
+        for room in scenario.rooms where room.isAvailable(in: block.id) {
             classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(room.id)
         }
         let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
         let publishedHere = published.filter { $0.block == block.id }
         let teachers = scenario.teachers.filter {
-            !$0.unavailable.contains(block.id) && (teacherToday[$0.id] ?? 0) < $0.maxSessionsPerDay
+            $0.isAvailable(in: block.id) && (teacherToday[$0.id] ?? 0) < $0.maxSessionsPerDay
         }
 
         struct Session { let objective: Objective; let teacher: TeacherID; let roomClass: Int }
@@ -97,7 +97,7 @@ struct BlockImprover {
             }
             guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
             let usable = classes.indices.filter { c in
-                objective.needs.allSatisfy(classes[c].features.contains) && min(classes[c].seats, objective.maxGroup) >= objective.minGroup
+                RoomFeaturesRule.suits(classes[c].features, objective) && min(classes[c].seats, objective.maxGroup) >= objective.minGroup
             }
             guard !usable.isEmpty else { continue }
             for teacher in teachers where teacher.canTeach.contains(objective.id) {

@@ -50,11 +50,11 @@ struct CandidateSet: Sendable {
                 }
                 guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
                 let rooms = scenario.rooms.filter { room in
-                    !room.unavailable.contains(block.id) && objective.needs.allSatisfy(room.features.contains)
+                    room.isAvailable(in: block.id) && room.suits(objective)
                         && min(objective.maxGroup, room.capacity) >= objective.minGroup
                 }
                 let teachers = scenario.teachers.filter { teacher in
-                    teacher.maxSessionsPerDay > 0 && !teacher.unavailable.contains(block.id)
+                    teacher.maxSessionsPerDay > 0 && teacher.isAvailable(in: block.id)
                         && teacher.canTeach.contains(objective.id)
                 }
                 body(block, objective, rooms, teachers, eligible)

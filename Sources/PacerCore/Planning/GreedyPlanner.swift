@@ -84,7 +84,7 @@ struct GreedyPlanner {
                     let wanted = min(eligible.count, objective.maxGroup)
                     var room: (index: Int, seats: Int)?
                     for (r, candidate) in scenario.rooms.enumerated()
-                    where !roomBusy[r].contains(block.id) && objective.needs.allSatisfy(candidate.features.contains) {
+                    where !roomBusy[r].contains(block.id) && RoomFeaturesRule.suits(candidate.features, objective) {
                         let seats = min(candidate.capacity, objective.maxGroup)
                         guard seats >= objective.minGroup else { continue }
                         if let current = room {

@@ -24,7 +24,7 @@ struct LocalSearch {
         func fits(_ student: StudentID, _ target: Int, in plan: [PlannedSession], ignoring: Int?) -> Bool {
             let t = plan[target]
             guard t.students.count < seats(t), !t.students.contains(student),
-                  let s = students[student], !s.unavailable.contains(t.block),
+                  let s = students[student], s.isAvailable(in: t.block),
                   KeepApartRule.allows(apart: Set(s.keepApart), joining: t.students) else { return false }
             for (i, other) in plan.enumerated() where i != ignoring && other.students.contains(student) {
                 if other.block == t.block || (other.subject == t.subject && other.day == t.day) { return false }

@@ -48,7 +48,7 @@ struct UnservedReasons {
         var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
         for objective in scenario.objectives {
             qualified[objective.id] = scenario.teachers.filter { $0.canTeach.contains(objective.id) && $0.maxSessionsPerDay > 0 }
-            suitable[objective.id] = scenario.rooms.filter { objective.needs.allSatisfy($0.features.contains) }
+            suitable[objective.id] = scenario.rooms.filter { $0.suits(objective) }
         }
         self.qualified = qualified
         self.suitable = suitable
@@ -59,14 +59,14 @@ struct UnservedReasons {
             let teachers = qualified[objective.id] ?? [], rooms = suitable[objective.id] ?? []
             let teacherFree = flex.map { block in
                 teachers.contains { t in
-                    !t.unavailable.contains(block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
+                    t.isAvailable(in: block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
                         && (teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0) < t.maxSessionsPerDay
                 }
             }
             teacherFreeAt[objective.id] = teacherFree
             roomFreeAt[objective.id] = flex.indices.map { i in
                 teacherFree[i] && rooms.contains { r in
-                    !r.unavailable.contains(flex[i].id) && !roomBusy.contains(RoomBlock(room: r.id, block: flex[i].id))
+                    r.isAvailable(in: flex[i].id) && !roomBusy.contains(RoomBlock(room: r.id, block: flex[i].id))
                         && r.capacity >= objective.minGroup
                 }
             }

@@ -10,7 +10,7 @@ extension ScenarioBuilder {
             if waiting > 0, !taught.contains(objective.id) {
                 log.warning(location, "objective \(objective.id): \(waiting) student(s) are on it but no teacher can teach it")
             }
-            let suitable = scenario.rooms.filter { room in objective.needs.allSatisfy(room.features.contains) }
+            let suitable = scenario.rooms.filter { $0.suits(objective) }
             if suitable.isEmpty {
                 let needs = objective.needs.map(\.rawValue).joined(separator: ", ")
                 log.warning(location, "objective \(objective.id): no room has the features it needs (\(needs))")
@@ -20,7 +20,7 @@ extension ScenarioBuilder {
             }
         }
         for room in scenario.rooms {
-            let hostable = scenario.objectives.filter { $0.needs.allSatisfy(room.features.contains) }
+            let hostable = scenario.objectives.filter { room.suits($0) }
             if !hostable.isEmpty, hostable.allSatisfy({ $0.minGroup > room.capacity }),
                let location = roomLocations[room.id] {
                 log.warning(location, "room \(room.id) (capacity \(room.capacity)) is smaller than the minimum group of every objective it could host")
