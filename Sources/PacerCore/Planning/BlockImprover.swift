@@ -89,15 +89,15 @@ struct BlockImprover {
         var demandsOn: [ObjectiveID: [Int]] = [:]
         for (e, d) in demands.enumerated() { demandsOn[d.objective, default: []].append(e) }
         for objective in scenario.objectives {
-            guard let pool = demandsOn[objective.id], pool.count >= objective.minGroup else { continue }
+            guard let pool = demandsOn[objective.id], GroupSizeRule.isEnough(pool.count, for: objective) else { continue }
             let eligible = pool.filter { e in
                 let d = demands[e], key = "\(d.student)|\(d.subject)"
                 return unavailable[d.student]?.contains(block.id) != true
                     && (got[key] ?? 0) < d.wanted && !servedToday.contains(key)
             }
-            guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
+            guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
             let usable = classes.indices.filter { c in
-                RoomFeaturesRule.suits(classes[c].features, objective) && min(classes[c].seats, objective.maxGroup) >= objective.minGroup
+                RoomFeaturesRule.suits(classes[c].features, objective) && GroupSizeRule.roomCanHold(seats: classes[c].seats, objective)
             }
             guard !usable.isEmpty else { continue }
             for teacher in teachers where teacher.canTeach.contains(objective.id) {
@@ -132,10 +132,8 @@ struct BlockImprover {
         for (session, column) in sessionVars { seatsOf[column] = min(classes[session.roomClass].seats, session.objective.maxGroup) }
         for key in byObjectiveTeacher.keys.sorted() {
             let entry = byObjectiveTeacher[key]!
-            let seats = entry.open.map { seatsOf[$0] ?? 0 }
-            try p.addRow(bounds: .upper(0), terms: entry.place.map { ($0, 1) } + zip(entry.open, seats).map { ($0, -Double($1)) })
-            try p.addRow(bounds: .lower(0), terms: entry.place.map { ($0, 1) } + entry.open.map { ($0, -Double(entry.objective.minGroup)) })
-            for column in entry.place { try p.addRow(bounds: .upper(0), terms: [(column, 1)] + entry.open.map { ($0, -1) }) }
+            try GroupSizeRule.addRows(to: p, places: entry.place, opens: entry.open.map { ($0, seatsOf[$0] ?? 0) },
+                                      minGroup: entry.objective.minGroup)
         }
         // A teacher runs at most one session in the block; a room class lends at most its free rooms.
         var byTeacher: [TeacherID: [Column]] = [:], byClass: [Int: [Column]] = [:]

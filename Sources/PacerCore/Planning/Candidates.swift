@@ -48,10 +48,10 @@ struct CandidateSet: Sendable {
                 let eligible = (byObjective[objective.id] ?? []).filter {
                     unavailableStudents[demands[$0].student]?.contains(block.id) != true
                 }
-                guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
+                guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
                 let rooms = scenario.rooms.filter { room in
                     room.isAvailable(in: block.id) && room.suits(objective)
-                        && min(objective.maxGroup, room.capacity) >= objective.minGroup
+                        && GroupSizeRule.roomCanHold(seats: room.capacity, objective)
                 }
                 let teachers = scenario.teachers.filter { teacher in
                     teacher.maxSessionsPerDay > 0 && teacher.isAvailable(in: block.id)

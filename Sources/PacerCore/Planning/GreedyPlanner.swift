@@ -76,7 +76,7 @@ struct GreedyPlanner {
                     var eligible = pool.filter { e in
                         got[e] < demands[e].wanted && !servedOnDay[e].contains(d) && !studentBusy[owner[e]].contains(block.id)
                     }
-                    guard eligible.count >= objective.minGroup, !eligible.isEmpty else { continue }
+                    guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
                     eligible.sort { a, b in
                         (-demands[a].weight, got[a], tiebreak[a], a) < (-demands[b].weight, got[b], tiebreak[b], b)
                     }
@@ -86,7 +86,7 @@ struct GreedyPlanner {
                     for (r, candidate) in scenario.rooms.enumerated()
                     where !roomBusy[r].contains(block.id) && RoomFeaturesRule.suits(candidate.features, objective) {
                         let seats = min(candidate.capacity, objective.maxGroup)
-                        guard seats >= objective.minGroup else { continue }
+                        guard GroupSizeRule.roomCanHold(seats: candidate.capacity, objective) else { continue }
                         if let current = room {
                             let currentFits = current.seats >= wanted, fits = seats >= wanted
                             let better = fits && !currentFits
@@ -109,7 +109,7 @@ struct GreedyPlanner {
                             members.append(e)
                             gain += value
                         }
-                        guard members.count >= objective.minGroup else { continue }
+                        guard GroupSizeRule.isEnough(members.count, for: objective) else { continue }
                         if gain > (best?.gain ?? 0) { best = (gain, objective, t, room.index, members) }
                     }
                 }

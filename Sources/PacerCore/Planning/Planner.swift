@@ -186,7 +186,7 @@ func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Sc
             if scenario.policy.keepApart == .hard, !KeepApartRule.allows(apart: apart[student] ?? [], joining: kept.students) { continue }
             kept.students.append(student)
         }
-        return kept.students.count >= objective.minGroup && !kept.students.isEmpty ? kept : nil
+        return GroupSizeRule.isEnough(kept.students.count, for: objective) ? kept : nil
     }
 }
 

@@ -65,17 +65,8 @@ final class ReferenceModel {
     /// A group lies within the objective's minimum and the session's capacity; nobody joins a closed session.
     private func addGroupSizeRows() throws {
         for (k, c) in set.candidates.enumerated() {
-            let tag = self.tag(k)
-            let members = place[k].map { ($0, 1.0) }
-            try problem.addRow(name: "groupMin(\(tag))", bounds: .lower(0),
-                               terms: members + [(open[k], -Double(c.objective.minGroup))])
-            try problem.addRow(name: "groupMax(\(tag))", bounds: .upper(0),
-                               terms: members + [(open[k], -Double(c.capacity))])
-            // Implied by groupMax, but stated per student it makes the LP relaxation far tighter.
-            for (i, e) in c.eligible.enumerated() {
-                try problem.addRow(name: "joinsOpen(\(Self.name(set.demands[e].student.rawValue)),\(tag))",
-                                   bounds: .upper(0), terms: [(place[k][i], 1), (open[k], -1)])
-            }
+            try GroupSizeRule.addRows(to: problem, places: place[k], placeNames: c.eligible.map { Self.name(set.demands[$0].student.rawValue) },
+                                      opens: [(open[k], c.capacity)], minGroup: c.objective.minGroup, tag: tag(k))
         }
     }
 

@@ -67,7 +67,7 @@ struct UnservedReasons {
             roomFreeAt[objective.id] = flex.indices.map { i in
                 teacherFree[i] && rooms.contains { r in
                     r.isAvailable(in: flex[i].id) && !roomBusy.contains(RoomBlock(room: r.id, block: flex[i].id))
-                        && r.capacity >= objective.minGroup
+                        && GroupSizeRule.roomCanHold(seats: r.capacity, objective)
                 }
             }
         }
@@ -86,7 +86,7 @@ struct UnservedReasons {
         if rooms.isEmpty {
             return .noRoomWithFeatures(o, needs: objective.needs)
         }
-        if rooms.allSatisfy({ $0.capacity < objective.minGroup }) {
+        if !rooms.contains(where: { GroupSizeRule.roomCanHold(seats: $0.capacity, objective) }) {
             return .roomsTooSmall(o, minGroup: objective.minGroup)
         }
         let onObjective = peers[o] ?? 0

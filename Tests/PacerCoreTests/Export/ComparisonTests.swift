@@ -37,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: tree) }
         let base = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
         let more = try ScenarioLoader.load(folder)
-        let comparison = try ScenarioComparison.run([("base", base), ("more", more)], options: PlanOptions(timeLimit: 30, nodeLimit: 100))
+        let comparison = try ScenarioComparison.run([("base", base), ("more", more)], options: PlanOptions(timeLimit: 30, nodeLimit: 1_000))
         let (a, b) = (comparison.entries[0].metrics, comparison.entries[1].metrics)
         #expect(b.studentsServed >= a.studentsServed)
         #expect(b.workshopsMean >= a.workshopsMean)
