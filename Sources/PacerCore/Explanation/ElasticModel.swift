@@ -207,7 +207,7 @@ public enum ElasticModel {
                     for room in rooms {
                         var facts: [Fact] = []
                         if !teacher.canTeach.contains(objective.id) { facts.append(.teach(teacher.id, objective.id)) }
-                        if teacher.maxSessionsPerDay == 0 { facts.append(.workshops(teacher.id)) }
+                        if !teacher.runsWorkshops { facts.append(.workshops(teacher.id)) }
                         if !teacher.isAvailable(in: block.id) { facts.append(.freeTeacher(teacher.id, block.id)) }
                         if !room.isAvailable(in: block.id) { facts.append(.openRoom(room.id, block.id)) }
                         if !room.suits(objective) { facts.append(.equip(room.id, objective.id)) }

@@ -75,7 +75,7 @@ struct BlockImprover {
         let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
         let publishedHere = published.filter { $0.block == block.id }
         let teachers = scenario.teachers.filter {
-            $0.isAvailable(in: block.id) && (teacherToday[$0.id] ?? 0) < $0.maxSessionsPerDay
+            $0.isAvailable(in: block.id) && $0.hasRoom(afterSessions: teacherToday[$0.id] ?? 0)
         }
 
         struct Session { let objective: Objective; let teacher: TeacherID; let roomClass: Int }

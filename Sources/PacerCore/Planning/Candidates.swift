@@ -54,7 +54,7 @@ struct CandidateSet: Sendable {
                         && GroupSizeRule.roomCanHold(seats: room.capacity, objective)
                 }
                 let teachers = scenario.teachers.filter { teacher in
-                    teacher.maxSessionsPerDay > 0 && teacher.isAvailable(in: block.id)
+                    teacher.runsWorkshops && teacher.isAvailable(in: block.id)
                         && teacher.canTeach.contains(objective.id)
                 }
                 body(block, objective, rooms, teachers, eligible)

@@ -98,7 +98,7 @@ struct GreedyPlanner {
                     }
                     guard let room else { continue }
                     for t in qualified[objective.id] ?? []
-                    where !teacherBusy[t].contains(block.id) && teacherDay[t][d] < scenario.teachers[t].maxSessionsPerDay {
+                    where !teacherBusy[t].contains(block.id) && scenario.teachers[t].hasRoom(afterSessions: teacherDay[t][d]) {
                         var members: [Int] = []
                         var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
                         for e in eligible where members.count < room.seats {

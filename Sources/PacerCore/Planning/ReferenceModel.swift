@@ -84,12 +84,8 @@ final class ReferenceModel {
         let limits = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, $0.maxSessionsPerDay) })
         for key in byDay.keys.sorted() {
             let ks = byDay[key]!
-            let limit = limits[set.candidates[ks[0]].teacher] ?? 0
-            // Distinct blocks of the day bound the count anyway; only a tighter limit needs a row.
-            let blocks = Set(ks.map { set.candidates[$0].block.id }).count
-            guard limit < blocks else { continue }
-            try problem.addRow(name: "teacherDay(\(Self.name(key)))", bounds: .upper(Double(limit)),
-                               terms: ks.map { (open[$0], 1) })
+            try TeacherDayRule.addRow(to: problem, opens: ks.map { open[$0] }, blocks: Set(ks.map { set.candidates[$0].block.id }).count,
+                                      limit: limits[set.candidates[ks[0]].teacher] ?? 0, name: Self.name(key))
         }
     }
 

@@ -47,7 +47,7 @@ struct UnservedReasons {
         roomBusy = Set(sessions.map { RoomBlock(room: $0.room, block: $0.block) })
         var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
         for objective in scenario.objectives {
-            qualified[objective.id] = scenario.teachers.filter { $0.canTeach.contains(objective.id) && $0.maxSessionsPerDay > 0 }
+            qualified[objective.id] = scenario.teachers.filter { $0.canTeach.contains(objective.id) && $0.runsWorkshops }
             suitable[objective.id] = scenario.rooms.filter { $0.suits(objective) }
         }
         self.qualified = qualified
@@ -60,7 +60,7 @@ struct UnservedReasons {
             let teacherFree = flex.map { block in
                 teachers.contains { t in
                     t.isAvailable(in: block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
-                        && (teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0) < t.maxSessionsPerDay
+                        && t.hasRoom(afterSessions: teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0)
                 }
             }
             teacherFreeAt[objective.id] = teacherFree
