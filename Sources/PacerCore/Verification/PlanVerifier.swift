@@ -1,5 +1,7 @@
 /// Checks a plan against every hard rule and recomputes its objective, from the scenario and the
-/// plan alone. It shares no code with the planner on purpose: a bug in one is caught by the other.
+/// plan alone. It shares no code with the planner on purpose, and in particular does not use the
+/// rule catalogue (`Sources/PacerCore/Rules/`) that every engine uses: it is the second opinion,
+/// so a bug in a rule's shared check is caught here rather than repeated here.
 public struct PlanVerifier {
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
         /// A short rule name, such as `teacher-busy`.
