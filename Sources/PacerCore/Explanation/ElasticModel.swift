@@ -190,7 +190,7 @@ public enum ElasticModel {
         static func sessions(for objective: Objective, scenario: Scenario, peers: [BlockID: Int]) -> [Session] {
             // Qualified teachers and those who teach the subject; all teachers when there are none.
             var teachers = scenario.teachers.filter { t in
-                t.canTeach.contains(objective.id) || t.canTeach.contains { scenario.objective($0)?.subject == objective.subject }
+                t.teaches(objective.id) || t.canTeach.contains { scenario.objective($0)?.subject == objective.subject }
             }
             if teachers.isEmpty { teachers = scenario.teachers }
             // Every room (one per class of interchangeable rooms: the same suitability, usable
@@ -206,7 +206,7 @@ public enum ElasticModel {
                 for teacher in teachers {
                     for room in rooms {
                         var facts: [Fact] = []
-                        if !teacher.canTeach.contains(objective.id) { facts.append(.teach(teacher.id, objective.id)) }
+                        if !teacher.teaches(objective.id) { facts.append(.teach(teacher.id, objective.id)) }
                         if !teacher.runsWorkshops { facts.append(.workshops(teacher.id)) }
                         if !teacher.isAvailable(in: block.id) { facts.append(.freeTeacher(teacher.id, block.id)) }
                         if !room.isAvailable(in: block.id) { facts.append(.openRoom(room.id, block.id)) }

@@ -100,7 +100,7 @@ struct BlockImprover {
                 RoomFeaturesRule.suits(classes[c].features, objective) && GroupSizeRule.roomCanHold(seats: classes[c].seats, objective)
             }
             guard !usable.isEmpty else { continue }
-            for teacher in teachers where teacher.canTeach.contains(objective.id) {
+            for teacher in teachers where teacher.teaches(objective.id) {
                 let key = "\(objective.id)|\(teacher.id)"
                 var opens: [Column] = [], places: [Column] = []
                 for c in usable {

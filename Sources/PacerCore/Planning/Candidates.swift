@@ -55,7 +55,7 @@ struct CandidateSet: Sendable {
                 }
                 let teachers = scenario.teachers.filter { teacher in
                     teacher.runsWorkshops && teacher.isAvailable(in: block.id)
-                        && teacher.canTeach.contains(objective.id)
+                        && teacher.teaches(objective.id)
                 }
                 body(block, objective, rooms, teachers, eligible)
             }

@@ -36,7 +36,7 @@ struct GreedyPlanner {
         var byObjective: [ObjectiveID: [Int]] = [:]
         for (e, d) in demands.enumerated() { byObjective[d.objective, default: []].append(e) }
         let qualified: [ObjectiveID: [Int]] = Dictionary(uniqueKeysWithValues: scenario.objectives.map { o in
-            (o.id, scenario.teachers.indices.filter { scenario.teachers[$0].canTeach.contains(o.id) })
+            (o.id, scenario.teachers.indices.filter { scenario.teachers[$0].teaches(o.id) })
         })
         var teacherBusy = scenario.teachers.map { Set($0.unavailable) }
         var teacherDay = Array(repeating: Array(repeating: 0, count: days.count), count: scenario.teachers.count)

@@ -176,7 +176,7 @@ func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Sc
     return published.compactMap { session in
         guard blocks.contains(session.block), let objective = scenario.objective(session.objective),
               let teacher = scenario.teachers.first(where: { $0.id == session.teacher }),
-              teacher.canTeach.contains(objective.id), teacher.isAvailable(in: session.block),
+              teacher.teaches(objective.id), teacher.isAvailable(in: session.block),
               let room = scenario.rooms.first(where: { $0.id == session.room }), room.isAvailable(in: session.block)
         else { return nil }
         var kept = session

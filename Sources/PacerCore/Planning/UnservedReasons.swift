@@ -47,7 +47,7 @@ struct UnservedReasons {
         roomBusy = Set(sessions.map { RoomBlock(room: $0.room, block: $0.block) })
         var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
         for objective in scenario.objectives {
-            qualified[objective.id] = scenario.teachers.filter { $0.canTeach.contains(objective.id) && $0.runsWorkshops }
+            qualified[objective.id] = scenario.teachers.filter { $0.teaches(objective.id) && $0.runsWorkshops }
             suitable[objective.id] = scenario.rooms.filter { $0.suits(objective) }
         }
         self.qualified = qualified
