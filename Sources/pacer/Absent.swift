@@ -50,7 +50,7 @@ extension PacerCommand {
                     absences.append(absence)
                 }
             }
-            let added = try openState(loaded).recordAbsences(absences, scenario: loaded)
+            let added = try StateStore.existing(for: loaded).recordAbsences(absences, scenario: loaded)
             for a in absences { print("absent: \(a.text)") }
             print("\(plural(absences.count, "absence")) recorded (\(added) new)")
         }

@@ -30,7 +30,7 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let day = SchoolDate(date) ?? .today()
-            let store = try openState(loaded)
+            let store = try StateStore.existing(for: loaded)
             let context = try store.dayContext(loaded, date: day)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let absent = try store.absences(from: day, to: day)
@@ -64,8 +64,3 @@ extension PacerCommand {
     }
 }
 
-/// The scenario's state database, which must exist.
-func openState(_ scenario: Scenario) throws -> StateStore { try StateStore.existing(for: scenario) }
-
-/// The verifier for a plan, with the state it needs (`PlanVerifier.checking`).
-func verifier(for plan: WeekPlan, scenario: Scenario) throws -> PlanVerifier { try PlanVerifier.checking(plan, scenario: scenario) }

@@ -62,7 +62,7 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             if !withdraw.isEmpty {
-                let report = try openState(loaded).withdraw(withdraw, scenario: loaded)
+                let report = try StateStore.existing(for: loaded).withdraw(withdraw, scenario: loaded)
                 for line in report.lines { print(line) }
             }
             guard let checks else { return }
@@ -91,16 +91,12 @@ extension PacerCommand {
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let path = StateStore.path(for: loaded)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure("no state database yet; run pacer init \(scenario) first")
-            }
+            let store = try StateStore.existing(for: loaded)
             if let problem = student.flatMap({ loaded.unknownIDProblem(student: StudentID(rawValue: $0)) })
                 ?? objective.flatMap({ loaded.unknownIDProblem(objective: ObjectiveID(rawValue: $0)) }) {
                 throw CommandFailure(problem)
             }
             if let problem = loaded.calendar.schoolDayProblem(date.value) { Terminal.error("note: \(problem)") }
-            let store = try StateStore(path: path)
             let lines = try store.status(
                 loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
                 objective: objective.map { ObjectiveID(rawValue: $0) })
@@ -152,7 +148,7 @@ extension PacerCommand {
             if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: allowChangedScenario) {
                 throw CommandFailure(problem)
             }
-            let violations = try verifier(for: weekPlan, scenario: loaded).violations(of: weekPlan)
+            let violations = try PlanVerifier.checking(weekPlan, scenario: loaded).violations(of: weekPlan)
             guard violations.isEmpty else {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")

@@ -24,6 +24,17 @@ func notYetChecks(students: ClosedRange<Int>, schoolDays count: Int) -> String {
     return csv
 }
 
+/// Starts `pacer record` on `checks` in the background, its output discarded.
+func startRecord(_ folder: String, checks: String) throws -> Process {
+    let process = Process()
+    process.executableURL = try pacerExecutable()
+    process.arguments = ["record", folder, "--checks", checks, "--date", "2030-01-01"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
 @Suite(.serialized) struct RecordCommandTests {
     /// Killing `pacer record` from outside in the middle of its transaction (once SQLite's rollback
     /// journal exists, the write has begun), again and again, leaves the database as it was before;
@@ -48,12 +59,7 @@ func notYetChecks(students: ClosedRange<Int>, schoolDays count: Int) -> String {
         let before = try snapshot()
         var caught = 0
         for _ in 1...3 {
-            let process = Process()
-            process.executableURL = try pacerExecutable()
-            process.arguments = ["record", folder, "--checks", folder + "/checks.csv", "--date", "2030-01-01"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startRecord(folder, checks: folder + "/checks.csv")
             while process.isRunning, !FileManager.default.fileExists(atPath: db + "-journal") { usleep(200) }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -87,15 +93,7 @@ func notYetChecks(students: ClosedRange<Int>, schoolDays count: Int) -> String {
             try ("date,student,objective,result\n" + notYetChecks(students: students, schoolDays: 200))
                 .write(toFile: folder + "/\(name).csv", atomically: true, encoding: .utf8)
         }
-        let processes = try ["a", "b"].map { name in
-            let process = Process()
-            process.executableURL = try pacerExecutable()
-            process.arguments = ["record", folder, "--checks", folder + "/\(name).csv", "--date", "2030-01-01"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        let processes = try ["a", "b"].map { try startRecord(folder, checks: folder + "/\($0).csv") }
         for p in processes { p.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0])
         let total = try DatabaseQueue(path: folder + "/pacer-state.sqlite").read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM mastery_check") }

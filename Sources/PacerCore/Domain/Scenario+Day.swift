@@ -4,7 +4,6 @@ public struct Absences: Sendable, Equatable {
     public var students: [StudentID: Set<BlockID>] = [:]
     public var teachers: [TeacherID: Set<BlockID>] = [:]
     public init() {}
-    public var isEmpty: Bool { students.isEmpty && teachers.isEmpty }
 }
 
 extension Scenario {

@@ -120,6 +120,18 @@ extension CSVTable {
         return index
     }
 
+    /// The records with as many fields as the header; each other one is reported and left out.
+    func wellFormedRecords(log: DiagnosticLog) -> [Record] {
+        let width = header.fields.count
+        return records.filter { record in
+            guard record.fields.count == width else {
+                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(width)")
+                return false
+            }
+            return true
+        }
+    }
+
     /// The cell of `column` in `record`, trimmed, with where it was written.
     func cell(_ column: String, of record: Record, in index: [String: Int]) -> Located<String>? {
         index[column].map { Located(value: record.fields[$0].value.trimmingCharacters(in: .whitespaces), location: record.fields[$0].location) }

@@ -57,8 +57,7 @@ public struct Forecaster {
         var waits = Array(repeating: 0, count: options.weeks)
         var loads = Array(repeating: 0.0, count: options.weeks)
         let planOptions = PlanOptions(timeLimit: options.timeLimitPerDay, seed: options.seed, nodeLimit: options.nodeLimit)
-        let start = scenario.calendar.weekStartProblem(Self.termStart) == nil ? Self.termStart
-            : Self.termStart.adding(days: (0..<7).first { scenario.calendar.weekStartProblem(Self.termStart.adding(days: $0)) == nil } ?? 0)
+        let start = Self.termStart.adding(days: (0..<7).first { scenario.calendar.weekStartProblem(Self.termStart.adding(days: $0)) == nil } ?? 0)
         for run in 0..<options.runs {
             var random = SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(run))
             let store = try StateStore(inMemory: ())

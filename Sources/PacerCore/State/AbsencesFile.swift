@@ -12,11 +12,7 @@ public enum AbsencesFile {
         let index = table.columns(columns, required: ["date", "person"], file: "the absences file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
         var absences: [Absence] = []
-        for record in table.records {
-            guard record.fields.count == table.header.fields.count else {
-                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
-                continue
-            }
+        for record in table.wellFormedRecords(log: log) {
             guard let dateCell = table.cell("date", of: record, in: index), let personCell = table.cell("person", of: record, in: index) else { continue }
             guard let date = SchoolDate(dateCell.value) else {
                 log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD")

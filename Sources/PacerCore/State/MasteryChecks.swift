@@ -29,11 +29,7 @@ public enum MasteryChecksFile {
         let students = Set(scenario.students.map(\.id))
         var checks: [MasteryCheck] = []
         var seen: [String: MasteryCheck] = [:]
-        for record in table.records {
-            guard record.fields.count == table.header.fields.count else {
-                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(table.header.fields.count)")
-                continue
-            }
+        for record in table.wellFormedRecords(log: log) {
             func cell(_ name: String) -> Located<String>? { table.cell(name, of: record, in: index) }
             guard let dateCell = cell("date"), let studentCell = cell("student"), let objectiveCell = cell("objective"),
                   let resultCell = cell("result") else { continue }

@@ -57,6 +57,9 @@ public struct Absence: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the absence takes `period` (a whole-day absence takes every period).
+    func covers(_ period: PeriodID) -> Bool { periods.isEmpty || periods.contains(period) }
+
     /// `teacher:T-LEE 2026-11-24 (all day)` or `student:S-03 2026-11-24 (F1, F2)`.
     public var text: String {
         "\(person.description) \(date) (\(periods.isEmpty ? "all day" : periods.map(\.rawValue).joined(separator: ", ")))"
@@ -84,7 +87,7 @@ extension StateStore {
                 if case let .student(id) = a.person {
                     for row in try Row.fetchAll(db, sql: "SELECT rowid, block FROM attendance WHERE date = ? AND student = ?", arguments: [a.date.text, id.rawValue]) {
                         let block = BlockID(rawValue: row["block"])
-                        if a.periods.isEmpty || a.periods.contains(where: { scenario.calendar.block(block)?.period == $0 }) {
+                        if let period = scenario.calendar.block(block)?.period, a.covers(period) {
                             try db.execute(sql: "DELETE FROM attendance WHERE rowid = ?", arguments: [row["rowid"] as Int64])
                         }
                     }
@@ -131,7 +134,7 @@ extension StateStore {
         let dayOf = Dictionary(dates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         for a in try absences(db, from: first, to: last) {
             guard let day = dayOf[a.date] else { continue }
-            let blocks = scenario.calendar.blocks.filter { $0.day == day.id && (a.periods.isEmpty || a.periods.contains($0.period)) }.map(\.id)
+            let blocks = scenario.calendar.blocks.filter { $0.day == day.id && a.covers($0.period) }.map(\.id)
             switch a.person {
             case let .student(id): result.students[id, default: []].formUnion(blocks)
             case let .teacher(id): result.teachers[id, default: []].formUnion(blocks)

@@ -8,7 +8,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case contradiction(String)
     case unknownCheck(Int64)
     case beforeRecords(String)
-    case noState
+    /// No state beside the scenario (the folder holding its scenario.yaml).
+    case noState(String)
 
     public var description: String {
         switch self {
@@ -18,7 +19,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .notAWeekStart(text): return "--week-of " + text
         case let .contradiction(text): return text + "; nothing of the file was recorded"
         case let .beforeRecords(text): return text
-        case .noState: return "no state database yet; run pacer init first"
+        case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
         }
     }

@@ -21,7 +21,9 @@ public final class StateStore {
     /// The state of `scenario`, which must exist (`pacer init` makes it).
     public static func existing(for scenario: Scenario) throws -> StateStore {
         let path = Self.path(for: scenario)
-        guard FileManager.default.fileExists(atPath: path) else { throw StateError.noState }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StateError.noState(URL(fileURLWithPath: path).deletingLastPathComponent().relativePath)
+        }
         return try StateStore(path: path)
     }
 

@@ -29,7 +29,6 @@ extension ScenarioBuilder {
             log.error(table.header.location, "students.csv needs a '\(required)' column")
         }
         guard let idColumn = columns["id"] else { return [] }
-        let width = table.header.fields.count
 
         var students: [Student] = []
         var keepApartRefs: [(student: Int, refs: [Located<String>])] = []
@@ -38,11 +37,7 @@ extension ScenarioBuilder {
                       "students.csv has \(table.records.count) students; Pacer reads at most \(ScenarioLimits.students)")
             return []
         }
-        for record in table.records {
-            guard record.fields.count == width else {
-                log.error(record.location, "this row has \(record.fields.count) fields, the header has \(width)")
-                continue
-            }
+        for record in table.wellFormedRecords(log: log) {
             func cell(_ column: String) -> CSVTable.Field? { columns[column].map { record.fields[$0] } }
             let idField = record.fields[idColumn]
             let id = Located(value: idField.value.trimmingCharacters(in: .whitespaces), location: idField.location)
