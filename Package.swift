@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(
             name: "PacerCoreTests",
-            dependencies: ["PacerCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PacerCore", "GLPK", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures", "Golden", "ImportFixtures"]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
-/// Every session that could run: an objective, a qualified teacher who is free, a suitable room that
-/// is free, in a flex block where at least the objective's minimum group of its students are free.
+/// Every session that could run: an objective, a teacher and a room in a flex block, as the rule
+/// catalogue admits them in an empty plan, where at least the objective's minimum group of its
+/// students may come.
 struct Candidate: Sendable {
     let objective: Objective
     let teacher: TeacherID
@@ -35,28 +36,24 @@ struct CandidateSet: Sendable {
         return reachable
     }
 
-    /// Calls `body` once per flex block and objective with the suitable free rooms, the qualified
-    /// free teachers and the eligible demands.
+    /// Calls `body` once per flex block and objective with the rooms and teachers the rule
+    /// catalogue admits there in an empty plan, and the eligible demands.
     private static func enumerate(
         scenario: Scenario, demands: [Demand], _ body: (Block, Objective, [Room], [Teacher], [Int]) -> Void
     ) {
-        let unavailableStudents = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
+        let rules = RuleCatalogue(scenario)
+        let school = rules.school, empty = rules.emptyPlan
         var byObjective: [ObjectiveID: [Int]] = [:]
         for (e, demand) in demands.enumerated() { byObjective[demand.objective, default: []].append(e) }
-        for block in scenario.calendar.flexBlocks {
+        let owner = demands.map { school.studentAt[$0.student] }
+        for (b, block) in school.blocks.enumerated() {
             for objective in scenario.objectives {
                 let eligible = (byObjective[objective.id] ?? []).filter {
-                    unavailableStudents[demands[$0].student]?.contains(block.id) != true
+                    owner[$0].map { rules.admits(student: $0, attending: objective, in: b, empty) } ?? false
                 }
                 guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
-                let rooms = scenario.rooms.filter { room in
-                    room.isAvailable(in: block.id) && room.suits(objective)
-                        && GroupSizeRule.roomCanHold(seats: room.capacity, objective)
-                }
-                let teachers = scenario.teachers.filter { teacher in
-                    teacher.runsWorkshops && teacher.isAvailable(in: block.id)
-                        && teacher.teaches(objective.id)
-                }
+                let rooms = school.rooms.indices.filter { rules.admits(room: $0, hosting: objective, in: b, empty) }.map { school.rooms[$0] }
+                let teachers = school.teachers.indices.filter { rules.admits(teacher: $0, running: objective, in: b, empty) }.map { school.teachers[$0] }
                 body(block, objective, rooms, teachers, eligible)
             }
         }

@@ -16,120 +16,125 @@ struct GreedyPlanner {
 
     /// `onBlock` is told each block as the construction reaches it (for progress lines). At the
     /// `deadline` the construction stops after the session it is on (huge schools under a time limit).
+    /// Every hard rule is the rule catalogue's: a teacher, room or student takes part only where
+    /// it admits them in the plan as built so far.
     func run(stop: StopToken? = nil, deadline: ContinuousClock.Instant? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
         let policy = scenario.policy
-        let blocks = scenario.calendar.flexBlocks
-        let days = scenario.calendar.days.map(\.id)
-        let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
-        let studentIndex = Dictionary(uniqueKeysWithValues: scenario.students.enumerated().map { ($1.id, $0) })
-        let apart = scenario.students.map { Set($0.keepApart.compactMap { studentIndex[$0] }) }
+        let rules = RuleCatalogue(scenario)
+        let school = rules.school
+        var plan = rules.emptyPlan
 
-        // Per demand: its student, how many workshops so far, on which days, which teachers.
-        let owner = demands.map { studentIndex[$0.student] ?? 0 }
+        // Per demand: its student, how many workshops so far, which teachers.
+        let owner = demands.map { school.studentAt[$0.student] ?? 0 }
         var got = Array(repeating: 0, count: demands.count)
-        var servedOnDay = Array(repeating: Set<Int>(), count: demands.count)
         var seen = Array(repeating: Set<Int>(), count: demands.count)
-        var studentBusy = Array(repeating: Set<BlockID>(), count: scenario.students.count)
-        for (s, student) in scenario.students.enumerated() { studentBusy[s] = Set(student.unavailable) }
         let tiebreak = demands.map { mix(seed, $0.student.rawValue) }
-
         var byObjective: [ObjectiveID: [Int]] = [:]
         for (e, d) in demands.enumerated() { byObjective[d.objective, default: []].append(e) }
-        let qualified: [ObjectiveID: [Int]] = Dictionary(uniqueKeysWithValues: scenario.objectives.map { o in
-            (o.id, scenario.teachers.indices.filter { scenario.teachers[$0].teaches(o.id) })
-        })
-        var teacherBusy = scenario.teachers.map { Set($0.unavailable) }
-        var teacherDay = Array(repeating: Array(repeating: 0, count: days.count), count: scenario.teachers.count)
-        var roomBusy = scenario.rooms.map { Set($0.unavailable) }
+        let demandOf = Dictionary(demands.enumerated().map { (StudentObjective($1.student, $1.objective), $0) }, uniquingKeysWith: { first, _ in first })
 
         var sessions: [PlannedSession] = []
-        let roomIndex = Dictionary(uniqueKeysWithValues: scenario.rooms.enumerated().map { ($1.id, $0) })
-        let teacherIndex = Dictionary(uniqueKeysWithValues: scenario.teachers.enumerated().map { ($1.id, $0) })
-        let blockDay = Dictionary(uniqueKeysWithValues: blocks.map { ($0.id, dayIndex[$0.day] ?? 0) })
-        var demandIndex: [String: Int] = [:]
-        for (e, d) in demands.enumerated() { demandIndex["\(d.student)|\(d.objective)"] = e }
         for session in start {
-            guard let t = teacherIndex[session.teacher], let r = roomIndex[session.room], let d = blockDay[session.block] else { continue }
-            teacherBusy[t].insert(session.block)
-            teacherDay[t][d] += 1
-            roomBusy[r].insert(session.block)
+            guard let t = school.teacherAt[session.teacher] else { continue }
+            plan.add(session)
             for student in session.students {
-                guard let e = demandIndex["\(student)|\(session.objective)"] else { continue }
+                guard let e = demandOf[StudentObjective(student, session.objective)] else { continue }
                 got[e] += 1
-                servedOnDay[e].insert(d)
                 seen[e].insert(t)
-                studentBusy[owner[e]].insert(session.block)
             }
             sessions.append(session)
         }
         let newSessionCost = policy.session + (published.isEmpty ? 0 : policy.planChange)
-        for block in blocks {
+        for (b, block) in school.blocks.enumerated() {
             if stop?.isStopped == true { break }
             if let deadline, ContinuousClock.now >= deadline { break }
             onBlock?(block)
-            let d = dayIndex[block.day] ?? 0
+            // Who the rules permit in this block whatever the plan (availability, qualification, features).
+            let permitted = Permitted(
+                rooms: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
+                    (objective.id, school.rooms.indices.filter { rules.permits(room: $0, hosting: objective, in: b) })
+                }),
+                teachers: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
+                    (objective.id, school.teachers.indices.filter { rules.permits(teacher: $0, running: objective, in: b) })
+                }),
+                demands: demands.indices.map { e in
+                    scenario.objective(demands[e].objective).map { rules.permits(student: owner[e], attending: $0, in: b) } ?? false
+                })
             while true {
                 if let deadline, ContinuousClock.now >= deadline { break }
-                var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?
-                for objective in scenario.objectives {
-                    guard let pool = byObjective[objective.id] else { continue }
-                    var eligible = pool.filter { e in
-                        got[e] < demands[e].wanted && !servedOnDay[e].contains(d) && !studentBusy[owner[e]].contains(block.id)
-                    }
-                    guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
-                    eligible.sort { a, b in
-                        (-demands[a].weight, got[a], tiebreak[a], a) < (-demands[b].weight, got[b], tiebreak[b], b)
-                    }
-                    // The room: the smallest free suitable room that seats everyone who could come.
-                    let wanted = min(eligible.count, objective.maxGroup)
-                    var room: (index: Int, seats: Int)?
-                    for (r, candidate) in scenario.rooms.enumerated()
-                    where !roomBusy[r].contains(block.id) && RoomFeaturesRule.suits(candidate.features, objective) {
-                        let seats = min(candidate.capacity, objective.maxGroup)
-                        guard GroupSizeRule.roomCanHold(seats: candidate.capacity, objective) else { continue }
-                        if let current = room {
-                            let currentFits = current.seats >= wanted, fits = seats >= wanted
-                            let better = fits && !currentFits
-                                || (fits == currentFits && (fits ? candidate.capacity < scenario.rooms[current.index].capacity : seats > current.seats))
-                            if better { room = (r, seats) }
-                        } else {
-                            room = (r, seats)
-                        }
-                    }
-                    guard let room else { continue }
-                    for t in qualified[objective.id] ?? []
-                    where !teacherBusy[t].contains(block.id) && scenario.teachers[t].hasRoom(afterSessions: teacherDay[t][d]) {
-                        var members: [Int] = []
-                        var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
-                        for e in eligible where members.count < room.seats {
-                            if !KeepApartRule.allows(apart: apart[owner[e]], joining: members.lazy.map { owner[$0] }) { continue }
-                            var value = demands[e].weight + policy.emptySeat
-                            if !seen[e].isEmpty && !seen[e].contains(t) { value -= policy.teacherChange }
-                            guard value > 0 else { continue }
-                            members.append(e)
-                            gain += value
-                        }
-                        guard GroupSizeRule.isEnough(members.count, for: objective) else { continue }
-                        if gain > (best?.gain ?? 0) { best = (gain, objective, t, room.index, members) }
-                    }
-                }
-                guard let chosen = best else { break }
-                let teacher = scenario.teachers[chosen.teacher]
-                teacherBusy[chosen.teacher].insert(block.id)
-                teacherDay[chosen.teacher][d] += 1
-                roomBusy[chosen.room].insert(block.id)
-                for e in chosen.members {
+                guard let best = bestSession(in: b, rules: rules, plan: plan, permitted: permitted, pools: byObjective,
+                                             owner: owner, got: got, seen: seen, tiebreak: tiebreak, newSessionCost: newSessionCost)
+                else { break }
+                let session = PlannedSession.make(
+                    best.objective, teacher: school.teachers[best.teacher].id, room: school.rooms[best.room].id, block: block,
+                    students: best.members.map { demands[$0].student })
+                plan.add(session)
+                for e in best.members {
                     got[e] += 1
-                    servedOnDay[e].insert(d)
-                    seen[e].insert(chosen.teacher)
-                    studentBusy[owner[e]].insert(block.id)
+                    seen[e].insert(best.teacher)
                 }
-                sessions.append(PlannedSession.make(
-                    chosen.objective, teacher: teacher.id, room: scenario.rooms[chosen.room].id, block: block,
-                    students: chosen.members.map { demands[$0].student }))
+                sessions.append(session)
             }
         }
         return sessions
+    }
+
+    /// Who the rules permit in one block whatever the plan: rooms and teachers per objective, and
+    /// whether each demand's student may attend.
+    private struct Permitted {
+        let rooms: [ObjectiveID: [Int]]
+        let teachers: [ObjectiveID: [Int]]
+        let demands: [Bool]
+    }
+
+    /// The session that lowers the objective most in block `b` of `plan`, if any does.
+    private func bestSession(
+        in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted,
+        pools: [ObjectiveID: [Int]], owner: [Int], got: [Int], seen: [Set<Int>], tiebreak: [UInt64], newSessionCost: Double
+    ) -> (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])? {
+        let policy = scenario.policy, rooms = scenario.rooms
+        var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?
+        for objective in scenario.objectives {
+            guard let pool = pools[objective.id] else { continue }
+            var eligible = pool.filter { e in
+                got[e] < demands[e].wanted && permitted.demands[e] && rules.allows(student: owner[e], attending: objective, in: b, plan)
+            }
+            guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
+            eligible.sort { a, b in
+                (-demands[a].weight, got[a], tiebreak[a], a) < (-demands[b].weight, got[b], tiebreak[b], b)
+            }
+            // The room: the smallest free room that seats everyone who could come.
+            let wanted = min(eligible.count, objective.maxGroup)
+            var room: (index: Int, seats: Int)?
+            for r in permitted.rooms[objective.id] ?? [] where rules.allows(room: r, hosting: objective, in: b, plan) {
+                let seats = min(rooms[r].capacity, objective.maxGroup)
+                if let current = room {
+                    let currentFits = current.seats >= wanted, fits = seats >= wanted
+                    let better = fits && !currentFits
+                        || (fits == currentFits && (fits ? rooms[r].capacity < rooms[current.index].capacity : seats > current.seats))
+                    if better { room = (r, seats) }
+                } else {
+                    room = (r, seats)
+                }
+            }
+            guard let room else { continue }
+            for t in permitted.teachers[objective.id] ?? [] where rules.allows(teacher: t, running: objective, in: b, plan) {
+                var members: [Int] = [], who: [Int] = []
+                var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
+                for e in eligible where members.count < room.seats {
+                    if !rules.allows(student: owner[e], joining: who) { continue }
+                    var value = demands[e].weight + policy.emptySeat
+                    if !seen[e].isEmpty && !seen[e].contains(t) { value -= policy.teacherChange }
+                    guard value > 0 else { continue }
+                    members.append(e)
+                    who.append(owner[e])
+                    gain += value
+                }
+                guard GroupSizeRule.isEnough(members.count, for: objective) else { continue }
+                if gain > (best?.gain ?? 0) { best = (gain, objective, t, room.index, members) }
+            }
+        }
+        return best
     }
 }
 

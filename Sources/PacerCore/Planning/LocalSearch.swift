@@ -15,21 +15,20 @@ struct LocalSearch {
         func late() -> Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
         var sessions = start
         var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
-        let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
-        let capacity = Dictionary(uniqueKeysWithValues: scenario.rooms.map { ($0.id, $0.capacity) })
+        let rules = RuleCatalogue(scenario)
+        let school = rules.school
+        var plan = Occupancy(school, sessions: sessions)
+        let capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
         func seats(_ s: PlannedSession) -> Int {
             min(scenario.objective(s.objective)?.maxGroup ?? 0, capacity[s.room] ?? 0)
         }
-        /// Whether `student` may join `plan[target]` if the session at `ignoring` were gone.
-        func fits(_ student: StudentID, _ target: Int, in plan: [PlannedSession], ignoring: Int?) -> Bool {
-            let t = plan[target]
-            guard t.students.count < seats(t), !t.students.contains(student),
-                  let s = students[student], s.isAvailable(in: t.block),
-                  KeepApartRule.allows(apart: Set(s.keepApart), joining: t.students) else { return false }
-            for (i, other) in plan.enumerated() where i != ignoring && other.students.contains(student) {
-                if other.block == t.block || (other.subject == t.subject && other.day == t.day) { return false }
-            }
-            return true
+        /// Whether `student` may join `target` in `plan` (as the rule catalogue admits it).
+        func fits(_ student: StudentID, _ target: PlannedSession, in plan: Occupancy) -> Bool {
+            guard target.students.count < seats(target), !target.students.contains(student),
+                  let s = school.studentAt[student], let b = school.blockAt[target.block],
+                  let objective = scenario.objective(target.objective),
+                  rules.admits(student: s, attending: objective, in: b, plan) else { return false }
+            return rules.allows(student: s, joining: target.students.compactMap { school.studentAt[$0] })
         }
 
         var improved = true
@@ -39,14 +38,15 @@ struct LocalSearch {
             let order = sessions.indices.sorted { (sessions[$0].students.count, sessions[$0].id) < (sessions[$1].students.count, sessions[$1].id) }
             for index in order {
                 if late() { break }
-                var trial = sessions
+                var trial = sessions, trialPlan = plan
+                trialPlan.remove(sessions[index])
                 var placedAll = true
                 for student in sessions[index].students {
                     let target = trial.indices.first {
-                        $0 != index && trial[$0].objective == sessions[index].objective
-                            && fits(student, $0, in: trial, ignoring: index)
+                        $0 != index && trial[$0].objective == sessions[index].objective && fits(student, trial[$0], in: trialPlan)
                     }
                     guard let target else { placedAll = false; break }
+                    trialPlan.add(student, to: trial[target])
                     trial[target].students = (trial[target].students + [student]).sorted()
                 }
                 guard placedAll else { continue }
@@ -54,6 +54,7 @@ struct LocalSearch {
                 let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                 if newCost < cost - 1e-9 {
                     sessions = trial
+                    plan = trialPlan
                     cost = newCost
                     improved = true
                     break  // indices changed; start the pass again
@@ -61,15 +62,16 @@ struct LocalSearch {
             }
             if improved { continue }
             // Move 2: seat students who are short of workshops.
-            var got: [String: Int] = [:]
-            for s in sessions { for st in s.students { got["\(st)|\(s.subject)", default: 0] += 1 } }
-            for demand in demands where (got["\(demand.student)|\(demand.subject)"] ?? 0) < demand.wanted {
+            var got: [StudentSubject: Int] = [:]
+            for s in sessions { for st in s.students { got[StudentSubject(st, s.subject), default: 0] += 1 } }
+            for demand in demands where (got[StudentSubject(demand.student, demand.subject)] ?? 0) < demand.wanted {
                 for target in sessions.indices where sessions[target].objective == demand.objective
-                    && fits(demand.student, target, in: sessions, ignoring: nil) {
+                    && fits(demand.student, sessions[target], in: plan) {
                     var trial = sessions
                     trial[target].students = (trial[target].students + [demand.student]).sorted()
                     let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                     if newCost < cost - 1e-9 {
+                        plan.add(demand.student, to: sessions[target])
                         sessions = trial
                         cost = newCost
                         improved = true

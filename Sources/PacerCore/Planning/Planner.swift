@@ -166,27 +166,32 @@ public enum Planner {
 }
 
 /// The published sessions that still hold on a regrouped day: each keeps the students still on its
-/// objective and still wanting it, and is dropped when fewer than the minimum remain or its
-/// teacher, room or block is no longer usable.
+/// objective and still wanting it whom the rule catalogue admits beside the sessions kept before
+/// it, and is dropped when fewer than the minimum remain or the catalogue no longer admits its
+/// teacher or room (an absence, a new limit).
 func stillHolding(_ published: [PlannedSession], demands: [Demand], scenario: Scenario) -> [PlannedSession] {
-    let wanting = Set(demands.filter { $0.wanted > 0 }.map { "\($0.student)|\($0.objective)" })
-    let blocks = Set(scenario.calendar.flexBlocks.map(\.id))
-    let unavailable = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.unavailable)) })
-    let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
+    let wanting = Set(demands.filter { $0.wanted > 0 }.map { StudentObjective($0.student, $0.objective) })
+    let rules = RuleCatalogue(scenario)
+    let school = rules.school
+    var plan = rules.emptyPlan
     return published.compactMap { session in
-        guard blocks.contains(session.block), let objective = scenario.objective(session.objective),
-              let teacher = scenario.teachers.first(where: { $0.id == session.teacher }),
-              teacher.teaches(objective.id), teacher.isAvailable(in: session.block),
-              let room = scenario.rooms.first(where: { $0.id == session.room }), room.isAvailable(in: session.block)
+        guard let b = school.blockAt[session.block], let objective = scenario.objective(session.objective),
+              let t = school.teacherAt[session.teacher], rules.admits(teacher: t, running: objective, in: b, plan),
+              let r = school.roomAt[session.room], rules.admits(room: r, hosting: objective, in: b, plan)
         else { return nil }
         var kept = session
         kept.students = []
-        for student in session.students where wanting.contains("\(student)|\(session.objective)") && unavailable[student]?.contains(session.block) != true {
+        var members: [Int] = []
+        for student in session.students where wanting.contains(StudentObjective(student, session.objective)) {
             // A pair published together (under a soft rule, or by hand) is parted: the first listed stays.
-            if scenario.policy.keepApart == .hard, !KeepApartRule.allows(apart: apart[student] ?? [], joining: kept.students) { continue }
+            guard let s = school.studentAt[student], rules.admits(student: s, attending: objective, in: b, plan),
+                  rules.allows(student: s, joining: members) else { continue }
             kept.students.append(student)
+            members.append(s)
         }
-        return GroupSizeRule.isEnough(kept.students.count, for: objective) ? kept : nil
+        guard GroupSizeRule.isEnough(kept.students.count, for: objective) else { return nil }
+        plan.add(kept)
+        return kept
     }
 }
 

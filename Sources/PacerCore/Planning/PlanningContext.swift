@@ -44,11 +44,8 @@ public struct PlanningContext: Sendable {
     }
 }
 
-/// The identity a session keeps when it is "unchanged": the same block, teacher, room and objective.
-func sessionKey(_ s: PlannedSession) -> String { "\(s.block)|\(s.teacher)|\(s.room)|\(s.objective)" }
-
 /// Published sessions not kept unchanged plus sessions that were not published.
 func planChanges(_ sessions: [PlannedSession], published: [PlannedSession]) -> Int {
-    let before = Set(published.map(sessionKey)), after = Set(sessions.map(sessionKey))
+    let before = Set(published.map(\.key)), after = Set(sessions.map(\.key))
     return before.subtracting(after).count + after.subtracting(before).count
 }

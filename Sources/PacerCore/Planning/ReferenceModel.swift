@@ -5,6 +5,8 @@ import GLPK
 /// written as an LP or MPS file and solved elsewhere, and its objective at a plan equals the plan's
 /// cost, which is how plans are compared across solvers.
 ///
+/// The hard rules' rows are the rule catalogue's (each candidate is a `RuleModel` group with one
+/// opening); the model adds only the objective's own parts: wanted workshops and teacher changes.
 /// Column and row names are built from domain ids, with characters the CPLEX LP format cannot
 /// hold (`-`, brackets, spaces) turned into `_`: `x(S_01,Mon_F1/T_LEE/R101)`.
 final class ReferenceModel {
@@ -18,8 +20,8 @@ final class ReferenceModel {
     private var meets: [Int: [TeacherID: Column]] = [:]
     /// `served[e]`: demand e got at least one workshop (only where teacher changes are counted).
     private var served: [Int: Column] = [:]
-    /// `together[k][pair]`: two students to keep apart are both in candidate k.
-    private var together: [(k: Int, a: Int, b: Int, column: Column)] = []
+    /// Columns the rules added that are 1 exactly when all their columns are (soft keep-apart).
+    private var indicators: [(column: Column, allOf: [Column])] = []
     private(set) var constant = 0.0
     /// Fixed at 1; its cost is every wanted workshop, unmet until placements remove it.
     private var allWanted = Column(index: 0)
@@ -33,17 +35,15 @@ final class ReferenceModel {
         // Each workshop a student wants counts as unmet until a placement removes it.
         // A column fixed at 1 carries it, so that LP and MPS files (which drop an objective constant)
         // give other solvers the same objective values.
-        constant = demands.reduce(0) { $0 + $1.weight * Double($1.wanted) }
-            + policy.planChange * Double(Set(published.map(sessionKey)).count)
-        let publishedKeys = Set(published.map(sessionKey))
+        let publishedKeys = Set(published.map(\.key))
+        constant = demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(publishedKeys.count)
         allWanted = try problem.addColumn(name: "allWanted", bounds: .fixed(1), objective: constant)
 
         for (k, c) in set.candidates.enumerated() {
             let tag = self.tag(k)
             // A session costs its opening and every seat up to max_group; each student placed fills one.
             // On a regrouped day, keeping a published session saves its change; opening another is one.
-            let key = "\(c.block.id)|\(c.teacher)|\(c.room)|\(c.objective.id)"
-            let change = published.isEmpty ? 0 : (publishedKeys.contains(key) ? -policy.planChange : policy.planChange)
+            let change = published.isEmpty ? 0 : (publishedKeys.contains(c.key) ? -policy.planChange : policy.planChange)
             open.append(try problem.addColumn(
                 name: "open(\(tag))", kind: .binary,
                 objective: policy.session + policy.emptySeat * Double(c.objective.maxGroup) + change))
@@ -52,73 +52,37 @@ final class ReferenceModel {
                     name: "x(\(Self.name(demands[e].student.rawValue)),\(tag))", kind: .binary,
                     objective: -demands[e].weight - policy.emptySeat)
             })
-            _ = k
         }
-        try addGroupSizeRows()
-        try addTeacherRows(scenario)
-        try addRoomRows()
-        try addStudentRows(scenario)
+        try addRuleRows(scenario)
+        try addWantedRows()
         if policy.teacherChange > 0 { try addTeacherChangeColumns(policy.teacherChange) }
-        try addKeepApartRows(scenario, rule: policy.keepApart)
     }
 
-    /// A group lies within the objective's minimum and the session's capacity; nobody joins a closed session.
-    private func addGroupSizeRows() throws {
+    /// Every hard rule's rows, from the rule catalogue: each candidate is a group with one opening.
+    private func addRuleRows(_ scenario: Scenario) throws {
+        let rules = RuleCatalogue(scenario)
+        let school = rules.school
+        var groups: [RuleModel.Group] = []
         for (k, c) in set.candidates.enumerated() {
-            try GroupSizeRule.addRows(to: problem, places: place[k], placeNames: c.eligible.map { Self.name(set.demands[$0].student.rawValue) },
-                                      opens: [(open[k], c.capacity)], minGroup: c.objective.minGroup, tag: tag(k))
+            guard let t = school.teacherAt[c.teacher], let r = school.roomAt[c.room], let b = school.blockAt[c.block.id] else { continue }
+            groups.append(RuleModel.Group(
+                objective: c.objective, teacher: t, block: b, opens: [.init(column: open[k], rooms: [r], seats: c.capacity)],
+                places: c.eligible.indices.compactMap { i in
+                    school.studentAt[set.demands[c.eligible[i]].student].map { RuleModel.Place(student: $0, column: place[k][i]) }
+                },
+                tag: tag(k)))
         }
+        var model = RuleModel(problem: problem, school: school, groups: groups)
+        try rules.addRows(to: &model)
+        indicators = model.indicators
     }
 
-    /// A teacher is in at most one place per block and runs at most their maximum sessions a day.
-    private func addTeacherRows(_ scenario: Scenario) throws {
-        var byBlock: [String: [Int]] = [:], byDay: [String: [Int]] = [:]
-        for (k, c) in set.candidates.enumerated() {
-            byBlock["\(c.teacher),\(c.block.id)", default: []].append(k)
-            byDay["\(c.teacher),\(c.block.day)", default: []].append(k)
-        }
-        for key in byBlock.keys.sorted() where byBlock[key]!.count > 1 {
-            try problem.addRow(name: "teacherBusy(\(Self.name(key)))", bounds: .upper(1),
-                               terms: byBlock[key]!.map { (open[$0], 1) })
-        }
-        let limits = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, $0.maxSessionsPerDay) })
-        for key in byDay.keys.sorted() {
-            let ks = byDay[key]!
-            try TeacherDayRule.addRow(to: problem, opens: ks.map { open[$0] }, blocks: Set(ks.map { set.candidates[$0].block.id }).count,
-                                      limit: limits[set.candidates[ks[0]].teacher] ?? 0, name: Self.name(key))
-        }
-    }
-
-    /// A room holds at most one session per block.
-    private func addRoomRows() throws {
-        var byBlock: [String: [Int]] = [:]
-        for (k, c) in set.candidates.enumerated() { byBlock["\(c.room),\(c.block.id)", default: []].append(k) }
-        for key in byBlock.keys.sorted() where byBlock[key]!.count > 1 {
-            try problem.addRow(name: "roomBusy(\(Self.name(key)))", bounds: .upper(1),
-                               terms: byBlock[key]!.map { (open[$0], 1) })
-        }
-    }
-
-    /// A student is in at most one session per block, at most one per subject per day, and gets
-    /// at most the workshops their objective asks for.
-    private func addStudentRows(_ scenario: Scenario) throws {
+    /// A student gets at most the workshops their objective asks for.
+    private func addWantedRows() throws {
         let demands = set.demands
-        var byBlock: [String: [Column]] = [:], bySubjectDay: [String: [Column]] = [:], byDemand: [Int: [Column]] = [:]
+        var byDemand: [Int: [Column]] = [:]
         for (k, c) in set.candidates.enumerated() {
-            for (i, e) in c.eligible.enumerated() {
-                let column = place[k][i]
-                byBlock["\(demands[e].student),\(c.block.id)", default: []].append(column)
-                bySubjectDay["\(demands[e].student),\(demands[e].subject),\(c.block.day)", default: []].append(column)
-                byDemand[e, default: []].append(column)
-            }
-        }
-        for key in byBlock.keys.sorted() where Set(byBlock[key]!).count > 1 {
-            try problem.addRow(name: "studentBusy(\(Self.name(key)))", bounds: .upper(1),
-                               terms: byBlock[key]!.map { ($0, 1) })
-        }
-        for key in bySubjectDay.keys.sorted() where bySubjectDay[key]!.count > 1 {
-            try problem.addRow(name: "oncePerDay(\(Self.name(key)))", bounds: .upper(1),
-                               terms: bySubjectDay[key]!.map { ($0, 1) })
+            for (i, e) in c.eligible.enumerated() { byDemand[e, default: []].append(place[k][i]) }
         }
         for e in byDemand.keys.sorted() {
             let d = demands[e]
@@ -154,34 +118,16 @@ final class ReferenceModel {
         }
     }
 
-    /// Two students to keep apart are never both in one candidate session (`KeepApartRule`).
-    private func addKeepApartRows(_ scenario: Scenario, rule: KeepApart) throws {
-        let demands = set.demands
-        let apart = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, Set($0.keepApart)) })
-        for (k, c) in set.candidates.enumerated() {
-            for i in c.eligible.indices {
-                for j in c.eligible.indices where j > i {
-                    let a = demands[c.eligible[i]].student, b = demands[c.eligible[j]].student
-                    guard apart[a]?.contains(b) == true else { continue }
-                    let tag = Self.name("\(a),\(b),") + self.tag(k)
-                    if let column = try KeepApartRule.addRows(to: problem, place[k][i], place[k][j], rule: rule, tag: tag) {
-                        together.append((k, i, j, column))
-                    }
-                }
-            }
-        }
-    }
-
     /// The column values that represent `sessions`, or nil if a session is not a candidate
     /// (then the plan breaks a hard rule the model encodes by construction).
     func values(of sessions: [PlannedSession]) -> [Double]? {
         var v = Array(repeating: 0.0, count: problem.numberOfColumns)
         v[allWanted.index] = 1
-        var index: [String: Int] = [:]
-        for (k, c) in set.candidates.enumerated() { index["\(c.block.id)|\(c.teacher)|\(c.room)|\(c.objective.id)"] = k }
+        var index: [SessionKey: Int] = [:]
+        for (k, c) in set.candidates.enumerated() { index[c.key] = k }
         var teachersMet: [Int: Set<TeacherID>] = [:]
         for session in sessions {
-            guard let k = index["\(session.block)|\(session.teacher)|\(session.room)|\(session.objective)"] else { return nil }
+            guard let k = index[session.key] else { return nil }
             v[open[k].index] = 1
             let c = set.candidates[k]
             for student in session.students {
@@ -194,9 +140,7 @@ final class ReferenceModel {
             if let column = served[e] { v[column.index] = 1 }
             for t in teachers { if let column = meets[e]?[t] { v[column.index] = 1 } }
         }
-        for pair in together where v[place[pair.k][pair.a].index] == 1 && v[place[pair.k][pair.b].index] == 1 {
-            v[pair.column.index] = 1
-        }
+        for indicator in indicators where indicator.allOf.allSatisfy({ v[$0.index] == 1 }) { v[indicator.column.index] = 1 }
         return v
     }
 
@@ -221,6 +165,10 @@ final class ReferenceModel {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_,./")
         return String(String(text.map { allowed.contains($0) ? $0 : "_" }).prefix(200))
     }
+}
+
+extension Candidate {
+    var key: SessionKey { SessionKey(block: block.id, teacher: teacher, room: room, objective: objective.id) }
 }
 
 extension PlannedSession {

@@ -6,45 +6,33 @@
 struct UnservedReasons {
     let scenario: Scenario
     let sessions: [PlannedSession]
-    private let students: [StudentID: Student]
+    private let rules: RuleCatalogue
+    /// The plan's sessions, as the rules ask about them.
+    private let plan: Occupancy
     private let peers: [ObjectiveID: Int]
-    private let sessionsOf: [StudentID: [PlannedSession]]
     private let sessionsOn: [ObjectiveID: [PlannedSession]]
-    private let teacherBusy: Set<TeacherBlock>
-    private let teacherPerDay: [TeacherDay: Int]
-    private let roomBusy: Set<RoomBlock>
     private let capacity: [RoomID: Int]
     private let qualified: [ObjectiveID: [Teacher]]
     private let suitable: [ObjectiveID: [Room]]
-    /// Per objective, per flex block (by position): whether a qualified teacher is free there, and
-    /// whether, besides, a suitable room is. They do not depend on the student, so they are worked
-    /// out once (ids hash slowly, and a large school asks millions of times).
+    /// Per objective, per flex block (by position): whether the rule catalogue admits a qualified
+    /// teacher there, and whether, besides, a suitable room. They do not depend on the student, so
+    /// they are worked out once (a large school asks millions of times).
     private let teacherFreeAt: [ObjectiveID: [Bool]]
     private let roomFreeAt: [ObjectiveID: [Bool]]
-
-    private struct TeacherBlock: Hashable { let teacher: TeacherID, block: BlockID }
-    private struct TeacherDay: Hashable { let teacher: TeacherID, day: DayID }
-    private struct RoomBlock: Hashable { let room: RoomID, block: BlockID }
 
     init(scenario: Scenario, sessions: [PlannedSession]) {
         self.scenario = scenario
         self.sessions = sessions
-        students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rules = RuleCatalogue(scenario)
+        let school = rules.school, plan = Occupancy(school, sessions: sessions)
+        self.rules = rules
+        self.plan = plan
         var peers: [ObjectiveID: Int] = [:]
         for student in scenario.students { for objective in student.current.values { peers[objective, default: 0] += 1 } }
         self.peers = peers
-        var sessionsOf: [StudentID: [PlannedSession]] = [:], sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
-        var teacherPerDay: [TeacherDay: Int] = [:]
-        for s in sessions {
-            for student in s.students { sessionsOf[student, default: []].append(s) }
-            sessionsOn[s.objective, default: []].append(s)
-            teacherPerDay[TeacherDay(teacher: s.teacher, day: s.day), default: 0] += 1
-        }
-        self.sessionsOf = sessionsOf
+        var sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
+        for s in sessions { sessionsOn[s.objective, default: []].append(s) }
         self.sessionsOn = sessionsOn
-        self.teacherPerDay = teacherPerDay
-        teacherBusy = Set(sessions.map { TeacherBlock(teacher: $0.teacher, block: $0.block) })
-        roomBusy = Set(sessions.map { RoomBlock(room: $0.room, block: $0.block) })
         var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
         for objective in scenario.objectives {
             qualified[objective.id] = scenario.teachers.filter { $0.teaches(objective.id) && $0.runsWorkshops }
@@ -52,23 +40,14 @@ struct UnservedReasons {
         }
         self.qualified = qualified
         self.suitable = suitable
-        let flex = scenario.calendar.flexBlocks
         var teacherFreeAt: [ObjectiveID: [Bool]] = [:], roomFreeAt: [ObjectiveID: [Bool]] = [:]
-        let teacherBusy = self.teacherBusy, roomBusy = self.roomBusy
         for objective in scenario.objectives where peers[objective.id] != nil {
-            let teachers = qualified[objective.id] ?? [], rooms = suitable[objective.id] ?? []
-            let teacherFree = flex.map { block in
-                teachers.contains { t in
-                    t.isAvailable(in: block.id) && !teacherBusy.contains(TeacherBlock(teacher: t.id, block: block.id))
-                        && t.hasRoom(afterSessions: teacherPerDay[TeacherDay(teacher: t.id, day: block.day)] ?? 0)
-                }
-            }
+            let teachers = (qualified[objective.id] ?? []).compactMap { school.teacherAt[$0.id] }
+            let rooms = (suitable[objective.id] ?? []).compactMap { school.roomAt[$0.id] }
+            let teacherFree = school.blocks.indices.map { b in teachers.contains { rules.admits(teacher: $0, running: objective, in: b, plan) } }
             teacherFreeAt[objective.id] = teacherFree
-            roomFreeAt[objective.id] = flex.indices.map { i in
-                teacherFree[i] && rooms.contains { r in
-                    r.isAvailable(in: flex[i].id) && !roomBusy.contains(RoomBlock(room: r.id, block: flex[i].id))
-                        && GroupSizeRule.roomCanHold(seats: r.capacity, objective)
-                }
+            roomFreeAt[objective.id] = school.blocks.indices.map { b in
+                teacherFree[b] && rooms.contains { rules.admits(room: $0, hosting: objective, in: b, plan) }
             }
         }
         self.teacherFreeAt = teacherFreeAt
@@ -78,7 +57,7 @@ struct UnservedReasons {
 
     func reason(for demand: Demand) -> UnservedReason {
         let o = demand.objective
-        guard let objective = scenario.objective(o), let student = students[demand.student]
+        guard let objective = scenario.objective(o), let s = rules.school.studentAt[demand.student]
         else { return .unknownObjective(o) }
         let teachers = qualified[o] ?? []
         if teachers.isEmpty { return .noQualifiedTeacher(o) }
@@ -93,15 +72,9 @@ struct UnservedReasons {
         if onObjective < objective.minGroup {
             return .tooFewStudents(o, onIt: onObjective, minGroup: objective.minGroup)
         }
-        // Blocks where the student is free and not already in a session of this subject that day.
-        let mine = sessionsOf[demand.student] ?? []
-        let daysServed = Set(mine.filter { $0.subject == demand.subject }.map(\.day))
-        let taken = Set(mine.map(\.block))
-        let unavailable = Set(student.unavailable)
-        let flex = scenario.calendar.flexBlocks
-        let freeIndices = flex.indices.filter { i in
-            !unavailable.contains(flex[i].id) && !taken.contains(flex[i].id) && !daysServed.contains(flex[i].day)
-        }
+        // Blocks where the rule catalogue admits the student (free, not already in this subject that day).
+        let flex = rules.school.blocks
+        let freeIndices = flex.indices.filter { rules.admits(student: s, attending: objective, in: $0, plan) }
         let free = freeIndices.map { flex[$0] }
         if free.isEmpty { return .noFreeBlock(demand.subject) }
         let teacherFreeAt = self.teacherFreeAt[o] ?? []

@@ -55,7 +55,7 @@ public struct DayChanges: Codable, Sendable, Equatable {
         var unchanged = 0
         for key in Set(before.keys).union(after.keys).sorted() {
             let b = before[key], a = after[key]
-            if let b, let a, sessionKey(b) == sessionKey(a) { unchanged += 1 }
+            if let b, let a, b.key == a.key { unchanged += 1 }
             if let b, let a, b == a { continue }
             let was = Set(b?.students ?? []), now = Set(a?.students ?? [])
             let any = (a ?? b)!

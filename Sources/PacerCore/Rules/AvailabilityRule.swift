@@ -2,10 +2,25 @@
 ///
 /// Teachers, rooms and students each list the blocks they cannot take (`unavailable`: fixed
 /// commitments, pull-outs, a room booked for something else, and the absences of the day). The
-/// rule enters the models by construction: a candidate session exists only where its teacher and
-/// room are available, and a student is eligible for it only where they are. The engines ask
-/// through these checks; `PlanVerifier` keeps its own (`teacher-unavailable`, `room-unavailable`,
-/// `student-unavailable`).
+/// rule holds by construction: engines make no session where its teacher or room is unavailable
+/// and place no student where they are. `PlanVerifier` keeps its own checks
+/// (`teacher-unavailable`, `room-unavailable`, `student-unavailable`).
+struct AvailabilityRule: PlanRule {
+    static let answers: RuleQuestions = [.permitsTeacher, .permitsRoom, .permitsStudent]
+    private let teacherOff: [Set<Int>], roomOff: [Set<Int>], studentOff: [Set<Int>]
+
+    init?(school: SchoolIndex) {
+        func off(_ blocks: [BlockID]) -> Set<Int> { Set(blocks.compactMap { school.blockAt[$0] }) }
+        teacherOff = school.teachers.map { off($0.unavailable) }
+        roomOff = school.rooms.map { off($0.unavailable) }
+        studentOff = school.students.map { off($0.unavailable) }
+    }
+
+    func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool { !teacherOff[t].contains(b) }
+    func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { !roomOff[r].contains(b) }
+    func permits(student s: Int, attending objective: Objective, in b: Int) -> Bool { !studentOff[s].contains(b) }
+}
+
 extension Teacher {
     func isAvailable(in block: BlockID) -> Bool { !unavailable.contains(block) }
 }

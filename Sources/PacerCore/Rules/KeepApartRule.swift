@@ -6,12 +6,8 @@ import GLPK
 /// for safeguarding, so the rule is hard by default: no engine places such a pair in one session,
 /// and `pacer verify` reports one that is. A scenario may opt into a priced soft version instead
 /// (`policy: keep_apart: 50`, points per pair and session); then the exact models may group a pair
-/// at that price, while the heuristics still never do.
-///
-/// This is the first file of the rule catalogue: the rule in words, the check the heuristics use
-/// (construction, local search, the published sessions that still hold on a regrouped day), and the
-/// rows it adds to a GLPK model, written once for the reference model and the block models.
-/// `PlanVerifier` keeps its own code for it on purpose: it is the second opinion.
+/// at that price (a `together` column), while the heuristics still never do.
+/// `PlanVerifier` keeps its own check (`keep-apart`).
 public enum KeepApart: Hashable, Sendable {
     case hard
     /// Allowed at a price, in points per pair placed in one session.
@@ -24,25 +20,48 @@ public enum KeepApart: Hashable, Sendable {
     }
 }
 
-enum KeepApartRule {
-    /// Whether a student whose keep-apart partners are `apart` may join a group of `members`
-    /// (students by id, or by an engine's own index for them).
-    static func allows<ID: Hashable, Members: Sequence>(apart: Set<ID>, joining members: Members) -> Bool where Members.Element == ID {
-        !members.contains(where: apart.contains)
+struct KeepApartRule: PlanRule {
+    static let answers: RuleQuestions = .allowsJoining
+    private let school: SchoolIndex
+    /// Per student (by position), the students to keep apart from, both ways.
+    private let apart: [Set<Int>]
+
+    init?(school: SchoolIndex) {
+        var apart = Array(repeating: Set<Int>(), count: school.students.count)
+        for (s, student) in school.students.enumerated() {
+            for other in student.keepApart {
+                guard let o = school.studentAt[other], o != s else { continue }
+                apart[s].insert(o)
+                apart[o].insert(s)
+            }
+        }
+        guard apart.contains(where: { !$0.isEmpty }) else { return nil }
+        self.school = school
+        self.apart = apart
     }
 
-    /// The rows for one pair's placements in one candidate session: hard, `x_a + x_b ≤ 1`; soft,
-    /// a `together` column priced in the objective with `together ≥ x_a + x_b − 1`, returned so the
-    /// model can set it in a start. `tag` names the rows (`apart(S-06,S-07,…)`).
-    static func addRows(to problem: Problem, _ a: Column, _ b: Column, rule: KeepApart, tag: String) throws -> Column? {
-        switch rule {
-        case .hard:
-            try problem.addRow(name: tag.isEmpty ? "" : "apart(\(tag))", bounds: .upper(1), terms: [(a, 1), (b, 1)])
-            return nil
-        case let .soft(points):
-            let together = try problem.addColumn(name: tag.isEmpty ? "" : "together(\(tag))", kind: .binary, objective: points)
-            try problem.addRow(name: tag.isEmpty ? "" : "apart(\(tag))", bounds: .lower(-1), terms: [(together, 1), (a, -1), (b, -1)])
-            return together
+    func allows(student s: Int, joining members: [Int]) -> Bool { !members.contains(where: apart[s].contains) }
+
+    /// Per group and pair: hard, `x_a + x_b ≤ 1`; soft, `together ≥ x_a + x_b − 1` with `together`
+    /// priced in the objective.
+    func addRows(to model: inout RuleModel) throws {
+        let rule = school.scenario.policy.keepApart
+        for group in model.groups {
+            for (i, a) in group.places.enumerated() where !apart[a.student].isEmpty {
+                for b in group.places[(i + 1)...] where apart[a.student].contains(b.student) {
+                    let (first, second) = a.student < b.student ? (a, b) : (b, a)
+                    let tag = "\(school.students[first.student].id),\(school.students[second.student].id),\(group.tag)"
+                    switch rule {
+                    case .hard:
+                        try model.problem.addRow(name: RuleModel.name("apart(\(tag))"), bounds: .upper(1), terms: [(a.column, 1), (b.column, 1)])
+                    case let .soft(points):
+                        let together = try model.problem.addColumn(name: RuleModel.name("together(\(tag))"), kind: .binary, objective: points)
+                        try model.problem.addRow(name: RuleModel.name("apart(\(tag))"), bounds: .lower(-1),
+                                                 terms: [(together, 1), (a.column, -1), (b.column, -1)])
+                        model.indicators.append((together, [a.column, b.column]))
+                    }
+                }
+            }
         }
     }
 }

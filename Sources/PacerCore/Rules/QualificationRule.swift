@@ -1,10 +1,27 @@
 /// **A teacher runs only objectives they can teach** (`teaches` in scenario.yaml: subjects,
-/// objectives or prefixes, resolved when the scenario is read).
+/// objectives or prefixes, resolved when the scenario is read), **and only if they run workshops
+/// at all** (`max_sessions_per_day: 0` lists a teacher for what they could teach, but gives them
+/// no workshops).
 ///
-/// The rule enters the models by construction: a candidate session exists only with a qualified
-/// teacher. The elastic model lets a teacher "teach it" at a cost, to say what would serve a
-/// blocked student. `PlanVerifier` keeps its own check (`not-qualified`).
+/// The rule holds by construction: engines make no session with a teacher it does not permit. The
+/// elastic model lets a teacher "teach it" at a cost, to say what would serve a blocked student.
+/// `PlanVerifier` keeps its own check (`not-qualified`).
+struct QualificationRule: PlanRule {
+    static let answers: RuleQuestions = .permitsTeacher
+    private let school: SchoolIndex
+
+    init?(school: SchoolIndex) { self.school = school }
+
+    func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool {
+        let teacher = school.teachers[t]
+        return teacher.runsWorkshops && teacher.teaches(objective.id)
+    }
+}
+
 extension Teacher {
     /// Whether the teacher may run workshops on `objective`.
     func teaches(_ objective: ObjectiveID) -> Bool { canTeach.contains(objective) }
+
+    /// Whether the teacher runs workshops at all.
+    var runsWorkshops: Bool { maxSessionsPerDay > 0 }
 }

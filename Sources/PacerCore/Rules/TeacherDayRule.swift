@@ -1,26 +1,45 @@
 import GLPK
 
-/// **A teacher runs at most `max_sessions_per_day` workshops a day**, and a teacher whose limit is
-/// 0 runs none (they may be listed for what they could teach, but do not run workshops).
+/// **A teacher runs at most `max_sessions_per_day` workshops a day** (a teacher whose limit is 0
+/// runs none: `QualificationRule`).
 ///
-/// The heuristics ask `hasRoom` before giving a teacher another session that day; the reference
-/// model adds one `teacherDay` row per teacher and day through `addRow` (the block models see one
-/// block at a time and ask `hasRoom` with the sessions the rest of the day already has).
-/// `PlanVerifier` keeps its own check (`teacher-day`).
-extension Teacher {
-    /// Whether the teacher runs workshops at all.
-    var runsWorkshops: Bool { maxSessionsPerDay > 0 }
+/// The heuristics ask whether the teacher has room for one more that day; the models get one
+/// `teacherDay` row per teacher and day, unless the day's candidate blocks are no more than what is
+/// left of the limit (one place per block bounds the count already). `PlanVerifier` keeps its own
+/// check (`teacher-day`).
+struct TeacherDayRule: PlanRule {
+    static let answers: RuleQuestions = .allowsTeacher
+    private let school: SchoolIndex
 
-    /// Whether the teacher may take one more session on a day where they already have `sessions`.
-    func hasRoom(afterSessions sessions: Int) -> Bool { sessions < maxSessionsPerDay }
+    init?(school: SchoolIndex) { self.school = school }
+
+    func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool {
+        school.teachers[t].hasRoom(afterSessions: plan.sessions(ofTeacher: t, onDay: school.dayOf[b]))
+    }
+
+    func addRows(to model: inout RuleModel) throws {
+        struct TeacherOnDay: Hashable, Comparable {
+            let teacher: Int, day: Int
+            static func < (a: Self, b: Self) -> Bool { (a.teacher, a.day) < (b.teacher, b.day) }
+        }
+        var opens: [TeacherOnDay: [(column: Column, block: Int)]] = [:]
+        for group in model.groups {
+            for open in group.opens {
+                opens[TeacherOnDay(teacher: group.teacher, day: school.dayOf[group.block]), default: []].append((open.column, group.block))
+            }
+        }
+        for key in opens.keys.sorted() {
+            let entries = opens[key]!
+            let left = school.teachers[key.teacher].maxSessionsPerDay - model.fixed.sessions(ofTeacher: key.teacher, onDay: key.day)
+            guard left < Set(entries.map(\.block)).count else { continue }
+            let day = school.scenario.calendar.days[key.day].id
+            try model.problem.addRow(name: RuleModel.name("teacherDay(\(school.teachers[key.teacher].id),\(day))"),
+                                     bounds: .upper(Double(max(0, left))), terms: entries.map { ($0.column, 1) })
+        }
+    }
 }
 
-enum TeacherDayRule {
-    /// The row for one teacher and day over the columns that open their candidate sessions that
-    /// day, in `blocks` distinct blocks: Σ opens ≤ limit. None when the limit is at least the number
-    /// of blocks (one place per block bounds the count already).
-    static func addRow(to problem: Problem, opens: [Column], blocks: Int, limit: Int, name: String) throws {
-        guard limit < blocks else { return }
-        try problem.addRow(name: "teacherDay(\(name))", bounds: .upper(Double(limit)), terms: opens.map { ($0, 1) })
-    }
+extension Teacher {
+    /// Whether the teacher may take one more session on a day where they already have `sessions`.
+    func hasRoom(afterSessions sessions: Int) -> Bool { sessions < maxSessionsPerDay }
 }

@@ -1,0 +1,58 @@
+/// Keys made of two or more ids. Ids may contain any character the id rule allows, so a key
+/// glued into one string (`"\(a)|\(b)"`) could make two different pairs equal; these cannot.
+
+/// A student on one objective.
+struct StudentObjective: Hashable, Sendable {
+    let student: StudentID
+    let objective: ObjectiveID
+    init(_ student: StudentID, _ objective: ObjectiveID) {
+        self.student = student
+        self.objective = objective
+    }
+}
+
+/// A student in one subject.
+struct StudentSubject: Hashable, Sendable, Comparable {
+    let student: StudentID
+    let subject: SubjectID
+    init(_ student: StudentID, _ subject: SubjectID) {
+        self.student = student
+        self.subject = subject
+    }
+
+    static func < (a: Self, b: Self) -> Bool { (a.student.rawValue, a.subject.rawValue) < (b.student.rawValue, b.subject.rawValue) }
+}
+
+/// A teacher on one day.
+struct TeacherDay: Hashable, Sendable, Comparable {
+    let teacher: TeacherID
+    let day: DayID
+    init(_ teacher: TeacherID, _ day: DayID) {
+        self.teacher = teacher
+        self.day = day
+    }
+
+    static func < (a: Self, b: Self) -> Bool { (a.teacher.rawValue, a.day.rawValue) < (b.teacher.rawValue, b.day.rawValue) }
+}
+
+/// An objective with one teacher.
+struct ObjectiveTeacher: Hashable, Sendable {
+    let objective: ObjectiveID
+    let teacher: TeacherID
+    init(_ objective: ObjectiveID, _ teacher: TeacherID) {
+        self.objective = objective
+        self.teacher = teacher
+    }
+}
+
+/// The identity a session keeps when it is "unchanged": the same block, teacher, room and objective.
+struct SessionKey: Hashable, Sendable {
+    let block: BlockID
+    let teacher: TeacherID
+    let room: RoomID
+    let objective: ObjectiveID
+}
+
+extension PlannedSession {
+    var key: SessionKey { SessionKey(block: block, teacher: teacher, room: room, objective: objective) }
+}

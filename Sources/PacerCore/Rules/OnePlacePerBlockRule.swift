@@ -1,0 +1,64 @@
+import GLPK
+
+/// **Teachers, rooms and students are each in one place per block**: a teacher runs at most one
+/// session in a block, a room holds at most one, a student attends at most one.
+///
+/// The heuristics ask whether each is still free in the plan; the models get one row per teacher
+/// and block (`teacherBusy`), per set of interchangeable rooms and block (`roomBusy`: at most as
+/// many sessions as there are rooms free) and per student and block (`studentBusy`).
+/// `PlanVerifier` keeps its own checks (`teacher-busy`, `room-busy`, `student-busy`).
+struct OnePlacePerBlockRule: PlanRule {
+    static let answers: RuleQuestions = [.allowsTeacher, .allowsRoom, .allowsStudent]
+    private let school: SchoolIndex
+
+    init?(school: SchoolIndex) { self.school = school }
+
+    func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.teacherIsBusy(t, in: b) }
+    func allows(room r: Int, hosting objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.roomIsBusy(r, in: b) }
+    func allows(student s: Int, attending objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.studentIsBusy(s, in: b) }
+
+    func addRows(to model: inout RuleModel) throws {
+        struct TeacherBlock: Hashable, Comparable {
+            let teacher: Int, block: Int
+            static func < (a: Self, b: Self) -> Bool { (a.teacher, a.block) < (b.teacher, b.block) }
+        }
+        struct StudentBlock: Hashable, Comparable {
+            let student: Int, block: Int
+            static func < (a: Self, b: Self) -> Bool { (a.student, a.block) < (b.student, b.block) }
+        }
+        struct RoomsBlock: Hashable, Comparable {
+            let rooms: [Int], block: Int
+            static func < (a: Self, b: Self) -> Bool { a.block != b.block ? a.block < b.block : a.rooms.lexicographicallyPrecedes(b.rooms) }
+        }
+        var teachers: [TeacherBlock: [Column]] = [:], students: [StudentBlock: [Column]] = [:]
+        var roomSets: [RoomsBlock: [Column]] = [:]
+        for group in model.groups {
+            for open in group.opens {
+                teachers[TeacherBlock(teacher: group.teacher, block: group.block), default: []].append(open.column)
+                roomSets[RoomsBlock(rooms: open.rooms, block: group.block), default: []].append(open.column)
+            }
+            for place in group.places { students[StudentBlock(student: place.student, block: group.block), default: []].append(place.column) }
+        }
+        let school = model.school
+        for key in teachers.keys.sorted() {
+            let free = model.fixed.teacherIsBusy(key.teacher, in: key.block) ? 0 : 1
+            try model.addAtMost(free, of: teachers[key]!, name: "teacherBusy(\(school.teachers[key.teacher].id),\(school.blocks[key.block].id))")
+        }
+        // Sessions that may use a set of rooms are at most its free rooms, for every set (sets are
+        // room classes, or single rooms, so a session in a subset is counted in the larger set too).
+        var setsIn: [Int: [RoomsBlock]] = [:]
+        for key in roomSets.keys.sorted() { setsIn[key.block, default: []].append(key) }
+        for key in roomSets.keys.sorted() {
+            let rooms = Set(key.rooms)
+            let inside = key.rooms.count == 1 ? roomSets[key]!
+                : (setsIn[key.block] ?? []).filter { $0.rooms.allSatisfy(rooms.contains) }.flatMap { roomSets[$0]! }
+            let free = key.rooms.filter { !model.fixed.roomIsBusy($0, in: key.block) }.count
+            let label = key.rooms.count == 1 ? school.rooms[key.rooms[0]].id.rawValue : "\(school.rooms[key.rooms[0]].id)+\(key.rooms.count - 1)"
+            try model.addAtMost(free, of: inside, name: "roomBusy(\(label),\(school.blocks[key.block].id))")
+        }
+        for key in students.keys.sorted() {
+            let free = model.fixed.studentIsBusy(key.student, in: key.block) ? 0 : 1
+            try model.addAtMost(free, of: students[key]!, name: "studentBusy(\(school.students[key.student].id),\(school.blocks[key.block].id))")
+        }
+    }
+}
