@@ -9,6 +9,8 @@ public struct Teacher: Hashable, Sendable {
     /// Blocks where the teacher is not available (fixed commitments included), sorted.
     public let unavailable: [BlockID]
     public let maxSessionsPerDay: Int
+    /// The most workshops in consecutive flex blocks of a day (`max_in_a_row`), or nil for no limit.
+    public var maxInARow: Int?
 }
 
 /// A room where workshops can be held.

@@ -29,7 +29,7 @@ extension Scenario {
         }
         let teachers = absences.teachers.isEmpty ? self.teachers : self.teachers.map { t in
             Teacher(id: t.id, name: t.name, canTeach: t.canTeach, unavailable: (Set(t.unavailable).union(absences.teachers[t.id] ?? [])).sorted(),
-                    maxSessionsPerDay: t.maxSessionsPerDay)
+                    maxSessionsPerDay: t.maxSessionsPerDay, maxInARow: t.maxInARow)
         }
         var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
                               students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)

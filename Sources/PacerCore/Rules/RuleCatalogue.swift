@@ -12,6 +12,7 @@ struct RuleCatalogue: Sendable {
         OnePlacePerBlockRule.self,
         SubjectOncePerDayRule.self,
         TeacherDayRule.self,
+        TeacherRunRule.self,
         KeepApartRule.self,
     ]
 

@@ -1,5 +1,5 @@
 extension ScenarioBuilder {
-    static let teacherKeys = ["id", "name", "teaches", "unavailable", "max_sessions_per_day", "home_room"]
+    static let teacherKeys = ["id", "name", "teaches", "unavailable", "max_sessions_per_day", "max_in_a_row", "home_room"]
     static let roomKeys = ["id", "name", "capacity", "features", "unavailable"]
 
     func buildRooms(_ items: [SourceNode], blocks: BlockResolver) -> [Room] {
@@ -45,7 +45,7 @@ extension ScenarioBuilder {
             teachers.append(Teacher(
                 id: teacherID, name: fields.string("name")?.value ?? id.value, canTeach: canTeach.sorted(),
                 unavailable: blocks.resolve(fields.strings("unavailable"), owner: what, log: log),
-                maxSessionsPerDay: maxSessions))
+                maxSessionsPerDay: maxSessions, maxInARow: fields.int("max_in_a_row", range: 1...100)?.value))
         }
         return teachers
     }

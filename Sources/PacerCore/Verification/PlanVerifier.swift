@@ -31,6 +31,7 @@ public struct PlanVerifier {
         var teacherAt: [String: [String]] = [:], roomAt: [String: [String]] = [:], studentAt: [String: [String]] = [:]
         var teacherPerDay: [String: Int] = [:], subjectPerDay: [String: [String]] = [:]
         var received: [String: Int] = [:]
+        var teacherBlocks: [TeacherID: Set<BlockID>] = [:]
         for s in plan.sessions {
             guard let block = blocks[s.block] else { report("unknown-block", "session \(s.id): block \(s.block) is not in the calendar"); continue }
             if !block.isFlex { report("not-flex", "session \(s.id): \(s.block) is not a flex block") }
@@ -44,6 +45,7 @@ public struct PlanVerifier {
             teacherAt["\(s.teacher) in \(s.block)", default: []].append(s.id)
             roomAt["\(s.room) in \(s.block)", default: []].append(s.id)
             teacherPerDay["\(s.teacher)|\(s.day)", default: 0] += 1
+            teacherBlocks[s.teacher, default: []].insert(s.block)
             if teacher.unavailable.contains(s.block) { report("teacher-unavailable", "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
             if room.unavailable.contains(s.block) { report("room-unavailable", "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
             if !teacher.canTeach.contains(s.objective) { report("not-qualified", "\(s.teacher) does not teach \(s.objective) (session \(s.id))") }
@@ -86,7 +88,29 @@ public struct PlanVerifier {
                 report("teacher-day", "\(parts[0]) runs \(count) sessions on \(parts[1]), at most \(teacher.maxSessionsPerDay)")
             }
         }
+        found += checkRuns(teacherBlocks, teachers: teachers)
         found += checkCostAndUnserved(plan, received: received)
+        return found
+    }
+
+    /// A teacher with `max_in_a_row` runs no more workshops than that in consecutive flex blocks of a day.
+    private func checkRuns(_ teacherBlocks: [TeacherID: Set<BlockID>], teachers: [TeacherID: Teacher]) -> [Violation] {
+        var found: [Violation] = []
+        for (id, blocks) in teacherBlocks.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let limit = teachers[id]?.maxInARow else { continue }
+            for day in scenario.calendar.days {
+                var run: [BlockID] = []
+                // The day's flex blocks in order, with an end marker that closes the last run.
+                for block in scenario.calendar.blocks.filter({ $0.day == day.id && $0.isFlex }).map(Optional.some) + [nil] {
+                    if let block, blocks.contains(block.id) { run.append(block.id); continue }
+                    if run.count > limit {
+                        let list = run.map(\.rawValue).joined(separator: ", ")
+                        found.append(Violation(rule: "teacher-run", message: "\(id) runs \(run.count) workshops in a row on \(day.id) (\(list)), at most \(limit)"))
+                    }
+                    run = []
+                }
+            }
+        }
         return found
     }
 

@@ -66,6 +66,19 @@ import GLPK
             rooms: [{id: R1, capacity: 5}]
 
             """, students: "id,name,A,B,C\nS1,Ann,A1,,\nS2,Bo,,B1,\nS3,Cy,,,C1\n", shows: { $0.count == 2 }),
+        // Four flex blocks, one teacher limited to two in a row, four students each wanting the
+        // one objective that day: the teacher can run F1, F2 and F4 but not all four.
+        Case(rule: "teacher-run", days: ["Mon"], flex: 4, yaml: """
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1}]}
+              - {id: B, objectives: [{id: B1, min_group: 1}]}
+              - {id: C, objectives: [{id: C1, min_group: 1}]}
+              - {id: D, objectives: [{id: D1, min_group: 1}]}
+            teachers: [{id: T, teaches: [A, B, C, D], max_in_a_row: 2}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A,B,C,D\nS1,Ann,A1,,,\nS2,Bo,,B1,,\nS3,Cy,,,C1,\nS4,Di,,,,D1\n",
+            shows: { $0.count == 3 }),
         Case(rule: "group-size", days: ["Mon"], flex: 1, yaml: """
             subjects: [{id: A, objectives: [{id: A1, min_group: 2, max_group: 3}, {id: A2, min_group: 2}]}]
             teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A]}]
