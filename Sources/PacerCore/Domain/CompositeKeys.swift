@@ -56,3 +56,31 @@ struct SessionKey: Hashable, Sendable {
 extension PlannedSession {
     var key: SessionKey { SessionKey(block: block, teacher: teacher, room: room, objective: objective) }
 }
+
+/// A teacher in one block.
+struct TeacherBlock: Hashable, Sendable, Comparable {
+    let block: BlockID
+    let teacher: TeacherID
+    init(_ block: BlockID, _ teacher: TeacherID) {
+        self.block = block
+        self.teacher = teacher
+    }
+
+    static func < (a: Self, b: Self) -> Bool { (a.block.rawValue, a.teacher.rawValue) < (b.block.rawValue, b.teacher.rawValue) }
+}
+
+/// A student in one block.
+struct StudentBlock: Hashable, Sendable, Comparable {
+    let student: StudentID
+    let block: BlockID
+    init(_ student: StudentID, _ block: BlockID) {
+        self.student = student
+        self.block = block
+    }
+
+    static func < (a: Self, b: Self) -> Bool { (a.student.rawValue, a.block.rawValue) < (b.student.rawValue, b.block.rawValue) }
+}
+
+extension PlannedSession {
+    var teacherBlock: TeacherBlock { TeacherBlock(block, teacher) }
+}

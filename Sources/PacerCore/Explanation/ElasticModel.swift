@@ -76,6 +76,16 @@ public enum ElasticModel {
 
         static func < (a: Fact, b: Fact) -> Bool { String(describing: a) < String(describing: b) }
 
+        /// The change's column name in a written model, unique per change.
+        var name: String {
+            switch self {
+            case let .freeTeacher(t, b): return "free \(t) \(b)"
+            case let .openRoom(r, b): return "open \(r) \(b)"
+            case let .freeStudents(g, b): return "students \(g) \(b)"
+            default: return family
+            }
+        }
+
         /// Changes of one kind to one thing (a teacher freed in any block, a room opened in any
         /// block): an alternative must avoid the first answer's families, not only its exact changes.
         var family: String {
@@ -145,11 +155,12 @@ public enum ElasticModel {
             self.scenario = scenario
             let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
             var groups: [Group] = []
-            var index: [String: Int] = [:]
+            struct GroupKey: Hashable { let objective: ObjectiveID, unavailable: Set<BlockID> }
+            var index: [GroupKey: Int] = [:]
             for demand in blocked {
                 guard let objective = scenario.objective(demand.objective), let student = students[demand.student] else { continue }
                 let unavailable = Set(student.unavailable)
-                let key = "\(objective.id)|" + unavailable.map(\.rawValue).sorted().joined(separator: ";")
+                let key = GroupKey(objective: objective.id, unavailable: unavailable)
                 if let i = index[key] {
                     groups[i] = Group(objective: objective, students: groups[i].students + [student.id], unavailable: unavailable)
                 } else {
@@ -157,7 +168,7 @@ public enum ElasticModel {
                     groups.append(Group(objective: objective, students: [student.id], unavailable: unavailable))
                 }
             }
-            let blockedKeys = Set(blocked.map { "\($0.student)|\($0.objective)" })
+            let blockedKeys = Set(blocked.map { StudentObjective($0.student, $0.objective) })
             var sessions: [Session] = []
             var inModel: Set<ObjectiveID> = []
             var modelColumns = 0
@@ -169,7 +180,7 @@ public enum ElasticModel {
                 guard let objective = scenario.objective(id) else { continue }
                 let peersByBlock = Dictionary(uniqueKeysWithValues: scenario.calendar.flexBlocks.map { block in
                     (block.id, demands.filter { d in
-                        d.objective == id && !blockedKeys.contains("\(d.student)|\(id)")
+                        d.objective == id && !blockedKeys.contains(StudentObjective(d.student, id))
                             && students[d.student]?.isAvailable(in: block.id) == true
                     }.count)
                 })
@@ -195,11 +206,11 @@ public enum ElasticModel {
             if teachers.isEmpty { teachers = scenario.teachers }
             // Every room (one per class of interchangeable rooms: the same suitability, usable
             // capacity and blocks); a room without the needed features takes the change "equip it".
-            var seen: Set<String> = []
+            struct RoomKind: Hashable { let equipped: Bool, seats: Int, unavailable: Set<BlockID> }
+            var seen: Set<RoomKind> = []
             let rooms = scenario.rooms.filter { room in
-                let equipped = room.suits(objective)
-                let key = "\(equipped)|\(min(room.capacity, objective.maxGroup))|" + room.unavailable.map(\.rawValue).sorted().joined(separator: ";")
-                return seen.insert(key).inserted
+                let kind = RoomKind(equipped: room.suits(objective), seats: min(room.capacity, objective.maxGroup), unavailable: Set(room.unavailable))
+                return seen.insert(kind).inserted
             }
             var result: [Session] = []
             for block in scenario.calendar.flexBlocks {
@@ -218,77 +229,37 @@ public enum ElasticModel {
             return result
         }
 
+        /// The elastic model's columns as they are built: which sessions open (`x`), how many of
+        /// each group sit in each (`z`), the changes used (`fact`), how far minimum groups are
+        /// lowered (`smaller`) and who stays unseated (`unseated`).
+        struct Columns {
+            let problem: Problem
+            let excluding: Set<String>
+            var fact: [Fact: Column] = [:]
+            var x: [Int: Column] = [:]
+            var z: [[(session: Int, column: Column)]]
+            var smaller: [ObjectiveID: Column] = [:]
+            var unseated: [Int: Column] = [:]
+
+            /// The column of a change, made on first use (fixed at 0 when its family is excluded).
+            mutating func fact(_ f: Fact, upper: Double = 1) throws -> Column {
+                if let column = fact[f] { return column }
+                let limit = excluding.contains(f.family) ? 0 : upper
+                let column = try problem.addColumn(name: RuleModel.name("change(\(f.name))"), kind: .integer, bounds: .range(0, limit), objective: f.cost)
+                fact[f] = column
+                return column
+            }
+        }
+
         /// Solves the elastic model; `excluding` forbids every change of those families (for an alternative).
         func solve(excluding: Set<String>, timeLimit: Double) -> Outcome? {
             guard !groups.isEmpty, let problem = try? Problem(name: "elastic") else { return nil }
             let modelled = sessions.indices.filter { inModel.contains(sessions[$0].objective.id) }
             do {
-                var factColumn: [Fact: Column] = [:]
-                func fact(_ f: Fact, upper: Double = 1) throws -> Column {
-                    if let column = factColumn[f] { return column }
-                    let limit = excluding.contains(f.family) ? 0 : upper
-                    let column = try problem.addColumn(kind: .integer, bounds: .range(0, limit), objective: f.cost)
-                    factColumn[f] = column
-                    return column
-                }
-                var x: [Int: Column] = [:]
-                for k in modelled { x[k] = try problem.addColumn(kind: .binary, objective: 0.01) }
-                var z: [[(session: Int, column: Column)]] = Array(repeating: [], count: groups.count)
-                var smaller: [ObjectiveID: Column] = [:]
-                var unseatedColumn: [Int: Column] = [:]
-                for (g, group) in groups.enumerated() where inModel.contains(group.objective.id) {
-                    let size = Double(group.students.count)
-                    for k in modelled where sessions[k].objective.id == group.objective.id {
-                        let session = sessions[k]
-                        let column = try problem.addColumn(kind: .integer, bounds: .range(0, size))
-                        z[g].append((k, column))
-                        try problem.addRow(bounds: .upper(0), terms: [(column, 1), (x[k]!, -size)])
-                        if group.unavailable.contains(session.block.id) {
-                            let free = try fact(.freeStudents(g, session.block.id), upper: size)
-                            try problem.addRow(bounds: .upper(0), terms: [(column, 1), (free, -1)])
-                        }
-                    }
-                    let u = try problem.addColumn(kind: .integer, bounds: .range(0, size), objective: costUnserved)
-                    unseatedColumn[g] = u
-                    try problem.addRow(bounds: .fixed(size), terms: z[g].map { ($0.column, 1.0) } + [(u, 1)])
-                }
-                // A session needs each fact it breaks; holds at most its capacity; reaches its
-                // minimum group with the peers who could join, unless smaller groups are allowed.
-                for k in modelled {
-                    let session = sessions[k]
-                    for f in session.facts { try problem.addRow(bounds: .upper(0), terms: [(x[k]!, 1), (try fact(f), -1)]) }
-                    let seated = groups.indices.flatMap { g in z[g].filter { $0.session == k }.map { ($0.column, 1.0) } }
-                    guard !seated.isEmpty else { continue }
-                    let capacity = Double(min(session.objective.maxGroup, session.room.capacity))
-                    try problem.addRow(bounds: .upper(0), terms: seated + [(x[k]!, -capacity)])
-                    let minimum = Double(session.objective.minGroup)
-                    if minimum > Double(session.peers) {
-                        let id = session.objective.id
-                        let cut: Column
-                        if let column = smaller[id] { cut = column } else {
-                            // How far the minimum group is lowered (a little cost per seat, so the
-                            // answer asks for no smaller groups than it needs), allowed only with the change.
-                            let allow = try fact(.smallerGroup(id))
-                            cut = try problem.addColumn(kind: .integer, bounds: .range(0, minimum - 1), objective: 0.1)
-                            try problem.addRow(bounds: .upper(0), terms: [(cut, 1), (allow, -(minimum - 1))])
-                            smaller[id] = cut
-                        }
-                        // Σ seated + peers + cut ≥ minimum × x
-                        try problem.addRow(bounds: .lower(-Double(session.peers)), terms: seated + [(x[k]!, -minimum), (cut, 1)])
-                    }
-                }
-                // A teacher, a room class and a group of students are in one session per block.
-                var byTeacherBlock: [String: [Column]] = [:], byRoomBlock: [String: [Column]] = [:]
-                for k in modelled {
-                    let session = sessions[k]
-                    byTeacherBlock["\(session.teacher.id)|\(session.block.id)", default: []].append(x[k]!)
-                    byRoomBlock["\(session.room.id)|\(session.block.id)", default: []].append(x[k]!)
-                }
-                // In key order: rows added in a Dictionary's order would differ from process to
-                // process (Swift seeds its hashing per process), and so could GLPK's answer.
-                for (_, columns) in byTeacherBlock.sorted(by: { $0.key < $1.key }) + byRoomBlock.sorted(by: { $0.key < $1.key }) where columns.count > 1 {
-                    try problem.addRow(bounds: .upper(1), terms: columns.map { ($0, 1.0) })
-                }
+                var columns = Columns(problem: problem, excluding: excluding, z: Array(repeating: [], count: groups.count))
+                try addSeating(modelled, to: &columns)
+                try addSessionRows(modelled, to: &columns)
+                try addOnePlaceRows(modelled, columns)
                 var options = MIPOptions()
                 options.timeLimit = timeLimit
                 options.nodeLimit = 20_000
@@ -297,30 +268,118 @@ public enum ElasticModel {
                 options.presolve = false
                 let solution = try problem.solveMIP(options)
                 guard solution.status.hasSolution else { return nil }
-                let proven = solution.status == .optimal
-                var outcome = Outcome(seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:],
-                                      proven: proven ? Set(unseatedColumn.keys) : [])
-                for (f, column) in factColumn where (solution.value(column) ?? 0) > 0.5 { outcome.usedFacts.insert(f) }
-                for g in groups.indices {
-                    guard let u = unseatedColumn[g] else {
-                        outcome.unseated[g] = groups[g].students.count
-                        continue
-                    }
-                    for entry in z[g] {
-                        let count = Int((solution.value(entry.column) ?? 0).rounded())
-                        if count > 0 { outcome.seated[g, default: []].append((entry.session, count)) }
-                    }
-                    let left = Int((solution.value(u) ?? 0).rounded())
-                    if left > 0 { outcome.unseated[g] = left }
-                }
-                for (id, cut) in smaller {
-                    let lowered = Int((solution.value(cut) ?? 0).rounded())
-                    if lowered > 0, let minimum = scenario.objective(id)?.minGroup { outcome.smallerGroups[id] = minimum - lowered }
-                }
-                return outcome
+                return outcome(of: solution, columns)
             } catch {
                 return nil
             }
+        }
+
+        /// The name part of session k: BLOCK/TEACHER/ROOM/OBJECTIVE.
+        private func tag(_ k: Int) -> String {
+            let s = sessions[k]
+            return RuleModel.name("\(s.block.id)/\(s.teacher.id)/\(s.room.id)/\(s.objective.id)")
+        }
+
+        /// Sessions that may open and the groups seated in them: a group sits only in an open
+        /// session, in a block where it is unavailable only with the change "free them", and every
+        /// student is seated or counted unseated (at a high cost).
+        private func addSeating(_ modelled: [Int], to columns: inout Columns) throws {
+            let problem = columns.problem
+            for k in modelled { columns.x[k] = try problem.addColumn(name: "x(\(tag(k)))", kind: .binary, objective: 0.01) }
+            for (g, group) in groups.enumerated() where inModel.contains(group.objective.id) {
+                let size = Double(group.students.count)
+                for k in modelled where sessions[k].objective.id == group.objective.id {
+                    let session = sessions[k]
+                    let name = "g\(g),\(tag(k))"
+                    let column = try problem.addColumn(name: "z(\(name))", kind: .integer, bounds: .range(0, size))
+                    columns.z[g].append((k, column))
+                    try problem.addRow(name: "seatIfOpen(\(name))", bounds: .upper(0), terms: [(column, 1), (columns.x[k]!, -size)])
+                    if group.unavailable.contains(session.block.id) {
+                        let free = try columns.fact(.freeStudents(g, session.block.id), upper: size)
+                        try problem.addRow(name: "seatIfFreed(\(name))", bounds: .upper(0), terms: [(column, 1), (free, -1)])
+                    }
+                }
+                let u = try problem.addColumn(name: "unseated(g\(g))", kind: .integer, bounds: .range(0, size), objective: costUnserved)
+                columns.unseated[g] = u
+                try problem.addRow(name: "seatAll(g\(g))", bounds: .fixed(size), terms: columns.z[g].map { ($0.column, 1.0) } + [(u, 1)])
+            }
+        }
+
+        /// A session needs each change it breaks a rule with; holds at most its capacity; reaches
+        /// its minimum group with the peers who could join, unless smaller groups are allowed.
+        private func addSessionRows(_ modelled: [Int], to columns: inout Columns) throws {
+            let problem = columns.problem
+            for k in modelled {
+                let session = sessions[k], x = columns.x[k]!, name = tag(k)
+                for f in session.facts {
+                    try problem.addRow(name: RuleModel.name("needs(\(f.name),\(name))"), bounds: .upper(0), terms: [(x, 1), (try columns.fact(f), -1)])
+                }
+                let seated = groups.indices.flatMap { g in columns.z[g].filter { $0.session == k }.map { ($0.column, 1.0) } }
+                guard !seated.isEmpty else { continue }
+                let capacity = Double(min(session.objective.maxGroup, session.room.capacity))
+                try problem.addRow(name: "capacity(\(name))", bounds: .upper(0), terms: seated + [(x, -capacity)])
+                let minimum = Double(session.objective.minGroup)
+                guard minimum > Double(session.peers) else { continue }
+                let id = session.objective.id
+                let cut: Column
+                if let column = columns.smaller[id] { cut = column } else {
+                    // How far the minimum group is lowered (a little cost per seat, so the answer
+                    // asks for no smaller groups than it needs), allowed only with the change.
+                    let allow = try columns.fact(.smallerGroup(id))
+                    let objective = RuleModel.name(id.rawValue)
+                    cut = try problem.addColumn(name: "lowered(\(objective))", kind: .integer, bounds: .range(0, minimum - 1), objective: 0.1)
+                    try problem.addRow(name: "lowerIfAllowed(\(objective))", bounds: .upper(0), terms: [(cut, 1), (allow, -(minimum - 1))])
+                    columns.smaller[id] = cut
+                }
+                // Σ seated + peers + cut ≥ minimum × x
+                try problem.addRow(name: "minimum(\(name))", bounds: .lower(-Double(session.peers)), terms: seated + [(x, -minimum), (cut, 1)])
+            }
+        }
+
+        /// A teacher and a room (class) are in one session per block.
+        private func addOnePlaceRows(_ modelled: [Int], _ columns: Columns) throws {
+            struct InBlock: Hashable { let who: String, block: BlockID }
+            var byTeacherBlock: [InBlock: [Column]] = [:], byRoomBlock: [InBlock: [Column]] = [:]
+            for k in modelled {
+                let session = sessions[k]
+                byTeacherBlock[InBlock(who: session.teacher.id.rawValue, block: session.block.id), default: []].append(columns.x[k]!)
+                byRoomBlock[InBlock(who: session.room.id.rawValue, block: session.block.id), default: []].append(columns.x[k]!)
+            }
+            // In key order: rows added in a Dictionary's order would differ from process to
+            // process (Swift seeds its hashing per process), and so could GLPK's answer.
+            func inOrder(_ rows: [InBlock: [Column]]) -> [(key: InBlock, value: [Column])] {
+                rows.sorted { ($0.key.who, $0.key.block.rawValue) < ($1.key.who, $1.key.block.rawValue) }
+            }
+            for (key, list) in inOrder(byTeacherBlock) where list.count > 1 {
+                try columns.problem.addRow(name: RuleModel.name("teacherBusy(\(key.who),\(key.block))"), bounds: .upper(1), terms: list.map { ($0, 1.0) })
+            }
+            for (key, list) in inOrder(byRoomBlock) where list.count > 1 {
+                try columns.problem.addRow(name: RuleModel.name("roomBusy(\(key.who),\(key.block))"), bounds: .upper(1), terms: list.map { ($0, 1.0) })
+            }
+        }
+
+        /// What a solution seats, the changes it uses and the minimum groups it lowers.
+        private func outcome(of solution: Solution, _ columns: Columns) -> Outcome {
+            var outcome = Outcome(seated: [:], unseated: [:], usedFacts: [], smallerGroups: [:],
+                                  proven: solution.status == .optimal ? Set(columns.unseated.keys) : [])
+            for (f, column) in columns.fact where (solution.value(column) ?? 0) > 0.5 { outcome.usedFacts.insert(f) }
+            for g in groups.indices {
+                guard let u = columns.unseated[g] else {
+                    outcome.unseated[g] = groups[g].students.count
+                    continue
+                }
+                for entry in columns.z[g] {
+                    let count = Int((solution.value(entry.column) ?? 0).rounded())
+                    if count > 0 { outcome.seated[g, default: []].append((entry.session, count)) }
+                }
+                let left = Int((solution.value(u) ?? 0).rounded())
+                if left > 0 { outcome.unseated[g] = left }
+            }
+            for (id, cut) in columns.smaller {
+                let lowered = Int((solution.value(cut) ?? 0).rounded())
+                if lowered > 0, let minimum = scenario.objective(id)?.minGroup { outcome.smallerGroups[id] = minimum - lowered }
+            }
+            return outcome
         }
 
         /// The changes a group's seating used, in the school's words.
@@ -368,13 +427,14 @@ public enum ElasticModel {
 
         func describe(_ outcome: Outcome, alternative: Outcome?, reasons: UnservedReasons) -> [Impossibility] {
             var result: [Impossibility] = []
-            var index: [String: Int] = [:]
+            struct Finding: Hashable { let objective: ObjectiveID, rule: String, changes: [String], other: [String], proven: Bool }
+            var index: [Finding: Int] = [:]
             for (g, group) in groups.enumerated() {
                 let rule = Self.rule(for: group, reasons: reasons)
                 let changes = outcome.unseated[g] == nil ? self.changes(for: g, in: outcome) : []
                 var other = alternative.map { self.changes(for: g, in: $0) } ?? []
                 if alternative?.unseated[g] != nil || other == changes { other = [] }
-                let key = "\(group.objective.id)|\(rule)|\(changes)|\(other)|\(outcome.proven.contains(g))"
+                let key = Finding(objective: group.objective.id, rule: rule, changes: changes, other: other, proven: outcome.proven.contains(g))
                 if let i = index[key] {
                     result[i].students += group.students
                 } else {

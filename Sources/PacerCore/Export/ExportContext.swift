@@ -63,17 +63,17 @@ public struct ExportContext: Sendable {
     /// For a regrouped day: the published sessions the export covers whose teacher has no session
     /// in that block any more (cancelled for the teacher).
     public var cancelledSessions: [PlannedSession] {
-        let current = Set(plan.sessions.map { "\($0.block)|\($0.teacher)" })
-        return (plan.published ?? []).filter { covers($0) && !current.contains("\($0.block)|\($0.teacher)") }
+        let current = Set(plan.sessions.map(\.teacherBlock))
+        return (plan.published ?? []).filter { covers($0) && !current.contains($0.teacherBlock) }
     }
 
     /// For a regrouped day: each student the export covers with the published session they no
     /// longer attend in that block (their session was dropped, or they moved to another block).
     public var cancelledPlaces: [(student: StudentID, session: PlannedSession)] {
-        var current = Set<String>()
-        for s in plan.sessions { for st in s.students { current.insert("\(s.block)|\(st)") } }
+        var current = Set<StudentBlock>()
+        for s in plan.sessions { for st in s.students { current.insert(StudentBlock(st, s.block)) } }
         return (plan.published ?? []).filter(covers).flatMap { s in
-            students(of: s).filter { !current.contains("\(s.block)|\($0)") }.map { (student: $0, session: s) }
+            students(of: s).filter { !current.contains(StudentBlock($0, s.block)) }.map { (student: $0, session: s) }
         }
     }
 

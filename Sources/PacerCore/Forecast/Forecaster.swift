@@ -63,7 +63,7 @@ public struct Forecaster {
             let store = try StateStore(inMemory: ())
             try store.seed(from: scenario, on: start)
             var masteredCount: [StudentID: Int] = [:]
-            var lastWorkshop: [String: Int] = [:]  // student|objective → school day number
+            var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
             var schoolDay = 0
             for week in 0..<options.weeks {
                 if stop?.isStopped == true { break }
@@ -80,7 +80,7 @@ public struct Forecaster {
                     for session in plan.sessions {
                         guard let objective = scenario.objective(session.objective) else { continue }
                         for studentID in session.students {
-                            lastWorkshop["\(studentID)|\(objective.id)"] = schoolDay
+                            lastWorkshop[StudentObjective(studentID, objective.id)] = schoolDay
                             let pace = scenario.students.first { $0.id == studentID }?.pace ?? 1
                             let masters = Double.random(in: 0..<1, using: &random) < min(1, objective.masteryChance * pace)
                             if masters { masteredCount[studentID, default: 0] += 1 }
@@ -90,7 +90,7 @@ public struct Forecaster {
                     }
                     _ = try store.record(checks, scenario: scenario, source: "forecast")
                     for standing in try store.standings() where standing.startedOn == date {
-                        if let objective = standing.objective { lastWorkshop["\(standing.student)|\(objective)"] = schoolDay }
+                        if let objective = standing.objective { lastWorkshop[StudentObjective(standing.student, objective)] = schoolDay }
                     }
                     schoolDay += 1
                 }
@@ -100,7 +100,7 @@ public struct Forecaster {
                 var longest = 0
                 for standing in try store.standings() {
                     guard let objective = standing.objective else { continue }
-                    longest = max(longest, schoolDay - (lastWorkshop["\(standing.student)|\(objective)"] ?? 0))
+                    longest = max(longest, schoolDay - (lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
                 }
                 waits[week] = max(waits[week], longest)
                 loads[week] += Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count))

@@ -134,12 +134,12 @@ public enum Planner {
         let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published)
-        var got: [String: Int] = [:]
-        for s in sessions { for student in s.students { got["\(student)|\(s.subject)", default: 0] += 1 } }
+        var got: [StudentSubject: Int] = [:]
+        for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
         let reasons = UnservedReasons(scenario: scenario, sessions: sessions)
         var unserved: [UnservedStudent] = []
         for demand in demands {
-            let received = got["\(demand.student)|\(demand.subject)"] ?? 0
+            let received = got[StudentSubject(demand.student, demand.subject)] ?? 0
             guard received < demand.wanted else { continue }
             unserved.append(UnservedStudent(
                 student: demand.student, subject: demand.subject, objective: demand.objective,
@@ -160,7 +160,7 @@ public enum Planner {
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
-            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got["\($1.student)|\($1.subject)"] ?? 0) })
+            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) })
         return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved)
     }
 }

@@ -16,17 +16,17 @@ public struct PlanningContext: Sendable {
 
     /// The context of one school day: each student wants a workshop today on their current
     /// objective while its weekly count exceeds `covered` (workshops received or still planned this
-    /// week), and weighs in with the longest of `waited` over their objectives. Both lookups take
-    /// the key `STUDENT|OBJECTIVE`.
+    /// week), and weighs in with the longest of `waited` over their objectives. Both look up a
+    /// student on an objective.
     static func day(
         _ scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
-        covered: (String) -> Int, waited: (String) -> Int
+        covered: (StudentObjective) -> Int, waited: (StudentObjective) -> Int
     ) -> PlanningContext {
         var wanted: [StudentID: [SubjectID: Int]] = [:]
         var waitedDays: [StudentID: Int] = [:]
         for (student, subjects) in current {
             for (subject, objective) in subjects {
-                let key = "\(student)|\(objective)"
+                let key = StudentObjective(student, objective)
                 let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
                 wanted[student, default: [:]][subject] = max(0, min(1, perWeek - covered(key)))
                 waitedDays[student] = max(waitedDays[student] ?? 0, waited(key))

@@ -50,8 +50,8 @@ public struct DayChanges: Codable, Sendable, Equatable {
 
     static func between(_ published: [PlannedSession], _ sessions: [PlannedSession]) -> DayChanges {
         var teachers: [TeacherChange] = []
-        let before = Dictionary(published.map { ("\($0.block)|\($0.teacher)", $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(sessions.map { ("\($0.block)|\($0.teacher)", $0) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(published.map { ($0.teacherBlock, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(sessions.map { ($0.teacherBlock, $0) }, uniquingKeysWith: { a, _ in a })
         var unchanged = 0
         for key in Set(before.keys).union(after.keys).sorted() {
             let b = before[key], a = after[key]
@@ -70,13 +70,11 @@ public struct DayChanges: Codable, Sendable, Equatable {
             }?.teacher
         }
         var students: [StudentChange] = []
-        var placeBefore: [String: String] = [:], placeAfter: [String: String] = [:]
-        for s in published { for st in s.students { placeBefore["\(st)|\(s.block)"] = s.id } }
-        for s in sessions { for st in s.students { placeAfter["\(st)|\(s.block)"] = s.id } }
+        var placeBefore: [StudentBlock: String] = [:], placeAfter: [StudentBlock: String] = [:]
+        for s in published { for st in s.students { placeBefore[StudentBlock(st, s.block)] = s.id } }
+        for s in sessions { for st in s.students { placeAfter[StudentBlock(st, s.block)] = s.id } }
         for key in Set(placeBefore.keys).union(placeAfter.keys).sorted() where placeBefore[key] != placeAfter[key] {
-            let parts = key.split(separator: "|").map(String.init)
-            students.append(StudentChange(student: StudentID(rawValue: parts[0]), block: BlockID(rawValue: parts[1]),
-                                          before: placeBefore[key], after: placeAfter[key]))
+            students.append(StudentChange(student: key.student, block: key.block, before: placeBefore[key], after: placeAfter[key]))
         }
         return DayChanges(unchangedSessions: unchanged, teachers: teachers, students: students)
     }

@@ -28,7 +28,8 @@ public enum MasteryChecksFile {
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
         var checks: [MasteryCheck] = []
-        var seen: [String: MasteryCheck] = [:]
+        struct DatedCheck: Hashable { let date: SchoolDate, check: StudentObjective }
+        var seen: [DatedCheck: MasteryCheck] = [:]
         for record in table.wellFormedRecords(log: log) {
             func cell(_ name: String) -> Located<String>? { table.cell(name, of: record, in: index) }
             guard let dateCell = cell("date"), let studentCell = cell("student"), let objectiveCell = cell("objective"),
@@ -51,7 +52,7 @@ public enum MasteryChecksFile {
                 log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
             }
             guard let date, let result, students.contains(student), scenario.objective(objective) != nil else { continue }
-            let key = "\(date)|\(student)|\(objective)"
+            let key = DatedCheck(date: date, check: StudentObjective(student, objective))
             if let other = seen[key], other.result != result {
                 log.error(resultCell.location, "\(result.rawValue) contradicts \(other.result.rawValue) for \(student) on \(objective) the same day (line \(other.location.line)); keep one of the two rows")
             }

@@ -103,14 +103,15 @@ extension StateStore {
     }
 
     static func absences(_ db: Database, from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {
-        var grouped: [String: (absence: Absence, wholeDay: Bool)] = [:]
-        var order: [String] = []
+        struct DatedPerson: Hashable { let date: SchoolDate, person: Absence.Person }
+        var grouped: [DatedPerson: (absence: Absence, wholeDay: Bool)] = [:]
+        var order: [DatedPerson] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT date, kind, person, period, note FROM absence WHERE date >= ? AND date <= ? ORDER BY date, kind, person, period
             """, arguments: [first.text, last.text]) {
             guard let date = SchoolDate(row["date"]),
                   let person = Absence.Person("\(row["kind"] as String):\(row["person"] as String)") else { continue }
-            let key = "\(date)|\(person.description)"
+            let key = DatedPerson(date: date, person: person)
             if grouped[key] == nil {
                 order.append(key)
                 grouped[key] = (Absence(date: date, person: person, note: row["note"]), false)

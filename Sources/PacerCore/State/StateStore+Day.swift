@@ -45,17 +45,17 @@ extension StateStore {
             else { throw StateError.unreadablePlan(week["id"]) }
             // Workshops the published week still holds for each student later this week, by date.
             let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
-            var plannedLater: [String: [SchoolDate]] = [:]
+            var plannedLater: [StudentObjective: [SchoolDate]] = [:]
             for session in weekPlan.sessions {
                 guard let when = later[session.day] else { continue }
-                for student in session.students { plannedLater["\(student)|\(session.objective)", default: []].append(when) }
+                for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
             }
 
             let progress = try TermProgress(db, before: date, weekOf: weekOf)
             // A student who moved on is owed a first workshop on the new objective within
             // `firstWorkshopWithin` school days: until then, a workshop the week holds for them after
             // that does not count, so today's regroup serves them when it can (or says why not).
-            func planned(_ key: String) -> Int {
+            func planned(_ key: StudentObjective) -> Int {
                 let dates = plannedLater[key] ?? []
                 guard let movedOn = progress.movedOn[key] else { return dates.count }
                 let due = scenario.calendar.schoolDay(after: movedOn, count: Self.firstWorkshopWithin)
@@ -87,7 +87,7 @@ extension StateStore {
             let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
             var waited: [StudentID: Int] = [:]
             for (student, subjects) in progress.current {
-                for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited("\(student)|\(objective)", until: weekOf)) }
+                for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
             }
             return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
         }
@@ -96,27 +96,27 @@ extension StateStore {
 
 /// Where the term stands before a date, from the state: each student's current objective per
 /// subject, when they started it, their last workshop on each objective, and what they received
-/// since the week began. Keys are `STUDENT|OBJECTIVE`.
+/// since the week began, per student and objective.
 struct TermProgress {
     var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
-    var started: [String: SchoolDate] = [:]
-    var lastWorkshop: [String: SchoolDate] = [:]
-    var receivedThisWeek: [String: Int] = [:]
+    var started: [StudentObjective: SchoolDate] = [:]
+    var lastWorkshop: [StudentObjective: SchoolDate] = [:]
+    var receivedThisWeek: [StudentObjective: Int] = [:]
     /// When each student moved on to each objective by a mastery check (the term's starting
     /// objectives are not in it).
-    var movedOn: [String: SchoolDate] = [:]
+    var movedOn: [StudentObjective: SchoolDate] = [:]
 
     init(_ db: Database, before date: SchoolDate, weekOf: SchoolDate) throws {
         for row in try Row.fetchAll(db, sql: "SELECT student, to_objective, date FROM advance WHERE to_objective IS NOT NULL AND date < ?", arguments: [date.text]) {
-            if let when = SchoolDate(row["date"]) { movedOn["\(row["student"] as String)|\(row["to_objective"] as String)"] = when }
+            if let when = SchoolDate(row["date"]) { movedOn[StudentObjective(StudentID(rawValue: row["student"]), ObjectiveID(rawValue: row["to_objective"]))] = when }
         }
         for standing in try StateStore.standings(db) {
             guard let objective = standing.objective else { continue }
             current[standing.student, default: [:]][standing.subject] = objective
-            started["\(standing.student)|\(objective)"] = standing.startedOn
+            started[StudentObjective(standing.student, objective)] = standing.startedOn
         }
         for row in try Row.fetchAll(db, sql: "SELECT student, objective, date FROM attendance WHERE date < ?", arguments: [date.text]) {
-            let key = "\(row["student"] as String)|\(row["objective"] as String)"
+            let key = StudentObjective(StudentID(rawValue: row["student"]), ObjectiveID(rawValue: row["objective"]))
             guard let when = SchoolDate(row["date"]) else { continue }
             if when >= weekOf { receivedThisWeek[key, default: 0] += 1 }
             if lastWorkshop[key].map({ when > $0 }) ?? true { lastWorkshop[key] = when }
@@ -124,7 +124,7 @@ struct TermProgress {
     }
 
     /// Days from the later of starting the objective and its last workshop, to `date`.
-    func waited(_ key: String, until date: SchoolDate) -> Int {
+    func waited(_ key: StudentObjective, until date: SchoolDate) -> Int {
         (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date)
     }
 }

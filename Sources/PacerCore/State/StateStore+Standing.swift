@@ -51,10 +51,10 @@ extension StateStore {
             SELECT student, subject, objective, started_on, mastered_on FROM objective_history
             ORDER BY student, subject, started_on, rowid
             """)
-        var result: [String: Standing] = [:]
+        var result: [StudentSubject: Standing] = [:]
         for row in rows {
             let student: String = row["student"], subject: String = row["subject"]
-            let key = student + "|" + subject
+            let key = StudentSubject(StudentID(rawValue: student), SubjectID(rawValue: subject))
             let mastered: String? = row["mastered_on"]
             let started = SchoolDate(row["started_on"]) ?? SchoolDate("2000-01-01")!
             if mastered == nil {

@@ -29,8 +29,8 @@ public struct PlanVerifier {
         let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
 
         var teacherAt: [String: [String]] = [:], roomAt: [String: [String]] = [:], studentAt: [String: [String]] = [:]
-        var teacherPerDay: [String: Int] = [:], subjectPerDay: [String: [String]] = [:]
-        var received: [String: Int] = [:]
+        var teacherPerDay: [TeacherDay: Int] = [:], subjectPerDay: [String: [String]] = [:]
+        var received: [StudentSubject: Int] = [:]
         var teacherBlocks: [TeacherID: Set<BlockID>] = [:]
         for s in plan.sessions {
             guard let block = blocks[s.block] else { report("unknown-block", "session \(s.id): block \(s.block) is not in the calendar"); continue }
@@ -44,7 +44,7 @@ public struct PlanVerifier {
             }
             teacherAt["\(s.teacher) in \(s.block)", default: []].append(s.id)
             roomAt["\(s.room) in \(s.block)", default: []].append(s.id)
-            teacherPerDay["\(s.teacher)|\(s.day)", default: 0] += 1
+            teacherPerDay[TeacherDay(s.teacher, s.day), default: 0] += 1
             teacherBlocks[s.teacher, default: []].insert(s.block)
             if teacher.unavailable.contains(s.block) { report("teacher-unavailable", "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
             if room.unavailable.contains(s.block) { report("room-unavailable", "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
@@ -67,7 +67,7 @@ public struct PlanVerifier {
                     report("not-current-objective", "\(id) is on \(current) in \(s.subject), not \(s.objective) (session \(s.id))")
                 }
                 subjectPerDay["\(id) has \(s.subject) twice on \(s.day)", default: []].append(s.id)
-                received["\(id)|\(s.subject)", default: 0] += 1
+                received[StudentSubject(id, s.subject), default: 0] += 1
             }
         }
         for (key, list) in teacherAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
@@ -83,9 +83,8 @@ public struct PlanVerifier {
             report("once-per-day", "\(key): \(list.joined(separator: ", "))")
         }
         for (key, count) in teacherPerDay.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "|").map(String.init)
-            if let teacher = teachers[TeacherID(rawValue: parts[0])], count > teacher.maxSessionsPerDay {
-                report("teacher-day", "\(parts[0]) runs \(count) sessions on \(parts[1]), at most \(teacher.maxSessionsPerDay)")
+            if let teacher = teachers[key.teacher], count > teacher.maxSessionsPerDay {
+                report("teacher-day", "\(key.teacher) runs \(count) sessions on \(key.day), at most \(teacher.maxSessionsPerDay)")
             }
         }
         found += checkRuns(teacherBlocks, teachers: teachers)
@@ -115,13 +114,13 @@ public struct PlanVerifier {
     }
 
     /// The objective recomputed term by term (docs/model.md) and the unserved list checked.
-    private func checkCostAndUnserved(_ plan: WeekPlan, received: [String: Int]) -> [Violation] {
+    private func checkCostAndUnserved(_ plan: WeekPlan, received: [StudentSubject: Int]) -> [Violation] {
         var found: [Violation] = []
         let p = scenario.policy
         var unmet = 0.0, changes = 0.0
-        var expectedUnserved: [String: (Int, Int)] = [:]
-        var teachersMet: [String: Set<TeacherID>] = [:]
-        for s in plan.sessions { for id in s.students { teachersMet["\(id)|\(s.subject)", default: []].insert(s.teacher) } }
+        var expectedUnserved: [StudentSubject: (Int, Int)] = [:]
+        var teachersMet: [StudentSubject: Set<TeacherID>] = [:]
+        for s in plan.sessions { for id in s.students { teachersMet[StudentSubject(id, s.subject), default: []].insert(s.teacher) } }
         for student in scenario.students {
             let weight = p.unmetWorkshop * (student.flags.contains(.priority) ? p.priorityFactor : 1)
                 + p.waitingPerDay * Double(context.waitedDays[student.id] ?? 0)
@@ -130,7 +129,7 @@ public struct PlanVerifier {
                 let wanted = context.wanted.map { $0[student.id]?[subject] ?? 0 }
                     ?? min(objective.workshopsPerWeek, scenario.calendar.days.count)
                 // A student who wants nothing is still checked: any workshop given is one too many.
-                let key = "\(student.id)|\(subject)"
+                let key = StudentSubject(student.id, subject)
                 let got = received[key] ?? 0
                 if got > wanted {
                     found.append(Violation(rule: "too-many", message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
@@ -168,12 +167,12 @@ public struct PlanVerifier {
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }
-        let listed = Dictionary(plan.unserved.map { ("\($0.student)|\($0.subject)", ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
+        let listed = Dictionary(plan.unserved.map { (StudentSubject($0.student, $0.subject), ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in expectedUnserved.sorted(by: { $0.key < $1.key }) where listed[key].map({ $0 != value }) ?? true {
-            found.append(Violation(rule: "unserved-list", message: "\(key.replacingOccurrences(of: "|", with: " in ")) got \(value.1) of \(value.0) but is not listed so"))
+            found.append(Violation(rule: "unserved-list", message: "\(key.student) in \(key.subject) got \(value.1) of \(value.0) but is not listed so"))
         }
         for key in listed.keys.sorted() where expectedUnserved[key] == nil {
-            found.append(Violation(rule: "unserved-list", message: "\(key.replacingOccurrences(of: "|", with: " in ")) is listed unserved but got every workshop"))
+            found.append(Violation(rule: "unserved-list", message: "\(key.student) in \(key.subject) is listed unserved but got every workshop"))
         }
         return found
     }
