@@ -7,10 +7,10 @@ public struct Teacher: Hashable, Sendable {
     /// Every objective this teacher may run, sorted.
     public let canTeach: [ObjectiveID]
     /// Blocks where the teacher is not available (fixed commitments included), sorted.
-    public let unavailable: [BlockID]
+    public internal(set) var unavailable: [BlockID]
     public let maxSessionsPerDay: Int
     /// The most workshops in consecutive flex blocks of a day (`max_in_a_row`), or nil for no limit.
-    public var maxInARow: Int?
+    public internal(set) var maxInARow: Int?
 }
 
 /// A room where workshops can be held.

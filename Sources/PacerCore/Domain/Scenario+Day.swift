@@ -28,8 +28,9 @@ extension Scenario {
                     keepApart: s.keepApart, pace: s.pace)
         }
         let teachers = absences.teachers.isEmpty ? self.teachers : self.teachers.map { t in
-            Teacher(id: t.id, name: t.name, canTeach: t.canTeach, unavailable: (Set(t.unavailable).union(absences.teachers[t.id] ?? [])).sorted(),
-                    maxSessionsPerDay: t.maxSessionsPerDay, maxInARow: t.maxInARow)
+            var absent = t
+            absent.unavailable = Set(t.unavailable).union(absences.teachers[t.id] ?? []).sorted()
+            return absent
         }
         var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
                               students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
