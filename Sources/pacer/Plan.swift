@@ -89,7 +89,8 @@ extension PacerCommand {
             try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
             if !result.interrupted {
-                if let budget = ElasticModel.explanationBudget(timeLimit: timeLimit, elapsed: (clock.now - commandStarted).seconds) {
+                if let budget = ElasticModel.explanationBudget(
+                    timeLimit: timeLimit, elapsed: (clock.now - commandStarted).seconds, planSeconds: result.seconds) {
                     printImpossibilities(ElasticModel.explain(context, timeLimit: budget))
                 } else if !result.plan.unserved.isEmpty {
                     print("no time left to explain unserved students; `pacer validate --deep` does")

@@ -20,19 +20,22 @@ public enum ElasticModel {
     /// Largest elastic model built (columns); beyond it, the objectives with the most blocked students go first.
     static let columnLimit = 15_000
 
-    /// How long explaining may take once a plan is made: what is left of the command's time limit,
-    /// at most 20 s; nil when less than half a second is left.
-    public static func explanationBudget(timeLimit: Double, elapsed: Double) -> Double? {
-        let budget = min(20, timeLimit - elapsed)
+    /// How long explaining may take once a plan is made, in proportion to planning: 2 s or a fifth
+    /// of the plan's seconds, whichever is larger, within what is left of the command's time limit;
+    /// nil when less than half a second is left.
+    public static func explanationBudget(timeLimit: Double, elapsed: Double, planSeconds: Double) -> Double? {
+        let budget = min(max(2, planSeconds / 5), timeLimit - elapsed)
         return budget >= 0.5 ? budget : nil
     }
 
-    /// Explains every blocked demand of the scenario's week, within `timeLimit` seconds of GLPK.
+    /// Explains every blocked demand of the scenario's week, within about `timeLimit` seconds in all
+    /// (building the model included; GLPK gets what is left).
     public static func explain(_ scenario: Scenario, timeLimit: Double = 20) -> [Impossibility] {
         explain(PlanningContext(scenario: scenario), timeLimit: timeLimit)
     }
 
     public static func explain(_ context: PlanningContext, timeLimit: Double = 20) -> [Impossibility] {
+        let clock = ContinuousClock(), started = clock.now
         let scenario = context.scenario
         let demands = Demand.all(context)
         let reachable = CandidateSet.reachableDemands(scenario: scenario, demands: demands)
@@ -40,11 +43,12 @@ public enum ElasticModel {
         guard !blocked.isEmpty else { return [] }
         let reasons = UnservedReasons(scenario: scenario, sessions: [])
         let builder = Builder(scenario: scenario, demands: demands, blocked: blocked)
-        let clock = ContinuousClock(), started = clock.now
-        // The first answer gets two thirds of the time; the alternative what is left. Groups GLPK
-        // does not seat in time (or that the model could not hold) get the quick search's answer.
+        // The first answer gets two thirds of the time left; the alternative what is left after it.
+        // Groups GLPK does not seat in time (or that the model could not hold) get the quick
+        // search's answer.
         let quick = builder.cheapestSessions()
-        guard var first = builder.solve(excluding: [], timeLimit: max(0.5, timeLimit * 2 / 3)) else {
+        let forFirst = (timeLimit - (clock.now - started).seconds) * 2 / 3
+        guard forFirst >= 0.1, var first = builder.solve(excluding: [], timeLimit: forFirst) else {
             return builder.describe(quick, alternative: nil, reasons: reasons)
         }
         first = first.filling(from: quick, groups: builder.groups)
