@@ -45,6 +45,9 @@ struct GreedyPlanner {
             sessions.append(session)
         }
         let newSessionCost = policy.session + (published.isEmpty ? 0 : policy.planChange)
+        // Features some objective needs: a room that has one a session does not need is kept for
+        // the sessions that do, when another room will do.
+        let needed = Set(scenario.objectives.flatMap(\.needs))
         for (b, block) in school.blocks.enumerated() {
             if stop?.isStopped == true { break }
             if let deadline, ContinuousClock.now >= deadline { break }
@@ -52,7 +55,9 @@ struct GreedyPlanner {
             // Who the rules permit in this block whatever the plan (availability, qualification, features).
             let permitted = Permitted(
                 rooms: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
-                    (objective.id, school.rooms.indices.filter { rules.permits(room: $0, hosting: objective, in: b) })
+                    (objective.id, school.rooms.indices.filter { rules.permits(room: $0, hosting: objective, in: b) }.map { r in
+                        (r, !school.rooms[r].features.contains { needed.contains($0) && !objective.needs.contains($0) })
+                    })
                 }),
                 teachers: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
                     (objective.id, school.teachers.indices.filter { rules.permits(teacher: $0, running: objective, in: b) })
@@ -79,10 +84,11 @@ struct GreedyPlanner {
         return sessions
     }
 
-    /// Who the rules permit in one block whatever the plan: rooms and teachers per objective, and
-    /// whether each demand's student may attend.
+    /// Who the rules permit in one block whatever the plan: rooms per objective (and whether each
+    /// spares the features other objectives need), teachers per objective, and whether each
+    /// demand's student may attend.
     private struct Permitted {
-        let rooms: [ObjectiveID: [Int]]
+        let rooms: [ObjectiveID: [(index: Int, spares: Bool)]]
         let teachers: [ObjectiveID: [Int]]
         let demands: [Bool]
     }
@@ -103,18 +109,20 @@ struct GreedyPlanner {
             eligible.sort { a, b in
                 (-demands[a].weight, got[a], tiebreak[a], a) < (-demands[b].weight, got[b], tiebreak[b], b)
             }
-            // The room: the smallest free room that seats everyone who could come.
+            // The room: one that holds no feature another objective needs and this one does not
+            // (a lab stays free for lab work), then the smallest that seats everyone who could come.
             let wanted = min(eligible.count, objective.maxGroup)
-            var room: (index: Int, seats: Int)?
-            for r in permitted.rooms[objective.id] ?? [] where rules.allows(room: r, hosting: objective, in: b, plan) {
+            var room: (index: Int, seats: Int, spares: Bool)?
+            for (r, spares) in permitted.rooms[objective.id] ?? [] where rules.allows(room: r, hosting: objective, in: b, plan) {
                 let seats = min(rooms[r].capacity, objective.maxGroup)
                 if let current = room {
                     let currentFits = current.seats >= wanted, fits = seats >= wanted
-                    let better = fits && !currentFits
-                        || (fits == currentFits && (fits ? rooms[r].capacity < rooms[current.index].capacity : seats > current.seats))
-                    if better { room = (r, seats) }
+                    let better = spares && !current.spares
+                        || spares == current.spares && (fits && !currentFits
+                            || (fits == currentFits && (fits ? rooms[r].capacity < rooms[current.index].capacity : seats > current.seats)))
+                    if better { room = (r, seats, spares) }
                 } else {
-                    room = (r, seats)
+                    room = (r, seats, spares)
                 }
             }
             guard let room else { continue }
