@@ -1,9 +1,12 @@
 import GLPK
 
-/// Improves a week plan one block at a time with a small exact model: all other blocks stay as
-/// they are, and GLPK re-decides which sessions run in this block and who attends them. With the
-/// rest of the week fixed, the block model's objective changes exactly as the week's does, so a
-/// block's new sessions are kept only when the week's cost goes down.
+/// Improves a week plan one neighbourhood at a time with a small exact model (fix and optimize):
+/// the rest of the plan stays as it is, and GLPK re-decides which sessions run in the
+/// neighbourhood and who attends them. The neighbourhoods are each block (every objective), then
+/// each objective over the whole week (it regroups students left over in different blocks). With
+/// the rest fixed, the model's objective changes as the week's does, and new sessions are kept
+/// only when the week's cost goes down. The work is counted, not timed, so the plan is the same on
+/// every machine.
 ///
 /// Rooms are counted, not named: free rooms with the same features and the same capacity (up to the
 /// largest group any objective allows) are interchangeable within a block, so the model chooses how
@@ -25,23 +28,53 @@ struct BlockImprover {
     /// Block models larger than this (columns) are skipped: GLPK's LP alone takes seconds beyond it
     /// (a 14,000-column block of the high school: 5–10 s for a handful of nodes).
     static let columnLimit = 10_000
+    /// GLPK's time per node grows about with the square of the columns (measured: a 9,800-column
+    /// block model, 100 nodes in 9 s; an 800-column one, 200 nodes in 0.3 s). A model's work is
+    /// counted as columns² × its node budget, in units of about a nanosecond on the 2-core machine;
+    /// a model gets at most `modelWork` of it.
+    static let modelWork = 1_000_000_000.0
+    /// Work the improvement may spend per second of `--time-limit`: about half of it on the machine
+    /// the figure was measured on (the high school: 3e10 units in 48 s of GLPK). Counting work, not the clock, keeps the plan the same on every
+    /// machine; a slower machine stops at the time limit instead.
+    static let workPerSecond = 300_000_000.0
 
     struct RoomClass: Hashable {
         let features: [Feature]
         let seats: Int
     }
 
-    /// Passes over the week's blocks stop when one improves nothing.
-    func improve(_ start: [PlannedSession], passes: Int = 6, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession] {
+    /// The part of the plan a model re-decides: some flex blocks (by position), and in them every
+    /// objective or only one. The rest of the plan stays as it is.
+    struct Neighbourhood {
+        let blocks: [Int]
+        let objective: ObjectiveID?
+        let name: String
+
+        func holds(_ session: PlannedSession, _ school: SchoolIndex) -> Bool {
+            guard let b = school.blockAt[session.block], blocks.contains(b) else { return false }
+            return objective.map { $0 == session.objective } ?? true
+        }
+    }
+
+    /// Passes over the week stop when one improves nothing. A pass re-decides each block, then
+    /// each objective over the whole week (which regroups students left over in different blocks),
+    /// the objectives with the most unmet weight first.
+    func improve(_ start: [PlannedSession], passes: Int = 6, work: Double = .infinity,
+                 deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession] {
+        var spent = 0.0
         var sessions = start
         var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         let rules = RuleCatalogue(scenario)
+        let school = rules.school
         for _ in 0..<passes {
             var improvedInPass = false
-            for block in scenario.calendar.flexBlocks {
-                if stop?.isStopped == true || ContinuousClock.now >= deadline { return sessions }
-                guard let replacement = try solveBlock(block, sessions, rules: rules, deadline: deadline, stop: stop) else { continue }
-                let trial = sessions.filter { $0.block != block.id } + replacement
+            let neighbourhoods = school.blocks.indices.map { Neighbourhood(blocks: [$0], objective: nil, name: school.blocks[$0].id.rawValue) }
+                + objectivesByUnmetWeight(sessions).map { Neighbourhood(blocks: Array(school.blocks.indices), objective: $0, name: $0.rawValue) }
+            for neighbourhood in neighbourhoods {
+                if stop?.isStopped == true || ContinuousClock.now >= deadline || spent >= work { return sessions }
+                guard let replacement = try solve(neighbourhood, sessions, rules: rules, spent: &spent, deadline: deadline, stop: stop)
+                else { continue }
+                let trial = sessions.filter { !neighbourhood.holds($0, school) } + replacement
                 let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
                 if newCost < cost - 1e-7 {
                     sessions = trial
@@ -54,48 +87,84 @@ struct BlockImprover {
         return sessions
     }
 
-    /// One block's model: its groups (an objective with a teacher), their openings (one per room
+    /// Objectives someone wants: the most unmet weight first (students short of workshops), then
+    /// those with the most sessions (which may merge), then by id.
+    private func objectivesByUnmetWeight(_ sessions: [PlannedSession]) -> [ObjectiveID] {
+        var got: [StudentSubject: Int] = [:], sessionsOn: [ObjectiveID: Int] = [:]
+        for s in sessions {
+            sessionsOn[s.objective, default: 0] += 1
+            for st in s.students { got[StudentSubject(st, s.subject), default: 0] += 1 }
+        }
+        var unmet: [ObjectiveID: Double] = [:]
+        for d in demands {
+            let short = max(0, d.wanted - (got[StudentSubject(d.student, d.subject)] ?? 0))
+            unmet[d.objective, default: 0] += d.weight * Double(short)
+        }
+        return unmet.keys.sorted {
+            (-unmet[$0]!, -(sessionsOn[$0] ?? 0), $0.rawValue) < (-unmet[$1]!, -(sessionsOn[$1] ?? 0), $1.rawValue)
+        }
+    }
+
+    /// A model's groups (an objective with a teacher in a block), their openings (one per room
     /// class) and their places (one per eligible student and teacher, shared by the classes).
     private struct BlockModel {
         let problem: Problem
         var groups: [RuleModel.Group] = []
-        /// Per placement column, its demand and teacher.
-        var places: [(demand: Int, teacher: Int, column: Column)] = []
+        /// Per demand, its placement columns (for the workshops-wanted rows across blocks).
+        var placesOf: [Int: [Column]] = [:]
     }
 
-    /// The block's sessions re-decided by GLPK, or nil when the model is too large or finds nothing.
-    private func solveBlock(_ block: Block, _ sessions: [PlannedSession], rules: RuleCatalogue,
-                            deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
+    /// The neighbourhood's sessions re-decided by GLPK, or nil when the model is too large or
+    /// finds nothing.
+    private func solve(_ neighbourhood: Neighbourhood, _ sessions: [PlannedSession], rules: RuleCatalogue, spent: inout Double,
+                       deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
         let school = rules.school
-        guard let b = school.blockAt[block.id] else { return nil }
-        let others = sessions.filter { $0.block != block.id }
-        let mine = sessions.filter { $0.block == block.id }
+        let others = sessions.filter { !neighbourhood.holds($0, school) }
+        let mine = sessions.filter { neighbourhood.holds($0, school) }
         let fixed = Occupancy(school, sessions: others)
-        guard let model = try buildModel(block: b, others: others, rules: rules, fixed: fixed) else { return nil }
+        guard let model = try buildModel(neighbourhood, others: others, rules: rules, fixed: fixed) else { return nil }
         guard !model.groups.isEmpty else { return mine.isEmpty ? nil : [] }
         var ruleModel = RuleModel(problem: model.problem, school: school, fixed: fixed, groups: model.groups)
         try rules.addRows(to: &ruleModel)
+        try addWantedRows(model, others: others)
 
         var options = MIPOptions()
         options.presolve = false
         // Cuts cost more than they gain on these models (measured on the 600-student school:
         // without them, a better plan in half the time).
         options.cuts = false
-        options.nodeLimit = max(1, min(nodeLimit, Self.nodeWork / max(1, model.problem.numberOfColumns)))
+        let columns = Double(model.problem.numberOfColumns)
+        let nodes = max(1, min(nodeLimit, Self.nodeWork / max(1, model.problem.numberOfColumns), Int(Self.modelWork / (columns * columns))))
+        options.nodeLimit = nodes
+        spent += columns * columns * Double(nodes)
         options.stopToken = stop
         options.timeLimit = max(0.01, ContinuousClock.now.duration(to: deadline).seconds)
         options.start = start(of: mine, in: model, school: school, indicators: ruleModel.indicators)
         let solution = try model.problem.solveMIP(options)
         guard solution.status.hasSolution else { return nil }
-        return handOutRooms(solution.values, model: model, school: school, block: block)
+        return handOutRooms(solution.values, model: model, school: school, fixed: fixed)
     }
 
-    /// The block's groups and columns, or nil when the model would be larger than `columnLimit`.
-    /// Teachers, rooms and students take part only where the rule catalogue admits them beside the
-    /// rest of the week (`fixed`); the columns' costs are the objective's (docs/model.md).
-    private func buildModel(block b: Int, others: [PlannedSession], rules: RuleCatalogue, fixed: Occupancy) throws -> BlockModel? {
+    /// Across blocks, a student gets at most the workshops they still want beside the rest of the
+    /// plan (within one block, one place per block says it already).
+    private func addWantedRows(_ model: BlockModel, others: [PlannedSession]) throws {
+        var got: [StudentSubject: Int] = [:]
+        for s in others { for st in s.students { got[StudentSubject(st, s.subject), default: 0] += 1 } }
+        for e in model.placesOf.keys.sorted() {
+            let d = demands[e], columns = model.placesOf[e]!
+            let left = d.wanted - (got[StudentSubject(d.student, d.subject)] ?? 0)
+            guard columns.count > left else { continue }
+            try model.problem.addRow(name: RuleModel.name("wanted(\(d.student),\(d.subject))"), bounds: .upper(Double(max(0, left))),
+                                     terms: columns.map { ($0, 1) })
+        }
+    }
+
+    /// The neighbourhood's groups and columns, or nil when the model would be larger than
+    /// `columnLimit`. Teachers, rooms and students take part only where the rule catalogue admits
+    /// them beside the rest of the week (`fixed`); the columns' costs are the objective's
+    /// (docs/model.md).
+    private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], rules: RuleCatalogue, fixed: Occupancy) throws -> BlockModel? {
         let policy = scenario.policy, school = rules.school
-        let block = school.blocks[b]
         var got: [StudentSubject: Int] = [:], seen: [StudentSubject: Set<TeacherID>] = [:]
         for s in others {
             for st in s.students {
@@ -109,15 +178,17 @@ struct BlockImprover {
             classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(r)
         }
         let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
-        let publishedHere = published.filter { $0.block == block.id }
-
-        var model = BlockModel(problem: try Problem(name: "block_\(RuleModel.name(block.id.rawValue))"))
+        var model = BlockModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
         let p = model.problem
         // Demands by objective, so that schools with thousands of objectives do not scan every
         // demand for each of them.
         var demandsOn: [ObjectiveID: [Int]] = [:]
         for (e, d) in demands.enumerated() { demandsOn[d.objective, default: []].append(e) }
-        for objective in scenario.objectives {
+        let objectives = neighbourhood.objective.flatMap { scenario.objective($0) }.map { [$0] } ?? scenario.objectives
+        for b in neighbourhood.blocks {
+          let block = school.blocks[b]
+          let publishedHere = published.filter { $0.block == block.id }
+          for objective in objectives {
             guard let pool = demandsOn[objective.id], GroupSizeRule.isEnough(pool.count, for: objective) else { continue }
             let eligible = pool.filter { e in
                 let d = demands[e]
@@ -149,12 +220,13 @@ struct BlockImprover {
                     let change = (seen[key].map { !$0.isEmpty && !$0.contains(teacher) } ?? false) ? policy.teacherChange : 0
                     let column = try p.addColumn(name: RuleModel.name("x(\(demands[e].student),\(tag))"), kind: .binary,
                                                  objective: -(demands[e].weight + policy.emptySeat - change))
-                    model.places.append((e, t, column))
+                    model.placesOf[e, default: []].append(column)
                     places.append(.init(student: school.studentAt[demands[e].student]!, column: column))
                 }
                 model.groups.append(.init(objective: objective, teacher: t, block: b, opens: opens, places: places, tag: tag))
                 if p.numberOfColumns > Self.columnLimit { return nil }
             }
+          }
         }
         return model
     }
@@ -165,8 +237,8 @@ struct BlockImprover {
                        indicators: [(column: Column, allOf: [Column])]) -> [Double]? {
         var values = Array(repeating: 0.0, count: model.problem.numberOfColumns)
         for s in mine {
-            guard let t = school.teacherAt[s.teacher], let r = school.roomAt[s.room],
-                  let group = model.groups.first(where: { $0.teacher == t && $0.objective.id == s.objective }),
+            guard let t = school.teacherAt[s.teacher], let r = school.roomAt[s.room], let b = school.blockAt[s.block],
+                  let group = model.groups.first(where: { $0.block == b && $0.teacher == t && $0.objective.id == s.objective }),
                   let open = group.opens.first(where: { $0.rooms.contains(r) })
             else { return nil }
             values[open.column.index] = 1
@@ -179,23 +251,26 @@ struct BlockImprover {
         return values
     }
 
-    /// The sessions GLPK's values open, with real rooms handed out: the published room when the
-    /// opening may use it and it is still free, else the first free one in id order. Openings with
-    /// fewer rooms to choose from go first.
-    private func handOutRooms(_ values: [Double], model: BlockModel, school: SchoolIndex, block: Block) -> [PlannedSession]? {
-        var taken = Set<Int>()
-        let publishedHere = published.filter { $0.block == block.id }
+    /// The sessions GLPK's values open, with real rooms handed out in each block: the published
+    /// room when the opening may use it and it is still free, else the first free one in id order
+    /// (the openings' rooms are those the rest of the plan leaves free). Openings with fewer rooms
+    /// to choose from go first.
+    private func handOutRooms(_ values: [Double], model: BlockModel, school: SchoolIndex, fixed: Occupancy) -> [PlannedSession]? {
+        struct RoomInBlock: Hashable { let room: Int, block: Int }
+        var taken = Set<RoomInBlock>()
         var chosen: [(group: RuleModel.Group, rooms: [Int])] = []
         for group in model.groups {
             for open in group.opens where values[open.column.index] > 0.5 { chosen.append((group, open.rooms)) }
         }
         var result: [PlannedSession?] = Array(repeating: nil, count: chosen.count)
         for (i, (group, rooms)) in chosen.enumerated().sorted(by: { ($0.element.rooms.count, $0.offset) < ($1.element.rooms.count, $1.offset) }) {
-            let teacher = school.teachers[group.teacher].id
-            let free = rooms.filter { !taken.contains($0) }.sorted { school.rooms[$0].id.rawValue < school.rooms[$1].id.rawValue }
-            let wanted = publishedHere.first { $0.teacher == teacher && $0.objective == group.objective.id }.flatMap { school.roomAt[$0.room] }
+            let teacher = school.teachers[group.teacher].id, block = school.blocks[group.block]
+            let free = rooms.filter { !taken.contains(RoomInBlock(room: $0, block: group.block)) && !fixed.roomIsBusy($0, in: group.block) }
+                .sorted { school.rooms[$0].id.rawValue < school.rooms[$1].id.rawValue }
+            let wanted = published.first { $0.block == block.id && $0.teacher == teacher && $0.objective == group.objective.id }
+                .flatMap { school.roomAt[$0.room] }
             guard let room = wanted.flatMap({ free.contains($0) ? $0 : nil }) ?? free.first else { return nil }
-            taken.insert(room)
+            taken.insert(RoomInBlock(room: room, block: group.block))
             let students = group.places.filter { values[$0.column.index] > 0.5 }.map { school.students[$0.student].id }
             result[i] = PlannedSession.make(group.objective, teacher: teacher, room: school.rooms[room].id, block: block, students: students)
         }

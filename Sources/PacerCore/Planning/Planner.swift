@@ -107,7 +107,7 @@ public enum Planner {
             let margin = max(0.5, options.timeLimit * 0.05)
             let deadline = started.adding(seconds: options.timeLimit - margin)
             sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
-                .improve(sessions, deadline: deadline, stop: stop)
+                .improve(sessions, work: options.timeLimit * BlockImprover.workPerSecond, deadline: deadline, stop: stop)
             method = "greedy+block-mip"
             if clock.now >= deadline { status = .timeLimit }
         }

@@ -33,4 +33,21 @@ import Testing
                                     method: "test", bound: nil, size: nil, candidates: (0, 0))
         #expect(PlanVerifier(scenario: scenario).violations(of: plan) == [])
     }
+
+    /// Two students of one objective, each alone in a session in a different block: no block model
+    /// can merge them (each sees the other served elsewhere), the objective's week model does.
+    @Test func theObjectiveWeekModelRegroupsStudentsLeftInDifferentBlocks() throws {
+        let s = try school(flex: 2, """
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, workshops_per_week: 1}]}]
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}, {id: R2, capacity: 5}]
+
+            """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A1\n")
+        let demands = Demand.all(s)
+        let apart = handMade(s, [("Mon-F1", "T1", "R1", "A1", ["S1"]), ("Mon-F2", "T2", "R2", "A1", ["S2"])]).sessions
+        let improved = try BlockImprover(scenario: s, demands: demands, nodeLimit: 100)
+            .improve(apart, passes: 1, deadline: .now + .seconds(60), stop: nil)
+        #expect(improved.map(\.students) == [["S1", "S2"]], "\(improved)")
+        #expect(PlanEvaluator.cost(of: improved, demands: demands, scenario: s).total < PlanEvaluator.cost(of: apart, demands: demands, scenario: s).total)
+    }
 }
