@@ -35,16 +35,6 @@ struct TeacherDay: Hashable, Sendable, Comparable {
     static func < (a: Self, b: Self) -> Bool { (a.teacher.rawValue, a.day.rawValue) < (b.teacher.rawValue, b.day.rawValue) }
 }
 
-/// An objective with one teacher.
-struct ObjectiveTeacher: Hashable, Sendable {
-    let objective: ObjectiveID
-    let teacher: TeacherID
-    init(_ objective: ObjectiveID, _ teacher: TeacherID) {
-        self.objective = objective
-        self.teacher = teacher
-    }
-}
-
 /// The identity a session keeps when it is "unchanged": the same block, teacher, room and objective.
 struct SessionKey: Hashable, Sendable {
     let block: BlockID

@@ -49,7 +49,7 @@ final class ReferenceModel {
                 objective: policy.session + policy.emptySeat * Double(c.objective.maxGroup) + change))
             place.append(try c.eligible.map { e in
                 try problem.addColumn(
-                    name: "x(\(Self.name(demands[e].student.rawValue)),\(tag))", kind: .binary,
+                    name: "x(\(RuleModel.name(demands[e].student.rawValue)),\(tag))", kind: .binary,
                     objective: -demands[e].weight - policy.emptySeat)
             })
         }
@@ -86,7 +86,7 @@ final class ReferenceModel {
         }
         for e in byDemand.keys.sorted() {
             let d = demands[e]
-            try problem.addRow(name: "wanted(\(Self.name("\(d.student),\(d.subject)")))",
+            try problem.addRow(name: "wanted(\(RuleModel.name("\(d.student),\(d.subject)")))",
                                bounds: .upper(Double(d.wanted)), terms: byDemand[e]!.map { ($0, 1) })
         }
     }
@@ -103,16 +103,16 @@ final class ReferenceModel {
             let byTeacher = placements[e]!
             guard byTeacher.count > 1 else { continue }  // one possible teacher: never a change
             let d = demands[e]
-            let who = Self.name("\(d.student),\(d.subject)")
+            let who = RuleModel.name("\(d.student),\(d.subject)")
             let servedColumn = try problem.addColumn(name: "served(\(who))", kind: .binary, objective: -cost)
             served[e] = servedColumn
             try problem.addRow(name: "servedIfPlaced(\(who))", bounds: .upper(0),
                                terms: [(servedColumn, 1)] + byTeacher.values.flatMap { $0 }.sorted().map { ($0, -1) })
             for teacher in byTeacher.keys.sorted() {
                 let columns = byTeacher[teacher]!
-                let meet = try problem.addColumn(name: "meets(\(who),\(Self.name(teacher.rawValue)))", kind: .binary, objective: cost)
+                let meet = try problem.addColumn(name: "meets(\(who),\(RuleModel.name(teacher.rawValue)))", kind: .binary, objective: cost)
                 meets[e, default: [:]][teacher] = meet
-                try problem.addRow(name: "meetsIfPlaced(\(who),\(Self.name(teacher.rawValue)))", bounds: .lower(0),
+                try problem.addRow(name: "meetsIfPlaced(\(who),\(RuleModel.name(teacher.rawValue)))", bounds: .lower(0),
                                    terms: [(meet, Double(d.wanted))] + columns.map { ($0, -1) })
             }
         }
@@ -157,13 +157,7 @@ final class ReferenceModel {
     /// The name part of candidate k: BLOCK/TEACHER/ROOM/OBJECTIVE, unique per candidate.
     private func tag(_ k: Int) -> String {
         let c = set.candidates[k]
-        return Self.name("\(c.block.id)/\(c.teacher)/\(c.room)/\(c.objective.id)")
-    }
-
-    /// A name GLPK's CPLEX LP writer keeps: letters, digits and `_,./()`, at most 255 bytes.
-    static func name(_ text: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_,./")
-        return String(String(text.map { allowed.contains($0) ? $0 : "_" }).prefix(200))
+        return RuleModel.name("\(c.block.id)/\(c.teacher)/\(c.room)/\(c.objective.id)")
     }
 }
 

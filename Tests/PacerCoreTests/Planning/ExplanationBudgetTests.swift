@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import PacerCore
 
@@ -18,13 +17,7 @@ import Testing
     /// The 150-student school has six blocked students; with a 2 s budget the explanation still
     /// names each of them with a change (GLPK's answer, or the quick search's where GLPK ran out).
     @Test func aGeneratedSchoolIsExplainedWithinItsBudget() throws {
-        let files = SchoolGenerator.generate(.scaled(students: 150))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-explain-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try files.scenarioYAML.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
-        try files.studentsCSV.write(to: dir.appendingPathComponent("students.csv"), atomically: true, encoding: .utf8)
-        let scenario = try ScenarioLoader.load(dir.path)
+        let scenario = try generatedSchool(.scaled(students: 150))
         let found = ElasticModel.explain(scenario, timeLimit: 2)
         #expect(found.flatMap(\.students).count == 6, "\(found)")
         #expect(found.allSatisfy { !$0.changes.isEmpty }, "\(found)")
