@@ -69,7 +69,8 @@ extension Problem {
             parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
             parameters.mip_gap = options.relativeGap
             parameters.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
-            if options.cuts {
+            // GLPK's cover cut generator aborts the process on a model without columns.
+            if options.cuts, numberOfColumns > 0 {
                 parameters.gmi_cuts = GLP_ON
                 parameters.mir_cuts = GLP_ON
                 parameters.cov_cuts = GLP_ON
@@ -100,6 +101,8 @@ extension Problem {
             status = hasIncumbent ? .feasible(.timeLimit) : .noSolutionFound(.timeLimit)
         case GLP_EMIPGAP:
             status = .feasible(.gapReached)
+        case GLP_ESTOP where monitor.reachedProvenBound && hasIncumbent:
+            status = .optimal
         case GLP_ESTOP:
             let reason = monitor.stopReason ?? .stopped
             status = hasIncumbent ? .feasible(reason) : .noSolutionFound(reason)
@@ -147,6 +150,8 @@ final class SearchMonitor {
     let direction: Direction
     var bound: Double?
     var stopReason: StopReason?
+    /// The incumbent reached `MIPOptions.provenBound`: it is optimal.
+    var reachedProvenBound = false
     private var lastReport: Double = -.infinity
     private var lastIncumbent: Double?
     private var startGiven = false
@@ -174,7 +179,18 @@ final class SearchMonitor {
             // GLPK reports ±DBL_MAX for a node whose bound is not known yet.
             if abs(nodeBound) < 1e100 { bound = nodeBound }
         }
-        if stopReason == nil {
+        if stopReason == nil, !reachedProvenBound, let proven = options.provenBound {
+            let problem = glp_ios_get_prob(tree)
+            let status = glp_mip_status(problem)
+            if status == GLP_FEAS || status == GLP_OPT {
+                let incumbent = glp_mip_obj_val(problem)
+                if direction == .minimize ? incumbent <= proven + 1e-9 : incumbent >= proven - 1e-9 {
+                    reachedProvenBound = true
+                    glp_ios_terminate(tree)
+                }
+            }
+        }
+        if stopReason == nil, !reachedProvenBound {
             if let token = options.stopToken, token.isStopped {
                 stopReason = .stopped
             } else if let limit = options.timeLimit, elapsed >= limit {

@@ -66,6 +66,7 @@ public struct Solution: Sendable {
     }
 }
 
-func relativeGap(_ incumbent: Double, _ bound: Double) -> Double {
+/// The relative gap |incumbent − bound| / (|incumbent| + ε), GLPK's definition.
+public func relativeGap(_ incumbent: Double, _ bound: Double) -> Double {
     abs(incumbent - bound) / (abs(incumbent) + Double.ulpOfOne)
 }

@@ -77,6 +77,9 @@ public struct MIPOptions: Sendable {
     /// A known feasible solution (one value per column) handed to GLPK as its first incumbent.
     /// Needs `presolve = false`: GLPK takes a start only for the problem as given.
     public var start: [Double]?
+    /// A lower bound (for a minimization; upper for a maximization) proved by other means: the
+    /// search stops, with status optimal, as soon as an incumbent reaches it.
+    public var provenBound: Double?
     public init() {}
 
     func check() throws {
@@ -97,6 +100,9 @@ public struct MIPOptions: Sendable {
             guard start.allSatisfy(\.isFinite) else {
                 throw GLPKError.invalidOption(name: "start", reason: "values must be finite")
             }
+        }
+        if let provenBound, !provenBound.isFinite {
+            throw GLPKError.invalidOption(name: "provenBound", reason: "must be finite")
         }
     }
 }

@@ -127,6 +127,29 @@ import Testing
     #expect(s.status == .optimal && s.objective == 7 && s.values.isEmpty)
     try p.addRow(name: "empty", bounds: .upper(1), terms: [])
     #expect(try p.solveMIP().status == .optimal)
+    // With cuts on, GLPK's cover cut generator would abort on it.
+    var cuts = MIPOptions()
+    cuts.cuts = true
+    cuts.presolve = false
+    #expect(try p.solveMIP(cuts).objective == 7)
+}
+
+/// A bound proved elsewhere ends the search as soon as an incumbent reaches it, as optimal.
+@Test func provenBoundEndsTheSearch() throws {
+    let p = try Problem()
+    var columns: [Column] = []
+    for i in 0..<12 { columns.append(try p.addColumn(name: "x\(i)", kind: .binary, objective: Double(-(i % 5) - 3))) }
+    try p.addRow(name: "pick", bounds: .upper(4), terms: columns.map { ($0, 2.5) })
+    var options = MIPOptions()
+    #expect(try p.solveMIP(options).objective == -7)
+    // Told (wrongly, to see it stop) that nothing beats 0, the search ends at the start it was given.
+    options.presolve = false
+    options.start = Array(repeating: 0, count: columns.count)
+    options.provenBound = 0
+    let stopped = try p.solveMIP(options)
+    #expect(stopped.status == .optimal && stopped.objective == 0 && stopped.bound == 0)
+    options.provenBound = .infinity
+    #expect(throws: GLPKError.self) { try p.solveMIP(options) }
 }
 
 @Test func objectiveAndViolationsAtGivenValues() throws {
