@@ -21,6 +21,8 @@ public struct PlanMetrics: Sendable, Equatable {
     public var sessions: Int
     public var status: String
     public var gap: Double?
+    /// The proven lower bound on the objective: no plan of this scenario costs less.
+    public var lowerBound: Double?
     public var objective: Double
 
     public init(plan: WeekPlan, scenario: Scenario) {
@@ -51,6 +53,7 @@ public struct PlanMetrics: Sendable, Equatable {
         sessions = plan.sessions.count
         status = plan.header.status.rawValue
         gap = plan.header.gap
+        lowerBound = plan.header.lowerBound
         objective = plan.cost.total
     }
 

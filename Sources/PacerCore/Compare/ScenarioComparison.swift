@@ -46,6 +46,7 @@ public struct ScenarioComparison: Sendable {
             ("teacher load max", m.map { Double($0.teacherLoadMax) }, num),
             ("room use", m.map { $0.roomUse }, pct),
             ("objective", m.map { $0.objective }, num),
+            ("lower bound", m.map { $0.lowerBound }, num),
             ("gap", m.map { $0.gap }, pct),
         ]
         let reasons = Set(m.flatMap { $0.unservedByReason.map(\.reason) }).sorted()

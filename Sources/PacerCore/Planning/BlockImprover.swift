@@ -49,23 +49,28 @@ struct BlockImprover {
     }
 
     /// The part of the plan a model re-decides: some flex blocks (by position), and in them every
-    /// objective or only one. The rest of the plan stays as it is.
+    /// objective or only one, with every teacher or only one. The rest of the plan stays as it is.
     struct Neighbourhood {
         let blocks: [Int]
-        let objective: ObjectiveID?
+        var objective: ObjectiveID? = nil
+        var teacher: Int? = nil
         let name: String
 
         func holds(_ session: PlannedSession, _ school: SchoolIndex) -> Bool {
             guard let b = school.blockAt[session.block], blocks.contains(b) else { return false }
+            if let teacher, school.teacherAt[session.teacher] != teacher { return false }
             return objective.map { $0 == session.objective } ?? true
         }
     }
 
     /// Passes over the week stop when one improves nothing. A pass re-decides each block, then
     /// each objective over the whole week (which regroups students left over in different blocks),
-    /// the objectives with the most unmet weight first.
+    /// the objectives with the most unmet weight first, then each teacher's week (which re-times
+    /// and swaps a scarce teacher's sessions).
+    /// `improved` hears each better cost, with the neighbourhood that found it.
     func improve(_ start: [PlannedSession], passes: Int = 6, work: Double = .infinity,
-                 deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession] {
+                 deadline: ContinuousClock.Instant, stop: StopToken?,
+                 improved: ((_ cost: Double, _ neighbourhood: String) -> Void)? = nil) throws -> [PlannedSession] {
         var spent = 0.0
         var sessions = start
         var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
@@ -73,8 +78,10 @@ struct BlockImprover {
         let school = rules.school
         for _ in 0..<passes {
             var improvedInPass = false
-            let neighbourhoods = school.blocks.indices.map { Neighbourhood(blocks: [$0], objective: nil, name: school.blocks[$0].id.rawValue) }
-                + objectivesByUnmetWeight(sessions).map { Neighbourhood(blocks: Array(school.blocks.indices), objective: $0, name: $0.rawValue) }
+            let week = Array(school.blocks.indices)
+            let neighbourhoods = school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
+                + objectivesByUnmetWeight(sessions).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
+                + school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
             for neighbourhood in neighbourhoods {
                 if stop?.isStopped == true || ContinuousClock.now >= deadline || spent >= work { return sessions }
                 guard let replacement = try solve(neighbourhood, sessions, rules: rules, spent: &spent, deadline: deadline, stop: stop)
@@ -85,6 +92,7 @@ struct BlockImprover {
                     sessions = trial
                     cost = newCost
                     improvedInPass = true
+                    improved?(cost, neighbourhood.name)
                 }
             }
             if !improvedInPass { break }
@@ -189,7 +197,10 @@ struct BlockImprover {
         // demand for each of them.
         var demandsOn: [ObjectiveID: [Int]] = [:]
         for (e, d) in demands.enumerated() { demandsOn[d.objective, default: []].append(e) }
-        let objectives = neighbourhood.objective.flatMap { scenario.objective($0) }.map { [$0] } ?? scenario.objectives
+        var objectives = neighbourhood.objective.flatMap { scenario.objective($0) }.map { [$0] } ?? scenario.objectives
+        if let t = neighbourhood.teacher {
+            objectives = objectives.filter { o in neighbourhood.blocks.contains { rules.permits(teacher: t, running: o, in: $0) } }
+        }
         for b in neighbourhood.blocks {
           let block = school.blocks[b]
           let publishedHere = published.filter { $0.block == block.id }
@@ -206,7 +217,8 @@ struct BlockImprover {
                 return rooms.isEmpty ? nil : (rooms, min(roomClass.seats, objective.maxGroup))
             }
             guard !usable.isEmpty else { continue }
-            for t in school.teachers.indices where rules.admits(teacher: t, running: objective, in: b, fixed) {
+            for t in school.teachers.indices where neighbourhood.teacher.map({ $0 == t }) ?? true
+                && rules.admits(teacher: t, running: objective, in: b, fixed) {
                 let teacher = school.teachers[t].id
                 let tag = RuleModel.name("\(block.id)/\(teacher)/\(objective.id)")
                 var opens: [RuleModel.Opening] = [], places: [RuleModel.Place] = []

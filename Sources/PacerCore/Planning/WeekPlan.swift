@@ -116,8 +116,8 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var glpkVersion: String
     public var options: PlanOptions
     public var status: PlanStatus
-    /// How the plan was made: `greedy+reference-mip` (small schools: the whole-week model) or
-    /// `greedy+block-mip` (larger ones: one block model at a time).
+    /// How the plan was made: `greedy` (its plan met the bound at once), `greedy+block-mip` (then
+    /// neighbourhood models) or `greedy+block-mip+reference-mip` (small schools: then the whole-week model).
     public var method: String
     public var objective: Double
     /// A proven lower bound on the best objective, when one was computed.

@@ -38,6 +38,30 @@ struct GroupSizeRule: PlanRule {
 
     /// Whether `count` students make a group that may run on `objective` (as far as its minimum goes;
     /// the heuristics fill up to the seats themselves).
+    /// Counted: a slot seats no more than its rooms hold and at least the minimum group per
+    /// session it runs; students are seated only where a session runs, and no more of a pool (or
+    /// of all of them) than are free or than one session seats, per session (`slotOpen` and
+    /// `joinsOpen` are implied for integers but tighten the relaxation a great deal).
+    func addCountedRows(to model: CountedModel) throws {
+        let problem = model.problem
+        for slot in model.slots where !slot.runs.isEmpty && !slot.seatings.isEmpty {
+            let seated = slot.seatings.map { ($0.column, 1.0) }
+            try problem.addRow(name: "groupMax(\(slot.tag))", bounds: .upper(0),
+                               terms: seated + slot.rooms.map { ($0.column, -Double($0.seats)) })
+            try problem.addRow(name: "groupMin(\(slot.tag))", bounds: .lower(0),
+                               terms: seated + slot.rooms.map { ($0.column, -Double(slot.objective.minGroup)) })
+            let largest = slot.largestGroup
+            let free = slot.seatings.reduce(0) { $0 + model.pools[$1.pool].size }
+            try problem.addRow(name: "slotOpen(\(slot.tag))", bounds: .upper(0),
+                               terms: seated + slot.runs.map { ($0.column, -Double(min(free, largest))) })
+            for seating in slot.seatings {
+                let most = min(model.pools[seating.pool].size, largest)
+                try problem.addRow(name: "joinsOpen(\(seating.pool),\(slot.tag))", bounds: .upper(0),
+                                   terms: [(seating.column, 1)] + slot.runs.map { ($0.column, -Double(most)) })
+            }
+        }
+    }
+
     static func isEnough(_ count: Int, for objective: Objective) -> Bool { count > 0 && count >= objective.minGroup }
 
     /// Whether a room of `seats` can hold a group of the objective's minimum within its maximum.

@@ -64,4 +64,22 @@ struct KeepApartRule: PlanRule {
             }
         }
     }
+
+    /// Counted, for the hard rule: such students stay in pools of their own, and two of them to
+    /// be kept apart take at most one seat in a slot per session it runs.
+    func addCountedRows(to model: CountedModel) throws {
+        guard case .hard = school.scenario.policy.keepApart else { return }
+        for slot in model.slots {
+            let single = slot.seatings.filter { model.pools[$0.pool].size == 1 && !apart[model.pools[$0.pool].students[0]].isEmpty }
+            for (i, a) in single.enumerated() {
+                let first = model.pools[a.pool].students[0]
+                for b in single[(i + 1)...] where apart[first].contains(model.pools[b.pool].students[0]) {
+                    let second = model.pools[b.pool].students[0]
+                    let tag = "\(school.students[first].id),\(school.students[second].id),\(slot.tag)"
+                    try model.problem.addRow(name: RuleModel.name("apart(\(tag))"), bounds: .upper(0),
+                                             terms: [(a.column, 1), (b.column, 1)] + slot.runs.map { ($0.column, -1) })
+                }
+            }
+        }
+    }
 }

@@ -61,4 +61,34 @@ struct OnePlacePerBlockRule: PlanRule {
             try model.addAtMost(free, of: students[key]!, name: "studentBusy(\(school.students[key.student].id),\(school.blocks[key.block].id))")
         }
     }
+
+    /// Counted: a teacher runs one slot per block, and the slots of a block use no more rooms of a
+    /// set than it has. Students in pools of different subjects may be the same students, so
+    /// "one place per student" is left to the pools' own bounds (at most the pool in each slot).
+    func addCountedRows(to model: CountedModel) throws {
+        struct TeacherBlock: Hashable, Comparable {
+            let teacher: Int, block: Int
+            static func < (a: Self, b: Self) -> Bool { (a.teacher, a.block) < (b.teacher, b.block) }
+        }
+        struct RoomsBlock: Hashable, Comparable {
+            let rooms: [Int], block: Int
+            static func < (a: Self, b: Self) -> Bool { a.block != b.block ? a.block < b.block : a.rooms.lexicographicallyPrecedes(b.rooms) }
+        }
+        var teachers: [TeacherBlock: [Column]] = [:], roomSets: [RoomsBlock: [Column]] = [:]
+        for slot in model.slots {
+            for run in slot.runs { teachers[TeacherBlock(teacher: run.teacher, block: slot.block), default: []].append(run.column) }
+            for use in slot.rooms { roomSets[RoomsBlock(rooms: use.rooms, block: slot.block), default: []].append(use.column) }
+        }
+        let school = model.school
+        for key in teachers.keys.sorted() where teachers[key]!.count > 1 {
+            try model.addAtMost(1, of: teachers[key]!, name: "teacherBusy(\(school.teachers[key.teacher].id),\(school.blocks[key.block].id))")
+        }
+        for key in roomSets.keys.sorted() {
+            let rooms = Set(key.rooms)
+            let inside = roomSets.filter { $0.key.block == key.block && $0.key.rooms.allSatisfy(rooms.contains) }
+                .sorted { $0.key < $1.key }.flatMap(\.value)
+            let label = "\(school.rooms[key.rooms[0]].id)+\(key.rooms.count - 1)"
+            try model.addAtMost(key.rooms.count, of: inside, name: "roomBusy(\(label),\(school.blocks[key.block].id))")
+        }
+    }
 }

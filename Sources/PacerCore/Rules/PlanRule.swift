@@ -12,6 +12,8 @@
 ///   written once for the reference model, the block models and every later model. A rule that
 ///   holds "by construction" adds none: the model has no column that breaks it, because the
 ///   engine asked `permits…` and `allows…` before making the column.
+/// - `addCountedRows(to:)`: what the rule says about counts of students and rooms (`CountedModel`),
+///   for the lower bound. Saying nothing is allowed: the bound stays valid, only weaker.
 ///
 /// Positions (`t`, `r`, `s`, `b`) index `SchoolIndex`'s teachers, rooms, students and flex blocks.
 /// `pacer verify` does not use the catalogue: it is the second opinion (see PlanVerifier.swift).
@@ -33,6 +35,7 @@ protocol PlanRule: Sendable {
     func allows(student s: Int, joining members: [Int]) -> Bool
 
     func addRows(to model: inout RuleModel) throws
+    func addCountedRows(to model: CountedModel) throws
 }
 
 /// The per-plan questions a rule may answer (`PlanRule.answers`).
@@ -58,4 +61,5 @@ extension PlanRule {
     func allows(student s: Int, attending objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { true }
     func allows(student s: Int, joining members: [Int]) -> Bool { true }
     func addRows(to model: inout RuleModel) throws {}
+    func addCountedRows(to model: CountedModel) throws {}
 }

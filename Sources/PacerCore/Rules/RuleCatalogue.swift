@@ -87,4 +87,9 @@ struct RuleCatalogue: Sendable {
     func addRows(to model: inout RuleModel) throws {
         for rule in rules { try rule.addRows(to: &model) }
     }
+
+    /// Every rule's rows over counts (the lower bound's model), in the catalogue's order.
+    func addCountedRows(to model: CountedModel) throws {
+        for rule in rules { try rule.addCountedRows(to: model) }
+    }
 }

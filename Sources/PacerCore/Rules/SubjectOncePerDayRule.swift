@@ -37,4 +37,21 @@ struct SubjectOncePerDayRule: PlanRule {
             try model.addAtMost(free, of: entries.map(\.column), name: "oncePerDay(\(school.students[key.student].id),\(key.subject),\(day))")
         }
     }
+
+    /// Counted: in each day's flex blocks, a pool gets at most one seat per student (a pool is
+    /// one objective, so one subject).
+    func addCountedRows(to model: CountedModel) throws {
+        struct PoolDay: Hashable, Comparable {
+            let pool: Int, day: Int
+            static func < (a: Self, b: Self) -> Bool { (a.pool, a.day) < (b.pool, b.day) }
+        }
+        var seatings: [PoolDay: [Column]] = [:]
+        for slot in model.slots {
+            for seating in slot.seatings { seatings[PoolDay(pool: seating.pool, day: school.dayOf[slot.block]), default: []].append(seating.column) }
+        }
+        for key in seatings.keys.sorted() where seatings[key]!.count > 1 {
+            let day = school.scenario.calendar.days[key.day].id
+            try model.addAtMost(model.pools[key.pool].size, of: seatings[key]!, name: "oncePerDay(\(key.pool),\(day))")
+        }
+    }
 }

@@ -37,6 +37,20 @@ struct TeacherDayRule: PlanRule {
                                      bounds: .upper(Double(max(0, left))), terms: entries.map { ($0.column, 1) })
         }
     }
+
+    /// Counted: the same row over the teacher's runs.
+    func addCountedRows(to model: CountedModel) throws {
+        var runs: [Int: [Int: [Column]]] = [:]
+        for slot in model.slots {
+            for run in slot.runs { runs[run.teacher, default: [:]][school.dayOf[slot.block], default: []].append(run.column) }
+        }
+        for t in runs.keys.sorted() {
+            for (d, columns) in runs[t]!.sorted(by: { $0.key < $1.key }) where columns.count > school.teachers[t].maxSessionsPerDay {
+                let day = school.scenario.calendar.days[d].id
+                try model.addAtMost(school.teachers[t].maxSessionsPerDay, of: columns, name: "teacherDay(\(school.teachers[t].id),\(day))")
+            }
+        }
+    }
 }
 
 extension Teacher {

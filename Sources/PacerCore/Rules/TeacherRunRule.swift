@@ -52,4 +52,23 @@ struct TeacherRunRule: PlanRule {
             }
         }
     }
+
+    /// Counted: the same windows over the teacher's runs.
+    func addCountedRows(to model: CountedModel) throws {
+        var runs: [Int: [Int: [Column]]] = [:]
+        for slot in model.slots {
+            for run in slot.runs where limit[run.teacher] != nil { runs[run.teacher, default: [:]][slot.block, default: []].append(run.column) }
+        }
+        for t in runs.keys.sorted() {
+            guard let n = limit[t], let mine = runs[t] else { continue }
+            for (d, day) in school.blocksOn.enumerated() where day.count > n {
+                for start in 0...(day.count - n - 1) {
+                    let open = day[start...(start + n)].filter { mine[$0] != nil }
+                    guard open.count > n else { continue }
+                    let name = "teacherRun(\(school.teachers[t].id),\(school.scenario.calendar.days[d].id),\(start))"
+                    try model.addAtMost(n, of: open.flatMap { mine[$0]! }, name: name)
+                }
+            }
+        }
+    }
 }

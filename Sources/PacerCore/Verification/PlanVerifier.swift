@@ -167,6 +167,10 @@ public struct PlanVerifier {
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }
+        // A lower bound holds for every plan, this one included.
+        if let bound = plan.header.lowerBound, bound > total + 1e-6 * max(1, abs(total)) {
+            found.append(Violation(rule: "lower-bound", message: "the plan states a lower bound of \(bound), above its own cost \(total)"))
+        }
         let listed = Dictionary(plan.unserved.map { (StudentSubject($0.student, $0.subject), ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in expectedUnserved.sorted(by: { $0.key < $1.key }) where listed[key].map({ $0 != value }) ?? true {
             found.append(Violation(rule: "unserved-list", message: "\(key.student) in \(key.subject) got \(value.1) of \(value.0) but is not listed so"))

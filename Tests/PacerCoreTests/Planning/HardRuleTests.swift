@@ -222,8 +222,17 @@ import Testing
 
     @Test func theReferenceModelKeepsThemApart() throws {
         let s = try pair()
-        let plan = try planned(s)
-        #expect(plan.header.method == "greedy+reference-mip")
+        let model = try ReferenceModel(scenario: s, set: CandidateSet(scenario: s, demands: Demand.all(s)))
+        let solution = try model.problem.solveMIP()
+        #expect(solution.status == .optimal)
+        #expect(model.sessions(from: solution.values).isEmpty)
+    }
+
+    /// The counted model knows the pair cannot share a session, so the bound alone proves the
+    /// empty plan optimal.
+    @Test func theBoundKeepsThemApart() throws {
+        let plan = try planned(try pair())
+        #expect(plan.header.status == .optimal && plan.header.method == "greedy")
         #expect(plan.sessions.isEmpty)
         #expect(plan.unserved.count == 2)
     }
