@@ -57,14 +57,7 @@ extension PacerCommand {
             try refuseOutputInsideInputs(out, scenario: loaded)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let interrupt = InterruptHandler()
-            let showProgress = !quiet && Terminal.stderrIsTerminal
-            let report: @Sendable (PlanProgress) -> Void = { p in
-                var line = "\(p.phase)  " + String(format: "%.1fs", p.elapsed)
-                if let i = p.incumbent { line += "  objective " + String(format: "%.1f", i) }
-                if let b = p.bound { line += "  bound " + String(format: "%.1f", b) }
-                if let g = p.gap { line += "  gap " + String(format: "%.2f%%", g * 100) }
-                Terminal.status(line)
-            }
+            let report = quiet ? nil : Terminal.planProgress()
             let log: @Sendable (String) -> Void = { Terminal.error($0) }
             let week = weekOf.flatMap(SchoolDate.init)
             if let week, let problem = loaded.calendar.weekStartProblem(week) { throw CommandFailure("--week-of \(problem)") }
@@ -78,13 +71,13 @@ extension PacerCommand {
             }
             var result = try Planner.plan(
                 context, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
-                stop: interrupt.token, progress: showProgress ? report : nil, log: verbose ? log : nil,
+                stop: interrupt.token, progress: report, log: verbose ? log : nil,
                 startedAt: commandStarted)  // the limit covers the whole command, reading the school too
             if let week {
                 result.plan.header.date = week.text
                 if hasState { result.plan.header.fromState = true }
             }
-            if showProgress { Terminal.endStatus() }
+            if report != nil { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }

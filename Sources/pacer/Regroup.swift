@@ -27,6 +27,7 @@ extension PacerCommand {
         }
 
         func run() throws {
+            let commandStarted = ContinuousClock.now
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let day = SchoolDate(date) ?? .today()
@@ -36,8 +37,11 @@ extension PacerCommand {
             let absent = try store.absences(from: day, to: day)
             if !absent.isEmpty { print("absent: " + absent.map(\.text).joined(separator: "; ")) }
             let interrupt = InterruptHandler()
+            let report = Terminal.planProgress()
+            // The limit covers the whole command, reading the state too.
             var result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
-                                          stop: interrupt.token)
+                                          stop: interrupt.token, progress: report, startedAt: commandStarted)
+            if report != nil { Terminal.endStatus() }
             result.plan.header.revision = try store.nextRevision(of: day)
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes

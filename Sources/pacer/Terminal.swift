@@ -46,3 +46,18 @@ final class InterruptHandler: @unchecked Sendable {
         }
     }
 }
+
+extension Terminal {
+    /// The planner's progress as one line on a terminal (objective, bound and gap as they move),
+    /// or nil when stderr is not a terminal.
+    static func planProgress() -> (@Sendable (PlanProgress) -> Void)? {
+        guard stderrIsTerminal else { return nil }
+        return { p in
+            var line = "\(p.phase)  " + String(format: "%.1fs", p.elapsed)
+            if let i = p.incumbent { line += "  objective " + String(format: "%.1f", i) }
+            if let b = p.bound { line += "  bound " + String(format: "%.1f", b) }
+            if let g = p.gap { line += "  gap " + String(format: "%.2f%%", g * 100) }
+            status(line)
+        }
+    }
+}

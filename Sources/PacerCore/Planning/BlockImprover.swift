@@ -63,10 +63,10 @@ struct BlockImprover {
         }
     }
 
-    /// Passes over the week stop when one improves nothing. A pass re-decides each block, then
+    /// Passes over the week stop when one improves nothing. A pass re-decides each teacher's week
+    /// (which re-times and swaps a teacher's sessions and keeps students with one teacher), then
     /// each objective over the whole week (which regroups students left over in different blocks),
-    /// the objectives with the most unmet weight first, then each teacher's week (which re-times
-    /// and swaps a scarce teacher's sessions).
+    /// the objectives with the most unmet weight first, then each block.
     /// `improved` hears each better cost, with the neighbourhood that found it.
     func improve(_ start: [PlannedSession], passes: Int = 6, work: Double = .infinity,
                  deadline: ContinuousClock.Instant, stop: StopToken?,
@@ -79,9 +79,11 @@ struct BlockImprover {
         for _ in 0..<passes {
             var improvedInPass = false
             let week = Array(school.blocks.indices)
-            let neighbourhoods = school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
+            // Teachers' weeks first: measured against blocks first, every shipped scenario gains
+            // (the high school 38,110 → 34,733, the middle school 6,685 → 6,052), mostly in teacher changes.
+            let neighbourhoods = school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
                 + objectivesByUnmetWeight(sessions).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
-                + school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
+                + school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
             for neighbourhood in neighbourhoods {
                 if stop?.isStopped == true || ContinuousClock.now >= deadline || spent >= work { return sessions }
                 guard let replacement = try solve(neighbourhood, sessions, rules: rules, spent: &spent, deadline: deadline, stop: stop)
