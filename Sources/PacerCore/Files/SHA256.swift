@@ -1,6 +1,8 @@
-/// SHA-256 (FIPS 180-4), for the content hash that ties a plan to the exact files it came from.
-/// Written here rather than taken from a crypto library: Pacer needs this one digest, and nothing
-/// secret depends on it.
+/// SHA-256 (FIPS 180-4), for the content hash that ties a plan to the exact files it came from, and
+/// for the portal's sign-in tokens, which the state keeps only hashed (`AccessToken`). Written here
+/// rather than taken from a crypto library: Pacer needs this one digest. A token is 256 random
+/// bits, so a plain hash (no slow key derivation, no salt) is enough to make a stolen database
+/// useless for signing in.
 struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,

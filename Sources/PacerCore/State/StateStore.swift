@@ -176,6 +176,20 @@ public final class StateStore {
                 CREATE INDEX absence_by_date ON absence(date);
                 """)
         }
+        m.registerMigration("v7") { db in
+            // Sign-in links for the portal: only a hash of each token is kept.
+            try db.execute(sql: """
+                CREATE TABLE access (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL CHECK (kind IN ('scheduler', 'teacher', 'family')),
+                    person TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL,
+                    expires TEXT,
+                    revoked_at TEXT
+                )
+                """)
+        }
         return m
     }
 
