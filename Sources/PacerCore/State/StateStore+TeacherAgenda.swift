@@ -1,0 +1,90 @@
+import GRDB
+
+/// A teacher's published sessions on one date, as the portal's teacher page shows them: each
+/// group with its time, room and objective, and each student with what the teacher needs at the
+/// door (grade, days on the objective, priority, new to this teacher on it, the last check).
+public struct TeacherAgenda: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
+        public let student: StudentID
+        public let name: String
+        public let grade: String
+        public let priority: Bool
+        /// Days since the student started the objective (nil when the state has no start).
+        public let daysOnObjective: Int?
+        /// First time with this teacher on this objective.
+        public let isNew: Bool
+        /// The latest check on the objective (withdrawn ones left out), e.g. to show its note.
+        public let lastCheck: StateStore.RecordedCheck?
+    }
+
+    public struct Group: Sendable, Equatable {
+        public let block: BlockID
+        public let start: String
+        public let end: String
+        public let room: RoomID
+        public let objective: ObjectiveID
+        public let title: String
+        public let members: [Member]
+    }
+
+    public let teacher: TeacherID
+    public let date: SchoolDate
+    /// In block order.
+    public let groups: [Group]
+
+    /// Whether the student is in one of this day's groups.
+    public func teaches(_ student: StudentID) -> Bool { groups.contains { $0.members.contains { $0.student == student } } }
+}
+
+extension StateStore {
+    /// The teacher's sessions published for `date` (a published day plan replaces the week's).
+    public func teacherAgenda(_ scenario: Scenario, teacher: TeacherID, on date: SchoolDate) throws -> TeacherAgenda {
+        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try queue.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT plan_id, session_id, student FROM attendance WHERE date = ? AND teacher = ? ORDER BY session_id, student
+                """, arguments: [date.text, teacher.rawValue])
+            var plans: [Int64: WeekPlan] = [:]
+            var members: [String: [StudentID]] = [:], planOf: [String: Int64] = [:]
+            for row in rows {
+                let session: String = row["session_id"]
+                members[session, default: []].append(StudentID(rawValue: row["student"]))
+                planOf[session] = row["plan_id"]
+            }
+            var groups: [TeacherAgenda.Group] = []
+            for (sessionID, planID) in planOf {
+                if plans[planID] == nil, let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [planID]) {
+                    plans[planID] = try? PlanFile.decode(json)
+                }
+                guard let session = plans[planID]?.sessions.first(where: { $0.id == sessionID }) else { continue }
+                let title = scenario.objective(session.objective)?.title ?? ""
+                let people = try (members[sessionID] ?? []).map { id -> TeacherAgenda.Member in
+                    let started = try String.fetchOne(db, sql: """
+                        SELECT started_on FROM objective_history WHERE student = ? AND objective = ?
+                        """, arguments: [id.rawValue, session.objective.rawValue]).flatMap(SchoolDate.init)
+                    let before = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM attendance WHERE student = ? AND teacher = ? AND objective = ? AND date < ?
+                        """, arguments: [id.rawValue, teacher.rawValue, session.objective.rawValue, date.text]) ?? 0
+                    let last = try Row.fetchOne(db, sql: """
+                        SELECT id, date, objective, result, note, source FROM mastery_check
+                        WHERE student = ? AND objective = ? AND date <= ? AND withdrawn_at IS NULL ORDER BY date DESC, id DESC LIMIT 1
+                        """, arguments: [id.rawValue, session.objective.rawValue, date.text]).flatMap { row -> RecordedCheck? in
+                        guard let day = SchoolDate(row["date"]) else { return nil }
+                        return RecordedCheck(id: row["id"], date: day, objective: session.objective, result: row["result"],
+                                             note: row["note"], source: row["source"], withdrawn: false)
+                    }
+                    let student = students[id]
+                    return TeacherAgenda.Member(student: id, name: student?.name ?? "", grade: student?.grade ?? "",
+                                             priority: student?.flags.contains(.priority) ?? false,
+                                             daysOnObjective: started.map { $0.days(to: date) }, isNew: before == 0, lastCheck: last)
+                }
+                groups.append(TeacherAgenda.Group(block: session.block, start: session.start, end: session.end, room: session.room,
+                                               objective: session.objective, title: title,
+                                               members: people.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) }))
+            }
+            groups.sort { (order[$0.block] ?? 0, $0.block.rawValue) < (order[$1.block] ?? 0, $1.block.rawValue) }
+            return TeacherAgenda(teacher: teacher, date: date, groups: groups)
+        }
+    }
+}
