@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // GLPK's C header, linked by name: Debian ships no glpk.pc.
@@ -36,11 +37,22 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // The web portal over the term's state (pacer serve): routes, authorizes, renders; the
+        // logic is PacerCore's.
+        .target(
+            name: "PacerPortal",
+            dependencies: [
+                "PacerCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         // The command line: thin, no logic.
         .executableTarget(
             name: "pacer",
             dependencies: [
                 "PacerCore",
+                "PacerPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +61,10 @@ let package = Package(
             name: "PacerCoreTests",
             dependencies: ["PacerCore", "GLPK", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures", "Golden", "ImportFixtures"]
+        ),
+        .testTarget(
+            name: "PacerPortalTests",
+            dependencies: ["PacerPortal", "PacerCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "pacerTests",

@@ -2,7 +2,7 @@ import ArgumentParser
 import PacerCore
 
 @main
-struct PacerCommand: ParsableCommand {
+struct PacerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pacer",
         abstract: "Plan workshops for a mastery-based school with an exact solver (GLPK).",
@@ -12,6 +12,6 @@ struct PacerCommand: ParsableCommand {
             See docs/scenario-format.md.
             """,
         version: Pacer.version,
-        subcommands: [Validate.self, Plan.self, Verify.self, Model.self, Init.self, Record.self, Absent.self, Publish.self, Regroup.self, Status.self, Access.self, Export.self, Compare.self, Forecast.self, Generate.self, Import.self]
+        subcommands: [Validate.self, Plan.self, Verify.self, Model.self, Init.self, Record.self, Absent.self, Publish.self, Regroup.self, Status.self, Access.self, Serve.self, Export.self, Compare.self, Forecast.self, Generate.self, Import.self]
     )
 }

@@ -64,3 +64,21 @@ public enum MasteryChecksFile {
         return (checks, log.sorted)
     }
 }
+
+extension MasteryCheck {
+    /// One check made outside a file (the portal), with where it came from as its location.
+    public init(date: SchoolDate, student: StudentID, objective: ObjectiveID, result: Result, note: String, source: String) {
+        self.init(date: date, student: student, objective: objective, result: result, note: note,
+                  location: SourceLocation(file: source, line: 1, column: 1))
+    }
+
+    /// Why the check cannot be recorded in the scenario on `today`, or nil (the rules a checks
+    /// file's rows are held to, for one check).
+    public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
+        if date > today { return "\(date) is after today (\(today))" }
+        if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
+        if !scenario.students.contains(where: { $0.id == student }) { return "unknown student '\(printable(student.rawValue))'" }
+        if scenario.objective(objective) == nil { return "unknown objective '\(printable(objective.rawValue))'" }
+        return nil
+    }
+}

@@ -118,6 +118,14 @@ extension StateStore {
         }
     }
 
+    /// One grant by id, or nil.
+    public func accessGrant(_ id: Int64) throws -> AccessGrant? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access WHERE id = ?", arguments: [id])
+                .flatMap(Self.grant)
+        }
+    }
+
     /// Revokes a grant: its link stops working at once.
     public func revokeAccess(_ id: Int64) throws {
         let now = ISO8601DateFormatter().string(from: Date())

@@ -5,7 +5,7 @@ import GRDB
 /// opened through GRDB. It holds what happened: each student's objective history, mastery checks,
 /// the advances they caused, published plans and attendance. The scenario files stay the source
 /// of who exists. Every change is one transaction; schema changes are versioned migrations.
-public final class StateStore {
+public final class StateStore: Sendable {
     public static let fileName = "pacer-state.sqlite"
     /// Seconds a command waits for another's write to the same state to finish.
     public static let busyTimeout: TimeInterval = 60

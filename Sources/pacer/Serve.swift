@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import PacerCore
+import PacerPortal
+
+extension PacerCommand {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the portal over the scenario's state: teachers record checks, families follow their child.",
+            discussion: """
+                People sign in with links from pacer access grant. The server listens on 127.0.0.1 \
+                unless --host says otherwise; to reach it from other machines, put it behind a \
+                reverse proxy that adds TLS (see the README).
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Option(help: "Address to listen on.") var host = "127.0.0.1"
+        @Option(help: "Port to listen on.") var port = 8080
+        @Option(help: "Treat this date as today, YYYY-MM-DD (demos and tests).") var date: String?
+
+        func validate() throws {
+            if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535, got \(port)") }
+            if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
+        }
+
+        func run() async throws {
+            let loaded = try loadScenario(scenario)
+            let store = try StateStore.existing(for: loaded)
+            if !["127.0.0.1", "localhost", "::1"].contains(host) {
+                Terminal.error("warning: listening on \(host) without TLS; sign-in links and cookies cross the network in clear. Put a reverse proxy with TLS in front (README).")
+            }
+            let portal = Portal(scenario: loaded, statePath: store.path, date: date.flatMap(SchoolDate.init))
+            print("serving \(loaded.name) on http://\(host):\(port) (pacer access grant makes sign-in links)")
+            try await portal.application(host: host, port: port).runService()
+        }
+    }
+}
