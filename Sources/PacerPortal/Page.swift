@@ -15,7 +15,7 @@ enum Page {
             .student{border-top:1px solid #eee;padding:.4rem 0}.tag{font-size:.8rem;background:#eef;border-radius:4px;padding:0 .3rem;margin-left:.3rem}
             .note{color:#555;font-size:.9rem}form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.3rem}
             input[type=text]{flex:1 1 10rem;min-width:0;padding:.3rem}button{padding:.35rem .8rem}
-            table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
+            table{border-collapse:collapse;width:100%}.id{white-space:nowrap}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
             </style></head><body><h1>\(escape(title))</h1>
             \(body)
             </body></html>
@@ -76,7 +76,8 @@ enum Page {
         let rows: String = byObjective.keys.sorted { $0.rawValue < $1.rawValue }.map { id -> String in
             let on = byObjective[id]!.sorted { ($0.daysOnIt, $0.student.rawValue) > ($1.daysOnIt, $1.student.rawValue) }
             let names = on.map { "\(escape($0.name)) (\($0.daysOnIt + 1) d)" }.joined(separator: ", ")
-            return "<tr><td>\(escape(id.rawValue))</td><td>\(on.count)</td><td>\(names)</td></tr>"
+            let title = scenario.objective(id)?.title ?? ""
+            return "<tr><td><span class=id>\(escape(id.rawValue))</span><div class=note>\(escape(title))</div></td><td>\(on.count)</td><td>\(names)</td></tr>"
         }.joined()
         return "<table><tr><th>objective</th><th>students</th><th>who (days on it)</th></tr>\(rows)</table>"
     }
