@@ -93,8 +93,7 @@ public struct Portal: Sendable {
             return Page.response(.badRequest, title: "Incomplete form", body: "<p>Choose mastered or not yet for a student, then send.</p>")
         }
         let store = try StateStore(path: statePath)
-        let role = session.grant.role
-        guard role.recordsChecks, try PortalAccess.may(role, actFor: student, on: today, scenario: scenario, store: store) else {
+        guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             return Page.response(.forbidden, title: "Not yours", body: "<p>You can record checks only for students in your own sessions.</p>")
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
@@ -117,11 +116,6 @@ public struct Portal: Sendable {
 
     func teacherName(_ id: TeacherID) -> String { scenario.teachers.first { $0.id == id }?.name ?? id.rawValue }
     func studentName(_ id: StudentID) -> String { scenario.students.first { $0.id == id }?.name ?? id.rawValue }
-}
-
-extension AccessRole {
-    /// Teachers and the scheduler record checks; families read.
-    var recordsChecks: Bool { if case .family = self { return false } else { return true } }
 }
 
 /// Signed-in sessions, by a random id that the cookie carries, each with its CSRF token.

@@ -68,6 +68,9 @@ func tinyPortal() throws -> (folder: String, portal: Portal, store: StateStore) 
                                      body: ByteBuffer(string: "csrf=\(token)&student=S-01&objective=MATH-7.RP.1&result=mastered")) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "/check", method: .post, headers: [.cookie: cookie],
                                      body: ByteBuffer(string: "student=S-12&objective=MATH-7.NS.1&result=mastered")) { #expect($0.status == .forbidden) }
+            // Their own student, but an objective other than the group's.
+            try await client.execute(uri: "/check", method: .post, headers: [.cookie: cookie],
+                                     body: ByteBuffer(string: "csrf=\(token)&student=S-12&objective=MATH-7.SP.1&result=mastered")) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "/check", method: .post, headers: [.cookie: cookie],
                                      body: ByteBuffer(string: "csrf=\(token)&student=S-12&result=maybe")) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/check", method: .post, headers: [.cookie: cookie],

@@ -58,6 +58,12 @@ import Testing
             #expect(try PortalAccess.may(.family("S-03"), actFor: student, on: tuesday, scenario: scenario, store: store) == (student == "S-03"))
         }
         #expect(try !PortalAccess.may(.scheduler, actFor: "S-99", on: tuesday, scenario: scenario, store: store))
+        let group = try #require(day.groups.first)
+        let student = try #require(group.members.first).student
+        #expect(try PortalAccess.may(.teacher("T-OKAFOR"), record: group.objective, for: student, on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-OKAFOR"), record: "MATH-7.SP.1", for: student, on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.family(student), record: group.objective, for: student, on: tuesday, scenario: scenario, store: store))
+        #expect(try PortalAccess.may(.scheduler, record: "MATH-7.SP.1", for: student, on: tuesday, scenario: scenario, store: store))
         #expect(PortalAccess.mayRunTheSchool(.scheduler))
         #expect(!PortalAccess.mayRunTheSchool(.teacher("T-OKAFOR")) && !PortalAccess.mayRunTheSchool(.family("S-03")))
     }
