@@ -18,26 +18,14 @@ struct OnePlacePerBlockRule: PlanRule {
     func allows(student s: Int, attending objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.studentIsBusy(s, in: b) }
 
     func addRows(to model: inout RuleModel) throws {
-        struct TeacherBlock: Hashable, Comparable {
-            let teacher: Int, block: Int
-            static func < (a: Self, b: Self) -> Bool { (a.teacher, a.block) < (b.teacher, b.block) }
-        }
-        struct StudentBlock: Hashable, Comparable {
-            let student: Int, block: Int
-            static func < (a: Self, b: Self) -> Bool { (a.student, a.block) < (b.student, b.block) }
-        }
-        struct RoomsBlock: Hashable, Comparable {
-            let rooms: [Int], block: Int
-            static func < (a: Self, b: Self) -> Bool { a.block != b.block ? a.block < b.block : a.rooms.lexicographicallyPrecedes(b.rooms) }
-        }
-        var teachers: [TeacherBlock: [Column]] = [:], students: [StudentBlock: [Column]] = [:]
-        var roomSets: [RoomsBlock: [Column]] = [:]
+        var teachers: [TeacherAt: [Column]] = [:], students: [StudentAt: [Column]] = [:]
+        var roomSets: [RoomsAt: [Column]] = [:]
         for group in model.groups {
             for open in group.opens {
-                teachers[TeacherBlock(teacher: group.teacher, block: group.block), default: []].append(open.column)
-                roomSets[RoomsBlock(rooms: open.rooms, block: group.block), default: []].append(open.column)
+                teachers[TeacherAt(teacher: group.teacher, block: group.block), default: []].append(open.column)
+                roomSets[RoomsAt(rooms: open.rooms, block: group.block), default: []].append(open.column)
             }
-            for place in group.places { students[StudentBlock(student: place.student, block: group.block), default: []].append(place.column) }
+            for place in group.places { students[StudentAt(student: place.student, block: group.block), default: []].append(place.column) }
         }
         let school = model.school
         for key in teachers.keys.sorted() {
@@ -46,7 +34,7 @@ struct OnePlacePerBlockRule: PlanRule {
         }
         // Sessions that may use a set of rooms are at most its free rooms, for every set (sets are
         // room classes, or single rooms, so a session in a subset is counted in the larger set too).
-        var setsIn: [Int: [RoomsBlock]] = [:]
+        var setsIn: [Int: [RoomsAt]] = [:]
         for key in roomSets.keys.sorted() { setsIn[key.block, default: []].append(key) }
         for key in roomSets.keys.sorted() {
             let rooms = Set(key.rooms)
@@ -66,18 +54,10 @@ struct OnePlacePerBlockRule: PlanRule {
     /// set than it has. Students in pools of different subjects may be the same students, so
     /// "one place per student" is left to the pools' own bounds (at most the pool in each slot).
     func addCountedRows(to model: CountedModel) throws {
-        struct TeacherBlock: Hashable, Comparable {
-            let teacher: Int, block: Int
-            static func < (a: Self, b: Self) -> Bool { (a.teacher, a.block) < (b.teacher, b.block) }
-        }
-        struct RoomsBlock: Hashable, Comparable {
-            let rooms: [Int], block: Int
-            static func < (a: Self, b: Self) -> Bool { a.block != b.block ? a.block < b.block : a.rooms.lexicographicallyPrecedes(b.rooms) }
-        }
-        var teachers: [TeacherBlock: [Column]] = [:], roomSets: [RoomsBlock: [Column]] = [:]
+        var teachers: [TeacherAt: [Column]] = [:], roomSets: [RoomsAt: [Column]] = [:]
         for slot in model.slots {
-            for run in slot.runs { teachers[TeacherBlock(teacher: run.teacher, block: slot.block), default: []].append(run.column) }
-            for use in slot.rooms { roomSets[RoomsBlock(rooms: use.rooms, block: slot.block), default: []].append(use.column) }
+            for run in slot.runs { teachers[TeacherAt(teacher: run.teacher, block: slot.block), default: []].append(run.column) }
+            for use in slot.rooms { roomSets[RoomsAt(rooms: use.rooms, block: slot.block), default: []].append(use.column) }
         }
         let school = model.school
         for key in teachers.keys.sorted() where teachers[key]!.count > 1 {
@@ -91,4 +71,21 @@ struct OnePlacePerBlockRule: PlanRule {
             try model.addAtMost(key.rooms.count, of: inside, name: "roomBusy(\(label),\(school.blocks[key.block].id))")
         }
     }
+}
+
+/// Positions the rows are keyed by (a teacher, a student, or a set of rooms in a flex block), in
+/// the order the rows are written.
+private struct TeacherAt: Hashable, Comparable {
+    let teacher: Int, block: Int
+    static func < (a: Self, b: Self) -> Bool { (a.teacher, a.block) < (b.teacher, b.block) }
+}
+
+private struct StudentAt: Hashable, Comparable {
+    let student: Int, block: Int
+    static func < (a: Self, b: Self) -> Bool { (a.student, a.block) < (b.student, b.block) }
+}
+
+private struct RoomsAt: Hashable, Comparable {
+    let rooms: [Int], block: Int
+    static func < (a: Self, b: Self) -> Bool { a.block != b.block ? a.block < b.block : a.rooms.lexicographicallyPrecedes(b.rooms) }
 }
