@@ -63,19 +63,20 @@ extension PacerCommand {
             if let week, let problem = loaded.calendar.weekStartProblem(week) { throw CommandFailure("--week-of \(problem)") }
             let statePath = StateStore.path(for: loaded)
             let hasState = FileManager.default.fileExists(atPath: statePath)
-            var context = PlanningContext(scenario: loaded)
-            if let week, hasState {
-                context = try StateStore(path: statePath).weekContext(loaded, weekOf: week)
-            } else if hasState, !quiet {
+            let options = PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit)
+            if hasState, week == nil, !quiet {
                 Terminal.error("note: \(scenario) has a state (\(StateStore.fileName)); this plans from students.csv, where the term started. Give --week-of DATE to plan that week from the state.")
             }
-            var result = try Planner.plan(
-                context, options: PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit),
-                stop: interrupt.token, progress: report, log: verbose ? log : nil,
-                startedAt: commandStarted)  // the limit covers the whole command, reading the school too
-            if let week {
-                result.plan.header.date = week.text
-                if hasState { result.plan.header.fromState = true }
+            // The limit covers the whole command, reading the school too.
+            var context = PlanningContext(scenario: loaded)
+            var result: PlanResult
+            if let week, hasState {
+                (result, context) = try StateStore(path: statePath).planWeek(loaded, weekOf: week, options: options, stop: interrupt.token,
+                                                                             progress: report, log: verbose ? log : nil, startedAt: commandStarted)
+            } else {
+                result = try Planner.plan(context, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil,
+                                          startedAt: commandStarted)
+                if let week { result.plan.header.date = week.text }
             }
             if report != nil { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")

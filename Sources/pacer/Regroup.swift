@@ -32,35 +32,21 @@ extension PacerCommand {
             try refuseOutputInsideInputs(out, scenario: loaded)
             let day = SchoolDate(date) ?? .today()
             let store = try StateStore.existing(for: loaded)
-            let context = try store.dayContext(loaded, date: day)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let absent = try store.absences(from: day, to: day)
             if !absent.isEmpty { print("absent: " + absent.map(\.text).joined(separator: "; ")) }
             let interrupt = InterruptHandler()
             let report = Terminal.planProgress()
             // The limit covers the whole command, reading the state too.
-            var result = try Planner.plan(context, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), date: day,
-                                          stop: interrupt.token, progress: report, startedAt: commandStarted)
+            let (result, context) = try store.regroup(loaded, date: day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit),
+                                                      stop: interrupt.token, progress: report, startedAt: commandStarted)
             if report != nil { Terminal.endStatus() }
-            result.plan.header.revision = try store.nextRevision(of: day)
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
             print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(NumberText.points(result.plan.cost.total))")
             for t in changes?.teachers ?? [] {
-                var line = "  \(t.teacher) \(t.block): "
-                switch (t.objectiveBefore, t.objectiveAfter) {
-                case let (before?, after?) where before != after: line += "\(before) → \(after)"
-                case let (before?, nil):
-                    line += "cancelled (\(before))"
-                    if absent.contains(where: { $0.person == .teacher(t.teacher) }) { line += ": teacher absent" }
-                case let (nil, after?):
-                    line += "new session on \(after)" + (t.covers.map { ", covering \($0)" } ?? "")
-                default: line += "\(t.objectiveAfter?.rawValue ?? "")"
-                }
-                if t.roomBefore != t.roomAfter, let a = t.roomAfter { line += ", room \(a)" }
-                if !t.studentsIn.isEmpty { line += "; in: \(t.studentsIn.map(\.rawValue).joined(separator: ", "))" }
-                if !t.studentsOut.isEmpty { line += "; out: \(t.studentsOut.map(\.rawValue).joined(separator: ", "))" }
-                print(line)
+                let teacherAbsent = absent.contains { $0.person == .teacher(t.teacher) }
+                print("  \(t.teacher) \(t.block): " + t.text(teacherAbsent: teacherAbsent))
             }
             for line in PlanSummary.unservedLines(result.plan) { print(line) }
             print("wrote \(out)/plan.json")

@@ -36,9 +36,10 @@ func startRecord(_ folder: String, checks: String) throws -> Process {
 }
 
 @Suite(.serialized) struct RecordCommandTests {
-    /// Killing `pacer record` from outside in the middle of its transaction (once SQLite's rollback
-    /// journal exists, the write has begun), again and again, leaves the database as it was before;
-    /// the same file then records completely, and a second import changes nothing.
+    /// Killing `pacer record` from outside at many moments of its run, again and again, leaves the
+    /// database either as it was before or with the whole file in (the state is in WAL mode, so
+    /// there is no rollback journal to wait for: the kills are spread over the time a whole run
+    /// takes); the same file then records completely, and a second import changes nothing.
     @Test func aKilledRecordLeavesTheDatabaseAsBefore() throws {
         let folder = try tinySchoolWithState()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -49,35 +50,45 @@ func startRecord(_ folder: String, checks: String) throws -> Process {
         // middle (400 school days; --date below makes them all past).
         csv += notYetChecks(students: 10...30, schoolDays: 400)
         try csv.write(toFile: folder + "/checks.csv", atomically: true, encoding: .utf8)
-        let db = folder + "/pacer-state.sqlite"
-        func snapshot() throws -> [String] {
-            try DatabaseQueue(path: db).read { db in
+        func snapshot(_ folder: String) throws -> [String] {
+            try DatabaseQueue(path: folder + "/pacer-state.sqlite").read { db in
                 try String.fetchAll(db, sql: "SELECT student || objective || IFNULL(mastered_on, '-') FROM objective_history ORDER BY 1")
                     + [String(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mastery_check") ?? -1)]
             }
         }
-        let before = try snapshot()
+        let before = try snapshot(folder)
+        // A whole run on a copy: what "everything in" looks like, and how long a run takes.
+        let copy = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.copyItem(atPath: folder, toPath: copy)
+        let started = Date()
+        let first = try runPacer(["record", copy, "--checks", folder + "/checks.csv", "--date", "2030-01-01"])
+        #expect(first.status == 0)
+        #expect(first.output.contains("8409 check(s) recorded, 0 already known, 9 student(s) moved on"), "\(first.output.suffix(300))")
+        let whole = Date().timeIntervalSince(started)
+        let complete = try snapshot(copy)
+        #expect(complete != before)
         var caught = 0
-        for _ in 1...3 {
+        for fraction in [0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
             let process = try startRecord(folder, checks: folder + "/checks.csv")
-            while process.isRunning, !FileManager.default.fileExists(atPath: db + "-journal") { usleep(200) }
+            usleep(useconds_t(whole * fraction * 1_000_000))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 caught += 1
             }
             process.waitUntilExit()
-            #expect(try snapshot() == before, "killed mid-write: nothing of the file is in")
-            let integrity = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+            let now = try snapshot(folder)
+            #expect(now == before || now == complete, "killed at \(fraction) of a run: all of the file or none of it")
+            let integrity = try DatabaseQueue(path: folder + "/pacer-state.sqlite").read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
             #expect(integrity == "ok")
+            if now == complete { break }
         }
-        #expect(caught > 0, "the record was killed inside its transaction at least once")
-        let (status, output) = try runPacer(["record", folder, "--checks", folder + "/checks.csv", "--date", "2030-01-01"])
-        #expect(status == 0)
-        #expect(output.contains("8409 check(s) recorded, 0 already known, 9 student(s) moved on"), "\(output.suffix(300))")
-        let after = try snapshot()
-        #expect(after != before)
+        #expect(caught > 0, "the record was killed while running at least once")
+        _ = try runPacer(["record", folder, "--checks", folder + "/checks.csv", "--date", "2030-01-01"])
+        let after = try snapshot(folder)
+        #expect(after == complete)
         #expect(try runPacer(["record", folder, "--checks", folder + "/checks.csv", "--date", "2030-01-01"]).output.contains("0 check(s) recorded, 8409 already known, 0 student(s) moved on"))
-        #expect(try snapshot() == after)
+        #expect(try snapshot(folder) == after)
         let status2 = try runPacer(["status", folder, "--date", "2026-11-25", "--student", "S-01"])
         #expect(status2.output.contains("S-01\tAva Martin\tMATH\tMATH-7.RP.2\t2\t0\t-\tMATH-7.RP.1"), "status shows where students.csv started")
     }

@@ -62,4 +62,17 @@ extension SchoolCalendar {
         }
         return day
     }
+
+    /// The date of the calendar's first day in the week that holds `date` (by weekday: the Monday
+    /// before a Wednesday); `date` itself when the days do not name weekdays.
+    public func weekStart(containing date: SchoolDate) -> SchoolDate {
+        guard knowsWeekdays, let first = days.first.flatMap({ Self.weekday(of: $0.id) }) else { return date }
+        return date.adding(days: -((date.weekday - first + 7) % 7))
+    }
+
+    /// The school days of the week that holds `date`, each with its date.
+    public func week(containing date: SchoolDate) -> [(day: Day, date: SchoolDate)] {
+        let start = weekStart(containing: date)
+        return days.map { ($0, self.date(of: $0, weekOf: start)) }
+    }
 }

@@ -7,7 +7,7 @@ import Foundation
 public struct CSVExporter: PlanExporter {
     public init() {}
 
-    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+    public func files(_ context: ExportContext) throws -> [String: String] {
         var files: [String: String] = [:]
         let sessions = context.sessions
         var timetable = record(["day", "date", "block", "start", "end", "teacher", "teacher_name", "room", "room_name",
@@ -45,7 +45,7 @@ public struct CSVExporter: PlanExporter {
                                 String(u.wanted), String(u.got), u.reason])
         }
         files["unserved.csv"] = unserved
-        return try ExportFiles.write(files, to: folder)
+        return files
     }
 
     private func include(_ student: StudentID, _ context: ExportContext) -> Bool {

@@ -97,7 +97,14 @@ public struct ExportContext: Sendable {
     public func date(_ day: DayID) -> String { dates[day]?.text ?? "" }
 }
 
-/// One output format: writes its files into a folder and returns their paths, relative to it.
+/// One output format: its files, by path relative to the output folder.
 public protocol PlanExporter: Sendable {
-    func write(_ context: ExportContext, to folder: String) throws -> [String]
+    func files(_ context: ExportContext) throws -> [String: String]
+}
+
+extension PlanExporter {
+    /// Writes the format's files into `folder` and returns their paths, relative to it.
+    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+        try ExportFiles.write(try files(context), to: folder)
+    }
 }

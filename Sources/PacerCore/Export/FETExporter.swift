@@ -15,8 +15,8 @@ public struct FETExporter: PlanExporter {
 
     public init(fileName: String = "workshops.fet") { self.fileName = fileName }
 
-    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
-        try ExportFiles.write([fileName: document(context)], to: folder)
+    public func files(_ context: ExportContext) throws -> [String: String] {
+        [fileName: document(context)]
     }
 
     public func document(_ context: ExportContext) -> String {

@@ -8,7 +8,7 @@ import Plot
 public struct HTMLExporter: PlanExporter {
     public init() {}
 
-    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+    public func files(_ context: ExportContext) throws -> [String: String] {
         let sessions = context.sessions
         var files: [String: String] = [:]
         // A regrouped day also has pages for the people whose sessions were all cancelled.
@@ -86,7 +86,7 @@ public struct HTMLExporter: PlanExporter {
                         .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason)))
                 })),
         ])
-        return try ExportFiles.write(files, to: folder)
+        return files
     }
 
     /// The page of one teacher, room or student: `teacher-T-LEE.html` (`FileName` encodes the id).

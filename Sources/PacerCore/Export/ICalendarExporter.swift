@@ -24,7 +24,7 @@ public struct ICalendarExporter: PlanExporter {
         }
     }
 
-    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+    public func files(_ context: ExportContext) throws -> [String: String] {
         guard !context.dates.isEmpty else { throw ExportError.noDates }
         let zone = TimeZone(identifier: context.scenario.calendar.timeZone) ?? TimeZone(identifier: "UTC")!
         let sessions = context.sessions
@@ -32,7 +32,7 @@ public struct ICalendarExporter: PlanExporter {
         let sequence = context.revision
         var files: [String: String] = [:]
         let stamp = (context.dates.values.min()?.text ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
-        func uid(_ s: PlannedSession, _ who: String) -> String { "\(context.date(s.day)).\(s.block).\(who)@pacer" }
+        func uid(_ s: PlannedSession, _ who: String) -> String { Self.uid(s, who, context) }
 
         for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted() where include(teacher: teacher, context) {
             var events: [[String]] = []
@@ -48,19 +48,49 @@ public struct ICalendarExporter: PlanExporter {
             }
             files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
         }
-        var byStudent: [StudentID: [(session: PlannedSession, cancelled: Bool)]] = [:]
-        for s in sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false)) } }
-        for place in context.cancelledPlaces { byStudent[place.student, default: []].append((place.session, true)) }
-        for student in byStudent.keys.sorted() {
-            let events = try byStudent[student, default: []].map { s, cancelled in
-                try event(s, uid: uid(s, student.rawValue),
-                          summary: (cancelled ? "Cancelled: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
-                          description: cancelled ? "" : context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
-                          sequence: sequence, cancelled: cancelled)
-            }
+        for (student, places) in Self.places(context).sorted(by: { $0.key < $1.key }) {
+            let events = try studentEvents(places, of: student, context: context, zone: zone, stamp: stamp)
             files["students/" + FileName.encode(student.rawValue) + ".ics"] = calendar(name: context.student(student)?.name ?? student.rawValue, events: events)
         }
-        return try ExportFiles.write(files, to: folder)
+        return files
+    }
+
+    /// One student's calendar over several published plans (one context per date, each limited to
+    /// its day), as the portal's calendar feed serves it: the same UIDs and SEQUENCE as the
+    /// exported files, so a subscribed phone updates its events in place after a regroup.
+    public func studentFeed(_ student: StudentID, name: String, contexts: [ExportContext]) throws -> String {
+        let zone = TimeZone(identifier: contexts.first?.scenario.calendar.timeZone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+        let first = contexts.flatMap { $0.dates.values }.min()?.text ?? "2000-01-01"
+        let stamp = first.replacingOccurrences(of: "-", with: "") + "T000000Z"
+        var events: [[String]] = []
+        for context in contexts {
+            events += try studentEvents(Self.places(context)[student] ?? [], of: student, context: context, zone: zone, stamp: stamp)
+        }
+        return calendar(name: name, events: events)
+    }
+
+    /// `2026-11-24.Tue-F1.T-LEE@pacer`: the same for a person's session however often it is regrouped.
+    private static func uid(_ s: PlannedSession, _ who: String, _ context: ExportContext) -> String {
+        "\(context.date(s.day)).\(s.block).\(who)@pacer"
+    }
+
+    private typealias Place = (session: PlannedSession, cancelled: Bool)
+
+    /// Each student's sessions in the context, and the places they lost in a regroup.
+    private static func places(_ context: ExportContext) -> [StudentID: [Place]] {
+        var byStudent: [StudentID: [Place]] = [:]
+        for s in context.sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false)) } }
+        for place in context.cancelledPlaces { byStudent[place.student, default: []].append((place.session, true)) }
+        return byStudent
+    }
+
+    private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+        try places.map { s, cancelled in
+            try event(s, uid: Self.uid(s, student.rawValue, context),
+                      summary: (cancelled ? "Cancelled: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
+                      description: cancelled ? "" : context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
+                      sequence: context.revision, cancelled: cancelled)
+        }
     }
 
     private func include(teacher: TeacherID, _ context: ExportContext) -> Bool {

@@ -3,13 +3,13 @@
 public struct JSONExporter: PlanExporter {
     public init() {}
 
-    public func write(_ context: ExportContext, to folder: String) throws -> [String] {
+    public func files(_ context: ExportContext) throws -> [String: String] {
         var plan = context.plan
         if context.filter != nil || context.day != nil {
             let kept = context.sessions
             plan.sessions = kept
             plan.days = plan.days.map { DayRoster(day: $0.day, sessions: $0.sessions.filter { id in kept.contains { $0.id == id } }) }
         }
-        return try ExportFiles.write(["plan.json": try PlanFile.encode(plan)], to: folder)
+        return ["plan.json": try PlanFile.encode(plan)]
     }
 }

@@ -21,9 +21,17 @@ public enum MasteryChecksFile {
     /// Any diagnostic means nothing of the file may be applied.
     public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
-        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
-            return ([], log.sorted)
-        }
+        guard let text = TextFile.read(path, log: log) else { return ([], log.sorted) }
+        return parse(text, file: path, scenario: scenario, today: today, log: log)
+    }
+
+    /// Reads checks from `text` (an uploaded file, named `file` in the diagnostics), as `read` does.
+    public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        parse(text, file: file, scenario: scenario, today: today, log: DiagnosticLog())
+    }
+
+    private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        guard let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted) }
         let index = table.columns(columns, required: Array(columns.dropLast()), file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
@@ -36,10 +44,8 @@ public enum MasteryChecksFile {
                   let resultCell = cell("result") else { continue }
             let date = SchoolDate(dateCell.value)
             if date == nil { log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD") }
-            if let date, let today, date > today {
-                log.error(dateCell.location, "\(date) is after today (\(today)): a check records what was seen; fix the date, or give --date")
-            } else if let date, let problem = scenario.calendar.schoolDayProblem(date) {
-                log.error(dateCell.location, "\(problem); fix the date")
+            if let date, let problem = MasteryCheck.dateProblem(date, in: scenario, today: today) {
+                log.error(dateCell.location, "\(problem); fix the date" + (today.map { date > $0 } == true ? ", or give --date" : ""))
             }
             let student = StudentID(rawValue: studentCell.value)
             if !students.contains(student) { log.error(studentCell.location, "unknown student '\(printable(studentCell.value))'") }
@@ -72,11 +78,16 @@ extension MasteryCheck {
                   location: SourceLocation(file: source, line: 1, column: 1))
     }
 
+    /// Why a check cannot be dated `date`: after `today`, or not a school day.
+    static func dateProblem(_ date: SchoolDate, in scenario: Scenario, today: SchoolDate?) -> String? {
+        if let today, date > today { return "\(date) is after today (\(today)): a check records what was seen" }
+        return scenario.calendar.schoolDayProblem(date)
+    }
+
     /// Why the check cannot be recorded in the scenario on `today`, or nil (the rules a checks
     /// file's rows are held to, for one check).
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
-        if date > today { return "\(date) is after today (\(today))" }
-        if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
+        if let problem = Self.dateProblem(date, in: scenario, today: today) { return problem }
         if !scenario.students.contains(where: { $0.id == student }) { return "unknown student '\(printable(student.rawValue))'" }
         if scenario.objective(objective) == nil { return "unknown objective '\(printable(objective.rawValue))'" }
         return nil

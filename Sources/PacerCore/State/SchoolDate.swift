@@ -41,6 +41,8 @@ public struct SchoolDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The day of the week, 1 = Sunday … 7 = Saturday (Foundation's Gregorian numbering).
     public var weekday: Int { Self.calendar.component(.weekday, from: day) }
+    /// `Tuesday`.
+    public var weekdayName: String { ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][weekday - 1] }
 
     public static func < (a: SchoolDate, b: SchoolDate) -> Bool { a.text < b.text }
     public var description: String { text }

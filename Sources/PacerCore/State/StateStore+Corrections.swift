@@ -9,21 +9,43 @@ extension StateStore {
         let now = ISO8601DateFormatter().string(from: Date())
         return try queue.write { db in
             var report = RecordReport()
-            for id in ids {
-                guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?", arguments: [id]) else {
-                    throw StateError.unknownCheck(id)
-                }
-                let what = "check \(id) (\(row["date"] as String) \(row["student"] as String) \(row["objective"] as String) \(row["result"] as String))"
-                if (row["withdrawn_at"] as String?) != nil {
-                    report.lines.append("\(what) was already withdrawn")
-                    continue
-                }
-                try db.execute(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?", arguments: [now, id])
-                report.lines.append("\(what) withdrawn")
-                guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
-                else { continue }
-                try Self.replay(StudentID(rawValue: row["student"]), subject, db: db, scenario: scenario, report: &report, because: "check \(id) was withdrawn")
+            for id in ids { try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report) }
+            return report
+        }
+    }
+
+    /// Withdraws one check inside the caller's transaction.
+    static func withdraw(_ id: Int64, db: Database, scenario: Scenario, at now: String, report: inout RecordReport) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?", arguments: [id]) else {
+            throw StateError.unknownCheck(id)
+        }
+        let what = "check \(id) (\(row["date"] as String) \(row["student"] as String) \(row["objective"] as String) \(row["result"] as String))"
+        if (row["withdrawn_at"] as String?) != nil {
+            report.lines.append("\(what) was already withdrawn")
+            return
+        }
+        try db.execute(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?", arguments: [now, id])
+        report.lines.append("\(what) withdrawn")
+        guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
+        else { return }
+        try Self.replay(StudentID(rawValue: row["student"]), subject, db: db, scenario: scenario, report: &report, because: "check \(id) was withdrawn")
+    }
+
+    /// Corrects a check's result or note in one transaction: the check is withdrawn and the
+    /// corrected one (same date, student and objective) recorded in its place, so a failure leaves
+    /// the state as it was.
+    public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, scenario: Scenario, source: String) throws -> RecordReport {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try queue.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective FROM mastery_check WHERE id = ? AND withdrawn_at IS NULL", arguments: [id]),
+                  let date = SchoolDate(row["date"]) else {
+                throw StateError.unknownCheck(id)
             }
+            var report = RecordReport()
+            try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report)
+            let check = MasteryCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
+                                     result: result, note: note, source: source)
+            try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report)
             return report
         }
     }

@@ -24,37 +24,42 @@ extension StateStore {
         return try queue.write { db in
             var report = RecordReport()
             for check in ordered {
-                if let other = try Row.fetchOne(db, sql: """
-                    SELECT id, result, source FROM mastery_check
-                    WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
-                    """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]) {
-                    throw StateError.contradiction(
-                        "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other["id"] as Int64) (\(other["result"] as String), from \(other["source"] as String)); withdraw one with pacer record --withdraw ID")
-                }
-                try db.execute(sql: """
-                    INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (date, student, objective, result) DO UPDATE
-                        SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
-                        WHERE withdrawn_at IS NOT NULL
-                    """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
-                                     check.result.rawValue, check.note, source, now])
-                guard db.changesCount == 1 else {
-                    report.duplicates += 1
-                    continue
-                }
-                report.recorded += 1
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
-                                                  arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]),
-                      let subject = scenario.objective(check.objective).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
-                else { continue }
-                if try Self.hasLaterChecks(than: check, id: id, subject: subject, db: db) {
-                    try Self.replay(check.student, subject, db: db, scenario: scenario, report: &report, because: "check \(id) is dated before others")
-                } else {
-                    try Self.apply(check, id: id, db: db, scenario: scenario, report: &report)
-                }
+                try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report)
             }
             return report
+        }
+    }
+
+    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`).
+    static func record(_ check: MasteryCheck, db: Database, scenario: Scenario, source: String, at now: String, report: inout RecordReport) throws {
+        if let other = try Row.fetchOne(db, sql: """
+            SELECT id, result, source FROM mastery_check
+            WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
+            """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]) {
+            throw StateError.contradiction(
+                "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other["id"] as Int64) (\(other["result"] as String), from \(other["source"] as String)); withdraw one with pacer record --withdraw ID")
+        }
+        try db.execute(sql: """
+            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (date, student, objective, result) DO UPDATE
+                SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
+                WHERE withdrawn_at IS NOT NULL
+            """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
+                             check.result.rawValue, check.note, source, now])
+        guard db.changesCount == 1 else {
+            report.duplicates += 1
+            return
+        }
+        report.recorded += 1
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
+                                          arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]),
+              let subject = scenario.objective(check.objective).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
+        else { return }
+        if try Self.hasLaterChecks(than: check, id: id, subject: subject, db: db) {
+            try Self.replay(check.student, subject, db: db, scenario: scenario, report: &report, because: "check \(id) is dated before others")
+        } else {
+            try Self.apply(check, id: id, db: db, scenario: scenario, report: &report)
         }
     }
 

@@ -67,3 +67,20 @@ extension StateStore {
         }
     }
 }
+
+extension StateStore {
+    /// The latest checks recorded, newest first, withdrawn ones left out, each with its student.
+    public func recentChecks(limit: Int) throws -> [(student: StudentID, check: RecordedCheck)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, date, student, objective, result, note, source FROM mastery_check WHERE withdrawn_at IS NULL
+                ORDER BY recorded_at DESC, id DESC LIMIT ?
+                """, arguments: [max(0, limit)]).compactMap { row in
+                guard let date = SchoolDate(row["date"]) else { return nil }
+                return (StudentID(rawValue: row["student"]),
+                        RecordedCheck(id: row["id"], date: date, objective: ObjectiveID(rawValue: row["objective"]), result: row["result"],
+                                      note: row["note"], source: row["source"], withdrawn: false))
+            }
+        }
+    }
+}

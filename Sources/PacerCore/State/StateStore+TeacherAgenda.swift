@@ -13,6 +13,8 @@ public struct TeacherAgenda: Sendable, Equatable {
         public let daysOnObjective: Int?
         /// First time with this teacher on this objective.
         public let isNew: Bool
+        /// Recorded absent in the session's block (the workshop does not count as received).
+        public let absent: Bool
         /// The latest check on the objective (withdrawn ones left out), e.g. to show its note.
         public let lastCheck: StateStore.RecordedCheck?
     }
@@ -37,29 +39,20 @@ public struct TeacherAgenda: Sendable, Equatable {
 }
 
 extension StateStore {
-    /// The teacher's sessions published for `date` (a published day plan replaces the week's).
+    /// The teacher's sessions in the plan in force on `date` (a published day plan replaces the
+    /// week's), with the students recorded absent marked.
     public func teacherAgenda(_ scenario: Scenario, teacher: TeacherID, on date: SchoolDate) throws -> TeacherAgenda {
         let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         let students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT plan_id, session_id, student FROM attendance WHERE date = ? AND teacher = ? ORDER BY session_id, student
-                """, arguments: [date.text, teacher.rawValue])
-            var plans: [Int64: WeekPlan] = [:]
-            var members: [String: [StudentID]] = [:], planOf: [String: Int64] = [:]
-            for row in rows {
-                let session: String = row["session_id"]
-                members[session, default: []].append(StudentID(rawValue: row["student"]))
-                planOf[session] = row["plan_id"]
-            }
             var groups: [TeacherAgenda.Group] = []
-            for (sessionID, planID) in planOf {
-                if plans[planID] == nil, let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [planID]) {
-                    plans[planID] = try? PlanFile.decode(json)
-                }
-                guard let session = plans[planID]?.sessions.first(where: { $0.id == sessionID }) else { continue }
+            guard let inForce = try planInForce(db, scenario: scenario, on: date) else {
+                return TeacherAgenda(teacher: teacher, date: date, groups: [])
+            }
+            let away = try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
+            for session in inForce.sessions where session.teacher == teacher {
                 let title = scenario.objective(session.objective)?.title ?? ""
-                let people = try (members[sessionID] ?? []).map { id -> TeacherAgenda.Member in
+                let people = try session.students.map { id -> TeacherAgenda.Member in
                     let started = try String.fetchOne(db, sql: """
                         SELECT started_on FROM objective_history WHERE student = ? AND objective = ?
                         """, arguments: [id.rawValue, session.objective.rawValue]).flatMap(SchoolDate.init)
@@ -77,7 +70,8 @@ extension StateStore {
                     let student = students[id]
                     return TeacherAgenda.Member(student: id, name: student?.name ?? "", grade: student?.grade ?? "",
                                              priority: student?.flags.contains(.priority) ?? false,
-                                             daysOnObjective: started.map { $0.days(to: date) }, isNew: before == 0, lastCheck: last)
+                                             daysOnObjective: started.map { $0.days(to: date) }, isNew: before == 0,
+                                             absent: away.students[id]?.contains(session.block) == true, lastCheck: last)
                 }
                 groups.append(TeacherAgenda.Group(block: session.block, start: session.start, end: session.end, room: session.room,
                                                objective: session.objective, title: title,

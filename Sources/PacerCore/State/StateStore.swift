@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The term's state of one scenario: an SQLite file beside `scenario.yaml` (`pacer-state.sqlite`),
 /// opened through GRDB. It holds what happened: each student's objective history, mastery checks,
@@ -11,6 +12,8 @@ public final class StateStore: Sendable {
     public static let busyTimeout: TimeInterval = 60
     let queue: DatabaseQueue
     public let path: String
+    /// Published plans decoded once: a published plan never changes.
+    let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
 
     /// The state file of a scenario: beside the scenario file that was named.
     public static func path(for scenario: Scenario) -> String {
@@ -44,6 +47,9 @@ public final class StateStore: Sendable {
         // Two people recording at once: the second waits for the first's transaction instead of
         // failing with "database is locked".
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // Write-ahead logging: a regroup reading the state sees one consistent snapshot while
+        // teachers record, and readers never wait for a writer.
+        configuration.journalMode = .wal
         queue = try DatabaseQueue(path: path, configuration: configuration)
         if let version {
             try Self.migrator.migrate(queue, upTo: version)

@@ -1,0 +1,53 @@
+import GRDB
+
+/// The published plan that holds for one date: the latest publication that covers it (a
+/// regrouped day plan replaces the week's plan for its own date).
+public struct PlanInForce: Sendable {
+    public let id: Int64
+    public let plan: WeekPlan
+    /// The calendar's day the date falls on in that plan.
+    public let day: DayID
+    /// The date the plan was published for: the week's first day, or the day plan's date.
+    public let weekOf: SchoolDate
+
+    /// The plan's sessions on the date.
+    public var sessions: [PlannedSession] { plan.sessions.filter { $0.day == day } }
+
+    /// What the exports take: the whole published plan, or only the date's day.
+    public func exportContext(_ scenario: Scenario, onlyTheDay: Bool, filter: ExportFilter? = nil) -> ExportContext {
+        ExportContext(scenario: scenario, plan: plan, weekOf: weekOf, filter: filter, day: onlyTheDay ? day : nil)
+    }
+}
+
+extension StateStore {
+    /// The plan in force on `date`, or nil when nothing published covers it.
+    public func planInForce(_ scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {
+        try queue.read { db in try planInForce(db, scenario: scenario, on: date) }
+    }
+
+    func planInForce(_ db: Database, scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, kind, first_date FROM plan WHERE first_date <= ? ORDER BY id DESC",
+                                    arguments: [date.text])
+        for row in rows {
+            guard let first = SchoolDate(row["first_date"]) else { continue }
+            let id: Int64 = row["id"]
+            if row["kind"] as String == PlanKind.day.rawValue {
+                guard first == date, let plan = try publishedPlan(db, id), let day = plan.days.first?.day else { continue }
+                return PlanInForce(id: id, plan: plan, day: day, weekOf: date)
+            }
+            guard let day = scenario.calendar.day(on: date, weekOf: first) else { continue }
+            guard let plan = try publishedPlan(db, id), plan.days.contains(where: { $0.day == day.id }) else { continue }
+            return PlanInForce(id: id, plan: plan, day: day.id, weekOf: first)
+        }
+        return nil
+    }
+
+    /// A published plan by id, decoded once per store.
+    func publishedPlan(_ db: Database, _ id: Int64) throws -> WeekPlan? {
+        if let cached = publishedPlans.withLock({ $0[id] }) { return cached }
+        guard let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [id]),
+              let plan = try? PlanFile.decode(json) else { return nil }
+        publishedPlans.withLock { $0[id] = plan }
+        return plan
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+
+/// One workshop of a student on a date, as the family page lists them.
+public struct StudentWorkshop: Sendable, Equatable {
+    public let date: SchoolDate
+    public let block: BlockID
+    public let start: String
+    public let end: String
+    public let objective: ObjectiveID
+    public let title: String
+    public let teacher: String
+    public let room: String
+    /// Recorded absent in the workshop's block.
+    public let absent: Bool
+}
+
+extension StateStore {
+    /// The student's workshops on each of `dates`, from the plan in force on each date, in date
+    /// and block order.
+    public func workshops(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentWorkshop] {
+        try queue.read { db in
+            var result: [StudentWorkshop] = []
+            for date in dates.sorted() {
+                guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
+                let away = try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
+                for session in inForce.sessions where session.students.contains(student) {
+                    result.append(StudentWorkshop(
+                        date: date, block: session.block, start: session.start, end: session.end, objective: session.objective,
+                        title: scenario.objective(session.objective)?.title ?? "",
+                        teacher: scenario.teachers.first { $0.id == session.teacher }?.name ?? session.teacher.rawValue,
+                        room: scenario.rooms.first { $0.id == session.room }?.name ?? session.room.rawValue,
+                        absent: away.students[student]?.contains(session.block) == true))
+                }
+            }
+            return result
+        }
+    }
+}
+
+extension StateStore {
+    /// The student's calendar feed for `dates`: each date's workshops from the plan in force on it,
+    /// with the exported calendars' UIDs (see `ICalendarExporter.studentFeed`).
+    public func calendarFeed(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> String {
+        let contexts = try queue.read { db in
+            try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) }
+        }
+        let name = scenario.students.first { $0.id == student }?.name ?? student.rawValue
+        return try ICalendarExporter().studentFeed(student, name: name, contexts: contexts)
+    }
+}
