@@ -2,41 +2,65 @@ import Foundation
 import Hummingbird
 import PacerCore
 
-/// `pacer serve`: the portal over one scenario's state. It routes, authorizes (PortalAccess) and
+/// `pacer serve`: the portal over one scenario's state. It routes, authorizes (`PortalAccess`) and
 /// renders; what a page shows and what a form changes is PacerCore's.
 ///
-/// - `GET /signin?token=…` signs in with a link from `pacer access grant` and sets a session
-///   cookie (HttpOnly, SameSite=Strict); the token itself is never kept.
-/// - `GET /` is the signed-in person's page: a teacher's groups of the day with a check form per
-///   student, a family's student, the scheduler's standing.
-/// - `POST /check` records a mastery check (teacher for their own students, or the scheduler),
-///   exactly as `pacer record` does; the same check sent twice is one check.
+/// Everyone signs in with a link from `pacer access grant` (`GET /signin?token=…`), which sets a
+/// session cookie (HttpOnly, SameSite=Strict); the token itself is never kept. Every form carries
+/// the session's CSRF token. Sessions live in memory: a restart signs everyone out (their links
+/// still work). The routes, by who may use them:
 ///
-/// Every form carries the session's CSRF token. Sessions live in memory: a restart signs everyone
-/// out (their links still work).
+/// - everyone signed in: `GET /` (their page) and `GET /week`;
+/// - teachers (their own students) and the scheduler: `POST /check` records a mastery check
+///   exactly as `pacer record` does, `POST /absent` marks a student absent from a session;
+/// - families: `GET /calendar.ics?token=…`, their student's workshops as a calendar feed;
+/// - the scheduler: `POST /regroup`, `POST /plan-week`, `GET /job`, `POST /publish`,
+///   `POST /absence`, `POST /checks` (a checks CSV), `POST /withdraw`, `POST /correct`,
+///   `GET /exports` and the files under it.
 public struct Portal: Sendable {
     public let scenario: Scenario
-    public let statePath: String
+    public let store: StateStore
     /// The date the portal treats as today (`--date`), else the clock's.
     public let date: SchoolDate?
+    /// Seconds the scheduler's regroup and week plans may take.
+    public let planSeconds: Double
     let sessions = PortalSessions()
-    /// Largest form accepted (bytes).
+    let jobs = PortalJobs()
+    /// Largest form accepted (bytes); an uploaded checks file may be larger.
     static let maxBody = 64 * 1024
+    static let maxUpload = 4 * 1024 * 1024
     static let cookie = "pacer_session"
 
-    public init(scenario: Scenario, statePath: String, date: SchoolDate? = nil) {
+    public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = 20) {
         self.scenario = scenario
-        self.statePath = statePath
+        self.store = store
         self.date = date
+        self.planSeconds = planSeconds
     }
 
     var today: SchoolDate { date ?? .today() }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/signin") { request, _ in try await self.signIn(request) }
-        router.get("/") { request, _ in try await self.home(request) }
-        router.post("/check") { request, _ in try await self.check(request) }
+        router.get("/signin") { request, _ in try await answer { try await signIn(request) } }
+        router.get("/") { request, _ in try await answer { try await home(request) } }
+        router.get("/week") { request, _ in try await answer { try await week(request) } }
+        router.post("/check") { request, _ in try await answer { try await check(request) } }
+        router.post("/absent") { request, _ in try await answer { try await markAbsent(request) } }
+        router.get("/calendar.ics") { request, _ in try await answer { try await calendarFeed(request) } }
+        router.post("/regroup") { request, _ in try await answer { try await startRegroup(request) } }
+        router.post("/plan-week") { request, _ in try await answer { try await startWeekPlan(request) } }
+        router.get("/job") { request, _ in try await answer { try await job(request) } }
+        router.post("/publish") { request, _ in try await answer { try await publish(request) } }
+        router.post("/absence") { request, _ in try await answer { try await recordAbsence(request) } }
+        router.post("/checks") { request, _ in try await answer { try await uploadChecks(request) } }
+        router.post("/withdraw") { request, _ in try await answer { try await withdraw(request) } }
+        router.post("/correct") { request, _ in try await answer { try await correct(request) } }
+        router.get("/exports") { request, _ in try await answer { try await exports(request) } }
+        router.get("/exports/:format/**") { request, context in
+            try await answer { try await exportFile(request, format: context.parameters.get("format") ?? "",
+                                                    path: context.parameters.getCatchAll().joined(separator: "/")) }
+        }
         return router
     }
 
@@ -44,73 +68,77 @@ public struct Portal: Sendable {
         Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "pacer"))
     }
 
-    // MARK: Routes
+    // MARK: Signing in
 
     func signIn(_ request: Request) async throws -> Response {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-        guard let grant = try StateStore(path: statePath).signIn(token: token, on: today) else {
-            return Page.response(.unauthorized, title: "Link not valid",
-                                 body: "<p>This sign-in link is not valid: it may have expired or been revoked. Ask the scheduler for a new one.</p>")
-        }
-        let session = await sessions.open(grant)
+        guard let grant = try store.signIn(token: token, on: today) else { throw Refusal.invalidLink }
+        let session = await sessions.open(grant, token: token)
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(Cookie(name: Self.cookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
 
     func home(_ request: Request) async throws -> Response {
-        guard let session = await session(of: request) else { return Page.signInFirst() }
-        let store = try StateStore(path: statePath)
+        let session = try await signedIn(request)
         switch session.grant.role {
-        case let .teacher(teacher):
-            let agenda = try store.teacherAgenda(scenario, teacher: teacher, on: today)
-            return Page.response(.ok, title: "\(teacherName(teacher)): \(today)", body: Page.agenda(agenda, csrf: session.csrf))
-        case let .family(student):
-            let lines = try store.status(scenario, on: today, student: student)
-            let checks = try store.checks(of: student).filter { !$0.withdrawn }.suffix(10)
-            return Page.response(.ok, title: studentName(student), body: Page.family(lines, checks: Array(checks), scenario: scenario))
-        case .scheduler:
-            let lines = try store.status(scenario, on: today)
-            return Page.response(.ok, title: "\(scenario.name): \(today)", body: Page.standing(lines, scenario: scenario))
+        case let .teacher(teacher): return try teacherHome(teacher, session: session)
+        case let .family(student): return try familyHome(student, session: session, request: request)
+        case .scheduler: return try await schedulerHome(session: session)
         }
     }
 
-    func check(_ request: Request) async throws -> Response {
-        guard let session = await session(of: request) else { return Page.signInFirst() }
+    func week(_ request: Request) async throws -> Response {
+        let session = try await signedIn(request)
+        switch session.grant.role {
+        case let .teacher(teacher): return try teacherWeek(teacher)
+        case let .family(student): return try familyHome(student, session: session, request: request)
+        case .scheduler: throw Refusal(.forbidden, "Not for the scheduler", "The week view is a teacher's and a family's; the exports hold the whole school's week.")
+        }
+    }
+
+    // MARK: Helpers every route uses
+
+    /// Runs a route, turning a refusal into its page and a state error into a clear 400.
+    func answer(_ route: () async throws -> Response) async throws -> Response {
+        do {
+            return try await route()
+        } catch let refusal as Refusal {
+            return refusal.response
+        } catch let error as StateError {
+            return Page.response(.badRequest, title: "Not done", body: "<p>\(Page.escape(error.description))</p>" + Page.back)
+        }
+    }
+
+    /// The request's session, while its grant is still valid (a revoked or expired grant ends it).
+    func signedIn(_ request: Request) async throws -> PortalSessions.Session {
+        guard let id = request.cookies[Self.cookie]?.value, let session = await sessions.find(id),
+              let grant = try store.accessGrant(session.grant.id), grant.isValid(on: today) else { throw Refusal.signInFirst }
+        return session
+    }
+
+    /// The posted form of a signed-in person, after its CSRF token is checked.
+    func postedForm(_ request: Request, session: PortalSessions.Session, limit: Int = Portal.maxBody) async throws -> Form {
         var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: Self.maxBody)
+            body = try await request.collectBody(upTo: limit)
         } catch {
-            return Page.response(.contentTooLarge, title: "Too large", body: "<p>The form is larger than \(Self.maxBody / 1024) KB.</p>")
+            throw Refusal(.contentTooLarge, "Too large", "The form is larger than \(limit / 1024) KB.")
         }
-        let form = Form(String(buffer: body))
+        let form = Form(body: String(buffer: body), contentType: request.headers[.contentType])
         guard form["csrf"] == session.csrf else {
-            return Page.response(.forbidden, title: "Form expired", body: "<p>This form is out of date. Go back, reload the page and send it again.</p>")
+            throw Refusal(.forbidden, "Form expired", "This form is out of date. Go back, reload the page and send it again.")
         }
-        guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
-              let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
-            return Page.response(.badRequest, title: "Incomplete form", body: "<p>Choose mastered or not yet for a student, then send.</p>")
-        }
-        let store = try StateStore(path: statePath)
-        guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
-            return Page.response(.forbidden, title: "Not yours", body: "<p>You can record checks only for students in your own sessions.</p>")
-        }
-        let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
-                                 note: String((form["note"] ?? "").prefix(500)), source: "portal \(session.grant.role)")
-        if let problem = check.problem(in: scenario, today: today) {
-            return Page.response(.badRequest, title: "Not recorded", body: "<p>\(Page.escape(problem))</p>")
-        }
-        _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
-        return Response(status: .seeOther, headers: [.location: "/"])
+        return form
     }
 
-    // MARK: Helpers
-
-    /// The request's session, while its grant is still valid (a revoked or expired grant ends it).
-    func session(of request: Request) async -> PortalSessions.Session? {
-        guard let id = request.cookies[Self.cookie]?.value, let session = await sessions.find(id),
-              let grant = try? StateStore(path: statePath).accessGrant(session.grant.id), grant.isValid(on: today) else { return nil }
+    /// The scheduler's session, or a refusal for anyone else.
+    func scheduler(_ request: Request) async throws -> PortalSessions.Session {
+        let session = try await signedIn(request)
+        guard PortalAccess.mayRunTheSchool(session.grant.role) else {
+            throw Refusal(.forbidden, "Scheduler only", "Only the scheduler regroups, publishes, records absences and corrects checks.")
+        }
         return session
     }
 
@@ -118,36 +146,14 @@ public struct Portal: Sendable {
     func studentName(_ id: StudentID) -> String { scenario.students.first { $0.id == id }?.name ?? id.rawValue }
 }
 
-/// Signed-in sessions, by a random id that the cookie carries, each with its CSRF token.
-actor PortalSessions {
-    struct Session: Sendable {
-        let id: String
-        let grant: AccessGrant
-        let csrf: String
+/// A request the portal answers with a page instead of doing it.
+struct Refusal: Error {
+    let response: Response
+
+    init(_ status: HTTPResponse.Status, _ title: String, _ message: String) {
+        response = Page.response(status, title: title, body: "<p>\(Page.escape(message))</p>" + Page.back)
     }
 
-    private var open: [String: Session] = [:]
-
-    func open(_ grant: AccessGrant) -> Session {
-        let session = Session(id: AccessToken.random().text, grant: grant, csrf: AccessToken.random().text)
-        open[session.id] = session
-        return session
-    }
-
-    func find(_ id: String) -> Session? { open[id] }
-}
-
-/// A urlencoded form's fields (the first value of each).
-struct Form {
-    private var fields: [String: String] = [:]
-
-    init(_ body: String) {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let name = parts.first, fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? parts[1] : ""
-        }
-    }
-
-    subscript(_ name: String) -> String? { fields[name] }
+    static let signInFirst = Refusal(.unauthorized, "Sign in", "Open the sign-in link the scheduler gave you (pacer access grant).")
+    static let invalidLink = Refusal(.unauthorized, "Link not valid", "This link is not valid: it may have expired or been revoked. Ask the scheduler for a new one.")
 }

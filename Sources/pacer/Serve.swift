@@ -18,9 +18,11 @@ extension PacerCommand {
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "Treat this date as today, YYYY-MM-DD (demos and tests).") var date: String?
+        @Option(name: .customLong("time-limit"), help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = 20
 
         func validate() throws {
             if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535, got \(port)") }
+            try NumericOption.seconds(timeLimit, "--time-limit")
             if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
         }
 
@@ -30,7 +32,7 @@ extension PacerCommand {
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
                 Terminal.error("warning: listening on \(host) without TLS; sign-in links and cookies cross the network in clear. Put a reverse proxy with TLS in front (README).")
             }
-            let portal = Portal(scenario: loaded, statePath: store.path, date: date.flatMap(SchoolDate.init))
+            let portal = Portal(scenario: loaded, store: store, date: date.flatMap(SchoolDate.init), planSeconds: timeLimit)
             print("serving \(loaded.name) on http://\(host):\(port) (pacer access grant makes sign-in links)")
             try await portal.application(host: host, port: port).runService()
         }

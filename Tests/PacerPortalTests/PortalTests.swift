@@ -5,38 +5,7 @@ import Testing
 @testable import PacerCore
 @testable import PacerPortal
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-/// The tiny school with its state started and the golden week published for 2026-11-23; the portal
-/// treats Tuesday 2026-11-24 as today.
-func tinyPortal() throws -> (folder: String, portal: Portal, store: StateStore) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-portal-\(UUID().uuidString)").path
-    try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
-    let scenario = try ScenarioLoader.load(folder)
-    let store = try StateStore(path: StateStore.path(for: scenario))
-    try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
-    try store.publish(try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json"), scenario: scenario,
-                      weekOf: SchoolDate("2026-11-23")!)
-    return (folder, Portal(scenario: scenario, statePath: store.path, date: SchoolDate("2026-11-24")), store)
-}
-
 @Suite struct PortalTests {
-    /// Signs in with a new grant for `role` and returns the session cookie.
-    func signIn(_ client: some TestClientProtocol, _ store: StateStore, _ role: AccessRole) async throws -> String {
-        let token = try store.grantAccess(role).token.text
-        return try await client.execute(uri: "/signin?token=\(token)", method: .get) { response in
-            #expect(response.status == .seeOther)
-            let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-            return String(cookie.split(separator: ";")[0])
-        }
-    }
-
-    func csrf(in page: String) -> String? {
-        page.range(of: #"name=csrf value="([0-9a-f]{64})""#, options: .regularExpression)
-            .map { String(page[$0].dropFirst(#"name=csrf value=""#.count).dropLast()) }
-    }
-
     @Test func aTeacherSeesOnlyTheirGroupsAndRecordsACheckOnce() async throws {
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import PacerCore
+
+/// The exports of the plan in force today, made on request (scheduler only): the same files
+/// `pacer export` writes, browsable under `/exports/FORMAT/…`.
+extension Portal {
+    static let exporters: [(format: String, label: String, exporter: PlanExporter)] = [
+        ("html", "Web pages (timetables per teacher, room and student)", HTMLExporter()),
+        ("csv", "Spreadsheets (CSV)", CSVExporter()),
+        ("ics", "Calendars (iCalendar, per teacher and student)", ICalendarExporter()),
+        ("json", "The plan (JSON)", JSONExporter()),
+        ("fet", "FET timetable", FETExporter()),
+    ]
+
+    /// `GET /exports`: every file of every format, linked.
+    func exports(_ request: Request) async throws -> Response {
+        _ = try await scheduler(request)
+        let context = try exportContext()
+        var body = "<p>From the plan in force on \(today) (plan \(context.id), \(context.plan.plan.header.kind.rawValue) of \(context.plan.weekOf)).</p>"
+        for (format, label, exporter) in Self.exporters {
+            let files = try exporter.files(context.plan.exportContext(scenario, onlyTheDay: false)).keys.sorted()
+            body += "<h2>\(Page.escape(label))</h2><ul>" + files.prefix(400).map { path -> String in
+                "<li><a href=\"/exports/\(format)/\(Page.escape(Page.pathEscape(path)))\">\(Page.escape(path))</a></li>"
+            }.joined() + (files.count > 400 ? "<li>… and \(files.count - 400) more</li>" : "") + "</ul>"
+        }
+        return Page.response(.ok, title: "Exports", body: Page.nav(.scheduler) + body)
+    }
+
+    /// `GET /exports/FORMAT/PATH`: one exported file, looked up among the format's files (a path
+    /// that is not one of them is 404, so nothing outside the export can be named).
+    func exportFile(_ request: Request, format: String, path: String) async throws -> Response {
+        _ = try await scheduler(request)
+        guard let exporter = Self.exporters.first(where: { $0.format == format })?.exporter else { throw Refusal.notFound }
+        let context = try exportContext()
+        guard let text = try exporter.files(context.plan.exportContext(scenario, onlyTheDay: false))[path] else { throw Refusal.notFound }
+        let type: String
+        switch (path as NSString).pathExtension {
+        case "html": type = "text/html; charset=utf-8"
+        case "csv": type = "text/csv; charset=utf-8"
+        case "ics": type = "text/calendar; charset=utf-8"
+        case "json": type = "application/json"
+        case "svg": type = "image/svg+xml"
+        case "css": type = "text/css"
+        default: type = "application/xml"
+        }
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private func exportContext() throws -> (id: Int64, plan: PlanInForce) {
+        guard let inForce = try store.planInForce(scenario, on: today) else {
+            throw Refusal(.notFound, "Nothing published", "No published plan covers \(today): plan the week and publish it first.")
+        }
+        return (inForce.id, inForce)
+    }
+}
+
+extension Refusal {
+    static let notFound = Refusal(.notFound, "Not found", "There is no such page.")
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import PacerCore
+
+/// A family's view of their student, and the calendar feed their phone subscribes to.
+extension Portal {
+    func familyHome(_ student: StudentID, session: PortalSessions.Session, request: Request) throws -> Response {
+        let lines = try store.status(scenario, on: today, student: student)
+        let checks = try store.checks(of: student).filter { !$0.withdrawn }.suffix(10)
+        let week = try store.workshops(scenario, of: student, on: scenario.calendar.week(containing: today).map(\.date))
+        // The feed's address carries the sign-in token: a calendar app cannot sign in with a cookie.
+        let host = request.head.authority ?? "127.0.0.1"
+        let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
+        let scheme = proxied == "https" ? "https" : "http"
+        let feed = "\(scheme)://\(host)/calendar.ics?token=\(session.token)"
+        return Page.response(.ok, title: studentName(student),
+                             body: Page.nav(.family(student)) + Page.family(lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario))
+    }
+
+    /// `GET /calendar.ics?token=…`: the student's workshops this week and next, from the plans in
+    /// force, with the exports' stable UIDs so that a regroup updates the events in place.
+    func calendarFeed(_ request: Request) async throws -> Response {
+        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+        guard let grant = try store.signIn(token: token, on: today) else { throw Refusal.invalidLink }
+        guard case let .family(student) = grant.role else {
+            throw Refusal(.forbidden, "Families only", "The calendar feed is a family's view of their student.")
+        }
+        let dates = (scenario.calendar.week(containing: today) + scenario.calendar.week(containing: today.adding(days: 7))).map(\.date)
+        let text = try store.calendarFeed(scenario, of: student, on: dates)
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-cache"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import PacerCore
+
+/// The scheduler's page and actions: the school's standing, regroup and publish, plan the next
+/// week, absences, checks (upload, correct, withdraw) and the exports of the plan in force.
+extension Portal {
+    func schedulerHome(session: PortalSessions.Session) async throws -> Response {
+        let view = SchedulerView(
+            today: today, csrf: session.csrf, scenario: scenario,
+            standing: try store.status(scenario, on: today), inForce: try store.planInForce(scenario, on: today),
+            absences: try store.absences(from: today, to: today), recentChecks: try store.recentChecks(limit: 20),
+            job: await jobs.current,
+            nextDay: scenario.calendar.schoolDay(after: today, count: 1),
+            nextWeek: scenario.calendar.weekStart(containing: today.adding(days: 7)))
+        return Page.response(.ok, title: "\(scenario.name): \(today.weekdayName) \(today)", body: Page.nav(.scheduler) + Page.scheduler(view))
+    }
+
+    /// `POST /regroup`: regroups a date after the latest checks, then verifies the day plan.
+    func startRegroup(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let date = form["date"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the date to regroup, YYYY-MM-DD.") }
+        if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
+        let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
+        return try await start(.regroup(date)) { progress in
+            let plan = try store.regroup(scenario, date: date, options: PlanOptions(timeLimit: seconds), progress: progress).result.plan
+            return (plan, try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan).map { "\($0)" })
+        }
+    }
+
+    /// `POST /plan-week`: plans a week from the state, then verifies it.
+    func startWeekPlan(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let week = form["week-of"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the week's first date, YYYY-MM-DD.") }
+        if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
+        let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
+        return try await start(.week(week)) { progress in
+            let plan = try store.planWeek(scenario, weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress).result.plan
+            return (plan, try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan).map { "\($0)" })
+        }
+    }
+
+    private func start(_ kind: PortalJobs.Kind,
+                       work: @escaping @Sendable (_ progress: @escaping @Sendable (PlanProgress) -> Void) throws -> (WeekPlan, [String])) async throws -> Response {
+        guard await jobs.start(kind, work: work) != nil else {
+            throw Refusal(.conflict, "Already planning", "A plan is being made; wait for it on the planning page (/job).")
+        }
+        return Response(status: .seeOther, headers: [.location: "/job"])
+    }
+
+    /// `GET /job`: the planning job's progress (the page reloads itself while it runs), then the
+    /// plan's changes teacher by teacher and a button to publish it.
+    func job(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        guard let job = await jobs.current else {
+            throw Refusal(.notFound, "Nothing planned", "No regroup or week plan has been started since the portal started.")
+        }
+        var absent: Set<TeacherID> = []
+        if case let .regroup(date) = job.kind {
+            for a in try store.absences(from: date, to: date) { if case let .teacher(t) = a.person { absent.insert(t) } }
+        }
+        return Page.job(job, csrf: session.csrf, scenario: scenario, absentTeachers: absent)
+    }
+
+    /// `POST /publish`: publishes the finished job's plan when it breaks no rule (once).
+    func publish(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let id = form["job"].flatMap(Int.init), let (kind, plan) = await jobs.claim(id) else {
+            throw Refusal(.conflict, "Not published", "Only a finished plan that breaks no rule can be published, and only once.")
+        }
+        do {
+            let weekOf = kind.date
+            try store.seed(from: scenario, on: weekOf)
+            let planID = try store.publish(plan, scenario: scenario, weekOf: weekOf)
+            await jobs.published(id, as: planID)
+        } catch {
+            await jobs.published(id, as: nil)
+            throw error
+        }
+        return Response(status: .seeOther, headers: [.location: "/job"])
+    }
+
+    /// `POST /absence`: a teacher or a student away on a date, the whole day or some periods.
+    func recordAbsence(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let person = form["person"].flatMap(Absence.Person.init), let date = form["date"].flatMap(SchoolDate.init) else {
+            throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
+        }
+        let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
+        let absence = Absence(date: date, person: person, periods: periods, note: String((form["note"] ?? "").prefix(200)))
+        if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
+        try store.recordAbsences([absence], scenario: scenario)
+        return Response(status: .seeOther, headers: [.location: "/"])
+    }
+
+    /// `POST /checks`: a checks CSV, read and applied as `pacer record --checks` does: all or nothing.
+    func uploadChecks(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session, limit: Self.maxUpload)
+        guard let text = form["file"], !text.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
+        let (checks, diagnostics) = MasteryChecksFile.parse(text, file: "uploaded file", scenario: scenario, today: today)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Page.response(.badRequest, title: "Nothing recorded",
+                                 body: "<p>The file has errors; nothing of it was recorded.</p><ul>"
+                                     + diagnostics.prefix(50).map { "<li>\(Page.escape($0.description))</li>" }.joined() + "</ul>" + Page.back)
+        }
+        try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
+        let report = try store.record(checks, scenario: scenario, source: "portal upload")
+        return Page.response(.ok, title: "Checks recorded",
+                             body: "<p>\(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on.</p><ul>"
+                                 + report.lines.prefix(200).map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+    }
+
+    /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.
+    func withdraw(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
+        let report = try store.withdraw([id], scenario: scenario)
+        return Page.response(.ok, title: "Check withdrawn", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+    }
+
+    /// `POST /correct`: replaces a check's result and note (one transaction).
+    func correct(_ request: Request) async throws -> Response {
+        let session = try await scheduler(request)
+        let form = try await postedForm(request, session: session)
+        guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
+            throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
+        }
+        let report = try store.correct(id, result: result, note: String((form["note"] ?? "").prefix(500)), scenario: scenario, source: "portal correction")
+        return Page.response(.ok, title: "Check corrected", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import PacerCore
+
+/// A teacher's day and week, and what they record at the door: checks and absences.
+extension Portal {
+    func teacherHome(_ teacher: TeacherID, session: PortalSessions.Session) throws -> Response {
+        let agenda = try store.teacherAgenda(scenario, teacher: teacher, on: today)
+        return Page.response(.ok, title: "\(teacherName(teacher)): \(today.weekdayName) \(today)",
+                             body: Page.nav(.teacher(teacher)) + Page.agenda(agenda, csrf: session.csrf))
+    }
+
+    func teacherWeek(_ teacher: TeacherID) throws -> Response {
+        let days = try scenario.calendar.week(containing: today).map { try store.teacherAgenda(scenario, teacher: teacher, on: $0.date) }
+        return Page.response(.ok, title: "\(teacherName(teacher)): week of \(scenario.calendar.weekStart(containing: today))",
+                             body: Page.nav(.teacher(teacher)) + Page.teacherWeek(days, today: today))
+    }
+
+    /// `POST /check`: a teacher for a student of their own group on its objective, or the scheduler.
+    func check(_ request: Request) async throws -> Response {
+        let session = try await signedIn(request)
+        let form = try await postedForm(request, session: session)
+        guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
+              let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
+            throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
+        }
+        guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
+            throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
+        }
+        let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
+                                 note: String((form["note"] ?? "").prefix(500)), source: "portal \(session.grant.role)")
+        if let problem = check.problem(in: scenario, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
+        _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
+        return Response(status: .seeOther, headers: [.location: "/"])
+    }
+
+    /// `POST /absent`: a student missed one of today's sessions (their teacher, or the scheduler).
+    func markAbsent(_ request: Request) async throws -> Response {
+        let session = try await signedIn(request)
+        let form = try await postedForm(request, session: session)
+        guard let student = form["student"].map(StudentID.init(rawValue:)), let block = form["block"].map(BlockID.init(rawValue:)),
+              let period = scenario.calendar.block(block)?.period else {
+            throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")
+        }
+        let allowed: Bool
+        switch session.grant.role {
+        case .scheduler: allowed = scenario.students.contains { $0.id == student }
+        case .family: allowed = false
+        case let .teacher(teacher):
+            allowed = try store.teacherAgenda(scenario, teacher: teacher, on: today).groups
+                .contains { $0.block == block && $0.members.contains { $0.student == student } }
+        }
+        guard allowed else { throw Refusal(.forbidden, "Not yours", "You can mark absent only students of your own sessions.") }
+        let absence = Absence(date: today, person: .student(student), periods: [period], note: "marked by \(session.grant.role) in the portal")
+        if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
+        try store.recordAbsences([absence], scenario: scenario)
+        return Response(status: .seeOther, headers: [.location: "/"])
+    }
+}

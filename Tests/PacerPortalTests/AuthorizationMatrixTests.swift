@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import PacerCore
+@testable import PacerPortal
+
+/// Every role × every route, on the person's own data and on someone else's: the status code, and
+/// that no student the person may not see is named in the answer. Each role gets a fresh school, so
+/// one role's changes do not decide another's answer. Today is Tuesday 2026-11-24: T-OKAFOR has
+/// S-11…S-17 (Tue-F1 and Tue-F2); S-01 is not his today.
+@Suite struct AuthorizationMatrixTests {
+    enum Who: String, CaseIterable, CustomTestStringConvertible {
+        case nobody, teacher, family, scheduler
+        var testDescription: String { rawValue }
+        var role: AccessRole? {
+            switch self {
+            case .nobody: return nil
+            case .teacher: return .teacher("T-OKAFOR")
+            case .family: return .family("S-11")
+            case .scheduler: return .scheduler
+            }
+        }
+    }
+
+    struct Route: Sendable {
+        let name: String
+        let method: HTTPRequest.Method
+        /// The URI, given the person's sign-in token (for the calendar feed).
+        let uri: @Sendable (_ token: String) -> String
+        /// The form, given the page's CSRF token; nil for a GET.
+        let form: (@Sendable (_ csrf: String) -> String)?
+        let multipart: Bool
+        /// Expected status: nobody, teacher, family, scheduler.
+        let expected: [Who: HTTPResponse.Status]
+
+        init(_ name: String, _ method: HTTPRequest.Method, _ uri: @escaping @Sendable (String) -> String, form: (@Sendable (String) -> String)? = nil,
+             multipart: Bool = false, _ nobody: HTTPResponse.Status, _ teacher: HTTPResponse.Status, _ family: HTTPResponse.Status,
+             _ scheduler: HTTPResponse.Status) {
+            self.name = name
+            self.method = method
+            self.uri = uri
+            self.form = form
+            self.multipart = multipart
+            expected = [.nobody: nobody, .teacher: teacher, .family: family, .scheduler: scheduler]
+        }
+    }
+
+    static let routes: [Route] = [
+        Route("own page", .get, { _ in "/" }, .unauthorized, .ok, .ok, .ok),
+        Route("week", .get, { _ in "/week" }, .unauthorized, .ok, .ok, .forbidden),
+        Route("check, own student", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=redo" },
+              .unauthorized, .seeOther, .forbidden, .seeOther),
+        Route("check, someone else's", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-01&objective=MATH-7.RP.1&result=not-yet" },
+              .unauthorized, .forbidden, .forbidden, .seeOther),
+        Route("check, own student, another objective", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-11&objective=MATH-7.RP.1&result=not-yet" },
+              .unauthorized, .forbidden, .forbidden, .seeOther),
+        Route("absent, own student", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-12&block=Tue-F1" },
+              .unauthorized, .seeOther, .forbidden, .seeOther),
+        Route("absent, someone else's", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-01&block=Tue-F1" },
+              .unauthorized, .forbidden, .forbidden, .seeOther),
+        Route("calendar feed", .get, { "/calendar.ics?token=\($0)" }, .unauthorized, .forbidden, .ok, .forbidden),
+        Route("regroup (a Saturday)", .post, { _ in "/regroup" }, form: { "csrf=\($0)&date=2026-11-28" },
+              .unauthorized, .forbidden, .forbidden, .badRequest),
+        Route("plan a week (not its first day)", .post, { _ in "/plan-week" }, form: { "csrf=\($0)&week-of=2026-12-01" },
+              .unauthorized, .forbidden, .forbidden, .badRequest),
+        Route("planning job", .get, { _ in "/job" }, .unauthorized, .forbidden, .forbidden, .notFound),
+        Route("publish", .post, { _ in "/publish" }, form: { "csrf=\($0)&job=1" }, .unauthorized, .forbidden, .forbidden, .conflict),
+        Route("teacher absence", .post, { _ in "/absence" }, form: { "csrf=\($0)&person=teacher:T-CHEN&date=2026-11-25" },
+              .unauthorized, .forbidden, .forbidden, .seeOther),
+        Route("upload checks", .post, { _ in "/checks" }, form: { multipart(csrf: $0, file: "date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n").body },
+              multipart: true, .unauthorized, .forbidden, .forbidden, .ok),
+        Route("withdraw a check", .post, { _ in "/withdraw" }, form: { "csrf=\($0)&check=999" }, .unauthorized, .forbidden, .forbidden, .badRequest),
+        Route("correct a check", .post, { _ in "/correct" }, form: { "csrf=\($0)&check=999&result=mastered" },
+              .unauthorized, .forbidden, .forbidden, .badRequest),
+        Route("exports", .get, { _ in "/exports" }, .unauthorized, .forbidden, .forbidden, .ok),
+        Route("an exported file", .get, { _ in "/exports/csv/timetable.csv" }, .unauthorized, .forbidden, .forbidden, .ok),
+        Route("a path outside the exports", .get, { _ in "/exports/csv/../pacer-state.sqlite" }, .unauthorized, .forbidden, .forbidden, .notFound),
+    ]
+
+    @Test(arguments: Who.allCases) func everyRouteAnswersEachRoleAsItShould(who: Who) async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The students each person may see named: a teacher's this week, a family's own.
+        var visible: Set<String> = []
+        switch who.role {
+        case let .teacher(teacher)?:
+            for day in portal.scenario.calendar.week(containing: SchoolDate("2026-11-24")!) {
+                for group in try store.teacherAgenda(portal.scenario, teacher: teacher, on: day.date).groups {
+                    visible.formUnion(group.members.map(\.name))
+                }
+            }
+        case let .family(student)?: visible = [portal.scenario.students.first { $0.id == student }!.name]
+        case .scheduler?: visible = Set(portal.scenario.students.map(\.name))
+        case nil: break
+        }
+        let hidden = portal.scenario.students.map(\.name).filter { !visible.contains($0) }
+        let app = Application(router: portal.router())
+        try await app.test(.router) { client in
+            var cookie: String?, token = "", csrf = "no-session"
+            if let role = who.role {
+                token = try store.grantAccess(role).token.text
+                cookie = try await client.execute(uri: "/signin?token=\(token)", method: .get) { response in
+                    response.headers[.setCookie].map { String($0.split(separator: ";")[0]) }
+                }
+                csrf = try await get(client, "/", cookie: cookie).body.firstMatch(of: #/name=csrf value="([0-9a-f]{64})"/#).map { String($0.1) } ?? "none"
+            }
+            for route in Self.routes {
+                let answer: Answer
+                if let form = route.form {
+                    let contentType = route.multipart ? multipart(csrf: csrf, file: "").contentType : "application/x-www-form-urlencoded"
+                    answer = try await post(client, route.uri(token), cookie: cookie, form: form(csrf), contentType: contentType)
+                } else {
+                    answer = try await get(client, route.uri(token), cookie: cookie)
+                }
+                #expect(answer.status == route.expected[who], "\(who) → \(route.name)")
+                for name in hidden { #expect(!answer.body.contains(name), "\(who) → \(route.name) names \(name)") }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import PacerCore
+@testable import PacerPortal
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The tiny school with its state started and the golden week published for 2026-11-23; the portal
+/// treats Tuesday 2026-11-24 as today.
+func tinyPortal() throws -> (folder: String, portal: Portal, store: StateStore) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-portal-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
+    let scenario = try ScenarioLoader.load(folder)
+    let store = try StateStore(path: StateStore.path(for: scenario))
+    try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+    try store.publish(try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json"), scenario: scenario,
+                      weekOf: SchoolDate("2026-11-23")!)
+    return (folder, Portal(scenario: scenario, store: store, date: SchoolDate("2026-11-24"), planSeconds: 5), store)
+}
+
+/// Signs in with a new grant for `role` and returns the session cookie.
+func signIn(_ client: some TestClientProtocol, _ store: StateStore, _ role: AccessRole) async throws -> String {
+    let token = try store.grantAccess(role).token.text
+    return try await client.execute(uri: "/signin?token=\(token)", method: .get) { response in
+        #expect(response.status == .seeOther)
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        return String(cookie.split(separator: ";")[0])
+    }
+}
+
+func csrf(in page: String) -> String? {
+    page.range(of: #"name=csrf value="([0-9a-f]{64})""#, options: .regularExpression)
+        .map { String(page[$0].dropFirst(#"name=csrf value=""#.count).dropLast()) }
+}
+
+
+/// A request's status, body and Location header.
+struct Answer {
+    let status: HTTPResponse.Status
+    let body: String
+    let location: String?
+}
+
+func get(_ client: some TestClientProtocol, _ uri: String, cookie: String? = nil) async throws -> Answer {
+    try await client.execute(uri: uri, method: .get, headers: cookie.map { [.cookie: $0] } ?? [:]) {
+        Answer(status: $0.status, body: String(buffer: $0.body), location: $0.headers[.location])
+    }
+}
+
+func post(_ client: some TestClientProtocol, _ uri: String, cookie: String? = nil, form: String,
+          contentType: String = "application/x-www-form-urlencoded") async throws -> Answer {
+    var headers: HTTPFields = [.contentType: contentType]
+    if let cookie { headers[.cookie] = cookie }
+    return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form)) {
+        Answer(status: $0.status, body: String(buffer: $0.body), location: $0.headers[.location])
+    }
+}
+
+/// A multipart/form-data body with the CSRF token and one file.
+func multipart(csrf: String, file: String) -> (body: String, contentType: String) {
+    let boundary = "pacer-test-boundary"
+    let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+        + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"checks.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+    return (body, "multipart/form-data; boundary=\(boundary)")
+}
+
+/// Waits for the scheduler's planning job to finish and returns its page.
+func finishedJob(_ client: some TestClientProtocol, cookie: String) async throws -> String {
+    for _ in 0..<240 {
+        let page = try await get(client, "/job", cookie: cookie).body
+        if !page.contains("http-equiv=\"refresh\"") { return page }
+        try await Task.sleep(for: .milliseconds(250))
+    }
+    Issue.record("the planning job did not finish in 60 s")
+    return ""
+}
