@@ -16,7 +16,7 @@ enum Page {
             .note{color:#555;font-size:.9rem}form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.3rem}
             input[type=text]{flex:1 1 10rem;min-width:0;padding:.3rem}button{padding:.35rem .8rem}
             nav{margin:.2rem 0 .6rem}.away{background:#fdd}.quiet{font-size:.85rem;background:none;border:1px solid #bbb;border-radius:4px}
-            .inline{display:inline-flex;margin-top:.2rem}.scroll{overflow-x:auto}.warn{color:#a00}.ok{color:#070}
+            .inline{display:inline-flex;margin-top:.2rem}.scroll{overflow-x:auto}.feed{word-break:break-all}.plain{list-style:none;padding:0}.plain li{margin:.4rem 0}.warn{color:#a00}.ok{color:#070}
             table{border-collapse:collapse;width:100%}.id{white-space:nowrap}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
             </style></head><body><h1>\(escape(title))</h1>
             \(body)
@@ -63,7 +63,7 @@ enum Page {
                     <button class=quiet>Mark absent</button></form>
                     """
                 return """
-                    <div class=student><b>\(escape(m.name))</b> (grade \(escape(m.grade))\(days))\(tags)\(last)
+                    <div class=student id="student-\(escape(m.student.rawValue))"><b>\(escape(m.name))</b> (grade \(escape(m.grade))\(days))\(tags)\(last)
                     <form method=post action="/check"><input type=hidden name=csrf value="\(csrf)">
                     <input type=hidden name=student value="\(escape(m.student.rawValue))"><input type=hidden name=objective value="\(escape(group.objective.rawValue))">
                     <label><input type=radio name=result value=mastered required> mastered</label>
@@ -102,19 +102,19 @@ enum Page {
             return "<tr><td>\(escape(subject))</td><td>\(objective)</td></tr>"
         }.joined()
         let workshops: String = week.map { w -> String in
-            "<tr><td>\(w.date.weekdayName.prefix(3)) \(w.date.text.suffix(5))\(w.date == today ? " (today)" : "")</td><td>\(escape(w.start))–\(escape(w.end))</td>"
-                + "<td>\(escape(w.title.isEmpty ? w.objective.rawValue : w.title))\(w.absent ? " <span class=\"tag away\">absent</span>" : "")</td>"
-                + "<td>\(escape(w.teacher)), \(escape(w.room))</td></tr>"
+            "<li><b>\(w.date.weekdayName) \(w.date.text.suffix(5))\(w.date == today ? " (today)" : ""), \(escape(w.start))–\(escape(w.end))</b>: "
+                + "\(escape(w.title.isEmpty ? w.objective.rawValue : w.title))\(w.absent ? " <span class=\"tag away\">absent</span>" : "")"
+                + "<div class=note>with \(escape(w.teacher)), \(escape(w.room))</div></li>"
         }.joined()
         let recent: String = checks.reversed().map { c -> String in
             "<li>\(c.date): \(escape(scenario.objective(c.objective)?.title ?? c.objective.rawValue)): \(c.result == "mastered" ? "mastered" : "not yet")\(c.note.isEmpty ? "" : ": " + escape(c.note))</li>"
         }.joined()
         return "<h2>Now working on</h2><table>\(rows)</table>"
             + "<h2>This week's workshops</h2>" + (workshops.isEmpty ? "<p>No workshops published for this week.</p>"
-                : "<div class=scroll><table><tr><th>day</th><th>time</th><th>workshop</th><th>with, where</th></tr>\(workshops)</table></div>")
+                : "<ul class=plain>\(workshops)</ul>")
             + "<h2>Recent checks</h2>" + (recent.isEmpty ? "<p>None yet.</p>" : "<ul>\(recent)</ul>")
             + "<h2>Calendar</h2><p>Add this address to your phone's calendar as a subscription; it updates when the school regroups. Keep it private: it works like your sign-in link.</p>"
-            + "<p class=note><a href=\"\(escape(feed))\">\(escape(feed))</a></p>"
+            + "<p class=\"note feed\"><a href=\"\(escape(feed))\">\(escape(feed))</a></p>"
     }
 
     /// The scheduler's standing: students on each objective, the longest on it first.

@@ -31,7 +31,8 @@ extension Portal {
                                  note: String((form["note"] ?? "").prefix(500)), source: "portal \(session.grant.role)")
         if let problem = check.problem(in: scenario, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
         _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
-        return Response(status: .seeOther, headers: [.location: "/"])
+        // Back to the same student on the teacher's page.
+        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
     }
 
     /// `POST /absent`: a student missed one of today's sessions (their teacher, or the scheduler).
@@ -42,18 +43,11 @@ extension Portal {
               let period = scenario.calendar.block(block)?.period else {
             throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")
         }
-        let allowed: Bool
-        switch session.grant.role {
-        case .scheduler: allowed = scenario.students.contains { $0.id == student }
-        case .family: allowed = false
-        case let .teacher(teacher):
-            allowed = try store.teacherAgenda(scenario, teacher: teacher, on: today).groups
-                .contains { $0.block == block && $0.members.contains { $0.student == student } }
-        }
+        let allowed = try PortalAccess.may(session.grant.role, markAbsent: student, in: block, on: today, scenario: scenario, store: store)
         guard allowed else { throw Refusal(.forbidden, "Not yours", "You can mark absent only students of your own sessions.") }
         let absence = Absence(date: today, person: .student(student), periods: [period], note: "marked by \(session.grant.role) in the portal")
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
         try store.recordAbsences([absence], scenario: scenario)
-        return Response(status: .seeOther, headers: [.location: "/"])
+        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
     }
 }

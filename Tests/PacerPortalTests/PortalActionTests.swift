@@ -40,7 +40,7 @@ import Testing
             let cookie = try await client.execute(uri: "/signin?token=\(token)", method: .get) { String($0.headers[.setCookie]!.split(separator: ";")[0]) }
             let page = try await get(client, "/", cookie: cookie).body
             #expect(page.contains("This week's workshops"))
-            #expect(page.contains("Wed 11-25</td><td>09:25–10:05</td><td>Unit rates with fractions</td>"), "Wednesday's workshop with its title")
+            #expect(page.contains("<b>Wednesday 11-25, 09:25–10:05</b>: Unit rates with fractions"), "Wednesday's workshop with its title")
             #expect(page.contains("/calendar.ics?token=\(token)"))
             let feed = try await get(client, "/calendar.ics?token=\(token)")
             #expect(feed.status == .ok)

@@ -1,13 +1,13 @@
 /// Who may see and act for a student in the portal, decided here so that the web layer only asks:
 /// the scheduler for everyone; a family for their own student only; a teacher for the students in
-/// their own published sessions of that date (and no one else, even by naming an id).
+/// their own sessions of the plan in force that date (and no one else, even by naming an id).
 public enum PortalAccess {
     public static func may(_ role: AccessRole, actFor student: StudentID, on date: SchoolDate,
                            scenario: Scenario, store: StateStore) throws -> Bool {
         switch role {
         case .scheduler: return scenario.students.contains { $0.id == student }
         case let .family(own): return own == student
-        case let .teacher(teacher): return try store.teacherAgenda(scenario, teacher: teacher, on: date).teaches(student)
+        case let .teacher(teacher): return try !sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).isEmpty
         }
     }
 
@@ -19,11 +19,28 @@ public enum PortalAccess {
         case .scheduler: return scenario.students.contains { $0.id == student }
         case .family: return false
         case let .teacher(teacher):
-            return try store.teacherAgenda(scenario, teacher: teacher, on: date).groups
-                .contains { $0.objective == objective && $0.members.contains { $0.student == student } }
+            return try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains { $0.objective == objective }
+        }
+    }
+
+    /// Whether `role` may mark `student` absent from their session in `block` that date: the
+    /// scheduler for anyone; a teacher only from their own session in that block; a family never.
+    public static func may(_ role: AccessRole, markAbsent student: StudentID, in block: BlockID, on date: SchoolDate,
+                           scenario: Scenario, store: StateStore) throws -> Bool {
+        switch role {
+        case .scheduler: return scenario.students.contains { $0.id == student }
+        case .family: return false
+        case let .teacher(teacher):
+            return try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains { $0.block == block }
         }
     }
 
     /// Only the scheduler regroups, publishes, plans and records absences.
     public static func mayRunTheSchool(_ role: AccessRole) -> Bool { role == .scheduler }
+
+    /// The teacher's sessions that date, in the plan in force, that hold the student.
+    private static func sessions(of teacher: TeacherID, with student: StudentID, on date: SchoolDate,
+                                 scenario: Scenario, store: StateStore) throws -> [PlannedSession] {
+        try store.planInForce(scenario, on: date)?.sessions.filter { $0.teacher == teacher && $0.students.contains(student) } ?? []
+    }
 }
