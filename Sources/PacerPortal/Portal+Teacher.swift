@@ -24,12 +24,12 @@ extension Portal {
               let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
         }
-        guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
-            throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
-        }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
                                  note: String((form["note"] ?? "").prefix(500)), source: "portal \(session.grant.role)")
         if let problem = check.problem(in: scenario, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
+        guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
+            throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
+        }
         _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
         // Back to the same student on the teacher's page.
         return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
