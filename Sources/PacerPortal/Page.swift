@@ -113,7 +113,7 @@ enum Page {
             + "<h2>This week's workshops</h2>" + (workshops.isEmpty ? "<p>No workshops published for this week.</p>"
                 : "<ul class=plain>\(workshops)</ul>")
             + "<h2>Recent checks</h2>" + (recent.isEmpty ? "<p>None yet.</p>" : "<ul>\(recent)</ul>")
-            + "<h2>Calendar</h2><p>Add this address to your phone's calendar as a subscription; it updates when the school regroups. Keep it private: it works like your sign-in link.</p>"
+            + "<h2>Calendar</h2><p>Add this address to your phone's calendar as a subscription; it updates when the school regroups. Keep it private: it shows your child's timetable (it does not sign anyone in).</p>"
             + "<p class=\"note feed\"><a href=\"\(escape(feed))\">\(escape(feed))</a></p>"
     }
 

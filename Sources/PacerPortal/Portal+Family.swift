@@ -8,20 +8,21 @@ extension Portal {
         let lines = try store.status(scenario, on: today, student: student)
         let checks = try store.checks(of: student).filter { !$0.withdrawn }.suffix(10)
         let week = try store.workshops(scenario, of: student, on: scenario.calendar.week(containing: today).map(\.date))
-        // The feed's address carries the sign-in token: a calendar app cannot sign in with a cookie.
+        // A calendar app cannot sign in with a cookie: the feed's address carries the grant's
+        // calendar key, which opens the feed and nothing else.
         let host = request.head.authority ?? "127.0.0.1"
         let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
         let scheme = proxied == "https" ? "https" : "http"
-        let feed = "\(scheme)://\(host)/calendar.ics?token=\(session.token)"
+        let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
         return Page.response(.ok, title: studentName(student),
                              body: Page.nav(.family(student)) + Page.family(lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario))
     }
 
-    /// `GET /calendar.ics?token=…`: the student's workshops this week and next, from the plans in
+    /// `GET /calendar.ics?key=…`: the student's workshops this week and next, from the plans in
     /// force, with the exports' stable UIDs so that a regroup updates the events in place.
     func calendarFeed(_ request: Request) async throws -> Response {
-        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-        guard let grant = try store.signIn(token: token, on: today) else { throw Refusal.invalidLink }
+        let key = request.uri.queryParameters["key"].map(String.init) ?? ""
+        guard let grant = try store.calendarGrant(key: key, on: today) else { throw Refusal.invalidLink }
         guard case let .family(student) = grant.role else {
             throw Refusal(.forbidden, "Families only", "The calendar feed is a family's view of their student.")
         }

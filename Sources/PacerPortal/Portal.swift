@@ -13,7 +13,8 @@ import PacerCore
 /// - everyone signed in: `GET /` (their page) and `GET /week`;
 /// - teachers (their own students) and the scheduler: `POST /check` records a mastery check
 ///   exactly as `pacer record` does, `POST /absent` marks a student absent from a session;
-/// - families: `GET /calendar.ics?token=…`, their student's workshops as a calendar feed;
+/// - families: `GET /calendar.ics?key=…`, their student's workshops as a calendar feed (the key
+///   opens the feed and nothing else);
 /// - the scheduler: `POST /regroup`, `POST /plan-week`, `GET /job`, `POST /publish`,
 ///   `POST /absence`, `POST /checks` (a checks CSV), `POST /withdraw`, `POST /correct`,
 ///   `GET /exports` and the files under it.
@@ -73,7 +74,7 @@ public struct Portal: Sendable {
     func signIn(_ request: Request) async throws -> Response {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         guard let grant = try store.signIn(token: token, on: today) else { throw Refusal.invalidLink }
-        let session = await sessions.open(grant, token: token)
+        let session = await sessions.open(grant, calendarKey: AccessToken(text: token).calendarKey.text)
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(Cookie(name: Self.cookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
         return response

@@ -7,15 +7,14 @@ actor PortalSessions {
         let id: String
         let grant: AccessGrant
         let csrf: String
-        /// The sign-in token, kept only in memory so that a family's page can show their
-        /// calendar feed's address.
-        let token: String
+        /// The key of the grant's calendar feed, so that a family's page can show its address.
+        let calendarKey: String
     }
 
     private var open: [String: Session] = [:]
 
-    func open(_ grant: AccessGrant, token: String) -> Session {
-        let session = Session(id: AccessToken.random().text, grant: grant, csrf: AccessToken.random().text, token: token)
+    func open(_ grant: AccessGrant, calendarKey: String) -> Session {
+        let session = Session(id: AccessToken.random().text, grant: grant, csrf: AccessToken.random().text, calendarKey: calendarKey)
         open[session.id] = session
         return session
     }

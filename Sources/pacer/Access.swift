@@ -42,6 +42,7 @@ extension PacerCommand.Access {
             let base = url.hasSuffix("/") ? String(url.dropLast()) : url
             print("access \(grant.id) for \(role)" + (expiry.map { ", until \($0)" } ?? ", no end date"))
             print("\(base)/signin?token=\(token.text)")
+            if case .family = role { print("calendar feed (opens only the calendar): \(base)/calendar.ics?key=\(token.calendarKey.text)") }
             print("the link is shown only now; pacer access revoke \(scenario) \(grant.id) ends it")
         }
     }

@@ -26,7 +26,7 @@ import Testing
     struct Route: Sendable {
         let name: String
         let method: HTTPRequest.Method
-        /// The URI, given the person's sign-in token (for the calendar feed).
+        /// The URI, given the person's sign-in token (the calendar feed's key derives from it).
         let uri: @Sendable (_ token: String) -> String
         /// The form, given the page's CSRF token; nil for a GET.
         let form: (@Sendable (_ csrf: String) -> String)?
@@ -59,7 +59,7 @@ import Testing
               .unauthorized, .seeOther, .forbidden, .seeOther),
         Route("absent, someone else's", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-01&block=Tue-F1" },
               .unauthorized, .forbidden, .forbidden, .seeOther),
-        Route("calendar feed", .get, { "/calendar.ics?token=\($0)" }, .unauthorized, .forbidden, .ok, .forbidden),
+        Route("calendar feed", .get, { "/calendar.ics?key=\(AccessToken(text: $0).calendarKey.text)" }, .unauthorized, .forbidden, .ok, .forbidden),
         Route("regroup (a Saturday)", .post, { _ in "/regroup" }, form: { "csrf=\($0)&date=2026-11-28" },
               .unauthorized, .forbidden, .forbidden, .badRequest),
         Route("plan a week (not its first day)", .post, { _ in "/plan-week" }, form: { "csrf=\($0)&week-of=2026-12-01" },

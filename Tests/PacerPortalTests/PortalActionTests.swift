@@ -41,14 +41,18 @@ import Testing
             let page = try await get(client, "/", cookie: cookie).body
             #expect(page.contains("This week's workshops"))
             #expect(page.contains("<b>Wednesday 11-25, 09:25–10:05</b>: Unit rates with fractions"), "Wednesday's workshop with its title")
-            #expect(page.contains("/calendar.ics?token=\(token)"))
-            let feed = try await get(client, "/calendar.ics?token=\(token)")
+            let key = AccessToken(text: token).calendarKey.text
+            #expect(page.contains("/calendar.ics?key=\(key)"))
+            // The feed's key opens the feed and nothing else; the sign-in token does not open the feed.
+            #expect(try await get(client, "/signin?token=\(key)").status == .unauthorized)
+            #expect(try await get(client, "/calendar.ics?key=\(token)").status == .unauthorized)
+            let feed = try await get(client, "/calendar.ics?key=\(key)")
             #expect(feed.status == .ok)
             #expect(feed.body.contains("UID:2026-11-25.Wed-F1.S-01@pacer\r\n"))
             #expect(feed.body.contains("UID:2026-11-27.Fri-F1.S-01@pacer\r\n"))
             #expect(feed.body.contains("SEQUENCE:0"))
             #expect(!feed.body.contains("S-02@pacer"), "only the family's student")
-            #expect(try await get(client, "/calendar.ics?token=" + String(repeating: "a", count: 64)).status == .unauthorized)
+            #expect(try await get(client, "/calendar.ics?key=" + String(repeating: "a", count: 64)).status == .unauthorized)
 
             // The scheduler regroups Wednesday and publishes it: the feed's Wednesday event keeps its
             // UID and carries the day's revision.
@@ -58,7 +62,7 @@ import Testing
             let job = try await finishedJob(client, cookie: scheduler)
             #expect(job.contains("Verified: the plan breaks no rule."))
             #expect(try await post(client, "/publish", cookie: scheduler, form: "csrf=\(csrf)&job=1").status == .seeOther)
-            let updated = try await get(client, "/calendar.ics?token=\(token)").body
+            let updated = try await get(client, "/calendar.ics?key=\(key)").body
             #expect(updated.contains("UID:2026-11-25.Wed-F1.S-01@pacer\r\n") || updated.contains("2026-11-25.") && updated.contains("S-01@pacer"))
             #expect(updated.contains("SEQUENCE:1"), "the regrouped day's events replace the week's")
         }
@@ -153,5 +157,48 @@ import Testing
         #expect(broken?.id == 2)
         while case .running = await jobs.current?.outcome { try await Task.sleep(for: .milliseconds(10)) }
         #expect(await jobs.claim(2) == nil, "a plan that breaks a rule is never published")
+    }
+}
+
+/// Many teachers at once, over a real socket: each check is recorded exactly once however often
+/// and however concurrently it is sent, while a regroup reads the state.
+@Suite struct PortalConcurrencyTests {
+    @Test func concurrentChecksAreRecordedExactlyOnceWhileARegroupRuns() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Application(router: portal.router())
+        try await app.test(.live) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let schedulerCSRF = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(schedulerCSRF)&date=2026-11-25").location == "/job")
+            // Two sessions of the same teacher (phone and laptop), each sending every check three times at once.
+            var sessions: [(cookie: String, csrf: String)] = []
+            for _ in 0..<2 {
+                let cookie = try await signIn(client, store, .teacher("T-OKAFOR"))
+                sessions.append((cookie, try #require(csrf(in: try await get(client, "/", cookie: cookie).body))))
+            }
+            let checks = [("S-11", "MATH-7.NS.1"), ("S-12", "MATH-7.NS.1"), ("S-13", "MATH-7.NS.1"), ("S-14", "MATH-7.NS.1"),
+                          ("S-15", "MATH-7.NS.2"), ("S-16", "MATH-7.NS.2"), ("S-17", "MATH-7.NS.2")]
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for session in sessions {
+                    for _ in 0..<3 {
+                        for (student, objective) in checks {
+                            group.addTask {
+                                try await post(client, "/check", cookie: session.cookie,
+                                               form: "csrf=\(session.csrf)&student=\(student)&objective=\(objective)&result=mastered&note=at+once").status
+                            }
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.count == 42 && statuses.allSatisfy { $0 == .seeOther })
+            #expect(try store.count("mastery_check") == 7, "each check once")
+            for (student, _) in checks {
+                #expect(try store.checks(of: StudentID(rawValue: student)).count == 1)
+            }
+            let job = try await finishedJob(client, cookie: scheduler)
+            #expect(job.contains("Verified: the plan breaks no rule."), "the regroup read a consistent state")
+        }
     }
 }

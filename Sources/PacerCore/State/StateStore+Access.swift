@@ -55,6 +55,8 @@ public enum AccessRole: Sendable, Equatable, Hashable, CustomStringConvertible {
 public struct AccessToken: Sendable, Equatable {
     public let text: String
 
+    public init(text: String) { self.text = text }
+
     public static func random() -> AccessToken {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
@@ -67,6 +69,18 @@ public struct AccessToken: Sendable, Equatable {
         digest.update(Array(text.utf8))
         return digest.hex()
     }
+
+    /// The key of the grant's calendar feed: derived from the token (SHA-256 of it with a label),
+    /// so that a feed address handed to a calendar service opens the calendar and nothing else; the
+    /// token cannot be recovered from it.
+    public var calendarKey: AccessToken {
+        var digest = SHA256()
+        digest.update(Array((text + ":calendar").utf8))
+        return AccessToken(text: digest.hex())
+    }
+
+    /// Whether `text` has a token's form (64 lowercase hexadecimal digits).
+    static func isWellFormed(_ text: String) -> Bool { text.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase } }
 }
 
 /// One grant of access, as `pacer access list` shows it.
@@ -104,8 +118,8 @@ extension StateStore {
         let now = ISO8601DateFormatter().string(from: Date())
         let id = try queue.write { db -> Int64 in
             try db.execute(sql: """
-                INSERT INTO access (token_hash, kind, person, created_at, expires) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [token.hash, role.kind, role.person, now, expires?.text])
+                INSERT INTO access (token_hash, calendar_hash, kind, person, created_at, expires) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [token.hash, token.calendarKey.hash, role.kind, role.person, now, expires?.text])
             return db.lastInsertedRowID
         }
         return (AccessGrant(id: id, role: role, createdAt: now, expires: expires, revokedAt: nil), token)
@@ -141,10 +155,27 @@ extension StateStore {
     /// The grant a token signs in on `date`, or nil when the token is unknown, revoked or expired.
     public func signIn(token: String, on date: SchoolDate) throws -> AccessGrant? {
         // Only well-formed tokens are hashed and looked up.
-        guard token.count == 64, token.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
-        let hash = AccessToken(text: token).hash
+        guard AccessToken.isWellFormed(token) else { return nil }
+        let token = AccessToken(text: token)
+        let grant = try queue.write { db -> AccessGrant? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at, calendar_hash FROM access WHERE token_hash = ?",
+                                             arguments: [token.hash]) else { return nil }
+            // Grants made before calendar keys existed get theirs at their next sign-in.
+            if (row["calendar_hash"] as String?) == nil {
+                try db.execute(sql: "UPDATE access SET calendar_hash = ? WHERE id = ?", arguments: [token.calendarKey.hash, row["id"] as Int64])
+            }
+            return Self.grant(row)
+        }
+        return grant.flatMap { $0.isValid(on: date) ? $0 : nil }
+    }
+
+    /// The grant whose calendar feed `key` opens on `date`, or nil when the key is unknown, or the
+    /// grant revoked or expired.
+    public func calendarGrant(key: String, on date: SchoolDate) throws -> AccessGrant? {
+        guard AccessToken.isWellFormed(key) else { return nil }
+        let hash = AccessToken(text: key).hash
         let grant = try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access WHERE token_hash = ?",
+            try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access WHERE calendar_hash = ?",
                              arguments: [hash]).flatMap(Self.grant)
         }
         return grant.flatMap { $0.isValid(on: date) ? $0 : nil }

@@ -42,6 +42,11 @@ extension StateStore {
         return nil
     }
 
+    /// Who is recorded away in which blocks on `date`, the plan in force's day.
+    func absentBlocks(_ db: Database, scenario: Scenario, in inForce: PlanInForce, on date: SchoolDate) throws -> Absences {
+        try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
+    }
+
     /// A published plan by id, decoded once per store.
     func publishedPlan(_ db: Database, _ id: Int64) throws -> WeekPlan? {
         if let cached = publishedPlans.withLock({ $0[id] }) { return cached }

@@ -22,7 +22,7 @@ extension StateStore {
             var result: [StudentWorkshop] = []
             for date in dates.sorted() {
                 guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
-                let away = try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
+                let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
                 for session in inForce.sessions where session.students.contains(student) {
                     result.append(StudentWorkshop(
                         date: date, block: session.block, start: session.start, end: session.end, objective: session.objective,

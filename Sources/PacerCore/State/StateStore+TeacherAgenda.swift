@@ -49,7 +49,7 @@ extension StateStore {
             guard let inForce = try planInForce(db, scenario: scenario, on: date) else {
                 return TeacherAgenda(teacher: teacher, date: date, groups: [])
             }
-            let away = try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
+            let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
             for session in inForce.sessions where session.teacher == teacher {
                 let title = scenario.objective(session.objective)?.title ?? ""
                 let people = try session.students.map { id -> TeacherAgenda.Member in

@@ -196,6 +196,13 @@ public final class StateStore: Sendable {
                 )
                 """)
         }
+        m.registerMigration("v8") { db in
+            // Each grant's calendar feed key (derived from the token), kept as a hash too.
+            try db.execute(sql: """
+                ALTER TABLE access ADD COLUMN calendar_hash TEXT;
+                CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
+                """)
+        }
         return m
     }
 

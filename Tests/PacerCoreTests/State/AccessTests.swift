@@ -22,6 +22,29 @@ import Testing
         #expect(!stored.contains(token.text) && stored.contains(token.hash))
     }
 
+    /// A grant's calendar key opens its calendar and nothing else, lapses with the grant, and a
+    /// grant made before keys existed (schema v7) gets its key at its next sign-in.
+    @Test func theCalendarKeyOpensOnlyTheCalendarAndLapsesWithTheGrant() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day = SchoolDate("2026-11-24")!
+        let (grant, token) = try store.grantAccess(.family("S-03"), expires: SchoolDate("2026-11-30"))
+        let key = token.calendarKey
+        #expect(key != token && key.text.count == 64)
+        #expect(try store.calendarGrant(key: key.text, on: day) == grant)
+        #expect(try store.signIn(token: key.text, on: day) == nil, "the key signs nobody in")
+        #expect(try store.calendarGrant(key: token.text, on: day) == nil, "the token is not a key")
+        #expect(try store.calendarGrant(key: key.text, on: SchoolDate("2026-12-01")!) == nil, "expired with the grant")
+        try store.revokeAccess(grant.id)
+        #expect(try store.calendarGrant(key: key.text, on: day) == nil, "revoked with the grant")
+        // A grant whose row has no key yet, as after the upgrade from v7.
+        let (old, oldToken) = try store.grantAccess(.family("S-04"))
+        try DatabaseQueue(path: StateStore.path(for: scenario)).write { try $0.execute(sql: "UPDATE access SET calendar_hash = NULL WHERE id = ?", arguments: [old.id]) }
+        #expect(try store.calendarGrant(key: oldToken.calendarKey.text, on: day) == nil)
+        #expect(try store.signIn(token: oldToken.text, on: day) == old)
+        #expect(try store.calendarGrant(key: oldToken.calendarKey.text, on: day) == old)
+    }
+
     @Test func expiredRevokedAndMalformedTokensSignNobodyIn() throws {
         let (folder, _, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
