@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "pacerTests",
-            dependencies: ["pacer", "PacerCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["pacer", "PacerCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]
 )

@@ -48,16 +48,16 @@ public enum MasteryChecksFile {
                 log.error(dateCell.location, "\(problem); fix the date" + (today.map { date > $0 } == true ? ", or give --date" : ""))
             }
             let student = StudentID(rawValue: studentCell.value)
-            if !students.contains(student) { log.error(studentCell.location, "unknown student '\(printable(studentCell.value))'") }
+            let studentProblem = MasteryCheck.studentProblem(student, known: students)
+            if let studentProblem { log.error(studentCell.location, studentProblem) }
             let objective = ObjectiveID(rawValue: objectiveCell.value)
-            if scenario.objective(objective) == nil {
-                log.error(objectiveCell.location, "unknown objective '\(printable(objectiveCell.value))'")
-            }
+            let objectiveProblem = MasteryCheck.objectiveProblem(objective, in: scenario)
+            if let objectiveProblem { log.error(objectiveCell.location, objectiveProblem) }
             let result = MasteryCheck.Result(rawValue: resultCell.value.lowercased())
             if result == nil {
                 log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
             }
-            guard let date, let result, students.contains(student), scenario.objective(objective) != nil else { continue }
+            guard let date, let result, studentProblem == nil, objectiveProblem == nil else { continue }
             let key = DatedCheck(date: date, check: StudentObjective(student, objective))
             if let other = seen[key], other.result != result {
                 log.error(resultCell.location, "\(result.rawValue) contradicts \(other.result.rawValue) for \(student) on \(objective) the same day (line \(other.location.line)); keep one of the two rows")
@@ -84,12 +84,21 @@ extension MasteryCheck {
         return scenario.calendar.schoolDayProblem(date)
     }
 
-    /// Why the check cannot be recorded in the scenario on `today`, or nil (the rules a checks
-    /// file's rows are held to, for one check).
+    /// Why a check cannot name `student`: not one of the school's `known` students.
+    static func studentProblem(_ student: StudentID, known: Set<StudentID>) -> String? {
+        known.contains(student) ? nil : "unknown student '\(printable(student.rawValue))'"
+    }
+
+    /// Why a check cannot name `objective`: not an objective of the scenario.
+    static func objectiveProblem(_ objective: ObjectiveID, in scenario: Scenario) -> String? {
+        scenario.objective(objective) == nil ? "unknown objective '\(printable(objective.rawValue))'" : nil
+    }
+
+    /// Why the check cannot be recorded in the scenario on `today`, or nil: the rules a checks
+    /// file's rows are held to, for one check.
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
-        if let problem = Self.dateProblem(date, in: scenario, today: today) { return problem }
-        if !scenario.students.contains(where: { $0.id == student }) { return "unknown student '\(printable(student.rawValue))'" }
-        if scenario.objective(objective) == nil { return "unknown objective '\(printable(objective.rawValue))'" }
-        return nil
+        Self.dateProblem(date, in: scenario, today: today)
+            ?? Self.studentProblem(student, known: Set(scenario.students.map(\.id)))
+            ?? Self.objectiveProblem(objective, in: scenario)
     }
 }
