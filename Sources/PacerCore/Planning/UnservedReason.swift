@@ -10,7 +10,8 @@ public enum UnservedReason: Hashable, Sendable {
     case noFreeBlock(SubjectID)
     case sessionsFull(ObjectiveID)
     case noQualifiedTeacherFree(ObjectiveID, teachers: [TeacherID])
-    case noSuitableRoomFree(ObjectiveID)
+    case noSuitableRoomFree(ObjectiveID, needs: [Feature])
+    case tooFewFreeTogether(ObjectiveID, most: Int, minGroup: Int)
     case notWorthASession(ObjectiveID)
 
     /// The kinds, for tables that count reasons.
@@ -24,6 +25,7 @@ public enum UnservedReason: Hashable, Sendable {
         case sessionsFull = "sessions full"
         case noQualifiedTeacherFree = "no qualified teacher free"
         case noSuitableRoomFree = "no suitable room free"
+        case tooFewFreeTogether = "too few free together"
         case notWorthASession = "policy: not worth a session"
 
         /// The kind of a message `UnservedReason.message` wrote; nil for text it did not write.
@@ -33,7 +35,8 @@ public enum UnservedReason: Hashable, Sendable {
                 ("no room has the features ", .noRoomWithFeatures), ("the minimum group of ", .roomsTooSmall),
                 ("only ", .tooFewStudents), ("the student has no free flex block", .noFreeBlock),
                 ("every session on ", .sessionsFull), ("no teacher who can teach ", .noQualifiedTeacherFree),
-                ("no room with the features ", .noSuitableRoomFree), ("a session for ", .notWorthASession),
+                ("no room with ", .noSuitableRoomFree), ("every room is taken ", .noSuitableRoomFree),
+                ("at most ", .tooFewFreeTogether), ("a session for ", .notWorthASession),
             ]
             guard let kind = starts.first(where: { message.hasPrefix($0.0) })?.1 else { return nil }
             self = kind
@@ -51,6 +54,7 @@ public enum UnservedReason: Hashable, Sendable {
         case .sessionsFull: return .sessionsFull
         case .noQualifiedTeacherFree: return .noQualifiedTeacherFree
         case .noSuitableRoomFree: return .noSuitableRoomFree
+        case .tooFewFreeTogether: return .tooFewFreeTogether
         case .notWorthASession: return .notWorthASession
         }
     }
@@ -66,7 +70,12 @@ public enum UnservedReason: Hashable, Sendable {
         case let .sessionsFull(o): return "every session on \(o) the student could join is full"
         case let .noQualifiedTeacherFree(o, teachers):
             return "no teacher who can teach \(o) (\(teachers.map(\.rawValue).joined(separator: ", "))) is free when the student is"
-        case let .noSuitableRoomFree(o): return "no room with the features \(o) needs is free when the student and a qualified teacher are"
+        case let .noSuitableRoomFree(o, needs) where needs.isEmpty:
+            return "every room is taken when the student and a teacher who can teach \(o) are free"
+        case let .noSuitableRoomFree(o, needs):
+            return "no room with \(needs.map(\.rawValue).joined(separator: " and ")) (which \(o) needs) is free when the student and a qualified teacher are"
+        case let .tooFewFreeTogether(o, most, minGroup):
+            return "at most \(most) student(s) on \(o) are free at the same time as a qualified teacher and a room, fewer than its minimum group of \(minGroup)"
         case let .notWorthASession(o):
             return "a session for \(o) would cost more than it serves under the policy (too few students free at the same time, or the teachers' time went to students weighted higher)"
         }

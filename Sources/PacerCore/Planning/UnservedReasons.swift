@@ -10,6 +10,8 @@ struct UnservedReasons {
     /// The plan's sessions, as the rules ask about them.
     private let plan: Occupancy
     private let peers: [ObjectiveID: Int]
+    /// The students on each objective, by their index in the rule catalogue's school.
+    private let studentsOn: [ObjectiveID: [Int]]
     private let sessionsOn: [ObjectiveID: [PlannedSession]]
     private let capacity: [RoomID: Int]
     private let qualified: [ObjectiveID: [Teacher]]
@@ -27,9 +29,15 @@ struct UnservedReasons {
         let school = rules.school, plan = Occupancy(school, sessions: sessions)
         self.rules = rules
         self.plan = plan
-        var peers: [ObjectiveID: Int] = [:]
-        for student in scenario.students { for objective in student.current.values { peers[objective, default: 0] += 1 } }
+        var peers: [ObjectiveID: Int] = [:], studentsOn: [ObjectiveID: [Int]] = [:]
+        for student in scenario.students {
+            for objective in student.current.values {
+                peers[objective, default: 0] += 1
+                if let s = school.studentAt[student.id] { studentsOn[objective, default: []].append(s) }
+            }
+        }
         self.peers = peers
+        self.studentsOn = studentsOn
         var sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
         for s in sessions { sessionsOn[s.objective, default: []].append(s) }
         self.sessionsOn = sessionsOn
@@ -90,7 +98,13 @@ struct UnservedReasons {
         let roomFreeAt = self.roomFreeAt[o] ?? []
         let roomFree = teacherFree.filter { $0 < roomFreeAt.count && roomFreeAt[$0] }
         if roomFree.isEmpty {
-            return .noSuitableRoomFree(o)
+            return .noSuitableRoomFree(o, needs: objective.needs)
+        }
+        // Where no session on the objective runs while the student is free, a new one needs its
+        // minimum group free at once, in a block with a qualified teacher and a room.
+        if objective.minGroup > 1, open.isEmpty {
+            let together = roomFree.map { b in (studentsOn[o] ?? []).filter { rules.admits(student: $0, attending: objective, in: b, plan) }.count }.max() ?? 0
+            if together < objective.minGroup { return .tooFewFreeTogether(o, most: together, minGroup: objective.minGroup) }
         }
         return .notWorthASession(o)
     }

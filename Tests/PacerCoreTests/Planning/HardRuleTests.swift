@@ -263,10 +263,46 @@ import Testing
         let reasons: [UnservedReason] = [
             .unknownObjective("X"), .noQualifiedTeacher("X"), .noRoomWithFeatures("X", needs: ["lab"]), .roomsTooSmall("X", minGroup: 3),
             .tooFewStudents("X", onIt: 1, minGroup: 2), .noFreeBlock("MATH"), .sessionsFull("X"),
-            .noQualifiedTeacherFree("X", teachers: ["T-A"]), .noSuitableRoomFree("X"), .notWorthASession("X"),
+            .noQualifiedTeacherFree("X", teachers: ["T-A"]), .noSuitableRoomFree("X", needs: ["lab"]), .noSuitableRoomFree("X", needs: []),
+            .tooFewFreeTogether("X", most: 1, minGroup: 2), .notWorthASession("X"),
         ]
         #expect(Set(reasons.map(\.kind)).count == UnservedReason.Kind.allCases.count)
         for reason in reasons { #expect(UnservedReason.Kind(message: reason.message) == reason.kind, "\(reason.message)") }
         #expect(UnservedReason.Kind(message: "something else") == nil)
+        #expect(UnservedReason.Kind(message: "no room with the features X needs is free when the student and a qualified teacher are")
+                    == .noSuitableRoomFree, "plan files written before the feature was named still count")
+    }
+
+    /// Two students on an objective whose minimum group is 2, never free at the same time: each is
+    /// told that the minimum group is what stops them, not the policy.
+    @Test func aMinimumGroupThatIsNeverFreeAtOnceIsNamed() throws {
+        let s = try school(days: ["Mon", "Tue"], """
+            subjects: [{id: A, objectives: [{id: A1, min_group: 2}]}]
+            teachers: [{id: T, teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A,unavailable\nS1,Ann,A1,Tue\nS2,Bo,A1,Mon\n")
+        let plan = try planned(s)
+        #expect(plan.sessions.isEmpty)
+        #expect(plan.unserved.map(\.reason) == Array(repeating:
+            "at most 1 student(s) on A1 are free at the same time as a qualified teacher and a room, fewer than its minimum group of 2", count: 2))
+    }
+
+    /// The one room is taken: a student whose objective needs no feature is told every room is
+    /// taken; students whose objective needs the lab are told the lab is what is missing.
+    @Test func aTakenRoomIsNamedByItsFeature() throws {
+        let s = try school("""
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1, needs: [lab]}]}
+              - {id: B, objectives: [{id: B1, min_group: 1}]}
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [A, B]}]
+            rooms: [{id: LAB, capacity: 4, features: [lab]}]
+
+            """, students: "id,name,A,B\nS1,Ann,A1,\nS2,Bo,A1,\nS3,Cy,,B1\n")
+        let labForA = handMade(s, [("Mon-F1", "T1", "LAB", "A1", ["S1", "S2"])])
+        #expect(labForA.unserved.map(\.reason) == ["every room is taken when the student and a teacher who can teach B1 are free"])
+        let labForB = handMade(s, [("Mon-F1", "T2", "LAB", "B1", ["S3"])])
+        #expect(labForB.unserved.map(\.reason)
+                    == Array(repeating: "no room with lab (which A1 needs) is free when the student and a qualified teacher are", count: 2))
     }
 }
