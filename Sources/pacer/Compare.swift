@@ -14,18 +14,21 @@ extension PacerCommand {
         )
         @Argument(help: "Two or more scenarios.") var scenarios: [String]
         @Option(help: "Folder for the report.") var out: String
-        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = 60
+        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
         @Option(name: .customLong("forecast-weeks"), help: "Also forecast this many weeks for each scenario and chart mastery over time.") var forecastWeeks: Int?
-        @Option(help: "Runs per forecast.") var runs: Int = 3
-        @Option(help: "Seed of the forecasts' random draws.") var seed: UInt64 = 1
+        @Option(help: "Runs per forecast (only with --forecast-weeks; default 3).") var runs: Int?
+        @Option(help: "Seed of the forecasts' random draws (only with --forecast-weeks; default 1).") var seed: UInt64?
 
         func validate() throws {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
             try NumericOption.seconds(timeLimit, "--time-limit")
             try NumericOption.nodes(nodeLimit)
             if let forecastWeeks { try NumericOption.count(forecastWeeks, "--forecast-weeks", Forecaster.Options.weekRange) }
-            try NumericOption.count(runs, "--runs", Forecaster.Options.runRange)
+            if forecastWeeks == nil, runs != nil || seed != nil {
+                throw ValidationError("--runs and --seed apply to the forecast: give --forecast-weeks too")
+            }
+            if let runs { try NumericOption.count(runs, "--runs", Forecaster.Options.runRange) }
         }
 
         func run() throws {
@@ -45,20 +48,24 @@ extension PacerCommand {
                 try folder.write(try PlanFile.encode(entry.plan), to: name + "/plan.json")
             }
             try folder.write(report.csv, to: "compare.csv")
-            try folder.write(report.html, to: "compare.html")
+            try folder.write(report.html(forecast: forecastWeeks == nil ? nil : "forecast.html"), to: "compare.html")
             print(report.table)
+            print("")
+            for line in report.headlines { print(line) }
             print("wrote \(out)/compare.html and \(out)/compare.csv")
             if let forecastWeeks {
+                let (runs, seed) = (self.runs ?? 3, self.seed ?? 1)
                 let series = try loaded.map { path, scenario in
-                    (name: URL(fileURLWithPath: path).lastPathComponent, weeks: try forecast(scenario, weeks: forecastWeeks, runs: runs, seed: seed))
+                    (name: scenario.name, weeks: try forecast(scenario, weeks: forecastWeeks, runs: runs, seed: seed))
                 }
                 try folder.write(ForecastReport.csv(series), to: "forecast.csv")
-                try folder.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks"), to: "forecast.html")
+                try folder.write(ForecastReport.html(series, title: "Forecast: \(forecastWeeks) weeks", runs: runs, compare: "compare.html"), to: "forecast.html")
                 for s in series {
                     if let last = s.weeks.last {
-                        print("forecast \(s.name): after \(last.week) weeks, \(String(format: "%.2f", last.masteredMean)) objectives mastered per student (p10 \(String(format: "%.1f", last.masteredP10)), p90 \(String(format: "%.1f", last.masteredP90))), \(String(format: "%.1f", last.behindTarget)) students behind target")
+                        print("forecast \(s.name): after \(last.week) weeks, \(String(format: "%.2f", last.masteredMean)) objectives mastered per student (p10 \(String(format: "%.1f", last.masteredP10)), p90 \(String(format: "%.1f", last.masteredP90))), \(String(format: "%.1f", last.behindTarget)) students behind the target pace (mean of \(runs) runs)")
                     }
                 }
+                print(ForecastReport.finding(series))
                 print("wrote \(out)/forecast.html and \(out)/forecast.csv")
             }
         }

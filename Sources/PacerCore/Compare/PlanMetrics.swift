@@ -24,15 +24,16 @@ public struct PlanMetrics: Sendable, Equatable {
     /// The proven lower bound on the objective: no plan of this scenario costs less.
     public var lowerBound: Double?
     public var objective: Double
+    /// The plan in school terms: workshops given of wanted, students fully served, how close to the best.
+    public var headline: PlanHeadline
 
     public init(plan: WeekPlan, scenario: Scenario) {
         self.scenario = scenario.name
+        headline = PlanHeadline(plan: plan, scenario: scenario)
         students = scenario.students.count
         var workshops: [StudentID: Int] = [:]
         for s in plan.sessions { for st in s.students { workshops[st, default: 0] += 1 } }
-        let withDemand = scenario.students.filter { student in
-            student.current.contains { (scenario.objective($0.value)?.workshopsPerWeek ?? 0) > 0 }
-        }
+        let withDemand = scenario.studentsWithDemand
         studentsWithDemand = withDemand.count
         studentsServed = withDemand.filter { (workshops[$0.id] ?? 0) > 0 }.count
         servedShare = withDemand.isEmpty ? 1 : Double(studentsServed) / Double(withDemand.count)
@@ -70,4 +71,11 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
     return sorted[min(sorted.count - 1, max(0, rank))]
+}
+
+extension Scenario {
+    /// The students whose current objectives ask for workshops each week.
+    var studentsWithDemand: [Student] {
+        students.filter { student in student.current.contains { (objective($0.value)?.workshopsPerWeek ?? 0) > 0 } }
+    }
 }

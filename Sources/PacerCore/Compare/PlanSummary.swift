@@ -6,15 +6,15 @@ public struct PlanSummary: Sendable {
 
     public init(_ plan: WeekPlan, scenario: Scenario, seconds: Double) {
         let h = plan.header
+        let headline = PlanHeadline(plan: plan, scenario: scenario)
         var lines: [String] = []
-        var status = "\(h.status), objective \(NumberText.points(h.objective))"
-        if let bound = h.lowerBound, let gap = h.gap { status += ", lower bound \(NumberText.points(bound)), gap \(String(format: "%.2f", gap * 100))%" }
-        lines.append("\(h.scenario): \(status) (\(h.method), \(String(format: "%.1f", seconds)) s)")
+        lines.append("\(h.scenario): \(headline.quality) (\(headline.technical); \(h.method), \(String(format: "%.1f", seconds)) s)")
         let perDay = plan.days.map { "\($0.day) \($0.sessions.count)" }.joined(separator: ", ")
         lines.append("sessions: \(plan.sessions.count) (\(perDay))")
-        let served = Set(plan.sessions.flatMap(\.students))
-        let unservedStudents = Set(plan.unserved.map(\.student))
-        lines.append("workshops: \(h.workshopsServed) of \(h.workshopsWanted) wanted served; \(served.count) of \(h.students) students in at least one; \(unservedStudents.count) short of what they need")
+        let inOne = Set(plan.sessions.flatMap(\.students)).count
+        lines.append("workshops: \(PlanHeadline.count(h.workshopsServed)) of \(PlanHeadline.count(h.workshopsWanted)) wanted given"
+            + (headline.workshopsNotGiven > 0 ? " (\(PlanHeadline.count(headline.workshopsNotGiven)) not given)" : "")
+            + "; \(headline.studentsFullyServed) of \(headline.studentsWithDemand) students get every workshop they need, \(inOne) in at least one")
         if !scenario.teachers.isEmpty {
             let m = PlanMetrics(plan: plan, scenario: scenario)
             lines.append("teacher load: \(m.teacherLoadMin)–\(m.teacherLoadMax) sessions a week (mean \(String(format: "%.1f", m.teacherLoadMean)))")
@@ -26,9 +26,14 @@ public struct PlanSummary: Sendable {
     /// The five commonest reasons students went unserved, with counts.
     public static func unservedLines(_ plan: WeekPlan) -> [String] {
         var reasons: [String: Int] = [:]
-        for u in plan.unserved { reasons[u.reason.components(separatedBy: " (").first ?? u.reason, default: 0] += 1 }
+        for u in plan.unserved { reasons[withoutBrackets(u.reason), default: 0] += 1 }
         return reasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5).map { "  unserved \($0.value)×: \($0.key)" }
     }
+
+    /// The message without its bracketed details (which objective, which teachers), so that
+    /// reasons of one kind count together: "no room with lab is free when …".
+    static func withoutBrackets(_ message: String) -> String {
+        guard let open = message.range(of: " ("), let close = message[open.upperBound...].firstIndex(of: ")") else { return message }
+        return String(message[..<open.lowerBound] + message[message.index(after: close)...])
+    }
 }
-
-

@@ -29,25 +29,36 @@ public struct ScenarioComparison: Sendable {
         return ScenarioComparison(entries: entries)
     }
 
+    /// The names of the figures the report charts.
+    public enum Figure {
+        public static let workshopsGiven = "workshops given (share of wanted)"
+        public static let fullyServed = "students who get every workshop they need (share)"
+        public static let sessions = "sessions opened"
+        public static let teacherLoad = "teacher load mean"
+    }
+
     /// Rows of (figure, value per scenario as text); the numeric value too, for deltas and charts.
     public var rows: [(name: String, values: [Double?], format: (Double) -> String)] {
         let m = entries.map(\.metrics)
         func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
         let num = NumberText.points
         var rows: [(String, [Double?], (Double) -> String)] = [
-            ("students served (share)", m.map { $0.servedShare }, pct),
-            ("students served", m.map { Double($0.studentsServed) }, num),
+            (Figure.workshopsGiven, m.map { $0.headline.workshopsWanted == 0 ? 1 : Double($0.headline.workshopsServed) / Double($0.headline.workshopsWanted) }, pct),
+            ("workshops not given", m.map { Double($0.headline.workshopsNotGiven) }, num),
+            (Figure.fullyServed, m.map { $0.headline.studentsWithDemand == 0 ? 1 : Double($0.headline.studentsFullyServed) / Double($0.headline.studentsWithDemand) }, pct),
+            ("students short of a workshop", m.map { Double($0.headline.studentsWithDemand - $0.headline.studentsFullyServed) }, num),
+            ("students in at least one workshop (share)", m.map { $0.servedShare }, pct),
             ("workshops per student (mean)", m.map { $0.workshopsMean }, num),
             ("workshops per student (10th pct)", m.map { $0.workshopsP10 }, num),
-            ("sessions opened", m.map { Double($0.sessions) }, num),
+            (Figure.sessions, m.map { Double($0.sessions) }, num),
             ("mean group size", m.map { $0.meanGroupSize }, num),
             ("teacher load min", m.map { Double($0.teacherLoadMin) }, num),
-            ("teacher load mean", m.map { $0.teacherLoadMean }, num),
+            (Figure.teacherLoad, m.map { $0.teacherLoadMean }, num),
             ("teacher load max", m.map { Double($0.teacherLoadMax) }, num),
             ("room use", m.map { $0.roomUse }, pct),
-            ("objective", m.map { $0.objective }, num),
-            ("lower bound", m.map { $0.lowerBound }, num),
-            ("gap", m.map { $0.gap }, pct),
+            ("objective (cost, lower is better)", m.map { $0.objective }, num),
+            ("lower bound (no plan costs less)", m.map { $0.lowerBound }, num),
+            ("gap (objective above the bound)", m.map { $0.gap }, pct),
         ]
         let reasons = Set(m.flatMap { $0.unservedByReason.map(\.reason) }).sorted()
         for reason in reasons {

@@ -19,13 +19,22 @@ public struct HTMLExporter: PlanExporter {
         files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
             .p(.text(summary(context))),
+            .p(.class("technical"), .text("For the technical reader: " + PlanHeadline(plan: context.plan, scenario: context.scenario).technical
+                + ". The objective is the plan's cost under the scenario's policy (lower is better); the lower bound is proven: no plan costs less.")),
             .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href(Self.page("teacher", t.rawValue)), .text("\(context.teacherName(t)) (\(t))"))) }),
             .h2("Rooms"), .p(.a(.href("rooms.html"), "Room occupancy")),
             .ul(.forEach(rooms) { r in .li(.a(.href(Self.page("room", r.rawValue)), .text(context.roomName(r)))) }),
             .h2("Students"),
-            .ul(.class("columns"), .forEach(students) { s in
-                .li(.a(.href(Self.page("student", s.rawValue)), .text(context.student(s)?.name ?? s.rawValue)))
-            }),
+            .element(named: "label", nodes: [.text("Find a student "),
+                .input(.type(.search), .id("find"), .attribute(named: "placeholder", value: "name"), .attribute(named: "oninput", value: "find(this.value)"))]),
+            .forEach(studentsByGrade(students, context)) { grade, ids in
+                .section(.class("grade"),
+                    .h3(.text(grade.isEmpty ? "No grade" : "Grade \(grade)")),
+                    .ul(.class("columns"), .forEach(ids) { s in
+                        .li(.a(.href(Self.page("student", s.rawValue)), .text(context.student(s)?.name ?? s.rawValue)))
+                    }))
+            },
+            .script(.raw(Self.findScript)),
             .h2("Unserved"), .p(.a(.href("unserved.html"), .text("\(context.plan.unserved.count) student(s) short of what they need"))),
         ])
         for t in teachers {
@@ -68,25 +77,56 @@ public struct HTMLExporter: PlanExporter {
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Room occupancy"),
             .div(.class("scroll"), .table(
-                .tr(.th("Room"), .forEach(blocks) { b in .th(.text(b.id.rawValue)) }),
+                .tr(.th("Room"), .forEach(blocks) { b in
+                    .th(.text("\(b.day) \(context.date(b.day))"), .br(), .text("\(b.period.rawValue) \(clockText(b.start))–\(clockText(b.end))"))
+                }),
                 .forEach(context.scenario.rooms) { room in
                     .tr(.th(.text(room.name)), .forEach(blocks) { b in
-                        let s = sessions.first { $0.room == room.id && $0.block == b.id }
-                        return .td(.class(s == nil ? "free" : "used"), .text(s.map { "\($0.objective) (\(context.students(of: $0).count))" } ?? ""))
+                        guard let s = sessions.first(where: { $0.room == room.id && $0.block == b.id }) else { return .td(.class("free")) }
+                        return .td(.class("used"), .span(.class("id"), .text(s.objective.rawValue)), .br(),
+                                   .text("\(context.teacherName(s.teacher)), \(context.students(of: s).count) students"))
                     })
                 })),
         ])
         files["unserved.html"] = page("Unserved students", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Students short of what they need"),
+            .p(.text("By grade, students flagged priority first, then by name.")),
             .div(.class("scroll"), .table(
-                .tr(.th("Student"), .th("Objective"), .th("Got"), .th("Reason")),
-                .forEach(context.plan.unserved) { u in
-                    .tr(.td(.text(context.student(u.student)?.name ?? u.student.rawValue)), .td(.text(u.objective.rawValue)),
-                        .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason)))
+                .tr(.th("Grade"), .th("Student"), .th("Priority"), .th("Objective"), .th("Got"), .th("Reason")),
+                .forEach(unservedInOrder(context)) { u in
+                    let student = context.student(u.student)
+                    return .tr(.td(.text(student?.grade ?? "")), .td(.text(student?.name ?? u.student.rawValue)),
+                               .td(.text(student?.flags.contains(.priority) == true ? "priority" : "")),
+                               .td(.span(.class("id"), .text(u.objective.rawValue)), .br(), .text(context.objectiveTitle(u.objective))),
+                               .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason)))
                 })),
         ])
         return files
+    }
+
+    /// The students of the pages, grouped by grade (numbers in order) and sorted by name in each.
+    private func studentsByGrade(_ students: [StudentID], _ context: ExportContext) -> [(String, [StudentID])] {
+        let groups = Dictionary(grouping: students) { context.student($0)?.grade ?? "" }
+        return groups.keys.sorted { (Int($0) ?? Int.max, $0) < (Int($1) ?? Int.max, $1) }.map { grade in
+            (grade, (groups[grade] ?? []).sorted { (context.student($0)?.name ?? "", $0.rawValue) < (context.student($1)?.name ?? "", $1.rawValue) })
+        }
+    }
+
+    /// Hides the students whose names do not hold the typed text, and grades left empty.
+    static let findScript = """
+        function find(text){text=text.trim().toLowerCase();document.querySelectorAll('section.grade').forEach(function(g){var shown=0;\
+        g.querySelectorAll('li').forEach(function(li){var hit=li.textContent.toLowerCase().indexOf(text)>=0;li.hidden=!hit;if(hit)shown++;});\
+        g.hidden=shown===0;});}
+        """
+
+    /// The unserved students by grade (as numbers where they are), priority first, then by name.
+    private func unservedInOrder(_ context: ExportContext) -> [UnservedStudent] {
+        func key(_ u: UnservedStudent) -> (Int, String, Int, String, String) {
+            let student = context.student(u.student), grade = student?.grade ?? ""
+            return (Int(grade) ?? Int.max, grade, student?.flags.contains(.priority) == true ? 0 : 1, student?.name ?? "", u.student.rawValue + u.objective.rawValue)
+        }
+        return context.plan.unserved.sorted { key($0) < key($1) }
     }
 
     /// The page of one teacher, room or student: `teacher-T-LEE.html` (`FileName` encodes the id).
@@ -123,7 +163,7 @@ public struct HTMLExporter: PlanExporter {
     private func grid(_ context: ExportContext, _ sessions: [PlannedSession], cell: @escaping (PlannedSession) -> [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
         let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
         let periods = context.scenario.calendar.periods.filter(\.isFlex)
-        return .div(.class("scroll"), .table(.class("grid"),
+        return .group(.if(days.count > 2, .p(.class("hint"), "Swipe the table sideways for the rest of the week →")), .div(.class("scroll"), .table(.class("grid"),
             .tr(.th(""), .forEach(days) { d in .th(.text("\(d.id) \(context.date(d.id))")) }),
             .forEach(periods) { p in
                 .tr(.th(.text("\(p.id.rawValue) \(clockText(p.start))–\(clockText(p.end))")), .forEach(days) { d in
@@ -132,7 +172,7 @@ public struct HTMLExporter: PlanExporter {
                     }
                     return .td()
                 })
-            }))
+            })))
     }
 
     private func summary(_ context: ExportContext) -> String {
@@ -140,7 +180,7 @@ public struct HTMLExporter: PlanExporter {
         let when = h.kind == .day ? "Day plan for \(h.date ?? ""), regrouped from the term's state"
             : h.fromState == true ? "Week plan for the week of \(h.date ?? ""), planned from the term's state (students.csv is where the term started)"
             : "Week plan"
-        return "\(when): \(context.sessions.count) sessions; \(h.workshopsServed) of \(h.workshopsWanted) workshops wanted are served; status \(h.status)."
+        return "\(when): " + PlanHeadline(plan: context.plan, scenario: context.scenario).sentence + "."
     }
 
     private func page(_ title: String, _ context: ExportContext, body: [Node<HTML.BodyContext>]) -> String {
@@ -165,8 +205,8 @@ public struct HTMLExporter: PlanExporter {
         .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .left{color:#6b4b00;font-size:.9rem;margin:.2rem 0}.cancelled li{color:#8a1c1c}
-        .columns{columns:16rem}footer{margin-top:2rem;font-size:.8rem;color:#777}
-        @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}}
+        .columns{columns:16rem}.technical{color:#666;font-size:.85rem}.id{white-space:nowrap}.hint{display:none;color:#555;font-size:.85rem;margin:.2rem 0}footer{margin-top:2rem;font-size:.8rem;color:#777}
+        @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}.hint{display:block}}
         @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster{break-before:page}a{color:inherit;text-decoration:none}}
         """
 }

@@ -21,11 +21,36 @@ import Testing
             #expect(m.teacherLoadMin == load.min() && m.teacherLoadMax == load.max())
             #expect(abs(m.roomUse - Double(plan.sessions.count) / Double(base.rooms.count * base.calendar.flexBlocks.count)) < 1e-9)
             #expect(m.unservedByReason.map(\.count).reduce(0, +) == plan.unserved.count)
+            let short = Set(plan.unserved.map(\.student))
+            #expect(m.headline.studentsFullyServed == base.students.filter { !short.contains($0.id) }.count)
+            #expect(m.headline.workshopsNotGiven == plan.unserved.map { $0.wanted - $0.got }.reduce(0, +))
         }
         let report = ComparisonReport(comparison)
-        #expect(report.csv.hasPrefix("figure,tiny,tiny again,delta tiny again\r\n"))
-        #expect(report.html.contains("<svg") && report.html.contains("students served (share)"))
+        #expect(report.csv.hasPrefix("figure,Maple Grove Learning Studio (tiny),Maple Grove Learning Studio (tiny again),delta Maple Grove Learning Studio (tiny again)\r\n"))
+        #expect(report.html.contains("<svg") && report.html.contains("workshops given (share of wanted)"))
+        #expect(report.html.contains("Maple Grove Learning Studio (tiny)"), "the scenario's name, with its folder where two share it")
+        #expect(report.html.contains("(the base)") && !report.html.contains("forecast.html"))
+        #expect(report.html(forecast: "forecast.html").contains("<a href=\"forecast.html\">"))
+        let headline = comparison.entries[0].metrics.headline
+        #expect(report.headlines[0].hasPrefix("Maple Grove Learning Studio (tiny): \(headline.workshopsServed) of \(headline.workshopsWanted) wanted workshops given"))
         #expect(report.table.contains("sessions opened"))
+    }
+
+    /// The headline in school terms: thousands grouped, the gap as "within N %", a proven plan as such.
+    @Test func theHeadlineSaysItInSchoolTerms() throws {
+        #expect(PlanHeadline.count(1752) == "1,752" && PlanHeadline.count(90) == "90" && PlanHeadline.count(1_234_567) == "1,234,567")
+        #expect(PlanHeadline.percent(0.092) == "9 %" && PlanHeadline.percent(0.004) == "0.4 %")
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        var plan = try PlanFile.read(golden + "/plan.json")
+        plan.header.status = .feasible
+        plan.header.gap = 0.3645
+        let headline = PlanHeadline(plan: plan, scenario: scenario)
+        #expect(headline.quality == "plan within 36 % of the best possible")
+        #expect(headline.sentence.hasSuffix("; \(plan.sessions.count) sessions; plan within 36 % of the best possible"))
+        plan.header.gap = nil
+        #expect(PlanHeadline(plan: plan, scenario: scenario).quality == "how close to the best possible is not known")
+        plan.header.status = .optimal
+        #expect(PlanHeadline(plan: plan, scenario: scenario).quality == "the best possible plan (proven)")
     }
 
     /// A variant that adds a teacher never serves fewer students than its base.

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A plan's outcome in school terms, for a principal: workshops given of those wanted, students who
+/// get every workshop they need, sessions, and how close the plan is to the best possible. The
+/// technical figures (objective, bound, gap, status) follow in a line of their own. The terminal
+/// summary, the HTML export's index and `compare` all say it this way.
+public struct PlanHeadline: Sendable, Equatable {
+    public let workshopsWanted: Int
+    public let workshopsServed: Int
+    /// Students whose objectives ask for workshops this week, and those of them who get them all.
+    public let studentsWithDemand: Int
+    public let studentsFullyServed: Int
+    public let sessions: Int
+    public let status: PlanStatus
+    public let objective: Double
+    public let lowerBound: Double?
+    public let gap: Double?
+
+    public init(plan: WeekPlan, scenario: Scenario) {
+        let h = plan.header
+        workshopsWanted = h.workshopsWanted
+        workshopsServed = h.workshopsServed
+        let withDemand = Set(scenario.studentsWithDemand.map(\.id))
+        studentsWithDemand = withDemand.count
+        studentsFullyServed = withDemand.subtracting(plan.unserved.map(\.student)).count
+        sessions = plan.sessions.count
+        status = h.status
+        objective = h.objective
+        lowerBound = h.lowerBound
+        gap = h.gap
+    }
+
+    public var workshopsNotGiven: Int { max(0, workshopsWanted - workshopsServed) }
+
+    /// "1,662 of 1,752 wanted workshops given (90 not given); 229 of 300 students get every
+    /// workshop they need; 186 sessions; plan within 9 % of the best possible".
+    public var sentence: String {
+        let given = "\(Self.count(workshopsServed)) of \(Self.count(workshopsWanted)) wanted workshops given"
+            + (workshopsNotGiven > 0 ? " (\(Self.count(workshopsNotGiven)) not given)" : "")
+        let students = "\(Self.count(studentsFullyServed)) of \(Self.count(studentsWithDemand)) students get every workshop they need"
+        return [given, students, "\(Self.count(sessions)) sessions", quality].joined(separator: "; ")
+    }
+
+    /// How close the plan is to the best possible, in words.
+    public var quality: String {
+        if status == .optimal || gap == 0 { return "the best possible plan (proven)" }
+        let stopped = status == .interrupted ? " (stopped early)" : ""
+        guard let gap else { return "how close to the best possible is not known" + stopped }
+        return "plan within \(Self.percent(gap)) of the best possible" + stopped
+    }
+
+    /// The figures behind the words, for the technical reader.
+    public var technical: String {
+        var text = "objective \(NumberText.points(objective))"
+        if let lowerBound { text += ", lower bound \(NumberText.points(lowerBound))" }
+        if let gap { text += ", gap \(String(format: "%.2f", gap * 100)) %" }
+        return text + ", status \(status)"
+    }
+
+    /// 0.092 → "9 %", 0.004 → "0.4 %": whole percents, a decimal under one.
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        return (p < 1 ? String(format: "%.1f", p) : String(format: "%.0f", p)) + " %"
+    }
+
+    /// 1752 → "1,752".
+    static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(c)
+        }
+        return (n < 0 ? "-" : "") + grouped
+    }
+}
