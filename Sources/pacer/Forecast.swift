@@ -34,8 +34,9 @@ extension PacerCommand {
             let folder = try OutputFolder(out)  // found unwritable before the forecast, not after
             let result = try forecast(loaded, weeks: weeks, runs: runs, seed: seed)
             try folder.write(ForecastReport.csv(result), to: "forecast.csv")
-            try folder.write(ForecastReport.html([(loaded.name, result)], title: "Forecast: \(loaded.name)"), to: "forecast.html")
-            print(ForecastReport.table(result))
+            try folder.write(ForecastReport.html([(loaded.name, result)], title: "Forecast: \(loaded.name)", runs: runs), to: "forecast.html")
+            print(ForecastReport.table(result, runs: runs))
+            print(ForecastReport.finding([(loaded.name, result)]))
             print("wrote \(out)/forecast.csv and \(out)/forecast.html")
         }
     }
