@@ -32,7 +32,7 @@ public struct Portal: Sendable {
     static let maxUpload = 4 * 1024 * 1024
     static let cookie = "pacer_session"
 
-    public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = 20) {
+    public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit) {
         self.scenario = scenario
         self.store = store
         self.date = date

@@ -21,7 +21,7 @@ extension PacerCommand {
         var out: String
 
         @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.")
-        var timeLimit: Double = 60
+        var timeLimit: Double = PlanOptions.defaultTimeLimit
 
         @Option(help: "Relative gap at which the exact search may stop (0 proves optimality).")
         var gap: Double = 0

@@ -17,7 +17,7 @@ extension PacerCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Option(help: "The day to regroup, YYYY-MM-DD.") var date: String
         @Option(help: "Folder to write plan.json into.") var out: String
-        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.") var timeLimit: Double = 30
+        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.") var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
 
         func validate() throws {

@@ -18,7 +18,7 @@ extension PacerCommand {
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "Treat this date as today, YYYY-MM-DD (demos and tests).") var date: String?
-        @Option(name: .customLong("time-limit"), help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = 20
+        @Option(name: .customLong("time-limit"), help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = PlanOptions.defaultTimeLimit
 
         func validate() throws {
             if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535, got \(port)") }

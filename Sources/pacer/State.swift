@@ -88,10 +88,13 @@ extension PacerCommand {
         @Option(help: "Only this student.") var student: String?
         @Option(help: "Only students on this objective.") var objective: String?
         @OptionGroup var date: DateOption
+        @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped.")
+        var format: TextTable.Format?
 
         func run() throws {
             let loaded = try loadScenario(scenario)
             let store = try StateStore.existing(for: loaded)
+            let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
             if let problem = student.flatMap({ loaded.unknownIDProblem(student: StudentID(rawValue: $0)) })
                 ?? objective.flatMap({ loaded.unknownIDProblem(objective: ObjectiveID(rawValue: $0)) }) {
                 throw CommandFailure(problem)
@@ -102,13 +105,17 @@ extension PacerCommand {
                 objective: objective.map { ObjectiveID(rawValue: $0) })
             // students.csv is where the term started; the last column shows where the state has moved on from it.
             let termStart = Dictionary(uniqueKeysWithValues: loaded.students.map { ($0.id, $0.current) })
-            print("student\tname\tsubject\tobjective\tdays on it\tworkshops on it\tdays since last workshop\tstudents.csv")
-            for l in lines {
-                let csv = termStart[l.student]?[l.subject]
-                print([l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
-                       String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-",
-                       csv == l.objective ? "same" : csv?.rawValue ?? "-"].joined(separator: "\t"))
-            }
+            let table = TextTable(
+                header: ["student", "name", "subject", "objective", "days on it", "workshops on it", "days since last workshop", "students.csv"],
+                rows: lines.map { l in
+                    let csv = termStart[l.student]?[l.subject]
+                    return [l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
+                            String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-",
+                            csv == l.objective ? "same" : csv?.rawValue ?? "-"]
+                })
+            print(table.render(format), terminator: "")
+            // The absences and a student's checks are for a person; a program reads the table alone.
+            guard format == .table || format == .tsv else { return }
             let absences = try store.absences(from: date.value, to: date.value).filter { a in
                 student.map { a.person == .student(StudentID(rawValue: $0)) } ?? true
             }
@@ -170,3 +177,5 @@ extension PacerCommand {
         }
     }
 }
+
+extension TextTable.Format: ExpressibleByArgument {}

@@ -20,7 +20,7 @@ extension PacerCommand {
         var deep = false
 
         @Option(name: .customLong("time-limit"), help: "Seconds GLPK may spend on --deep.")
-        var timeLimit: Double = 30
+        var timeLimit: Double = PlanOptions.defaultTimeLimit
 
         func validate() throws {
             try NumericOption.seconds(timeLimit, "--time-limit")

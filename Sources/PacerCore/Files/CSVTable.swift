@@ -105,6 +105,13 @@ extension CSVTable {
     /// (`the checks file needs a 'date' column`).
     func columns(_ known: [String], required: [String], file what: String, log: DiagnosticLog) -> [String: Int] {
         var index: [String: Int] = [:]
+        // A file without its header row: one error that says so, not one per cell.
+        let names = header.fields.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }
+        if !required.isEmpty, !names.contains(where: known.contains) {
+            let shape = required.joined(separator: ",") + known.filter { !required.contains($0) }.map { "[,\($0)]" }.joined()
+            log.error(header.location, "the first row must be the header: \(shape); it reads '\(printable(header.fields.map(\.value).joined(separator: ",")))'")
+            return index
+        }
         for (i, field) in header.fields.enumerated() {
             let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
             guard known.contains(name) else {

@@ -148,7 +148,10 @@ public struct PlanOptions: Codable, Sendable, Equatable {
     /// Branch-and-bound nodes the reference model may use (keeps results reproducible).
     public var nodeLimit: Int
 
-    public init(timeLimit: Double = 60, gap: Double = 0, seed: UInt64 = 1, nodeLimit: Int = 1_000) {
+    /// The time limit every command that plans takes unless told otherwise, in seconds.
+    public static let defaultTimeLimit: Double = 60
+
+    public init(timeLimit: Double = PlanOptions.defaultTimeLimit, gap: Double = 0, seed: UInt64 = 1, nodeLimit: Int = 1_000) {
         self.timeLimit = timeLimit
         self.gap = gap
         self.seed = seed

@@ -167,3 +167,27 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         #expect(try store.count("plan") == 2)
     }
 }
+
+@Suite struct ChecksFileHeaderTests {
+    /// A checks file whose header row is missing gets one error that shows the header, not one per cell.
+    @Test func aFileWithoutItsHeaderRowSaysSoOnce() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let (rows, diagnostics) = MasteryChecksFile.parse("2026-11-24,S-01,MATH-7.RP.1,mastered\n2026-11-24,S-02,MATH-7.RP.1,not-yet\n",
+                                                         file: "checks.csv", scenario: scenario)
+        #expect(rows.isEmpty)
+        #expect(diagnostics.map(\.message) == ["the first row must be the header: date,student,objective,result[,note]; it reads '2026-11-24,S-01,MATH-7.RP.1,mastered'"])
+        let (_, oneWrong) = MasteryChecksFile.parse("date,student,objective,outcome\n", file: "checks.csv", scenario: scenario)
+        #expect(oneWrong.contains { $0.message.hasPrefix("unknown column 'outcome'") }, "a header with one wrong name keeps the usual errors")
+    }
+}
+
+@Suite struct TextTableTests {
+    @Test func eachFormatWritesTheSameRows() throws {
+        let table = TextTable(header: ["student", "name", "days"], rows: [["S-1", "Ann\tLee", "12"], ["S-22", "=SUM(A1)", "-"]])
+        #expect(table.render(.table) == "student  name      days\nS-1      Ann Lee     12\nS-22     =SUM(A1)     -\n")
+        #expect(table.render(.tsv) == "student\tname\tdays\nS-1\tAnn Lee\t12\nS-22\t=SUM(A1)\t-\n")
+        #expect(table.render(.csv) == "student,name,days\r\nS-1,Ann\tLee,12\r\nS-22,'=SUM(A1),-\r\n")
+        let json = try JSONSerialization.jsonObject(with: Data(table.render(.json).utf8)) as? [[String: String]]
+        #expect(json == [["student": "S-1", "name": "Ann\tLee", "days": "12"], ["student": "S-22", "name": "=SUM(A1)", "days": "-"]])
+    }
+}
