@@ -24,8 +24,9 @@ extension Portal {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
         return try await start(.regroup(date)) { progress in
-            let plan = try store.regroup(scenario, date: date, options: PlanOptions(timeLimit: seconds), progress: progress).result.plan
-            return (plan, try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan).map { "\($0)" })
+            // Verified against the state it was made from: checks recorded meanwhile are for publish to weigh.
+            let (result, context) = try store.regroup(scenario, date: date, options: PlanOptions(timeLimit: seconds), progress: progress)
+            return (result.plan, PlanVerifier(context: context).violations(of: result.plan).map { "\($0)" })
         }
     }
 
@@ -37,8 +38,8 @@ extension Portal {
         if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
         return try await start(.week(week)) { progress in
-            let plan = try store.planWeek(scenario, weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress).result.plan
-            return (plan, try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan).map { "\($0)" })
+            let (result, context) = try store.planWeek(scenario, weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress)
+            return (result.plan, PlanVerifier(context: context).violations(of: result.plan).map { "\($0)" })
         }
     }
 
@@ -72,6 +73,12 @@ extension Portal {
             throw Refusal(.conflict, "Not published", "Only a finished plan that breaks no rule can be published, and only once.")
         }
         do {
+            // Checks recorded since the plan was made may have moved its students on.
+            let stale = try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan)
+            guard stale.isEmpty else {
+                throw Refusal(.conflict, "Not published: the state moved on",
+                              "Checks or absences recorded since this plan was made change it (\(stale.count) problem(s), first: \(stale[0])). Regroup again, then publish.")
+            }
             let weekOf = kind.date
             try store.seed(from: scenario, on: weekOf)
             let planID = try store.publish(plan, scenario: scenario, weekOf: weekOf)

@@ -160,6 +160,36 @@ import Testing
     }
 }
 
+/// A regroup is verified against the state it was made from; a check that moves one of its
+/// students on before it is published makes publishing refuse it, with a word to regroup again.
+@Suite struct StalePublishTests {
+    @Test func aPlanOvertakenByACheckIsNotPublished() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let schedulerCSRF = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(schedulerCSRF)&date=2026-11-25").location == "/job")
+            let job = try await finishedJob(client, cookie: scheduler)
+            #expect(job.contains("Verified: the plan breaks no rule."))
+            // Chloe (S-11) masters MATH-7.NS.1 today; Wednesday's regroup still has her on it.
+            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
+            let teacherCSRF = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            #expect(try await post(client, "/check", cookie: teacher,
+                                   form: "csrf=\(teacherCSRF)&student=S-11&objective=MATH-7.NS.1&result=mastered").status == .seeOther)
+            let refused = try await post(client, "/publish", cookie: scheduler, form: "csrf=\(schedulerCSRF)&job=1")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Regroup again, then publish."))
+            #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-25")!)?.plan.header.kind == .week, "the week is still in force")
+            // Regrouped again, it publishes.
+            #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(schedulerCSRF)&date=2026-11-25").location == "/job")
+            #expect(try await finishedJob(client, cookie: scheduler).contains("Verified: the plan breaks no rule."))
+            #expect(try await post(client, "/publish", cookie: scheduler, form: "csrf=\(schedulerCSRF)&job=2").status == .seeOther)
+            #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-25")!)?.plan.header.kind == .day)
+        }
+    }
+}
+
 /// Many teachers at once, over a real socket: each check is recorded exactly once however often
 /// and however concurrently it is sent, while a regroup reads the state.
 @Suite struct PortalConcurrencyTests {
