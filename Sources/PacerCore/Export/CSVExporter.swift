@@ -1,7 +1,9 @@
 import Foundation
 
 /// CSV files (RFC 4180, UTF-8 with a header row, CRLF): `timetable.csv` with one row per session
-/// and student, `teachers/ID.csv`, `rooms/ID.csv` and `unserved.csv`. Columns in docs/exports.md.
+/// and student, `teachers/ID.csv`, `check-sheets/ID.csv` (when the days have dates: one row per
+/// student of each of the teacher's sessions, with empty result and note columns that
+/// `pacer record --checks` reads back), `rooms/ID.csv` and `unserved.csv`. Columns in docs/exports.md.
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so a
 /// spreadsheet shows it as text instead of running it as a formula.
 public struct CSVExporter: PlanExporter {
@@ -30,6 +32,20 @@ public struct CSVExporter: PlanExporter {
                                 context.objectiveTitle(s.objective), String(names.count), names.joined(separator: "; ")])
             }
             files["teachers/" + FileName.encode(teacher.rawValue) + ".csv"] = text
+        }
+        // A check sheet per teacher, for the days with dates: filled in (result, note) it goes
+        // back into `pacer record --checks` as it is.
+        if !sessions.isEmpty, sessions.allSatisfy({ !context.date($0.day).isEmpty }) {
+            for teacher in Set(sessions.map(\.teacher)).sorted() {
+                var text = record(["date", "day", "start", "end", "room_name", "objective", "objective_title", "student", "student_name", "result", "note"])
+                for s in sessions where s.teacher == teacher {
+                    for id in context.students(of: s).sorted(by: { (context.student($0)?.name ?? "", $0.rawValue) < (context.student($1)?.name ?? "", $1.rawValue) }) {
+                        text += record([context.date(s.day), s.day.rawValue, s.start, s.end, context.roomName(s.room), s.objective.rawValue,
+                                        context.objectiveTitle(s.objective), id.rawValue, context.student(id)?.name ?? "", "", ""])
+                    }
+                }
+                files["check-sheets/" + FileName.encode(teacher.rawValue) + ".csv"] = text
+            }
         }
         for room in Set(sessions.map(\.room)).sorted() {
             var text = record(["day", "date", "block", "start", "end", "teacher", "teacher_name", "objective", "group_size"])

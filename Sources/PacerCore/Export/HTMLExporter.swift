@@ -42,14 +42,18 @@ public struct HTMLExporter: PlanExporter {
             files[Self.page("teacher", t.rawValue)] = page("\(context.teacherName(t)): workshops", context, body: [
                 .p(.class("nav"), .a(.href("index.html"), "All timetables")),
                 .h1(.text(context.teacherName(t))),
-                grid(context, mine) { s in [.strong(.text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
-                                            .text("\(context.students(of: s).count) students")] },
+                // The day's groups first (what a teacher reads at 7:45), then the week at a glance.
                 cancellations(cancelled.filter { $0.teacher == t }, context),
                 .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
                     .section(.class("roster"),
                         .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
                         .forEach(mine.filter { $0.day == day.id }) { s in roster(s, context) })
                 },
+                .h2("The week"),
+                grid(context, mine) { s in [.span(.class("id"), .text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
+                                            .text("\(context.students(of: s).count) students")] },
+                .p(.class("note"), .text("Tick mastered or not yet on the printed rosters, or fill in check-sheets/\(FileName.encode(t.rawValue)).csv "
+                    + "from the CSV export and record it with pacer record --checks.")),
             ])
         }
         for r in rooms {
@@ -147,14 +151,16 @@ public struct HTMLExporter: PlanExporter {
         let newcomers = Set(change?.studentsIn ?? [])
         let left = change?.studentsOut ?? []
         return .div(.class("session"),
-            .h3(.text("\(s.start)–\(s.end) · \(context.roomName(s.room)) · \(s.objective.rawValue)")),
+            .h3(.text("\(s.start)–\(s.end) · \(context.roomName(s.room)) · "), .span(.class("id"), .text(s.objective.rawValue))),
             .p(.class("title"), .text(context.objectiveTitle(s.objective))),
             .if(change?.covers != nil, .p(.class("left"), .text("Covering for \(change?.covers.map(context.teacherName) ?? "")'s group"))),
             .ol(.forEach(context.students(of: s)) { id in
                 let student = context.student(id)
                 return .li(.text(student?.name ?? id.rawValue),
+                           .if(!(student?.grade ?? "").isEmpty, .span(.class("grade"), .text(" (grade \(student?.grade ?? ""))"))),
                            .forEach((student?.flags.map(\.rawValue) ?? []).sorted()) { f in .span(.class("flag"), .text(f)) },
-                           .if(newcomers.contains(id), .span(.class("new"), "new to the group")))
+                           .if(newcomers.contains(id), .span(.class("new"), "new to the group")),
+                           .span(.class("tick"), "☐ mastered ☐ not yet"))
             }),
             .if(!left.isEmpty, .p(.class("left"), .text("Left the group: " + left.map { context.student($0)?.name ?? $0.rawValue }.joined(separator: ", ")))))
     }
@@ -205,8 +211,8 @@ public struct HTMLExporter: PlanExporter {
         .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .left{color:#6b4b00;font-size:.9rem;margin:.2rem 0}.cancelled li{color:#8a1c1c}
-        .columns{columns:16rem}.technical{color:#666;font-size:.85rem}.id{white-space:nowrap}.hint{display:none;color:#555;font-size:.85rem;margin:.2rem 0}footer{margin-top:2rem;font-size:.8rem;color:#777}
+        .columns{columns:16rem}.technical{color:#666;font-size:.85rem}.id{white-space:nowrap;font-weight:600}.grade{color:#555;font-size:.85rem}.tick{float:right;color:#555;font-size:.85rem;white-space:nowrap;margin-left:.6rem}.session li::after{content:\"\";display:block;clear:both}.note{color:#555;font-size:.85rem}.hint{display:none;color:#555;font-size:.85rem;margin:.2rem 0}footer{margin-top:2rem;font-size:.8rem;color:#777}
         @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}.hint{display:block}}
-        @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster{break-before:page}a{color:inherit;text-decoration:none}}
+        @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster+.roster{break-before:page}a{color:inherit;text-decoration:none}}
         """
 }

@@ -103,7 +103,9 @@ extension CSVTable {
     /// The position of each of `known` columns in the header (names compared without case or
     /// surrounding spaces), reporting unknown and repeated columns and missing `required` ones
     /// (`the checks file needs a 'date' column`).
-    func columns(_ known: [String], required: [String], file what: String, log: DiagnosticLog) -> [String: Int] {
+    /// The index of each known column in the header. Columns named in `ignored` are accepted and
+    /// left unread (a file made for people carries them); any other name is an error.
+    func columns(_ known: [String], required: [String], ignored: [String] = [], file what: String, log: DiagnosticLog) -> [String: Int] {
         var index: [String: Int] = [:]
         // A file without its header row: one error that says so, not one per cell.
         let names = header.fields.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -114,6 +116,7 @@ extension CSVTable {
         }
         for (i, field) in header.fields.enumerated() {
             let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
+            if ignored.contains(name), !known.contains(name) { continue }
             guard known.contains(name) else {
                 log.error(field.location, "unknown column '\(printable(name))'; expected: \(known.joined(separator: ", "))")
                 continue

@@ -14,9 +14,14 @@ public struct MasteryCheck: Sendable, Equatable {
 
 public enum MasteryChecksFile {
     public static let columns = ["date", "student", "objective", "result", "note"]
+    /// Columns a checks file may carry for the people who fill it in, and that are not read: those
+    /// of the export's check sheets and of timetable.csv, so either comes back with a result column.
+    public static let informational = ["day", "block", "start", "end", "teacher", "teacher_name", "room", "room_name", "subject",
+                                       "objective_title", "student_name", "grade", "flags"]
 
-    /// Reads a checks CSV (`date,student,objective,result[,note]`) and validates every row against
-    /// the scenario: a check dated after `today` or on a day that is not a school day is an error,
+    /// Reads a checks CSV (`date,student,objective,result[,note]`, in any order, with the
+    /// `informational` columns too) and validates every row against the scenario; a row with neither
+    /// a result nor a note is a student not checked and is skipped: a check dated after `today` or on a day that is not a school day is an error,
     /// and so are two rows that say mastered and not-yet for the same student, objective and day.
     /// Any diagnostic means nothing of the file may be applied.
     public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
@@ -32,7 +37,7 @@ public enum MasteryChecksFile {
 
     private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         guard let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted) }
-        let index = table.columns(columns, required: Array(columns.dropLast()), file: "the checks file", log: log)
+        let index = table.columns(columns, required: Array(columns.dropLast()), ignored: informational, file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
         var checks: [MasteryCheck] = []
@@ -42,6 +47,8 @@ public enum MasteryChecksFile {
             func cell(_ name: String) -> Located<String>? { table.cell(name, of: record, in: index) }
             guard let dateCell = cell("date"), let studentCell = cell("student"), let objectiveCell = cell("objective"),
                   let resultCell = cell("result") else { continue }
+            // A row of a check sheet whose result was left empty: that student was not checked.
+            if resultCell.value.isEmpty, (cell("note")?.value ?? "").isEmpty { continue }
             let date = SchoolDate(dateCell.value)
             if date == nil { log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD") }
             if let date, let problem = MasteryCheck.dateProblem(date, in: scenario, today: today) {

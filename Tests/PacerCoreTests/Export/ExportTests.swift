@@ -196,3 +196,44 @@ func isFolder(_ path: String) -> Bool {
         #expect(locked.allSatisfy { $0.text(of: "Permanently_Locked") == "true" && $0.text(of: "Weight_Percentage") == "100" })
     }
 }
+
+@Suite struct CheckSheetTests {
+    /// A teacher's check sheet, filled in for one day and left blank for the others, reads back as
+    /// exactly the checks written on it; so does timetable.csv with a result column added.
+    @Test func aFilledCheckSheetComesBackAsChecks() throws {
+        let (folder, files) = try exportTiny(CSVExporter())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(files.contains("check-sheets/T-CHEN.csv") && files.contains("check-sheets/T-OKAFOR.csv"))
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let sheet = try String(contentsOfFile: folder + "/check-sheets/T-CHEN.csv", encoding: .utf8)
+        var lines = sheet.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0] == "date,day,start,end,room_name,objective,objective_title,student,student_name,result,note")
+        var expected: [String] = []
+        for i in lines.indices.dropFirst() where lines[i].hasPrefix("2026-11-23,") {
+            let result = i % 2 == 0 ? "mastered" : "not-yet"
+            lines[i] = String(lines[i].dropLast(2)) + ",\(result),seen"
+            let fields = lines[i].split(separator: ",", omittingEmptySubsequences: false)
+            expected.append("\(fields[fields.count - 4]) \(fields[5]) \(result)")
+        }
+        #expect(expected.count == 3, "Mr Chen's Monday group")
+        let (checks, diagnostics) = MasteryChecksFile.parse(lines.joined(separator: "\r\n"), file: "T-CHEN.csv", scenario: scenario,
+                                                           today: SchoolDate("2026-11-27"))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(checks.map { "\($0.student) \($0.objective) \($0.result.rawValue)" } == expected)
+        #expect(checks.allSatisfy { $0.note == "seen" && $0.date == SchoolDate("2026-11-23") })
+
+        let timetable = try String(contentsOfFile: folder + "/timetable.csv", encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let withResults = [timetable[0] + ",result"] + timetable.dropFirst().map { $0 + ($0.hasPrefix("Mon,") ? ",not-yet" : ",") }
+        let (fromTimetable, problems) = MasteryChecksFile.parse(withResults.joined(separator: "\n"), file: "timetable.csv", scenario: scenario,
+                                                               today: SchoolDate("2026-11-27"))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(fromTimetable.count == timetable.dropFirst().filter { $0.hasPrefix("Mon,") }.count && !fromTimetable.isEmpty)
+    }
+
+    /// Without dates (no --week-of on a week plan) there is no sheet to fill in.
+    @Test func noSheetWithoutDates() throws {
+        let (folder, files) = try exportTiny(CSVExporter(), weekOf: nil)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(!files.contains { $0.hasPrefix("check-sheets/") })
+    }
+}
