@@ -28,7 +28,7 @@ import Testing
         try await waitUntilListening(port: port)
 
         // Sign in, then read the teacher's students and the form's CSRF token off her page.
-        let (cookie, csrf, checks) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+        let (cookie, csrf, checks) = try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) { client in
             let signedIn = try await client.get(signInPath)
             let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
             let page = String(buffer: try await client.get("/", headers: [.cookie: cookie]).body ?? ByteBuffer())
@@ -44,7 +44,9 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for connection in 0..<8 {
                 group.addTask {
-                    try? await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                    defer { Task { await answered.clientDone() } }
+                    // A client's connection ends with an error once the server has stopped.
+                    try? await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) { client in
                         for round in 0..<60 {
                             let (student, objective) = checks[(connection + round) % checks.count]
                             let form = "csrf=\(csrf)&student=\(student)&objective=\(objective)&result=mastered&note=at+the+door"
@@ -55,11 +57,21 @@ import Testing
                     }
                 }
             }
-            while await answered.count < 20 { try await Task.sleep(for: .milliseconds(5)) }
+            // SIGTERM once answers flow; never wait for ever (a client that fails gives up).
+            let clock = ContinuousClock(), waiting = clock.now
+            while await answered.count < 20, await answered.clientsDone < 8, clock.now - waiting < .seconds(300) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(await answered.count >= 20, "the clients were answered before SIGTERM")
             kill(server.processIdentifier, SIGTERM)
             try await group.waitForAll()
         }
-        server.waitUntilExit()
+        for _ in 0..<600 where server.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        guard !server.isRunning else {
+            Issue.record("pacer serve did not exit within 60 s of SIGTERM")
+            kill(server.processIdentifier, SIGKILL)
+            return
+        }
         #expect(server.terminationReason == .exit && server.terminationStatus == 0, "a clean exit on SIGTERM")
 
         let statuses = await answered.statuses
@@ -73,11 +85,18 @@ import Testing
     }
 }
 
+/// The tests run in parallel, and ones that wait on a child process hold the few threads Swift's
+/// concurrency runs on: a client here may go unscheduled for long, which is not the server's fault.
+private let patient = TestClient.Configuration(timeout: .seconds(300))
+
 /// The statuses of the answered check requests, and the students they were for.
 private actor AnsweredChecks {
     private(set) var statuses: [HTTPResponse.Status] = []
     private(set) var students: Set<String> = []
+    private(set) var clientsDone = 0
     var count: Int { statuses.count }
+
+    func clientDone() { clientsDone += 1 }
 
     func add(_ status: HTTPResponse.Status, student: String) {
         statuses.append(status)
@@ -103,7 +122,7 @@ private func freePort() throws -> Int {
 /// Waits up to 20 s for the server to answer.
 private func waitUntilListening(port: Int) async throws {
     for _ in 0..<200 {
-        let up = (try? await TestClient.withClient(host: "127.0.0.1", port: port) { try await $0.get("/").status }) != nil
+        let up = (try? await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) { try await $0.get("/").status }) != nil
         if up { return }
         try await Task.sleep(for: .milliseconds(100))
     }
