@@ -6,26 +6,45 @@ extension PacerCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn a plan into files people use: HTML pages, CSV, JSON, iCalendar or a FET file.",
-            discussion: "Formats and columns: docs/exports.md. With --format fet, --out may name the .fet file itself."
+            discussion: """
+                pacer export SCENARIO PLAN --format F --out DIR, the scenario first as in verify and \
+                publish. Formats and columns: docs/exports.md. --out is a folder for every format \
+                (FET's file is DIR/workshops.fet). The older spellings, export PLAN --scenario \
+                SCENARIO and --out FILE.fet, still work in this release and print a note.
+                """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics, fet }
 
-        @Argument(help: "The plan.json to export.") var plan: String
-        @Option(help: "The scenario the plan was made for (names, titles, times).") var scenario: String
+        @Argument(help: "The scenario the plan was made for, then the plan.json to export.") var inputs: [String] = []
+        @Option(help: ArgumentHelp("Deprecated: give the scenario first instead.", visibility: .hidden)) var scenario: String?
         @Option(help: "html, csv, json, ics or fet.") var format: Format
-        @Option(help: "Folder to write into (created if missing); for fet also a file ending in .fet.") var out: String
+        @Option(help: "Folder to write into (created if missing).") var out: String
         @Option(name: .customLong("for"), help: "Only teacher:ID, room:ID, student:ID or grade:G.") var only: String?
         @Option(help: "Only this day (a day id such as Tue, or a date with --week-of).") var day: String?
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (needed for ics; a day plan carries its date).") var weekOf: String?
         @Flag(name: .customLong("allow-changed-scenario"), help: "Export a plan made from earlier versions of the scenario's files (a plan of another school is always refused).") var allowChangedScenario = false
 
+        /// The scenario and the plan, from `SCENARIO PLAN` or the deprecated `PLAN --scenario SCENARIO`.
+        var paths: (scenario: String, plan: String)? {
+            if inputs.count == 2, scenario == nil { return (inputs[0], inputs[1]) }
+            if inputs.count == 1, let scenario { return (scenario, inputs[0]) }
+            return nil
+        }
+
         func validate() throws {
+            guard paths != nil else {
+                throw ValidationError("give the scenario, then the plan: pacer export SCENARIO PLAN --format \(format.rawValue) --out DIR")
+            }
             if let only, ExportFilter(only) == nil { throw ValidationError("--for takes teacher:ID, room:ID, student:ID or grade:G, got '\(only)'") }
             if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD") }
         }
 
         func run() throws {
+            guard let (scenario, plan) = paths else { return }
+            if self.scenario != nil {
+                Terminal.error("note: pacer export PLAN --scenario SCENARIO is deprecated and goes in the next release; write pacer export \(scenario) \(plan)")
+            }
             let loaded = try loadScenario(scenario)
             let weekPlan = try loadPlan(plan)
             if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: allowChangedScenario) {
@@ -44,6 +63,7 @@ extension PacerCommand {
             switch format {
             case .fet:
                 if out.hasSuffix(".fet") {
+                    Terminal.error("note: --out names a folder; --out FILE.fet is deprecated and goes in the next release (the file is then DIR/workshops.fet)")
                     let url = URL(fileURLWithPath: out)
                     folder = url.deletingLastPathComponent().path
                     exporter = FETExporter(fileName: url.lastPathComponent)

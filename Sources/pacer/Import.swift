@@ -92,11 +92,13 @@ extension PacerCommand.Import {
         var file: String
 
         @Option(help: ArgumentHelp(
-            "Blocks reserved for workshops: auto, all, or a comma-separated list of HOUR or DAY/HOUR.",
+            "Blocks reserved for workshops: auto, all, or a comma-separated list of blocks (DAY-PERIOD), hours, or DAY/HOUR.",
             discussion: """
-                Names as in the FET file or 1-based numbers: `--flex 7` is the 7th hour every day, \
-                `--flex Monday/7,Thursday/7` two blocks. `auto` takes every block free for at least \
-                half of the students in the placed timetable; `all` every block.
+                Blocks as the imported scenario writes them (`--flex Monday-08_00`, the day and the \
+                hour with `:` written `_`), or hours and days as in the FET file or as 1-based numbers: \
+                `--flex 7` is the 7th hour every day, `--flex Monday/7,Thursday/7` two blocks. `auto` \
+                takes every block free for at least half of the students in the placed timetable; \
+                `all` every block.
                 """))
         var flex: String
 

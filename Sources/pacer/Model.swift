@@ -16,13 +16,33 @@ extension PacerCommand {
         @Argument(help: "The scenario.")
         var scenario: String
 
-        @Option(help: "File to write: .lp for CPLEX LP format, .mps for free MPS.")
-        var write: String
+        enum Format: String, ExpressibleByArgument, CaseIterable { case lp, mps }
+
+        @Option(help: "Folder to write model.lp or model.mps into (created if missing).")
+        var out: String?
+
+        @Option(help: "lp for CPLEX LP format, mps for free MPS.")
+        var format: Format = .lp
+
+        @Option(help: ArgumentHelp("Deprecated: use --out and --format.", visibility: .hidden))
+        var write: String?
 
         func validate() throws {
-            guard write.hasSuffix(".lp") || write.hasSuffix(".mps") else {
+            guard (out == nil) != (write == nil) else { throw ValidationError("give the folder to write into: --out DIR") }
+            if let write, !(write.hasSuffix(".lp") || write.hasSuffix(".mps")) {
                 throw ValidationError("--write must name a .lp or .mps file")
             }
+        }
+
+        /// The file to write: DIR/model.FORMAT, or the deprecated --write FILE.
+        func target() throws -> String {
+            if let write {
+                Terminal.error("note: --write FILE is deprecated and goes in the next release; write --out DIR --format \(write.hasSuffix(".mps") ? "mps" : "lp")")
+                return write
+            }
+            let folder = out ?? "."
+            _ = try OutputFolder(folder)  // created, and found writable, before the model is built
+            return folder + "/model." + format.rawValue
         }
 
         func run() throws {
@@ -31,6 +51,8 @@ extension PacerCommand {
             if estimate.columns > 1_000_000, estimate.columns <= ReferenceModelWriter.maximumColumns {
                 Terminal.error("building a model of about \(estimate.columns) columns; this takes a while")
             }
+            if let out { try refuseOutputInsideInputs(out, scenario: loaded) }
+            let write = try target()
             let size = try ReferenceModelWriter.write(loaded, to: write)
             print("wrote \(write): \(size.rows) rows, \(size.columns) columns (\(size.integerColumns) integer), \(size.nonzeros) nonzeros")
         }

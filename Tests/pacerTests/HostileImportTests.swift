@@ -40,7 +40,7 @@ import Testing
         #expect(imported.output.contains(expectRenamed), "\(imported.output)")
         #expect(try runPacer(["plan", out + "/school", "--out", out + "/plan", "--time-limit", "5", "--node-limit", "20", "--quiet"]).status == 0)
         for format in ["html", "csv", "json", "ics", "fet"] {
-            let exported = try runPacerCapturing(["export", out + "/plan/plan.json", "--scenario", out + "/school", "--format", format,
+            let exported = try runPacerCapturing(["export", out + "/school", out + "/plan/plan.json", "--format", format,
                                                   "--week-of", "2026-11-23", "--out", out + "/" + format])
             #expect(exported.status == 0, "\(format): \(exported.errors)")
         }

@@ -94,8 +94,9 @@ let importFixtures = repository + "/Tests/PacerCoreTests/ImportFixtures"
         let out = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
         #expect(try runPacer(["plan", "scenarios/tiny-school", "--out", out + "/plan", "--quiet"]).status == 0)
-        let exported = try runPacer(["export", out + "/plan/plan.json", "--scenario", "scenarios/tiny-school", "--format", "fet", "--out", out + "/tiny.fet"])
+        let exported = try runPacer(["export", "scenarios/tiny-school", out + "/plan/plan.json", "--format", "fet", "--out", out + "/fet-in"])
         #expect(exported.status == 0)
+        try FileManager.default.moveItem(atPath: out + "/fet-in/workshops.fet", toPath: out + "/tiny.fet")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: fet)
         process.arguments = ["--inputfile=\(out)/tiny.fet", "--outputdir=\(out)/fet", "--timelimitseconds=60"]

@@ -14,7 +14,7 @@ import Testing
 
     @Test func aPlanOfAnotherSchoolIsNotExported() throws {
         let out = temporaryFolder()
-        let (status, _, errors) = try runPacerCapturing(["export", Self.planned.plan, "--scenario", "scenarios/middle-school", "--format", "html", "--out", out])
+        let (status, _, errors) = try runPacerCapturing(["export", "scenarios/middle-school", Self.planned.plan, "--format", "html", "--out", out])
         #expect(status == 1)
         #expect(errors.contains("is a plan of 'Maple Grove Learning Studio', but scenarios/middle-school is 'Riverside Middle School'"), "\(errors)")
         #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
@@ -29,17 +29,17 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.planned.folder, toPath: folder)
         let csv = try String(contentsOfFile: folder + "/students.csv", encoding: .utf8)
         try csv.replacingOccurrences(of: "Ava Martin", with: "Ava Martín").write(toFile: folder + "/students.csv", atomically: true, encoding: .utf8)
-        let refused = try runPacerCapturing(["export", Self.planned.plan, "--scenario", folder, "--format", "csv", "--out", out])
+        let refused = try runPacerCapturing(["export", folder, Self.planned.plan, "--format", "csv", "--out", out])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("was made from other versions of") && refused.errors.contains("--allow-changed-scenario"), "\(refused.errors)")
-        let allowed = try runPacerCapturing(["export", Self.planned.plan, "--scenario", folder, "--format", "csv", "--out", out, "--allow-changed-scenario"])
+        let allowed = try runPacerCapturing(["export", folder, Self.planned.plan, "--format", "csv", "--out", out, "--allow-changed-scenario"])
         #expect(allowed.status == 0, "\(allowed.errors)")
     }
 
     @Test func unknownIdsAreErrorsThatSuggestTheNearest() throws {
         let out = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let teacher = try runPacerCapturing(["export", Self.planned.plan, "--scenario", Self.planned.folder, "--format", "ics",
+        let teacher = try runPacerCapturing(["export", Self.planned.folder, Self.planned.plan, "--format", "ics",
                                             "--out", out, "--week-of", "2026-11-23", "--for", "teacher:T-CHN"])
         #expect(teacher.status == 1)
         #expect(teacher.errors.contains("unknown teacher 'T-CHN'; did you mean T-CHEN?"), "\(teacher.errors)")
@@ -49,7 +49,7 @@ import Testing
         #expect(student.status == 1)
         #expect(student.errors.contains("unknown student 'S-99'; did you mean S-09, S-19, S-29?"), "\(student.errors)")
         #expect(student.output.isEmpty, "no empty table")
-        let grade = try runPacerCapturing(["export", Self.planned.plan, "--scenario", Self.planned.folder, "--format", "csv", "--out", out, "--for", "grade:9"])
+        let grade = try runPacerCapturing(["export", Self.planned.folder, Self.planned.plan, "--format", "csv", "--out", out, "--for", "grade:9"])
         #expect(grade.errors.contains("unknown grade '9'; the students' grades are 7"), "\(grade.errors)")
     }
 

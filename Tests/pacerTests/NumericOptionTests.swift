@@ -92,7 +92,7 @@ enum ValidationErrorCatcher {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try runPacer(["generate", "--students", "2000", "--seed", "7", "--out", folder + "/g2000"]).status == 0)
-        let (status, output, errors) = try runPacerCapturing(["model", folder + "/g2000", "--write", folder + "/model.mps"])
+        let (status, output, errors) = try runPacerCapturing(["model", folder + "/g2000", "--out", folder, "--format", "mps"])
         #expect(status == 1, "\(output)")
         #expect(errors.contains("would have 199,346,016 columns"), "\(errors)")
         #expect(errors.contains("Pacer writes at most 20,000,000") && errors.contains("block models"))

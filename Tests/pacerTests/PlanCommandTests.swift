@@ -69,12 +69,34 @@ func temporaryFolder() -> String {
         let out = temporaryFolder()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let (status, output) = try runPacer(["model", "scenarios/tiny-school", "--write", out + "/tiny.lp"])
+        let (status, output) = try runPacer(["model", "scenarios/tiny-school", "--out", out])
         #expect(status == 0)
         #expect(output.contains("columns"))
-        let text = try String(contentsOfFile: out + "/tiny.lp", encoding: .utf8)
+        let text = try String(contentsOfFile: out + "/model.lp", encoding: .utf8)
         #expect(text.contains("teacherBusy(T_OKAFOR,Mon_F1)"))
         #expect(text.contains("allWanted"))
+        #expect(try runPacer(["model", "scenarios/tiny-school", "--out", out, "--format", "mps"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/model.mps"))
+        #expect(try runPacer(["model", "scenarios/tiny-school"]).status != 0, "where to write is asked for")
+        #expect(try runPacer(["model", "scenarios/tiny-school", "--out", "scenarios/tiny-school"]).status != 0, "never into the scenario")
+    }
+
+    /// The spellings this release replaced still work, with a note on what to write instead.
+    @Test func deprecatedSpellingsStillWorkWithANote() throws {
+        let out = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let model = try runPacerCapturing(["model", "scenarios/tiny-school", "--write", out + "/tiny.lp"])
+        #expect(model.status == 0 && FileManager.default.fileExists(atPath: out + "/tiny.lp"))
+        #expect(model.errors.contains("note: --write FILE is deprecated") && model.errors.contains("--out DIR --format lp"))
         #expect(try runPacer(["model", "scenarios/tiny-school", "--write", out + "/tiny.txt"]).status != 0)
+        let plan = "Tests/PacerCoreTests/Golden/tiny-school/plan.json"
+        let old = try runPacerCapturing(["export", plan, "--scenario", "scenarios/tiny-school", "--format", "csv", "--out", out + "/csv",
+                                         "--allow-changed-scenario"])
+        #expect(old.status == 0 && FileManager.default.fileExists(atPath: out + "/csv/timetable.csv"))
+        #expect(old.errors.contains("note: pacer export PLAN --scenario SCENARIO is deprecated") && old.errors.contains("pacer export scenarios/tiny-school \(plan)"))
+        let fet = try runPacerCapturing(["export", "scenarios/tiny-school", plan, "--format", "fet", "--out", out + "/tiny.fet", "--allow-changed-scenario"])
+        #expect(fet.status == 0 && FileManager.default.fileExists(atPath: out + "/tiny.fet") && fet.errors.contains("--out FILE.fet is deprecated"))
+        #expect(try runPacer(["export", plan, "--format", "csv", "--out", out + "/x"]).status == 64, "the scenario is needed")
     }
 }

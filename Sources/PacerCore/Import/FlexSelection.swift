@@ -48,16 +48,21 @@ public enum FlexSelection: Sendable, Equatable {
             guard !references.isEmpty else { throw ImportError(.start(of: school.file), "--flex names no block") }
             chosen = []
             for reference in references {
+                // The scenario's own spelling, as the imported scenario will write it: DAY-PERIOD.
+                if !reference.contains("/"), let block = blocks.first(where: { "\(school.days[$0.day].id)-\(school.periods[$0.period].id)" == reference }) {
+                    chosen.insert(block)
+                    continue
+                }
                 let parts = reference.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard let hourName = parts.last, !hourName.isEmpty, parts.first?.isEmpty == false else {
-                    throw ImportError(.start(of: school.file), "--flex \(reference): write HOUR or DAY/HOUR")
+                    throw ImportError(.start(of: school.file), "--flex \(reference): write DAY-PERIOD as the scenario will (\(Self.example(school))), HOUR, or DAY/HOUR")
                 }
                 let dayName = parts.count == 2 ? parts[0] : nil
-                guard let hour = Self.index(of: hourName, in: hourNames) else {
-                    throw ImportError(.start(of: school.file), "--flex \(reference): no hour \(hourName) (hours: \(hourNames.joined(separator: ", ")))")
+                guard let hour = Self.index(of: hourName, in: hourNames) ?? school.periods.firstIndex(where: { $0.id == hourName }) else {
+                    throw ImportError(.start(of: school.file), "--flex \(reference): no hour \(hourName) (hours: \(hourNames.joined(separator: ", ")); a block is written as the scenario will, such as \(Self.example(school)))")
                 }
                 if let dayName {
-                    guard let day = Self.index(of: dayName, in: dayNames) else {
+                    guard let day = Self.index(of: dayName, in: dayNames) ?? school.days.firstIndex(where: { $0.id == dayName }) else {
                         throw ImportError(.start(of: school.file), "--flex \(reference): no day \(dayName) (days: \(dayNames.joined(separator: ", ")))")
                     }
                     chosen.insert(.init(day: day, period: hour))
@@ -70,6 +75,12 @@ public enum FlexSelection: Sendable, Equatable {
         for block in blocks where school.periods[block.period].flex && !chosen.contains(block) {
             school.closed.insert(block)
         }
+    }
+
+    /// A block in the scenario's spelling, for messages: `Monday-08_00`.
+    private static func example(_ school: ImportedSchool) -> String {
+        guard let day = school.days.first, let period = school.periods.first else { return "Mon-P1" }
+        return "\(day.id)-\(period.id)"
     }
 
     /// The position of `name` among `names`, or of a 1-based number.

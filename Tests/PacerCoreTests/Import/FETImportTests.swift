@@ -108,6 +108,11 @@ func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportO
         #expect(school.closed.filter { $0.period == 3 }.isEmpty)
         #expect(throws: ImportError.self) { try FETImporter.read(file, flex: .blocks(["9"]), options: ImportOptions()) }
         #expect(throws: ImportError.self) { try FETImporter.read(file, flex: .blocks(["Sunday/1"]), options: ImportOptions()) }
+        // The scenario's own spelling (DAY-PERIOD, and a period id) names the same blocks.
+        let same = try FETImporter.read(file, flex: FlexSelection(argument: "10_40, Monday-08_00"), options: ImportOptions())
+        #expect(same.periods.map(\.flex) == school.periods.map(\.flex) && same.closed == school.closed)
+        let error = try #require(throws: ImportError.self) { try FETImporter.read(file, flex: .blocks(["Sunday-08_00"]), options: ImportOptions()) }
+        #expect(error.message.contains("such as Monday-08_00"))
     }
 
     @Test func autoFlexNeedsATimetable() throws {
