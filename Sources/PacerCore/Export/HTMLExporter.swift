@@ -69,10 +69,16 @@ public struct HTMLExporter: PlanExporter {
             files[Self.page("student", st.rawValue)] = page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
                 .p(.class("nav"), .a(.href("index.html"), "All timetables")),
                 .h1(.text(context.student(st)?.name ?? st.rawValue)),
-                grid(context, sessions.filter { $0.students.contains(st) }) { s in
-                    [.strong(.text(s.objective.rawValue)), .br(), .text(context.objectiveTitle(s.objective)), .br(),
-                     .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))")]
-                },
+                weekList(context, sessions.filter { $0.students.contains(st) }),
+                .h2("The week at a glance"),
+                grid(context, sessions.filter { $0.students.contains(st) }, cell: { s in
+                    [.strong(.text(context.subjectName(s.subject))), .text(": " + context.objectiveTitle(s.objective)), .br(),
+                     .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))"), .br(), .span(.class("code"), .text(s.objective.rawValue))]
+                }, empty: { block in
+                    // A parent reads every cell: an empty one says why it is empty.
+                    context.student(st)?.unavailable.contains(block) == true
+                        ? [.span(.class("free"), "Busy: not free for workshops")] : [.span(.class("free"), "No workshop this block")]
+                }),
                 cancellations(cancelledPlaces.filter { $0.student == st }.map(\.session), context),
             ])
         }
@@ -136,6 +142,22 @@ public struct HTMLExporter: PlanExporter {
     /// The page of one teacher, room or student: `teacher-T-LEE.html` (`FileName` encodes the id).
     static func page(_ kind: String, _ id: String) -> String { "\(kind)-\(FileName.encode(id)).html" }
 
+    /// A student's week as a list, day by day, that reads on a phone: each workshop with its time,
+    /// subject, objective title, teacher and room, or that the day has none.
+    private func weekList(_ context: ExportContext, _ mine: [PlannedSession]) -> Node<HTML.BodyContext> {
+        let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
+        return .ul(.class("week"), .forEach(days) { d in
+            let today = mine.filter { $0.day == d.id }
+            return .li(.strong(.text("\(d.id) \(context.date(d.id))".trimmingCharacters(in: .whitespaces))), .text(": "),
+                       .if(today.isEmpty, .span(.class("free"), "no workshop")),
+                       .forEach(Array(today.enumerated())) { i, s in
+                           .group(.if(i > 0, .text("; ")),
+                                  .text("\(s.start)–\(s.end) \(context.subjectName(s.subject)): \(context.objectiveTitle(s.objective)), with \(context.teacherName(s.teacher)) in \(context.roomName(s.room)) "),
+                                  .span(.class("code"), .text("(\(s.objective.rawValue))")))
+                       })
+        })
+    }
+
     /// The published sessions a regrouped day cancelled for one person, or nothing.
     private func cancellations(_ sessions: [PlannedSession], _ context: ExportContext) -> Node<HTML.BodyContext> {
         .if(!sessions.isEmpty, .section(.class("cancelled"),
@@ -166,17 +188,19 @@ public struct HTMLExporter: PlanExporter {
     }
 
     /// Days across, flex periods down; each cell shows a session or stays empty.
-    private func grid(_ context: ExportContext, _ sessions: [PlannedSession], cell: @escaping (PlannedSession) -> [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> {
+    private func grid(_ context: ExportContext, _ sessions: [PlannedSession], cell: @escaping (PlannedSession) -> [Node<HTML.BodyContext>],
+                      empty: @escaping (BlockID) -> [Node<HTML.BodyContext>] = { _ in [] }) -> Node<HTML.BodyContext> {
         let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
         let periods = context.scenario.calendar.periods.filter(\.isFlex)
         return .group(.if(days.count > 2, .p(.class("hint"), "Swipe the table sideways for the rest of the week →")), .div(.class("scroll"), .table(.class("grid"),
             .tr(.th(""), .forEach(days) { d in .th(.text("\(d.id) \(context.date(d.id))")) }),
             .forEach(periods) { p in
                 .tr(.th(.text("\(p.id.rawValue) \(clockText(p.start))–\(clockText(p.end))")), .forEach(days) { d in
-                    if let s = sessions.first(where: { $0.day == d.id && $0.block == Block.id(day: d.id, period: p.id) }) {
+                    let block = Block.id(day: d.id, period: p.id)
+                    if let s = sessions.first(where: { $0.day == d.id && $0.block == block }) {
                         return .td(.class("busy"), .group(cell(s)))
                     }
-                    return .td()
+                    return .td(.group(empty(block)))
                 })
             })))
     }
@@ -211,7 +235,7 @@ public struct HTMLExporter: PlanExporter {
         .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .left{color:#6b4b00;font-size:.9rem;margin:.2rem 0}.cancelled li{color:#8a1c1c}
-        .columns{columns:16rem}.technical{color:#666;font-size:.85rem}.id{white-space:nowrap;font-weight:600}.grade{color:#555;font-size:.85rem}.tick{float:right;color:#555;font-size:.85rem;white-space:nowrap;margin-left:.6rem}.session li::after{content:\"\";display:block;clear:both}.note{color:#555;font-size:.85rem}.hint{display:none;color:#555;font-size:.85rem;margin:.2rem 0}footer{margin-top:2rem;font-size:.8rem;color:#777}
+        .columns{columns:16rem}.technical{color:#666;font-size:.85rem}.id{white-space:nowrap;font-weight:600}.code{color:#666;font-size:.8rem;white-space:nowrap}span.free{color:#888;font-size:.85rem}.week li{margin:.35rem 0}.grade{color:#555;font-size:.85rem}.tick{float:right;color:#555;font-size:.85rem;white-space:nowrap;margin-left:.6rem}.session li::after{content:\"\";display:block;clear:both}.note{color:#555;font-size:.85rem}.hint{display:none;color:#555;font-size:.85rem;margin:.2rem 0}footer{margin-top:2rem;font-size:.8rem;color:#777}
         @media (max-width:600px){body{margin:.6rem}th,td{font-size:.8rem;padding:.25rem}.hint{display:block}}
         @media print{@page{size:auto;margin:12mm}body{margin:0}.nav{display:none}.roster+.roster{break-before:page}a{color:inherit;text-decoration:none}}
         """
