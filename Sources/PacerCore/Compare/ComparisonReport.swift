@@ -22,25 +22,12 @@ public struct ComparisonReport: Sendable {
     }
 
     public var table: String {
-        let rows = comparison.rows
-        var header = ["figure"] + names
-        var lines: [[String]] = []
-        for row in rows {
-            var cells = [row.name]
-            for (i, value) in row.values.enumerated() {
-                guard let value else { cells.append("–"); continue }
-                cells.append(row.format(value) + Self.delta(value, i > 0 ? row.values[0] : nil, row.format))
+        let rows = comparison.rows.map { row in
+            [row.name] + row.values.enumerated().map { i, value in
+                value.map { row.format($0) + Self.delta($0, i > 0 ? row.values[0] : nil, row.format) } ?? "–"
             }
-            lines.append(cells)
         }
-        header = header.map { $0 }
-        let widths = (0..<header.count).map { c in ([header] + lines).map { $0[c].count }.max() ?? 0 }
-        func render(_ cells: [String]) -> String {
-            cells.enumerated().map { c, text in c == 0 ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: widths[c] - text.count) + text }.joined(separator: "  ")
-        }
-        return ([render(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + lines.map(render))
-            .joined(separator: "\n")
+        return String(TextTable(header: ["figure"] + names, rows: rows).aligned(right: Set(1...max(1, names.count)), rule: true).dropLast())
     }
 
     public var csv: String {

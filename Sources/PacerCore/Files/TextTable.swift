@@ -15,7 +15,7 @@ public struct TextTable: Sendable {
 
     public func render(_ format: Format) -> String {
         switch format {
-        case .table: return aligned
+        case .table: return aligned()
         case .tsv: return ([header] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") + "\n" }.joined()
         case .csv:
             // Cells a spreadsheet would run as a formula are made text, as in the CSV export.
@@ -27,12 +27,14 @@ public struct TextTable: Sendable {
         }
     }
 
-    /// Columns padded to their widest cell; a column of numbers (or "-") is aligned to the right.
-    var aligned: String {
+    /// Columns padded to their widest cell. The columns in `right` are aligned to the right; by
+    /// default, those holding only numbers (or "-"). `rule` draws a line of dashes under the header.
+    func aligned(right: Set<Int>? = nil, rule: Bool = false) -> String {
         let rows = self.rows.map { $0.map(Self.tsvField) }
         let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
-        let numeric = header.indices.map { c in !rows.isEmpty && rows.allSatisfy { Double($0[c]) != nil || $0[c] == "-" } }
-        let lines = ([header] + rows).map { cells in
+        let numeric = header.indices.map { c in right?.contains(c) ?? (!rows.isEmpty && rows.allSatisfy { Double($0[c]) != nil || $0[c] == "-" }) }
+        let dashes = rule ? [widths.map { String(repeating: "-", count: $0) }] : []
+        let lines = ([header] + dashes + rows).map { cells in
             cells.enumerated().map { c, text in
                 let pad = String(repeating: " ", count: widths[c] - text.count)
                 return numeric[c] ? pad + text : (c == cells.count - 1 ? text : text + pad)

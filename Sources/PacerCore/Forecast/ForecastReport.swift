@@ -51,11 +51,7 @@ public enum ForecastReport {
 
     public static func table(_ weeks: [Forecaster.Week], runs: Int) -> String {
         let header = ["week", "mastered (mean)", "p10", "p90", "behind target", "longest wait", "load"]
-        let rows = weeks.map(displayRow)
-        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
-        let lines = ([header] + rows).map { cells in
-            cells.enumerated().map { c, t in String(repeating: " ", count: widths[c] - t.count) + t }.joined(separator: "  ")
-        }
+        let lines = TextTable(header: header, rows: weeks.map(displayRow)).aligned(right: Set(header.indices)).split(separator: "\n").map(String.init)
         let over = runs == 1 ? "in the one run" : "the mean of \(runs) runs"
         return (lines + [
             "mastered: objectives mastered per student (mean, 10th and 90th percentile over every student of every run);",
