@@ -10,8 +10,9 @@ struct UnservedReasons {
     /// The plan's sessions, as the rules ask about them.
     private let plan: Occupancy
     private let peers: [ObjectiveID: Int]
-    /// The students on each objective, by their index in the rule catalogue's school.
-    private let studentsOn: [ObjectiveID: [Int]]
+    /// Per objective whose minimum group is above one, per flex block (by position): how many of
+    /// its students the rule catalogue admits there. Worked out once, like the two below.
+    private let freeOnIt: [ObjectiveID: [Int]]
     private let sessionsOn: [ObjectiveID: [PlannedSession]]
     private let capacity: [RoomID: Int]
     private let qualified: [ObjectiveID: [Teacher]]
@@ -37,7 +38,6 @@ struct UnservedReasons {
             }
         }
         self.peers = peers
-        self.studentsOn = studentsOn
         var sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
         for s in sessions { sessionsOn[s.objective, default: []].append(s) }
         self.sessionsOn = sessionsOn
@@ -60,6 +60,12 @@ struct UnservedReasons {
         }
         self.teacherFreeAt = teacherFreeAt
         self.roomFreeAt = roomFreeAt
+        var freeOnIt: [ObjectiveID: [Int]] = [:]
+        for objective in scenario.objectives where objective.minGroup > 1 {
+            guard let students = studentsOn[objective.id] else { continue }
+            freeOnIt[objective.id] = school.blocks.indices.map { b in students.filter { rules.admits(student: $0, attending: objective, in: b, plan) }.count }
+        }
+        self.freeOnIt = freeOnIt
         capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -102,8 +108,8 @@ struct UnservedReasons {
         }
         // Where no session on the objective runs while the student is free, a new one needs its
         // minimum group free at once, in a block with a qualified teacher and a room.
-        if objective.minGroup > 1, open.isEmpty {
-            let together = roomFree.map { b in (studentsOn[o] ?? []).filter { rules.admits(student: $0, attending: objective, in: b, plan) }.count }.max() ?? 0
+        if objective.minGroup > 1, open.isEmpty, let freeOnIt = freeOnIt[o] {
+            let together = roomFree.map { $0 < freeOnIt.count ? freeOnIt[$0] : 0 }.max() ?? 0
             if together < objective.minGroup { return .tooFewFreeTogether(o, most: together, minGroup: objective.minGroup) }
         }
         return .notWorthASession(o)
