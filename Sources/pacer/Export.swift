@@ -16,7 +16,8 @@ extension PacerCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics, fet }
 
-        @Argument(help: "The scenario the plan was made for, then the plan.json to export.") var inputs: [String] = []
+        @Argument(help: ArgumentHelp("The scenario the plan was made for.", valueName: "scenario")) var first: String
+        @Argument(help: ArgumentHelp("The plan.json to export.", valueName: "plan")) var second: String?
         @Option(help: ArgumentHelp("Deprecated: give the scenario first instead.", visibility: .hidden)) var scenario: String?
         @Option(help: "html, csv, json, ics or fet.") var format: Format
         @Option(help: "Folder to write into (created if missing).") var out: String
@@ -27,9 +28,11 @@ extension PacerCommand {
 
         /// The scenario and the plan, from `SCENARIO PLAN` or the deprecated `PLAN --scenario SCENARIO`.
         var paths: (scenario: String, plan: String)? {
-            if inputs.count == 2, scenario == nil { return (inputs[0], inputs[1]) }
-            if inputs.count == 1, let scenario { return (scenario, inputs[0]) }
-            return nil
+            switch (second, scenario) {
+            case let (plan?, nil): return (first, plan)
+            case let (nil, scenario?): return (scenario, first)
+            default: return nil
+            }
         }
 
         func validate() throws {
