@@ -31,14 +31,26 @@ public struct PlanHeadline: Sendable, Equatable {
     }
 
     public var workshopsNotGiven: Int { max(0, workshopsWanted - workshopsServed) }
+    public var studentsShort: Int { studentsWithDemand - studentsFullyServed }
+    /// Workshops given of those wanted, and students fully served of those with demand (1 when none).
+    public var workshopsShare: Double { workshopsWanted == 0 ? 1 : Double(workshopsServed) / Double(workshopsWanted) }
+    public var fullyServedShare: Double { studentsWithDemand == 0 ? 1 : Double(studentsFullyServed) / Double(studentsWithDemand) }
+
+    /// "1,662 of 1,752 wanted workshops given (90 not given)".
+    public var workshopsGiven: String {
+        "\(Self.count(workshopsServed)) of \(Self.count(workshopsWanted)) wanted workshops given"
+            + (workshopsNotGiven > 0 ? " (\(Self.count(workshopsNotGiven)) not given)" : "")
+    }
+
+    /// "229 of 300 students get every workshop they need".
+    public var studentsServed: String {
+        "\(Self.count(studentsFullyServed)) of \(Self.count(studentsWithDemand)) students get every workshop they need"
+    }
 
     /// "1,662 of 1,752 wanted workshops given (90 not given); 229 of 300 students get every
     /// workshop they need; 186 sessions; plan within 9 % of the best possible".
     public var sentence: String {
-        let given = "\(Self.count(workshopsServed)) of \(Self.count(workshopsWanted)) wanted workshops given"
-            + (workshopsNotGiven > 0 ? " (\(Self.count(workshopsNotGiven)) not given)" : "")
-        let students = "\(Self.count(studentsFullyServed)) of \(Self.count(studentsWithDemand)) students get every workshop they need"
-        return [given, students, "\(Self.count(sessions)) sessions", quality].joined(separator: "; ")
+        [workshopsGiven, studentsServed, "\(Self.count(sessions)) sessions", quality].joined(separator: "; ")
     }
 
     /// How close the plan is to the best possible, in words.

@@ -6,18 +6,15 @@ public struct PlanSummary: Sendable {
 
     public init(_ plan: WeekPlan, scenario: Scenario, seconds: Double) {
         let h = plan.header
-        let headline = PlanHeadline(plan: plan, scenario: scenario)
+        let metrics = PlanMetrics(plan: plan, scenario: scenario), headline = metrics.headline
         var lines: [String] = []
         lines.append("\(h.scenario): \(headline.quality) (\(headline.technical); \(h.method), \(String(format: "%.1f", seconds)) s)")
         let perDay = plan.days.map { "\($0.day) \($0.sessions.count)" }.joined(separator: ", ")
         lines.append("sessions: \(plan.sessions.count) (\(perDay))")
         let inOne = Set(plan.sessions.flatMap(\.students)).count
-        lines.append("workshops: \(PlanHeadline.count(h.workshopsServed)) of \(PlanHeadline.count(h.workshopsWanted)) wanted given"
-            + (headline.workshopsNotGiven > 0 ? " (\(PlanHeadline.count(headline.workshopsNotGiven)) not given)" : "")
-            + "; \(headline.studentsFullyServed) of \(headline.studentsWithDemand) students get every workshop they need, \(inOne) in at least one")
+        lines.append("workshops: \(headline.workshopsGiven); \(headline.studentsServed), \(inOne) in at least one")
         if !scenario.teachers.isEmpty {
-            let m = PlanMetrics(plan: plan, scenario: scenario)
-            lines.append("teacher load: \(m.teacherLoadMin)–\(m.teacherLoadMax) sessions a week (mean \(String(format: "%.1f", m.teacherLoadMean)))")
+            lines.append("teacher load: \(metrics.teacherLoadMin)–\(metrics.teacherLoadMax) sessions a week (mean \(String(format: "%.1f", metrics.teacherLoadMean)))")
         }
         lines += Self.unservedLines(plan)
         text = lines.joined(separator: "\n")

@@ -43,10 +43,10 @@ public struct ScenarioComparison: Sendable {
         func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
         let num = NumberText.points
         var rows: [(String, [Double?], (Double) -> String)] = [
-            (Figure.workshopsGiven, m.map { $0.headline.workshopsWanted == 0 ? 1 : Double($0.headline.workshopsServed) / Double($0.headline.workshopsWanted) }, pct),
+            (Figure.workshopsGiven, m.map { $0.headline.workshopsShare }, pct),
             ("workshops not given", m.map { Double($0.headline.workshopsNotGiven) }, num),
-            (Figure.fullyServed, m.map { $0.headline.studentsWithDemand == 0 ? 1 : Double($0.headline.studentsFullyServed) / Double($0.headline.studentsWithDemand) }, pct),
-            ("students short of a workshop", m.map { Double($0.headline.studentsWithDemand - $0.headline.studentsFullyServed) }, num),
+            (Figure.fullyServed, m.map { $0.headline.fullyServedShare }, pct),
+            ("students short of a workshop", m.map { Double($0.headline.studentsShort) }, num),
             ("students in at least one workshop (share)", m.map { $0.servedShare }, pct),
             ("workshops per student (mean)", m.map { $0.workshopsMean }, num),
             ("workshops per student (10th pct)", m.map { $0.workshopsP10 }, num),

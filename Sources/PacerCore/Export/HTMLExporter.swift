@@ -16,10 +16,11 @@ public struct HTMLExporter: PlanExporter {
         let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted()
         let rooms = Set(sessions.map(\.room)).sorted()
         let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)).sorted()
+        let headline = PlanHeadline(plan: context.plan, scenario: context.scenario)
         files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
-            .p(.text(summary(context))),
-            .p(.class("technical"), .text("For the technical reader: " + PlanHeadline(plan: context.plan, scenario: context.scenario).technical
+            .p(.text(summary(context, headline))),
+            .p(.class("technical"), .text("For the technical reader: " + headline.technical
                 + ". The objective is the plan's cost under the scenario's policy (lower is better); the lower bound is proven: no plan costs less.")),
             .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href(Self.page("teacher", t.rawValue)), .text("\(context.teacherName(t)) (\(t))"))) }),
             .h2("Rooms"), .p(.a(.href("rooms.html"), "Room occupancy")),
@@ -118,10 +119,13 @@ public struct HTMLExporter: PlanExporter {
     /// The students of the pages, grouped by grade (numbers in order) and sorted by name in each.
     private func studentsByGrade(_ students: [StudentID], _ context: ExportContext) -> [(String, [StudentID])] {
         let groups = Dictionary(grouping: students) { context.student($0)?.grade ?? "" }
-        return groups.keys.sorted { (Int($0) ?? Int.max, $0) < (Int($1) ?? Int.max, $1) }.map { grade in
+        return groups.keys.sorted { Self.gradeOrder($0) < Self.gradeOrder($1) }.map { grade in
             (grade, (groups[grade] ?? []).sorted { (context.student($0)?.name ?? "", $0.rawValue) < (context.student($1)?.name ?? "", $1.rawValue) })
         }
     }
+
+    /// Grades in order: numbers as numbers (6 before 10), then the rest by name.
+    static func gradeOrder(_ grade: String) -> (Int, String) { (Int(grade) ?? Int.max, grade) }
 
     /// Hides the students whose names do not hold the typed text, and grades left empty.
     static let findScript = """
@@ -133,8 +137,8 @@ public struct HTMLExporter: PlanExporter {
     /// The unserved students by grade (as numbers where they are), priority first, then by name.
     private func unservedInOrder(_ context: ExportContext) -> [UnservedStudent] {
         func key(_ u: UnservedStudent) -> (Int, String, Int, String, String) {
-            let student = context.student(u.student), grade = student?.grade ?? ""
-            return (Int(grade) ?? Int.max, grade, student?.flags.contains(.priority) == true ? 0 : 1, student?.name ?? "", u.student.rawValue + u.objective.rawValue)
+            let student = context.student(u.student), (number, grade) = Self.gradeOrder(student?.grade ?? "")
+            return (number, grade, student?.flags.contains(.priority) == true ? 0 : 1, student?.name ?? "", u.student.rawValue + u.objective.rawValue)
         }
         return context.plan.unserved.sorted { key($0) < key($1) }
     }
@@ -205,12 +209,12 @@ public struct HTMLExporter: PlanExporter {
             })))
     }
 
-    private func summary(_ context: ExportContext) -> String {
+    private func summary(_ context: ExportContext, _ headline: PlanHeadline) -> String {
         let h = context.plan.header
         let when = h.kind == .day ? "Day plan for \(h.date ?? ""), regrouped from the term's state"
             : h.fromState == true ? "Week plan for the week of \(h.date ?? ""), planned from the term's state (students.csv is where the term started)"
             : "Week plan"
-        return "\(when): " + PlanHeadline(plan: context.plan, scenario: context.scenario).sentence + "."
+        return "\(when): " + headline.sentence + "."
     }
 
     private func page(_ title: String, _ context: ExportContext, body: [Node<HTML.BodyContext>]) -> String {
