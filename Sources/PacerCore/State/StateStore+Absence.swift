@@ -74,7 +74,7 @@ extension StateStore {
     @discardableResult
     public func recordAbsences(_ absences: [Absence], scenario: Scenario) throws -> Int {
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
+        return try write { db in
             var added = 0
             for a in absences {
                 for period in a.periods.isEmpty ? [""] : a.periods.map(\.rawValue) {
@@ -99,7 +99,7 @@ extension StateStore {
 
     /// The absences recorded for dates from `first` to `last`, oldest first.
     public func absences(from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {
-        try queue.read { db in try Self.absences(db, from: first, to: last) }
+        try read { db in try Self.absences(db, from: first, to: last) }
     }
 
     static func absences(_ db: Database, from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {

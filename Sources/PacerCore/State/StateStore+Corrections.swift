@@ -7,15 +7,18 @@ extension StateStore {
     /// the checks that remain. Unknown ids stop the whole call.
     public func withdraw(_ ids: [Int64], scenario: Scenario) throws -> RecordReport {
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
+        return try write { db in
             var report = RecordReport()
-            for id in ids { try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report) }
+            var replays = PendingReplays()
+            for id in ids { try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report, replays: &replays) }
+            try replays.run(db: db, scenario: scenario, report: &report)
             return report
         }
     }
 
-    /// Withdraws one check inside the caller's transaction.
-    static func withdraw(_ id: Int64, db: Database, scenario: Scenario, at now: String, report: inout RecordReport) throws {
+    /// Withdraws one check inside the caller's transaction; the student's subject joins `replays`.
+    static func withdraw(_ id: Int64, db: Database, scenario: Scenario, at now: String, report: inout RecordReport,
+                         replays: inout PendingReplays) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?", arguments: [id]) else {
             throw StateError.unknownCheck(id)
         }
@@ -28,7 +31,7 @@ extension StateStore {
         report.lines.append("\(what) withdrawn")
         guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
         else { return }
-        try Self.replay(StudentID(rawValue: row["student"]), subject, db: db, scenario: scenario, report: &report, because: "check \(id) was withdrawn")
+        replays.add(StudentID(rawValue: row["student"]), subject, because: "check \(id) was withdrawn")
     }
 
     /// Corrects a check's result or note in one transaction: the check is withdrawn and the
@@ -36,17 +39,43 @@ extension StateStore {
     /// the state as it was.
     public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, scenario: Scenario, source: String) throws -> RecordReport {
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
+        return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective FROM mastery_check WHERE id = ? AND withdrawn_at IS NULL", arguments: [id]),
                   let date = SchoolDate(row["date"]) else {
                 throw StateError.unknownCheck(id)
             }
             var report = RecordReport()
-            try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report)
+            var replays = PendingReplays()
+            try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report, replays: &replays)
             let check = MasteryCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
                                      result: result, note: note, source: source)
-            try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report)
+            try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report, replays: &replays)
+            try replays.run(db: db, scenario: scenario, report: &report)
             return report
+        }
+    }
+
+    /// The students' subjects whose history must be replayed before a transaction ends: each once,
+    /// however many checks of the transaction asked for it, so that a file of back-dated checks
+    /// costs one replay per student and subject instead of one per row.
+    struct PendingReplays {
+        private var reasons: [StudentSubject: [String]] = [:]
+        private var subjects: [SubjectID: Subject] = [:]
+
+        func contains(_ student: StudentID, _ subject: Subject) -> Bool { reasons[StudentSubject(student, subject.id)] != nil }
+
+        mutating func add(_ student: StudentID, _ subject: Subject, because reason: String) {
+            reasons[StudentSubject(student, subject.id), default: []].append(reason)
+            subjects[subject.id] = subject
+        }
+
+        /// Replays each pending student's subject once, in student and subject order.
+        func run(db: Database, scenario: Scenario, report: inout RecordReport) throws {
+            for key in reasons.keys.sorted() {
+                guard let subject = subjects[key.subject], let why = reasons[key] else { continue }
+                let because = why.count == 1 ? why[0] : "\(why[0]) and \(why.count - 1) more"
+                try StateStore.replay(key.student, subject, db: db, scenario: scenario, report: &report, because: because)
+            }
         }
     }
 

@@ -10,6 +10,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case beforeRecords(String)
     /// No state beside the scenario (the folder holding its scenario.yaml).
     case noState(String)
+    /// Another process held the state's write lock (at this path) longer than this one waits.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .contradiction(text): return text + "; nothing of the file was recorded"
         case let .beforeRecords(text): return text
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
+        case let .busy(path): return "\(path) is busy: another command is writing to it; nothing was changed, try again in a moment"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
         }
     }
@@ -33,7 +36,7 @@ extension StateStore {
     /// published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
-        return try queue.read { db in
+        return try read { db in
             let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
             let days = scenario.calendar.days
             guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
@@ -81,7 +84,7 @@ extension StateStore {
     /// absences recorded for the week's dates. Each student wants their objective's weekly count.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        return try queue.read { db in
+        return try read { db in
             let progress = try TermProgress(db, before: weekOf, weekOf: weekOf)
             let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
             let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
@@ -133,7 +136,7 @@ extension StateStore {
     /// Counts one more regroup of `date` and returns the count (1 for the first): the day plan's
     /// revision, which calendars take as SEQUENCE so that each regroup replaces the one before.
     public func nextRevision(of date: SchoolDate) throws -> Int {
-        try queue.write { db in
+        try write { db in
             try db.execute(sql: """
                 INSERT INTO day_revision (date, revision) VALUES (?, 1)
                 ON CONFLICT (date) DO UPDATE SET revision = revision + 1

@@ -22,7 +22,7 @@ public struct PlanInForce: Sendable {
 extension StateStore {
     /// The plan in force on `date`, or nil when nothing published covers it.
     public func planInForce(_ scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {
-        try queue.read { db in try planInForce(db, scenario: scenario, on: date) }
+        try read { db in try planInForce(db, scenario: scenario, on: date) }
     }
 
     func planInForce(_ db: Database, scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {

@@ -16,7 +16,7 @@ extension StateStore {
         })
         let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
+        return try write { db in
             try db.execute(sql: """
                 INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [plan.header.kind.rawValue, (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])

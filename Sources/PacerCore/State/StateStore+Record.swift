@@ -17,21 +17,27 @@ extension StateStore {
     /// (same date, student, objective, result: the table's UNIQUE key) is not applied again; one
     /// that was withdrawn is reinstated. A check that contradicts a recorded one (the other result
     /// for the same student, objective and day) stops the whole file. A check dated before checks
-    /// already recorded for the student's subject replays that subject's history in date order.
+    /// already recorded for the student's subject replays that subject's history in date order, once
+    /// per student and subject however many of the file's checks are back-dated.
     public func record(_ checks: [MasteryCheck], scenario: Scenario, source: String) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let now = ISO8601DateFormatter().string(from: Date())
-        return try queue.write { db in
+        return try write { db in
             var report = RecordReport()
+            var replays = PendingReplays()
             for check in ordered {
-                try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report)
+                try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report, replays: &replays)
             }
+            try replays.run(db: db, scenario: scenario, report: &report)
             return report
         }
     }
 
-    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`).
-    static func record(_ check: MasteryCheck, db: Database, scenario: Scenario, source: String, at now: String, report: inout RecordReport) throws {
+    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`). A check
+    /// dated before others of the student's subject, or one of a subject already waiting for its
+    /// replay, is left to `replays`, which the caller runs once at the end of its transaction.
+    static func record(_ check: MasteryCheck, db: Database, scenario: Scenario, source: String, at now: String,
+                       report: inout RecordReport, replays: inout PendingReplays) throws {
         if let other = try Row.fetchOne(db, sql: """
             SELECT id, result, source FROM mastery_check
             WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
@@ -56,8 +62,10 @@ extension StateStore {
                                           arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]),
               let subject = scenario.objective(check.objective).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
         else { return }
-        if try Self.hasLaterChecks(than: check, id: id, subject: subject, db: db) {
-            try Self.replay(check.student, subject, db: db, scenario: scenario, report: &report, because: "check \(id) is dated before others")
+        if replays.contains(check.student, subject) {
+            // The replay applies it with the rest of the subject's history.
+        } else if try Self.hasLaterChecks(than: check, id: id, subject: subject, db: db) {
+            replays.add(check.student, subject, because: "check \(id) is dated before others")
         } else {
             try Self.apply(check, id: id, db: db, scenario: scenario, report: &report)
         }
@@ -145,6 +153,6 @@ extension StateStore {
     public func count(_ table: String) throws -> Int {
         let allowed = ["objective_history", "mastery_check", "advance", "plan", "attendance", "absence"]
         guard allowed.contains(table) else { return 0 }
-        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 }

@@ -7,7 +7,7 @@ extension StateStore {
     /// nothing.
     @discardableResult
     public func seed(from scenario: Scenario, on date: SchoolDate) throws -> Int {
-        try queue.write { db in
+        try write { db in
             var added = 0
             for student in scenario.students {
                 for subject in scenario.subjects {
@@ -43,7 +43,7 @@ extension StateStore {
     /// Every student's current objective per subject: the objective without a mastery date, or the
     /// end of the progression. Sorted by student, then subject.
     public func standings() throws -> [Standing] {
-        try queue.read { db in try Self.standings(db) }
+        try read { db in try Self.standings(db) }
     }
 
     static func standings(_ db: Database) throws -> [Standing] {

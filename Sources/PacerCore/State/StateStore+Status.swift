@@ -17,7 +17,7 @@ extension StateStore {
 
     public func status(_ scenario: Scenario, on date: SchoolDate, student: StudentID? = nil, objective: ObjectiveID? = nil) throws -> [StatusLine] {
         let names = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.name) })
-        return try queue.read { db in
+        return try read { db in
             let standings = try Self.standings(db)
             if let first = try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM objective_history").flatMap(SchoolDate.init), date < first {
                 throw StateError.beforeRecords("\(date) is before the term's records begin (\(first))")
@@ -56,7 +56,7 @@ extension StateStore {
 
     /// A student's checks, oldest first, withdrawn ones included.
     public func checks(of student: StudentID) throws -> [RecordedCheck] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, date, objective, result, note, source, withdrawn_at FROM mastery_check WHERE student = ? ORDER BY date, id
                 """, arguments: [student.rawValue]).compactMap { row in
@@ -71,7 +71,7 @@ extension StateStore {
 extension StateStore {
     /// The latest checks recorded, newest first, withdrawn ones left out, each with its student.
     public func recentChecks(limit: Int) throws -> [(student: StudentID, check: RecordedCheck)] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, date, student, objective, result, note, source FROM mastery_check WHERE withdrawn_at IS NULL
                 ORDER BY recorded_at DESC, id DESC LIMIT ?

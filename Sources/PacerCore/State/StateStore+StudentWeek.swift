@@ -18,7 +18,7 @@ extension StateStore {
     /// The student's workshops on each of `dates`, from the plan in force on each date, in date
     /// and block order.
     public func workshops(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentWorkshop] {
-        try queue.read { db in
+        try read { db in
             var result: [StudentWorkshop] = []
             for date in dates.sorted() {
                 guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
@@ -41,7 +41,7 @@ extension StateStore {
     /// The student's calendar feed for `dates`: each date's workshops from the plan in force on it,
     /// with the exported calendars' UIDs (see `ICalendarExporter.studentFeed`).
     public func calendarFeed(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> String {
-        let contexts = try queue.read { db in
+        let contexts = try read { db in
             try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) }
         }
         let name = scenario.students.first { $0.id == student }?.name ?? student.rawValue

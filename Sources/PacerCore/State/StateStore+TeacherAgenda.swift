@@ -44,7 +44,7 @@ extension StateStore {
     public func teacherAgenda(_ scenario: Scenario, teacher: TeacherID, on date: SchoolDate) throws -> TeacherAgenda {
         let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         let students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return try queue.read { db in
+        return try read { db in
             var groups: [TeacherAgenda.Group] = []
             guard let inForce = try planInForce(db, scenario: scenario, on: date) else {
                 return TeacherAgenda(teacher: teacher, date: date, groups: [])
