@@ -15,7 +15,7 @@ enum Page {
             .student{border-top:1px solid #eee;padding:.4rem 0}.tag{font-size:.8rem;background:#eef;border-radius:4px;padding:0 .3rem;margin-left:.3rem}
             .note{color:#555;font-size:.9rem}form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.3rem}
             input[type=text]{flex:1 1 10rem;min-width:0;padding:.3rem}button{padding:.35rem .8rem}
-            nav{margin:.2rem 0 .6rem}.away{background:#fdd}.quiet{font-size:.85rem;background:none;border:1px solid #bbb;border-radius:4px}
+            nav{margin:.2rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}.signout{margin:0 0 0 auto}.away{background:#fdd}.quiet{font-size:.85rem;background:none;border:1px solid #bbb;border-radius:4px}
             .inline{display:inline-flex;margin-top:.2rem}.scroll{overflow-x:auto}.feed{word-break:break-all}.plain{list-style:none;padding:0}.plain li{margin:.4rem 0}.warn{color:#a00}.ok{color:#070}
             table{border-collapse:collapse;width:100%}.id{white-space:nowrap}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
             </style></head><body><h1>\(escape(title))</h1>
@@ -28,13 +28,17 @@ enum Page {
 
     static let back = "<p><a href=\"/\">Back to your page</a></p>"
 
-    /// The links at the top of each page, by role.
-    static func nav(_ role: AccessRole) -> String {
-        switch role {
-        case .teacher: return "<nav><a href=\"/\">Today</a> · <a href=\"/week\">This week</a></nav>"
-        case .family: return ""
-        case .scheduler: return "<nav><a href=\"/\">School</a> · <a href=\"/job\">Planning</a> · <a href=\"/exports\">Exports</a></nav>"
+    /// The links at the top of each page, by role, and the sign-out button (a shared device can
+    /// be left signed out).
+    static func nav(_ session: PortalSession) -> String {
+        let links: String
+        switch session.grant.role {
+        case .teacher: links = "<a href=\"/\">Today</a> · <a href=\"/week\">This week</a>"
+        case .family: links = ""
+        case .scheduler: links = "<a href=\"/\">School</a> · <a href=\"/job\">Planning</a> · <a href=\"/exports\">Exports</a>"
         }
+        return "<nav>\(links)<form method=post action=\"/signout\" class=\"inline signout\"><input type=hidden name=csrf value=\"\(session.csrf)\">"
+            + "<button class=quiet>Sign out</button></form></nav>"
     }
 
     /// A path for a URL: each segment percent-encoded, the slashes kept.

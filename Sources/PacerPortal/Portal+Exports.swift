@@ -14,26 +14,26 @@ extension Portal {
     ]
 
     /// `GET /exports`: every file of every format, linked.
-    func exports(_ request: Request) async throws -> Response {
-        _ = try await scheduler(request)
-        let context = try exportContext()
-        var body = "<p>From the plan in force on \(today) (plan \(context.id), \(context.plan.plan.header.kind.rawValue) of \(context.plan.weekOf)).</p>"
+    func exports(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
+        let inForce = try exportContext()
+        var body = "<p>From the plan in force on \(today) (plan \(inForce.id), \(inForce.plan.plan.header.kind.rawValue) of \(inForce.plan.weekOf)).</p>"
         for (format, label, exporter) in Self.exporters {
-            let files = try exporter.files(context.plan.exportContext(scenario, onlyTheDay: false)).keys.sorted()
+            let files = try exporter.files(inForce.plan.exportContext(scenario, onlyTheDay: false)).keys.sorted()
             body += "<h2>\(Page.escape(label))</h2><ul>" + files.prefix(400).map { path -> String in
                 "<li><a href=\"/exports/\(format)/\(Page.escape(Page.pathEscape(path)))\">\(Page.escape(path))</a></li>"
             }.joined() + (files.count > 400 ? "<li>… and \(files.count - 400) more</li>" : "") + "</ul>"
         }
-        return Page.response(.ok, title: "Exports", body: Page.nav(.scheduler) + body)
+        return Page.response(.ok, title: "Exports", body: Page.nav(session) + body)
     }
 
     /// `GET /exports/FORMAT/PATH`: one exported file, looked up among the format's files (a path
     /// that is not one of them is 404, so nothing outside the export can be named).
-    func exportFile(_ request: Request, format: String, path: String) async throws -> Response {
-        _ = try await scheduler(request)
+    func exportFile(_ request: Request, _ context: PortalRequestContext, format: String, path: String) async throws -> Response {
+        _ = try scheduler(context)
         guard let exporter = Self.exporters.first(where: { $0.format == format })?.exporter else { throw Refusal.notFound }
-        let context = try exportContext()
-        guard let text = try exporter.files(context.plan.exportContext(scenario, onlyTheDay: false))[path] else { throw Refusal.notFound }
+        let inForce = try exportContext()
+        guard let text = try exporter.files(inForce.plan.exportContext(scenario, onlyTheDay: false))[path] else { throw Refusal.notFound }
         let type: String
         switch (path as NSString).pathExtension {
         case "html": type = "text/html; charset=utf-8"
@@ -44,7 +44,9 @@ extension Portal {
         case "css": type = "text/css"
         default: type = "application/xml"
         }
-        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+        // The exported pages carry their own small scripts (the index's search box).
+        return Response(status: .ok, headers: [.contentType: type, .contentSecurityPolicy: SecurityHeaders.exportPolicy],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     private func exportContext() throws -> (id: Int64, plan: PlanInForce) {

@@ -4,7 +4,7 @@ import PacerCore
 
 /// A family's view of their student, and the calendar feed their phone subscribes to.
 extension Portal {
-    func familyHome(_ student: StudentID, session: PortalSessions.Session, request: Request) throws -> Response {
+    func familyHome(_ student: StudentID, session: PortalSession, request: Request) throws -> Response {
         let lines = try store.status(scenario, on: today, student: student)
         let checks = try store.checks(of: student).filter { !$0.withdrawn }.suffix(10)
         let week = try store.workshops(scenario, of: student, on: scenario.calendar.week(containing: today).map(\.date))
@@ -15,12 +15,12 @@ extension Portal {
         let scheme = proxied == "https" ? "https" : "http"
         let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
         return Page.response(.ok, title: studentName(student),
-                             body: Page.nav(.family(student)) + Page.family(lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario))
+                             body: Page.nav(session) + Page.family(lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario))
     }
 
     /// `GET /calendar.ics?key=…`: the student's workshops this week and next, from the plans in
     /// force, with the exports' stable UIDs so that a regroup updates the events in place.
-    func calendarFeed(_ request: Request) async throws -> Response {
+    func calendarFeed(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let key = request.uri.queryParameters["key"].map(String.init) ?? ""
         guard let grant = try store.calendarGrant(key: key, on: today) else { throw Refusal.invalidLink }
         guard case let .family(student) = grant.role else {

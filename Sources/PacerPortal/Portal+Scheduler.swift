@@ -5,7 +5,7 @@ import PacerCore
 /// The scheduler's page and actions: the school's standing, regroup and publish, plan the next
 /// week, absences, checks (upload, correct, withdraw) and the exports of the plan in force.
 extension Portal {
-    func schedulerHome(session: PortalSessions.Session) async throws -> Response {
+    func schedulerHome(session: PortalSession) async throws -> Response {
         let view = SchedulerView(
             today: today, csrf: session.csrf, scenario: scenario,
             standing: try store.status(scenario, on: today), inForce: try store.planInForce(scenario, on: today),
@@ -13,12 +13,12 @@ extension Portal {
             job: await jobs.current,
             nextDay: scenario.calendar.schoolDay(after: today, count: 1),
             nextWeek: scenario.calendar.weekStart(containing: today.adding(days: 7)))
-        return Page.response(.ok, title: "\(scenario.name): \(today.weekdayName) \(today)", body: Page.nav(.scheduler) + Page.scheduler(view))
+        return Page.response(.ok, title: "\(scenario.name): \(today.weekdayName) \(today)", body: Page.nav(session) + Page.scheduler(view))
     }
 
     /// `POST /regroup`: regroups a date after the latest checks, then verifies the day plan.
-    func startRegroup(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func startRegroup(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let date = form["date"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the date to regroup, YYYY-MM-DD.") }
         if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
@@ -31,8 +31,8 @@ extension Portal {
     }
 
     /// `POST /plan-week`: plans a week from the state, then verifies it.
-    func startWeekPlan(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func startWeekPlan(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let week = form["week-of"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the week's first date, YYYY-MM-DD.") }
         if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
@@ -53,8 +53,8 @@ extension Portal {
 
     /// `GET /job`: the planning job's progress (the page reloads itself while it runs), then the
     /// plan's changes teacher by teacher and a button to publish it.
-    func job(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func job(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         guard let job = await jobs.current else {
             throw Refusal(.notFound, "Nothing planned", "No regroup or week plan has been started since the portal started.")
         }
@@ -62,12 +62,12 @@ extension Portal {
         if case let .regroup(date) = job.kind {
             for a in try store.absences(from: date, to: date) { if case let .teacher(t) = a.person { absent.insert(t) } }
         }
-        return Page.job(job, csrf: session.csrf, scenario: scenario, absentTeachers: absent)
+        return Page.job(job, session: session, scenario: scenario, absentTeachers: absent)
     }
 
     /// `POST /publish`: publishes the finished job's plan when it breaks no rule (once).
-    func publish(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func publish(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let id = form["job"].flatMap(Int.init), let (kind, plan) = await jobs.claim(id) else {
             throw Refusal(.conflict, "Not published", "Only a finished plan that breaks no rule can be published, and only once.")
@@ -91,8 +91,8 @@ extension Portal {
     }
 
     /// `POST /absence`: a teacher or a student away on a date, the whole day or some periods.
-    func recordAbsence(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func recordAbsence(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let person = form["person"].flatMap(Absence.Person.init), let date = form["date"].flatMap(SchoolDate.init) else {
             throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
@@ -105,8 +105,8 @@ extension Portal {
     }
 
     /// `POST /checks`: a checks CSV, read and applied as `pacer record --checks` does: all or nothing.
-    func uploadChecks(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func uploadChecks(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session, limit: Self.maxUpload)
         guard let text = form["file"], !text.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
         let (checks, diagnostics) = MasteryChecksFile.parse(text, file: "uploaded file", scenario: scenario, today: today)
@@ -123,8 +123,8 @@ extension Portal {
     }
 
     /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.
-    func withdraw(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func withdraw(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
         let report = try store.withdraw([id], scenario: scenario)
@@ -132,8 +132,8 @@ extension Portal {
     }
 
     /// `POST /correct`: replaces a check's result and note (one transaction).
-    func correct(_ request: Request) async throws -> Response {
-        let session = try await scheduler(request)
+    func correct(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try scheduler(context)
         let form = try await postedForm(request, session: session)
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")

@@ -4,21 +4,21 @@ import PacerCore
 
 /// A teacher's day and week, and what they record at the door: checks and absences.
 extension Portal {
-    func teacherHome(_ teacher: TeacherID, session: PortalSessions.Session) throws -> Response {
+    func teacherHome(_ teacher: TeacherID, session: PortalSession) throws -> Response {
         let agenda = try store.teacherAgenda(scenario, teacher: teacher, on: today)
         return Page.response(.ok, title: "\(teacherName(teacher)): \(today.weekdayName) \(today)",
-                             body: Page.nav(.teacher(teacher)) + Page.agenda(agenda, csrf: session.csrf))
+                             body: Page.nav(session) + Page.agenda(agenda, csrf: session.csrf))
     }
 
-    func teacherWeek(_ teacher: TeacherID) throws -> Response {
+    func teacherWeek(_ teacher: TeacherID, session: PortalSession) throws -> Response {
         let days = try scenario.calendar.week(containing: today).map { try store.teacherAgenda(scenario, teacher: teacher, on: $0.date) }
         return Page.response(.ok, title: "\(teacherName(teacher)): week of \(scenario.calendar.weekStart(containing: today))",
-                             body: Page.nav(.teacher(teacher)) + Page.teacherWeek(days, today: today))
+                             body: Page.nav(session) + Page.teacherWeek(days, today: today))
     }
 
     /// `POST /check`: a teacher for a student of their own group on its objective, or the scheduler.
-    func check(_ request: Request) async throws -> Response {
-        let session = try await signedIn(request)
+    func check(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
         let form = try await postedForm(request, session: session)
         guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
               let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
@@ -36,8 +36,8 @@ extension Portal {
     }
 
     /// `POST /absent`: a student missed one of today's sessions (their teacher, or the scheduler).
-    func markAbsent(_ request: Request) async throws -> Response {
-        let session = try await signedIn(request)
+    func markAbsent(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
         let form = try await postedForm(request, session: session)
         guard let student = form["student"].map(StudentID.init(rawValue:)), let block = form["block"].map(BlockID.init(rawValue:)),
               let period = scenario.calendar.block(block)?.period else {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PacerCore
 
 /// `pacer serve`: the portal over one scenario's state. It routes, authorizes (`PortalAccess`) and
@@ -7,10 +8,11 @@ import PacerCore
 ///
 /// Everyone signs in with a link from `pacer access grant` (`GET /signin?token=…`), which sets a
 /// session cookie (HttpOnly, SameSite=Strict); the token itself is never kept. Every form carries
-/// the session's CSRF token. Sessions live in memory: a restart signs everyone out (their links
-/// still work). The routes, by who may use them:
+/// the session's CSRF token. Sessions are kept in the state (only a hash of each id), so a restart
+/// signs nobody out; they end when idle or old (`SessionPolicy`), when their grant is revoked, or
+/// with the sign-out button every page has. The routes, by who may use them:
 ///
-/// - everyone signed in: `GET /` (their page) and `GET /week`;
+/// - everyone signed in: `GET /` (their page), `GET /week` and `POST /signout`;
 /// - teachers (their own students) and the scheduler: `POST /check` records a mastery check
 ///   exactly as `pacer record` does, `POST /absent` marks a student absent from a session;
 /// - families: `GET /calendar.ics?key=…`, their student's workshops as a calendar feed (the key
@@ -25,63 +27,109 @@ public struct Portal: Sendable {
     public let date: SchoolDate?
     /// Seconds the scheduler's regroup and week plans may take.
     public let planSeconds: Double
-    let sessions = PortalSessions()
+    /// How long sessions last and how many one link may hold.
+    public let sessionPolicy: SessionPolicy
     let jobs = PortalJobs()
+    let signIns: SignInLimiter
     /// Largest form accepted (bytes); an uploaded checks file may be larger.
     static let maxBody = 64 * 1024
     static let maxUpload = 4 * 1024 * 1024
     static let cookie = "pacer_session"
+    /// Seconds a connection may stay idle, or take to send a request's head, before it is closed
+    /// (Hummingbird counts a request as activity only once its head has arrived).
+    public static let idleTimeout = 30
 
-    public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit) {
+    public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit,
+                sessionPolicy: SessionPolicy = SessionPolicy(), signIns: SignInLimiter = SignInLimiter()) {
         self.scenario = scenario
         self.store = store
         self.date = date
         self.planSeconds = planSeconds
+        self.sessionPolicy = sessionPolicy
+        self.signIns = signIns
     }
 
     var today: SchoolDate { date ?? .today() }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("/signin") { request, _ in try await answer { try await signIn(request) } }
-        router.get("/") { request, _ in try await answer { try await home(request) } }
-        router.get("/week") { request, _ in try await answer { try await week(request) } }
-        router.post("/check") { request, _ in try await answer { try await check(request) } }
-        router.post("/absent") { request, _ in try await answer { try await markAbsent(request) } }
-        router.get("/calendar.ics") { request, _ in try await answer { try await calendarFeed(request) } }
-        router.post("/regroup") { request, _ in try await answer { try await startRegroup(request) } }
-        router.post("/plan-week") { request, _ in try await answer { try await startWeekPlan(request) } }
-        router.get("/job") { request, _ in try await answer { try await job(request) } }
-        router.post("/publish") { request, _ in try await answer { try await publish(request) } }
-        router.post("/absence") { request, _ in try await answer { try await recordAbsence(request) } }
-        router.post("/checks") { request, _ in try await answer { try await uploadChecks(request) } }
-        router.post("/withdraw") { request, _ in try await answer { try await withdraw(request) } }
-        router.post("/correct") { request, _ in try await answer { try await correct(request) } }
-        router.get("/exports") { request, _ in try await answer { try await exports(request) } }
+    /// The routes behind the middleware every request passes: its work runs on threads that may
+    /// wait for the state (`BlockingWorkMiddleware`), every answer carries the security headers,
+    /// every error becomes a page and is logged (`PortalErrorMiddleware`), and the signed-in
+    /// person is found from the session cookie (`SessionMiddleware`).
+    public func router() -> Router<PortalRequestContext> {
+        let router = Router(context: PortalRequestContext.self)
+        router.add(middleware: BlockingWorkMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: PortalErrorMiddleware())
+        router.add(middleware: SessionMiddleware(store: store, policy: sessionPolicy, today: { today }))
+        router.get("/signin", use: signIn)
+        router.post("/signout", use: signOut)
+        router.get("/", use: home)
+        router.get("/week", use: week)
+        router.post("/check", use: check)
+        router.post("/absent", use: markAbsent)
+        router.get("/calendar.ics", use: calendarFeed)
+        router.post("/regroup", use: startRegroup)
+        router.post("/plan-week", use: startWeekPlan)
+        router.get("/job", use: job)
+        router.post("/publish", use: publish)
+        router.post("/absence", use: recordAbsence)
+        router.post("/checks", use: uploadChecks)
+        router.post("/withdraw", use: withdraw)
+        router.post("/correct", use: correct)
+        router.get("/exports", use: exports)
         router.get("/exports/:format/**") { request, context in
-            try await answer { try await exportFile(request, format: context.parameters.get("format") ?? "",
-                                                    path: context.parameters.getCatchAll().joined(separator: "/")) }
+            try await exportFile(request, context, format: context.parameters.get("format") ?? "",
+                                 path: context.parameters.getCatchAll().joined(separator: "/"))
         }
         return router
     }
 
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "pacer"))
+    public func application(host: String, port: Int, idleTimeout: Double = Double(Portal.idleTimeout), logger: Logger? = nil) -> some ApplicationProtocol {
+        Application(router: router(),
+                    server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "pacer"),
+                    logger: logger ?? Logger(label: "pacer.portal"))
     }
 
-    // MARK: Signing in
+    // MARK: Signing in and out
 
-    func signIn(_ request: Request) async throws -> Response {
+    /// `GET /signin?token=…`: a valid link opens a session; a wrong one is logged (never the token)
+    /// and counted against the address, which is refused for a while after too many.
+    func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let address = context.remoteAddress?.ipAddress ?? "unknown address"
+        if let wait = await signIns.refusal(for: address) {
+            context.logger.warning("sign-in refused from \(address): too many failed sign-ins")
+            var response = Refusal(.tooManyRequests, "Too many tries",
+                                   "Too many sign-ins with links that do not work came from here. Wait \(wait / 60 + 1) minute(s), then open the link the scheduler gave you.").response
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-        guard let grant = try store.signIn(token: token, on: today) else { throw Refusal.invalidLink }
-        let session = await sessions.open(grant, calendarKey: AccessToken(text: token).calendarKey.text)
+        guard let grant = try store.signIn(token: token, on: today) else {
+            let failures = await signIns.failed(from: address)
+            context.logger.notice("failed sign-in from \(address): unknown, revoked or expired link (\(failures) in \(SignInLimiter.window / 60) min)")
+            throw Refusal.invalidLink
+        }
+        await signIns.succeeded(from: address)
+        let session = try store.openSession(for: grant, calendarKey: AccessToken(text: token).calendarKey.text, policy: sessionPolicy)
         var response = Response(status: .seeOther, headers: [.location: "/"])
-        response.setCookie(Cookie(name: Self.cookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.cookie, value: session.id, maxAge: Int(sessionPolicy.absolute), path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
 
-    func home(_ request: Request) async throws -> Response {
-        let session = try await signedIn(request)
+    /// `POST /signout`: ends the session here and on the server.
+    func signOut(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
+        _ = try await postedForm(request, session: session)
+        try store.closeSession(session.id)
+        var response = Page.response(.ok, title: "Signed out",
+                                     body: "<p>You are signed out. To come back, open the sign-in link the scheduler gave you.</p>")
+        response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
         switch session.grant.role {
         case let .teacher(teacher): return try teacherHome(teacher, session: session)
         case let .family(student): return try familyHome(student, session: session, request: request)
@@ -89,10 +137,10 @@ public struct Portal: Sendable {
         }
     }
 
-    func week(_ request: Request) async throws -> Response {
-        let session = try await signedIn(request)
+    func week(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
         switch session.grant.role {
-        case let .teacher(teacher): return try teacherWeek(teacher)
+        case let .teacher(teacher): return try teacherWeek(teacher, session: session)
         case let .family(student): return try familyHome(student, session: session, request: request)
         case .scheduler: throw Refusal(.forbidden, "Not for the scheduler", "The week view is a teacher's and a family's; the exports hold the whole school's week.")
         }
@@ -100,26 +148,14 @@ public struct Portal: Sendable {
 
     // MARK: Helpers every route uses
 
-    /// Runs a route, turning a refusal into its page and a state error into a clear 400.
-    func answer(_ route: () async throws -> Response) async throws -> Response {
-        do {
-            return try await route()
-        } catch let refusal as Refusal {
-            return refusal.response
-        } catch let error as StateError {
-            return Page.response(.badRequest, title: "Not done", body: "<p>\(Page.escape(error.description))</p>" + Page.back)
-        }
-    }
-
-    /// The request's session, while its grant is still valid (a revoked or expired grant ends it).
-    func signedIn(_ request: Request) async throws -> PortalSessions.Session {
-        guard let id = request.cookies[Self.cookie]?.value, let session = await sessions.find(id),
-              let grant = try store.accessGrant(session.grant.id), grant.isValid(on: today) else { throw Refusal.signInFirst }
+    /// The signed-in person's session (`SessionMiddleware` found it, and its grant is valid today).
+    func signedIn(_ context: PortalRequestContext) throws -> PortalSession {
+        guard let session = context.session else { throw Refusal.signInFirst }
         return session
     }
 
     /// The posted form of a signed-in person, after its CSRF token is checked.
-    func postedForm(_ request: Request, session: PortalSessions.Session, limit: Int = Portal.maxBody) async throws -> Form {
+    func postedForm(_ request: Request, session: PortalSession, limit: Int = Portal.maxBody) async throws -> Form {
         var request = request
         let body: ByteBuffer
         do {
@@ -135,8 +171,8 @@ public struct Portal: Sendable {
     }
 
     /// The scheduler's session, or a refusal for anyone else.
-    func scheduler(_ request: Request) async throws -> PortalSessions.Session {
-        let session = try await signedIn(request)
+    func scheduler(_ context: PortalRequestContext) throws -> PortalSession {
+        let session = try signedIn(context)
         guard PortalAccess.mayRunTheSchool(session.grant.role) else {
             throw Refusal(.forbidden, "Scheduler only", "Only the scheduler regroups, publishes, records absences and corrects checks.")
         }

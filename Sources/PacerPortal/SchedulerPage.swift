@@ -95,8 +95,9 @@ extension Page {
 
     /// The planning job: progress while it runs (the page reloads itself every second, no
     /// JavaScript), then what the plan changes and whether it may be published.
-    static func job(_ job: PortalJobs.Job, csrf: String, scenario: Scenario, absentTeachers: Set<TeacherID>) -> Response {
-        var body = nav(.scheduler)
+    static func job(_ job: PortalJobs.Job, session: PortalSession, scenario: Scenario, absentTeachers: Set<TeacherID>) -> Response {
+        let csrf = session.csrf
+        var body = nav(session)
         var refresh = false
         switch job.outcome {
         case let .running(progress):

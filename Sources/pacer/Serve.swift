@@ -19,22 +19,31 @@ extension PacerCommand {
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "Treat this date as today, YYYY-MM-DD (demos and tests).") var date: String?
         @Option(name: .customLong("time-limit"), help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("write-wait"),
+                help: ArgumentHelp("Seconds a request waits for another command's write to the state (pacer record beside the portal) before it is answered 503 with Retry-After.",
+                                   valueName: "seconds"))
+        var writeWait: Double = 10
+        @Option(name: .customLong("idle-timeout"),
+                help: ArgumentHelp("Seconds a connection may stay idle, or take to send a request's head, before it is closed.", valueName: "seconds"))
+        var idleTimeout: Double = Double(Portal.idleTimeout)
 
         func validate() throws {
             if !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535, got \(port)") }
             try NumericOption.seconds(timeLimit, "--time-limit")
+            try NumericOption.seconds(writeWait, "--write-wait")
+            try NumericOption.seconds(idleTimeout, "--idle-timeout")
             if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
         }
 
         func run() async throws {
             let loaded = try loadScenario(scenario)
-            let store = try StateStore.existing(for: loaded)
+            let store = try StateStore.existing(for: loaded, busyTimeout: writeWait)
             if !["127.0.0.1", "localhost", "::1"].contains(host) {
                 Terminal.error("warning: listening on \(host) without TLS; sign-in links and cookies cross the network in clear. Put a reverse proxy with TLS in front (README).")
             }
             let portal = Portal(scenario: loaded, store: store, date: date.flatMap(SchoolDate.init), planSeconds: timeLimit)
             print("serving \(loaded.name) on http://\(host):\(port) (pacer access grant makes sign-in links)")
-            try await portal.application(host: host, port: port).runService()
+            try await portal.application(host: host, port: port, idleTimeout: idleTimeout).runService()
         }
     }
 }

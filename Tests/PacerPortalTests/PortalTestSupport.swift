@@ -9,15 +9,15 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 
 /// The tiny school with its state started and the golden week published for 2026-11-23; the portal
 /// treats Tuesday 2026-11-24 as today.
-func tinyPortal() throws -> (folder: String, portal: Portal, store: StateStore) {
+func tinyPortal(busyTimeout: TimeInterval = StateStore.busyTimeout, signIns: SignInLimiter = SignInLimiter()) throws -> (folder: String, portal: Portal, store: StateStore) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-portal-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
     let scenario = try ScenarioLoader.load(folder)
-    let store = try StateStore(path: StateStore.path(for: scenario))
+    let store = try StateStore(path: StateStore.path(for: scenario), busyTimeout: busyTimeout)
     try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
     try store.publish(try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json"), scenario: scenario,
                       weekOf: SchoolDate("2026-11-23")!)
-    return (folder, Portal(scenario: scenario, store: store, date: SchoolDate("2026-11-24"), planSeconds: 5), store)
+    return (folder, Portal(scenario: scenario, store: store, date: SchoolDate("2026-11-24"), planSeconds: 5, signIns: signIns), store)
 }
 
 /// Signs in with a new grant for `role` and returns the session cookie.

@@ -85,6 +85,84 @@ import Testing
     }
 }
 
+extension ServeCommandTests {
+    /// A teacher's check and page while `pacer record` imports a file of back-dated checks beside
+    /// the portal: both are answered (the check stored), the import completes, and a connection
+    /// that never finishes its request is closed after --idle-timeout.
+    @Test func aTeacherIsAnsweredWhileALongImportRuns() async throws {
+        let folder = try tinySchoolWithState()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runPacer(["publish", folder, "Tests/PacerCoreTests/Golden/tiny-school/plan.json", "--week-of", "2026-11-23",
+                              "--allow-changed-scenario"]).status == 0)
+        // Checks for S-18..S-30 on 150 school days, then the same days' checks on another
+        // objective: every row of the second file is dated before recorded ones.
+        let header = "date,student,objective,result\n"
+        try (header + notYetChecks(students: 18...30, schoolDays: 150)).write(toFile: folder + "/first.csv", atomically: true, encoding: .utf8)
+        #expect(try runPacer(["record", folder, "--checks", folder + "/first.csv", "--date", "2030-01-01"]).status == 0)
+        let backDated = notYetChecks(students: 18...30, schoolDays: 150).replacingOccurrences(of: "MATH-7.RP.1", with: "MATH-7.RP.2")
+        try (header + backDated).write(toFile: folder + "/back-dated.csv", atomically: true, encoding: .utf8)
+        let granted = try runPacer(["access", "grant", folder, "teacher:T-OKAFOR"]).output
+        let link = try #require(granted.split(separator: "\n").first { $0.contains("/signin?token=") })
+        let signInPath = String(link[try #require(link.range(of: "/signin?token=")).lowerBound...])
+
+        let port = try freePort()
+        let server = Process()
+        server.executableURL = try pacerExecutable()
+        server.arguments = ["serve", folder, "--port", "\(port)", "--date", "2026-11-24", "--write-wait", "120", "--idle-timeout", "1"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        try await waitUntilListening(port: port)
+
+        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) { client in
+            let signedIn = try await client.get(signInPath)
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let page = String(buffer: try await client.get("/", headers: [.cookie: cookie]).body ?? ByteBuffer())
+            let csrf = try #require(page.firstMatch(of: /name=csrf value="([0-9a-f]{64})"/)?.1)
+            let importing = try startRecord(folder, checks: folder + "/back-dated.csv")
+            let reading = try await client.get("/", headers: [.cookie: cookie])
+            #expect(reading.status == .ok, "a teacher's page during the import")
+            let form = "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=during+the+import"
+            let answer = try await client.post("/check", headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                               body: ByteBuffer(string: form))
+            #expect(answer.status == .seeOther, "the check is answered: \(answer.status)")
+            importing.waitUntilExit()
+            #expect(importing.terminationStatus == 0, "the import completes")
+        }
+        let store = try StateStore(path: folder + "/" + StateStore.fileName)
+        #expect(try store.checks(of: "S-11").map(\.note) == ["during the import"])
+        #expect(try store.count("mastery_check") == 1 + 2 * 13 * 150)
+
+        // A connection that sends half a request head is closed after the idle timeout.
+        let closedAfter = try halfARequest(port: port)
+        #expect(closedAfter != nil && closedAfter! < 10, "closed after \(closedAfter ?? -1) s")
+    }
+}
+
+/// Sends the first line of a request and nothing more; returns the seconds until the server
+/// closed the connection, or nil when it was still open after 20 s.
+private func halfARequest(port: Int) throws -> Double? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+    try #require(connected)
+    var timeout = timeval(tv_sec: 20, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let start = Date()
+    let line = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8)
+    _ = line.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+    var buffer = [UInt8](repeating: 0, count: 512)
+    let got = recv(fd, &buffer, buffer.count, 0)
+    return got <= 0 && Date().timeIntervalSince(start) < 20 ? Date().timeIntervalSince(start) : nil
+}
+
 /// The tests run in parallel, and ones that wait on a child process hold the few threads Swift's
 /// concurrency runs on: a client here may go unscheduled for long, which is not the server's fault.
 private let patient = TestClient.Configuration(timeout: .seconds(300))

@@ -116,7 +116,7 @@ extension StateStore {
     public func grantAccess(_ role: AccessRole, expires: SchoolDate? = nil) throws -> (grant: AccessGrant, token: AccessToken) {
         let token = AccessToken.random()
         let now = ISO8601DateFormatter().string(from: Date())
-        let id = try queue.write { db -> Int64 in
+        let id = try write { db -> Int64 in
             try db.execute(sql: """
                 INSERT INTO access (token_hash, calendar_hash, kind, person, created_at, expires) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [token.hash, token.calendarKey.hash, role.kind, role.person, now, expires?.text])
@@ -127,28 +127,30 @@ extension StateStore {
 
     /// Every grant, oldest first, revoked ones included.
     public func accessGrants() throws -> [AccessGrant] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access ORDER BY id").compactMap(Self.grant)
         }
     }
 
     /// One grant by id, or nil.
     public func accessGrant(_ id: Int64) throws -> AccessGrant? {
-        try queue.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access WHERE id = ?", arguments: [id])
                 .flatMap(Self.grant)
         }
     }
 
-    /// Revokes a grant: its link stops working at once.
+    /// Revokes a grant: its link stops working at once and its sessions end.
     public func revokeAccess(_ id: Int64) throws {
         let now = ISO8601DateFormatter().string(from: Date())
-        try queue.write { db in
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at FROM access WHERE id = ?", arguments: [id]) else {
                 throw AccessError.unknownGrant(id)
             }
             guard (row["revoked_at"] as String?) == nil else { throw AccessError.alreadyRevoked(id) }
             try db.execute(sql: "UPDATE access SET revoked_at = ? WHERE id = ?", arguments: [now, id])
+            // Whoever signed in with it is signed out.
+            try db.execute(sql: "DELETE FROM portal_session WHERE access_id = ?", arguments: [id])
         }
     }
 
@@ -157,7 +159,7 @@ extension StateStore {
         // Only well-formed tokens are hashed and looked up.
         guard AccessToken.isWellFormed(token) else { return nil }
         let token = AccessToken(text: token)
-        let grant = try queue.write { db -> AccessGrant? in
+        let grant = try write { db -> AccessGrant? in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at, calendar_hash FROM access WHERE token_hash = ?",
                                              arguments: [token.hash]) else { return nil }
             // Grants made before calendar keys existed get theirs at their next sign-in.
@@ -174,7 +176,7 @@ extension StateStore {
     public func calendarGrant(key: String, on date: SchoolDate) throws -> AccessGrant? {
         guard AccessToken.isWellFormed(key) else { return nil }
         let hash = AccessToken(text: key).hash
-        let grant = try queue.read { db in
+        let grant = try read { db in
             try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at FROM access WHERE calendar_hash = ?",
                              arguments: [hash]).flatMap(Self.grant)
         }

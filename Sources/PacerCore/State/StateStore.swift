@@ -10,8 +10,11 @@ public final class StateStore: Sendable {
     public static let fileName = "pacer-state.sqlite"
     /// Seconds a command waits for another's write to the same state to finish.
     public static let busyTimeout: TimeInterval = 60
-    let queue: DatabaseQueue
+    /// A pool on disk (one writer, concurrent readers that never wait for it), a queue in memory.
+    let queue: any DatabaseWriter
     public let path: String
+    /// Seconds this store's writes wait for another process's write to end.
+    public let busyTimeout: TimeInterval
     /// Published plans decoded once: a published plan never changes.
     let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
 
@@ -22,35 +25,38 @@ public final class StateStore: Sendable {
     }
 
     /// The state of `scenario`, which must exist (`pacer init` makes it).
-    public static func existing(for scenario: Scenario) throws -> StateStore {
+    public static func existing(for scenario: Scenario, busyTimeout: TimeInterval = StateStore.busyTimeout) throws -> StateStore {
         let path = Self.path(for: scenario)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StateError.noState(URL(fileURLWithPath: path).deletingLastPathComponent().relativePath)
         }
-        return try StateStore(path: path)
+        return try StateStore(path: path, busyTimeout: busyTimeout)
     }
 
     /// A state held in memory only, for simulations (`Forecaster`), with the current schema.
     public init(inMemory: Void) throws {
         path = ":memory:"
+        busyTimeout = Self.busyTimeout
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         queue = try DatabaseQueue(configuration: configuration)
         try Self.migrator.migrate(queue)
     }
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String, upTo version: String? = nil) throws {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A write
+    /// waits at most `busyTimeout` seconds for another process's write to end, then fails with
+    /// `StateError.busy` (the portal waits less than a command).
+    public init(path: String, upTo version: String? = nil, busyTimeout: TimeInterval = StateStore.busyTimeout) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two people recording at once: the second waits for the first's transaction instead of
         // failing with "database is locked".
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        // Write-ahead logging: a regroup reading the state sees one consistent snapshot while
-        // teachers record, and readers never wait for a writer.
-        configuration.journalMode = .wal
-        queue = try DatabaseQueue(path: path, configuration: configuration)
+        configuration.busyMode = .timeout(busyTimeout)
+        // Write-ahead logging (a pool is always in WAL mode): a regroup reading the state sees one
+        // consistent snapshot while teachers record, and readers never wait for a writer.
+        queue = try DatabasePool(path: path, configuration: configuration)
         if let version {
             try Self.migrator.migrate(queue, upTo: version)
         } else {
@@ -203,16 +209,33 @@ public final class StateStore: Sendable {
                 CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
                 """)
         }
+        m.registerMigration("v10") { db in
+            // Signed-in portal sessions, so that a restart signs nobody out: only a hash of each
+            // session id is kept, with the session's form token and its times (Unix seconds).
+            try db.execute(sql: """
+                CREATE TABLE portal_session (
+                    id_hash TEXT PRIMARY KEY,
+                    access_id INTEGER NOT NULL REFERENCES access(id),
+                    csrf TEXT NOT NULL,
+                    calendar_key TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_seen INTEGER NOT NULL
+                );
+                CREATE INDEX portal_session_by_access ON portal_session(access_id, created_at);
+                """)
+        }
         return m
     }
 
-    /// Applied migrations, oldest first.
+    /// Applied migrations, oldest first (in the order they are registered: "v10" after "v9").
     public func appliedMigrations() throws -> [String] {
-        try queue.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+        let migrator = Self.migrator
+        let applied = try read { db in try migrator.appliedIdentifiers(db) }
+        return migrator.migrations.filter(applied.contains)
     }
 
     /// SQLite's own consistency check ("ok" when sound).
     public func integrityCheck() throws -> String {
-        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
 }
