@@ -37,7 +37,7 @@ public struct Portal: Sendable {
     static let cookie = "pacer_session"
     /// Seconds a connection may stay idle, or take to send a request's head, before it is closed
     /// (Hummingbird counts a request as activity only once its head has arrived).
-    public static let idleTimeout = 30
+    public static let idleTimeout = 15
 
     public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit,
                 sessionPolicy: SessionPolicy = SessionPolicy(), signIns: SignInLimiter = SignInLimiter()) {
