@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 public enum StateError: Error, CustomStringConvertible, Equatable {
@@ -10,6 +11,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case beforeRecords(String)
     /// No state beside the scenario (the folder holding its scenario.yaml).
     case noState(String)
+    /// A state file (or a backup of one) that failed `StateFileCheck`; nothing was written to it.
+    case badStateFile(path: String, problem: StateFileCheck.Problem)
 
     public var description: String {
         switch self {
@@ -21,6 +24,18 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .beforeRecords(text): return text
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
+        case let .badStateFile(path, problem):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().relativePath
+            switch problem {
+            case .newerSchema:
+                return "\(path) \(problem); nothing was written to it. Use the newer pacer that made it (upgrade pacer)"
+            case .unreadable:
+                return "\(path) \(problem); nothing was written to it. Check the file's permissions, and that no other program holds it"
+            case .empty, .notSQLite, .damaged, .notAPacerState:
+                return "\(path) \(problem); nothing was written to it. Restore the latest backup with pacer restore \(folder) BACKUP "
+                    + "(the backups are the pacer-state-*.sqlite files pacer backup wrote; pacer backup --check FILE shows what one holds); "
+                    + "restore keeps this file aside for inspection"
+            }
         }
     }
 }

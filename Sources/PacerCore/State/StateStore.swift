@@ -39,9 +39,11 @@ public final class StateStore: Sendable {
         try Self.migrator.migrate(queue)
     }
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A file
+    /// that is there must pass `StateFileCheck` first: nothing writes into one that fails it.
     public init(path: String, upTo version: String? = nil) throws {
         self.path = path
+        if FileManager.default.fileExists(atPath: path) { _ = try StateFileCheck.check(path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two people recording at once: the second waits for the first's transaction instead of
