@@ -13,6 +13,18 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case noState(String)
     /// A state file (or a backup of one) that failed `StateFileCheck`; nothing was written to it.
     case badStateFile(path: String, problem: StateFileCheck.Problem)
+    /// A file named as a backup to restore that failed `StateFileCheck`.
+    case badBackup(path: String, problem: StateFileCheck.Problem)
+    /// A backup of the state cannot be written there.
+    case cannotWrite(String, reason: String)
+    /// A file already holds the backup's name (backups are never overwritten).
+    case backupExists(String)
+    /// The backup to restore is the state file itself.
+    case restoreFromItself(String)
+    /// The backup to restore has a non-empty -wal beside it: a state in use, not a backup.
+    case backupInUse(String)
+    /// Restoring stopped part way, with what was done.
+    case cannotRestore(String, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +48,15 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
                     + "(the backups are the pacer-state-*.sqlite files pacer backup wrote; pacer backup --check FILE shows what one holds); "
                     + "restore keeps this file aside for inspection"
             }
+        case let .badBackup(path, problem):
+            return "\(path) \(problem), so it cannot be restored; nothing was changed. pacer backup --check FILE checks another backup"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .backupExists(path): return "\(path) is already there and pacer backup never overwrites a file; wait a second, or choose another --out"
+        case let .restoreFromItself(path): return "\(path) is the scenario's state itself; name a backup that pacer backup wrote"
+        case let .backupInUse(path):
+            return "\(path) has a -wal file beside it that holds changes the file lacks: it is a state in use, not a backup. "
+                + "Make a backup of it with pacer backup, and restore that; nothing was changed"
+        case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
         }
     }
 }
