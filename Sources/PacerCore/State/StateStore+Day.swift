@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 public enum StateError: Error, CustomStringConvertible, Equatable {
@@ -12,6 +13,20 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case noState(String)
     /// Another process held the state's write lock (at this path) longer than this one waits.
     case busy(String)
+    /// A state file (or a backup of one) that failed `StateFileCheck`; nothing was written to it.
+    case badStateFile(path: String, problem: StateFileCheck.Problem)
+    /// A file named as a backup to restore that failed `StateFileCheck`.
+    case badBackup(path: String, problem: StateFileCheck.Problem)
+    /// A backup of the state cannot be written there.
+    case cannotWrite(String, reason: String)
+    /// A file already holds the backup's name (backups are never overwritten).
+    case backupExists(String)
+    /// The backup to restore is the state file itself.
+    case restoreFromItself(String)
+    /// The backup to restore has a non-empty -wal beside it: a state in use, not a backup.
+    case backupInUse(String)
+    /// Restoring stopped part way, with what was done.
+    case cannotRestore(String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +39,27 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .busy(path): return "\(path) is busy: another command is writing to it; nothing was changed, try again in a moment"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
+        case let .badStateFile(path, problem):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().relativePath
+            switch problem {
+            case .newerSchema:
+                return "\(path) \(problem); nothing was written to it. Use the newer pacer that made it (upgrade pacer)"
+            case .unreadable:
+                return "\(path) \(problem); nothing was written to it. Check the file's permissions, and that no other program holds it"
+            case .empty, .notSQLite, .damaged, .notAPacerState:
+                return "\(path) \(problem); nothing was written to it. Restore the latest backup with pacer restore \(folder) BACKUP "
+                    + "(the backups are the pacer-state-*.sqlite files pacer backup wrote; pacer backup --check FILE shows what one holds); "
+                    + "restore keeps this file aside for inspection"
+            }
+        case let .badBackup(path, problem):
+            return "\(path) \(problem), so it cannot be restored; nothing was changed. pacer backup --check FILE checks another backup"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .backupExists(path): return "\(path) is already there and pacer backup never overwrites a file; wait a second, or choose another --out"
+        case let .restoreFromItself(path): return "\(path) is the scenario's state itself; name a backup that pacer backup wrote"
+        case let .backupInUse(path):
+            return "\(path) has a -wal file beside it that holds changes the file lacks: it is a state in use, not a backup. "
+                + "Make a backup of it with pacer backup, and restore that; nothing was changed"
+        case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
         }
     }
 }

@@ -43,12 +43,14 @@ public final class StateStore: Sendable {
         try Self.migrator.migrate(queue)
     }
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A write
-    /// waits at most `busyTimeout` seconds for another process's write to end, then fails with
-    /// `StateError.busy` (the portal waits less than a command).
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A file
+    /// that is there must pass `StateFileCheck` first: nothing writes into one that fails it. A
+    /// write waits at most `busyTimeout` seconds for another process's write to end, then fails
+    /// with `StateError.busy` (the portal waits less than a command).
     public init(path: String, upTo version: String? = nil, busyTimeout: TimeInterval = StateStore.busyTimeout) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        if FileManager.default.fileExists(atPath: path) { _ = try StateFileCheck.check(path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two people recording at once: the second waits for the first's transaction instead of
