@@ -98,7 +98,7 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
         }
         let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
-        let absence = Absence(date: date, person: person, periods: periods, note: String((form["note"] ?? "").prefix(200)))
+        let absence = Absence(date: date, person: person, periods: periods, note: try Self.note(form))
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
         try store.recordAbsences([absence], scenario: scenario)
         return Response(status: .seeOther, headers: [.location: "/"])
@@ -138,7 +138,7 @@ extension Portal {
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
-        let report = try store.correct(id, result: result, note: String((form["note"] ?? "").prefix(500)), scenario: scenario, source: "portal correction")
+        let report = try store.correct(id, result: result, note: try Self.note(form), scenario: scenario, source: "portal correction")
         return Page.response(.ok, title: "Check corrected", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 }

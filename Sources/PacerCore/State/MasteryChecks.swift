@@ -22,7 +22,8 @@ public enum MasteryChecksFile {
     /// Reads a checks CSV (`date,student,objective,result[,note]`, in any order, with the
     /// `informational` columns too) and validates every row against the scenario; a row with neither
     /// a result nor a note is a student not checked and is skipped: a check dated after `today` or on a day that is not a school day is an error,
-    /// and so are two rows that say mastered and not-yet for the same student, objective and day.
+    /// and so are two rows that say mastered and not-yet for the same student, objective and day,
+    /// and a note that breaks `PersonText`'s rule (kept as one line when it does not).
     /// Any diagnostic means nothing of the file may be applied.
     public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
@@ -64,13 +65,20 @@ public enum MasteryChecksFile {
             if result == nil {
                 log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
             }
+            var note = ""
+            if let noteCell = cell("note") {
+                switch PersonText.checked(noteCell.value, .note) {
+                case let .success(text): note = text
+                case let .failure(problem): log.error(noteCell.location, problem.description)
+                }
+            }
             guard let date, let result, studentProblem == nil, objectiveProblem == nil else { continue }
             let key = DatedCheck(date: date, check: StudentObjective(student, objective))
             if let other = seen[key], other.result != result {
                 log.error(resultCell.location, "\(result.rawValue) contradicts \(other.result.rawValue) for \(student) on \(objective) the same day (line \(other.location.line)); keep one of the two rows")
             }
             let check = MasteryCheck(date: date, student: student, objective: objective, result: result,
-                                     note: cell("note")?.value ?? "", location: record.location)
+                                     note: note, location: record.location)
             seen[key] = check
             checks.append(check)
         }
