@@ -63,7 +63,7 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             if !withdraw.isEmpty {
                 let report = try StateStore.existing(for: loaded).withdraw(withdraw, scenario: loaded)
-                for line in report.lines { print(line) }
+                for line in report.lines { print(PersonText.visible(line)) }
             }
             guard let checks else { return }
             let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
@@ -75,7 +75,8 @@ extension PacerCommand {
             let store = try StateStore(path: StateStore.path(for: loaded))
             try store.seed(from: loaded, on: rows.map(\.date).min() ?? .today())
             let report = try store.record(rows, scenario: loaded, source: checks)
-            for line in report.lines { print(line) }
+            // Lines may quote what an older state holds: shown with its control characters escaped.
+            for line in report.lines { print(PersonText.visible(line)) }
             print("\(checks): \(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on")
         }
     }
@@ -119,13 +120,18 @@ extension PacerCommand {
             let absences = try store.absences(from: date.value, to: date.value).filter { a in
                 student.map { a.person == .student(StudentID(rawValue: $0)) } ?? true
             }
-            if !absences.isEmpty { print("\nabsent on \(date.value): " + absences.map(\.text).joined(separator: "; ")) }
+            // Notes come from the state, which may be older than the rule for what people type.
+            if !absences.isEmpty { print("\nabsent on \(date.value): " + PersonText.visible(absences.map(\.text).joined(separator: "; "))) }
             if let student {
                 let checks = try store.checks(of: StudentID(rawValue: student))
-                print(checks.isEmpty ? "no checks recorded for \(student)" : "\ncheck\tdate\tobjective\tresult\tnote\tsource")
-                for c in checks {
-                    print(["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source].joined(separator: "\t"))
+                guard !checks.isEmpty else {
+                    print("no checks recorded for \(student)")
+                    return
                 }
+                let list = TextTable(header: ["check", "date", "objective", "result", "note", "source"], rows: checks.map { c in
+                    ["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source]
+                })
+                print("\n" + list.render(format), terminator: "")
             }
         }
     }

@@ -185,9 +185,34 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
     @Test func eachFormatWritesTheSameRows() throws {
         let table = TextTable(header: ["student", "name", "days"], rows: [["S-1", "Ann\tLee", "12"], ["S-22", "=SUM(A1)", "-"]])
         #expect(table.render(.table) == "student  name      days\nS-1      Ann Lee     12\nS-22     =SUM(A1)     -\n")
-        #expect(table.render(.tsv) == "student\tname\tdays\nS-1\tAnn Lee\t12\nS-22\t=SUM(A1)\t-\n")
+        #expect(table.render(.tsv) == "student\tname\tdays\nS-1\tAnn Lee\t12\nS-22\t'=SUM(A1)\t-\n")
         #expect(table.render(.csv) == "student,name,days\r\nS-1,Ann\tLee,12\r\nS-22,'=SUM(A1),-\r\n")
         let json = try JSONSerialization.jsonObject(with: Data(table.render(.json).utf8)) as? [[String: String]]
         #expect(json == [["student": "S-1", "name": "Ann\tLee", "days": "12"], ["student": "S-22", "name": "=SUM(A1)", "days": "-"]])
+    }
+
+    /// What a person typed, or an old state holds, cannot run as a formula in a spreadsheet, forge
+    /// a row, or reach a terminal as a control sequence, in any format.
+    @Test func hostileCellsAreNeutralizedAndShownEscaped() throws {
+        let table = TextTable(header: ["check", "note"], rows: [
+            ["1", "=HYPERLINK(\"x\")"], ["2", "ok\r\n3\t2026-11-24\tforged"], ["3", "\u{1B}]0;owned\u{7}\u{1B}[2K"], ["4", "+1"], ["5", "@SUM(1)"],
+        ])
+        #expect(table.render(.tsv) == """
+            check\tnote
+            1\t'=HYPERLINK("x")
+            2\tok 3 2026-11-24 forged
+            3\t\\u{1b}]0;owned\\u{7}\\u{1b}[2K
+            4\t'+1
+            5\t'@SUM(1)
+
+            """)
+        let csv = table.render(.csv)
+        #expect(csv.contains("\r\n1,\"'=HYPERLINK(\"\"x\"\")\"\r\n"), "\(csv)")
+        #expect(csv.contains("\r\n2,\"ok\r\n3\t2026-11-24\tforged\"\r\n"), "a line break stays inside its quoted field")
+        #expect(csv.contains("\r\n3,\\u{1b}]0;owned\\u{7}\\u{1b}[2K\r\n"))
+        for format in [TextTable.Format.table, .tsv, .csv] {
+            #expect(!table.render(format).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }, "\(format)")
+        }
+        #expect(table.render(.table).split(separator: "\n").count == 6, "one line per row")
     }
 }
