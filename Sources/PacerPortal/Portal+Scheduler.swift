@@ -118,7 +118,7 @@ extension Portal {
         try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
         let report = try store.record(checks, scenario: scenario, source: "portal upload")
         return Page.response(.ok, title: "Checks recorded",
-                             body: "<p>\(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on.</p><ul>"
+                             body: "<p>\(Page.escape(report.summary)).</p><ul>"
                                  + report.lines.prefix(200).map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 

@@ -77,7 +77,7 @@ extension PacerCommand {
             let report = try store.record(rows, scenario: loaded, source: checks)
             // Lines may quote what an older state holds: shown with its control characters escaped.
             for line in report.lines { print(PersonText.visible(line)) }
-            print("\(checks): \(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on")
+            print("\(checks): \(report.summary)")
         }
     }
 

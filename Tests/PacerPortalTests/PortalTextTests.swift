@@ -54,4 +54,20 @@ import Testing
             #expect(try store.checks(of: "S-01").map(\.result) == ["mastered"], "not corrected")
         }
     }
+
+    /// A teacher who sends a check again to fix its note sees the new note; the check is kept once.
+    @Test func aCheckResentWithAnotherNoteShowsTheNewNote() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            for note in ["three+of+four", "all+four+on+a+second+look"] {
+                #expect(try await post(client, "/check", cookie: teacher,
+                                       form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=\(note)").status == .seeOther)
+            }
+            #expect(try store.checks(of: "S-11").map(\.note) == ["all four on a second look"])
+            #expect(try await get(client, "/", cookie: teacher).body.contains("not yet: all four on a second look"))
+        }
+    }
 }

@@ -216,3 +216,28 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         #expect(table.render(.table).split(separator: "\n").count == 6, "one line per row")
     }
 }
+
+/// A check sent again with another note: the note is what the teacher meant now.
+@Suite struct ResentCheckTests {
+    @Test func aCheckResentWithAnotherNoteUpdatesTheNoteAndSaysSo() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func send(_ note: String) throws -> StateStore.RecordReport {
+            let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: note, source: "test")
+            return try store.record([check], scenario: scenario, source: "test")
+        }
+        #expect(try send("3 of 4").recorded == 1)
+        let updated = try send("4 of 4 after all")
+        #expect((updated.recorded, updated.duplicates, updated.notesUpdated, updated.advances) == (0, 0, 1, 0))
+        #expect(updated.lines.count == 1 && updated.lines[0].hasSuffix(": MATH-7.RP.1 mastered recorded before; note updated"), "\(updated.lines)")
+        #expect(updated.summary == "0 check(s) recorded, 0 already known, 0 student(s) moved on, 1 note(s) updated")
+        #expect(try store.checks(of: "S-01").map(\.note) == ["4 of 4 after all"])
+        // The same note again, or none, is a check already known and leaves the note.
+        for note in ["4 of 4 after all", ""] {
+            let again = try send(note)
+            #expect((again.duplicates, again.notesUpdated) == (1, 0))
+        }
+        #expect(try store.checks(of: "S-01").map(\.note) == ["4 of 4 after all"])
+        #expect(try store.count("mastery_check") == 1 && store.count("advance") == 1, "recorded and applied once")
+    }
+}
