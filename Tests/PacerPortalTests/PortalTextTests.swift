@@ -70,4 +70,25 @@ import Testing
             #expect(try await get(client, "/", cookie: teacher).body.contains("not yet: all four on a second look"))
         }
     }
+
+    /// An upload is decoded as a file on disk is: a byte order mark dropped, bytes that are not
+    /// UTF-8 refused with where they are (not turned into U+FFFD).
+    @Test func anUploadIsDecodedAsAFileIs() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let latin1 = multipart(csrf: csrf, fileBytes: Array("date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,tr".utf8) + [0xE8, 0x73] + Array(" bien\n".utf8))
+            let refused = try await post(client, "/checks", cookie: scheduler, bytes: latin1.body, contentType: latin1.contentType)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("uploaded file:2:40: error: file is not UTF-8 text; save it as UTF-8"), "\(refused.body)")
+            #expect(try store.checks(of: "S-01").isEmpty)
+            let bom = multipart(csrf: csrf, fileBytes: [0xEF, 0xBB, 0xBF] + Array("date,student,objective,result,note\r\n2026-11-23,S-01,MATH-7.RP.1,mastered,très bien\r\n".utf8))
+            let accepted = try await post(client, "/checks", cookie: scheduler, bytes: bom.body, contentType: bom.contentType)
+            #expect(accepted.status == .ok, "\(accepted.body)")
+            #expect(accepted.body.contains("1 check(s) recorded"))
+            #expect(try store.checks(of: "S-01").map(\.note) == ["très bien"])
+        }
+    }
 }

@@ -31,7 +31,15 @@ public enum MasteryChecksFile {
         return parse(text, file: path, scenario: scenario, today: today, log: log)
     }
 
-    /// Reads checks from `text` (an uploaded file, named `file` in the diagnostics), as `read` does.
+    /// Reads checks from the bytes of an uploaded file (named `file` in the diagnostics), decoded
+    /// as `read` decodes a file's (UTF-8, a byte order mark dropped), then as `read` does.
+    public static func parse(bytes: [UInt8], file: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard let text = TextFile.decode(bytes, file: file, log: log) else { return ([], log.sorted) }
+        return parse(text, file: file, scenario: scenario, today: today, log: log)
+    }
+
+    /// Reads checks from `text` (already decoded, named `file` in the diagnostics), as `read` does.
     public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         parse(text, file: file, scenario: scenario, today: today, log: DiagnosticLog())
     }
