@@ -109,7 +109,8 @@ extension Portal {
         let session = try await scheduler(request)
         let form = try await postedForm(request, session: session, limit: Self.maxUpload)
         guard let bytes = form.bytes("file"), !bytes.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
-        let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today)
+        let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today,
+                                                             term: try store.term())
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: "<p>The file has errors; nothing of it was recorded.</p><ul>"

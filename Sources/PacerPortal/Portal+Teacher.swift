@@ -26,7 +26,7 @@ extension Portal {
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
                                  note: try Self.note(form), source: "portal \(session.grant.role)")
-        if let problem = check.problem(in: scenario, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
+        if let problem = check.problem(in: scenario, today: today, term: try store.term()) { throw Refusal(.badRequest, "Not recorded", problem) }
         guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }

@@ -10,6 +10,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case beforeRecords(String)
     /// No state beside the scenario (the folder holding its scenario.yaml).
     case noState(String)
+    /// `--history-from` after the term's first date.
+    case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .beforeRecords(text): return text
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
+        case let .historyAfterTermStart(historyFrom, termStart):
+            return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }
     }
 }

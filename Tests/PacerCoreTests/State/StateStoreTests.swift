@@ -85,7 +85,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let rows = try old.count("objective_history")
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         #expect(rows > 30)
         #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
         let indexes = try DatabaseQueue(path: path).read { db in
@@ -113,7 +113,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
                 """)
         }
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         let linked = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT c.note || ' ' || a.to_objective FROM advance a JOIN mastery_check c ON c.id = a.check_id")
         }
