@@ -98,7 +98,7 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
         }
         let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
-        let absence = Absence(date: date, person: person, periods: periods, note: String((form["note"] ?? "").prefix(200)))
+        let absence = Absence(date: date, person: person, periods: periods, note: try Self.note(form))
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
         try store.recordAbsences([absence], scenario: scenario)
         return Response(status: .seeOther, headers: [.location: "/"])
@@ -108,8 +108,9 @@ extension Portal {
     func uploadChecks(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try scheduler(context)
         let form = try await postedForm(request, session: session, limit: Self.maxUpload)
-        guard let text = form["file"], !text.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
-        let (checks, diagnostics) = MasteryChecksFile.parse(text, file: "uploaded file", scenario: scenario, today: today)
+        guard let bytes = form.bytes("file"), !bytes.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
+        let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today,
+                                                             term: try store.term())
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: "<p>The file has errors; nothing of it was recorded.</p><ul>"
@@ -118,7 +119,7 @@ extension Portal {
         try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
         let report = try store.record(checks, scenario: scenario, source: "portal upload")
         return Page.response(.ok, title: "Checks recorded",
-                             body: "<p>\(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on.</p><ul>"
+                             body: "<p>\(Page.escape(report.summary)).</p><ul>"
                                  + report.lines.prefix(200).map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 
@@ -138,7 +139,7 @@ extension Portal {
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
-        let report = try store.correct(id, result: result, note: String((form["note"] ?? "").prefix(500)), scenario: scenario, source: "portal correction")
+        let report = try store.correct(id, result: result, note: try Self.note(form), scenario: scenario, source: "portal correction")
         return Page.response(.ok, title: "Check corrected", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 }

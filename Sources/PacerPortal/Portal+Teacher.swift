@@ -25,14 +25,22 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
-                                 note: String((form["note"] ?? "").prefix(500)), source: "portal \(session.grant.role)")
-        if let problem = check.problem(in: scenario, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
+                                 note: try Self.note(form), source: "portal \(session.grant.role)")
+        if let problem = check.problem(in: scenario, today: today, term: try store.term()) { throw Refusal(.badRequest, "Not recorded", problem) }
         guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
         _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
         // Back to the same student on the teacher's page.
         return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
+    }
+
+    /// The form's note, held to `PersonText`'s rule: a 400 page with the reason when it breaks it.
+    static func note(_ form: Form) throws -> String {
+        switch PersonText.checked(form["note"] ?? "", .note) {
+        case let .success(text): return text
+        case let .failure(problem): throw Refusal(.badRequest, "Not recorded", "The note was not accepted: \(problem).")
+        }
     }
 
     /// `POST /absent`: a student missed one of today's sessions (their teacher, or the scheduler).

@@ -163,7 +163,7 @@ public struct Portal: Sendable {
         } catch {
             throw Refusal(.contentTooLarge, "Too large", "The form is larger than \(limit / 1024) KB.")
         }
-        let form = Form(body: String(buffer: body), contentType: request.headers[.contentType])
+        let form = Form(body: Array(buffer: body), contentType: request.headers[.contentType])
         guard form["csrf"] == session.csrf else {
             throw Refusal(.forbidden, "Form expired", "This form is out of date. Go back, reload the page and send it again.")
         }

@@ -78,7 +78,7 @@ extension Page {
             <tr><td>\(c.id)</td><td>\(c.date)</td><td>\(escape(student.rawValue))</td><td class=id>\(escape(c.objective.rawValue))</td><td>\(escape(c.result))</td><td>\(escape(c.note))</td>
             <td><form method=post action="/correct" class=inline>\(csrf)<input type=hidden name=check value="\(c.id)">
             <select name=result aria-label="corrected result"><option value=mastered>mastered</option><option value=not-yet>not yet</option></select>
-            <input type=text name=note value="\(escape(c.note))" aria-label="note"><button class=quiet>Correct</button></form>
+            <input type=text name=note maxlength=500 value="\(escape(c.note))" aria-label="note"><button class=quiet>Correct</button></form>
             <form method=post action="/withdraw" class=inline>\(csrf)<input type=hidden name=check value="\(c.id)"><button class=quiet>Withdraw</button></form></td></tr>
             """
         }.joined()

@@ -20,7 +20,7 @@ extension PacerCommand {
         @Option(help: "The date they are away, YYYY-MM-DD.") var date: String?
         @Option(name: [.customLong("periods"), .customLong("blocks")], help: "Only these periods, comma-separated (F1,F2); the whole day without it.")
         var periods: String?
-        @Option(help: "Why (shown by status).") var note = ""
+        @Option(help: "Why (shown by status); one line of at most 500 characters.") var note = ""
         @Option(help: "A CSV of absences: date,person,periods[,note].") var file: String?
 
         func validate() throws {
@@ -43,6 +43,8 @@ extension PacerCommand {
                 absences = rows
             }
             if let day = date.flatMap(SchoolDate.init) {
+                let note: String
+                do { note = try PersonText(self.note, .note).text } catch { throw CommandFailure("--note: \(error)") }
                 let periodIDs = (periods ?? "").split(separator: ",").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
                 for person in people.compactMap(Absence.Person.init) {
                     let absence = Absence(date: day, person: person, periods: periodIDs, note: note)
@@ -51,7 +53,7 @@ extension PacerCommand {
                 }
             }
             let added = try StateStore.existing(for: loaded).recordAbsences(absences, scenario: loaded)
-            for a in absences { print("absent: \(a.text)") }
+            for a in absences { print("absent: " + PersonText.visible(a.text)) }
             print("\(plural(absences.count, "absence")) recorded (\(added) new)")
         }
     }

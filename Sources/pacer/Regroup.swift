@@ -34,7 +34,7 @@ extension PacerCommand {
             let store = try StateStore.existing(for: loaded)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
             let absent = try store.absences(from: day, to: day)
-            if !absent.isEmpty { print("absent: " + absent.map(\.text).joined(separator: "; ")) }
+            if !absent.isEmpty { print("absent: " + PersonText.visible(absent.map(\.text).joined(separator: "; "))) }
             let interrupt = InterruptHandler()
             let report = Terminal.planProgress()
             // The limit covers the whole command, reading the state too.

@@ -19,18 +19,33 @@ extension PacerCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create or update the scenario's state database (pacer-state.sqlite beside scenario.yaml).",
             discussion: """
-                Starts each student's history at the current objective students.csv gives. Run it \
-                again after adding students: it adds only what is missing and upgrades the schema.
+                Starts the term on --date and each student's history at the current objective \
+                students.csv gives. Checks may not be dated before the term's first date, unless \
+                --history-from allows earlier ones (to back-fill history). Run it again after adding \
+                students: it adds only what is missing and upgrades the schema; the term keeps its \
+                first date, and --history-from may be given then too.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
         @OptionGroup var date: DateOption
+        @Option(name: .customLong("history-from"), help: "Accept checks dated from this date, YYYY-MM-DD, not after the term's first date (default: the term's first date).")
+        var historyFrom: String?
+
+        func validate() throws {
+            guard let historyFrom else { return }
+            guard let from = SchoolDate(historyFrom) else { throw ValidationError("--history-from must be a date written YYYY-MM-DD, got '\(historyFrom)'") }
+            if let start = date.date.flatMap(SchoolDate.init), from > start {
+                throw ValidationError("--history-from \(from) is after --date \(start); history is back-filled from before the term starts")
+            }
+        }
 
         func run() throws {
             let loaded = try loadScenario(scenario)
             let store = try StateStore(path: StateStore.path(for: loaded))
+            let term = try store.startTerm(on: date.value, historyFrom: historyFrom.flatMap(SchoolDate.init))
             let added = try store.seed(from: loaded, on: date.value)
             print("\(store.path): schema \(try store.appliedMigrations().last ?? "?"), \(added) student objective(s) started on \(date.value)")
+            print("term started \(term.startedOn); checks accepted from \(term.historyFrom)")
         }
     }
 
@@ -39,10 +54,12 @@ extension PacerCommand {
             abstract: "Record mastery checks and move students along their progressions.",
             discussion: """
                 The checks file is CSV with the columns date, student, objective, result (mastered or \
-                not-yet) and an optional note. Every row is checked first; if any is wrong, nothing \
-                of the file is applied: a check dated after today (--date, else the clock) or on a \
-                day that is not a school day, and a not-yet that contradicts a mastered for the same \
-                student, objective and day, are errors. The whole file is one transaction, and a \
+                not-yet) and an optional note (one line, at most 500 characters, no control \
+                characters). Every row is checked first; if any is wrong, nothing of the file is \
+                applied: a check dated before the term's first date (pacer init --history-from allows \
+                earlier ones), after today (--date, else the clock) or on a day that is not a school \
+                day, and a not-yet that contradicts a mastered for the same student, objective and \
+                day, are errors. The whole file is one transaction, and a \
                 check recorded before (same date, student, objective and result) is not applied \
                 again. Each check is printed with its id; --withdraw ID takes a wrong one back and \
                 replays the student's history without it.
@@ -63,20 +80,24 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             if !withdraw.isEmpty {
                 let report = try StateStore.existing(for: loaded).withdraw(withdraw, scenario: loaded)
-                for line in report.lines { print(line) }
+                for line in report.lines { print(PersonText.visible(line)) }
             }
             guard let checks else { return }
-            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
+            // The state, when there is one, says from which date checks are taken.
+            let statePath = StateStore.path(for: loaded)
+            let existing = FileManager.default.fileExists(atPath: statePath) ? try StateStore(path: statePath) : nil
+            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded, today: date.value, term: try existing?.term())
             for d in diagnostics { print(d) }
             guard !diagnostics.contains(where: { $0.severity == .error }) else {
                 print("\(checks): nothing recorded")
                 throw ExitCode.failure
             }
-            let store = try StateStore(path: StateStore.path(for: loaded))
+            let store = try existing ?? StateStore(path: statePath)
             try store.seed(from: loaded, on: rows.map(\.date).min() ?? .today())
             let report = try store.record(rows, scenario: loaded, source: checks)
-            for line in report.lines { print(line) }
-            print("\(checks): \(report.recorded) check(s) recorded, \(report.duplicates) already known, \(report.advances) student(s) moved on")
+            // Lines may quote what an older state holds: shown with its control characters escaped.
+            for line in report.lines { print(PersonText.visible(line)) }
+            print("\(checks): \(report.summary)")
         }
     }
 
@@ -119,13 +140,18 @@ extension PacerCommand {
             let absences = try store.absences(from: date.value, to: date.value).filter { a in
                 student.map { a.person == .student(StudentID(rawValue: $0)) } ?? true
             }
-            if !absences.isEmpty { print("\nabsent on \(date.value): " + absences.map(\.text).joined(separator: "; ")) }
+            // Notes come from the state, which may be older than the rule for what people type.
+            if !absences.isEmpty { print("\nabsent on \(date.value): " + PersonText.visible(absences.map(\.text).joined(separator: "; "))) }
             if let student {
                 let checks = try store.checks(of: StudentID(rawValue: student))
-                print(checks.isEmpty ? "no checks recorded for \(student)" : "\ncheck\tdate\tobjective\tresult\tnote\tsource")
-                for c in checks {
-                    print(["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source].joined(separator: "\t"))
+                guard !checks.isEmpty else {
+                    print("no checks recorded for \(student)")
+                    return
                 }
+                let list = TextTable(header: ["check", "date", "objective", "result", "note", "source"], rows: checks.map { c in
+                    ["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source]
+                })
+                print("\n" + list.render(format), terminator: "")
             }
         }
     }

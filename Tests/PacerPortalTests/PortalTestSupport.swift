@@ -59,6 +59,20 @@ func post(_ client: some TestClientProtocol, _ uri: String, cookie: String? = ni
     }
 }
 
+/// Posts `body` as it is, byte for byte (an upload that need not be UTF-8).
+func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, bytes body: [UInt8], contentType: String) async throws -> Answer {
+    try await client.execute(uri: uri, method: .post, headers: [.contentType: contentType, .cookie: cookie], body: ByteBuffer(bytes: body)) {
+        Answer(status: $0.status, body: String(buffer: $0.body), location: $0.headers[.location])
+    }
+}
+
+/// A multipart/form-data body with the CSRF token and one file given as bytes.
+func multipart(csrf: String, fileBytes: [UInt8]) -> (body: [UInt8], contentType: String) {
+    let (text, contentType) = multipart(csrf: csrf, file: "\u{0}")
+    let cut = text.utf8.split(separator: 0, omittingEmptySubsequences: false)
+    return (Array(cut[0]) + fileBytes + Array(cut[1]), contentType)
+}
+
 /// A multipart/form-data body with the CSRF token and one file.
 func multipart(csrf: String, file: String) -> (body: String, contentType: String) {
     let boundary = "pacer-test-boundary"

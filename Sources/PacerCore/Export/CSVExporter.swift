@@ -73,11 +73,5 @@ public struct CSVExporter: PlanExporter {
         }
     }
 
-    func record(_ fields: [String]) -> String { CSVWriter.record(fields.map(Self.neutralized)) }
-
-    /// A cell a spreadsheet would run as a formula, made plain text.
-    static func neutralized(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
-        return "'" + cell
-    }
+    func record(_ fields: [String]) -> String { CSVWriter.spreadsheetRecord(fields) }
 }

@@ -53,6 +53,23 @@ struct Fields {
         return Located(value: text, location: location)
     }
 
+    /// Text a person typed (a name), checked against `PersonText`'s rule and kept as one line;
+    /// `owner` names whose it is in the message ("teacher T-LEE").
+    func personText(_ key: String, _ kind: PersonText.Kind, of owner: String) -> Located<String>? {
+        guard let text = string(key) else { return nil }
+        return Fields.checkPersonText(text, kind, what: owner, log: log)
+    }
+
+    /// `text` as `PersonText` keeps it, or nil with an error at its place naming `what` it belongs to.
+    static func checkPersonText(_ text: Located<String>, _ kind: PersonText.Kind, what: String, log: DiagnosticLog) -> Located<String>? {
+        switch PersonText.checked(text.value, kind) {
+        case let .success(kept): return Located(value: kept, location: text.location)
+        case let .failure(problem):
+            log.error(text.location, "\(what): \(problem)")
+            return nil
+        }
+    }
+
     /// An identifier, checked against `IdentifierRule`.
     func identifier(_ key: String, required: Bool = false) -> Located<String>? {
         guard let text = string(key, required: required) else { return nil }
@@ -140,19 +157,6 @@ struct Fields {
 
 /// Why a text cannot serve as an id, or nil when it can (`IdentifierRule`).
 func identifierProblem(_ text: String) -> String? { IdentifierRule.problem(text) }
-
-/// Text safe to echo in a one-line message: control characters shown as escapes, long text cut.
-func printable(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars.prefix(80) {
-        if scalar.properties.generalCategory == .control {
-            out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return text.unicodeScalars.count > 80 ? out + "…" : out
-}
 
 /// The largest scenario Pacer reads, so that a hostile or mistaken file is refused with a clear
 /// error instead of exhausting the machine (docs/scenario-format.md, "Limits").

@@ -24,14 +24,21 @@ enum TextFile {
             log.error(.start(of: path), "file is larger than the limit of \(maximumBytes / 1024 / 1024) MiB")
             return nil
         }
-        var bytes = [UInt8](data)
-        let original = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            log.error(firstInvalidByte(bytes, file: path), "file is not UTF-8 text; save it as UTF-8")
+        let bytes = [UInt8](data)
+        guard let text = decode(bytes, file: path, log: log) else { return nil }
+        sources?.add(path, bytes: bytes)
+        return text
+    }
+
+    /// The text of a file's or an upload's bytes: UTF-8, a leading byte order mark dropped. Bytes
+    /// that are not UTF-8 are refused at the first that breaks it, never replaced by U+FFFD.
+    /// Every text Pacer reads from a file or an upload goes through here.
+    static func decode(_ bytes: [UInt8], file: String, log: DiagnosticLog) -> String? {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
+            log.error(firstInvalidByte(Array(body), file: file), "file is not UTF-8 text; save it as UTF-8")
             return nil
         }
-        sources?.add(path, bytes: original)
         return text
     }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// Rows with a header, written for a person (columns aligned, numbers to the right) or for a
 /// program (tab-separated, RFC 4180 CSV, or JSON: one object per row, keyed by the header).
+/// Cells may hold what people typed, so every format but JSON (which escapes them itself) shows
+/// control characters escaped and keeps each row on one line, and TSV and CSV neutralize cells a
+/// spreadsheet would run as formulas (`CSVWriter.neutralized`).
 public struct TextTable: Sendable {
     public enum Format: String, CaseIterable, Sendable { case table, tsv, csv, json }
 
@@ -16,10 +19,8 @@ public struct TextTable: Sendable {
     public func render(_ format: Format) -> String {
         switch format {
         case .table: return aligned()
-        case .tsv: return ([header] + rows).map { $0.map(Self.tsvField).joined(separator: "\t") + "\n" }.joined()
-        case .csv:
-            // Cells a spreadsheet would run as a formula are made text, as in the CSV export.
-            return CSVWriter.record(header) + rows.map { CSVWriter.record($0.map { $0 == "-" ? $0 : CSVExporter.neutralized($0) }) }.joined()
+        case .tsv: return ([header] + rows).map { $0.map { Self.tsvField(CSVWriter.neutralized($0)) }.joined(separator: "\t") + "\n" }.joined()
+        case .csv: return ([header] + rows).map(CSVWriter.spreadsheetRecord).joined()
         case .json:
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
             let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
@@ -43,8 +44,7 @@ public struct TextTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A tab or line break inside a cell would break the row or its alignment; they become spaces.
-    static func tsvField(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-    }
+    /// A tab or line break inside a cell would break the row or its alignment; they become spaces,
+    /// and other control characters are shown escaped (`PersonText.visible`).
+    static func tsvField(_ text: String) -> String { PersonText.visible(text) }
 }

@@ -3,7 +3,8 @@
 public enum AbsencesFile {
     public static let columns = ["date", "person", "periods", "note"]
 
-    /// Reads and checks every row against the scenario; any diagnostic means nothing may be recorded.
+    /// Reads and checks every row against the scenario, each note against `PersonText`'s rule; any
+    /// diagnostic means nothing may be recorded.
     public static func read(_ path: String, scenario: Scenario) -> (absences: [Absence], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
@@ -24,7 +25,16 @@ public enum AbsencesFile {
             }
             let periods = (table.cell("periods", of: record, in: index)?.value ?? "")
                 .split(separator: ";").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.rawValue.isEmpty }
-            let absence = Absence(date: date, person: person, periods: periods, note: table.cell("note", of: record, in: index)?.value ?? "")
+            var note = ""
+            if let noteCell = table.cell("note", of: record, in: index) {
+                switch PersonText.checked(noteCell.value, .note) {
+                case let .success(text): note = text
+                case let .failure(problem):
+                    log.error(noteCell.location, problem.description)
+                    continue
+                }
+            }
+            let absence = Absence(date: date, person: person, periods: periods, note: note)
             if let problem = absence.problem(in: scenario) {
                 log.error(personCell.location, problem)
                 continue

@@ -21,21 +21,31 @@ public enum MasteryChecksFile {
 
     /// Reads a checks CSV (`date,student,objective,result[,note]`, in any order, with the
     /// `informational` columns too) and validates every row against the scenario; a row with neither
-    /// a result nor a note is a student not checked and is skipped: a check dated after `today` or on a day that is not a school day is an error,
-    /// and so are two rows that say mastered and not-yet for the same student, objective and day.
+    /// a result nor a note is a student not checked and is skipped: a check dated before the
+    /// `term`'s first date for checks, after `today` or on a day that is not a school day is an error,
+    /// and so are two rows that say mastered and not-yet for the same student, objective and day,
+    /// and a note that breaks `PersonText`'s rule (kept as one line when it does not).
     /// Any diagnostic means nothing of the file may be applied.
-    public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         guard let text = TextFile.read(path, log: log) else { return ([], log.sorted) }
-        return parse(text, file: path, scenario: scenario, today: today, log: log)
+        return parse(text, file: path, scenario: scenario, today: today, term: term, log: log)
     }
 
-    /// Reads checks from `text` (an uploaded file, named `file` in the diagnostics), as `read` does.
-    public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
-        parse(text, file: file, scenario: scenario, today: today, log: DiagnosticLog())
+    /// Reads checks from the bytes of an uploaded file (named `file` in the diagnostics), decoded
+    /// as `read` decodes a file's (UTF-8, a byte order mark dropped), then as `read` does.
+    public static func parse(bytes: [UInt8], file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard let text = TextFile.decode(bytes, file: file, log: log) else { return ([], log.sorted) }
+        return parse(text, file: file, scenario: scenario, today: today, term: term, log: log)
     }
 
-    private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    /// Reads checks from `text` (already decoded, named `file` in the diagnostics), as `read` does.
+    public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        parse(text, file: file, scenario: scenario, today: today, term: term, log: DiagnosticLog())
+    }
+
+    private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, term: StateStore.Term?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         guard let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted) }
         let index = table.columns(columns, required: Array(columns.dropLast()), ignored: informational, file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
@@ -51,8 +61,10 @@ public enum MasteryChecksFile {
             if resultCell.value.isEmpty, (cell("note")?.value ?? "").isEmpty { continue }
             let date = SchoolDate(dateCell.value)
             if date == nil { log.error(dateCell.location, "'\(printable(dateCell.value))' is not a date; write YYYY-MM-DD") }
-            if let date, let problem = MasteryCheck.dateProblem(date, in: scenario, today: today) {
-                log.error(dateCell.location, "\(problem); fix the date" + (today.map { date > $0 } == true ? ", or give --date" : ""))
+            if let date, let problem = MasteryCheck.dateProblem(date, in: scenario, today: today, term: term) {
+                // A date before the term says how to allow it; the others, how to fix it.
+                let remedy = term.map { date < $0.historyFrom } == true ? "" : "; fix the date" + (today.map { date > $0 } == true ? ", or give --date" : "")
+                log.error(dateCell.location, problem + remedy)
             }
             let student = StudentID(rawValue: studentCell.value)
             let studentProblem = MasteryCheck.studentProblem(student, known: students)
@@ -64,13 +76,20 @@ public enum MasteryChecksFile {
             if result == nil {
                 log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
             }
+            var note = ""
+            if let noteCell = cell("note") {
+                switch PersonText.checked(noteCell.value, .note) {
+                case let .success(text): note = text
+                case let .failure(problem): log.error(noteCell.location, problem.description)
+                }
+            }
             guard let date, let result, studentProblem == nil, objectiveProblem == nil else { continue }
             let key = DatedCheck(date: date, check: StudentObjective(student, objective))
             if let other = seen[key], other.result != result {
                 log.error(resultCell.location, "\(result.rawValue) contradicts \(other.result.rawValue) for \(student) on \(objective) the same day (line \(other.location.line)); keep one of the two rows")
             }
             let check = MasteryCheck(date: date, student: student, objective: objective, result: result,
-                                     note: cell("note")?.value ?? "", location: record.location)
+                                     note: note, location: record.location)
             seen[key] = check
             checks.append(check)
         }
@@ -85,8 +104,15 @@ extension MasteryCheck {
                   location: SourceLocation(file: source, line: 1, column: 1))
     }
 
-    /// Why a check cannot be dated `date`: after `today`, or not a school day.
-    static func dateProblem(_ date: SchoolDate, in scenario: Scenario, today: SchoolDate?) -> String? {
+    /// Why a check cannot be dated `date`: before the first date the term's state takes checks
+    /// from (its start, or `--history-from`), after `today`, or not a school day.
+    static func dateProblem(_ date: SchoolDate, in scenario: Scenario, today: SchoolDate?, term: StateStore.Term?) -> String? {
+        if let term, date < term.historyFrom {
+            let first = term.historyFrom == term.startedOn
+                ? "the term's first date (\(term.startedOn))"
+                : "\(term.historyFrom), the first date history is back-filled from (the term started \(term.startedOn))"
+            return "\(date) is before \(first): fix the date, or allow earlier checks with pacer init SCENARIO --history-from \(date)"
+        }
         if let today, date > today { return "\(date) is after today (\(today)): a check records what was seen" }
         return scenario.calendar.schoolDayProblem(date)
     }
@@ -101,10 +127,10 @@ extension MasteryCheck {
         scenario.objective(objective) == nil ? "unknown objective '\(printable(objective.rawValue))'" : nil
     }
 
-    /// Why the check cannot be recorded in the scenario on `today`, or nil: the rules a checks
-    /// file's rows are held to, for one check.
-    public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
-        Self.dateProblem(date, in: scenario, today: today)
+    /// Why the check cannot be recorded in the scenario on `today`, in a state whose term is
+    /// `term`, or nil: the rules a checks file's rows are held to, for one check.
+    public func problem(in scenario: Scenario, today: SchoolDate, term: StateStore.Term?) -> String? {
+        Self.dateProblem(date, in: scenario, today: today, term: term)
             ?? Self.studentProblem(student, known: Set(scenario.students.map(\.id)))
             ?? Self.objectiveProblem(objective, in: scenario)
     }

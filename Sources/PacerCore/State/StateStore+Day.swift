@@ -27,6 +27,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case backupInUse(String)
     /// Restoring stopped part way, with what was done.
     case cannotRestore(String, reason: String)
+    /// `--history-from` after the term's first date.
+    case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
 
     public var description: String {
         switch self {
@@ -60,6 +62,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
             return "\(path) has a -wal file beside it that holds changes the file lacks: it is a state in use, not a backup. "
                 + "Make a backup of it with pacer backup, and restore that; nothing was changed"
         case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
+        case let .historyAfterTermStart(historyFrom, termStart):
+            return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }
     }
 }

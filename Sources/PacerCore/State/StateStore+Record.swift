@@ -5,10 +5,19 @@ extension StateStore {
     /// What recording a checks file did.
     public struct RecordReport: Sendable {
         public var recorded = 0
+        /// Checks recorded before, the note included, or re-sent without a note.
         public var duplicates = 0
+        /// Checks recorded before, re-sent with another note, which now replaces the old one.
+        public var notesUpdated = 0
         public var advances = 0
         /// One line per check worth telling, in the order applied.
         public var lines: [String] = []
+
+        /// "3 check(s) recorded, 1 already known, 2 student(s) moved on", with the notes updated when any were.
+        public var summary: String {
+            "\(recorded) check(s) recorded, \(duplicates) already known, \(advances) student(s) moved on"
+                + (notesUpdated > 0 ? ", \(notesUpdated) note(s) updated" : "")
+        }
     }
 
     /// Records `checks` in one transaction and moves students along their progressions: a student
@@ -33,9 +42,11 @@ extension StateStore {
         }
     }
 
-    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`). A check
-    /// dated before others of the student's subject, or one of a subject already waiting for its
-    /// replay, is left to `replays`, which the caller runs once at the end of its transaction.
+    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`). A
+    /// check recorded before and re-sent with another, non-empty note changes nothing but its
+    /// note (and where and when that came from), and says so; an empty note leaves the old one. A
+    /// check dated before others of the student's subject, or one of a subject already waiting for
+    /// its replay, is left to `replays`, which the caller runs once at the end of its transaction.
     static func record(_ check: MasteryCheck, db: Database, scenario: Scenario, source: String, at now: String,
                        report: inout RecordReport, replays: inout PendingReplays) throws {
         if let other = try Row.fetchOne(db, sql: """
@@ -54,7 +65,24 @@ extension StateStore {
             """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
                              check.result.rawValue, check.note, source, now])
         guard db.changesCount == 1 else {
-            report.duplicates += 1
+            // Sent before: only another, non-empty note changes anything.
+            var updated = false
+            if !check.note.isEmpty {
+                try db.execute(sql: """
+                    UPDATE mastery_check SET note = ?, source = ?, recorded_at = ?
+                    WHERE date = ? AND student = ? AND objective = ? AND result = ? AND withdrawn_at IS NULL AND note <> ?
+                    """, arguments: [check.note, source, now, check.date.text, check.student.rawValue, check.objective.rawValue,
+                                     check.result.rawValue, check.note])
+                updated = db.changesCount == 1
+            }
+            guard updated, let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
+                                                        arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue])
+            else {
+                report.duplicates += 1
+                return
+            }
+            report.notesUpdated += 1
+            report.lines.append("\(check.student) \(check.date) [check \(id)]: \(check.objective) \(check.result.rawValue) recorded before; note updated")
             return
         }
         report.recorded += 1

@@ -211,6 +211,20 @@ public final class StateStore: Sendable {
                 CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
                 """)
         }
+        m.registerMigration("v9") { db in
+            // The term's first date (pacer init --date) and the first date a check may carry, earlier
+            // when history is back-filled (--history-from). A state made before takes the earliest
+            // start in its history.
+            try db.execute(sql: """
+                CREATE TABLE term (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    started_on TEXT NOT NULL,
+                    history_from TEXT NOT NULL CHECK (history_from <= started_on)
+                );
+                INSERT INTO term (id, started_on, history_from)
+                    SELECT 1, first, first FROM (SELECT MIN(started_on) AS first FROM objective_history) WHERE first IS NOT NULL;
+                """)
+        }
         m.registerMigration("v10") { db in
             // Signed-in portal sessions, so that a restart signs nobody out: only a hash of each
             // session id is kept, with the session's form token and its times (Unix seconds).

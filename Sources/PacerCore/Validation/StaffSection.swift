@@ -13,7 +13,7 @@ extension ScenarioBuilder {
             let capacity = fields.int("capacity", range: 1...10_000, required: true)?.value ?? 1
             let features = Set(fields.strings("features").filter { Fields.checkIdentifier($0, log: log) }.map { Feature(rawValue: $0.value) })
             rooms.append(Room(
-                id: roomID, name: fields.string("name")?.value ?? id.value, capacity: capacity,
+                id: roomID, name: fields.personText("name", .name, of: what)?.value ?? id.value, capacity: capacity,
                 features: features.sorted(),
                 unavailable: blocks.resolve(fields.strings("unavailable"), owner: what, log: log)))
         }
@@ -43,7 +43,7 @@ extension ScenarioBuilder {
             }
             let maxSessions = fields.int("max_sessions_per_day", range: 0...100)?.value ?? flexPerDay
             teachers.append(Teacher(
-                id: teacherID, name: fields.string("name")?.value ?? id.value, canTeach: canTeach.sorted(),
+                id: teacherID, name: fields.personText("name", .name, of: what)?.value ?? id.value, canTeach: canTeach.sorted(),
                 unavailable: blocks.resolve(fields.strings("unavailable"), owner: what, log: log),
                 maxSessionsPerDay: maxSessions, maxInARow: fields.int("max_in_a_row", range: 1...100)?.value))
         }

@@ -44,8 +44,11 @@ extension ScenarioBuilder {
             guard Fields.checkIdentifier(id, log: log) else { continue }
             let studentID = StudentID(rawValue: id.value)
             guard claim(studentID, id, kind: "student", in: &studentLocations) else { continue }
-            let name = cell("name")?.value.trimmingCharacters(in: .whitespaces) ?? ""
-            if name.isEmpty, let field = cell("name") { log.error(field.location, "student \(id.value) has no name") }
+            var name = ""
+            if let field = cell("name") {
+                name = Fields.checkPersonText(field, .name, what: "student \(id.value)", log: log)?.value ?? id.value
+                if field.value.trimmingCharacters(in: .whitespaces).isEmpty { log.error(field.location, "student \(id.value) has no name") }
+            }
             var current: [SubjectID: ObjectiveID] = [:]
             for (subject, column) in subjectColumns {
                 let field = record.fields[column]

@@ -150,8 +150,8 @@ func isFolder(_ path: String) -> Bool {
         #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
         #expect(text.contains("\"'@SUM(1;2), -3\""))
         #expect(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"))
-        #expect(CSVExporter.neutralized("-3") == "'-3" && CSVExporter.neutralized("+1") == "'+1" && CSVExporter.neutralized("\tx") == "'\tx")
-        #expect(CSVExporter.neutralized("Ava") == "Ava")
+        #expect(CSVWriter.neutralized("-3") == "'-3" && CSVWriter.neutralized("+1") == "'+1" && CSVWriter.neutralized("\tx") == "'\tx")
+        #expect(CSVWriter.neutralized("Ava") == "Ava")
     }
 
     @Test func htmlEscapesEveryText() throws {

@@ -85,7 +85,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
         let rows = try old.count("objective_history")
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
         #expect(rows > 30)
         #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
         let indexes = try DatabaseQueue(path: path).read { db in
@@ -113,7 +113,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
                 """)
         }
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
         let linked = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT c.note || ' ' || a.to_objective FROM advance a JOIN mastery_check c ON c.id = a.check_id")
         }
@@ -185,9 +185,59 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
     @Test func eachFormatWritesTheSameRows() throws {
         let table = TextTable(header: ["student", "name", "days"], rows: [["S-1", "Ann\tLee", "12"], ["S-22", "=SUM(A1)", "-"]])
         #expect(table.render(.table) == "student  name      days\nS-1      Ann Lee     12\nS-22     =SUM(A1)     -\n")
-        #expect(table.render(.tsv) == "student\tname\tdays\nS-1\tAnn Lee\t12\nS-22\t=SUM(A1)\t-\n")
+        #expect(table.render(.tsv) == "student\tname\tdays\nS-1\tAnn Lee\t12\nS-22\t'=SUM(A1)\t-\n")
         #expect(table.render(.csv) == "student,name,days\r\nS-1,Ann\tLee,12\r\nS-22,'=SUM(A1),-\r\n")
         let json = try JSONSerialization.jsonObject(with: Data(table.render(.json).utf8)) as? [[String: String]]
         #expect(json == [["student": "S-1", "name": "Ann\tLee", "days": "12"], ["student": "S-22", "name": "=SUM(A1)", "days": "-"]])
+    }
+
+    /// What a person typed, or an old state holds, cannot run as a formula in a spreadsheet, forge
+    /// a row, or reach a terminal as a control sequence, in any format.
+    @Test func hostileCellsAreNeutralizedAndShownEscaped() throws {
+        let table = TextTable(header: ["check", "note"], rows: [
+            ["1", "=HYPERLINK(\"x\")"], ["2", "ok\r\n3\t2026-11-24\tforged"], ["3", "\u{1B}]0;owned\u{7}\u{1B}[2K"], ["4", "+1"], ["5", "@SUM(1)"],
+        ])
+        #expect(table.render(.tsv) == """
+            check\tnote
+            1\t'=HYPERLINK("x")
+            2\tok 3 2026-11-24 forged
+            3\t\\u{1b}]0;owned\\u{7}\\u{1b}[2K
+            4\t'+1
+            5\t'@SUM(1)
+
+            """)
+        let csv = table.render(.csv)
+        #expect(csv.contains("\r\n1,\"'=HYPERLINK(\"\"x\"\")\"\r\n"), "\(csv)")
+        #expect(csv.contains("\r\n2,\"ok\r\n3\t2026-11-24\tforged\"\r\n"), "a line break stays inside its quoted field")
+        #expect(csv.contains("\r\n3,\\u{1b}]0;owned\\u{7}\\u{1b}[2K\r\n"))
+        for format in [TextTable.Format.table, .tsv, .csv] {
+            #expect(!table.render(format).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }, "\(format)")
+        }
+        #expect(table.render(.table).split(separator: "\n").count == 6, "one line per row")
+    }
+}
+
+/// A check sent again with another note: the note is what the teacher meant now.
+@Suite struct ResentCheckTests {
+    @Test func aCheckResentWithAnotherNoteUpdatesTheNoteAndSaysSo() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func send(_ note: String) throws -> StateStore.RecordReport {
+            let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: note, source: "test")
+            return try store.record([check], scenario: scenario, source: "test")
+        }
+        #expect(try send("3 of 4").recorded == 1)
+        let updated = try send("4 of 4 after all")
+        #expect((updated.recorded, updated.duplicates, updated.notesUpdated, updated.advances) == (0, 0, 1, 0))
+        #expect(updated.lines.count == 1 && updated.lines[0].hasSuffix(": MATH-7.RP.1 mastered recorded before; note updated"), "\(updated.lines)")
+        #expect(updated.summary == "0 check(s) recorded, 0 already known, 0 student(s) moved on, 1 note(s) updated")
+        #expect(try store.checks(of: "S-01").map(\.note) == ["4 of 4 after all"])
+        // The same note again, or none, is a check already known and leaves the note.
+        for note in ["4 of 4 after all", ""] {
+            let again = try send(note)
+            #expect((again.duplicates, again.notesUpdated) == (1, 0))
+        }
+        #expect(try store.checks(of: "S-01").map(\.note) == ["4 of 4 after all"])
+        #expect(try store.count("mastery_check") == 1 && store.count("advance") == 1, "recorded and applied once")
     }
 }

@@ -1,0 +1,43 @@
+import GRDB
+
+extension StateStore {
+    /// When the term started (`pacer init --date`), and the first date a check may carry: the
+    /// same day, or earlier when the school back-fills history (`pacer init --history-from`).
+    public struct Term: Sendable, Equatable {
+        public let startedOn: SchoolDate
+        public let historyFrom: SchoolDate
+    }
+
+    /// The term, or nil while nothing has started it. A state that `pacer init` did not start (the
+    /// first `pacer record` or `publish` made it) started on the first date of its history.
+    public func term() throws -> Term? {
+        try read { db in try Self.term(db) }
+    }
+
+    static func term(_ db: Database) throws -> Term? {
+        if let row = try Row.fetchOne(db, sql: "SELECT started_on, history_from FROM term WHERE id = 1"),
+           let startedOn = SchoolDate(row["started_on"]), let historyFrom = SchoolDate(row["history_from"]) {
+            return Term(startedOn: startedOn, historyFrom: historyFrom)
+        }
+        return try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM objective_history").flatMap(SchoolDate.init)
+            .map { Term(startedOn: $0, historyFrom: $0) }
+    }
+
+    /// Starts the term on `date` unless it has started already (a started term keeps its first
+    /// date). `historyFrom`, when given, becomes the first date a check may carry; it may not be
+    /// after the term's first date.
+    @discardableResult
+    public func startTerm(on date: SchoolDate, historyFrom: SchoolDate? = nil) throws -> Term {
+        try write { db in
+            let startedOn = try Self.term(db)?.startedOn ?? date
+            if let historyFrom, historyFrom > startedOn {
+                throw StateError.historyAfterTermStart(historyFrom: historyFrom, termStart: startedOn)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO term (id, started_on, history_from) VALUES (1, ?, ?)", arguments: [startedOn.text, startedOn.text])
+            if let historyFrom {
+                try db.execute(sql: "UPDATE term SET history_from = ? WHERE id = 1", arguments: [historyFrom.text])
+            }
+            return try Self.term(db) ?? Term(startedOn: startedOn, historyFrom: historyFrom ?? startedOn)
+        }
+    }
+}

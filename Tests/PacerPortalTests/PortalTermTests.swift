@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import PacerCore
+@testable import PacerPortal
+
+/// The portal's upload takes checks from the term's first date, as `pacer record` does.
+@Suite struct PortalTermTests {
+    @Test func anUploadedCheckBeforeTheTermIsRefusedUntilHistoryFromAllowsIt() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let early = multipart(csrf: csrf, file: "date,student,objective,result\n2026-11-20,S-01,MATH-7.RP.1,mastered\n")
+            let refused = try await post(client, "/checks", cookie: scheduler, form: early.body, contentType: early.contentType)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("uploaded file:2:1: error: 2026-11-20 is before the term's first date (2026-11-23)"), "\(refused.body)")
+            #expect(try store.checks(of: "S-01").isEmpty)
+            try store.startTerm(on: SchoolDate("2026-11-23")!, historyFrom: SchoolDate("2026-11-16")!)
+            #expect(try await post(client, "/checks", cookie: scheduler, form: early.body, contentType: early.contentType).status == .ok)
+            #expect(try store.checks(of: "S-01").count == 1)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import PacerCore
+@testable import PacerPortal
+
+/// Notes typed into the portal's forms and uploaded files are held to the same rule as the
+/// command line's (`PersonText`): a 400 page that says why, never a silent cut.
+@Suite struct PortalTextTests {
+    static let longNote = String(repeating: "x", count: 501)
+
+    @Test func aTeachersNoteOverTheLimitIsRefusedWithTheReason() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            let refused = try await post(client, "/check", cookie: teacher,
+                                         form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=\(Self.longNote)")
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("the note has 501 characters; at most 500"))
+            let escape = try await post(client, "/check", cookie: teacher,
+                                        form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=ok%1B%5D0%3Bowned%07")
+            #expect(escape.status == .badRequest)
+            #expect(escape.body.contains("the note has a control character (U+001B) at character 3"))
+            #expect(try store.checks(of: "S-11").isEmpty, "nothing recorded")
+            // A line break is one space.
+            #expect(try await post(client, "/check", cookie: teacher,
+                                   form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=four%0D%0Aof+four").status == .seeOther)
+            #expect(try store.checks(of: "S-11").map(\.note) == ["four of four"])
+        }
+    }
+
+    @Test func theSchedulersFormsAndUploadsAreHeldToTheSameRule() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let upload = multipart(csrf: csrf, file: "date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,\(Self.longNote)\n")
+            let refused = try await post(client, "/checks", cookie: scheduler, form: upload.body, contentType: upload.contentType)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("uploaded file:2:38: error: the note has 501 characters; at most 500"))
+            #expect(try store.checks(of: "S-01").isEmpty)
+            let absence = try await post(client, "/absence", cookie: scheduler, form: "csrf=\(csrf)&person=teacher:T-CHEN&date=2026-11-25&note=sick%E2%80%AE")
+            #expect(absence.status == .badRequest && absence.body.contains("the note has a bidirectional control (U+202E) at character 5"))
+            #expect(try store.absences(from: SchoolDate("2026-11-25")!, to: SchoolDate("2026-11-25")!).isEmpty)
+            let good = multipart(csrf: csrf, file: "date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,ok\n")
+            #expect(try await post(client, "/checks", cookie: scheduler, form: good.body, contentType: good.contentType).status == .ok)
+            let id = try #require(try store.checks(of: "S-01").first?.id)
+            let correction = try await post(client, "/correct", cookie: scheduler, form: "csrf=\(csrf)&check=\(id)&result=not-yet&note=\(Self.longNote)")
+            #expect(correction.status == .badRequest && correction.body.contains("the note has 501 characters; at most 500"))
+            #expect(try store.checks(of: "S-01").map(\.result) == ["mastered"], "not corrected")
+        }
+    }
+
+    /// A teacher who sends a check again to fix its note sees the new note; the check is kept once.
+    @Test func aCheckResentWithAnotherNoteShowsTheNewNote() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            for note in ["three+of+four", "all+four+on+a+second+look"] {
+                #expect(try await post(client, "/check", cookie: teacher,
+                                       form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=\(note)").status == .seeOther)
+            }
+            #expect(try store.checks(of: "S-11").map(\.note) == ["all four on a second look"])
+            #expect(try await get(client, "/", cookie: teacher).body.contains("not yet: all four on a second look"))
+        }
+    }
+
+    /// An upload is decoded as a file on disk is: a byte order mark dropped, bytes that are not
+    /// UTF-8 refused with where they are (not turned into U+FFFD).
+    @Test func anUploadIsDecodedAsAFileIs() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let scheduler = try await signIn(client, store, .scheduler)
+            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let latin1 = multipart(csrf: csrf, fileBytes: Array("date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,tr".utf8) + [0xE8, 0x73] + Array(" bien\n".utf8))
+            let refused = try await post(client, "/checks", cookie: scheduler, bytes: latin1.body, contentType: latin1.contentType)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("uploaded file:2:40: error: file is not UTF-8 text; save it as UTF-8"), "\(refused.body)")
+            #expect(try store.checks(of: "S-01").isEmpty)
+            let bom = multipart(csrf: csrf, fileBytes: [0xEF, 0xBB, 0xBF] + Array("date,student,objective,result,note\r\n2026-11-23,S-01,MATH-7.RP.1,mastered,très bien\r\n".utf8))
+            let accepted = try await post(client, "/checks", cookie: scheduler, bytes: bom.body, contentType: bom.contentType)
+            #expect(accepted.status == .ok, "\(accepted.body)")
+            #expect(accepted.body.contains("1 check(s) recorded"))
+            #expect(try store.checks(of: "S-01").map(\.note) == ["très bien"])
+        }
+    }
+}
