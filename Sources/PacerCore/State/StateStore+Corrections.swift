@@ -19,7 +19,7 @@ extension StateStore {
     /// Withdraws one check inside the caller's transaction; the student's subject joins `replays`.
     static func withdraw(_ id: Int64, db: Database, scenario: Scenario, at now: String, report: inout RecordReport,
                          replays: inout PendingReplays) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?"), arguments: [id]) else {
             throw StateError.unknownCheck(id)
         }
         let what = "check \(id) (\(row["date"] as String) \(row["student"] as String) \(row["objective"] as String) \(row["result"] as String))"
@@ -27,7 +27,7 @@ extension StateStore {
             report.lines.append("\(what) was already withdrawn")
             return
         }
-        try db.execute(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?", arguments: [now, id])
+        try db.cachedStatement(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?").execute(arguments: [now, id])
         report.lines.append("\(what) withdrawn")
         guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
         else { return }
@@ -40,7 +40,7 @@ extension StateStore {
     public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, scenario: Scenario, source: String) throws -> RecordReport {
         let now = ISO8601DateFormatter().string(from: Date())
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT date, student, objective FROM mastery_check WHERE id = ? AND withdrawn_at IS NULL", arguments: [id]),
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, student, objective FROM mastery_check WHERE id = ? AND withdrawn_at IS NULL"), arguments: [id]),
                   let date = SchoolDate(row["date"]) else {
                 throw StateError.unknownCheck(id)
             }
@@ -84,26 +84,24 @@ extension StateStore {
     /// date order; reports the standing before and after.
     static func replay(_ student: StudentID, _ subject: Subject, db: Database, scenario: Scenario, report: inout RecordReport, because: String) throws {
         let args: StatementArguments = [student.rawValue, subject.id.rawValue]
-        let before = try String.fetchOne(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL", arguments: args)
-        let firstAdvance = try String.fetchOne(db, sql: "SELECT from_objective FROM advance WHERE student = ? AND subject = ? ORDER BY id LIMIT 1", arguments: args)
+        let before = try String.fetchOne(db.cachedStatement(sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL"), arguments: args)
+        let firstAdvance = try String.fetchOne(db.cachedStatement(sql: "SELECT from_objective FROM advance WHERE student = ? AND subject = ? ORDER BY id LIMIT 1"), arguments: args)
         guard let start = firstAdvance ?? before,
-              let startedOn = try String.fetchOne(db, sql: "SELECT started_on FROM objective_history WHERE student = ? AND subject = ? AND objective = ?",
+              let startedOn = try String.fetchOne(db.cachedStatement(sql: "SELECT started_on FROM objective_history WHERE student = ? AND subject = ? AND objective = ?"),
                                                   arguments: [student.rawValue, subject.id.rawValue, start]) else { return }
         // The objectives before the start were mastered before the records began, as `seed` wrote them.
         let earlier = subject.objectives.prefix { $0.id.rawValue != start }.map(\.id.rawValue)
-        try db.execute(sql: "DELETE FROM advance WHERE student = ? AND subject = ?", arguments: args)
-        for row in try Row.fetchAll(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ?", arguments: args)
+        try db.cachedStatement(sql: "DELETE FROM advance WHERE student = ? AND subject = ?").execute(arguments: args)
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ?"), arguments: args)
         where !earlier.contains(row["objective"]) {
-            try db.execute(sql: "DELETE FROM objective_history WHERE student = ? AND subject = ? AND objective = ?",
-                           arguments: [student.rawValue, subject.id.rawValue, row["objective"] as String])
+            try db.cachedStatement(sql: "DELETE FROM objective_history WHERE student = ? AND subject = ? AND objective = ?").execute(arguments: [student.rawValue, subject.id.rawValue, row["objective"] as String])
         }
-        try db.execute(sql: "INSERT INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)",
-                       arguments: [student.rawValue, subject.id.rawValue, start, startedOn])
+        try db.cachedStatement(sql: "INSERT INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)").execute(arguments: [student.rawValue, subject.id.rawValue, start, startedOn])
         let objectives = Set(subject.objectives.map(\.id))
         var replayed = RecordReport()
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, date, objective, result, note FROM mastery_check WHERE student = ? AND withdrawn_at IS NULL ORDER BY date, id
-            """, arguments: [student.rawValue]) {
+            """), arguments: [student.rawValue]) {
             let objective = ObjectiveID(rawValue: row["objective"])
             guard objectives.contains(objective), let date = SchoolDate(row["date"]),
                   let result = MasteryCheck.Result(rawValue: row["result"]) else { continue }
@@ -111,7 +109,7 @@ extension StateStore {
                                      location: .start(of: "check \(row["id"] as Int64)"))
             try apply(check, id: row["id"], db: db, scenario: scenario, report: &replayed)
         }
-        let after = try String.fetchOne(db, sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL", arguments: args)
+        let after = try String.fetchOne(db.cachedStatement(sql: "SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL"), arguments: args)
         report.advances += replayed.advances
         if before == after {
             report.lines.append("\(student) \(subject.id): history replayed (\(because)); still on \(after ?? "nothing: progression complete")")

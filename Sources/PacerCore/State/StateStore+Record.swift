@@ -49,33 +49,33 @@ extension StateStore {
     /// its replay, is left to `replays`, which the caller runs once at the end of its transaction.
     static func record(_ check: MasteryCheck, db: Database, scenario: Scenario, source: String, at now: String,
                        report: inout RecordReport, replays: inout PendingReplays) throws {
-        if let other = try Row.fetchOne(db, sql: """
+        if let other = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, result, source FROM mastery_check
             WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
-            """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]) {
+            """), arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]) {
             throw StateError.contradiction(
                 "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other["id"] as Int64) (\(other["result"] as String), from \(other["source"] as String)); withdraw one with pacer record --withdraw ID")
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (date, student, objective, result) DO UPDATE
                 SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
                 WHERE withdrawn_at IS NOT NULL
-            """, arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
+            """).execute(arguments: [check.date.text, check.student.rawValue, check.objective.rawValue,
                              check.result.rawValue, check.note, source, now])
         guard db.changesCount == 1 else {
             // Sent before: only another, non-empty note changes anything.
             var updated = false
             if !check.note.isEmpty {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE mastery_check SET note = ?, source = ?, recorded_at = ?
                     WHERE date = ? AND student = ? AND objective = ? AND result = ? AND withdrawn_at IS NULL AND note <> ?
-                    """, arguments: [check.note, source, now, check.date.text, check.student.rawValue, check.objective.rawValue,
+                    """).execute(arguments: [check.note, source, now, check.date.text, check.student.rawValue, check.objective.rawValue,
                                      check.result.rawValue, check.note])
                 updated = db.changesCount == 1
             }
-            guard updated, let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
+            guard updated, let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?"),
                                                         arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue])
             else {
                 report.duplicates += 1
@@ -86,7 +86,7 @@ extension StateStore {
             return
         }
         report.recorded += 1
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?",
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?"),
                                           arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]),
               let subject = scenario.objective(check.objective).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
         else { return }
@@ -102,21 +102,21 @@ extension StateStore {
     /// Whether the student has a standing check in the subject dated after `check`.
     static func hasLaterChecks(than check: MasteryCheck, id: Int64, subject: Subject, db: Database) throws -> Bool {
         let objectives = Set(subject.objectives.map(\.id.rawValue))
-        return try String.fetchAll(db, sql: """
+        return try String.fetchAll(db.cachedStatement(sql: """
             SELECT objective FROM mastery_check WHERE student = ? AND withdrawn_at IS NULL AND (date > ? OR (date = ? AND id > ?))
-            """, arguments: [check.student.rawValue, check.date.text, check.date.text, id]).contains(where: objectives.contains)
+            """), arguments: [check.student.rawValue, check.date.text, check.date.text, id]).contains(where: objectives.contains)
     }
 
     static func apply(_ check: MasteryCheck, id: Int64, db: Database, scenario: Scenario, report: inout RecordReport) throws {
         guard let objective = scenario.objective(check.objective),
               let subject = scenario.subjects.first(where: { $0.id == objective.subject }) else { return }
         let who = "\(check.student) \(check.date) [check \(id)]"
-        let current = try String.fetchOne(db, sql: """
+        let current = try String.fetchOne(db.cachedStatement(sql: """
             SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NULL
-            """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) }
-        let masteredInHistory = Set(try String.fetchAll(db, sql: """
+            """), arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) }
+        let masteredInHistory = Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT objective FROM objective_history WHERE student = ? AND subject = ? AND mastered_on IS NOT NULL
-            """, arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) })
+            """), arguments: [check.student.rawValue, subject.id.rawValue]).map { ObjectiveID(rawValue: $0) })
         guard check.result == .mastered else {
             if current == check.objective {
                 report.lines.append("\(who): \(check.objective) not yet mastered; stays on it")
@@ -135,14 +135,13 @@ extension StateStore {
             }
             return
         }
-        try db.execute(sql: "UPDATE objective_history SET mastered_on = ? WHERE student = ? AND subject = ? AND objective = ?",
-                       arguments: [check.date.text, check.student.rawValue, subject.id.rawValue, check.objective.rawValue])
+        try db.cachedStatement(sql: "UPDATE objective_history SET mastered_on = ? WHERE student = ? AND subject = ? AND objective = ?").execute(arguments: [check.date.text, check.student.rawValue, subject.id.rawValue, check.objective.rawValue])
         var mastered = masteredInHistory.union([check.objective])
         // Mastery shown ahead of time by standing checks up to this one (a replay sees the same).
-        let shownAhead = Set(try String.fetchAll(db, sql: """
+        let shownAhead = Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT objective FROM mastery_check WHERE student = ? AND result = 'mastered' AND withdrawn_at IS NULL
             AND (date < ? OR (date = ? AND id <= ?))
-            """, arguments: [check.student.rawValue, check.date.text, check.date.text, id]).map { ObjectiveID(rawValue: $0) })
+            """), arguments: [check.student.rawValue, check.date.text, check.date.text, id]).map { ObjectiveID(rawValue: $0) })
         let from = check.objective
         var explanation = "mastered \(check.objective)"
         while true {
@@ -154,16 +153,16 @@ extension StateStore {
             }
             if shownAhead.contains(next) {
                 // Mastery was shown ahead of time: pass over it, keeping the record.
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text, check.date.text])
+                    """).execute(arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text, check.date.text])
                 mastered.insert(next)
                 explanation += ", skipped \(next) (mastery shown earlier)"
                 continue
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, NULL)
-                """, arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text])
+                """).execute(arguments: [check.student.rawValue, subject.id.rawValue, next.rawValue, check.date.text])
             try insertAdvance(db, check, id: id, subject: subject.id, from: from, to: next, explanation: explanation + "; now on \(next)")
             report.lines.append("\(who): \(explanation); now on \(next)")
             report.advances += 1
@@ -172,9 +171,9 @@ extension StateStore {
     }
 
     private static func insertAdvance(_ db: Database, _ check: MasteryCheck, id: Int64, subject: SubjectID, from: ObjectiveID, to: ObjectiveID?, explanation: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO advance (check_id, date, student, subject, from_objective, to_objective, explanation) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, check.date.text, check.student.rawValue, subject.rawValue, from.rawValue, to?.rawValue, explanation])
+            """).execute(arguments: [id, check.date.text, check.student.rawValue, subject.rawValue, from.rawValue, to?.rawValue, explanation])
     }
 
     /// Counts, for tests and reports.
