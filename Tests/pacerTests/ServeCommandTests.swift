@@ -13,17 +13,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try runPacer(["publish", folder, "Tests/PacerCoreTests/Golden/tiny-school/plan.json", "--week-of", "2026-11-23",
                               "--allow-changed-scenario"]).status == 0)
-        let granted = try runPacer(["access", "grant", folder, "teacher:T-OKAFOR"]).output
-        let link = try #require(granted.split(separator: "\n").first { $0.contains("/signin?token=") })
-        let signInPath = String(link[try #require(link.range(of: "/signin?token=")).lowerBound...])
-
+        let signInPath = try teacherLink(folder)
         let port = try freePort()
-        let server = Process()
-        server.executableURL = try pacerExecutable()
-        server.arguments = ["serve", folder, "--port", "\(port)", "--date", "2026-11-24"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try startServe(folder, port: port)
         defer { if server.isRunning { server.terminate() } }
         try await waitUntilListening(port: port)
 
@@ -101,17 +93,9 @@ extension ServeCommandTests {
         #expect(try runPacer(["record", folder, "--checks", folder + "/first.csv", "--date", "2030-01-01"]).status == 0)
         let backDated = notYetChecks(students: 18...30, schoolDays: 150).replacingOccurrences(of: "MATH-7.RP.1", with: "MATH-7.RP.2")
         try (header + backDated).write(toFile: folder + "/back-dated.csv", atomically: true, encoding: .utf8)
-        let granted = try runPacer(["access", "grant", folder, "teacher:T-OKAFOR"]).output
-        let link = try #require(granted.split(separator: "\n").first { $0.contains("/signin?token=") })
-        let signInPath = String(link[try #require(link.range(of: "/signin?token=")).lowerBound...])
-
+        let signInPath = try teacherLink(folder)
         let port = try freePort()
-        let server = Process()
-        server.executableURL = try pacerExecutable()
-        server.arguments = ["serve", folder, "--port", "\(port)", "--date", "2026-11-24", "--write-wait", "120", "--idle-timeout", "1"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try startServe(folder, port: port, ["--write-wait", "120", "--idle-timeout", "1"])
         defer { if server.isRunning { server.terminate() } }
         try await waitUntilListening(port: port)
 
@@ -180,6 +164,24 @@ private actor AnsweredChecks {
         statuses.append(status)
         if status == .seeOther { students.insert(student) }
     }
+}
+
+/// The sign-in path of a new grant for Ms Okafor (`/signin?token=…`).
+private func teacherLink(_ folder: String) throws -> String {
+    let granted = try runPacer(["access", "grant", folder, "teacher:T-OKAFOR"]).output
+    let link = try #require(granted.split(separator: "\n").first { $0.contains("/signin?token=") })
+    return String(link[try #require(link.range(of: "/signin?token=")).lowerBound...])
+}
+
+/// `pacer serve` on `folder` with Tuesday 2026-11-24 as today, its output discarded.
+private func startServe(_ folder: String, port: Int, _ options: [String] = []) throws -> Process {
+    let server = Process()
+    server.executableURL = try pacerExecutable()
+    server.arguments = ["serve", folder, "--port", "\(port)", "--date", "2026-11-24"] + options
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    try server.run()
+    return server
 }
 
 /// A port nobody listens on now, from the kernel.
