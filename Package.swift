@@ -61,15 +61,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: a write lock held as another process would hold it.
+        .target(name: "PacerTestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], path: "Tests/PacerTestSupport"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(
             name: "PacerCoreTests",
-            dependencies: ["PacerCore", "GLPK", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PacerCore", "GLPK", "PacerTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures", "Golden", "ImportFixtures"]
         ),
         .testTarget(
             name: "PacerPortalTests",
-            dependencies: ["PacerPortal", "PacerCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["PacerPortal", "PacerCore", "PacerTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "pacerTests",

@@ -94,23 +94,24 @@ public struct Portal: Sendable {
     // MARK: Signing in and out
 
     /// `GET /signin?token=…`: a valid link opens a session; a wrong one is logged (never the token)
-    /// and counted against the address, which is refused for a while after too many.
+    /// and counted against the address. An address with too many wrong ones in the window is
+    /// refused for a while, but a valid link always signs in (behind a reverse proxy every school
+    /// member shares one address), and signing in does not wipe the count.
     func signIn(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let address = context.remoteAddress?.ipAddress ?? "unknown address"
-        if let wait = await signIns.refusal(for: address) {
-            context.logger.warning("sign-in refused from \(address): too many failed sign-ins")
-            var response = Refusal(.tooManyRequests, "Too many tries",
-                                   "Too many sign-ins with links that do not work came from here. Wait \(wait / 60 + 1) minute(s), then open the link the scheduler gave you.").response
-            response.headers[.retryAfter] = String(wait)
-            return response
-        }
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         guard let grant = try store.signIn(token: token, on: today) else {
+            if let wait = await signIns.refusal(for: address) {
+                context.logger.warning("sign-in refused from \(address): too many failed sign-ins")
+                var response = Refusal(.tooManyRequests, "Too many tries",
+                                       "Too many sign-ins with links that do not work came from here. Wait \(wait / 60 + 1) minute(s), then open the link the scheduler gave you.").response
+                response.headers[.retryAfter] = String(wait)
+                return response
+            }
             let failures = await signIns.failed(from: address)
             context.logger.notice("failed sign-in from \(address): unknown, revoked or expired link (\(failures) in \(SignInLimiter.window / 60) min)")
             throw Refusal.invalidLink
         }
-        await signIns.succeeded(from: address)
         let session = try store.openSession(for: grant, calendarKey: AccessToken(text: token).calendarKey.text, policy: sessionPolicy)
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(Cookie(name: Self.cookie, value: session.id, maxAge: Int(sessionPolicy.absolute), path: "/", httpOnly: true, sameSite: .strict))
@@ -164,6 +165,9 @@ public struct Portal: Sendable {
             throw Refusal(.contentTooLarge, "Too large", "The form is larger than \(limit / 1024) KB.")
         }
         let form = Form(body: Array(buffer: body), contentType: request.headers[.contentType])
+        guard !form.hasBadText else {
+            throw Refusal(.badRequest, "Not understood", "The form's text is not UTF-8, or its encoding is broken; nothing was changed. Reload the page and send it again.")
+        }
         guard form["csrf"] == session.csrf else {
             throw Refusal(.forbidden, "Form expired", "This form is out of date. Go back, reload the page and send it again.")
         }

@@ -6,30 +6,65 @@ import PacerCore
 /// decoding as a file read from disk (`MasteryChecksFile.parse(bytes:)`), not turned into text here.
 struct Form {
     private var fields: [String: [UInt8]] = [:]
+    /// The fields that carry an uploaded file (multipart parts with a filename): bytes, not text.
+    private var files: Set<String> = []
+    /// Whether a field that is not a file is not UTF-8 (or its percent-encoding is broken): the
+    /// form is refused whole rather than a field silently changed.
+    private(set) var hasBadText = false
 
     init(body: [UInt8], contentType: String?) {
         if let contentType, contentType.lowercased().hasPrefix("multipart/form-data"),
            let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count) {
-            fields = Self.multipart(body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            (fields, files) = Self.multipart(body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
         } else {
-            for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-                guard let name = parts.first, fields[name] == nil else { continue }
-                fields[name] = Array((parts.count > 1 ? parts[1] : "").utf8)
+            for pair in body.split(separator: UInt8(ascii: "&")) {
+                let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).map(Self.percentDecoded)
+                guard let rawName = parts.first, let nameBytes = rawName else { hasBadText = true; continue }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard fields[name] == nil else { continue }
+                guard let value = parts.count > 1 ? parts[1] : [] else { hasBadText = true; continue }
+                fields[name] = value
             }
         }
+        hasBadText = hasBadText || fields.contains { !files.contains($0.key) && String(validating: $0.value, as: UTF8.self) == nil }
     }
 
-    /// A field as text, as a person typed it into the form (bytes that are not UTF-8 become U+FFFD).
-    subscript(_ name: String) -> String? { fields[name].map { String(decoding: $0, as: UTF8.self) } }
+    /// A field as text, as a person typed it into the form; nil when missing or not UTF-8.
+    subscript(_ name: String) -> String? { fields[name].flatMap { String(validating: $0, as: UTF8.self) } }
+
+    /// application/x-www-form-urlencoded's decoding of one name or value into bytes: `+` is a
+    /// space and `%XX` a byte; nil for a `%` not followed by two hexadecimal digits.
+    private static func percentDecoded(_ raw: ArraySlice<UInt8>) -> [UInt8]? {
+        var bytes: [UInt8] = [], i = raw.startIndex
+        while i < raw.endIndex {
+            switch raw[i] {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " ")); i += 1
+            case UInt8(ascii: "%"):
+                guard raw.distance(from: i, to: raw.endIndex) >= 3, let high = hexValue(raw[i + 1]), let low = hexValue(raw[i + 2]) else { return nil }
+                bytes.append(high << 4 | low)
+                i += 3
+            default: bytes.append(raw[i]); i += 1
+            }
+        }
+        return bytes
+    }
 
     /// A field's bytes as sent: an uploaded file.
     func bytes(_ name: String) -> [UInt8]? { fields[name] }
 
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
     /// multipart/form-data (RFC 7578): each part's name from its Content-Disposition, its body's bytes.
-    private static func multipart(_ body: [UInt8], boundary: String) -> [String: [UInt8]] {
-        var fields: [String: [UInt8]] = [:]
+    private static func multipart(_ body: [UInt8], boundary: String) -> (fields: [String: [UInt8]], files: Set<String>) {
+        var fields: [String: [UInt8]] = [:], files: Set<String> = []
         let delimiter = Array(("--" + boundary).utf8), crlf: [UInt8] = [13, 10]
         for part in body.split(separator: delimiter, omittingEmptySubsequences: false).dropFirst() {
             guard let split = part.firstRange(of: crlf + crlf) else { continue }
@@ -41,7 +76,8 @@ struct Form {
             guard fields[name] == nil else { continue }
             if value.suffix(2).elementsEqual(crlf) { value = value.dropLast(2) }  // the line break before the next delimiter
             fields[name] = Array(value)
+            if disposition.range(of: #"filename="#, options: .regularExpression) != nil { files.insert(name) }
         }
-        return fields
+        return (fields, files)
     }
 }

@@ -78,6 +78,13 @@ extension PacerCommand {
             for move in restore.setAside { print("moved \(move.from) aside to \(move.to)") }
             if restore.setAside.isEmpty { print("there was no state to move aside") }
             print("restored \(backup) as \(restore.statePath): \(restore.contents.summary)")
+            print("every portal session ended: people sign in again with their links")
+            if restore.replacedWasRead {
+                if restore.revocationsKept > 0 { print("\(restore.revocationsKept) access grant(s) revoked after the backup was made stay revoked") }
+            } else if !restore.setAside.isEmpty {
+                print("note: the replaced state could not be read, so grants revoked after the backup was made are active again; pacer access list shows them, pacer access revoke ID ends one")
+            }
+            print("checks, absences and grants recorded after the backup was made are not in the restored state; the replaced file keeps them")
         }
     }
 }

@@ -30,6 +30,12 @@ import Testing
         #expect(try PersonText("é ✓ 名前 =HYPERLINK(\"x\")", .note).text == "é ✓ 名前 =HYPERLINK(\"x\")", "other text is kept as it is")
     }
 
+    @Test func combiningMarksCountTowardTheLimit() {
+        let piledUp = "e" + String(repeating: "\u{0301}", count: 600)
+        #expect(piledUp.count == 1, "one grapheme")
+        #expect(problem(piledUp) == "the note has 601 characters; at most 500")
+    }
+
     @Test func eachKindHasItsLimitInCharacters() throws {
         #expect(try PersonText(String(repeating: "é", count: 500), .note).text.count == 500)
         #expect(problem(String(repeating: "x", count: 812)) == "the note has 812 characters; at most 500")

@@ -185,7 +185,7 @@ private func startServe(_ folder: String, port: Int, _ options: [String] = []) t
 }
 
 /// A port nobody listens on now, from the kernel.
-private func freePort() throws -> Int {
+func freePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()

@@ -95,4 +95,28 @@ func backupPath(_ output: String) -> String? {
         #expect(status.status == 0)
         #expect(status.output.contains("S-01\tAva Martin\tMATH\tMATH-7.RP.2\t"), "the restored state has the check: \(status.output)")
     }
+
+    /// Restore refuses to replace a state that a running pacer serve has open (it would go on
+    /// writing into the file moved aside), and changes nothing.
+    @Test func restoreRefusesAStateThatServeHasOpen() throws {
+        let folder = try tinySchoolWithState()
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: out) }
+        let backup = try #require(backupPath(try runPacer(["backup", folder, "--out", out]).output))
+        let server = Process()
+        server.executableURL = try pacerExecutable()
+        server.arguments = ["serve", folder, "--port", "\(try freePort())", "--date", "2026-11-24"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        // The server has the state open once its -shm exists and is locked.
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: folder + "/pacer-state.sqlite-shm") { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let refused = try runPacerCapturing(["restore", folder, backup])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("is open in another process"), "\(refused.errors)")
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("replaced-") }
+        #expect(aside.isEmpty, "nothing moved aside")
+    }
 }

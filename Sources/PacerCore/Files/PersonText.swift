@@ -61,8 +61,11 @@ public struct PersonText: Sendable, Hashable {
             text.append(character)
         }
         text = text.trimmingCharacters(in: .whitespaces)
-        guard text.count <= kind.limit else {
-            throw Problem(description: "the \(kind.noun) has \(text.count) characters; at most \(kind.limit)")
+        // Counted in code points, not in what a reader sees as characters: a letter followed by
+        // 200,000 combining accents is one grapheme, and must not pass as one character.
+        let length = text.unicodeScalars.count
+        guard length <= kind.limit else {
+            throw Problem(description: "the \(kind.noun) has \(length) characters; at most \(kind.limit)")
         }
         self.text = text
     }

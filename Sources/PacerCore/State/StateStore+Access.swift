@@ -159,16 +159,19 @@ extension StateStore {
         // Only well-formed tokens are hashed and looked up.
         guard AccessToken.isWellFormed(token) else { return nil }
         let token = AccessToken(text: token)
-        let grant = try write { db -> AccessGrant? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at, calendar_hash FROM access WHERE token_hash = ?",
-                                             arguments: [token.hash]) else { return nil }
-            // Grants made before calendar keys existed get theirs at their next sign-in.
-            if (row["calendar_hash"] as String?) == nil {
-                try db.execute(sql: "UPDATE access SET calendar_hash = ? WHERE id = ?", arguments: [token.calendarKey.hash, row["id"] as Int64])
+        // Read first: a wrong link costs no write.
+        guard let row = try read({ db in
+            try Row.fetchOne(db, sql: "SELECT id, kind, person, created_at, expires, revoked_at, calendar_hash FROM access WHERE token_hash = ?",
+                             arguments: [token.hash])
+        }) else { return nil }
+        // Grants made before calendar keys existed get theirs at their next sign-in.
+        if (row["calendar_hash"] as String?) == nil {
+            try write { db in
+                try db.execute(sql: "UPDATE access SET calendar_hash = ? WHERE id = ? AND calendar_hash IS NULL",
+                               arguments: [token.calendarKey.hash, row["id"] as Int64])
             }
-            return Self.grant(row)
         }
-        return grant.flatMap { $0.isValid(on: date) ? $0 : nil }
+        return Self.grant(row).flatMap { $0.isValid(on: date) ? $0 : nil }
     }
 
     /// The grant whose calendar feed `key` opens on `date`, or nil when the key is unknown, or the

@@ -62,6 +62,11 @@ extension StateStore {
         public var contents: StateFileCheck.Contents
         /// The files moved aside (the state, its -wal and -shm, whichever were there), as (from, to).
         public var setAside: [(from: String, to: String)]
+        /// Access grants revoked in the replaced state after the backup was made, revoked again in
+        /// the restored one (a restore must not let a revoked link back in).
+        public var revocationsKept: Int
+        /// Whether the replaced state could be read for its revocations (a damaged one cannot).
+        public var replacedWasRead: Bool
     }
 
     /// Replaces the state at `statePath` with a copy of `backup`. The backup is checked first, and
@@ -75,6 +80,8 @@ extension StateStore {
     /// it keeps writing into the file that was moved aside.
     public static func restore(backup: String, to statePath: String, at date: Date = Date()) throws -> Restore {
         if Paths.real(backup) == Paths.real(statePath) { throw StateError.restoreFromItself(backup) }
+        // A running pacer serve (or record) would go on writing into the file moved aside.
+        if isOpenElsewhere(statePath) { throw StateError.stateInUse(statePath) }
         let contents: StateFileCheck.Contents
         do {
             contents = try StateFileCheck.contents(of: backup)
@@ -108,16 +115,65 @@ extension StateStore {
             try attempt("move \(move.from) aside") { try FileManager.default.moveItem(atPath: move.from, toPath: move.to) }
             moved.append(move)
         }
+        let revoked = moved.first.flatMap { try? revocations(in: $0.to) }
+        var kept = 0
         try attempt("copy \(backup) in") {
             do {
                 try FileManager.default.copyItem(atPath: backup, toPath: incoming)
+                kept = try endSessions(in: incoming, revoking: revoked ?? [])
                 try FileManager.default.moveItem(atPath: incoming, toPath: statePath)
             } catch {
                 try? FileManager.default.removeItem(atPath: incoming)
                 throw error
             }
         }
-        return Restore(statePath: statePath, contents: try StateFileCheck.check(statePath), setAside: moved)
+        return Restore(statePath: statePath, contents: try StateFileCheck.check(statePath), setAside: moved,
+                       revocationsKept: kept, replacedWasRead: revoked != nil)
+    }
+
+    /// The grants revoked in the state at `path` (by the hash of their token), when it can be read.
+    private static func revocations(in path: String) throws -> [(tokenHash: String, revokedAt: String)] {
+        _ = try StateFileCheck.check(path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT token_hash, revoked_at FROM access WHERE revoked_at IS NOT NULL").map { ($0["token_hash"], $0["revoked_at"]) }
+        }
+    }
+
+    /// In the restored copy at `path`: revokes again the grants `revoked` names, and ends every
+    /// session (everyone signs in again, so that none outlives a revocation the backup missed).
+    /// Returns how many grants were revoked again.
+    private static func endSessions(in path: String, revoking revoked: [(tokenHash: String, revokedAt: String)]) throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.write { db in
+            var kept = 0
+            for (hash, at) in revoked {
+                try db.execute(sql: "UPDATE access SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", arguments: [at, hash])
+                kept += db.changesCount
+            }
+            if try db.tableExists("portal_session") { try db.execute(sql: "DELETE FROM portal_session") }
+            return kept
+        }
+    }
+
+    /// Whether another process has the SQLite database at `path` open in WAL mode: each connection
+    /// holds a shared lock on the "dead man's switch" byte of the -shm file (offset 128, SQLite's
+    /// unix VFS) for as long as it is open. fcntl's F_GETLK reports other processes' locks only.
+    static func isOpenElsewhere(_ path: String) -> Bool {
+        let descriptor = open(path + "-shm", O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 128
+        lock.l_len = 1
+        guard fcntl(descriptor, F_GETLK, &lock) == 0 else { return false }
+        return lock.l_type != Int16(F_UNLCK)
     }
 
     /// Whether anything is at `path`, a dangling symbolic link included.

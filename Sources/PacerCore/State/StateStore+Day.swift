@@ -25,6 +25,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case restoreFromItself(String)
     /// The backup to restore has a non-empty -wal beside it: a state in use, not a backup.
     case backupInUse(String)
+    /// Another process (pacer serve, pacer record) has the state open, so it cannot be replaced.
+    case stateInUse(String)
     /// Restoring stopped part way, with what was done.
     case cannotRestore(String, reason: String)
     /// `--history-from` after the term's first date.
@@ -62,6 +64,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
             return "\(path) has a -wal file beside it that holds changes the file lacks: it is a state in use, not a backup. "
                 + "Make a backup of it with pacer backup, and restore that; nothing was changed"
         case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
+        case let .stateInUse(path):
+            return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
         case let .historyAfterTermStart(historyFrom, termStart):
             return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }

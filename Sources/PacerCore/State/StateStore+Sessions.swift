@@ -86,18 +86,12 @@ extension StateStore {
         }
     }
 
-    /// Writes a session's last use without waiting: when another process holds the write lock,
-    /// the touch is skipped (the next request tries again).
-    /// It runs off the request's thread, since this process's own long write (an upload) would
-    /// hold it up too.
+    /// Writes a session's last use when the state is free this instant: never waiting, neither for
+    /// another process's write nor this one's (a page view must not queue behind a long import);
+    /// a skipped touch is tried again at the next request.
     private func touch(_ hash: String, at seconds: Int64) {
-        let (queue, wait) = (self.queue, busyTimeout)
-        DispatchQueue.global().async {
-            try? queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA busy_timeout = 0")
-                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(wait * 1000))") }
-                try db.execute(sql: "UPDATE portal_session SET last_seen = ? WHERE id_hash = ?", arguments: [seconds, hash])
-            }
+        _ = writeIfFree { db in
+            try db.cachedStatement(sql: "UPDATE portal_session SET last_seen = ? WHERE id_hash = ?").execute(arguments: [seconds, hash])
         }
     }
 

@@ -2,14 +2,46 @@ import Foundation
 import GRDB
 
 extension StateStore {
-    /// Runs `updates` in one write transaction. When another process holds the state's write lock
-    /// for longer than this store waits (its busy timeout), nothing is written and the call fails
-    /// with `StateError.busy`, so that the caller can say "try again" instead of failing blindly.
+    /// Runs `updates` in one write transaction. A write waits at most `busyTimeout` seconds in all:
+    /// first for this process's other writes (its turn), then for another process's write lock,
+    /// with what is left of the time. Past that nothing is written and the call fails with
+    /// `StateError.busy`, so that the caller can say "try again" instead of waiting behind a queue
+    /// of writes that each wait the whole time.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        let deadline = DispatchTime.now() + busyTimeout
+        guard writeTurn.wait(timeout: deadline) == .success else { throw StateError.busy(path) }
+        defer { writeTurn.signal() }
+        let left = Double(deadline.uptimeNanoseconds &- min(deadline.uptimeNanoseconds, DispatchTime.now().uptimeNanoseconds)) / 1e9
         do {
-            return try queue.write(updates)
+            return try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = \(Int(left * 1000))")
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                guard let result else { throw StateError.busy(path) }
+                return result
+            }
         } catch let error as DatabaseError where Self.isBusy(error) {
             throw StateError.busy(path)
+        }
+    }
+
+    /// Runs `updates` (one statement, in its own transaction) only if the state can be written at
+    /// once: no other write of this process under way, nor another process's. Returns whether it
+    /// ran. For bookkeeping that may be skipped (a session's last use), never for what people sent.
+    func writeIfFree(_ updates: (Database) throws -> Void) -> Bool {
+        guard writeTurn.wait(timeout: .now()) == .success else { return false }
+        defer { writeTurn.signal() }
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                try updates(db)
+            }
+            return true
+        } catch {
+            return false
         }
     }
 

@@ -15,6 +15,8 @@ public final class StateStore: Sendable {
     public let path: String
     /// Seconds this store's writes wait for another process's write to end.
     public let busyTimeout: TimeInterval
+    /// This process's writes to the state, one at a time (see `write`).
+    let writeTurn = DispatchSemaphore(value: 1)
     /// Published plans decoded once: a published plan never changes.
     let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
 
@@ -59,10 +61,17 @@ public final class StateStore: Sendable {
         // Write-ahead logging (a pool is always in WAL mode): a regroup reading the state sees one
         // consistent snapshot while teachers record, and readers never wait for a writer.
         queue = try DatabasePool(path: path, configuration: configuration)
-        if let version {
-            try Self.migrator.migrate(queue, upTo: version)
-        } else {
-            try Self.migrator.migrate(queue)
+        // A state whose schema is current is only read here: a read-only command beside a long
+        // import does not wait for the write lock just to open the state.
+        let migrator = Self.migrator
+        do {
+            if let version {
+                try migrator.migrate(queue, upTo: version)
+            } else if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(queue)
+            }
+        } catch let error as DatabaseError where Self.isBusy(error) {
+            throw StateError.busy(path)
         }
     }
 

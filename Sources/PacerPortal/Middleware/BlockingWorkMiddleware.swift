@@ -15,8 +15,10 @@ struct BlockingWorkMiddleware<Context: RequestContext>: RouterMiddleware {
 /// A fixed set of threads that run tasks' jobs in the order they come. Its threads may block (on
 /// SQLite's locks, on file reads) without starving the cooperative pool that serves connections.
 final class BlockingWorkExecutor: TaskExecutor, @unchecked Sendable {
-    /// Shared by every portal of the process: threads are made once and live as long as it.
-    static let shared = BlockingWorkExecutor(threads: 16)
+    /// Shared by every portal of the process: threads are made once and live as long as it. A
+    /// request waiting to write holds one for at most --write-wait seconds; 64 such requests at
+    /// once would be needed to hold up a page.
+    static let shared = BlockingWorkExecutor(threads: 64)
 
     private let condition = NSCondition()
     /// Jobs waiting for a thread; `head` is the next one to run (guarded by `condition`).

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Failed sign-ins counted per address over a sliding window: an address with too many is refused
-/// until the oldest of them leaves the window, so that links cannot be guessed at speed. Behind a
-/// reverse proxy every request comes from the proxy's address, so the limit is the school's.
+/// Failed sign-ins counted per address over a sliding window: an address with too many has its
+/// wrong links refused unread (429) until the oldest failure leaves the window, so that links
+/// cannot be tried at speed. A good link still signs in (`Portal.signIn`): behind a reverse proxy
+/// every request comes from the proxy's address, and one person's mistyped links must not lock
+/// the school out.
 public actor SignInLimiter {
     /// Seconds a failed sign-in counts.
     public static let window = 15 * 60
@@ -31,9 +33,6 @@ public actor SignInLimiter {
         }
         return recent.count
     }
-
-    /// A sign-in that worked clears the address's count.
-    func succeeded(from address: String) { failures[address] = nil }
 
     private func prune(_ address: String, now: Date) -> [Date] {
         let recent = (failures[address] ?? []).filter { now.timeIntervalSince($0) < Double(Self.window) }

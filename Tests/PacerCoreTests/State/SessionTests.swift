@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PacerTestSupport
 import Testing
 @testable import PacerCore
 
@@ -74,6 +75,20 @@ import Testing
         try store.revokeAccess(grant.id)
         #expect(try store.session(second.id, on: day, now: start) == nil)
         #expect(try store.openSessionCount() == 0)
+    }
+
+    /// A state whose schema is current opens and is read without the write lock: a read-only
+    /// command beside a long import is answered at once.
+    @Test func aCurrentStateOpensAndReadsWhileAnotherProcessWrites() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lock = try OtherProcessWrite(store.path)
+        let reader = try StateStore(path: StateStore.path(for: scenario), busyTimeout: 0.2)
+        #expect(try reader.standings().count == 30)
+        #expect(throws: StateError.busy(store.path)) { _ = try reader.grantAccess(.scheduler) }
+        #expect(lock.isHeld, "all of it while the other write was under way")
+        lock.release()
+        #expect(try reader.grantAccess(.scheduler).grant.role == .scheduler)
     }
 
     /// Waits (a few seconds at most) until some session's last use is `seconds`.

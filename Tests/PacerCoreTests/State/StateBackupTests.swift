@@ -45,4 +45,24 @@ import Testing
         #expect(try StateStore.existing(for: scenario).count("mastery_check") == 3)
         #expect(throws: StateError.restoreFromItself(path)) { _ = try StateStore.restore(backup: path, to: path) }
     }
+
+    /// A restore does not let a link revoked after the backup back in, and ends every session.
+    @Test func restoreKeepsLaterRevocationsAndEndsSessions() throws {
+        let (folder, scenario, path) = try recordedTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/backups", withIntermediateDirectories: true)
+        let store = try StateStore.existing(for: scenario)
+        let (grant, token) = try store.grantAccess(.teacher("T-OKAFOR"))
+        let session = try store.openSession(for: grant, calendarKey: token.calendarKey.text)
+        let (backup, _) = try store.backup(into: folder + "/backups")
+        try store.revokeAccess(grant.id)
+
+        let restored = try StateStore.restore(backup: backup, to: path)
+        #expect(restored.replacedWasRead && restored.revocationsKept == 1)
+        let after = try StateStore.existing(for: scenario)
+        #expect(try after.accessGrant(grant.id)?.revokedAt != nil, "revoked after the backup, still revoked")
+        #expect(try after.signIn(token: token.text, on: SchoolDate("2026-11-24")!) == nil)
+        #expect(try after.session(session.id, on: SchoolDate("2026-11-24")!) == nil)
+        #expect(try after.openSessionCount() == 0)
+    }
 }
