@@ -15,7 +15,7 @@ extension Portal {
 
     /// `GET /exports`: every file of every format, linked.
     func exports(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
+        let session = try signedIn(context)
         let inForce = try exportContext()
         var body = "<p>From the plan in force on \(today) (plan \(inForce.id), \(inForce.plan.plan.header.kind.rawValue) of \(inForce.plan.weekOf)).</p>"
         for (format, label, exporter) in Self.exporters {
@@ -30,7 +30,6 @@ extension Portal {
     /// `GET /exports/FORMAT/PATH`: one exported file, looked up among the format's files (a path
     /// that is not one of them is 404, so nothing outside the export can be named).
     func exportFile(_ request: Request, _ context: PortalRequestContext, format: String, path: String) async throws -> Response {
-        _ = try scheduler(context)
         guard let exporter = Self.exporters.first(where: { $0.format == format })?.exporter else { throw Refusal.notFound }
         let inForce = try exportContext()
         guard let text = try exporter.files(inForce.plan.exportContext(scenario, onlyTheDay: false))[path] else { throw Refusal.notFound }

@@ -18,8 +18,7 @@ extension Portal {
 
     /// `POST /regroup`: regroups a date after the latest checks, then verifies the day plan.
     func startRegroup(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let date = form["date"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the date to regroup, YYYY-MM-DD.") }
         if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
@@ -32,8 +31,7 @@ extension Portal {
 
     /// `POST /plan-week`: plans a week from the state, then verifies it.
     func startWeekPlan(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let week = form["week-of"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the week's first date, YYYY-MM-DD.") }
         if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
@@ -54,7 +52,7 @@ extension Portal {
     /// `GET /job`: the planning job's progress (the page reloads itself while it runs), then the
     /// plan's changes teacher by teacher and a button to publish it.
     func job(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
+        let session = try signedIn(context)
         guard let job = await jobs.current else {
             throw Refusal(.notFound, "Nothing planned", "No regroup or week plan has been started since the portal started.")
         }
@@ -67,8 +65,7 @@ extension Portal {
 
     /// `POST /publish`: publishes the finished job's plan when it breaks no rule (once).
     func publish(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let id = form["job"].flatMap(Int.init), let (kind, plan) = await jobs.claim(id) else {
             throw Refusal(.conflict, "Not published", "Only a finished plan that breaks no rule can be published, and only once.")
         }
@@ -92,8 +89,7 @@ extension Portal {
 
     /// `POST /absence`: a teacher or a student away on a date, the whole day or some periods.
     func recordAbsence(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let person = form["person"].flatMap(Absence.Person.init), let date = form["date"].flatMap(SchoolDate.init) else {
             throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
         }
@@ -106,8 +102,7 @@ extension Portal {
 
     /// `POST /checks`: a checks CSV, read and applied as `pacer record --checks` does: all or nothing.
     func uploadChecks(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session, limit: Self.maxUpload)
+        let form = try postedForm(context)
         guard let bytes = form.bytes("file"), !bytes.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
         let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today,
                                                              term: try store.term())
@@ -125,8 +120,7 @@ extension Portal {
 
     /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.
     func withdraw(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
         let report = try store.withdraw([id], scenario: scenario)
         return Page.response(.ok, title: "Check withdrawn", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
@@ -134,8 +128,7 @@ extension Portal {
 
     /// `POST /correct`: replaces a check's result and note (one transaction).
     func correct(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
-        let session = try scheduler(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }

@@ -19,7 +19,7 @@ extension Portal {
     /// `POST /check`: a teacher for a student of their own group on its objective, or the scheduler.
     func check(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
               let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
@@ -46,7 +46,7 @@ extension Portal {
     /// `POST /absent`: a student missed one of today's sessions (their teacher, or the scheduler).
     func markAbsent(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
-        let form = try await postedForm(request, session: session)
+        let form = try postedForm(context)
         guard let student = form["student"].map(StudentID.init(rawValue:)), let block = form["block"].map(BlockID.init(rawValue:)),
               let period = scenario.calendar.block(block)?.period else {
             throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")

@@ -3,12 +3,13 @@ import Hummingbird
 import Logging
 import PacerCore
 
-/// `pacer serve`: the portal over one scenario's state. It routes, authorizes (`PortalAccess`) and
-/// renders; what a page shows and what a form changes is PacerCore's.
+/// `pacer serve`: the portal over one scenario's state. It routes, authorizes (`PortalAccess`'s
+/// rules, applied to each group of routes by one middleware) and renders; what a page shows and
+/// what a form changes is PacerCore's.
 ///
 /// Everyone signs in with a link from `pacer access grant` (`GET /signin?token=…`), which sets a
-/// session cookie (HttpOnly, SameSite=Strict); the token itself is never kept. Every form carries
-/// the session's CSRF token. Sessions are kept in the state (only a hash of each id), so a restart
+/// session cookie (HttpOnly, SameSite=Strict); the token itself is never kept. Every POST carries
+/// the session's CSRF token, checked before any route sees the form. Sessions are kept in the state (only a hash of each id), so a restart
 /// signs nobody out; they end when idle or old (`SessionPolicy`), when their grant is revoked, or
 /// with the sign-out button every page has. The routes, by who may use them:
 ///
@@ -54,33 +55,43 @@ public struct Portal: Sendable {
     /// The routes behind the middleware every request passes: its work runs on threads that may
     /// wait for the state (`BlockingWorkMiddleware`), every answer carries the security headers,
     /// every error becomes a page and is logged (`PortalErrorMiddleware`), and the signed-in
-    /// person is found from the session cookie (`SessionMiddleware`).
+    /// person is found from the session cookie (`SessionMiddleware`). Each group of routes then
+    /// says who may use it (`AccessMiddleware`) and reads its POSTs' forms with their CSRF token
+    /// checked (`FormMiddleware`); the routes themselves decide only what depends on the data.
     public func router() -> Router<PortalRequestContext> {
         let router = Router(context: PortalRequestContext.self)
         router.add(middleware: BlockingWorkMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: PortalErrorMiddleware())
         router.add(middleware: SessionMiddleware(store: store, policy: sessionPolicy, today: { today }))
+        // Opened by a link or a key, not by a session.
         router.get("/signin", use: signIn)
-        router.post("/signout", use: signOut)
-        router.get("/", use: home)
-        router.get("/week", use: week)
-        router.post("/check", use: check)
-        router.post("/absent", use: markAbsent)
         router.get("/calendar.ics", use: calendarFeed)
-        router.post("/regroup", use: startRegroup)
-        router.post("/plan-week", use: startWeekPlan)
-        router.get("/job", use: job)
-        router.post("/publish", use: publish)
-        router.post("/absence", use: recordAbsence)
-        router.post("/checks", use: uploadChecks)
-        router.post("/withdraw", use: withdraw)
-        router.post("/correct", use: correct)
-        router.get("/exports", use: exports)
-        router.get("/exports/:format/**") { request, context in
+
+        let everyone = router.group().add(middleware: AccessMiddleware.signedIn).add(middleware: FormMiddleware(limit: Self.maxBody))
+        everyone.get("/", use: home)
+        everyone.get("/week", use: week)
+        everyone.post("/signout", use: signOut)
+
+        let staff = router.group().add(middleware: AccessMiddleware.staff).add(middleware: FormMiddleware(limit: Self.maxBody))
+        staff.post("/check", use: check)
+        staff.post("/absent", use: markAbsent)
+
+        let scheduler = router.group().add(middleware: AccessMiddleware.scheduler)
+        let forms = scheduler.add(middleware: FormMiddleware(limit: Self.maxBody))
+        forms.post("/regroup", use: startRegroup)
+        forms.post("/plan-week", use: startWeekPlan)
+        forms.get("/job", use: job)
+        forms.post("/publish", use: publish)
+        forms.post("/absence", use: recordAbsence)
+        forms.post("/withdraw", use: withdraw)
+        forms.post("/correct", use: correct)
+        forms.get("/exports", use: exports)
+        forms.get("/exports/:format/**") { request, context in
             try await exportFile(request, context, format: context.parameters.get("format") ?? "",
                                  path: context.parameters.getCatchAll().joined(separator: "/"))
         }
+        scheduler.add(middleware: FormMiddleware(limit: Self.maxUpload)).post("/checks", use: uploadChecks)
         return router
     }
 
@@ -121,7 +132,6 @@ public struct Portal: Sendable {
     /// `POST /signout`: ends the session here and on the server.
     func signOut(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
-        _ = try await postedForm(request, session: session)
         try store.closeSession(session.id)
         var response = Page.response(.ok, title: "Signed out",
                                      body: "<p>You are signed out. To come back, open the sign-in link the scheduler gave you.</p>")
@@ -155,32 +165,10 @@ public struct Portal: Sendable {
         return session
     }
 
-    /// The posted form of a signed-in person, after its CSRF token is checked.
-    func postedForm(_ request: Request, session: PortalSession, limit: Int = Portal.maxBody) async throws -> Form {
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: limit)
-        } catch {
-            throw Refusal(.contentTooLarge, "Too large", "The form is larger than \(limit / 1024) KB.")
-        }
-        let form = Form(body: Array(buffer: body), contentType: request.headers[.contentType])
-        guard !form.hasBadText else {
-            throw Refusal(.badRequest, "Not understood", "The form's text is not UTF-8, or its encoding is broken; nothing was changed. Reload the page and send it again.")
-        }
-        guard form["csrf"] == session.csrf else {
-            throw Refusal(.forbidden, "Form expired", "This form is out of date. Go back, reload the page and send it again.")
-        }
+    /// The POST's form, which `FormMiddleware` read and whose CSRF token it checked.
+    func postedForm(_ context: PortalRequestContext) throws -> Form {
+        guard let form = context.form else { throw Refusal(.badRequest, "No form", "This address takes a form from one of the portal's pages.") }
         return form
-    }
-
-    /// The scheduler's session, or a refusal for anyone else.
-    func scheduler(_ context: PortalRequestContext) throws -> PortalSession {
-        let session = try signedIn(context)
-        guard PortalAccess.mayRunTheSchool(session.grant.role) else {
-            throw Refusal(.forbidden, "Scheduler only", "Only the scheduler regroups, publishes, records absences and corrects checks.")
-        }
-        return session
     }
 
     func teacherName(_ id: TeacherID) -> String { scenario.teachers.first { $0.id == id }?.name ?? id.rawValue }

@@ -150,6 +150,22 @@ final class LogLines: LogHandler, @unchecked Sendable {
         #expect(try store.checks(of: "S-11").map(\.note) == ["café"])
     }
 
+    /// Every POST route, whoever may use it, refuses a form without the session's CSRF token
+    /// (`FormMiddleware` reads them all): nothing is recorded.
+    @Test func everyPostNeedsTheFormToken() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let cookie = try await signIn(client, store, .scheduler)
+            for route in ["/signout", "/check", "/absent", "/regroup", "/plan-week", "/publish", "/absence", "/checks", "/withdraw", "/correct"] {
+                let answer = try await post(client, route, cookie: cookie, form: "csrf=forged&student=S-11&objective=MATH-7.NS.1&result=mastered&date=2026-11-25&person=teacher:T-CHEN")
+                #expect(answer.status == .forbidden, "\(route)")
+            }
+            #expect(try await get(client, "/", cookie: cookie).status == .ok, "still signed in")
+        }
+        #expect(try store.count("mastery_check") == 0 && store.count("absence") == 0)
+    }
+
     /// A teacher's check posted while another command writes waits for that write and is stored.
     @Test func aCheckPostedDuringAnotherWriteIsStoredWhenItEnds() async throws {
         let (folder, portal, store) = try tinyPortal(busyTimeout: 20)

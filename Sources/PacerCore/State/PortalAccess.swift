@@ -38,6 +38,15 @@ public enum PortalAccess {
     /// Only the scheduler regroups, publishes, plans and records absences.
     public static func mayRunTheSchool(_ role: AccessRole) -> Bool { role == .scheduler }
 
+    /// Teachers and the scheduler record checks and mark students absent (for whom: the
+    /// `may(_:record:…)` and `may(_:markAbsent:…)` rules); families never.
+    public static func mayRecord(_ role: AccessRole) -> Bool {
+        switch role {
+        case .scheduler, .teacher: return true
+        case .family: return false
+        }
+    }
+
     /// The teacher's sessions that date, in the plan in force, that hold the student.
     private static func sessions(of teacher: TeacherID, with student: StudentID, on date: SchoolDate,
                                  scenario: Scenario, store: StateStore) throws -> [PlannedSession] {
