@@ -71,15 +71,12 @@ extension Portal {
         }
         do {
             // Checks recorded since the plan was made may have moved its students on.
-            let stale = try PlanVerifier.checking(plan, scenario: scenario).violations(of: plan)
-            guard stale.isEmpty else {
-                throw Refusal(.conflict, "Not published: the state moved on",
-                              "Checks or absences recorded since this plan was made change it (\(stale.count) problem(s), first: \(stale[0])). Regroup again, then publish.")
-            }
-            let weekOf = kind.date
-            try store.seed(from: scenario, on: weekOf)
-            let planID = try store.publish(plan, scenario: scenario, weekOf: weekOf)
+            let (planID, _) = try Term(scenario: scenario, store: store).publish(plan, weekOf: kind.date)
             await jobs.published(id, as: planID)
+        } catch let Term.PublishRefusal.breaksRules(stale) {
+            await jobs.published(id, as: nil)
+            throw Refusal(.conflict, "Not published: the state moved on",
+                          "Checks or absences recorded since this plan was made change it (\(stale.count) problem(s), first: \(stale[0])). Regroup again, then publish.")
         } catch {
             await jobs.published(id, as: nil)
             throw error

@@ -181,24 +181,19 @@ extension PacerCommand {
             if let problem = weekPlan.provenanceProblem(scenario: loaded, planPath: plan, scenarioPath: scenario, allowChangedFiles: allowChangedScenario) {
                 throw CommandFailure(problem)
             }
-            let violations = try PlanVerifier.checking(weekPlan, scenario: loaded).violations(of: weekPlan)
-            guard violations.isEmpty else {
+            let published: (id: Int64, start: SchoolDate)
+            do {
+                published = try Term(scenario: loaded, store: StateStore(path: StateStore.path(for: loaded)))
+                    .publish(weekPlan, weekOf: weekOf.flatMap(SchoolDate.init))
+            } catch let Term.PublishRefusal.breaksRules(violations) {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
+            } catch let Term.PublishRefusal.otherWeek(given, planned) {
+                throw CommandFailure("--week-of \(given) differs from the week \(plan) was planned for (\(planned)); leave --week-of out, or plan that week")
+            } catch let refusal as Term.PublishRefusal {
+                throw CommandFailure(refusal.description)
             }
-            if weekPlan.header.kind == .week, let given = weekOf, let own = weekPlan.header.date, given != own {
-                throw CommandFailure("--week-of \(given) differs from the week \(plan) was planned for (\(own)); leave --week-of out, or plan that week")
-            }
-            let start = weekOf.flatMap(SchoolDate.init) ?? weekPlan.header.date.flatMap(SchoolDate.init)
-            guard let start else { throw CommandFailure("a week plan needs --week-of") }
-            if weekPlan.header.kind == .day {
-                if let problem = loaded.calendar.schoolDayProblem(start) { throw CommandFailure(problem) }
-            } else if let problem = loaded.calendar.weekStartProblem(start) {
-                throw CommandFailure("--week-of \(problem)")
-            }
-            let store = try StateStore(path: StateStore.path(for: loaded))
-            try store.seed(from: loaded, on: start)
-            let id = try store.publish(weekPlan, scenario: loaded, weekOf: start)
+            let (id, start) = published
             print("published \(plan) as plan \(id) (\(weekPlan.header.kind) of \(start)): \(weekPlan.sessions.count) sessions")
         }
     }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// Publishing has one path (`Term.publish`), which the command line and the portal both take: a
+/// plan is checked against the state as it is when it is published, and dated by the week it was
+/// planned for.
+@Suite struct PublishWorkflowTests {
+    let golden = scenariosFolder + "/../Tests/PacerCoreTests/Golden/tiny-school/plan.json"
+
+    @Test func aWeekIsPublishedForItsOwnWeekOnly() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let term = Term(scenario: scenario, store: store)
+        let plan = try PlanFile.read(golden)
+        #expect(throws: Term.PublishRefusal.badDate("--week-of 2026-11-25 is a Wednesday; the week starts on the calendar's first day (Mon): that week's is 2026-11-23")) {
+            _ = try term.publish(plan, weekOf: SchoolDate("2026-11-25"))
+        }
+        #expect(try store.count("plan") == 0)
+        let (id, start) = try term.publish(plan, weekOf: SchoolDate("2026-11-23"))
+        #expect(start == SchoolDate("2026-11-23") && id > 0)
+        #expect(try store.planInForce(scenario, on: SchoolDate("2026-11-24")!)?.id == id)
+    }
+
+    /// A regrouped day overtaken by a check recorded after it was made is refused with the rules
+    /// it now breaks, and nothing is published; regrouped again, it publishes.
+    @Test func aDayOvertakenByACheckIsRefused() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let term = Term(scenario: scenario, store: store)
+        _ = try term.publish(try PlanFile.read(golden), weekOf: SchoolDate("2026-11-23"))
+        let wednesday = SchoolDate("2026-11-25")!
+        let made = try store.regroup(scenario, date: wednesday, options: PlanOptions(timeLimit: 10)).result.plan
+        let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-11", objective: "MATH-7.NS.1", result: .mastered, note: "", source: "test")
+        _ = try store.record([check], scenario: scenario, source: "test")
+        #expect {
+            _ = try term.publish(made, weekOf: nil)
+        } throws: { error in
+            guard case let Term.PublishRefusal.breaksRules(violations) = error else { return false }
+            return violations.contains { $0.message.contains("S-11") }
+        }
+        #expect(try store.planInForce(scenario, on: wednesday)?.plan.header.kind == .week)
+        let again = try store.regroup(scenario, date: wednesday, options: PlanOptions(timeLimit: 10)).result.plan
+        #expect(try term.publish(again, weekOf: nil).start == wednesday)
+        #expect(try store.planInForce(scenario, on: wednesday)?.plan.header.kind == .day)
+    }
+}
