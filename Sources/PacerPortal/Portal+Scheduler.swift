@@ -23,9 +23,8 @@ extension Portal {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
         return try await start(.regroup(date)) { progress in
-            // Verified against the state it was made from: checks recorded meanwhile are for publish to weigh.
-            let (result, context) = try store.regroup(scenario, date: date, options: PlanOptions(timeLimit: seconds), progress: progress)
-            return (result.plan, PlanVerifier(context: context).violations(of: result.plan).map { "\($0)" })
+            let regrouped = try Term(scenario: scenario, store: store).regroup(date, options: PlanOptions(timeLimit: seconds), progress: progress)
+            return (regrouped.result.plan, regrouped.violations.map { "\($0)" })
         }
     }
 
@@ -36,8 +35,8 @@ extension Portal {
         if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
         let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
         return try await start(.week(week)) { progress in
-            let (result, context) = try store.planWeek(scenario, weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress)
-            return (result.plan, PlanVerifier(context: context).violations(of: result.plan).map { "\($0)" })
+            let planned = try Term(scenario: scenario, store: store).planWeek(weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress)
+            return (planned.result.plan, planned.violations.map { "\($0)" })
         }
     }
 

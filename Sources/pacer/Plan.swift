@@ -71,8 +71,10 @@ extension PacerCommand {
             var context = PlanningContext(scenario: loaded)
             var result: PlanResult
             if let week, hasState {
-                (result, context) = try StateStore(path: statePath).planWeek(loaded, weekOf: week, options: options, stop: interrupt.token,
-                                                                             progress: report, log: verbose ? log : nil, startedAt: commandStarted)
+                let planned = try Term(scenario: loaded, store: StateStore(path: statePath))
+                    .planWeek(weekOf: week, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil, startedAt: commandStarted)
+                (result, context) = (planned.result, planned.context)
+                for v in planned.violations { Terminal.error("violation: \(v)") }
             } else {
                 result = try Planner.plan(context, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil,
                                           startedAt: commandStarted)

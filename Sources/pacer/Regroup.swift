@@ -38,8 +38,11 @@ extension PacerCommand {
             let interrupt = InterruptHandler()
             let report = Terminal.planProgress()
             // The limit covers the whole command, reading the state too.
-            let (result, context) = try store.regroup(loaded, date: day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit),
-                                                      stop: interrupt.token, progress: report, startedAt: commandStarted)
+            let regrouped = try Term(scenario: loaded, store: store).regroup(day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit),
+                                                                             stop: interrupt.token, progress: report, startedAt: commandStarted)
+            let (result, context) = (regrouped.result, regrouped.context)
+            // Verified against the state it was made from, as the portal's regroup is.
+            for v in regrouped.violations { Terminal.error("violation: \(v)") }
             if report != nil { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
@@ -50,6 +53,9 @@ extension PacerCommand {
             }
             for line in PlanSummary.unservedLines(result.plan) { print(line) }
             print("wrote \(out)/plan.json")
+            if !regrouped.violations.isEmpty {
+                throw CommandFailure("the regrouped day breaks \(plural(regrouped.violations.count, "rule")) (listed above); it cannot be published")
+            }
         }
     }
 }

@@ -77,14 +77,14 @@ extension StateStore {
     /// beside the restored file: SQLite would replay another database's log onto it.
     ///
     /// Nothing may have the state open meanwhile (stop `pacer serve` first): a program that holds
-    /// it keeps writing into the file that was moved aside.
+    /// it would keep writing into the file moved aside, so a state another process has open is
+    /// refused.
     public static func restore(backup: String, to statePath: String, at date: Date = Date()) throws -> Restore {
         if Paths.real(backup) == Paths.real(statePath) { throw StateError.restoreFromItself(backup) }
         // A running pacer serve (or record) would go on writing into the file moved aside.
         if isOpenElsewhere(statePath) { throw StateError.stateInUse(statePath) }
-        let contents: StateFileCheck.Contents
         do {
-            contents = try StateFileCheck.contents(of: backup)
+            _ = try StateFileCheck.contents(of: backup)
         } catch let problem as StateFileCheck.Problem {
             throw StateError.badBackup(path: backup, problem: problem)
         }

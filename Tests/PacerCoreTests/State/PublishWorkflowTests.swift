@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import PacerCore
 
-/// Publishing has one path (`Term.publish`), which the command line and the portal both take: a
-/// plan is checked against the state as it is when it is published, and dated by the week it was
-/// planned for.
+/// Regrouping and publishing have one path each (`Term.regroup`: plan and verify; `Term.publish`),
+/// which the command line and the portal both take: a plan is checked against the state it was
+/// made from, again against the state as it is when it is published, and dated by its week.
 @Suite struct PublishWorkflowTests {
     let golden = scenariosFolder + "/../Tests/PacerCoreTests/Golden/tiny-school/plan.json"
 
@@ -30,7 +30,9 @@ import Testing
         let term = Term(scenario: scenario, store: store)
         _ = try term.publish(try PlanFile.read(golden), weekOf: SchoolDate("2026-11-23"))
         let wednesday = SchoolDate("2026-11-25")!
-        let made = try store.regroup(scenario, date: wednesday, options: PlanOptions(timeLimit: 10)).result.plan
+        let regrouped = try term.regroup(wednesday, options: PlanOptions(timeLimit: 10))
+        #expect(regrouped.violations.isEmpty, "verified against the state it was made from")
+        let made = regrouped.result.plan
         let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-11", objective: "MATH-7.NS.1", result: .mastered, note: "", source: "test")
         _ = try store.record([check], scenario: scenario, source: "test")
         #expect {
@@ -40,7 +42,7 @@ import Testing
             return violations.contains { $0.message.contains("S-11") }
         }
         #expect(try store.planInForce(scenario, on: wednesday)?.plan.header.kind == .week)
-        let again = try store.regroup(scenario, date: wednesday, options: PlanOptions(timeLimit: 10)).result.plan
+        let again = try term.regroup(wednesday, options: PlanOptions(timeLimit: 10)).result.plan
         #expect(try term.publish(again, weekOf: nil).start == wednesday)
         #expect(try store.planInForce(scenario, on: wednesday)?.plan.header.kind == .day)
     }
