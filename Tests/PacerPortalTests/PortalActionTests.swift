@@ -12,8 +12,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let app = Application(router: portal.router())
         try await app.test(.router) { client in
-            let cookie = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: cookie).body))
+            let (cookie, csrf) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             #expect(try await post(client, "/absent", cookie: cookie, form: "csrf=\(csrf)&student=S-12&block=Tue-F1").status == .seeOther)
             let page = try await get(client, "/", cookie: cookie).body
             // Still in the group, marked absent, with no second "mark absent" button.
@@ -56,8 +55,7 @@ import Testing
 
             // The scheduler regroups Wednesday and publishes it: the feed's Wednesday event keeps its
             // UID and carries the day's revision.
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(csrf)&date=2026-11-25").location == "/job")
             let job = try await finishedJob(client, cookie: scheduler)
             #expect(job.contains("Verified: the plan breaks no rule."))
@@ -74,11 +72,9 @@ import Testing
         let app = Application(router: portal.router())
         try await app.test(.router) { client in
             // A teacher records S-11 mastered on Tuesday; T-CHEN is away on Wednesday.
-            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let teacherCSRF = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             #expect(try await post(client, "/check", cookie: teacher, form: "csrf=\(teacherCSRF)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=all+four").status == .seeOther)
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             #expect(try await post(client, "/absence", cookie: scheduler, form: "csrf=\(csrf)&person=teacher:T-CHEN&date=2026-11-25").status == .seeOther)
             #expect(try await get(client, "/", cookie: scheduler).body.contains("Nobody recorded away today."), "Wednesday's absence is not today's")
             #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(csrf)&date=2026-11-25").location == "/job")
@@ -104,8 +100,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let app = Application(router: portal.router())
         try await app.test(.router) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             // A file with one wrong row records nothing.
             let bad = multipart(csrf: csrf, file: "date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n2026-11-23,S-99,MATH-7.RP.1,mastered\n")
             let refused = try await post(client, "/checks", cookie: scheduler, form: bad.body, contentType: bad.contentType)
@@ -167,14 +162,12 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let schedulerCSRF = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, schedulerCSRF) = try await signInForForms(client, store, .scheduler)
             #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(schedulerCSRF)&date=2026-11-25").location == "/job")
             let job = try await finishedJob(client, cookie: scheduler)
             #expect(job.contains("Verified: the plan breaks no rule."))
             // Chloe (S-11) masters MATH-7.NS.1 today; Wednesday's regroup still has her on it.
-            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let teacherCSRF = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             #expect(try await post(client, "/check", cookie: teacher,
                                    form: "csrf=\(teacherCSRF)&student=S-11&objective=MATH-7.NS.1&result=mastered").status == .seeOther)
             let refused = try await post(client, "/publish", cookie: scheduler, form: "csrf=\(schedulerCSRF)&job=1")
@@ -198,8 +191,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let app = Application(router: portal.router())
         try await app.test(.live) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let schedulerCSRF = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, schedulerCSRF) = try await signInForForms(client, store, .scheduler)
             #expect(try await post(client, "/regroup", cookie: scheduler, form: "csrf=\(schedulerCSRF)&date=2026-11-25").location == "/job")
             // Two sessions of the same teacher (phone and laptop), each sending every check three times at once.
             var sessions: [(cookie: String, csrf: String)] = []

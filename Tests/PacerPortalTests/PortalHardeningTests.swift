@@ -112,8 +112,7 @@ final class LogLines: LogHandler, @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = LogLines()
         try await Application(router: portal.router(), logger: log.logger).test(.router) { client in
-            let cookie = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let token = try #require(csrf(in: try await get(client, "/", cookie: cookie).body))
+            let (cookie, token) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             let lock = try OtherProcessWrite(store.path)
             #expect(try await get(client, "/", cookie: cookie).status == .ok)
             #expect(lock.isHeld, "the page was answered while the lock was held, not after")
@@ -138,8 +137,7 @@ final class LogLines: LogHandler, @unchecked Sendable {
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let cookie = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let token = try #require(csrf(in: try await get(client, "/", cookie: cookie).body))
+            let (cookie, token) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             for note in ["%FF%FE", "a%ED%A0%80b", "50%", "%zz"] {
                 let answer = try await post(client, "/check", cookie: cookie, form: "csrf=\(token)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=\(note)")
                 #expect(answer.status == .badRequest, "\(note)")
@@ -171,8 +169,7 @@ final class LogLines: LogHandler, @unchecked Sendable {
         let (folder, portal, store) = try tinyPortal(busyTimeout: 20)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let cookie = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let token = try #require(csrf(in: try await get(client, "/", cookie: cookie).body))
+            let (cookie, token) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             let lock = try OtherProcessWrite(store.path)
             Thread.detachNewThread { Thread.sleep(forTimeInterval: 1); lock.release() }
             let answer = try await post(client, "/check", cookie: cookie, form: "csrf=\(token)&student=S-11&objective=MATH-7.NS.1&result=mastered")

@@ -11,8 +11,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             let early = multipart(csrf: csrf, file: "date,student,objective,result\n2026-11-20,S-01,MATH-7.RP.1,mastered\n")
             let refused = try await post(client, "/checks", cookie: scheduler, form: early.body, contentType: early.contentType)
             #expect(refused.status == .badRequest)

@@ -31,6 +31,13 @@ func signIn(_ client: some TestClientProtocol, _ store: StateStore, _ role: Acce
     }
 }
 
+/// Signs in with a new grant for `role` and returns the session cookie and the form token of the
+/// person's page, for tests that post forms.
+func signInForForms(_ client: some TestClientProtocol, _ store: StateStore, _ role: AccessRole) async throws -> (cookie: String, csrf: String) {
+    let cookie = try await signIn(client, store, role)
+    return (cookie, try #require(csrf(in: try await get(client, "/", cookie: cookie).body)))
+}
+
 func csrf(in page: String) -> String? {
     page.range(of: #"name=csrf value="([0-9a-f]{64})""#, options: .regularExpression)
         .map { String(page[$0].dropFirst(#"name=csrf value=""#.count).dropLast()) }

@@ -14,8 +14,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            let (teacher, csrf) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             let refused = try await post(client, "/check", cookie: teacher,
                                          form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=mastered&note=\(Self.longNote)")
             #expect(refused.status == .badRequest)
@@ -36,8 +35,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             let upload = multipart(csrf: csrf, file: "date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,\(Self.longNote)\n")
             let refused = try await post(client, "/checks", cookie: scheduler, form: upload.body, contentType: upload.contentType)
             #expect(refused.status == .badRequest)
@@ -60,8 +58,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let teacher = try await signIn(client, store, .teacher("T-OKAFOR"))
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: teacher).body))
+            let (teacher, csrf) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
             for note in ["three+of+four", "all+four+on+a+second+look"] {
                 #expect(try await post(client, "/check", cookie: teacher,
                                        form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=\(note)").status == .seeOther)
@@ -77,8 +74,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await Application(router: portal.router()).test(.router) { client in
-            let scheduler = try await signIn(client, store, .scheduler)
-            let csrf = try #require(csrf(in: try await get(client, "/", cookie: scheduler).body))
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             let latin1 = multipart(csrf: csrf, fileBytes: Array("date,student,objective,result,note\n2026-11-23,S-01,MATH-7.RP.1,mastered,tr".utf8) + [0xE8, 0x73] + Array(" bien\n".utf8))
             let refused = try await post(client, "/checks", cookie: scheduler, bytes: latin1.body, contentType: latin1.contentType)
             #expect(refused.status == .badRequest)

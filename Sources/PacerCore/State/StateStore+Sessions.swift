@@ -78,7 +78,7 @@ extension StateStore {
         try write { db in try db.execute(sql: "DELETE FROM portal_session WHERE id_hash = ?", arguments: [AccessToken(text: id).hash]) }
     }
 
-    /// How many sessions are open (for `pacer access list` and tests).
+    /// How many sessions are open, of one grant or of all.
     public func openSessionCount(grant: Int64? = nil) throws -> Int {
         try read { db in
             if let grant { return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM portal_session WHERE access_id = ?", arguments: [grant]) ?? 0 }
