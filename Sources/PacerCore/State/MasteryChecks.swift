@@ -26,7 +26,7 @@ public enum MasteryChecksFile {
     /// and so are two rows that say mastered and not-yet for the same student, objective and day,
     /// and a note that breaks `PersonText`'s rule (kept as one line when it does not).
     /// Any diagnostic means nothing of the file may be applied.
-    public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    public static func read(_ path: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.TermDates? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         guard let text = TextFile.read(path, log: log) else { return ([], log.sorted) }
         return parse(text, file: path, scenario: scenario, today: today, term: term, log: log)
@@ -34,18 +34,18 @@ public enum MasteryChecksFile {
 
     /// Reads checks from the bytes of an uploaded file (named `file` in the diagnostics), decoded
     /// as `read` decodes a file's (UTF-8, a byte order mark dropped), then as `read` does.
-    public static func parse(bytes: [UInt8], file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    public static func parse(bytes: [UInt8], file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.TermDates? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         let log = DiagnosticLog()
         guard let text = TextFile.decode(bytes, file: file, log: log) else { return ([], log.sorted) }
         return parse(text, file: file, scenario: scenario, today: today, term: term, log: log)
     }
 
     /// Reads checks from `text` (already decoded, named `file` in the diagnostics), as `read` does.
-    public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.Term? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    public static func parse(_ text: String, file: String, scenario: Scenario, today: SchoolDate? = nil, term: StateStore.TermDates? = nil) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         parse(text, file: file, scenario: scenario, today: today, term: term, log: DiagnosticLog())
     }
 
-    private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, term: StateStore.Term?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+    private static func parse(_ text: String, file path: String, scenario: Scenario, today: SchoolDate?, term: StateStore.TermDates?, log: DiagnosticLog) -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
         guard let table = CSVTable.parse(text, file: path, log: log) else { return ([], log.sorted) }
         let index = table.columns(columns, required: Array(columns.dropLast()), ignored: informational, file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
@@ -106,7 +106,7 @@ extension MasteryCheck {
 
     /// Why a check cannot be dated `date`: before the first date the term's state takes checks
     /// from (its start, or `--history-from`), after `today`, or not a school day.
-    static func dateProblem(_ date: SchoolDate, in scenario: Scenario, today: SchoolDate?, term: StateStore.Term?) -> String? {
+    static func dateProblem(_ date: SchoolDate, in scenario: Scenario, today: SchoolDate?, term: StateStore.TermDates?) -> String? {
         if let term, date < term.historyFrom {
             let first = term.historyFrom == term.startedOn
                 ? "the term's first date (\(term.startedOn))"
@@ -129,7 +129,7 @@ extension MasteryCheck {
 
     /// Why the check cannot be recorded in the scenario on `today`, in a state whose term is
     /// `term`, or nil: the rules a checks file's rows are held to, for one check.
-    public func problem(in scenario: Scenario, today: SchoolDate, term: StateStore.Term?) -> String? {
+    public func problem(in scenario: Scenario, today: SchoolDate, term: StateStore.TermDates?) -> String? {
         Self.dateProblem(date, in: scenario, today: today, term: term)
             ?? Self.studentProblem(student, known: Set(scenario.students.map(\.id)))
             ?? Self.objectiveProblem(objective, in: scenario)

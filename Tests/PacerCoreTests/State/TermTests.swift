@@ -18,7 +18,7 @@ import Testing
         let store = try StateStore(path: StateStore.path(for: scenario))
         #expect(try store.term() == nil, "nothing started yet")
         let term = try store.startTerm(on: SchoolDate("2026-11-23")!)
-        #expect(term == StateStore.Term(startedOn: SchoolDate("2026-11-23")!, historyFrom: SchoolDate("2026-11-23")!))
+        #expect(term == StateStore.TermDates(startedOn: SchoolDate("2026-11-23")!, historyFrom: SchoolDate("2026-11-23")!))
         let path = try write("date,student,objective,result\n1999-11-22,S-01,MATH-7.RP.1,mastered\n2026-11-20,S-02,MATH-7.RP.1,mastered\n2026-11-23,S-03,MATH-7.RP.3,mastered\n", in: folder)
         let refused = MasteryChecksFile.read(path, scenario: scenario, today: SchoolDate("2026-11-27"), term: try store.term())
         #expect(refused.diagnostics.map(\.message) == [
@@ -52,7 +52,7 @@ import Testing
             try db.execute(sql: "UPDATE objective_history SET started_on = '2026-11-16' WHERE student = 'S-05'")
         }
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.term() == StateStore.Term(startedOn: SchoolDate("2026-11-16")!, historyFrom: SchoolDate("2026-11-16")!))
+        #expect(try upgraded.term() == StateStore.TermDates(startedOn: SchoolDate("2026-11-16")!, historyFrom: SchoolDate("2026-11-16")!))
         let row = try DatabaseQueue(path: path).read { try Row.fetchOne($0, sql: "SELECT started_on, history_from FROM term") }
         #expect(row?["started_on"] == "2026-11-16" && row?["history_from"] == "2026-11-16", "the migration wrote the row")
 
