@@ -95,12 +95,12 @@ extension ServeCommandTests {
         try (header + backDated).write(toFile: folder + "/back-dated.csv", atomically: true, encoding: .utf8)
         let signInPath = try teacherLink(folder)
         let port = try freePort()
-        let server = try startServe(folder, port: port, ["--write-wait", "120", "--idle-timeout", "1"])
+        let server = try startServe(folder, port: port, ["--write-wait", "120", "--idle-timeout", "5"])
         defer { if server.isRunning { server.terminate() } }
         try await waitUntilListening(port: port)
 
-        // Each request on a connection of its own: the server closes a connection idle for a second,
-        // and a loaded machine may leave one idle that long between two requests.
+        // Each request on a connection of its own: the server closes a connection idle for a few seconds,
+        // and a loaded machine may leave one idle that long between two requests (a second was too short in CI).
         func request<T: Sendable>(_ body: @escaping @Sendable (TestClient) async throws -> T) async throws -> T {
             try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient, operation: body)
         }
