@@ -49,7 +49,7 @@ extension Page {
             } else {
                 let names = Dictionary(v.scenario.students.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
                 let rows: String = unserved.prefix(100).map { u -> String in
-                    "<tr><td>\(escape(names[u.student] ?? u.student.rawValue))</td><td class=id>\(escape(u.objective.rawValue))</td><td>\(u.got) of \(u.wanted)</td><td>\(escape(u.reason))</td></tr>"
+                    "<tr><td>\(escape(names[u.student] ?? u.student.rawValue))</td><td class=id>\(escape(u.objective.rawValue))</td><td>\(u.got) of \(u.wanted)</td><td>\(escape(u.reason.text))</td></tr>"
                 }.joined()
                 html += "<p>\(unserved.count) student(s) get fewer workshops than they want in this plan:</p><div class=scroll><table>"
                     + "<tr><th>student</th><th>objective</th><th>workshops</th><th>why</th></tr>\(rows)</table></div>"

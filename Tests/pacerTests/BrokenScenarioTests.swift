@@ -7,21 +7,21 @@ import Testing
     static let expected: [(school: String, lines: [String])] = [
         ("teacher-never-free", [
             "2 students cannot be served under the hard rules; the smallest changes that would serve them:",
-            "  no teacher who can teach SCI-6.1 (T-LEE) is free when the student is: S-05, S-06",
+            "  no teacher who can run SCI-6.1 is free when the student is (T-LEE: unavailable): S-05, S-06",
             "    smallest change: free Mr Lee (T-LEE) in Mon-F2",
             "    or: free S-05, S-06 in Mon-F1",
         ]),
         ("lab-too-small", [
             "9 students cannot be served under the hard rules; the smallest changes that would serve them:",
-            "  the minimum group of 8 for CHEM-2 is larger than every room with its features: S-01, S-02, S-03, S-04, S-05, S-06, S-07, S-08, … (9 in all)",
+            "  no room can host CHEM-2 in any flex block (lacks lab; seats fewer than its minimum group of 8): S-01, S-02, S-03, S-04, S-05, S-06, S-07, S-08, … (9 in all)",
             "    smallest change: equip room R20 (Room 20) with lab (for CHEM-2)",
             "    or: allow groups of 4 for CHEM-2 (its min_group is 8)",
         ]),
         ("nobody-teaches", [
             "5 students cannot be served under the hard rules; the smallest changes that would serve them:",
-            "  no teacher can teach SPAN-3: S-05, S-06, S-07",
+            "  no teacher can run SPAN-3 in any flex block (not qualified to teach it, or runs no workshops): S-05, S-06, S-07",
             "    smallest change: let Ms Ortiz (T-ORTIZ) teach SPAN-3",
-            "  no teacher can teach SPAN-4: S-08, S-09",
+            "  no teacher can run SPAN-4 in any flex block (not qualified to teach it, or runs no workshops): S-08, S-09",
             "    smallest change: let Mr Vega (T-VEGA) run workshops (max_sessions_per_day is 0)",
             "    or: let Ms Ortiz (T-ORTIZ) teach SPAN-4",
         ]),

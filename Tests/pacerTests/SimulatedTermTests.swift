@@ -72,7 +72,7 @@ import Testing
                 for (key, entry) in pending where !entry.done && day <= entry.deadline {
                     let parts = key.split(separator: "|").map(String.init)
                     if plan.sessions.contains(where: { $0.objective.rawValue == parts[1] && $0.students.contains(StudentID(rawValue: parts[0])) })
-                        || plan.unserved.contains(where: { $0.student.rawValue == parts[0] && $0.objective.rawValue == parts[1] && !$0.reason.isEmpty }) {
+                        || plan.unserved.contains(where: { $0.student.rawValue == parts[0] && $0.objective.rawValue == parts[1] && !$0.reason.text.isEmpty }) {
                         pending[key]?.done = true
                     }
                 }

@@ -41,7 +41,7 @@ public struct PlanMetrics: Sendable, Equatable {
         workshopsMean = counts.isEmpty ? 0 : counts.reduce(0, +) / Double(counts.count)
         workshopsP10 = percentile(counts, 0.1)
         var reasons: [String: Int] = [:]
-        for u in plan.unserved { reasons[Self.shortReason(u.reason), default: 0] += 1 }
+        for u in plan.unserved { reasons[u.reason.kind.rawValue, default: 0] += 1 }
         unservedByReason = reasons.keys.sorted().map { ($0, reasons[$0] ?? 0) }
         var load: [TeacherID: Int] = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, 0) })
         for s in plan.sessions { load[s.teacher, default: 0] += 1 }
@@ -57,9 +57,6 @@ public struct PlanMetrics: Sendable, Equatable {
         lowerBound = plan.header.lowerBound
         objective = plan.cost.total
     }
-
-    /// The kind of reason, in a few words, for tables.
-    static func shortReason(_ reason: String) -> String { UnservedReason.Kind(message: reason)?.rawValue ?? "other" }
 
     public static func == (a: PlanMetrics, b: PlanMetrics) -> Bool {
         a.scenario == b.scenario && a.studentsServed == b.studentsServed && a.sessions == b.sessions && a.objective == b.objective

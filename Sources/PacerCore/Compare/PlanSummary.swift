@@ -23,14 +23,7 @@ public struct PlanSummary: Sendable {
     /// The five commonest reasons students went unserved, with counts.
     public static func unservedLines(_ plan: WeekPlan) -> [String] {
         var reasons: [String: Int] = [:]
-        for u in plan.unserved { reasons[withoutBrackets(u.reason), default: 0] += 1 }
+        for u in plan.unserved { reasons[u.reason.summary, default: 0] += 1 }
         return reasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5).map { "  unserved \($0.value)×: \($0.key)" }
-    }
-
-    /// The message without its bracketed details (which objective, which teachers), so that
-    /// reasons of one kind count together: "no room with lab is free when …".
-    static func withoutBrackets(_ message: String) -> String {
-        guard let open = message.range(of: " ("), let close = message[open.upperBound...].firstIndex(of: ")") else { return message }
-        return String(message[..<open.lowerBound] + message[message.index(after: close)...])
     }
 }

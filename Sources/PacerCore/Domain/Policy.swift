@@ -16,6 +16,8 @@ public struct Policy: Hashable, Sendable {
     public var keepApart = KeepApart.hard
     /// Cost of each change to a published plan when a day is regrouped.
     public var planChange = 10.0
+    /// The limits hard rules read (`RuleSetting`), as the scenario gives them.
+    public internal(set) var limits: [RuleSetting: Int] = [:]
 
     public init() {}
 

@@ -479,10 +479,10 @@ public enum ElasticModel {
             guard let student = group.students.first else { return "blocked" }
             let demand = Demand(student: student, subject: group.objective.subject, objective: group.objective.id, wanted: 1, weight: 0)
             let reason = reasons.reason(for: demand)
-            if case .notWorthASession = reason {
+            if reason.kind == .notWorthASession {
                 return "fewer than \(group.objective.minGroup) students on \(group.objective.id) (its min_group) are free together with a qualified teacher and a room"
             }
-            return reason.message
+            return reason.text
         }
     }
 }

@@ -58,7 +58,7 @@ public struct CSVExporter: PlanExporter {
         var unserved = record(["student", "student_name", "subject", "objective", "wanted", "got", "reason"])
         for u in context.plan.unserved where include(u.student, context) {
             unserved += record([u.student.rawValue, context.student(u.student)?.name ?? "", u.subject.rawValue, u.objective.rawValue,
-                                String(u.wanted), String(u.got), u.reason])
+                                String(u.wanted), String(u.got), u.reason.text])
         }
         files["unserved.csv"] = unserved
         return files

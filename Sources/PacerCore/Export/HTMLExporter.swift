@@ -110,7 +110,7 @@ public struct HTMLExporter: PlanExporter {
                     return .tr(.td(.text(student?.grade ?? "")), .td(.text(student?.name ?? u.student.rawValue)),
                                .td(.text(student?.flags.contains(.priority) == true ? "priority" : "")),
                                .td(.span(.class("id"), .text(u.objective.rawValue)), .br(), .text(context.objectiveTitle(u.objective))),
-                               .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason)))
+                               .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason.text)))
                 })),
         ])
         return files

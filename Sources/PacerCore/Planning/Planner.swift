@@ -169,7 +169,7 @@ public enum Planner {
             guard received < demand.wanted else { continue }
             unserved.append(UnservedStudent(
                 student: demand.student, subject: demand.subject, objective: demand.objective,
-                wanted: demand.wanted, got: received, reason: reasons.reason(for: demand).message))
+                wanted: demand.wanted, got: received, reason: reasons.reason(for: demand)))
         }
         let days = scenario.calendar.days.map { day in
             DayRoster(day: day.id, sessions: sessions.filter { $0.day == day.id }.map(\.id))

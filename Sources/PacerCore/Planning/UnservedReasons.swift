@@ -1,5 +1,8 @@
 /// Why a student did not get every workshop they wanted, in words a scheduler can act on. The
-/// checks go from the most fundamental (nobody can teach it) to the plan's own choices.
+/// checks go from the most fundamental (no teacher may run it) to the plan's own choices. Which
+/// hard rule kept a teacher, a room or the student out is the rule catalogue's answer, in each
+/// rule's own words (`RuleCatalogue.refusing`), so a rule added to the catalogue is explained here
+/// without a line of its own.
 ///
 /// Lookups are indexed once (students, peers per objective, sessions per student, teacher and room
 /// use), so explaining every unserved student of a very large school stays linear.
@@ -11,17 +14,59 @@ struct UnservedReasons {
     private let plan: Occupancy
     private let peers: [ObjectiveID: Int]
     /// Per objective whose minimum group is above one, per flex block (by position): how many of
-    /// its students the rule catalogue admits there. Worked out once, like the two below.
+    /// its students the rule catalogue admits there. Worked out once, like the ones below.
     private let freeOnIt: [ObjectiveID: [Int]]
     private let sessionsOn: [ObjectiveID: [PlannedSession]]
-    private let capacity: [RoomID: Int]
-    private let qualified: [ObjectiveID: [Teacher]]
-    private let suitable: [ObjectiveID: [Room]]
-    /// Per objective, per flex block (by position): whether the rule catalogue admits a qualified
-    /// teacher there, and whether, besides, a suitable room. They do not depend on the student, so
-    /// they are worked out once (a large school asks millions of times).
-    private let teacherFreeAt: [ObjectiveID: [Bool]]
-    private let roomFreeAt: [ObjectiveID: [Bool]]
+    private let seats: [RoomID: Int]
+    /// Per objective: what the rules say of its teachers and its rooms.
+    private let staffing: [ObjectiveID: Staffing]
+
+    /// The teachers and rooms the rules permit for an objective in some flex block (in an empty
+    /// plan), and, per flex block, whether one of each is admitted in the plan, with the rules that
+    /// refused the others. None of it depends on the student, so it is worked out once (a large
+    /// school asks millions of times).
+    private struct Staffing {
+        let teachers: [Int]
+        let rooms: [Int]
+        /// When no teacher (room) is permitted anywhere: the rules that refused.
+        let noTeacher: Set<Int>, noRoom: Set<Int>
+        let teacherFreeAt: [Bool], roomFreeAt: [Bool]
+        /// Per flex block where none is admitted: the rules that refused the permitted ones.
+        let teacherBusy: [Set<Int>], roomBusy: [Set<Int>]
+
+        init(_ objective: Objective, rules: RuleCatalogue, plan: Occupancy) {
+            let school = rules.school, blocks = school.blocks.indices, empty = rules.emptyPlan
+            var noTeacher: Set<Int> = [], noRoom: Set<Int> = []
+            teachers = school.teachers.indices.filter { t in
+                let refused = blocks.map { rules.refusing(teacher: t, running: objective, in: $0, empty) }
+                if refused.contains(nil) { return true }
+                noTeacher.formUnion(refused.compactMap { $0 })
+                return false
+            }
+            rooms = school.rooms.indices.filter { r in
+                let refused = blocks.map { rules.refusing(room: r, hosting: objective, in: $0, empty) }
+                if refused.contains(nil) { return true }
+                noRoom.formUnion(refused.compactMap { $0 })
+                return false
+            }
+            self.noTeacher = teachers.isEmpty ? noTeacher : []
+            self.noRoom = rooms.isEmpty ? noRoom : []
+            var teacherFreeAt: [Bool] = [], roomFreeAt: [Bool] = [], teacherBusy: [Set<Int>] = [], roomBusy: [Set<Int>] = []
+            for b in blocks {
+                let teacherRefusals = teachers.map { rules.refusing(teacher: $0, running: objective, in: b, plan) }
+                let teacherFree = teacherRefusals.contains(nil)
+                teacherFreeAt.append(teacherFree)
+                teacherBusy.append(teacherFree ? [] : Set(teacherRefusals.compactMap { $0 }))
+                let roomRefusals = teacherFree ? rooms.map { rules.refusing(room: $0, hosting: objective, in: b, plan) } : []
+                roomFreeAt.append(roomRefusals.contains(nil))
+                roomBusy.append(roomRefusals.contains(nil) ? [] : Set(roomRefusals.compactMap { $0 }))
+            }
+            self.teacherFreeAt = teacherFreeAt
+            self.roomFreeAt = roomFreeAt
+            self.teacherBusy = teacherBusy
+            self.roomBusy = roomBusy
+        }
+    }
 
     init(scenario: Scenario, sessions: [PlannedSession]) {
         self.scenario = scenario
@@ -41,77 +86,74 @@ struct UnservedReasons {
         var sessionsOn: [ObjectiveID: [PlannedSession]] = [:]
         for s in sessions { sessionsOn[s.objective, default: []].append(s) }
         self.sessionsOn = sessionsOn
-        var qualified: [ObjectiveID: [Teacher]] = [:], suitable: [ObjectiveID: [Room]] = [:]
-        for objective in scenario.objectives {
-            qualified[objective.id] = scenario.teachers.filter { $0.teaches(objective.id) && $0.runsWorkshops }
-            suitable[objective.id] = scenario.rooms.filter { $0.suits(objective) }
-        }
-        self.qualified = qualified
-        self.suitable = suitable
-        var teacherFreeAt: [ObjectiveID: [Bool]] = [:], roomFreeAt: [ObjectiveID: [Bool]] = [:]
+        var staffing: [ObjectiveID: Staffing] = [:]
         for objective in scenario.objectives where peers[objective.id] != nil {
-            let teachers = (qualified[objective.id] ?? []).compactMap { school.teacherAt[$0.id] }
-            let rooms = (suitable[objective.id] ?? []).compactMap { school.roomAt[$0.id] }
-            let teacherFree = school.blocks.indices.map { b in teachers.contains { rules.admits(teacher: $0, running: objective, in: b, plan) } }
-            teacherFreeAt[objective.id] = teacherFree
-            roomFreeAt[objective.id] = school.blocks.indices.map { b in
-                teacherFree[b] && rooms.contains { rules.admits(room: $0, hosting: objective, in: b, plan) }
-            }
+            staffing[objective.id] = Staffing(objective, rules: rules, plan: plan)
         }
-        self.teacherFreeAt = teacherFreeAt
-        self.roomFreeAt = roomFreeAt
+        self.staffing = staffing
         var freeOnIt: [ObjectiveID: [Int]] = [:]
         for objective in scenario.objectives where objective.minGroup > 1 {
             guard let students = studentsOn[objective.id] else { continue }
             freeOnIt[objective.id] = school.blocks.indices.map { b in students.filter { rules.admits(student: $0, attending: objective, in: b, plan) }.count }
         }
         self.freeOnIt = freeOnIt
-        capacity = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
+        seats = Dictionary(scenario.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
     }
 
     func reason(for demand: Demand) -> UnservedReason {
         let o = demand.objective
-        guard let objective = scenario.objective(o), let s = rules.school.studentAt[demand.student]
-        else { return .unknownObjective(o) }
-        let teachers = qualified[o] ?? []
-        if teachers.isEmpty { return .noQualifiedTeacher(o) }
-        let rooms = suitable[o] ?? []
-        if rooms.isEmpty {
-            return .noRoomWithFeatures(o, needs: objective.needs)
+        guard let objective = scenario.objective(o), let s = rules.school.studentAt[demand.student], let staffing = staffing[o]
+        else { return UnservedReason(.unknownObjective, "unknown objective \(o)") }
+        if staffing.teachers.isEmpty {
+            let refusals = rules.refusals(staffing.noTeacher, of: .teacher, objective)
+            return UnservedReason(.noTeacher, rules: refusals.names, "no teacher can run \(o) in any flex block (\(refusals.phrase))")
         }
-        if !rooms.contains(where: { GroupSizeRule.roomCanHold(seats: $0.capacity, objective) }) {
-            return .roomsTooSmall(o, minGroup: objective.minGroup)
+        if staffing.rooms.isEmpty {
+            let refusals = rules.refusals(staffing.noRoom, of: .room, objective)
+            return UnservedReason(.noRoom, rules: refusals.names, "no room can host \(o) in any flex block (\(refusals.phrase))")
         }
         let onObjective = peers[o] ?? 0
         if onObjective < objective.minGroup {
-            return .tooFewStudents(o, onIt: onObjective, minGroup: objective.minGroup)
+            return UnservedReason(.tooFewStudents, "only \(onObjective) student(s) are on \(o), fewer than its minimum group of \(objective.minGroup)")
         }
-        // Blocks where the rule catalogue admits the student (free, not already in this subject that day).
-        let flex = rules.school.blocks
-        let freeIndices = flex.indices.filter { rules.admits(student: s, attending: objective, in: $0, plan) }
-        let free = freeIndices.map { flex[$0] }
-        if free.isEmpty { return .noFreeBlock(demand.subject) }
-        let teacherFreeAt = self.teacherFreeAt[o] ?? []
-        let teacherFree = freeIndices.filter { $0 < teacherFreeAt.count && teacherFreeAt[$0] }
-        let freeIDs = Set(free.map(\.id))
+        // The flex blocks where the rule catalogue admits the student, and the rules that refused the others.
+        var freeIndices: [Int] = [], studentRefused: Set<Int> = []
+        for b in rules.school.blocks.indices {
+            if let rule = rules.refusing(student: s, attending: objective, in: b, plan) { studentRefused.insert(rule) } else { freeIndices.append(b) }
+        }
+        if freeIndices.isEmpty {
+            let refusals = rules.refusals(studentRefused, of: .student, objective)
+            return UnservedReason(.noFreeBlock, rules: refusals.names, "the student cannot join \(o) in any flex block (\(refusals.phrase))")
+        }
+        let teacherFree = freeIndices.filter { staffing.teacherFreeAt[$0] }
+        let freeIDs = Set(freeIndices.map { rules.school.blocks[$0].id })
         let open = (sessionsOn[o] ?? []).filter { freeIDs.contains($0.block) }
-        if !open.isEmpty, open.allSatisfy({ s in s.students.count >= min(objective.maxGroup, capacity[s.room] ?? 0) }), teacherFree.isEmpty {
-            return .sessionsFull(o)
+        if !open.isEmpty, teacherFree.isEmpty,
+           open.allSatisfy({ s in !GroupSizeRule.hasSeat(for: s.students.count, objective, seats: seats[s.room] ?? 0) }) {
+            return UnservedReason(.sessionsFull, rules: [GroupSizeRule.name], "every session on \(o) the student could join is full")
         }
         if teacherFree.isEmpty {
-            return .noQualifiedTeacherFree(o, teachers: teachers.map(\.id))
+            let refusals = rules.refusals(freeIndices.reduce(into: Set<Int>()) { $0.formUnion(staffing.teacherBusy[$1]) }, of: .teacher, objective)
+            let who = staffing.teachers.map { rules.school.teachers[$0].id.rawValue }.joined(separator: ", ")
+            return UnservedReason(.noTeacherFree, rules: refusals.names,
+                                  "no teacher who can run \(o) is free when the student is (\(who): \(refusals.phrase))")
         }
-        let roomFreeAt = self.roomFreeAt[o] ?? []
-        let roomFree = teacherFree.filter { $0 < roomFreeAt.count && roomFreeAt[$0] }
+        let roomFree = teacherFree.filter { staffing.roomFreeAt[$0] }
         if roomFree.isEmpty {
-            return .noSuitableRoomFree(o, needs: objective.needs)
+            let refusals = rules.refusals(teacherFree.reduce(into: Set<Int>()) { $0.formUnion(staffing.roomBusy[$1]) }, of: .room, objective)
+            return UnservedReason(.noRoomFree, rules: refusals.names,
+                                  "no room that can host \(o) is free when the student and a teacher who can run it are (\(refusals.phrase))")
         }
         // Where no session on the objective runs while the student is free, a new one needs its
         // minimum group free at once, in a block with a qualified teacher and a room.
         if objective.minGroup > 1, open.isEmpty, let freeOnIt = freeOnIt[o] {
             let together = roomFree.map { $0 < freeOnIt.count ? freeOnIt[$0] : 0 }.max() ?? 0
-            if together < objective.minGroup { return .tooFewFreeTogether(o, most: together, minGroup: objective.minGroup) }
+            if together < objective.minGroup {
+                return UnservedReason(.tooFewFreeTogether, rules: [GroupSizeRule.name],
+                                      "at most \(together) student(s) on \(o) are free at the same time as a qualified teacher and a room, fewer than its minimum group of \(objective.minGroup)")
+            }
         }
-        return .notWorthASession(o)
+        return UnservedReason(.notWorthASession,
+                              "a session for \(o) would cost more than it serves under the policy (too few students free at the same time, or the teachers' time went to students weighted higher)")
     }
 }

@@ -198,6 +198,6 @@ public struct UnservedStudent: Codable, Sendable, Equatable {
     public var objective: ObjectiveID
     public var wanted: Int
     public var got: Int
-    /// What a scheduler can act on.
-    public var reason: String
+    /// What a scheduler can act on, with its kind and the rules behind it.
+    public var reason: UnservedReason
 }

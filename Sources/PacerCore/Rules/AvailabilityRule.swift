@@ -6,6 +6,7 @@
 /// and place no student where they are. `PlanVerifier` keeps its own checks
 /// (`teacher-unavailable`, `room-unavailable`, `student-unavailable`).
 struct AvailabilityRule: PlanRule {
+    static let name = RuleName("availability")
     static let answers: RuleQuestions = [.permitsTeacher, .permitsRoom, .permitsStudent]
     private let teacherOff: [Set<Int>], roomOff: [Set<Int>], studentOff: [Set<Int>]
 
@@ -15,6 +16,8 @@ struct AvailabilityRule: PlanRule {
         roomOff = school.rooms.map { off($0.unavailable) }
         studentOff = school.students.map { off($0.unavailable) }
     }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "unavailable" }
 
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool { !teacherOff[t].contains(b) }
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { !roomOff[r].contains(b) }

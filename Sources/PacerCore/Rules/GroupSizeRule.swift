@@ -9,10 +9,13 @@ import GLPK
 /// up to its seats; the models get `groupMax`, `groupMin` and `joinsOpen` rows per group.
 /// `PlanVerifier` keeps its own checks (`group-too-small`, `group-too-large`, `room-capacity`).
 struct GroupSizeRule: PlanRule {
+    static let name = RuleName("group-size")
     static let answers: RuleQuestions = .permitsRoom
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "seats fewer than its minimum group of \(objective.minGroup)" }
 
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool {
         Self.roomCanHold(seats: school.rooms[r].capacity, objective)
@@ -36,8 +39,6 @@ struct GroupSizeRule: PlanRule {
         }
     }
 
-    /// Whether `count` students make a group that may run on `objective` (as far as its minimum goes;
-    /// the heuristics fill up to the seats themselves).
     /// Counted: a slot seats no more than its rooms hold and at least the minimum group per
     /// session it runs; students are seated only where a session runs, and no more of a pool (or
     /// of all of them) than are free or than one session seats, per session (`slotOpen` and
@@ -62,7 +63,12 @@ struct GroupSizeRule: PlanRule {
         }
     }
 
+    /// Whether `count` students make a group that may run on `objective` (as far as its minimum goes;
+    /// the heuristics fill up to the seats themselves).
     static func isEnough(_ count: Int, for objective: Objective) -> Bool { count > 0 && count >= objective.minGroup }
+
+    /// Whether a group of `count` on `objective` in a room of `seats` has a seat for one more.
+    static func hasSeat(for count: Int, _ objective: Objective, seats: Int) -> Bool { count < min(objective.maxGroup, seats) }
 
     /// Whether a room of `seats` can hold a group of the objective's minimum within its maximum.
     static func roomCanHold(seats: Int, _ objective: Objective) -> Bool { min(objective.maxGroup, seats) >= objective.minGroup }

@@ -21,6 +21,7 @@ public enum KeepApart: Hashable, Sendable {
 }
 
 struct KeepApartRule: PlanRule {
+    static let name = RuleName("keep-apart")
     static let answers: RuleQuestions = .allowsJoining
     private let school: SchoolIndex
     /// Per student (by position), the students to keep apart from, both ways.
@@ -39,6 +40,8 @@ struct KeepApartRule: PlanRule {
         self.school = school
         self.apart = apart
     }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "kept apart from a student in the group" }
 
     func allows(student s: Int, joining members: [Int]) -> Bool { !members.contains(where: apart[s].contains) }
 

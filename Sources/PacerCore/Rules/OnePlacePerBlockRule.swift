@@ -8,10 +8,19 @@ import GLPK
 /// many sessions as there are rooms free) and per student and block (`studentBusy`).
 /// `PlanVerifier` keeps its own checks (`teacher-busy`, `room-busy`, `student-busy`).
 struct OnePlacePerBlockRule: PlanRule {
+    static let name = RuleName("one-place-per-block")
     static let answers: RuleQuestions = [.allowsTeacher, .allowsRoom, .allowsStudent]
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String {
+        switch side {
+        case .teacher: return "already running a session"
+        case .room: return "already taken"
+        case .student: return "already placed"
+        }
+    }
 
     func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.teacherIsBusy(t, in: b) }
     func allows(room r: Int, hosting objective: Objective, in b: Int, _ plan: Occupancy) -> Bool { !plan.roomIsBusy(r, in: b) }

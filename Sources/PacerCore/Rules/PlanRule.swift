@@ -12,6 +12,9 @@
 ///   written once for the reference model, the block models and every later model. A rule that
 ///   holds "by construction" adds none: the model has no column that breaks it, because the
 ///   engine asked `permits…` and `allows…` before making the column.
+/// - `name` and `refusal(of:_:)`: the rule's name and, when it keeps a teacher, a room or a
+///   student out of a session, why in a few words of its own. The unserved reasons ask the
+///   catalogue which rules refused (`RuleCatalogue.refusals`) and say it in these words.
 /// - `addCountedRows(to:)`: what the rule says about counts of students and rooms (`CountedModel`),
 ///   for the lower bound. Saying nothing is allowed: the bound stays valid, only weaker.
 ///
@@ -20,6 +23,17 @@
 protocol PlanRule: Sendable {
     /// The rule for one school, or nil when it cannot bind there (no pair to keep apart, no limit set).
     init?(school: SchoolIndex)
+
+    /// The rule's name in plan files and explanations (`subject-once-per-day`).
+    static var name: RuleName { get }
+
+    /// The limits the rule reads from `policy:` (none by default).
+    static var settings: [RuleSetting] { get }
+
+    /// Why the rule keeps `side` out of a session of `objective`, in a few words that complete
+    /// "cannot join in any flex block: …" ("already has MATH that day"). Asked only for a side
+    /// whose questions the rule answers.
+    func refusal(of side: RuleSide, _ objective: Objective) -> String
 
     /// The questions this rule answers; the catalogue asks it only those. The default is all of
     /// them, which is always correct: naming fewer only saves time in the engines' inner loops.
@@ -53,6 +67,8 @@ struct RuleQuestions: OptionSet, Sendable {
 
 extension PlanRule {
     static var answers: RuleQuestions { .all }
+    static var settings: [RuleSetting] { [] }
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "refused by \(Self.name)" }
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool { true }
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { true }
     func permits(student s: Int, attending objective: Objective, in b: Int) -> Bool { true }

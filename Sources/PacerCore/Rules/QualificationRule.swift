@@ -7,10 +7,13 @@
 /// elastic model lets a teacher "teach it" at a cost, to say what would serve a blocked student.
 /// `PlanVerifier` keeps its own check (`not-qualified`).
 struct QualificationRule: PlanRule {
+    static let name = RuleName("qualification")
     static let answers: RuleQuestions = .permitsTeacher
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "not qualified to teach it, or runs no workshops" }
 
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool {
         let teacher = school.teachers[t]

@@ -5,10 +5,15 @@
 /// its features are). The elastic model lets a room without them be "equipped" at a cost, to say
 /// what would serve a blocked student. `PlanVerifier` keeps its own check (`room-features`).
 struct RoomFeaturesRule: PlanRule {
+    static let name = RuleName("room-features")
     static let answers: RuleQuestions = .permitsRoom
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String {
+        "lacks \(objective.needs.map(\.rawValue).joined(separator: " and "))"
+    }
 
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { school.rooms[r].suits(objective) }
 

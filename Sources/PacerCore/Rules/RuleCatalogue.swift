@@ -14,6 +14,7 @@ struct RuleCatalogue: Sendable {
         TeacherDayRule.self,
         TeacherRunRule.self,
         KeepApartRule.self,
+        WorkshopsPerDayRule.self,
     ]
 
     let school: SchoolIndex

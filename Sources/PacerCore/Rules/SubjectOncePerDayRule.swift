@@ -7,10 +7,13 @@ import GLPK
 /// `oncePerDay` row per student, subject and day whose places lie in more than one block (within
 /// one block `studentBusy` says it already). `PlanVerifier` keeps its own check (`once-per-day`).
 struct SubjectOncePerDayRule: PlanRule {
+    static let name = RuleName("subject-once-per-day")
     static let answers: RuleQuestions = .allowsStudent
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "already has \(objective.subject) that day" }
 
     func allows(student s: Int, attending objective: Objective, in b: Int, _ plan: Occupancy) -> Bool {
         !plan.student(s, hasSubject: objective.subject, onDay: school.dayOf[b])

@@ -8,10 +8,13 @@ import GLPK
 /// left of the limit (one place per block bounds the count already). `PlanVerifier` keeps its own
 /// check (`teacher-day`).
 struct TeacherDayRule: PlanRule {
+    static let name = RuleName("teacher-day")
     static let answers: RuleQuestions = .allowsTeacher
     private let school: SchoolIndex
 
     init?(school: SchoolIndex) { self.school = school }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "already runs max_sessions_per_day that day" }
 
     func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool {
         school.teachers[t].hasRoom(afterSessions: plan.sessions(ofTeacher: t, onDay: school.dayOf[b]))

@@ -10,6 +10,7 @@ import GLPK
 /// rule does not exist for a school where no teacher sets it. `PlanVerifier` keeps its own check
 /// (`teacher-run`).
 struct TeacherRunRule: PlanRule {
+    static let name = RuleName("teacher-run")
     static let answers: RuleQuestions = .allowsTeacher
     private let school: SchoolIndex
     /// Per teacher (by position), the longest run allowed, if any.
@@ -20,6 +21,8 @@ struct TeacherRunRule: PlanRule {
         guard limit.contains(where: { $0 != nil }) else { return nil }
         self.school = school
     }
+
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "would run more than max_in_a_row in a row" }
 
     func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool {
         guard let n = limit[t] else { return true }

@@ -70,7 +70,11 @@ final class ScenarioBuilder {
     private func buildPolicy(_ node: SourceNode?) -> Policy {
         var policy = Policy()
         guard let node,
-              let fields = Fields(node, what: "policy", allowed: Policy.fields.map(\.key) + ["keep_apart"], log: log) else { return policy }
+              let fields = Fields(node, what: "policy", allowed: Policy.fields.map(\.key) + ["keep_apart"] + RuleCatalogue.settings.map(\.key), log: log)
+        else { return policy }
+        for setting in RuleCatalogue.settings {
+            if let value = fields.int(setting.key, range: setting.range) { policy.limits[setting] = value.value }
+        }
         for (key, set) in Policy.fields {
             if let value = fields.number(key, minimum: 0, maximum: 1_000_000) { set(&policy, value.value) }
         }

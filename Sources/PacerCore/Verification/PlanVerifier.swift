@@ -4,10 +4,46 @@
 /// so a bug in a rule's shared check is caught here rather than repeated here.
 public struct PlanVerifier {
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
-        /// A short rule name, such as `teacher-busy`.
-        public let rule: String
+        /// Which of the verifier's checks failed.
+        public let rule: Check
         public let message: String
-        public var description: String { "\(rule): \(message)" }
+        public var description: String { "\(rule.rawValue): \(message)" }
+    }
+
+    /// The verifier's checks, by the short names it reports them under (docs/model.md). They are
+    /// its own, not the rule catalogue's `RuleName`s: the second opinion names what it checks.
+    public enum Check: String, Sendable, CaseIterable {
+        case unknownBlock = "unknown-block", notFlex = "not-flex", wrongDay = "wrong-day"
+        case unknownTeacher = "unknown-teacher", unknownRoom = "unknown-room", unknownObjective = "unknown-objective"
+        case unknownStudent = "unknown-student", wrongSubject = "wrong-subject", studentTwice = "student-twice"
+        case teacherUnavailable = "teacher-unavailable", roomUnavailable = "room-unavailable", studentUnavailable = "student-unavailable"
+        case notQualified = "not-qualified", roomFeatures = "room-features", notCurrentObjective = "not-current-objective"
+        case groupTooSmall = "group-too-small", groupTooLarge = "group-too-large", roomCapacity = "room-capacity"
+        case teacherBusy = "teacher-busy", roomBusy = "room-busy", studentBusy = "student-busy"
+        case oncePerDay = "once-per-day", teacherDay = "teacher-day", teacherRun = "teacher-run"
+        case workshopsPerDay = "workshops-per-day", keepApart = "keep-apart", tooMany = "too-many"
+        case objective, lowerBound = "lower-bound", unservedList = "unserved-list"
+    }
+
+    /// Who is somewhere in a block, as the busy checks count them.
+    private struct InBlock<Who: RawRepresentable & Hashable>: Hashable, Comparable where Who.RawValue == String {
+        let who: Who, block: BlockID
+        static func < (a: Self, b: Self) -> Bool { (a.who.rawValue, a.block.rawValue) < (b.who.rawValue, b.block.rawValue) }
+        var text: String { "\(who.rawValue) in \(block)" }
+    }
+
+    /// A student's subject on a day, as the once-per-day check counts them.
+    private struct StudentSubjectOnDay: Hashable, Comparable {
+        let student: StudentID, subject: SubjectID, day: DayID
+        static func < (a: Self, b: Self) -> Bool {
+            (a.student.rawValue, a.subject.rawValue, a.day.rawValue) < (b.student.rawValue, b.subject.rawValue, b.day.rawValue)
+        }
+    }
+
+    /// A student's day, as the workshops-per-day check counts them.
+    private struct StudentOnDay: Hashable, Comparable {
+        let student: StudentID, day: DayID
+        static func < (a: Self, b: Self) -> Bool { (a.student.rawValue, a.day.rawValue) < (b.student.rawValue, b.day.rawValue) }
     }
 
     public let scenario: Scenario
@@ -21,70 +57,80 @@ public struct PlanVerifier {
 
     public func violations(of plan: WeekPlan) -> [Violation] {
         var found: [Violation] = []
-        func report(_ rule: String, _ message: String) { found.append(Violation(rule: rule, message: message)) }
+        func report(_ rule: Check, _ message: String) { found.append(Violation(rule: rule, message: message)) }
 
         let blocks = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0) })
         let teachers = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, $0) })
         let rooms = Dictionary(uniqueKeysWithValues: scenario.rooms.map { ($0.id, $0) })
         let students = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
 
-        var teacherAt: [String: [String]] = [:], roomAt: [String: [String]] = [:], studentAt: [String: [String]] = [:]
-        var teacherPerDay: [TeacherDay: Int] = [:], subjectPerDay: [String: [String]] = [:]
+        var teacherAt: [InBlock<TeacherID>: [String]] = [:], roomAt: [InBlock<RoomID>: [String]] = [:], studentAt: [InBlock<StudentID>: [String]] = [:]
+        var teacherPerDay: [TeacherDay: Int] = [:], subjectPerDay: [StudentSubjectOnDay: [String]] = [:]
+        var studentPerDay: [StudentOnDay: Int] = [:]
         var received: [StudentSubject: Int] = [:]
         var teacherBlocks: [TeacherID: Set<BlockID>] = [:]
         for s in plan.sessions {
-            guard let block = blocks[s.block] else { report("unknown-block", "session \(s.id): block \(s.block) is not in the calendar"); continue }
-            if !block.isFlex { report("not-flex", "session \(s.id): \(s.block) is not a flex block") }
-            if block.day != s.day { report("wrong-day", "session \(s.id): \(s.block) is not on \(s.day)") }
-            guard let teacher = teachers[s.teacher] else { report("unknown-teacher", "session \(s.id): no teacher \(s.teacher)"); continue }
-            guard let room = rooms[s.room] else { report("unknown-room", "session \(s.id): no room \(s.room)"); continue }
-            guard let objective = scenario.objective(s.objective) else { report("unknown-objective", "session \(s.id): no objective \(s.objective)"); continue }
+            guard let block = blocks[s.block] else { report(.unknownBlock, "session \(s.id): block \(s.block) is not in the calendar"); continue }
+            if !block.isFlex { report(.notFlex, "session \(s.id): \(s.block) is not a flex block") }
+            if block.day != s.day { report(.wrongDay, "session \(s.id): \(s.block) is not on \(s.day)") }
+            guard let teacher = teachers[s.teacher] else { report(.unknownTeacher, "session \(s.id): no teacher \(s.teacher)"); continue }
+            guard let room = rooms[s.room] else { report(.unknownRoom, "session \(s.id): no room \(s.room)"); continue }
+            guard let objective = scenario.objective(s.objective) else { report(.unknownObjective, "session \(s.id): no objective \(s.objective)"); continue }
             if objective.subject != s.subject {
-                report("wrong-subject", "session \(s.id): \(s.objective) belongs to \(objective.subject), not \(s.subject)")
+                report(.wrongSubject, "session \(s.id): \(s.objective) belongs to \(objective.subject), not \(s.subject)")
             }
-            teacherAt["\(s.teacher) in \(s.block)", default: []].append(s.id)
-            roomAt["\(s.room) in \(s.block)", default: []].append(s.id)
+            teacherAt[InBlock(who: s.teacher, block: s.block), default: []].append(s.id)
+            roomAt[InBlock(who: s.room, block: s.block), default: []].append(s.id)
             teacherPerDay[TeacherDay(s.teacher, s.day), default: 0] += 1
             teacherBlocks[s.teacher, default: []].insert(s.block)
-            if teacher.unavailable.contains(s.block) { report("teacher-unavailable", "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
-            if room.unavailable.contains(s.block) { report("room-unavailable", "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
-            if !teacher.canTeach.contains(s.objective) { report("not-qualified", "\(s.teacher) does not teach \(s.objective) (session \(s.id))") }
+            if teacher.unavailable.contains(s.block) { report(.teacherUnavailable, "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
+            if room.unavailable.contains(s.block) { report(.roomUnavailable, "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
+            if !teacher.canTeach.contains(s.objective) { report(.notQualified, "\(s.teacher) does not teach \(s.objective) (session \(s.id))") }
             let missing = objective.needs.filter { !room.features.contains($0) }
             if !missing.isEmpty {
-                report("room-features", "room \(s.room) lacks \(missing.map(\.rawValue).joined(separator: ", ")) for \(s.objective) (session \(s.id))")
+                report(.roomFeatures, "room \(s.room) lacks \(missing.map(\.rawValue).joined(separator: ", ")) for \(s.objective) (session \(s.id))")
             }
             let size = s.students.count
-            if size < objective.minGroup { report("group-too-small", "session \(s.id) has \(size) students, \(s.objective) needs at least \(objective.minGroup)") }
-            if size > objective.maxGroup { report("group-too-large", "session \(s.id) has \(size) students, \(s.objective) allows at most \(objective.maxGroup)") }
-            if size > room.capacity { report("room-capacity", "session \(s.id) has \(size) students, room \(s.room) seats \(room.capacity)") }
-            if Set(s.students).count != size { report("student-twice", "session \(s.id) lists a student twice") }
+            if size < objective.minGroup { report(.groupTooSmall, "session \(s.id) has \(size) students, \(s.objective) needs at least \(objective.minGroup)") }
+            if size > objective.maxGroup { report(.groupTooLarge, "session \(s.id) has \(size) students, \(s.objective) allows at most \(objective.maxGroup)") }
+            if size > room.capacity { report(.roomCapacity, "session \(s.id) has \(size) students, room \(s.room) seats \(room.capacity)") }
+            if Set(s.students).count != size { report(.studentTwice, "session \(s.id) lists a student twice") }
             for id in s.students {
-                guard let student = students[id] else { report("unknown-student", "session \(s.id): no student \(id)"); continue }
-                studentAt["\(id) in \(s.block)", default: []].append(s.id)
-                if student.unavailable.contains(s.block) { report("student-unavailable", "\(id) is unavailable in \(s.block) (session \(s.id))") }
+                guard let student = students[id] else { report(.unknownStudent, "session \(s.id): no student \(id)"); continue }
+                studentAt[InBlock(who: id, block: s.block), default: []].append(s.id)
+                if student.unavailable.contains(s.block) { report(.studentUnavailable, "\(id) is unavailable in \(s.block) (session \(s.id))") }
                 if student.current[s.subject] != s.objective {
                     let current = student.current[s.subject].map(\.rawValue) ?? "none"
-                    report("not-current-objective", "\(id) is on \(current) in \(s.subject), not \(s.objective) (session \(s.id))")
+                    report(.notCurrentObjective, "\(id) is on \(current) in \(s.subject), not \(s.objective) (session \(s.id))")
                 }
-                subjectPerDay["\(id) has \(s.subject) twice on \(s.day)", default: []].append(s.id)
+                subjectPerDay[StudentSubjectOnDay(student: id, subject: s.subject, day: s.day), default: []].append(s.id)
+                studentPerDay[StudentOnDay(student: id, day: s.day), default: 0] += 1
                 received[StudentSubject(id, s.subject), default: 0] += 1
             }
         }
         for (key, list) in teacherAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            report("teacher-busy", "teacher \(key): \(list.joined(separator: ", "))")
+            report(.teacherBusy, "teacher \(key.text): \(list.joined(separator: ", "))")
         }
         for (key, list) in roomAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            report("room-busy", "room \(key): \(list.joined(separator: ", "))")
+            report(.roomBusy, "room \(key.text): \(list.joined(separator: ", "))")
         }
         for (key, list) in studentAt.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            report("student-busy", "student \(key): \(list.joined(separator: ", "))")
+            report(.studentBusy, "student \(key.text): \(list.joined(separator: ", "))")
         }
         for (key, list) in subjectPerDay.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            report("once-per-day", "\(key): \(list.joined(separator: ", "))")
+            report(.oncePerDay, "\(key.student) has \(key.subject) twice on \(key.day): \(list.joined(separator: ", "))")
+        }
+        // The policy's most workshops a day for a student, when the scenario sets one (the setting
+        // is the rule's; the count is the verifier's own).
+        let perDay = scenario.policy.limit(WorkshopsPerDayRule.setting)
+        for (key, count) in studentPerDay.sorted(by: { $0.key < $1.key }) {
+            if let perDay, count > perDay {
+                report(.workshopsPerDay, "\(key.student) has \(count) workshops on \(key.day), at most \(perDay) (max_workshops_per_day)")
+            }
         }
         for (key, count) in teacherPerDay.sorted(by: { $0.key < $1.key }) {
             if let teacher = teachers[key.teacher], count > teacher.maxSessionsPerDay {
-                report("teacher-day", "\(key.teacher) runs \(count) sessions on \(key.day), at most \(teacher.maxSessionsPerDay)")
+                report(.teacherDay, "\(key.teacher) runs \(count) sessions on \(key.day), at most \(teacher.maxSessionsPerDay)")
             }
         }
         found += checkRuns(teacherBlocks, teachers: teachers)
@@ -104,7 +150,7 @@ public struct PlanVerifier {
                     if let block, blocks.contains(block.id) { run.append(block.id); continue }
                     if run.count > limit {
                         let list = run.map(\.rawValue).joined(separator: ", ")
-                        found.append(Violation(rule: "teacher-run", message: "\(id) runs \(run.count) workshops in a row on \(day.id) (\(list)), at most \(limit)"))
+                        found.append(Violation(rule: .teacherRun, message: "\(id) runs \(run.count) workshops in a row on \(day.id) (\(list)), at most \(limit)"))
                     }
                     run = []
                 }
@@ -132,7 +178,7 @@ public struct PlanVerifier {
                 let key = StudentSubject(student.id, subject)
                 let got = received[key] ?? 0
                 if got > wanted {
-                    found.append(Violation(rule: "too-many", message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
+                    found.append(Violation(rule: .tooMany, message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
                 }
                 unmet += weight * Double(max(0, wanted - got))
                 changes += Double(max(0, (teachersMet[key]?.count ?? 0) - 1))
@@ -150,7 +196,7 @@ public struct PlanVerifier {
             for id in s.students {
                 for other in scenario.students.first(where: { $0.id == id })?.keepApart ?? [] where members.contains(other) && id < other {
                     pairs += 1
-                    if hardApart { found.append(Violation(rule: "keep-apart", message: "\(id) and \(other) are to be kept apart but are both in session \(s.id)")) }
+                    if hardApart { found.append(Violation(rule: .keepApart, message: "\(id) and \(other) are to be kept apart but are both in session \(s.id)")) }
                 }
             }
         }
@@ -165,18 +211,18 @@ public struct PlanVerifier {
         let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
             + apartCost + p.planChange * edits
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
-            found.append(Violation(rule: "objective", message: "the plan states \(plan.cost.total), recomputed \(total)"))
+            found.append(Violation(rule: .objective, message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }
         // A lower bound holds for every plan, this one included.
         if let bound = plan.header.lowerBound, bound > total + 1e-6 * max(1, abs(total)) {
-            found.append(Violation(rule: "lower-bound", message: "the plan states a lower bound of \(bound), above its own cost \(total)"))
+            found.append(Violation(rule: .lowerBound, message: "the plan states a lower bound of \(bound), above its own cost \(total)"))
         }
         let listed = Dictionary(plan.unserved.map { (StudentSubject($0.student, $0.subject), ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in expectedUnserved.sorted(by: { $0.key < $1.key }) where listed[key].map({ $0 != value }) ?? true {
-            found.append(Violation(rule: "unserved-list", message: "\(key.student) in \(key.subject) got \(value.1) of \(value.0) but is not listed so"))
+            found.append(Violation(rule: .unservedList, message: "\(key.student) in \(key.subject) got \(value.1) of \(value.0) but is not listed so"))
         }
         for key in listed.keys.sorted() where expectedUnserved[key] == nil {
-            found.append(Violation(rule: "unserved-list", message: "\(key.student) in \(key.subject) is listed unserved but got every workshop"))
+            found.append(Violation(rule: .unservedList, message: "\(key.student) in \(key.subject) is listed unserved but got every workshop"))
         }
         return found
     }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import PacerCore
 
 /// One small school per hard rule, where the rule binds: the planner obeys it, and a hand-made plan
@@ -73,7 +74,8 @@ import Testing
             """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A2\n")
         let plan = try planned(s)
         #expect(plan.sessions.map(\.objective) == ["A2"])
-        #expect(plan.unserved.first { $0.student == "S1" }?.reason == "no teacher can teach A1")
+        #expect(plan.unserved.first { $0.student == "S1" }?.reason
+                == UnservedReason(.noTeacher, rules: [QualificationRule.name], "no teacher can run A1 in any flex block (not qualified to teach it, or runs no workshops)"))
         #expect(rules(s, handMade(s, [("Mon-F1", "T", "R1", "A1", ["S1"])])) == ["not-qualified"])
     }
 
@@ -125,7 +127,8 @@ import Testing
         let plan = try planned(s)
         #expect(plan.sessions.allSatisfy { $0.objective == "A1" }, "A2 has one student, below its minimum of 2")
         #expect(plan.sessions.map(\.students.count).sorted() == [2, 3], "A1's five students need two groups: 3 (max) and 2 (SMALL's capacity)")
-        #expect(plan.unserved.first { $0.student == "S6" }?.reason == "only 1 student(s) are on A2, fewer than its minimum group of 2")
+        #expect(plan.unserved.first { $0.student == "S6" }?.reason
+                == UnservedReason(.tooFewStudents, "only 1 student(s) are on A2, fewer than its minimum group of 2"))
         #expect(rules(s, handMade(s, [("Mon-F1", "T1", "BIG", "A1", ["S1", "S2", "S3", "S4"])])) == ["group-too-large"])
         #expect(rules(s, handMade(s, [("Mon-F1", "T1", "BIG", "A2", ["S6"])])) == ["group-too-small"])
         #expect(rules(s, handMade(s, [("Mon-F1", "T1", "SMALL", "A1", ["S1", "S2", "S3"])])) == ["room-capacity"])
@@ -190,7 +193,7 @@ import Testing
         let attended = plan.sessions.filter { $0.students.contains("S-11") }.count
         #expect(attended > 0)
         let violations = PlanVerifier(context: context).violations(of: plan)
-        #expect(violations.contains { $0.rule == "too-many" && $0.message == "S-11 gets \(attended) workshops on MATH-7.NS.1, it asks for 0" }, "\(violations)")
+        #expect(violations.contains { $0.rule == .tooMany && $0.message == "S-11 gets \(attended) workshops on MATH-7.NS.1, it asks for 0" }, "\(violations)")
     }
 }
 
@@ -258,19 +261,19 @@ import Testing
 }
 
 @Suite struct UnservedReasonTests {
-    /// Every reason's message reads back as its own kind, so tables over plan files count right.
-    @Test func everyMessageReadsBackAsItsKind() {
-        let reasons: [UnservedReason] = [
-            .unknownObjective("X"), .noQualifiedTeacher("X"), .noRoomWithFeatures("X", needs: ["lab"]), .roomsTooSmall("X", minGroup: 3),
-            .tooFewStudents("X", onIt: 1, minGroup: 2), .noFreeBlock("MATH"), .sessionsFull("X"),
-            .noQualifiedTeacherFree("X", teachers: ["T-A"]), .noSuitableRoomFree("X", needs: ["lab"]), .noSuitableRoomFree("X", needs: []),
-            .tooFewFreeTogether("X", most: 1, minGroup: 2), .notWorthASession("X"),
-        ]
-        #expect(Set(reasons.map(\.kind)).count == UnservedReason.Kind.allCases.count)
-        for reason in reasons { #expect(UnservedReason.Kind(message: reason.message) == reason.kind, "\(reason.message)") }
-        #expect(UnservedReason.Kind(message: "something else") == nil)
-        #expect(UnservedReason.Kind(message: "no room with the features X needs is free when the student and a qualified teacher are")
-                    == .noSuitableRoomFree, "plan files written before the feature was named still count")
+    /// plan.json stores a reason's kind, the rules behind it and its words; a plan file written
+    /// before reasons were typed (the words alone) still reads, as a reason of kind `other`.
+    @Test func reasonsAreStoredTypedAndOldFilesStillRead() throws {
+        let reason = UnservedReason(.noFreeBlock, rules: [AvailabilityRule.name, SubjectOncePerDayRule.name], "the student cannot join X in any flex block")
+        let data = try JSONEncoder().encode(reason)
+        #expect(try JSONDecoder().decode(UnservedReason.self, from: data) == reason)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["kind"] as? String == "student has no free block")
+        #expect(json["rules"] as? [String] == ["availability", "subject-once-per-day"])
+        let old = try JSONDecoder().decode([UnservedReason].self, from: Data(#"["no teacher can teach A1"]"#.utf8))
+        #expect(old == [UnservedReason(.other, "no teacher can teach A1")])
+        let unknownKind = try JSONDecoder().decode(UnservedReason.self, from: Data(#"{"kind": "a kind from a later version", "text": "t"}"#.utf8))
+        #expect(unknownKind == UnservedReason(.other, "t"))
     }
 
     /// Two students on an objective whose minimum group is 2, never free at the same time: each is
@@ -284,13 +287,13 @@ import Testing
             """, students: "id,name,A,unavailable\nS1,Ann,A1,Tue\nS2,Bo,A1,Mon\n")
         let plan = try planned(s)
         #expect(plan.sessions.isEmpty)
-        #expect(plan.unserved.map(\.reason) == Array(repeating:
-            "at most 1 student(s) on A1 are free at the same time as a qualified teacher and a room, fewer than its minimum group of 2", count: 2))
+        #expect(plan.unserved.map(\.reason) == Array(repeating: UnservedReason(.tooFewFreeTogether, rules: [GroupSizeRule.name],
+            "at most 1 student(s) on A1 are free at the same time as a qualified teacher and a room, fewer than its minimum group of 2"), count: 2))
     }
 
-    /// The one room is taken: a student whose objective needs no feature is told every room is
-    /// taken; students whose objective needs the lab are told the lab is what is missing.
-    @Test func aTakenRoomIsNamedByItsFeature() throws {
+    /// The one room is taken: the students are told no room is free, and the rule that says so
+    /// (one place per block) in its own words.
+    @Test func aTakenRoomIsNamedByTheRuleThatRefusesIt() throws {
         let s = try school("""
             subjects:
               - {id: A, objectives: [{id: A1, min_group: 1, needs: [lab]}]}
@@ -300,9 +303,10 @@ import Testing
 
             """, students: "id,name,A,B\nS1,Ann,A1,\nS2,Bo,A1,\nS3,Cy,,B1\n")
         let labForA = handMade(s, [("Mon-F1", "T1", "LAB", "A1", ["S1", "S2"])])
-        #expect(labForA.unserved.map(\.reason) == ["every room is taken when the student and a teacher who can teach B1 are free"])
+        #expect(labForA.unserved.map(\.reason) == [UnservedReason(.noRoomFree, rules: [OnePlacePerBlockRule.name],
+            "no room that can host B1 is free when the student and a teacher who can run it are (already taken)")])
         let labForB = handMade(s, [("Mon-F1", "T2", "LAB", "B1", ["S3"])])
-        #expect(labForB.unserved.map(\.reason)
-                    == Array(repeating: "no room with lab (which A1 needs) is free when the student and a qualified teacher are", count: 2))
+        #expect(labForB.unserved.map(\.reason) == Array(repeating: UnservedReason(.noRoomFree, rules: [OnePlacePerBlockRule.name],
+            "no room that can host A1 is free when the student and a teacher who can run it are (already taken)"), count: 2))
     }
 }

@@ -28,7 +28,7 @@ func planned(_ scenario: Scenario, options: PlanOptions = PlanOptions(timeLimit:
 }
 
 func rules(_ scenario: Scenario, _ plan: WeekPlan) -> [String] {
-    PlanVerifier(scenario: scenario).violations(of: plan).map(\.rule)
+    PlanVerifier(scenario: scenario).violations(of: plan).map(\.rule.rawValue)
 }
 
 /// A hand-made plan: sessions given as (block, teacher, room, objective, students).
