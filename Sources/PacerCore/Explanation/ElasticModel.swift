@@ -58,53 +58,6 @@ public enum ElasticModel {
         return builder.describe(first, alternative: second, reasons: reasons)
     }
 
-    /// One change the model may make.
-    enum Fact: Hashable, Comparable {
-        case teach(TeacherID, ObjectiveID)
-        case freeTeacher(TeacherID, BlockID)
-        case workshops(TeacherID)
-        case openRoom(RoomID, BlockID)
-        case equip(RoomID, ObjectiveID)
-        case smallerGroup(ObjectiveID)
-        case freeStudents(Int, BlockID)
-
-        var cost: Double {
-            switch self {
-            case .teach: return costTeach
-            case .equip: return costEquip
-            case .smallerGroup: return costSmallerGroup
-            case .workshops: return costWorkshops
-            case .freeTeacher, .openRoom, .freeStudents: return costFree
-            }
-        }
-
-        static func < (a: Fact, b: Fact) -> Bool { String(describing: a) < String(describing: b) }
-
-        /// The change's column name in a written model, unique per change.
-        var name: String {
-            switch self {
-            case let .freeTeacher(t, b): return "free \(t) \(b)"
-            case let .openRoom(r, b): return "open \(r) \(b)"
-            case let .freeStudents(g, b): return "students \(g) \(b)"
-            default: return family
-            }
-        }
-
-        /// Changes of one kind to one thing (a teacher freed in any block, a room opened in any
-        /// block): an alternative must avoid the first answer's families, not only its exact changes.
-        var family: String {
-            switch self {
-            case let .teach(t, o): return "teach \(t) \(o)"
-            case let .freeTeacher(t, _): return "free \(t)"
-            case let .workshops(t): return "workshops \(t)"
-            case let .openRoom(r, _): return "open \(r)"
-            case let .equip(r, o): return "equip \(r) \(o)"
-            case let .smallerGroup(o): return "smaller \(o)"
-            case let .freeStudents(g, _): return "students \(g)"
-            }
-        }
-    }
-
     struct Outcome {
         /// Per group of blocked students: the sessions they were seated in and the facts those used.
         var seated: [Int: [(session: Int, count: Int)]]
@@ -173,6 +126,7 @@ public enum ElasticModel {
                 }
             }
             let blockedKeys = Set(blocked.map { StudentObjective($0.student, $0.objective) })
+            let rules = RuleCatalogue(scenario)
             var sessions: [Session] = []
             var inModel: Set<ObjectiveID> = []
             var modelColumns = 0
@@ -188,7 +142,7 @@ public enum ElasticModel {
                             && students[d.student]?.isAvailable(in: block.id) == true
                     }.count)
                 })
-                let new = Self.sessions(for: objective, scenario: scenario, peers: peersByBlock)
+                let new = Self.sessions(for: objective, rules: rules, peers: peersByBlock)
                 let columns = new.count * (1 + groups.filter { $0.objective.id == id }.count)
                 if inModel.isEmpty || modelColumns + columns <= columnLimit {
                     inModel.insert(id)
@@ -201,32 +155,36 @@ public enum ElasticModel {
             self.inModel = inModel
         }
 
-        /// Candidate sessions of the elastic model for one objective, each with the facts it needs.
-        static func sessions(for objective: Objective, scenario: Scenario, peers: [BlockID: Int]) -> [Session] {
+        /// Candidate sessions of the elastic model for one objective, each with the changes it needs:
+        /// those the rules that refuse it say would lift their refusal (`RuleCatalogue.relaxations`).
+        static func sessions(for objective: Objective, rules: RuleCatalogue, peers: [BlockID: Int]) -> [Session] {
+            let school = rules.school, scenario = school.scenario
             // Qualified teachers and those who teach the subject; all teachers when there are none.
-            var teachers = scenario.teachers.filter { t in
-                t.teaches(objective.id) || t.canTeach.contains { scenario.objective($0)?.subject == objective.subject }
+            var teachers = scenario.teachers.indices.filter { t in
+                scenario.teachers[t].teaches(objective.id) || scenario.teachers[t].canTeach.contains { scenario.objective($0)?.subject == objective.subject }
             }
-            if teachers.isEmpty { teachers = scenario.teachers }
-            // Every room (one per class of interchangeable rooms: the same suitability, usable
-            // capacity and blocks); a room without the needed features takes the change "equip it".
-            struct RoomKind: Hashable { let equipped: Bool, seats: Int, unavailable: Set<BlockID> }
+            if teachers.isEmpty { teachers = Array(scenario.teachers.indices) }
+            // Every room (one per class of interchangeable rooms: the same usable capacity and the
+            // same changes needed in each block); a room without the needed features takes the
+            // change "equip it".
+            struct RoomKind: Hashable { let seats: Int, changes: [[Int]?] }
             var seen: Set<RoomKind> = []
-            let rooms = scenario.rooms.filter { room in
-                let kind = RoomKind(equipped: room.suits(objective), seats: min(room.capacity, objective.maxGroup), unavailable: Set(room.unavailable))
+            var roomChanges: [Int: [[Fact]?]] = [:]
+            let rooms = school.rooms.indices.filter { r in
+                let changes = school.blocks.indices.map { rules.relaxations(room: r, hosting: objective, in: $0) }
+                roomChanges[r] = changes
+                let kind = RoomKind(seats: min(school.rooms[r].capacity, objective.maxGroup), changes: changes.map { $0?.map(\.rank) })
                 return seen.insert(kind).inserted
             }
             var result: [Session] = []
-            for block in scenario.calendar.flexBlocks {
-                for teacher in teachers {
-                    for room in rooms {
-                        var facts: [Fact] = []
-                        if !teacher.teaches(objective.id) { facts.append(.teach(teacher.id, objective.id)) }
-                        if !teacher.runsWorkshops { facts.append(.workshops(teacher.id)) }
-                        if !teacher.isAvailable(in: block.id) { facts.append(.freeTeacher(teacher.id, block.id)) }
-                        if !room.isAvailable(in: block.id) { facts.append(.openRoom(room.id, block.id)) }
-                        if !room.suits(objective) { facts.append(.equip(room.id, objective.id)) }
-                        result.append(Session(objective: objective, teacher: teacher, room: room, block: block, facts: facts, peers: peers[block.id] ?? 0))
+            for (b, block) in school.blocks.enumerated() {
+                for t in teachers {
+                    guard let teacherChanges = rules.relaxations(teacher: t, running: objective, in: b) else { continue }
+                    for r in rooms {
+                        guard let changes = roomChanges[r]?[b] else { continue }
+                        let facts = (teacherChanges + changes).sorted { $0.rank < $1.rank }
+                        result.append(Session(objective: objective, teacher: school.teachers[t], room: school.rooms[r], block: block,
+                                              facts: facts, peers: peers[block.id] ?? 0))
                     }
                 }
             }
@@ -238,7 +196,7 @@ public enum ElasticModel {
         /// lowered (`smaller`) and who stays unseated (`unseated`).
         struct Columns {
             let problem: Problem
-            let excluding: Set<String>
+            let excluding: Set<Fact.Family>
             var fact: [Fact: Column] = [:]
             var x: [Int: Column] = [:]
             var z: [[(session: Int, column: Column)]]
@@ -256,7 +214,7 @@ public enum ElasticModel {
         }
 
         /// Solves the elastic model; `excluding` forbids every change of those families (for an alternative).
-        func solve(excluding: Set<String>, timeLimit: Double) -> Outcome? {
+        func solve(excluding: Set<Fact.Family>, timeLimit: Double) -> Outcome? {
             guard !groups.isEmpty, let problem = try? Problem(name: "elastic") else { return nil }
             let modelled = sessions.indices.filter { inModel.contains(sessions[$0].objective.id) }
             do {

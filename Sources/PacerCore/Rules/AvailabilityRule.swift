@@ -8,9 +8,11 @@
 struct AvailabilityRule: PlanRule {
     static let name = RuleName("availability")
     static let answers: RuleQuestions = [.permitsTeacher, .permitsRoom, .permitsStudent]
+    private let school: SchoolIndex
     private let teacherOff: [Set<Int>], roomOff: [Set<Int>], studentOff: [Set<Int>]
 
     init?(school: SchoolIndex) {
+        self.school = school
         func off(_ blocks: [BlockID]) -> Set<Int> { Set(blocks.compactMap { school.blockAt[$0] }) }
         teacherOff = school.teachers.map { off($0.unavailable) }
         roomOff = school.rooms.map { off($0.unavailable) }
@@ -18,6 +20,14 @@ struct AvailabilityRule: PlanRule {
     }
 
     func refusal(of side: RuleSide, _ objective: Objective) -> String { "unavailable" }
+
+    func relaxations(teacher t: Int, running objective: Objective, in b: Int) -> [ElasticModel.Fact]? {
+        [.freeTeacher(school.teachers[t].id, school.blocks[b].id)]
+    }
+
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]? {
+        [.openRoom(school.rooms[r].id, school.blocks[b].id)]
+    }
 
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool { !teacherOff[t].contains(b) }
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { !roomOff[r].contains(b) }

@@ -17,6 +17,10 @@ struct GroupSizeRule: PlanRule {
 
     func refusal(of side: RuleSide, _ objective: Objective) -> String { "seats fewer than its minimum group of \(objective.minGroup)" }
 
+    /// The elastic model's own rows lower a minimum group ("allow smaller groups") and keep a
+    /// group within the room's seats.
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]? { [] }
+
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool {
         Self.roomCanHold(seats: school.rooms[r].capacity, objective)
     }

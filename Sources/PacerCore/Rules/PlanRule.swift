@@ -35,6 +35,13 @@ protocol PlanRule: Sendable {
     /// whose questions the rule answers.
     func refusal(of side: RuleSide, _ objective: Objective) -> String
 
+    /// For a rule that refuses in `permits…`: the changes that would lift its refusal of the
+    /// teacher (room) for a session of `objective` in block `b`, which the elastic explanation
+    /// prices; `[]` when the elastic model's own rows cover it (the group sizes), nil when nothing
+    /// can (the elastic model then makes no such session). Asked only when the rule refuses.
+    func relaxations(teacher t: Int, running objective: Objective, in b: Int) -> [ElasticModel.Fact]?
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]?
+
     /// The questions this rule answers; the catalogue asks it only those. The default is all of
     /// them, which is always correct: naming fewer only saves time in the engines' inner loops.
     static var answers: RuleQuestions { get }
@@ -69,6 +76,8 @@ extension PlanRule {
     static var answers: RuleQuestions { .all }
     static var settings: [RuleSetting] { [] }
     func refusal(of side: RuleSide, _ objective: Objective) -> String { "refused by \(Self.name)" }
+    func relaxations(teacher t: Int, running objective: Objective, in b: Int) -> [ElasticModel.Fact]? { nil }
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]? { nil }
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool { true }
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { true }
     func permits(student s: Int, attending objective: Objective, in b: Int) -> Bool { true }

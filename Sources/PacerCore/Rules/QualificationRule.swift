@@ -15,6 +15,12 @@ struct QualificationRule: PlanRule {
 
     func refusal(of side: RuleSide, _ objective: Objective) -> String { "not qualified to teach it, or runs no workshops" }
 
+    /// "Let them teach it", "let them run workshops", or both.
+    func relaxations(teacher t: Int, running objective: Objective, in b: Int) -> [ElasticModel.Fact]? {
+        let teacher = school.teachers[t]
+        return (teacher.teaches(objective.id) ? [] : [.teach(teacher.id, objective.id)]) + (teacher.runsWorkshops ? [] : [.workshops(teacher.id)])
+    }
+
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool {
         let teacher = school.teachers[t]
         return teacher.runsWorkshops && teacher.teaches(objective.id)

@@ -15,6 +15,8 @@ struct RoomFeaturesRule: PlanRule {
         "lacks \(objective.needs.map(\.rawValue).joined(separator: " and "))"
     }
 
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]? { [.equip(school.rooms[r].id, objective.id)] }
+
     func permits(room r: Int, hosting objective: Objective, in b: Int) -> Bool { school.rooms[r].suits(objective) }
 
     /// Whether rooms with `features` suit `objective`.

@@ -35,3 +35,29 @@ extension RuleCatalogue {
                             words: ordered.map { rules[$0].refusal(of: side, objective) })
     }
 }
+
+/// What the elastic explanation may change: for a session the rules do not permit, the changes each
+/// refusing rule says would lift its refusal (`PlanRule.relaxations`).
+extension RuleCatalogue {
+    /// The changes that would let the teacher run the objective in the block (none when the rules
+    /// permit it); nil when a refusing rule cannot be relaxed.
+    func relaxations(teacher t: Int, running objective: Objective, in b: Int) -> [ElasticModel.Fact]? {
+        var facts: [ElasticModel.Fact] = []
+        for rule in rules where type(of: rule).answers.contains(.permitsTeacher) && !rule.permits(teacher: t, running: objective, in: b) {
+            guard let lift = rule.relaxations(teacher: t, running: objective, in: b) else { return nil }
+            facts += lift
+        }
+        return facts
+    }
+
+    /// The changes that would let the room host the objective in the block; nil when a refusing
+    /// rule cannot be relaxed.
+    func relaxations(room r: Int, hosting objective: Objective, in b: Int) -> [ElasticModel.Fact]? {
+        var facts: [ElasticModel.Fact] = []
+        for rule in rules where type(of: rule).answers.contains(.permitsRoom) && !rule.permits(room: r, hosting: objective, in: b) {
+            guard let lift = rule.relaxations(room: r, hosting: objective, in: b) else { return nil }
+            facts += lift
+        }
+        return facts
+    }
+}
