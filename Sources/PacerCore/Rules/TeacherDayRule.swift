@@ -14,7 +14,7 @@ struct TeacherDayRule: PlanRule {
 
     init?(school: SchoolIndex) { self.school = school }
 
-    func refusal(of side: RuleSide, _ objective: Objective) -> String { "already runs max_sessions_per_day that day" }
+    func refusal(of side: RuleSide, _ objective: Objective) -> String { "already runs their most sessions that day (max_sessions_per_day)" }
 
     func allows(teacher t: Int, running objective: Objective, in b: Int, _ plan: Occupancy) -> Bool {
         school.teachers[t].hasRoom(afterSessions: plan.sessions(ofTeacher: t, onDay: school.dayOf[b]))
