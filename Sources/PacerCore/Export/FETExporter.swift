@@ -20,51 +20,103 @@ public struct FETExporter: PlanExporter {
     }
 
     public func document(_ context: ExportContext) -> String {
-        let scenario = context.scenario
-        let sessions = context.sessions
-        let teachers = scenario.teachers.filter { t in sessions.contains { $0.teacher == t.id } }
-        let rooms = scenario.rooms.filter { r in sessions.contains { $0.room == r.id } }
-        let studentIDs = Set(sessions.flatMap { context.students(of: $0) })
-        let students = scenario.students.filter { studentIDs.contains($0.id) }
-        let objectives = scenario.objectives.filter { o in sessions.contains { $0.objective == o.id } }
-
-        let teacherName = uniqueNames(teachers.map { ($0.id.rawValue, $0.name) })
-        let roomName = uniqueNames(rooms.map { ($0.id.rawValue, $0.name) })
-        let grades = Array(Set(students.map { gradeName($0.grade) })).sorted()
-        // FET's students sets share one namespace: a student named like a year gets the id too.
-        var studentName = uniqueNames(students.map { ($0.id.rawValue, $0.name) })
-        for (id, name) in studentName where grades.contains(name) { studentName[id] = "\(name) (\(id))" }
-
+        let contents = Contents(context)
         var x = XMLText()
         x.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         x.line("<fet version=\"6.0.0\">")
         x.element("Mode", "Official")
-        x.element("Institution_Name", scenario.name)
+        x.element("Institution_Name", context.scenario.name)
         x.element("Comments", "Workshops planned by Pacer \(context.plan.header.pacerVersion) for scenario hash \(context.plan.header.scenarioHash). Each activity is locked to its time and room.")
+        writeDaysAndHours(context.scenario.calendar, to: &x)
+        writeSubjects(contents, to: &x)
+        x.line("<Activity_Tags_List>\n</Activity_Tags_List>")
+        writeTeachers(contents, to: &x)
+        writeStudents(contents, to: &x)
+        writeActivities(contents, context, to: &x)
+        x.line("<Buildings_List>\n</Buildings_List>")
+        writeRooms(contents, to: &x)
+        writeLocks(contents, context.scenario.calendar, to: &x)
+        x.line("</fet>")
+        return x.text
+    }
 
+    /// What the file lists: the sessions, and the objectives, teachers, rooms and students they
+    /// use, in the scenario's order, with the names FET shows for the people and rooms.
+    private struct Contents {
+        let sessions: [PlannedSession]
+        let objectives: [Objective]
+        let teachers: [Teacher]
+        let rooms: [Room]
+        /// FET's years: one per grade (`Grade 7`, or `Students` for no grade) by name, with its students.
+        let years: [(name: String, students: [Student])]
+        /// Names FET shows, by the Pacer id's raw value.
+        let teacherName: [String: String], roomName: [String: String], studentName: [String: String]
+
+        init(_ context: ExportContext) {
+            let scenario = context.scenario
+            let sessions = context.sessions
+            self.sessions = sessions
+            teachers = scenario.teachers.filter { t in sessions.contains { $0.teacher == t.id } }
+            rooms = scenario.rooms.filter { r in sessions.contains { $0.room == r.id } }
+            let studentIDs = Set(sessions.flatMap { context.students(of: $0) })
+            let students = scenario.students.filter { studentIDs.contains($0.id) }
+            objectives = scenario.objectives.filter { o in sessions.contains { $0.objective == o.id } }
+
+            teacherName = Self.uniqueNames(teachers.map { ($0.id.rawValue, $0.name) })
+            roomName = Self.uniqueNames(rooms.map { ($0.id.rawValue, $0.name) })
+            let grades = Array(Set(students.map { Self.gradeName($0.grade) })).sorted()
+            years = grades.map { grade in (grade, students.filter { Self.gradeName($0.grade) == grade }) }
+            // FET's students sets share one namespace: a student named like a year gets the id too.
+            var studentName = Self.uniqueNames(students.map { ($0.id.rawValue, $0.name) })
+            for (id, name) in studentName where grades.contains(name) { studentName[id] = "\(name) (\(id))" }
+            self.studentName = studentName
+        }
+
+        private static func gradeName(_ grade: String) -> String { grade.isEmpty ? "Students" : "Grade \(grade)" }
+
+        /// Display names, with ` (id)` added to every name two or more people share (and to empty ones).
+        private static func uniqueNames(_ people: [(id: String, name: String)]) -> [String: String] {
+            var counts: [String: Int] = [:]
+            for person in people { counts[person.name, default: 0] += 1 }
+            var names: [String: String] = [:]
+            for person in people {
+                let shared = counts[person.name]! > 1 || person.name.trimmingCharacters(in: .whitespaces).isEmpty
+                names[person.id] = shared ? "\(person.name) (\(person.id))" : person.name
+            }
+            return names
+        }
+    }
+
+    /// FET's days and hours: the calendar's days and all its periods, by id.
+    private func writeDaysAndHours(_ calendar: SchoolCalendar, to x: inout XMLText) {
         x.open("Days_List")
-        x.element("Number_of_Days", String(scenario.calendar.days.count))
-        for day in scenario.calendar.days { x.open("Day"); x.element("Name", day.id.rawValue); x.close("Day") }
+        x.element("Number_of_Days", String(calendar.days.count))
+        for day in calendar.days { x.open("Day"); x.element("Name", day.id.rawValue); x.close("Day") }
         x.close("Days_List")
         x.open("Hours_List")
-        x.element("Number_of_Hours", String(scenario.calendar.periods.count))
-        for period in scenario.calendar.periods { x.open("Hour"); x.element("Name", period.id.rawValue); x.close("Hour") }
+        x.element("Number_of_Hours", String(calendar.periods.count))
+        for period in calendar.periods { x.open("Hour"); x.element("Name", period.id.rawValue); x.close("Hour") }
         x.close("Hours_List")
+    }
 
+    /// FET's subjects: the objectives taught, by id, with their titles as comments.
+    private func writeSubjects(_ contents: Contents, to x: inout XMLText) {
         x.open("Subjects_List")
-        for objective in objectives {
+        for objective in contents.objectives {
             x.open("Subject"); x.element("Name", objective.id.rawValue); x.element("Comments", objective.title); x.close("Subject")
         }
         x.close("Subjects_List")
-        x.line("<Activity_Tags_List>\n</Activity_Tags_List>")
+    }
 
+    /// The teachers, each qualified for the objectives they teach in the plan.
+    private func writeTeachers(_ contents: Contents, to x: inout XMLText) {
         x.open("Teachers_List")
-        for teacher in teachers {
+        for teacher in contents.teachers {
             x.open("Teacher")
-            x.element("Name", teacherName[teacher.id.rawValue]!)
+            x.element("Name", contents.teacherName[teacher.id.rawValue]!)
             x.element("Target_Number_of_Hours", "0")
             x.open("Qualified_Subjects")
-            for objective in Set(sessions.filter { $0.teacher == teacher.id }.map(\.objective)).sorted() {
+            for objective in Set(contents.sessions.filter { $0.teacher == teacher.id }.map(\.objective)).sorted() {
                 x.element("Qualified_Subject", objective.rawValue)
             }
             x.close("Qualified_Subjects")
@@ -72,17 +124,19 @@ public struct FETExporter: PlanExporter {
             x.close("Teacher")
         }
         x.close("Teachers_List")
+    }
 
+    /// The students: a year per grade, each student a group of one inside it.
+    private func writeStudents(_ contents: Contents, to x: inout XMLText) {
         x.open("Students_List")
-        for grade in grades {
-            let members = students.filter { gradeName($0.grade) == grade }
+        for year in contents.years {
             x.open("Year")
-            x.element("Name", grade)
-            x.element("Number_of_Students", String(members.count))
+            x.element("Name", year.name)
+            x.element("Number_of_Students", String(year.students.count))
             x.element("Comments", "")
-            for student in members {
+            for student in year.students {
                 x.open("Group")
-                x.element("Name", studentName[student.id.rawValue]!)
+                x.element("Name", contents.studentName[student.id.rawValue]!)
                 x.element("Number_of_Students", "1")
                 x.element("Comments", "Pacer id \(student.id)")
                 x.close("Group")
@@ -90,13 +144,18 @@ public struct FETExporter: PlanExporter {
             x.close("Year")
         }
         x.close("Students_List")
+    }
 
+    /// One activity per session, numbered from 1 in the plan's order: its teacher, objective and students.
+    private func writeActivities(_ contents: Contents, _ context: ExportContext, to x: inout XMLText) {
         x.open("Activities_List")
-        for (n, session) in sessions.enumerated() {
+        for (n, session) in contents.sessions.enumerated() {
             x.open("Activity")
-            x.element("Teacher", teacherName[session.teacher.rawValue] ?? session.teacher.rawValue)
+            x.element("Teacher", contents.teacherName[session.teacher.rawValue] ?? session.teacher.rawValue)
             x.element("Subject", session.objective.rawValue)
-            for student in context.students(of: session) { x.element("Students", studentName[student.rawValue] ?? student.rawValue) }
+            for student in context.students(of: session) {
+                x.element("Students", contents.studentName[student.rawValue] ?? student.rawValue)
+            }
             x.element("Duration", "1")
             x.element("Total_Duration", "1")
             x.element("Id", String(n + 1))
@@ -106,12 +165,14 @@ public struct FETExporter: PlanExporter {
             x.close("Activity")
         }
         x.close("Activities_List")
-        x.line("<Buildings_List>\n</Buildings_List>")
+    }
 
+    /// The rooms used, with their capacities.
+    private func writeRooms(_ contents: Contents, to x: inout XMLText) {
         x.open("Rooms_List")
-        for room in rooms {
+        for room in contents.rooms {
             x.open("Room")
-            x.element("Name", roomName[room.id.rawValue]!)
+            x.element("Name", contents.roomName[room.id.rawValue]!)
             x.element("Building", "")
             x.element("Capacity", String(room.capacity))
             x.element("Virtual", "false")
@@ -119,39 +180,25 @@ public struct FETExporter: PlanExporter {
             x.close("Room")
         }
         x.close("Rooms_List")
+    }
 
-        // Every session locked to its time and its room, at 100 %.
+    /// Every session locked to its time and its room, at 100 %.
+    private func writeLocks(_ contents: Contents, _ calendar: SchoolCalendar, to x: inout XMLText) {
         x.open("Time_Constraints_List")
         x.basicConstraint("ConstraintBasicCompulsoryTime")
-        for (n, session) in sessions.enumerated() {
-            guard let block = scenario.calendar.block(session.block) else { continue }
+        for (n, session) in contents.sessions.enumerated() {
+            guard let block = calendar.block(session.block) else { continue }
             x.lockedConstraint("ConstraintActivityPreferredStartingTime", activity: n + 1,
                                [("Preferred_Day", block.day.rawValue), ("Preferred_Hour", block.period.rawValue)])
         }
         x.close("Time_Constraints_List")
         x.open("Space_Constraints_List")
         x.basicConstraint("ConstraintBasicCompulsorySpace")
-        for (n, session) in sessions.enumerated() {
+        for (n, session) in contents.sessions.enumerated() {
             x.lockedConstraint("ConstraintActivityPreferredRoom", activity: n + 1,
-                               [("Room", roomName[session.room.rawValue] ?? session.room.rawValue)])
+                               [("Room", contents.roomName[session.room.rawValue] ?? session.room.rawValue)])
         }
         x.close("Space_Constraints_List")
-        x.line("</fet>")
-        return x.text
-    }
-
-    private func gradeName(_ grade: String) -> String { grade.isEmpty ? "Students" : "Grade \(grade)" }
-
-    /// Display names, with ` (id)` added to every name two or more people share (and to empty ones).
-    private func uniqueNames(_ people: [(id: String, name: String)]) -> [String: String] {
-        var counts: [String: Int] = [:]
-        for person in people { counts[person.name, default: 0] += 1 }
-        var names: [String: String] = [:]
-        for person in people {
-            let shared = counts[person.name]! > 1 || person.name.trimmingCharacters(in: .whitespaces).isEmpty
-            names[person.id] = shared ? "\(person.name) (\(person.id))" : person.name
-        }
-        return names
     }
 }
 

@@ -10,14 +10,34 @@ public struct HTMLExporter: PlanExporter {
 
     public func files(_ context: ExportContext) throws -> [String: String] {
         let sessions = context.sessions
-        var files: [String: String] = [:]
         // A regrouped day also has pages for the people whose sessions were all cancelled.
         let cancelled = context.cancelledSessions, cancelledPlaces = context.cancelledPlaces
         let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted()
         let rooms = Set(sessions.map(\.room)).sorted()
         let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)).sorted()
+        var files = ["index.html": indexPage(context, teachers: teachers, rooms: rooms, students: students)]
+        for t in teachers {
+            files[Self.page("teacher", t.rawValue)] = teacherPage(
+                t, context, sessions: sessions.filter { $0.teacher == t }, cancelled: cancelled.filter { $0.teacher == t })
+        }
+        for r in rooms {
+            files[Self.page("room", r.rawValue)] = roomPage(r, context, sessions: sessions.filter { $0.room == r })
+        }
+        for st in students {
+            files[Self.page("student", st.rawValue)] = studentPage(
+                st, context, sessions: sessions.filter { $0.students.contains(st) },
+                cancelled: cancelledPlaces.filter { $0.student == st }.map(\.session))
+        }
+        files["rooms.html"] = occupancyPage(context, sessions)
+        files["unserved.html"] = unservedPage(context)
+        return files
+    }
+
+    /// `index.html`: the plan's summary, links to every teacher's, room's and student's page
+    /// (students by grade, with a search box), to the room occupancy and to the unserved.
+    private func indexPage(_ context: ExportContext, teachers: [TeacherID], rooms: [RoomID], students: [StudentID]) -> String {
         let headline = PlanHeadline(plan: context.plan, scenario: context.scenario)
-        files["index.html"] = page("Workshops: \(context.plan.header.scenario)", context, body: [
+        return page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
             .p(.text(summary(context, headline))),
             .p(.class("technical"), .text("For the technical reader: " + headline.technical
@@ -38,53 +58,65 @@ public struct HTMLExporter: PlanExporter {
             .script(.raw(Self.findScript)),
             .h2("Unserved"), .p(.a(.href("unserved.html"), .text("\(context.plan.unserved.count) student(s) short of what they need"))),
         ])
-        for t in teachers {
-            let mine = sessions.filter { $0.teacher == t }
-            files[Self.page("teacher", t.rawValue)] = page("\(context.teacherName(t)): workshops", context, body: [
-                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
-                .h1(.text(context.teacherName(t))),
-                // The day's groups first (what a teacher reads at 7:45), then the week at a glance.
-                cancellations(cancelled.filter { $0.teacher == t }, context),
-                .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
-                    .section(.class("roster"),
-                        .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
-                        .forEach(mine.filter { $0.day == day.id }) { s in roster(s, context) })
-                },
-                .h2("The week"),
-                grid(context, mine) { s in [.span(.class("id"), .text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
-                                            .text("\(context.students(of: s).count) students")] },
-                .p(.class("note"), .text("Tick mastered or not yet on the printed rosters, or fill in check-sheets/\(FileName.encode(t.rawValue)).csv "
-                    + "from the CSV export and record it with pacer record --checks.")),
-            ])
-        }
-        for r in rooms {
-            files[Self.page("room", r.rawValue)] = page("\(context.roomName(r)): occupancy", context, body: [
-                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
-                .h1(.text(context.roomName(r))),
-                grid(context, sessions.filter { $0.room == r }) { s in
-                    [.strong(.text(s.objective.rawValue)), .br(), .text(context.teacherName(s.teacher))]
-                },
-            ])
-        }
-        for st in students {
-            files[Self.page("student", st.rawValue)] = page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
-                .p(.class("nav"), .a(.href("index.html"), "All timetables")),
-                .h1(.text(context.student(st)?.name ?? st.rawValue)),
-                weekList(context, sessions.filter { $0.students.contains(st) }),
-                .h2("The week at a glance"),
-                grid(context, sessions.filter { $0.students.contains(st) }, cell: { s in
-                    [.strong(.text(context.subjectName(s.subject))), .text(": " + context.objectiveTitle(s.objective)), .br(),
-                     .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))"), .br(), .span(.class("code"), .text(s.objective.rawValue))]
-                }, empty: { block in
-                    // A parent reads every cell: an empty one says why it is empty.
-                    context.student(st)?.unavailable.contains(block) == true
-                        ? [.span(.class("free"), "Busy: not free for workshops")] : [.span(.class("free"), "No workshop this block")]
-                }),
-                cancellations(cancelledPlaces.filter { $0.student == st }.map(\.session), context),
-            ])
-        }
+    }
+
+    /// A teacher's page: what a regrouping cancelled, a roster per day they teach, then their week.
+    private func teacherPage(_ t: TeacherID, _ context: ExportContext, sessions mine: [PlannedSession],
+                             cancelled: [PlannedSession]) -> String {
+        page("\(context.teacherName(t)): workshops", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1(.text(context.teacherName(t))),
+            // The day's groups first (what a teacher reads at 7:45), then the week at a glance.
+            cancellations(cancelled, context),
+            .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
+                .section(.class("roster"),
+                    .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
+                    .forEach(mine.filter { $0.day == day.id }) { s in roster(s, context) })
+            },
+            .h2("The week"),
+            grid(context, mine) { s in [.span(.class("id"), .text(s.objective.rawValue)), .br(), .text(context.roomName(s.room)), .br(),
+                                        .text("\(context.students(of: s).count) students")] },
+            .p(.class("note"), .text("Tick mastered or not yet on the printed rosters, or fill in check-sheets/\(FileName.encode(t.rawValue)).csv "
+                + "from the CSV export and record it with pacer record --checks.")),
+        ])
+    }
+
+    /// A room's page: its week, each session with its objective and teacher.
+    private func roomPage(_ r: RoomID, _ context: ExportContext, sessions: [PlannedSession]) -> String {
+        page("\(context.roomName(r)): occupancy", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1(.text(context.roomName(r))),
+            grid(context, sessions) { s in
+                [.strong(.text(s.objective.rawValue)), .br(), .text(context.teacherName(s.teacher))]
+            },
+        ])
+    }
+
+    /// A student's page: their week as a list, then at a glance (every empty cell says why), then
+    /// what a regrouping cancelled.
+    private func studentPage(_ st: StudentID, _ context: ExportContext, sessions mine: [PlannedSession],
+                             cancelled: [PlannedSession]) -> String {
+        page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1(.text(context.student(st)?.name ?? st.rawValue)),
+            weekList(context, mine),
+            .h2("The week at a glance"),
+            grid(context, mine, cell: { s in
+                [.strong(.text(context.subjectName(s.subject))), .text(": " + context.objectiveTitle(s.objective)), .br(),
+                 .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))"), .br(), .span(.class("code"), .text(s.objective.rawValue))]
+            }, empty: { block in
+                // A parent reads every cell: an empty one says why it is empty.
+                context.student(st)?.unavailable.contains(block) == true
+                    ? [.span(.class("free"), "Busy: not free for workshops")] : [.span(.class("free"), "No workshop this block")]
+            }),
+            cancellations(cancelled, context),
+        ])
+    }
+
+    /// `rooms.html`: every room across the flex blocks of the plan's days, used or free.
+    private func occupancyPage(_ context: ExportContext, _ sessions: [PlannedSession]) -> String {
         let blocks = context.scenario.calendar.flexBlocks.filter { b in context.day == nil || b.day == context.day }
-        files["rooms.html"] = page("Room occupancy", context, body: [
+        return page("Room occupancy", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Room occupancy"),
             .div(.class("scroll"), .table(
@@ -99,7 +131,11 @@ public struct HTMLExporter: PlanExporter {
                     })
                 })),
         ])
-        files["unserved.html"] = page("Unserved students", context, body: [
+    }
+
+    /// `unserved.html`: the students short of what they need, with what they got and why.
+    private func unservedPage(_ context: ExportContext) -> String {
+        page("Unserved students", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Students short of what they need"),
             .p(.text("By grade, students flagged priority first, then by name.")),
@@ -113,7 +149,6 @@ public struct HTMLExporter: PlanExporter {
                                .td(.text("\(u.got) of \(u.wanted)")), .td(.text(u.reason.text)))
                 })),
         ])
-        return files
     }
 
     /// The students of the pages, grouped by grade (numbers in order) and sorted by name in each.
