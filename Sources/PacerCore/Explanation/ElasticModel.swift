@@ -9,7 +9,7 @@ import GLPK
 ///
 /// Only *blocked* demands enter: those no candidate session can take even in an empty plan (the
 /// planner's other unserved students are a matter of capacity and policy, explained by
-/// `UnservedReasons`). Sessions range over the qualified teachers (else the subject's, else all),
+/// `UnservedReasonFinder`). Sessions range over the qualified teachers (else the subject's, else all),
 /// every room (one per class of interchangeable rooms) and
 /// every flex block; students with the same unavailable blocks are counted together.
 public enum ElasticModel {
@@ -41,7 +41,7 @@ public enum ElasticModel {
         let reachable = CandidateSet.reachableDemands(scenario: scenario, demands: demands)
         let blocked = demands.indices.filter { !reachable.contains($0) }.map { demands[$0] }
         guard !blocked.isEmpty else { return [] }
-        let reasons = UnservedReasons(scenario: scenario, sessions: [])
+        let reasons = UnservedReasonFinder(scenario: scenario, sessions: [])
         let builder = Builder(scenario: scenario, demands: demands, blocked: blocked)
         // The first answer gets two thirds of the time left; the alternative what is left after it.
         // Groups GLPK does not seat in time (or that the model could not hold) get the quick
@@ -387,7 +387,7 @@ public enum ElasticModel {
             }
         }
 
-        func describe(_ outcome: Outcome, alternative: Outcome?, reasons: UnservedReasons) -> [Impossibility] {
+        func describe(_ outcome: Outcome, alternative: Outcome?, reasons: UnservedReasonFinder) -> [Impossibility] {
             var result: [Impossibility] = []
             struct Finding: Hashable { let objective: ObjectiveID, rule: String, changes: [String], other: [String], proven: Bool }
             var index: [Finding: Int] = [:]
@@ -433,7 +433,7 @@ public enum ElasticModel {
         }
 
         /// The hard rule that blocks a group, from the planner's own reasons on an empty plan.
-        static func rule(for group: Group, reasons: UnservedReasons) -> String {
+        static func rule(for group: Group, reasons: UnservedReasonFinder) -> String {
             guard let student = group.students.first else { return "blocked" }
             let demand = Demand(student: student, subject: group.objective.subject, objective: group.objective.id, wanted: 1, weight: 0)
             let reason = reasons.reason(for: demand)

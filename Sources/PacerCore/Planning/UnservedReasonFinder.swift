@@ -6,7 +6,7 @@
 ///
 /// Lookups are indexed once (students, peers per objective, sessions per student, teacher and room
 /// use), so explaining every unserved student of a very large school stays linear.
-struct UnservedReasons {
+struct UnservedReasonFinder {
     let scenario: Scenario
     let sessions: [PlannedSession]
     private let rules: RuleCatalogue
