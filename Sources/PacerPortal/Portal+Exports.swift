@@ -17,14 +17,11 @@ extension Portal {
     func exports(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         let inForce = try exportContext()
-        var body = "<p>From the plan in force on \(today) (plan \(inForce.id), \(inForce.plan.plan.header.kind.rawValue) of \(inForce.plan.weekOf)).</p>"
-        for (format, label, exporter) in Self.exporters {
-            let files = try exporter.files(inForce.plan.exportContext(scenario, onlyTheDay: false)).keys.sorted()
-            body += "<h2>\(Page.escape(label))</h2><ul>" + files.prefix(400).map { path -> String in
-                "<li><a href=\"/exports/\(format)/\(Page.escape(Page.pathEscape(path)))\">\(Page.escape(path))</a></li>"
-            }.joined() + (files.count > 400 ? "<li>… and \(files.count - 400) more</li>" : "") + "</ul>"
+        let formats = try Self.exporters.map { format, label, exporter in
+            (format, label, Array(try exporter.files(inForce.plan.exportContext(scenario, onlyTheDay: false)).keys))
         }
-        return Page.response(.ok, title: "Exports", body: Page.nav(session) + body)
+        let view = ExportsView(today: today, inForce: inForce.plan, formats: formats)
+        return Page.response(.ok, title: view.title, nav: session, body: ExportsPage(view: view))
     }
 
     /// `GET /exports/FORMAT/PATH`: one exported file, looked up among the format's files (a path

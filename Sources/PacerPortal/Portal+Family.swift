@@ -14,8 +14,8 @@ extension Portal {
         let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
         let scheme = proxied == "https" ? "https" : "http"
         let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
-        return Page.response(.ok, title: studentName(student),
-                             body: Page.nav(session) + Page.family(lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario))
+        let view = FamilyView(student: student, standing: lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario)
+        return Page.response(.ok, title: view.title, nav: session, body: FamilyPage(view: view))
     }
 
     /// `GET /calendar.ics?key=…`: the student's workshops this week and next, from the plans in

@@ -7,13 +7,11 @@ import PacerCore
 extension Portal {
     func schedulerHome(session: PortalSession) async throws -> Response {
         let view = SchedulerView(
-            today: today, csrf: session.csrf, scenario: scenario,
+            today: today, scenario: scenario,
             standing: try store.status(scenario, on: today), inForce: try store.planInForce(scenario, on: today),
             absences: try store.absences(from: today, to: today), recentChecks: try store.recentChecks(limit: 20),
-            job: await jobs.current,
-            nextDay: scenario.calendar.schoolDay(after: today, count: 1),
-            nextWeek: scenario.calendar.weekStart(containing: today.adding(days: 7)))
-        return Page.response(.ok, title: "\(scenario.name): \(today.weekdayName) \(today)", body: Page.nav(session) + Page.scheduler(view))
+            job: await jobs.current.map { PlanningJobView.Line(title: $0.kind.title, outcome: $0.outcome, published: $0.published) })
+        return Page.response(.ok, title: view.title, nav: session, body: SchedulerPage(view: view, csrf: session.csrf))
     }
 
     /// `POST /regroup`: regroups a date after the latest checks, then verifies the day plan.
@@ -59,7 +57,9 @@ extension Portal {
         if case let .regroup(date) = job.kind {
             for a in try store.absences(from: date, to: date) { if case let .teacher(t) = a.person { absent.insert(t) } }
         }
-        return Page.job(job, session: session, scenario: scenario, absentTeachers: absent)
+        let view = PlanningJobView(id: job.id, title: job.kind.title, outcome: job.outcome, published: job.published,
+                                   scenario: scenario, absentTeachers: absent)
+        return Page.response(.ok, title: view.title, nav: session, refresh: view.reloads, body: PlanningJobPage(view: view, csrf: session.csrf))
     }
 
     /// `POST /publish`: publishes the finished job's plan when it breaks no rule (once).
@@ -104,14 +104,11 @@ extension Portal {
                                                              term: try store.term())
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Page.response(.badRequest, title: "Nothing recorded",
-                                 body: "<p>The file has errors; nothing of it was recorded.</p><ul>"
-                                     + diagnostics.prefix(50).map { "<li>\(Page.escape($0.description))</li>" }.joined() + "</ul>" + Page.back)
+                                 body: Notice("The file has errors; nothing of it was recorded.", list: diagnostics.prefix(50).map(\.description)))
         }
         try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
         let report = try store.record(checks, scenario: scenario, source: "portal upload")
-        return Page.response(.ok, title: "Checks recorded",
-                             body: "<p>\(Page.escape(report.summary)).</p><ul>"
-                                 + report.lines.prefix(200).map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+        return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).", list: Array(report.lines.prefix(200))))
     }
 
     /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.
@@ -119,7 +116,7 @@ extension Portal {
         let form = try postedForm(context)
         guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
         let report = try store.withdraw([id], scenario: scenario)
-        return Page.response(.ok, title: "Check withdrawn", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+        return Page.response(.ok, title: "Check withdrawn", body: Notice(nil, list: report.lines))
     }
 
     /// `POST /correct`: replaces a check's result and note (one transaction).
@@ -129,6 +126,6 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
         let report = try store.correct(id, result: result, note: try Self.note(form), scenario: scenario, source: "portal correction")
-        return Page.response(.ok, title: "Check corrected", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
+        return Page.response(.ok, title: "Check corrected", body: Notice(nil, list: report.lines))
     }
 }

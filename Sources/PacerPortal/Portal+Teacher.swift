@@ -6,14 +6,14 @@ import PacerCore
 extension Portal {
     func teacherHome(_ teacher: TeacherID, session: PortalSession) throws -> Response {
         let agenda = try store.teacherAgenda(scenario, teacher: teacher, on: today)
-        return Page.response(.ok, title: "\(teacherName(teacher)): \(today.weekdayName) \(today)",
-                             body: Page.nav(session) + Page.agenda(agenda, csrf: session.csrf))
+        let view = TeacherDayView(agenda, scenario: scenario)
+        return Page.response(.ok, title: view.title, nav: session, body: TeacherDayPage(view: view, csrf: session.csrf))
     }
 
     func teacherWeek(_ teacher: TeacherID, session: PortalSession) throws -> Response {
         let days = try scenario.calendar.week(containing: today).map { try store.teacherAgenda(scenario, teacher: teacher, on: $0.date) }
-        return Page.response(.ok, title: "\(teacherName(teacher)): week of \(scenario.calendar.weekStart(containing: today))",
-                             body: Page.nav(session) + Page.teacherWeek(days, today: today))
+        let view = TeacherWeekView(teacher: teacher, days: days, today: today, scenario: scenario)
+        return Page.response(.ok, title: view.title, nav: session, body: TeacherWeekPage(view: view))
     }
 
     /// `POST /check`: a teacher for a student of their own group on its objective, or the scheduler.

@@ -134,7 +134,7 @@ public struct Portal: Sendable {
         let session = try signedIn(context)
         try store.closeSession(session.id)
         var response = Page.response(.ok, title: "Signed out",
-                                     body: "<p>You are signed out. To come back, open the sign-in link the scheduler gave you.</p>")
+                                     body: Notice("You are signed out. To come back, open the sign-in link the scheduler gave you.", back: false))
         response.setCookie(Cookie(name: Self.cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
         return response
     }
@@ -170,9 +170,6 @@ public struct Portal: Sendable {
         guard let form = context.form else { throw Refusal(.badRequest, "No form", "This address takes a form from one of the portal's pages.") }
         return form
     }
-
-    func teacherName(_ id: TeacherID) -> String { scenario.teachers.first { $0.id == id }?.name ?? id.rawValue }
-    func studentName(_ id: StudentID) -> String { scenario.students.first { $0.id == id }?.name ?? id.rawValue }
 }
 
 /// A request the portal answers with a page instead of doing it.
@@ -180,7 +177,7 @@ struct Refusal: Error {
     let response: Response
 
     init(_ status: HTTPResponse.Status, _ title: String, _ message: String) {
-        response = Page.response(status, title: title, body: "<p>\(Page.escape(message))</p>" + Page.back)
+        response = Page.response(status, title: title, body: Notice(message))
     }
 
     static let signInFirst = Refusal(.unauthorized, "Sign in", "Open the sign-in link the scheduler gave you (pacer access grant).")

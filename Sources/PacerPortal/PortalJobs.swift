@@ -23,12 +23,8 @@ actor PortalJobs {
         }
     }
 
-    enum Outcome: Sendable {
-        case running(PlanProgress?)
-        /// The plan and the rules it breaks (none, or it cannot be published).
-        case done(WeekPlan, violations: [String])
-        case failed(String)
-    }
+    /// Running, done with a plan and the rules it breaks, or failed (the job page shows it).
+    typealias Outcome = PlanningOutcome
 
     struct Job: Sendable {
         let id: Int

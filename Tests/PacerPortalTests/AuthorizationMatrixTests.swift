@@ -103,7 +103,7 @@ import Testing
                 cookie = try await client.execute(uri: "/signin?token=\(token)", method: .get) { response in
                     response.headers[.setCookie].map { String($0.split(separator: ";")[0]) }
                 }
-                csrf = try await get(client, "/", cookie: cookie).body.firstMatch(of: #/name=csrf value="([0-9a-f]{64})"/#).map { String($0.1) } ?? "none"
+                csrf = try await get(client, "/", cookie: cookie).body.firstMatch(of: #/name="csrf" value="([0-9a-f]{64})"/#).map { String($0.1) } ?? "none"
             }
             for route in Self.routes {
                 let answer: Answer

@@ -112,7 +112,7 @@ import Testing
             #expect(try store.checks(of: "S-01").first?.note == "ratios, all correct")
             // S-02's not-yet was wrong: corrected to mastered, in one step.
             let id = try #require(try store.checks(of: "S-02").first?.id)
-            #expect(try await get(client, "/", cookie: scheduler).body.contains("name=check value=\"\(id)\""), "the recent check is listed with its forms")
+            #expect(try await get(client, "/", cookie: scheduler).body.contains("name=\"check\" value=\"\(id)\""), "the recent check is listed with its forms")
             #expect(try await post(client, "/correct", cookie: scheduler, form: "csrf=\(csrf)&check=\(id)&result=mastered&note=seen+again").status == .ok)
             #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-02").first?.objective == "MATH-7.RP.2")
             // S-01's check withdrawn: back on RP.1.

@@ -39,8 +39,8 @@ func signInForForms(_ client: some TestClientProtocol, _ store: StateStore, _ ro
 }
 
 func csrf(in page: String) -> String? {
-    page.range(of: #"name=csrf value="([0-9a-f]{64})""#, options: .regularExpression)
-        .map { String(page[$0].dropFirst(#"name=csrf value=""#.count).dropLast()) }
+    page.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression)
+        .map { String(page[$0].dropFirst(#"name="csrf" value=""#.count).dropLast()) }
 }
 
 

@@ -68,6 +68,27 @@ import Testing
         }
     }
 
+    /// A note is shown as it was typed: as text on the pages (Plot escapes it) and whole in the
+    /// correction form's field (its value escaped), so a correction sends it back unchanged.
+    @Test func aNoteWithQuotesAndAngleBracketsStaysText() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (teacher, csrf) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            let note = #"she said "done" <b>twice</b> & left"#
+            let typed = note.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            #expect(try await post(client, "/check", cookie: teacher,
+                                   form: "csrf=\(csrf)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=\(typed)").status == .seeOther)
+            let page = try await get(client, "/", cookie: teacher).body
+            #expect(page.contains(#"not yet: she said "done" &lt;b&gt;twice&lt;/b&gt; &amp; left"#))
+            #expect(!page.contains("<b>twice"))
+            let scheduler = try await signIn(client, store, .scheduler)
+            let school = try await get(client, "/", cookie: scheduler).body
+            #expect(school.contains(#"value="she said &quot;done&quot; &lt;b&gt;twice&lt;/b&gt; &amp; left""#))
+            #expect(!school.contains("<b>twice"))
+        }
+    }
+
     /// An upload is decoded as a file on disk is: a byte order mark dropped, bytes that are not
     /// UTF-8 refused with where they are (not turned into U+FFFD).
     @Test func anUploadIsDecodedAsAFileIs() async throws {

@@ -24,8 +24,8 @@ import Testing
             let signedIn = try await client.get(signInPath)
             let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
             let page = String(buffer: try await client.get("/", headers: [.cookie: cookie]).body ?? ByteBuffer())
-            let csrf = try #require(page.firstMatch(of: /name=csrf value="([0-9a-f]{64})"/)?.1)
-            let checks = page.matches(of: /name=student value="([^"]+)"><input type=hidden name=objective value="([^"]+)"/)
+            let csrf = try #require(page.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)?.1)
+            let checks = page.matches(of: /name="student" value="([^"]+)"\/><input type="hidden" name="objective" value="([^"]+)"/)
                 .map { (String($0.1), String($0.2)) }
             return (cookie, String(csrf), checks)
         }
@@ -107,7 +107,7 @@ extension ServeCommandTests {
         let signedIn = try await request { try await $0.get(signInPath) }
         let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
         let page = String(buffer: try await request { try await $0.get("/", headers: [.cookie: cookie]) }.body ?? ByteBuffer())
-        let csrf = String(try #require(page.firstMatch(of: /name=csrf value="([0-9a-f]{64})"/)?.1))
+        let csrf = String(try #require(page.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)?.1))
         let importing = try startRecord(folder, checks: folder + "/back-dated.csv")
         let reading = try await request { try await $0.get("/", headers: [.cookie: cookie]) }
         #expect(reading.status == .ok, "a teacher's page during the import")

@@ -17,19 +17,19 @@ struct PortalErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch StateError.busy {
             context.logger.warning("503 for \(request.method) \(request.uri.path): the state stayed busy with another command's write")
             var response = Page.response(.serviceUnavailable, title: "Busy, try again",
-                                         body: "<p>The school's records are being updated by another task. Nothing was changed. Try again in a few seconds.</p>" + Page.back)
+                                         body: Notice("The school's records are being updated by another task. Nothing was changed. Try again in a few seconds."))
             response.headers[.retryAfter] = String(Self.retryAfter)
             return response
         } catch let error as StateError {
-            return Page.response(.badRequest, title: "Not done", body: "<p>\(Page.escape(error.description))</p>" + Page.back)
+            return Page.response(.badRequest, title: "Not done", body: Notice(error.description))
         } catch let error as HTTPError {
             if error.status.code >= 500 { context.logger.error("\(error.status.code) for \(request.method) \(request.uri.path): \(error)") }
             let message = error.status == .notFound ? "There is no such page." : (error.body ?? error.status.reasonPhrase)
-            return Page.response(error.status, title: error.status.reasonPhrase, body: "<p>\(Page.escape(message))</p>" + Page.back)
+            return Page.response(error.status, title: error.status.reasonPhrase, body: Notice(message))
         } catch {
             context.logger.error("500 for \(request.method) \(request.uri.path): \(error)")
             return Page.response(.internalServerError, title: "Something went wrong",
-                                 body: "<p>The portal could not do this, and has logged why. Nothing you sent is lost from your page; try again, and tell the scheduler if it happens again.</p>" + Page.back)
+                                 body: Notice("The portal could not do this, and has logged why. Nothing you sent is lost from your page; try again, and tell the scheduler if it happens again."))
         }
     }
 }

@@ -1,0 +1,46 @@
+/// A family's page: where their student stands in each subject, this week's workshops, the latest
+/// checks with their notes, and the calendar feed to subscribe to. Titles and names only: a family
+/// reads no codes.
+public struct FamilyView: Sendable, Equatable {
+    public struct Standing: Sendable, Equatable {
+        public let subject: String
+        /// `Unit rates with fractions (day 3)`, or `progression complete`.
+        public let objective: String
+    }
+
+    public struct Workshop: Sendable, Equatable {
+        /// `Wednesday 11-25, 09:25–10:05`, with `(today)` after the date on today's.
+        public let when: String
+        /// The objective's title.
+        public let what: String
+        /// `with Ms Okafor, Room 102`.
+        public let with: String
+        /// Recorded absent from it.
+        public let absent: Bool
+    }
+
+    /// The student's name.
+    public let title: String
+    public let standing: [Standing]
+    public let workshops: [Workshop]
+    /// Newest first: `2026-11-24: Unit rates with fractions: not yet: three of four`.
+    public let checks: [String]
+    /// The calendar feed's address (it carries the grant's calendar key).
+    public let feed: String
+
+    /// `checks`: the student's latest checks, oldest first, withdrawn ones left out.
+    public init(student: StudentID, standing lines: [StateStore.StatusLine], week: [StudentWorkshop], checks: [StateStore.RecordedCheck],
+                feed: String, today: SchoolDate, scenario: Scenario) {
+        title = scenario.studentName(student)
+        standing = lines.map { line in
+            Standing(subject: scenario.subjects.first { $0.id == line.subject }?.name ?? line.subject.rawValue,
+                     objective: line.objective.map { "\(scenario.objectiveTitle($0)) (day \(line.daysOnIt + 1))" } ?? "progression complete")
+        }
+        workshops = week.map { w in
+            Workshop(when: "\(w.date.weekdayName) \(w.date.text.suffix(5))\(w.date == today ? " (today)" : ""), \(w.start)–\(w.end)",
+                     what: w.title.isEmpty ? w.objective.rawValue : w.title, with: "with \(w.teacher), \(w.room)", absent: w.absent)
+        }
+        self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
+        self.feed = feed
+    }
+}

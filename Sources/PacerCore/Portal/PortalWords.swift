@@ -1,0 +1,15 @@
+/// The names, titles and words the portal's pages use for what the state holds by id: one home, so
+/// that every page says a person, an objective or a check the same way.
+extension Scenario {
+    /// The teacher's name, or the id when the scenario no longer has them.
+    func teacherName(_ id: TeacherID) -> String { teachers.first { $0.id == id }?.name ?? id.rawValue }
+    /// The student's name, or the id when the scenario no longer has them.
+    func studentName(_ id: StudentID) -> String { students.first { $0.id == id }?.name ?? id.rawValue }
+    /// The objective's title, or its id when the scenario no longer has it.
+    func objectiveTitle(_ id: ObjectiveID) -> String { objective(id)?.title ?? id.rawValue }
+}
+
+extension StateStore.RecordedCheck {
+    /// The result and the note as a teacher or family reads them: `not yet: three of four`.
+    var outcome: String { (result == "mastered" ? "mastered" : "not yet") + (note.isEmpty ? "" : ": " + note) }
+}

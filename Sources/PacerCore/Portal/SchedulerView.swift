@@ -1,0 +1,103 @@
+/// The scheduler's page: the planning job under way, the forms to regroup and plan, today's plan
+/// and who it does not serve, today's absences, the latest checks (to correct or withdraw), and
+/// where students stand on each objective.
+public struct SchedulerView: Sendable, Equatable {
+    /// The plan in force today.
+    public struct Today: Sendable, Equatable {
+        /// `Plan 1 is in force (week of 2026-11-23): 5 session(s) today.`
+        public let plan: String
+        /// `3 student(s) get fewer workshops than they want in this plan:`, or nil when every student gets them.
+        public let shortfall: String?
+        /// The first hundred students short of the workshops they want, by student and objective.
+        public let unserved: [Unserved]
+        /// `… and 20 more (the exports list them all).` when the page leaves some out.
+        public let more: String?
+    }
+
+    public struct Unserved: Sendable, Equatable {
+        public let student: String
+        public let objective: ObjectiveID
+        /// `1 of 2`.
+        public let workshops: String
+        public let why: String
+    }
+
+    /// A check recorded lately, with what the correct and withdraw forms send.
+    public struct Check: Sendable, Equatable {
+        public let id: Int64
+        public let date: SchoolDate
+        public let student: StudentID
+        public let objective: ObjectiveID
+        /// As recorded: `mastered` or `not-yet`.
+        public let result: String
+        public let note: String
+    }
+
+    /// A teacher the absence form suggests: the form sends the id, the list shows the name.
+    public struct Teacher: Sendable, Equatable {
+        public let id: TeacherID
+        public let name: String
+    }
+
+    /// The students on one objective, the longest on it first.
+    public struct Standing: Sendable, Equatable {
+        public let objective: ObjectiveID
+        public let title: String
+        public let count: Int
+        /// `Ana Ruiz (3 d), Ben Cho (1 d)`.
+        public let who: String
+    }
+
+    /// The school's name and the date.
+    public let title: String
+    public let job: PlanningJobView.Line?
+    /// What the regroup and week-plan forms propose: the next school day, the next week's first date.
+    public let nextDay: SchoolDate
+    public let nextWeek: SchoolDate
+    /// Nil when no published plan covers today.
+    public let today: Today?
+    /// The date the absence form proposes.
+    public let date: SchoolDate
+    /// Today's absences as `pacer absences` lists them.
+    public let absences: [String]
+    /// The periods an absence may name (each a checkbox).
+    public let periods: [PeriodID]
+    /// The teachers the absence form suggests, by name.
+    public let teachers: [Teacher]
+    public let checks: [Check]
+    public let standing: [Standing]
+
+    /// The unserved students listed on the page at most (the exports list them all).
+    public static let unservedShown = 100
+
+    public init(today date: SchoolDate, scenario: Scenario, standing lines: [StateStore.StatusLine], inForce: PlanInForce?, absences: [Absence],
+                recentChecks: [(student: StudentID, check: StateStore.RecordedCheck)], job: PlanningJobView.Line?) {
+        title = "\(scenario.name): \(date.weekdayName) \(date)"
+        self.job = job
+        nextDay = scenario.calendar.schoolDay(after: date, count: 1)
+        nextWeek = scenario.calendar.weekStart(containing: date.adding(days: 7))
+        today = inForce.map { inForce in
+            let unserved = inForce.plan.unserved.sorted { ($0.student.rawValue, $0.objective.rawValue) < ($1.student.rawValue, $1.objective.rawValue) }
+            return Today(plan: "Plan \(inForce.id) is in force (\(inForce.plan.header.kind.rawValue) of \(inForce.weekOf)): \(inForce.sessions.count) session(s) today.",
+                         shortfall: unserved.isEmpty ? nil : "\(unserved.count) student(s) get fewer workshops than they want in this plan:",
+                         unserved: unserved.prefix(Self.unservedShown).map { u in
+                             Unserved(student: scenario.studentName(u.student), objective: u.objective, workshops: "\(u.got) of \(u.wanted)", why: u.reason.text)
+                         },
+                         more: unserved.count > Self.unservedShown ? "… and \(unserved.count - Self.unservedShown) more (the exports list them all)." : nil)
+        }
+        self.date = date
+        self.absences = absences.map(\.text)
+        periods = scenario.calendar.periods.map(\.id)
+        teachers = scenario.teachers.map { Teacher(id: $0.id, name: $0.name) }
+        checks = recentChecks.map { student, c in
+            Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
+        }
+        var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]
+        for line in lines { if let id = line.objective { byObjective[id, default: []].append(line) } }
+        standing = byObjective.sorted { $0.key.rawValue < $1.key.rawValue }.map { id, on in
+            let on = on.sorted { ($0.daysOnIt, $0.student.rawValue) > ($1.daysOnIt, $1.student.rawValue) }
+            return Standing(objective: id, title: scenario.objective(id)?.title ?? "", count: on.count,
+                            who: on.map { "\($0.name) (\($0.daysOnIt + 1) d)" }.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A teacher's page for one day: their groups in block order, each student with what the teacher
+/// needs at the door. The portal lays it out with a check form per student and a button to mark
+/// them absent; ids are kept only where a form sends them back.
+public struct TeacherDayView: Sendable, Equatable {
+    /// A label next to a student's name.
+    public enum Mark: String, Sendable {
+        /// The student is flagged priority in the scenario.
+        case priority
+        /// First time with this teacher on this objective.
+        case new
+        /// Recorded absent in the group's block.
+        case absent
+    }
+
+    public struct Student: Sendable, Equatable {
+        public let id: StudentID
+        public let name: String
+        /// `grade 7, day 3 on it`.
+        public let about: String
+        public let marks: [Mark]
+        /// `last check 2026-11-24: not yet: three of four`, or nil before any check.
+        public let lastCheck: String?
+        /// Recorded absent in the block (nothing more to mark).
+        public let absent: Bool
+    }
+
+    public struct Group: Sendable, Equatable {
+        /// The block the absent form sends.
+        public let block: BlockID
+        /// `09:25–10:05 · room R102`.
+        public let heading: String
+        public let objective: ObjectiveID
+        /// The objective's title and the group's size: `Add and subtract rational numbers · 4 student(s)`.
+        public let summary: String
+        public let students: [Student]
+    }
+
+    /// The teacher's name and the date.
+    public let title: String
+    /// What the page says when the teacher has no group this day; nil when they have.
+    public let nothing: String?
+    public let groups: [Group]
+
+    public init(_ agenda: TeacherAgenda, scenario: Scenario) {
+        title = "\(scenario.teacherName(agenda.teacher)): \(agenda.date.weekdayName) \(agenda.date)"
+        nothing = agenda.groups.isEmpty ? "No sessions published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
+        groups = agenda.groups.map { group in
+            Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)", objective: group.objective,
+                  summary: "\(group.title) · \(group.members.count) student(s)",
+                  students: group.members.map { member in
+                      Student(id: member.student, name: member.name,
+                              about: "grade \(member.grade)" + (member.daysOnObjective.map { ", day \($0 + 1) on it" } ?? ""),
+                              marks: [member.priority ? .priority : nil, member.isNew ? .new : nil, member.absent ? .absent : nil].compactMap { $0 },
+                              lastCheck: member.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: member.absent)
+                  })
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A teacher's week: each school day's groups in one line each, today marked.
+public struct TeacherWeekView: Sendable, Equatable {
+    public struct Session: Sendable, Equatable {
+        /// `09:25–10:05, room R102`.
+        public let when: String
+        public let objective: ObjectiveID
+        /// The objective's title and who is in the group: `Circles: area and circumference, 4 student(s) (1 absent)`.
+        public let about: String
+    }
+
+    public struct Day: Sendable, Equatable {
+        /// `Tuesday 2026-11-24 (today)`.
+        public let heading: String
+        public let sessions: [Session]
+    }
+
+    /// The teacher's name and the week's first date.
+    public let title: String
+    public let days: [Day]
+
+    /// `days`: the teacher's agenda on each school day of the week that holds `today`.
+    public init(teacher: TeacherID, days: [TeacherAgenda], today: SchoolDate, scenario: Scenario) {
+        title = "\(scenario.teacherName(teacher)): week of \(scenario.calendar.weekStart(containing: today))"
+        self.days = days.map { day in
+            Day(heading: "\(day.date.weekdayName) \(day.date)" + (day.date == today ? " (today)" : ""),
+                sessions: day.groups.map { group in
+                    let absent = group.members.filter(\.absent).count
+                    return Session(when: "\(group.start)–\(group.end), room \(group.room)", objective: group.objective,
+                                   about: "\(group.title), \(group.members.count) student(s)" + (absent > 0 ? " (\(absent) absent)" : ""))
+                })
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import PacerCore
+import Plot
+
+/// A family's page: where their student stands, this week's workshops, recent checks and the
+/// calendar feed.
+struct FamilyPage: Component {
+    let view: FamilyView
+
+    var body: Component {
+        ComponentGroup {
+            H2("Now working on")
+            element("table") {
+                for line in view.standing { element("tr") { TableCell(line.subject); TableCell(line.objective) } }
+            }
+            H2("This week's workshops")
+            if view.workshops.isEmpty {
+                Paragraph("No workshops published for this week.")
+            } else {
+                element("ul") {
+                    for w in view.workshops {
+                        ListItem {
+                            Text(w.when).bold()
+                            Text(": " + w.what)
+                            if w.absent { Text(" "); mark("absent", away: true) }
+                            Div(w.with).class("note")
+                        }
+                    }
+                }.class("plain")
+            }
+            H2("Recent checks")
+            if view.checks.isEmpty { Paragraph("None yet.") } else { lines(view.checks) }
+            H2("Calendar")
+            Paragraph("Add this address to your phone's calendar as a subscription; it updates when the school regroups. Keep it private: it shows your child's timetable (it does not sign anyone in).")
+            Paragraph { link(view.feed, view.feed) }.class("note feed")
+        }
+    }
+}

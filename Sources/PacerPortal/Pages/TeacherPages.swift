@@ -1,0 +1,68 @@
+import PacerCore
+import Plot
+
+/// A teacher's day: each group with its students, each student with a check form and, until they
+/// are marked absent, a button to mark them so.
+struct TeacherDayPage: Component {
+    let view: TeacherDayView
+    let csrf: String
+
+    var body: Component {
+        ComponentGroup {
+            if let nothing = view.nothing { Paragraph(nothing) }
+            for group in view.groups {
+                Div {
+                    H2(group.heading)
+                    Div { Span(group.objective.rawValue).class("id"); Text(": " + group.summary) }
+                    for student in group.students { self.student(student, in: group) }
+                }.class("group")
+            }
+        }
+    }
+
+    private func student(_ student: TeacherDayView.Student, in group: TeacherDayView.Group) -> Component {
+        Div {
+            Text(student.name).bold()
+            Text(" (\(student.about))")
+            for m in student.marks { mark(m.rawValue, away: m == .absent) }
+            if let last = student.lastCheck { Div(last).class("note") }
+            postForm("/check", csrf: csrf) {
+                hidden("student", student.id.rawValue)
+                hidden("objective", group.objective.rawValue)
+                element("label") { input("radio", "result").attr("value", "mastered").flag("required"); Text(" mastered") }
+                element("label") { input("radio", "result").attr("value", "not-yet"); Text(" not yet") }
+                input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
+                Button("Record")
+            }
+            if !student.absent {
+                postForm("/absent", csrf: csrf) {
+                    hidden("student", student.id.rawValue)
+                    hidden("block", group.block.rawValue)
+                    Button("Mark absent").class("quiet")
+                }.class("inline")
+            }
+        }.class("student").attr("id", "student-\(student.id)")
+    }
+}
+
+/// A teacher's week: each school day's groups, one line each.
+struct TeacherWeekPage: Component {
+    let view: TeacherWeekView
+
+    var body: Component {
+        ComponentGroup {
+            for day in view.days {
+                H2(day.heading)
+                if day.sessions.isEmpty {
+                    Paragraph("No sessions published.").class("note")
+                } else {
+                    element("ul") {
+                        for session in day.sessions {
+                            ListItem { Text(session.when + ": "); Span(session.objective.rawValue).class("id"); Text(" " + session.about) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
