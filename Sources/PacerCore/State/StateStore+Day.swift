@@ -73,11 +73,11 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
 }
 
 extension StateStore {
-    /// What regrouping `date` starts from: the scenario cut to that day, with each student's
-    /// current objective from the history; whether they want a workshop today (their objective's
-    /// weekly count, less what they received this week and what the published week still holds for
-    /// them on later days); the days they have waited; and the sessions published for the day (a
-    /// published day plan replaces the week's).
+    /// What regrouping `date` starts from, read from the state: each student's current objective
+    /// from the history, the workshops they received this week and those the published week still
+    /// holds for them on later days, when they moved on, the days they have waited, the absences;
+    /// `PlanningContext.day` decides from them who wants a workshop today. The sessions published
+    /// for the day come with it (a published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
         return try read { db in
@@ -97,30 +97,15 @@ extension StateStore {
                 guard let when = later[session.day] else { continue }
                 for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
             }
-
             let progress = try TermProgress(db, before: date, weekOf: weekOf)
-            // A student who moved on is owed a first workshop on the new objective within
-            // `firstWorkshopWithin` school days: until then, a workshop the week holds for them after
-            // that does not count, so today's regroup serves them when it can (or says why not).
-            func planned(_ key: StudentObjective) -> Int {
-                let dates = plannedLater[key] ?? []
-                guard let movedOn = progress.movedOn[key] else { return dates.count }
-                let due = scenario.calendar.schoolDay(after: movedOn, count: Self.firstWorkshopWithin)
-                return date <= due ? dates.filter { $0 <= due }.count : dates.count
-            }
-            // Today is wanted only for what this week's workshops and the rest of the published week do not give.
-            let absent = try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)])
             var context = PlanningContext.day(
-                scenario.day(day, current: progress.current, absences: absent), current: progress.current,
-                covered: { (progress.receivedThisWeek[$0] ?? 0) + planned($0) },
+                scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
+                received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
                 waited: { progress.waited($0, until: date) })
             context.published = plan.sessions.filter { $0.day == day.id }
             return context
         }
     }
-
-    /// School days within which a student who moved on is owed a first workshop on the new objective.
-    public static let firstWorkshopWithin = 2
 
     /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
     /// a state: each student's current objective from the history (not students.csv, which is where
