@@ -100,15 +100,14 @@ extension Portal {
     func uploadChecks(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
         guard let bytes = form.bytes("file"), !bytes.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
-        let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today,
-                                                             term: try store.term())
+        let term = Term(scenario: scenario, store: store)
+        let (checks, diagnostics) = try term.readChecks(bytes: bytes, file: "uploaded file", today: today)
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: "<p>The file has errors; nothing of it was recorded.</p><ul>"
                                      + diagnostics.prefix(50).map { "<li>\(Page.escape($0.description))</li>" }.joined() + "</ul>" + Page.back)
         }
-        try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
-        let report = try store.record(checks, scenario: scenario, source: "portal upload")
+        let report = try term.record(checks, source: "portal upload", today: today)
         return Page.response(.ok, title: "Checks recorded",
                              body: "<p>\(Page.escape(report.summary)).</p><ul>"
                                  + report.lines.prefix(200).map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
@@ -118,7 +117,7 @@ extension Portal {
     func withdraw(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
         guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
-        let report = try store.withdraw([id], scenario: scenario)
+        let report = try Term(scenario: scenario, store: store).withdraw([id])
         return Page.response(.ok, title: "Check withdrawn", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 
@@ -128,7 +127,7 @@ extension Portal {
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
-        let report = try store.correct(id, result: result, note: try Self.note(form), scenario: scenario, source: "portal correction")
+        let report = try Term(scenario: scenario, store: store).correct(id, result: result, note: try Self.note(form), source: "portal correction")
         return Page.response(.ok, title: "Check corrected", body: "<ul>" + report.lines.map { "<li>\(Page.escape($0))</li>" }.joined() + "</ul>" + Page.back)
     }
 }

@@ -2,20 +2,6 @@ import Foundation
 import GRDB
 
 extension StateStore {
-    /// Withdraws the checks with these ids (a wrong date, the wrong student) in one transaction:
-    /// each is kept, marked withdrawn, and the student's history in that subject is replayed from
-    /// the checks that remain. Unknown ids stop the whole call.
-    public func withdraw(_ ids: [Int64], scenario: Scenario) throws -> RecordReport {
-        let now = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            var report = RecordReport()
-            var replays = PendingReplays()
-            for id in ids { try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report, replays: &replays) }
-            try replays.run(db: db, scenario: scenario, report: &report)
-            return report
-        }
-    }
-
     /// Withdraws one check inside the caller's transaction; the student's subject joins `replays`.
     static func withdraw(_ id: Int64, db: Database, scenario: Scenario, at now: String, report: inout RecordReport,
                          replays: inout PendingReplays) throws {
@@ -32,27 +18,6 @@ extension StateStore {
         guard let subject = scenario.objective(ObjectiveID(rawValue: row["objective"])).flatMap({ o in scenario.subjects.first { $0.id == o.subject } })
         else { return }
         replays.add(StudentID(rawValue: row["student"]), subject, because: "check \(id) was withdrawn")
-    }
-
-    /// Corrects a check's result or note in one transaction: the check is withdrawn and the
-    /// corrected one (same date, student and objective) recorded in its place, so a failure leaves
-    /// the state as it was.
-    public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, scenario: Scenario, source: String) throws -> RecordReport {
-        let now = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT date, student, objective FROM mastery_check WHERE id = ? AND withdrawn_at IS NULL"), arguments: [id]),
-                  let date = SchoolDate(row["date"]) else {
-                throw StateError.unknownCheck(id)
-            }
-            var report = RecordReport()
-            var replays = PendingReplays()
-            try Self.withdraw(id, db: db, scenario: scenario, at: now, report: &report, replays: &replays)
-            let check = MasteryCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
-                                     result: result, note: note, source: source)
-            try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report, replays: &replays)
-            try replays.run(db: db, scenario: scenario, report: &report)
-            return report
-        }
     }
 
     /// The students' subjects whose history must be replayed before a transaction ends: each once,

@@ -20,29 +20,7 @@ extension StateStore {
         }
     }
 
-    /// Records `checks` in one transaction and moves students along their progressions: a student
-    /// who mastered their current objective goes to the next objective whose prerequisites are all
-    /// mastered, skipping objectives already shown mastered ahead of time. A check seen before
-    /// (same date, student, objective, result: the table's UNIQUE key) is not applied again; one
-    /// that was withdrawn is reinstated. A check that contradicts a recorded one (the other result
-    /// for the same student, objective and day) stops the whole file. A check dated before checks
-    /// already recorded for the student's subject replays that subject's history in date order, once
-    /// per student and subject however many of the file's checks are back-dated.
-    public func record(_ checks: [MasteryCheck], scenario: Scenario, source: String) throws -> RecordReport {
-        let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-        let now = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            var report = RecordReport()
-            var replays = PendingReplays()
-            for check in ordered {
-                try Self.record(check, db: db, scenario: scenario, source: source, at: now, report: &report, replays: &replays)
-            }
-            try replays.run(db: db, scenario: scenario, report: &report)
-            return report
-        }
-    }
-
-    /// Records one check inside the caller's transaction (see `record(_:scenario:source:)`). A
+    /// Records one check inside the caller's transaction (see `Term.record`). A
     /// check recorded before and re-sent with another, non-empty note changes nothing but its
     /// note (and where and when that came from), and says so; an empty note leaves the old one. A
     /// check dated before others of the student's subject, or one of a subject already waiting for

@@ -1,34 +1,29 @@
 import GRDB
 
 extension StateStore {
-    /// Starts the history of every student and subject that has none yet, at the current objective
-    /// the scenario's students.csv gives, on `date`; the objectives before it are recorded as
-    /// mastered on that date. Returns how many students' subjects were added; running it again adds
-    /// nothing.
-    @discardableResult
-    public func seed(from scenario: Scenario, on date: SchoolDate) throws -> Int {
-        try write { db in
-            var added = 0
-            for student in scenario.students {
-                for subject in scenario.subjects {
-                    guard let objective = student.current[subject.id] else { continue }
-                    let known = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM objective_history WHERE student = ? AND subject = ?",
-                                                 arguments: [student.id.rawValue, subject.id.rawValue]) ?? 0
-                    guard known == 0 else { continue }
-                    // The current objective is the first not yet mastered, so every objective before
-                    // it in the progression counts as mastered before the records began.
-                    for earlier in subject.objectives.prefix(while: { $0.id != objective }) {
-                        try db.execute(sql: """
-                            INSERT INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, ?)
-                            """, arguments: [student.id.rawValue, subject.id.rawValue, earlier.id.rawValue, date.text, date.text])
-                    }
-                    try db.execute(sql: "INSERT INTO objective_history (student, subject, objective, started_on) VALUES (?, ?, ?, ?)",
-                                   arguments: [student.id.rawValue, subject.id.rawValue, objective.rawValue, date.text])
-                    added += 1
+    /// Starts the history of every student and subject that has none yet, inside the caller's
+    /// transaction (see `Term.seed`).
+    static func seed(_ scenario: Scenario, on date: SchoolDate, _ db: Database) throws -> Int {
+        var added = 0
+        for student in scenario.students {
+            for subject in scenario.subjects {
+                guard let objective = student.current[subject.id] else { continue }
+                let known = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM objective_history WHERE student = ? AND subject = ?",
+                                             arguments: [student.id.rawValue, subject.id.rawValue]) ?? 0
+                guard known == 0 else { continue }
+                // The current objective is the first not yet mastered, so every objective before
+                // it in the progression counts as mastered before the records began.
+                for earlier in subject.objectives.prefix(while: { $0.id != objective }) {
+                    try db.execute(sql: """
+                        INSERT INTO objective_history (student, subject, objective, started_on, mastered_on) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [student.id.rawValue, subject.id.rawValue, earlier.id.rawValue, date.text, date.text])
                 }
+                try db.execute(sql: "INSERT INTO objective_history (student, subject, objective, started_on) VALUES (?, ?, ?, ?)",
+                               arguments: [student.id.rawValue, subject.id.rawValue, objective.rawValue, date.text])
+                added += 1
             }
-            return added
         }
+        return added
     }
 
     /// One student's place in one subject, from the history.

@@ -48,7 +48,7 @@ public struct Term: Sendable {
         } else if let problem = scenario.calendar.weekStartProblem(start) {
             throw PublishRefusal.badDate("--week-of " + problem)
         }
-        try store.seed(from: scenario, on: start)
+        try seed(on: start)
         return (try store.publish(plan, scenario: scenario, weekOf: start), start)
     }
 }

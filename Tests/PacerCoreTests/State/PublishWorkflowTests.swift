@@ -34,7 +34,7 @@ import Testing
         #expect(regrouped.violations.isEmpty, "verified against the state it was made from")
         let made = regrouped.result.plan
         let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-11", objective: "MATH-7.NS.1", result: .mastered, note: "", source: "test")
-        _ = try store.record([check], scenario: scenario, source: "test")
+        _ = try Term(scenario: scenario, store: store).record([check], source: "test", today: afterTheChecks)
         #expect {
             _ = try term.publish(made, weekOf: nil)
         } throws: { error in

@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let monday = SchoolDate("2026-11-23")!
         let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: monday)
+        try Term(scenario: scenario, store: store).seed(on: monday)
         let week = try Planner.plan(scenario, options: PlanOptions(timeLimit: 30, nodeLimit: 100)).plan
         try store.publish(week, scenario: scenario, weekOf: monday)
 
@@ -31,7 +31,7 @@ import Testing
                 if result == "mastered" { mastered.append((StudentID(rawValue: student), ObjectiveID(rawValue: objective))) }
                 csv += "\(yesterday),\(student),\(objective),\(result)\n"
             }
-            _ = try store.record(try checks(csv, scenario, in: folder), scenario: scenario, source: "evening \(yesterday)")
+            _ = try Term(scenario: scenario, store: store).record(try checks(csv, scenario, in: folder), source: "evening \(yesterday)", today: afterTheChecks)
 
             let context = try store.dayContext(scenario, date: today)
             let day = try Planner.plan(context, options: PlanOptions(timeLimit: 30, nodeLimit: 50), date: today).plan

@@ -13,7 +13,7 @@ func recordedTinySchool() throws -> (folder: String, scenario: Scenario, path: S
         2026-11-23,S-02,MATH-7.RP.1,not-yet
         2026-11-24,S-03,MATH-7.RP.3,mastered
         """, scenario, in: folder)
-    #expect(try store.record(rows, scenario: scenario, source: "checks.csv").recorded == 3)
+    #expect(try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks).recorded == 3)
     try store.queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     return (folder, scenario, store.path)
 }
@@ -115,7 +115,7 @@ func refusal(at path: String, _ body: () throws -> Void) -> StateFileCheck.Probl
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rows = try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n2026-11-23,S-02,MATH-7.RP.1,mastered\n",
                               scenario, in: folder)
-        #expect(try store.record(rows, scenario: scenario, source: "checks.csv").recorded == 2)
+        #expect(try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks).recorded == 2)
         // A copy of the files while the store is open and idle: what a killed writer leaves.
         let copy = folder + "/copy"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
