@@ -90,7 +90,7 @@ public struct Forecaster {
                         }
                     }
                     _ = try term.record(checks, source: "forecast", today: date)
-                    for standing in try store.standings() where standing.startedOn == date {
+                    for standing in try store.standings(scenario) where standing.startedOn == date {
                         if let objective = standing.objective { lastWorkshop[StudentObjective(standing.student, objective)] = schoolDay }
                     }
                     schoolDay += 1
@@ -99,7 +99,7 @@ public struct Forecaster {
                 mastered[week] += counts
                 behind[week] += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
                 var longest = 0
-                for standing in try store.standings() {
+                for standing in try store.standings(scenario) {
                     guard let objective = standing.objective else { continue }
                     longest = max(longest, schoolDay - (lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
                 }

@@ -97,7 +97,7 @@ extension StateStore {
                 guard let when = later[session.day] else { continue }
                 for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
             }
-            let progress = try TermProgress(db, before: date, weekOf: weekOf)
+            let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
             var context = PlanningContext.day(
                 scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
                 received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
@@ -114,7 +114,7 @@ extension StateStore {
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
         return try read { db in
-            let progress = try TermProgress(db, before: weekOf, weekOf: weekOf)
+            let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
             let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
             let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
             var waited: [StudentID: Int] = [:]
@@ -138,11 +138,14 @@ struct TermProgress {
     /// objectives are not in it).
     var movedOn: [StudentObjective: SchoolDate] = [:]
 
-    init(_ db: Database, before date: SchoolDate, weekOf: SchoolDate) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT student, to_objective, date FROM advance WHERE to_objective IS NOT NULL AND date < ?", arguments: [date.text]) {
-            if let when = SchoolDate(row["date"]) { movedOn[StudentObjective(StudentID(rawValue: row["student"]), ObjectiveID(rawValue: row["to_objective"]))] = when }
+    init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate) throws {
+        let history = try StateStore.history(db, scenario: scenario)
+        for (key, track) in history.tracks {
+            for advance in track.advances where advance.date < date {
+                if let to = advance.to { movedOn[StudentObjective(key.student, to)] = advance.date }
+            }
         }
-        for standing in try StateStore.standings(db) {
+        for standing in history.standings {
             guard let objective = standing.objective else { continue }
             current[standing.student, default: [:]][standing.subject] = objective
             started[StudentObjective(standing.student, objective)] = standing.startedOn

@@ -38,14 +38,14 @@ import Testing
             #expect(PlanVerifier(context: context).violations(of: day) == [], "\(today)")
 
             // Students who mastered moved on, and nobody sits on an objective already mastered.
-            let standing = Dictionary(uniqueKeysWithValues: try store.standings().map { ("\($0.student)|\($0.subject)", $0.objective) })
+            let standing = Dictionary(uniqueKeysWithValues: try store.standings(scenario).map { ("\($0.student)|\($0.subject)", $0.objective) })
             for (student, objective) in mastered {
                 let subject = try #require(scenario.objective(objective)?.subject)
                 #expect(standing["\(student)|\(subject)"] != objective, "\(student) mastered \(objective)")
             }
-            let masteredRows = try DatabaseQueue(path: store.path).read { db in
-                Set(try String.fetchAll(db, sql: "SELECT student || '|' || objective FROM objective_history WHERE mastered_on IS NOT NULL"))
-            }
+            let masteredRows = Set(try derivedHistory(store, scenario).tracks.flatMap { key, track in
+                track.entries.filter { $0.masteredOn != nil }.map { "\(key.student)|\($0.objective)" }
+            })
             for session in day.sessions {
                 for student in session.students {
                     #expect(!masteredRows.contains("\(student)|\(session.objective)"), "\(student) placed on mastered \(session.objective)")

@@ -49,7 +49,7 @@ import Testing
         let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: "", source: "portal teacher")
         let report = try term.record([check], source: "portal teacher", today: SchoolDate("2026-11-24")!)
         #expect(report.advances == 1)
-        let standings = try store.standings()
+        let standings = try store.standings(scenario)
         #expect(standings.count == 30, "every student of the scenario started")
         #expect(standings.first { $0.student == "S-01" }?.objective == "MATH-7.RP.2")
         #expect(try store.term()?.startedOn == SchoolDate("2026-11-24")!)
