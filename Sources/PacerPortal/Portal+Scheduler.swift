@@ -76,6 +76,9 @@ extension Portal {
             await jobs.published(id, as: nil)
             throw Refusal(.conflict, "Not published: the state moved on",
                           "Checks or absences recorded since this plan was made change it (\(stale.count) problem(s), first: \(stale[0])). Regroup again, then publish.")
+        } catch let refusal as Term.PublishRefusal {
+            await jobs.published(id, as: nil)
+            throw Refusal(.conflict, "Not published", refusal.description)
         } catch {
             await jobs.published(id, as: nil)
             throw error

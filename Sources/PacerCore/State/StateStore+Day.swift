@@ -79,32 +79,35 @@ extension StateStore {
     /// `PlanningContext.day` decides from them who wants a workshop today. The sessions published
     /// for the day come with it (a published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
+        try read { db in try Self.dayContext(db, scenario: scenario, date: date) }
+    }
+
+    /// `dayContext(_:date:)` read inside the caller's transaction.
+    static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
-        return try read { db in
-            let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
-            let days = scenario.calendar.days
-            guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
-                  let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
-            else { throw StateError.noPublishedWeek(date.text) }
-            let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
-            let json: String = dayPlanJSON ?? week["plan_json"]
-            guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
-            else { throw StateError.unreadablePlan(week["id"]) }
-            // Workshops the published week still holds for each student later this week, by date.
-            let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
-            var plannedLater: [StudentObjective: [SchoolDate]] = [:]
-            for session in weekPlan.sessions {
-                guard let when = later[session.day] else { continue }
-                for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
-            }
-            let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
-            var context = PlanningContext.day(
-                scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
-                received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
-                waited: { progress.waited($0, until: date) })
-            context.published = plan.sessions.filter { $0.day == day.id }
-            return context
+        let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
+        let days = scenario.calendar.days
+        guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
+              let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
+        else { throw StateError.noPublishedWeek(date.text) }
+        let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
+        let json: String = dayPlanJSON ?? week["plan_json"]
+        guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
+        else { throw StateError.unreadablePlan(week["id"]) }
+        // Workshops the published week still holds for each student later this week, by date.
+        let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
+        var plannedLater: [StudentObjective: [SchoolDate]] = [:]
+        for session in weekPlan.sessions {
+            guard let when = later[session.day] else { continue }
+            for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
         }
+        let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
+        var context = PlanningContext.day(
+            scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
+            received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
+            waited: { progress.waited($0, until: date) })
+        context.published = plan.sessions.filter { $0.day == day.id }
+        return context
     }
 
     /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
@@ -112,17 +115,20 @@ extension StateStore {
     /// the term started), the days they have waited since their last workshop on it, and the
     /// absences recorded for the week's dates. Each student wants their objective's weekly count.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
+        try read { db in try Self.weekContext(db, scenario: scenario, weekOf: weekOf) }
+    }
+
+    /// `weekContext(_:weekOf:)` read inside the caller's transaction.
+    static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        return try read { db in
-            let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
-            let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
-            let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
-            var waited: [StudentID: Int] = [:]
-            for (student, subjects) in progress.current {
-                for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
-            }
-            return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
+        let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
+        let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
+        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
+        var waited: [StudentID: Int] = [:]
+        for (student, subjects) in progress.current {
+            for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
         }
+        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
     }
 }
 
