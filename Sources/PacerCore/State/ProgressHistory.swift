@@ -56,7 +56,6 @@ struct ProgressHistory {
         let advanced: Bool
     }
 
-    let scenario: Scenario
     private(set) var tracks: [StudentSubject: Track] = [:]
     /// Per student, the objectives whose mastery the checks applied so far show.
     private var shown: [StudentID: Set<ObjectiveID>] = [:]
@@ -65,7 +64,6 @@ struct ProgressHistory {
     /// The history of `starts` before any check: each student on their starting objective, the
     /// objectives before it in the progression mastered on the start's date.
     init(scenario: Scenario, starts: [StateStore.Start]) {
-        self.scenario = scenario
         var subjectOf: [ObjectiveID: Subject] = [:]
         for subject in scenario.subjects { for objective in subject.objectives { subjectOf[objective.id] = subject } }
         self.subjectOf = subjectOf
