@@ -76,6 +76,9 @@ extension Portal {
             await jobs.published(id, as: nil)
             throw Refusal(.conflict, "Not published: the state moved on",
                           "Checks or absences recorded since this plan was made change it (\(stale.count) problem(s), first: \(stale[0])). Regroup again, then publish.")
+        } catch let refusal as Term.PublishRefusal {
+            await jobs.published(id, as: nil)
+            throw Refusal(.conflict, "Not published", refusal.description)
         } catch {
             await jobs.published(id, as: nil)
             throw error
@@ -100,14 +103,13 @@ extension Portal {
     func uploadChecks(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
         guard let bytes = form.bytes("file"), !bytes.isEmpty else { throw Refusal(.badRequest, "No file", "Choose a checks CSV to upload.") }
-        let (checks, diagnostics) = MasteryChecksFile.parse(bytes: bytes, file: "uploaded file", scenario: scenario, today: today,
-                                                             term: try store.term())
+        let term = Term(scenario: scenario, store: store)
+        let (checks, diagnostics) = try term.readChecks(bytes: bytes, file: "uploaded file", today: today)
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: Notice("The file has errors; nothing of it was recorded.", list: diagnostics.prefix(50).map(\.description)))
         }
-        try store.seed(from: scenario, on: checks.map(\.date).min() ?? today)
-        let report = try store.record(checks, scenario: scenario, source: "portal upload")
+        let report = try term.record(checks, source: "portal upload", today: today)
         return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).", list: Array(report.lines.prefix(200))))
     }
 
@@ -115,7 +117,7 @@ extension Portal {
     func withdraw(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
         guard let id = form["check"].flatMap(Int64.init) else { throw Refusal(.badRequest, "No check", "Choose the check to withdraw.") }
-        let report = try store.withdraw([id], scenario: scenario)
+        let report = try Term(scenario: scenario, store: store).withdraw([id])
         return Page.response(.ok, title: "Check withdrawn", body: Notice(nil, list: report.lines))
     }
 
@@ -125,7 +127,7 @@ extension Portal {
         guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
-        let report = try store.correct(id, result: result, note: try Self.note(form), scenario: scenario, source: "portal correction")
+        let report = try Term(scenario: scenario, store: store).correct(id, result: result, note: try Self.note(form), source: "portal correction")
         return Page.response(.ok, title: "Check corrected", body: Notice(nil, list: report.lines))
     }
 }

@@ -26,11 +26,12 @@ extension Portal {
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
                                  note: try Self.note(form), source: "portal \(session.grant.role)")
-        if let problem = check.problem(in: scenario, today: today, term: try store.term()) { throw Refusal(.badRequest, "Not recorded", problem) }
+        let term = Term(scenario: scenario, store: store)
+        if let problem = try term.problem(of: check, today: today) { throw Refusal(.badRequest, "Not recorded", problem) }
         guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
-        _ = try store.record([check], scenario: scenario, source: "portal \(session.grant.role)")
+        _ = try term.record([check], source: "portal \(session.grant.role)", today: today)
         // Back to the same student on the teacher's page.
         return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
     }

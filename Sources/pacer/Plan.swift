@@ -52,7 +52,7 @@ extension PacerCommand {
         }
 
         func run() throws {
-            let clock = ContinuousClock(), commandStarted = clock.now
+            let commandStarted = ContinuousClock.now
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
@@ -68,36 +68,42 @@ extension PacerCommand {
                 Terminal.error("note: \(scenario) has a state (\(StateStore.fileName)); this plans from students.csv, where the term started. Give --week-of DATE to plan that week from the state.")
             }
             // The limit covers the whole command, reading the school too.
-            var context = PlanningContext(scenario: loaded)
             var result: PlanResult
+            let impossibilities: [Impossibility]?
             if let week, hasState {
                 let planned = try Term(scenario: loaded, store: StateStore(path: statePath))
                     .planWeek(weekOf: week, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil, startedAt: commandStarted)
-                (result, context) = (planned.result, planned.context)
+                (result, impossibilities) = (planned.result, planned.impossibilities)
                 for v in planned.violations { Terminal.error("violation: \(v)") }
             } else {
+                let context = PlanningContext(scenario: loaded)
                 result = try Planner.plan(context, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil,
                                           startedAt: commandStarted)
                 if let week { result.plan.header.date = week.text }
+                impossibilities = Term.explanation(of: result, context: context, timeLimit: timeLimit, startedAt: commandStarted)
             }
             if report != nil { Terminal.endStatus() }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
-            if !result.interrupted {
-                if let budget = ElasticModel.explanationBudget(
-                    timeLimit: timeLimit, elapsed: (clock.now - commandStarted).seconds, planSeconds: result.seconds) {
-                    printImpossibilities(ElasticModel.explain(context, timeLimit: budget))
-                } else if !result.plan.unserved.isEmpty {
-                    print("no time left to explain unserved students; `pacer validate --deep` does")
-                }
-            }
+            printExplanation(impossibilities, of: result)
             print("wrote \(out)/plan.json")
             if result.interrupted {
                 print("the search was interrupted: this is the best plan found so far")
                 throw ExitCode(130)
             }
         }
+    }
+}
+
+/// The explanation of a plan (`Term.explanation`): its impossibilities, or that there was no time
+/// to look for them when students are unserved (nothing when the search was interrupted).
+func printExplanation(_ impossibilities: [Impossibility]?, of result: PlanResult) {
+    guard !result.interrupted else { return }
+    if let impossibilities {
+        printImpossibilities(impossibilities)
+    } else if !result.plan.unserved.isEmpty {
+        print("no time left to explain unserved students; `pacer validate --deep` does")
     }
 }
 

@@ -11,7 +11,9 @@ extension PacerCommand {
                 session's objective and students, and open or cancel sessions when that serves \
                 students clearly better. Each change costs plan_change in the objective. Writes \
                 OUT/plan.json (a day plan with what changed per teacher and per student) and prints \
-                the changes. Check it with pacer verify, then pacer publish it.
+                the changes, and the students no workshop can take under the hard rules with the \
+                smallest changes that would serve them, as pacer plan does. Check it with pacer \
+                verify, then pacer publish it.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -52,6 +54,7 @@ extension PacerCommand {
                 print("  \(t.teacher) \(t.block): " + t.text(teacherAbsent: teacherAbsent))
             }
             for line in PlanSummary.unservedLines(result.plan) { print(line) }
+            printExplanation(regrouped.impossibilities, of: result)
             print("wrote \(out)/plan.json")
             if !regrouped.violations.isEmpty {
                 throw CommandFailure("the regrouped day breaks \(plural(regrouped.violations.count, "rule")) (listed above); it cannot be published")

@@ -43,7 +43,7 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             let store = try StateStore(path: StateStore.path(for: loaded))
             let term = try store.startTerm(on: date.value, historyFrom: historyFrom.flatMap(SchoolDate.init))
-            let added = try store.seed(from: loaded, on: date.value)
+            let added = try Term(scenario: loaded, store: store).seed(on: date.value)
             print("\(store.path): schema \(try store.appliedMigrations().last ?? "?"), \(added) student objective(s) started on \(date.value)")
             print("term started \(term.startedOn); checks accepted from \(term.historyFrom)")
         }
@@ -79,22 +79,23 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             if !withdraw.isEmpty {
-                let report = try StateStore.existing(for: loaded).withdraw(withdraw, scenario: loaded)
+                let report = try Term(scenario: loaded, store: StateStore.existing(for: loaded)).withdraw(withdraw)
                 for line in report.lines { print(PersonText.visible(line)) }
             }
             guard let checks else { return }
-            // The state, when there is one, says from which date checks are taken.
+            // The state, when there is one, says from which date checks are taken; a refused file
+            // leaves a scenario without one as it was.
             let statePath = StateStore.path(for: loaded)
-            let existing = FileManager.default.fileExists(atPath: statePath) ? try StateStore(path: statePath) : nil
-            let (rows, diagnostics) = MasteryChecksFile.read(checks, scenario: loaded, today: date.value, term: try existing?.term())
+            let existing = FileManager.default.fileExists(atPath: statePath) ? Term(scenario: loaded, store: try StateStore(path: statePath)) : nil
+            let (rows, diagnostics) = try existing?.readChecks(checks, today: date.value)
+                ?? MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
             for d in diagnostics { print(d) }
             guard !diagnostics.contains(where: { $0.severity == .error }) else {
                 print("\(checks): nothing recorded")
                 throw ExitCode.failure
             }
-            let store = try existing ?? StateStore(path: statePath)
-            try store.seed(from: loaded, on: rows.map(\.date).min() ?? .today())
-            let report = try store.record(rows, scenario: loaded, source: checks)
+            let term = try existing ?? Term(scenario: loaded, store: StateStore(path: statePath))
+            let report = try term.record(rows, source: checks, today: date.value)
             // Lines may quote what an older state holds: shown with its control characters escaped.
             for line in report.lines { print(PersonText.visible(line)) }
             print("\(checks): \(report.summary)")

@@ -14,7 +14,7 @@ func tinyPortal(busyTimeout: TimeInterval = StateStore.busyTimeout, signIns: Sig
     try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
     let scenario = try ScenarioLoader.load(folder)
     let store = try StateStore(path: StateStore.path(for: scenario), busyTimeout: busyTimeout)
-    try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+    try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!)
     try store.publish(try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json"), scenario: scenario,
                       weekOf: SchoolDate("2026-11-23")!)
     return (folder, Portal(scenario: scenario, store: store, date: SchoolDate("2026-11-24"), planSeconds: 5, signIns: signIns), store)

@@ -52,8 +52,9 @@ func startRecord(_ folder: String, checks: String) throws -> Process {
         try csv.write(toFile: folder + "/checks.csv", atomically: true, encoding: .utf8)
         func snapshot(_ folder: String) throws -> [String] {
             try DatabaseQueue(path: folder + "/pacer-state.sqlite").read { db in
-                try String.fetchAll(db, sql: "SELECT student || objective || IFNULL(mastered_on, '-') FROM objective_history ORDER BY 1")
-                    + [String(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mastery_check") ?? -1)]
+                // Where students started and the checks: all the state stores of their progress.
+                try String.fetchAll(db, sql: "SELECT student || objective || started_on FROM progression_start ORDER BY 1")
+                    + String.fetchAll(db, sql: "SELECT date || student || objective || result FROM mastery_check ORDER BY id")
             }
         }
         let before = try snapshot(folder)

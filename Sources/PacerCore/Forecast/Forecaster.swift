@@ -61,7 +61,8 @@ public struct Forecaster {
         for run in 0..<options.runs {
             var random = SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(run))
             let store = try StateStore(inMemory: ())
-            try store.seed(from: scenario, on: start)
+            let term = Term(scenario: scenario, store: store)
+            try term.seed(on: start)
             var masteredCount: [StudentID: Int] = [:]
             var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
             var schoolDay = 0
@@ -88,8 +89,8 @@ public struct Forecaster {
                                                        result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
                         }
                     }
-                    _ = try store.record(checks, scenario: scenario, source: "forecast")
-                    for standing in try store.standings() where standing.startedOn == date {
+                    _ = try term.record(checks, source: "forecast", today: date)
+                    for standing in try store.standings(scenario) where standing.startedOn == date {
                         if let objective = standing.objective { lastWorkshop[StudentObjective(standing.student, objective)] = schoolDay }
                     }
                     schoolDay += 1
@@ -98,7 +99,7 @@ public struct Forecaster {
                 mastered[week] += counts
                 behind[week] += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
                 var longest = 0
-                for standing in try store.standings() {
+                for standing in try store.standings(scenario) {
                     guard let objective = standing.objective else { continue }
                     longest = max(longest, schoolDay - (lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
                 }

@@ -14,25 +14,46 @@ public struct PlanningContext: Sendable {
         self.waitedDays = waitedDays
     }
 
-    /// The context of one school day: each student wants a workshop today on their current
-    /// objective while its weekly count exceeds `covered` (workshops received or still planned this
-    /// week), and weighs in with the longest of `waited` over their objectives. Both look up a
-    /// student on an objective.
+    /// School days within which a student who moved on is owed a first workshop on the new objective.
+    public static let firstWorkshopWithin = 2
+
+    /// Workshops a student wants over `days` school days: what their objective's weekly count
+    /// (`perWeek`) asks for beyond the `covered` workshops, at most one a day. The one rule for a
+    /// week (nothing covered yet, every school day) and for a regrouped day (one day).
+    static func wanted(perWeek: Int, covered: Int, days: Int) -> Int {
+        max(0, min(perWeek - covered, days))
+    }
+
+    /// The context of `day` (dated `date`) of `scenario`, cut to that day with the state's current
+    /// objectives and absences. What covers a student's weekly count: the workshops `received`
+    /// since the week began and those the published week still holds for them on later days
+    /// (`plannedLater`, by date). A student who moved on (`movedOn`, by date) is owed a first
+    /// workshop on the new objective within `firstWorkshopWithin` school days: until then, a
+    /// workshop the week holds for them after that does not count, so that today's plan serves them
+    /// when it can (or says why not). Each student weighs in with the longest of `waited` over
+    /// their objectives. All of them look up a student on an objective.
     static func day(
-        _ scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
-        covered: (StudentObjective) -> Int, waited: (StudentObjective) -> Int
+        _ scenario: Scenario, _ day: Day, on date: SchoolDate, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences,
+        received: [StudentObjective: Int], plannedLater: [StudentObjective: [SchoolDate]], movedOn: [StudentObjective: SchoolDate],
+        waited: (StudentObjective) -> Int
     ) -> PlanningContext {
+        func covered(_ key: StudentObjective) -> Int {
+            let later = plannedLater[key] ?? []
+            guard let moved = movedOn[key] else { return (received[key] ?? 0) + later.count }
+            let due = scenario.calendar.schoolDay(after: moved, count: firstWorkshopWithin)
+            return (received[key] ?? 0) + (date <= due ? later.filter { $0 <= due }.count : later.count)
+        }
         var wanted: [StudentID: [SubjectID: Int]] = [:]
         var waitedDays: [StudentID: Int] = [:]
         for (student, subjects) in current {
             for (subject, objective) in subjects {
                 let key = StudentObjective(student, objective)
                 let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                wanted[student, default: [:]][subject] = max(0, min(1, perWeek - covered(key)))
+                wanted[student, default: [:]][subject] = Self.wanted(perWeek: perWeek, covered: covered(key), days: 1)
                 waitedDays[student] = max(waitedDays[student] ?? 0, waited(key))
             }
         }
-        var context = PlanningContext(scenario: scenario, waitedDays: waitedDays)
+        var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), waitedDays: waitedDays)
         context.wanted = wanted
         return context
     }
@@ -40,7 +61,7 @@ public struct PlanningContext: Sendable {
     /// Workshops the student wants in the subject, before any are planned.
     func wanted(_ student: StudentID, _ subject: SubjectID, objective: Objective) -> Int {
         if let wanted { return wanted[student]?[subject] ?? 0 }
-        return min(objective.workshopsPerWeek, scenario.calendar.days.count)
+        return Self.wanted(perWeek: objective.workshopsPerWeek, covered: 0, days: scenario.calendar.days.count)
     }
 }
 

@@ -130,8 +130,16 @@ extension MasteryCheck {
     /// Why the check cannot be recorded in the scenario on `today`, in a state whose term is
     /// `term`, or nil: the rules a checks file's rows are held to, for one check.
     public func problem(in scenario: Scenario, today: SchoolDate, term: StateStore.TermDates?) -> String? {
-        Self.dateProblem(date, in: scenario, today: today, term: term)
-            ?? Self.studentProblem(student, known: Set(scenario.students.map(\.id)))
-            ?? Self.objectiveProblem(objective, in: scenario)
+        problem(in: scenario, known: Set(scenario.students.map(\.id)), today: today, term: term)
+    }
+
+    /// `problem(in:today:term:)` with the scenario's students given as `known`, for many checks.
+    func problem(in scenario: Scenario, known: Set<StudentID>, today: SchoolDate, term: StateStore.TermDates?) -> String? {
+        if let problem = Self.dateProblem(date, in: scenario, today: today, term: term)
+            ?? Self.studentProblem(student, known: known) ?? Self.objectiveProblem(objective, in: scenario) {
+            return problem
+        }
+        if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }
+        return nil
     }
 }

@@ -162,7 +162,8 @@ public enum StateFileCheck {
         return Contents(
             bytes: bytes,
             migrations: try migrator.appliedMigrations(db),
-            students: tables.contains("objective_history") ? try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT student) FROM objective_history") ?? 0 : 0,
+            students: try ["progression_start", "objective_history"].first(where: tables.contains)
+                .map { try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT student) FROM \($0)") ?? 0 } ?? 0,
             checks: try count("mastery_check"),
             withdrawnChecks: hasWithdrawn ? try count("mastery_check", "withdrawn_at IS NOT NULL") : 0,
             lastCheck: tables.contains("mastery_check") ? try String.fetchOne(db, sql: "SELECT MAX(date) FROM mastery_check") : nil,

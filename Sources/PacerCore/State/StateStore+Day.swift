@@ -73,71 +73,62 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
 }
 
 extension StateStore {
-    /// What regrouping `date` starts from: the scenario cut to that day, with each student's
-    /// current objective from the history; whether they want a workshop today (their objective's
-    /// weekly count, less what they received this week and what the published week still holds for
-    /// them on later days); the days they have waited; and the sessions published for the day (a
-    /// published day plan replaces the week's).
+    /// What regrouping `date` starts from, read from the state: each student's current objective
+    /// from the history, the workshops they received this week and those the published week still
+    /// holds for them on later days, when they moved on, the days they have waited, the absences;
+    /// `PlanningContext.day` decides from them who wants a workshop today. The sessions published
+    /// for the day come with it (a published day plan replaces the week's).
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
-        if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
-        return try read { db in
-            let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
-            let days = scenario.calendar.days
-            guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
-                  let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
-            else { throw StateError.noPublishedWeek(date.text) }
-            let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
-            let json: String = dayPlanJSON ?? week["plan_json"]
-            guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
-            else { throw StateError.unreadablePlan(week["id"]) }
-            // Workshops the published week still holds for each student later this week, by date.
-            let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
-            var plannedLater: [StudentObjective: [SchoolDate]] = [:]
-            for session in weekPlan.sessions {
-                guard let when = later[session.day] else { continue }
-                for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
-            }
-
-            let progress = try TermProgress(db, before: date, weekOf: weekOf)
-            // A student who moved on is owed a first workshop on the new objective within
-            // `firstWorkshopWithin` school days: until then, a workshop the week holds for them after
-            // that does not count, so today's regroup serves them when it can (or says why not).
-            func planned(_ key: StudentObjective) -> Int {
-                let dates = plannedLater[key] ?? []
-                guard let movedOn = progress.movedOn[key] else { return dates.count }
-                let due = scenario.calendar.schoolDay(after: movedOn, count: Self.firstWorkshopWithin)
-                return date <= due ? dates.filter { $0 <= due }.count : dates.count
-            }
-            // Today is wanted only for what this week's workshops and the rest of the published week do not give.
-            let absent = try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)])
-            var context = PlanningContext.day(
-                scenario.day(day, current: progress.current, absences: absent), current: progress.current,
-                covered: { (progress.receivedThisWeek[$0] ?? 0) + planned($0) },
-                waited: { progress.waited($0, until: date) })
-            context.published = plan.sessions.filter { $0.day == day.id }
-            return context
-        }
+        try read { db in try Self.dayContext(db, scenario: scenario, date: date) }
     }
 
-    /// School days within which a student who moved on is owed a first workshop on the new objective.
-    public static let firstWorkshopWithin = 2
+    /// `dayContext(_:date:)` read inside the caller's transaction.
+    static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
+        if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
+        let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
+        let days = scenario.calendar.days
+        guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
+              let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
+        else { throw StateError.noPublishedWeek(date.text) }
+        let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
+        let json: String = dayPlanJSON ?? week["plan_json"]
+        guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
+        else { throw StateError.unreadablePlan(week["id"]) }
+        // Workshops the published week still holds for each student later this week, by date.
+        let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
+        var plannedLater: [StudentObjective: [SchoolDate]] = [:]
+        for session in weekPlan.sessions {
+            guard let when = later[session.day] else { continue }
+            for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
+        }
+        let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
+        var context = PlanningContext.day(
+            scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
+            received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
+            waited: { progress.waited($0, until: date) })
+        context.published = plan.sessions.filter { $0.day == day.id }
+        return context
+    }
 
     /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
     /// a state: each student's current objective from the history (not students.csv, which is where
     /// the term started), the days they have waited since their last workshop on it, and the
     /// absences recorded for the week's dates. Each student wants their objective's weekly count.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
+        try read { db in try Self.weekContext(db, scenario: scenario, weekOf: weekOf) }
+    }
+
+    /// `weekContext(_:weekOf:)` read inside the caller's transaction.
+    static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        return try read { db in
-            let progress = try TermProgress(db, before: weekOf, weekOf: weekOf)
-            let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
-            let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
-            var waited: [StudentID: Int] = [:]
-            for (student, subjects) in progress.current {
-                for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
-            }
-            return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
+        let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
+        let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
+        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
+        var waited: [StudentID: Int] = [:]
+        for (student, subjects) in progress.current {
+            for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
         }
+        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
     }
 }
 
@@ -153,11 +144,14 @@ struct TermProgress {
     /// objectives are not in it).
     var movedOn: [StudentObjective: SchoolDate] = [:]
 
-    init(_ db: Database, before date: SchoolDate, weekOf: SchoolDate) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT student, to_objective, date FROM advance WHERE to_objective IS NOT NULL AND date < ?", arguments: [date.text]) {
-            if let when = SchoolDate(row["date"]) { movedOn[StudentObjective(StudentID(rawValue: row["student"]), ObjectiveID(rawValue: row["to_objective"]))] = when }
+    init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate) throws {
+        let history = try StateStore.history(db, scenario: scenario)
+        for (key, track) in history.tracks {
+            for advance in track.advances where advance.date < date {
+                if let to = advance.to { movedOn[StudentObjective(key.student, to)] = advance.date }
+            }
         }
-        for standing in try StateStore.standings(db) {
+        for standing in history.standings {
             guard let objective = standing.objective else { continue }
             current[standing.student, default: [:]][standing.subject] = objective
             started[StudentObjective(standing.student, objective)] = standing.startedOn

@@ -9,6 +9,11 @@ extension StateStore {
     @discardableResult
     public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
         let json = try PlanFile.encode(plan)
+        return try write { db in try Self.publish(plan, json: json, scenario: scenario, weekOf: weekOf, db) }
+    }
+
+    /// `publish(_:scenario:weekOf:)` inside the caller's transaction, the plan encoded as `json`.
+    static func publish(_ plan: WeekPlan, json: String, scenario: Scenario, weekOf: SchoolDate, _ db: Database) throws -> Int64 {
         let isDay = plan.header.kind == .day
         let dayDate = plan.header.date.flatMap(SchoolDate.init)
         let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map {
@@ -16,29 +21,27 @@ extension StateStore {
         })
         let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
         let now = ISO8601DateFormatter().string(from: Date())
-        return try write { db in
-            try db.execute(sql: """
-                INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [plan.header.kind.rawValue, (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
-            let id = db.lastInsertedRowID
-            for date in covered.sorted() {
-                try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])
-            }
-            // Students recorded absent in a session's block did not receive it.
-            let dated = plan.days.compactMap { roster in
-                scenario.calendar.days.first { $0.id == roster.day }.flatMap { day in dayDates[day.id].map { ($0, day) } }
-            }
-            let absent = try Self.absentBlocks(db, scenario: scenario, dates: dated).students
-            for session in plan.sessions {
-                guard let date = dayDates[session.day] else { continue }
-                for student in session.students where absent[student]?.contains(session.block) != true {
-                    try db.execute(sql: """
-                        INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,
-                                         session.objective.rawValue, student.rawValue])
-                }
-            }
-            return id
+        try db.execute(sql: """
+            INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [plan.header.kind.rawValue, (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
+        let id = db.lastInsertedRowID
+        for date in covered.sorted() {
+            try db.execute(sql: "DELETE FROM attendance WHERE date = ?", arguments: [date])
         }
+        // Students recorded absent in a session's block did not receive it.
+        let dated = plan.days.compactMap { roster in
+            scenario.calendar.days.first { $0.id == roster.day }.flatMap { day in dayDates[day.id].map { ($0, day) } }
+        }
+        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dated).students
+        for session in plan.sessions {
+            guard let date = dayDates[session.day] else { continue }
+            for student in session.students where absent[student]?.contains(session.block) != true {
+                try db.execute(sql: """
+                    INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,
+                                     session.objective.rawValue, student.rawValue])
+            }
+        }
+        return id
     }
 }

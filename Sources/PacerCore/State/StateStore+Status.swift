@@ -18,8 +18,9 @@ extension StateStore {
     public func status(_ scenario: Scenario, on date: SchoolDate, student: StudentID? = nil, objective: ObjectiveID? = nil) throws -> [StatusLine] {
         let names = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.name) })
         return try read { db in
-            let standings = try Self.standings(db)
-            if let first = try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM objective_history").flatMap(SchoolDate.init), date < first {
+            let history = try Self.history(db, scenario: scenario)
+            let standings = history.standings
+            if let first = history.firstDate, date < first {
                 throw StateError.beforeRecords("\(date) is before the term's records begin (\(first))")
             }
             return try standings.compactMap { standing -> StatusLine? in

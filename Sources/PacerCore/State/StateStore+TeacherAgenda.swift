@@ -53,9 +53,7 @@ extension StateStore {
             for session in inForce.sessions where session.teacher == teacher {
                 let title = scenario.objective(session.objective)?.title ?? ""
                 let people = try session.students.map { id -> TeacherAgenda.Member in
-                    let started = try String.fetchOne(db, sql: """
-                        SELECT started_on FROM objective_history WHERE student = ? AND objective = ?
-                        """, arguments: [id.rawValue, session.objective.rawValue]).flatMap(SchoolDate.init)
+                    let started = try Self.history(db, scenario: scenario, of: id).startedOn(session.objective, by: id)
                     let before = try Int.fetchOne(db, sql: """
                         SELECT COUNT(*) FROM attendance WHERE student = ? AND teacher = ? AND objective = ? AND date < ?
                         """, arguments: [id.rawValue, teacher.rawValue, session.objective.rawValue, date.text]) ?? 0

@@ -19,7 +19,7 @@ extension StateStore {
            let startedOn = SchoolDate(row["started_on"]), let historyFrom = SchoolDate(row["history_from"]) {
             return TermDates(startedOn: startedOn, historyFrom: historyFrom)
         }
-        return try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM objective_history").flatMap(SchoolDate.init)
+        return try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM progression_start").flatMap(SchoolDate.init)
             .map { TermDates(startedOn: $0, historyFrom: $0) }
     }
 

@@ -3,9 +3,11 @@ import GRDB
 import Synchronization
 
 /// The term's state of one scenario: an SQLite file beside `scenario.yaml` (`pacer-state.sqlite`),
-/// opened through GRDB. It holds what happened: each student's objective history, mastery checks,
-/// the advances they caused, published plans and attendance. The scenario files stay the source
-/// of who exists. Every change is one transaction; schema changes are versioned migrations.
+/// opened through GRDB. It holds what happened: where each student started each subject, the
+/// mastery checks (from which `ProgressHistory` derives where students have been and stand),
+/// published plans and attendance, absences, the portal's access. The scenario files stay the
+/// source of who exists. It stores and reads; the workflows that change it are `Term`'s. Every
+/// change is one transaction; schema changes are versioned migrations.
 public final class StateStore: Sendable {
     public static let fileName = "pacer-state.sqlite"
     /// Seconds a command waits for another's write to the same state to finish.
@@ -247,6 +249,30 @@ public final class StateStore: Sendable {
                     last_seen INTEGER NOT NULL
                 );
                 CREATE INDEX portal_session_by_access ON portal_session(access_id, created_at);
+                """)
+        }
+        m.registerMigration("v11") { db in
+            // One stored truth for a student's progress: where each student started each subject and
+            // the mastery checks. The history and the advances become views the code derives
+            // (ProgressHistory). A student's start is where their replayed history began: the
+            // objective their first advance left, else the one they are still on, on the date
+            // students.csv put them there.
+            try db.execute(sql: """
+                CREATE TABLE progression_start (
+                    student TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    objective TEXT NOT NULL,
+                    started_on TEXT NOT NULL,
+                    PRIMARY KEY (student, subject)
+                );
+                INSERT OR IGNORE INTO progression_start (student, subject, objective, started_on)
+                    SELECT h.student, h.subject, h.objective, h.started_on FROM objective_history h
+                    WHERE h.objective = COALESCE(
+                        (SELECT a.from_objective FROM advance a WHERE a.student = h.student AND a.subject = h.subject ORDER BY a.id LIMIT 1),
+                        (SELECT o.objective FROM objective_history o WHERE o.student = h.student AND o.subject = h.subject AND o.mastered_on IS NULL))
+                    ORDER BY h.student, h.subject, h.rowid;
+                DROP TABLE advance;
+                DROP TABLE objective_history;
                 """)
         }
         return m

@@ -56,8 +56,7 @@ import Testing
     @Test func aWeekPlannedFromTheStateFollowsTheRecordedMastery() throws {
         let (folder, scenario, store) = try published()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
-                             scenario: scenario, source: "mon.csv")
+        _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "mon.csv", today: afterTheChecks)
         let monday = SchoolDate("2026-11-30")!
         let context = try store.weekContext(scenario, weekOf: monday)
         #expect(context.scenario.students.first { $0.id == "S-01" }?.current["MATH"] == "MATH-7.RP.2")
@@ -89,8 +88,7 @@ import Testing
             week.sessions[i].students = (week.sessions[i].students.filter { $0 != "S-01" } + ["S-01"]).sorted()
         }
         try store.publish(week, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
-        _ = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
-                             scenario: scenario, source: "mon.csv")
+        _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "mon.csv", today: afterTheChecks)
         func wanted(_ date: String) throws -> Int {
             try store.dayContext(scenario, date: SchoolDate(date)!).wanted?["S-01"]?["MATH"] ?? -1
         }

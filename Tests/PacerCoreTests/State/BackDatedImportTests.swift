@@ -23,11 +23,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A later check for every student first: everything after it in the file is back-dated.
         let header = "date,student,objective,result\n"
-        _ = try store.record(try checks(header + (1...9).map { "2026-12-04,S-0\($0),MATH-7.SP.1,not-yet" }.joined(separator: "\n") + "\n", scenario, in: folder),
-                             scenario: scenario, source: "later.csv")
+        _ = try Term(scenario: scenario, store: store).record(try checks(header + (1...9).map { "2026-12-04,S-0\($0),MATH-7.SP.1,not-yet" }.joined(separator: "\n") + "\n", scenario, in: folder), source: "later.csv", today: afterTheChecks)
         let days = ["2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30"]
-        let report = try store.record(try checks(header + history(days: days).joined(separator: "\n") + "\n", scenario, in: folder),
-                                      scenario: scenario, source: "back-filled.csv")
+        let report = try Term(scenario: scenario, store: store).record(try checks(header + history(days: days).joined(separator: "\n") + "\n", scenario, in: folder), source: "back-filled.csv", today: afterTheChecks)
         #expect(report.recorded == 45)
         let replays = report.lines.filter { $0.contains("history replayed") }
         #expect(replays.count == 9, "one replay per student and subject, not one per row: \(replays.count)")
@@ -37,24 +35,22 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: other) }
         for day in days {
             let rows = history(days: days).filter { $0.hasPrefix(day) }
-            _ = try oneByOne.record(try checks(header + rows.joined(separator: "\n") + "\n", scenario, in: other), scenario: scenario, source: day)
+            _ = try Term(scenario: scenario, store: oneByOne).record(try checks(header + rows.joined(separator: "\n") + "\n", scenario, in: other), source: day, today: afterTheChecks)
         }
-        _ = try oneByOne.record(try checks(header + (1...9).map { "2026-12-04,S-0\($0),MATH-7.SP.1,not-yet" }.joined(separator: "\n") + "\n", scenario, in: other),
-                                scenario: scenario, source: "later.csv")
-        #expect(try store.standings() == oneByOne.standings())
-        #expect(try store.standings().first { $0.student == "S-01" }?.objective == "MATH-7.RP.2")
+        _ = try Term(scenario: scenario, store: oneByOne).record(try checks(header + (1...9).map { "2026-12-04,S-0\($0),MATH-7.SP.1,not-yet" }.joined(separator: "\n") + "\n", scenario, in: other), source: "later.csv", today: afterTheChecks)
+        #expect(try store.standings(scenario) == oneByOne.standings(scenario))
+        #expect(try store.standings(scenario).first { $0.student == "S-01" }?.objective == "MATH-7.RP.2")
     }
 
     @Test func withdrawingManyChecksOfOneStudentReplaysOnce() throws {
         let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let days = ["2026-11-24", "2026-11-25", "2026-11-26"]
-        _ = try store.record(try checks("date,student,objective,result\n" + history(days: days).joined(separator: "\n") + "\n", scenario, in: folder),
-                             scenario: scenario, source: "checks.csv")
+        _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n" + history(days: days).joined(separator: "\n") + "\n", scenario, in: folder), source: "checks.csv", today: afterTheChecks)
         let ids = try store.checks(of: "S-01").map(\.id)
         #expect(ids.count == 3)
-        let report = try store.withdraw(ids, scenario: scenario)
+        let report = try Term(scenario: scenario, store: store).withdraw(ids)
         #expect(report.lines.filter { $0.contains("history replayed") }.count == 1)
-        #expect(try store.standings().first { $0.student == "S-01" }?.objective == "MATH-7.RP.1")
+        #expect(try store.standings(scenario).first { $0.student == "S-01" }?.objective == "MATH-7.RP.1")
     }
 }

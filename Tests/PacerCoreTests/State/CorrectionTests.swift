@@ -13,8 +13,8 @@ import Testing
         return MasteryChecksFile.read(path, scenario: scenario, today: SchoolDate(today)).diagnostics
     }
 
-    func current(_ store: StateStore, _ student: String) throws -> String? {
-        try store.standings().first { $0.student.rawValue == student }?.objective?.rawValue
+    func current(_ store: StateStore, _ scenario: Scenario, _ student: String) throws -> String? {
+        try store.standings(scenario).first { $0.student.rawValue == student }?.objective?.rawValue
     }
 
     @Test func checksAfterTodayOrOnNoSchoolDayAreRefused() throws {
@@ -41,9 +41,9 @@ import Testing
             2026-11-24,S-01,MATH-7.RP.1,not-yet
             """, scenario, in: folder, today: "2026-11-24")
         #expect(inFile.map(\.description).contains { $0.contains(":3:") && $0.contains("not-yet contradicts mastered for S-01 on MATH-7.RP.1 the same day (line 2)") }, "\(inFile)")
-        _ = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), scenario: scenario, source: "a.csv")
+        _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "a.csv", today: afterTheChecks)
         #expect(throws: StateError.self) {
-            _ = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n", scenario, in: folder), scenario: scenario, source: "b.csv")
+            _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n", scenario, in: folder), source: "b.csv", today: afterTheChecks)
         }
         #expect(try store.count("mastery_check") == 1, "nothing of the second file went in")
     }
@@ -51,37 +51,34 @@ import Testing
     @Test func aWithdrawnCheckIsReplayedAwayAndCanBeRecordedAgain() throws {
         let (folder, scenario, store) = try store()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let first = try store.record(try checks("""
+        let first = try Term(scenario: scenario, store: store).record(try checks("""
             date,student,objective,result
             2026-11-23,S-01,MATH-7.RP.1,mastered
             2026-11-24,S-01,MATH-7.RP.2,mastered
-            """, scenario, in: folder), scenario: scenario, source: "a.csv")
+            """, scenario, in: folder), source: "a.csv", today: afterTheChecks)
         #expect(first.advances == 2)
-        #expect(try current(store, "S-01") == "MATH-7.RP.3")
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.3")
         let ids = try store.checks(of: "S-01").map(\.id)
         // Withdrawing the first mastery: RP.2's check becomes evidence shown ahead, RP.1 is current again.
-        let report = try store.withdraw([ids[0]], scenario: scenario)
-        #expect(try current(store, "S-01") == "MATH-7.RP.1")
+        let report = try Term(scenario: scenario, store: store).withdraw([ids[0]])
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.1")
         #expect(report.lines.last == "S-01 MATH: history replayed (check \(ids[0]) was withdrawn); now on MATH-7.RP.1 (was MATH-7.RP.3)", "\(report.lines)")
         #expect(try store.checks(of: "S-01").map(\.withdrawn) == [true, false])
-        #expect(throws: StateError.self) { _ = try store.withdraw([9_999], scenario: scenario) }
+        #expect(throws: StateError.self) { _ = try Term(scenario: scenario, store: store).withdraw([9_999]) }
         // Recording it again reinstates it, and the history is as before.
-        let again = try store.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
-                                     scenario: scenario, source: "c.csv")
+        let again = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "c.csv", today: afterTheChecks)
         #expect(again.recorded == 1)
-        #expect(try current(store, "S-01") == "MATH-7.RP.3")
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.3")
         #expect(try store.integrityCheck() == "ok")
     }
 
     @Test func aCheckDatedBeforeRecordedOnesReplaysInDateOrder() throws {
         let (folder, scenario, store) = try store()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try store.record(try checks("date,student,objective,result\n2026-11-25,S-01,MATH-7.RP.2,mastered\n", scenario, in: folder),
-                             scenario: scenario, source: "wed.csv")
-        #expect(try current(store, "S-01") == "MATH-7.RP.1", "RP.2 shown ahead is evidence")
-        let late = try store.record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
-                                    scenario: scenario, source: "tue.csv")
-        #expect(try current(store, "S-01") == "MATH-7.RP.3", "RP.1 mastered on Tuesday, RP.2 on Wednesday")
+        _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-25,S-01,MATH-7.RP.2,mastered\n", scenario, in: folder), source: "wed.csv", today: afterTheChecks)
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.1", "RP.2 shown ahead is evidence")
+        let late = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "tue.csv", today: afterTheChecks)
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.3", "RP.1 mastered on Tuesday, RP.2 on Wednesday")
         #expect(late.lines.contains { $0.contains("history replayed") })
     }
 

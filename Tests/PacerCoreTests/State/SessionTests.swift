@@ -84,7 +84,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lock = try OtherProcessWrite(store.path)
         let reader = try StateStore(path: StateStore.path(for: scenario), busyTimeout: 0.2)
-        #expect(try reader.standings().count == 30)
+        #expect(try reader.standings(scenario).count == 30)
         #expect(throws: StateError.busy(store.path)) { _ = try reader.grantAccess(.scheduler) }
         #expect(lock.isHeld, "all of it while the other write was under way")
         lock.release()

@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let monday = SchoolDate("2026-11-23")!
         let store = try StateStore(path: StateStore.path(for: scenario))
-        try store.seed(from: scenario, on: monday)
+        try Term(scenario: scenario, store: store).seed(on: monday)
         let week = try Planner.plan(scenario, options: PlanOptions(timeLimit: 30, nodeLimit: 100)).plan
         try store.publish(week, scenario: scenario, weekOf: monday)
 
@@ -31,21 +31,21 @@ import Testing
                 if result == "mastered" { mastered.append((StudentID(rawValue: student), ObjectiveID(rawValue: objective))) }
                 csv += "\(yesterday),\(student),\(objective),\(result)\n"
             }
-            _ = try store.record(try checks(csv, scenario, in: folder), scenario: scenario, source: "evening \(yesterday)")
+            _ = try Term(scenario: scenario, store: store).record(try checks(csv, scenario, in: folder), source: "evening \(yesterday)", today: afterTheChecks)
 
             let context = try store.dayContext(scenario, date: today)
             let day = try Planner.plan(context, options: PlanOptions(timeLimit: 30, nodeLimit: 50), date: today).plan
             #expect(PlanVerifier(context: context).violations(of: day) == [], "\(today)")
 
             // Students who mastered moved on, and nobody sits on an objective already mastered.
-            let standing = Dictionary(uniqueKeysWithValues: try store.standings().map { ("\($0.student)|\($0.subject)", $0.objective) })
+            let standing = Dictionary(uniqueKeysWithValues: try store.standings(scenario).map { ("\($0.student)|\($0.subject)", $0.objective) })
             for (student, objective) in mastered {
                 let subject = try #require(scenario.objective(objective)?.subject)
                 #expect(standing["\(student)|\(subject)"] != objective, "\(student) mastered \(objective)")
             }
-            let masteredRows = try DatabaseQueue(path: store.path).read { db in
-                Set(try String.fetchAll(db, sql: "SELECT student || '|' || objective FROM objective_history WHERE mastered_on IS NOT NULL"))
-            }
+            let masteredRows = Set(try derivedHistory(store, scenario).tracks.flatMap { key, track in
+                track.entries.filter { $0.masteredOn != nil }.map { "\(key.student)|\($0.objective)" }
+            })
             for session in day.sessions {
                 for student in session.students {
                     #expect(!masteredRows.contains("\(student)|\(session.objective)"), "\(student) placed on mastered \(session.objective)")

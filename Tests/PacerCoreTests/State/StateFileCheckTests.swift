@@ -13,7 +13,7 @@ func recordedTinySchool() throws -> (folder: String, scenario: Scenario, path: S
         2026-11-23,S-02,MATH-7.RP.1,not-yet
         2026-11-24,S-03,MATH-7.RP.3,mastered
         """, scenario, in: folder)
-    #expect(try store.record(rows, scenario: scenario, source: "checks.csv").recorded == 3)
+    #expect(try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks).recorded == 3)
     try store.queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     return (folder, scenario, store.path)
 }
@@ -44,8 +44,10 @@ func refusal(at path: String, _ body: () throws -> Void) -> StateFileCheck.Probl
         #expect(message.contains("pacer restore \(folder) BACKUP"))
     }
 
-    /// 200 bytes inverted at the start of a table's root page, the data checkpointed into the
-    /// main file first: SQLite's quick_check finds it, and nothing writes into the file.
+    /// 200 bytes inverted at the start of an index's root page (the checks by student), the data
+    /// checkpointed into the main file first: SQLite's quick_check finds it, and nothing writes
+    /// into the file. (A table's root page makes quick_check itself fail with "database disk image
+    /// is malformed", which names no page.)
     @Test func flippedBytesInAPageAreRefusedAndTheFileIsLeftAsItWas() throws {
         let (folder, scenario, path) = try recordedTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -54,7 +56,7 @@ func refusal(at path: String, _ body: () throws -> Void) -> StateFileCheck.Probl
         configuration.readonly = true
         let (pageSize, root) = try DatabaseQueue(path: path, configuration: configuration).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'objective_history'") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'mastery_check_by_student'") ?? 0)
         }
         #expect(root > 1)
         var data = try #require(bytes(path))
@@ -115,7 +117,7 @@ func refusal(at path: String, _ body: () throws -> Void) -> StateFileCheck.Probl
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rows = try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n2026-11-23,S-02,MATH-7.RP.1,mastered\n",
                               scenario, in: folder)
-        #expect(try store.record(rows, scenario: scenario, source: "checks.csv").recorded == 2)
+        #expect(try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks).recorded == 2)
         // A copy of the files while the store is open and idle: what a killed writer leaves.
         let copy = folder + "/copy"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)

@@ -14,9 +14,12 @@ func tinySchoolCopy() throws -> (folder: String, scenario: Scenario) {
 func seededTinySchool() throws -> (folder: String, scenario: Scenario, store: StateStore) {
     let (folder, scenario) = try tinySchoolCopy()
     let store = try StateStore(path: StateStore.path(for: scenario))
-    try store.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+    try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!)
     return (folder, scenario, store)
 }
+
+/// The day the tests record their checks on (`Term.record` refuses a check dated after today).
+let afterTheChecks = SchoolDate("2027-06-30")!
 
 func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [MasteryCheck] {
     let path = folder + "/checks-\(UUID().uuidString).csv"
@@ -31,8 +34,8 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         let (folder, scenario) = try tinySchoolCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try StateStore(path: StateStore.path(for: scenario))
-        #expect(try store.seed(from: scenario, on: SchoolDate("2026-11-23")!) == 30)
-        #expect(try store.seed(from: scenario, on: SchoolDate("2026-11-23")!) == 0, "seeding twice adds nothing")
+        #expect(try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!) == 30)
+        #expect(try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!) == 0, "seeding twice adds nothing")
         let rows = try checks("""
             date,student,objective,result,note
             2026-11-23,S-01,MATH-7.RP.1,mastered,4/4
@@ -42,19 +45,19 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
             2026-11-24,S-03,MATH-7.RP.2,mastered,
             2026-11-24,S-29,MATH-7.SP.1,mastered,
             """, scenario, in: folder)
-        let report = try store.record(rows, scenario: scenario, source: "checks.csv")
+        let report = try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks)
         #expect(report.recorded == 6 && report.duplicates == 0 && report.advances == 4)
-        let now = Dictionary(uniqueKeysWithValues: try store.standings().map { ($0.student.rawValue, $0.objective?.rawValue ?? "complete") })
+        let now = Dictionary(uniqueKeysWithValues: try store.standings(scenario).map { ($0.student.rawValue, $0.objective?.rawValue ?? "complete") })
         #expect(now["S-01"] == "MATH-7.RP.2")
         #expect(now["S-02"] == "MATH-7.RP.1")
         #expect(now["S-03"] == "MATH-7.NS.1", "RP.3 was shown mastered ahead, so it is skipped")
         #expect(now["S-29"] == "complete")
         #expect(report.lines.contains("S-03 2026-11-24 [check 5]: mastered MATH-7.RP.2, skipped MATH-7.RP.3 (mastery shown earlier); now on MATH-7.NS.1"))
 
-        let again = try store.record(rows, scenario: scenario, source: "checks.csv")
+        let again = try Term(scenario: scenario, store: store).record(rows, source: "checks.csv", today: afterTheChecks)
         #expect(again.recorded == 0 && again.duplicates == 6 && again.advances == 0)
-        #expect(try store.count("advance") == 4)
-        #expect(try store.standings().map(\.objective) == (try store.standings().map(\.objective)))
+        #expect(try derivedHistory(store, scenario).tracks.values.map(\.advances.count).reduce(0, +) == 4)
+        #expect(try store.standings(scenario).map(\.objective) == (try store.standings(scenario).map(\.objective)))
     }
 
     /// Nobody is ever placed on an objective they already mastered.
@@ -71,9 +74,9 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
             csv += "\(day),S-01,\(o),mastered\n"
             day = day.adding(days: 1)
         }
-        let report = try store.record(try checks(csv, scenario, in: folder), scenario: scenario, source: "all")
+        let report = try Term(scenario: scenario, store: store).record(try checks(csv, scenario, in: folder), source: "all", today: afterTheChecks)
         #expect(report.advances == math.count)
-        #expect(try store.standings().first { $0.student == "S-01" }?.objective == nil)
+        #expect(try store.standings(scenario).first { $0.student == "S-01" }?.objective == nil)
     }
 
     @Test func aDatabaseOfTheFirstSchemaOpensAndUpgrades() throws {
@@ -82,12 +85,11 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         let path = StateStore.path(for: scenario)
         let old = try StateStore(path: path, upTo: "v1")
         #expect(try old.appliedMigrations() == ["v1"])
-        try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
-        let rows = try old.count("objective_history")
+        try startHistoriesTheOldWay(path, scenario, on: SchoolDate("2026-11-23")!)
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
-        #expect(rows > 30)
-        #expect(try upgraded.count("objective_history") == rows, "data survives the upgrade")
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(try upgraded.count("progression_start") == 30, "data survives the upgrade")
+        #expect(try upgraded.standings(scenario).map(\.objective) == scenario.students.map { $0.current["MATH"] })
         let indexes = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_student'")
         }
@@ -101,8 +103,8 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         let (folder, scenario) = try tinySchoolCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = StateStore.path(for: scenario)
-        let old = try StateStore(path: path, upTo: "v2")
-        try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        _ = try StateStore(path: path, upTo: "v2")
+        try startHistoriesTheOldWay(path, scenario, on: SchoolDate("2026-11-23")!)
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: """
                 INSERT INTO mastery_check VALUES ('3f2a', '2026-11-23', 'S-01', 'MATH-7.RP.1', 'mastered', '4/4', 'old.csv', '2026-11-23T15:00:00Z');
@@ -113,13 +115,11 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
                 """)
         }
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
-        let linked = try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: "SELECT c.note || ' ' || a.to_objective FROM advance a JOIN mastery_check c ON c.id = a.check_id")
-        }
-        #expect(linked == ["4/4 MATH-7.RP.2"])
-        let again = try upgraded.record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder),
-                                        scenario: scenario, source: "again.csv")
+        #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        let advances = try #require(derivedHistory(upgraded, scenario).track("S-01", "MATH")?.advances)
+        #expect(advances.map(\.to) == ["MATH-7.RP.2"])
+        #expect(try upgraded.checks(of: "S-01").map { "\($0.id) \($0.note)" } == advances.map { "\($0.check) 4/4" }, "the check keeps its note and its advance")
+        let again = try Term(scenario: scenario, store: upgraded).record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "again.csv", today: afterTheChecks)
         #expect(again.recorded == 0 && again.duplicates == 1 && again.advances == 0)
         #expect(try upgraded.integrityCheck() == "ok")
         let foreignKeys = try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
@@ -222,9 +222,9 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
     @Test func aCheckResentWithAnotherNoteUpdatesTheNoteAndSaysSo() throws {
         let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        func send(_ note: String) throws -> StateStore.RecordReport {
+        func send(_ note: String) throws -> Term.RecordReport {
             let check = MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: note, source: "test")
-            return try store.record([check], scenario: scenario, source: "test")
+            return try Term(scenario: scenario, store: store).record([check], source: "test", today: afterTheChecks)
         }
         #expect(try send("3 of 4").recorded == 1)
         let updated = try send("4 of 4 after all")
@@ -238,6 +238,6 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
             #expect((again.duplicates, again.notesUpdated) == (1, 0))
         }
         #expect(try store.checks(of: "S-01").map(\.note) == ["4 of 4 after all"])
-        #expect(try store.count("mastery_check") == 1 && store.count("advance") == 1, "recorded and applied once")
+        #expect(try store.count("mastery_check") == 1 && derivedHistory(store, scenario).track("S-01", "MATH")?.advances.count == 1, "recorded and applied once")
     }
 }

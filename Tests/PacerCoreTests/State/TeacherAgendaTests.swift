@@ -32,7 +32,7 @@ import Testing
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         let (rows, problems) = MasteryChecksFile.read(file, scenario: scenario, today: tuesday)
         #expect(problems.isEmpty)
-        _ = try store.record(rows, scenario: scenario, source: file)
+        _ = try Term(scenario: scenario, store: store).record(rows, source: file, today: afterTheChecks)
         // The same group meets again on Wednesday (the golden week: Tue-F1 and Wed-F2 on MATH-7.NS.1).
         let later = try #require(plan.sessions.first { $0.teacher == "T-OKAFOR" && $0.objective == first.objective && $0.day == "Wed" })
         #expect(later.students.contains(member.student))

@@ -46,8 +46,8 @@ import Testing
         let (folder, scenario) = try tinySchoolCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = StateStore.path(for: scenario)
-        let old = try StateStore(path: path, upTo: "v8")
-        try old.seed(from: scenario, on: SchoolDate("2026-11-23")!)
+        _ = try StateStore(path: path, upTo: "v8")
+        try startHistoriesTheOldWay(path, scenario, on: SchoolDate("2026-11-23")!)
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "UPDATE objective_history SET started_on = '2026-11-16' WHERE student = 'S-05'")
         }
@@ -59,7 +59,7 @@ import Testing
         let (other, otherScenario) = try tinySchoolCopy()
         defer { try? FileManager.default.removeItem(atPath: other) }
         let recorded = try StateStore(path: StateStore.path(for: otherScenario))
-        try recorded.seed(from: otherScenario, on: SchoolDate("2026-11-24")!)
+        try Term(scenario: otherScenario, store: recorded).seed(on: SchoolDate("2026-11-24")!)
         #expect(try recorded.term()?.historyFrom == SchoolDate("2026-11-24")!)
     }
 }

@@ -1,0 +1,180 @@
+import GRDB
+
+/// A student's progress as the state stores it: where each student started each subject, and the
+/// mastery checks. That is all that is stored of it; `ProgressHistory` derives the rest (where each
+/// student has been and stands, the moves the checks made).
+extension StateStore {
+    /// Where a student's history in a subject begins: on `objective` (the current objective
+    /// students.csv gave when the state first met them), on `on`.
+    public struct Start: Sendable, Equatable {
+        public let student: StudentID
+        public let subject: SubjectID
+        public let objective: ObjectiveID
+        public let on: SchoolDate
+    }
+
+    /// One student's place in one subject, from the history.
+    public struct Standing: Sendable, Equatable {
+        public let student: StudentID
+        public let subject: SubjectID
+        /// nil when the student has mastered the whole progression.
+        public let objective: ObjectiveID?
+        public let startedOn: SchoolDate
+    }
+
+    /// A check that stands (not withdrawn), as the history reads it.
+    struct StandingCheck: Equatable {
+        let id: Int64
+        let date: SchoolDate
+        let student: StudentID
+        let objective: ObjectiveID
+        let result: MasteryCheck.Result
+
+        init(id: Int64, date: SchoolDate, student: StudentID, objective: ObjectiveID, result: MasteryCheck.Result) {
+            (self.id, self.date, self.student, self.objective, self.result) = (id, date, student, objective, result)
+        }
+
+        init(id: Int64, _ check: MasteryCheck) {
+            self.init(id: id, date: check.date, student: check.student, objective: check.objective, result: check.result)
+        }
+    }
+
+    /// Every student's place in each subject, sorted by student, then subject.
+    public func standings(_ scenario: Scenario) throws -> [Standing] {
+        try read { db in try Self.history(db, scenario: scenario).standings }
+    }
+
+    /// The history derived from the starts and standing checks (one student's when given).
+    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> ProgressHistory {
+        ProgressHistory(scenario: scenario, starts: try starts(db, of: student), checks: try standingChecks(db, of: student))
+    }
+
+    /// The starts (one student's when given), by student then subject.
+    static func starts(_ db: Database, of student: StudentID? = nil) throws -> [Start] {
+        // One student's by the primary key; an OR of the two would read the whole table each time.
+        let columns = "SELECT student, subject, objective, started_on FROM progression_start"
+        let rows = try student.map { try Row.fetchAll(db.cachedStatement(sql: columns + " WHERE student = ? ORDER BY subject"), arguments: [$0.rawValue]) }
+            ?? Row.fetchAll(db.cachedStatement(sql: columns + " ORDER BY student, subject"))
+        return rows.compactMap { row in
+            SchoolDate(row["started_on"]).map {
+                Start(student: StudentID(rawValue: row["student"]), subject: SubjectID(rawValue: row["subject"]),
+                      objective: ObjectiveID(rawValue: row["objective"]), on: $0)
+            }
+        }
+    }
+
+    /// Stores the starts of students' subjects that have none; a subject keeps its first start.
+    /// Returns how many were added.
+    static func addStarts(_ starts: [Start], _ db: Database) throws -> Int {
+        var added = 0
+        for start in starts {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO progression_start (student, subject, objective, started_on) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [start.student.rawValue, start.subject.rawValue, start.objective.rawValue, start.on.text])
+            added += db.changesCount
+        }
+        return added
+    }
+
+    /// The checks that stand (one student's when given), in date order, then in the order recorded.
+    static func standingChecks(_ db: Database, of student: StudentID? = nil) throws -> [StandingCheck] {
+        // One student's by mastery_check_by_student (student, date).
+        let columns = "SELECT id, date, student, objective, result FROM mastery_check WHERE withdrawn_at IS NULL"
+        let rows = try student.map { try Row.fetchAll(db.cachedStatement(sql: columns + " AND student = ? ORDER BY date, id"), arguments: [$0.rawValue]) }
+            ?? Row.fetchAll(db.cachedStatement(sql: columns + " ORDER BY date, id"))
+        return rows.compactMap { row in
+            guard let date = SchoolDate(row["date"]), let result = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
+            return StandingCheck(id: row["id"], date: date, student: StudentID(rawValue: row["student"]),
+                                 objective: ObjectiveID(rawValue: row["objective"]), result: result)
+        }
+    }
+}
+
+extension StateStore {
+    /// A stored check, as withdrawing and correcting read it.
+    struct StoredCheck {
+        let date: SchoolDate
+        let student: StudentID
+        let objective: ObjectiveID
+        let result: MasteryCheck.Result
+        let withdrawn: Bool
+    }
+
+    /// What storing a check did.
+    enum Stored: Equatable {
+        /// Stored now, or a withdrawn one with the same date, student, objective and result reinstated.
+        case new(Int64)
+        /// Stored before; the note sent replaced another.
+        case noteUpdated(Int64)
+        /// Stored before, with the same note or none sent.
+        case known
+    }
+
+    /// Stores `check`, once: a check is identified by its date, student, objective and result (the
+    /// table's UNIQUE key). A withdrawn one is reinstated with the note sent; one that stands keeps
+    /// its note unless another, non-empty note is sent, which replaces it (with where and when it
+    /// came from).
+    static func store(_ check: MasteryCheck, source: String, at now: String, _ db: Database) throws -> Stored {
+        let key: StatementArguments = [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]
+        try db.cachedStatement(sql: """
+            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (date, student, objective, result) DO UPDATE
+                SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
+                WHERE withdrawn_at IS NOT NULL
+            """).execute(arguments: key + [check.note, source, now])
+        let stored = db.changesCount == 1
+        if !stored {
+            guard !check.note.isEmpty else { return .known }
+            try db.cachedStatement(sql: """
+                UPDATE mastery_check SET note = ?, source = ?, recorded_at = ?
+                WHERE date = ? AND student = ? AND objective = ? AND result = ? AND withdrawn_at IS NULL AND note <> ?
+                """).execute(arguments: [check.note, source, now] + key + [check.note])
+            guard db.changesCount == 1 else { return .known }
+        }
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?"),
+                                          arguments: key)
+        else { return .known }
+        return stored ? .new(id) : .noteUpdated(id)
+    }
+
+    /// The standing check that gives the other result for the same student, objective and day.
+    static func contradicting(_ check: MasteryCheck, _ db: Database) throws -> (id: Int64, result: MasteryCheck.Result, source: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, result, source FROM mastery_check
+            WHERE date = ? AND student = ? AND objective = ? AND result <> ? AND withdrawn_at IS NULL
+            """), arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]).flatMap { row in
+            MasteryCheck.Result(rawValue: row["result"]).map { (row["id"], $0, row["source"]) }
+        }
+    }
+
+    /// Whether the student has a standing check in `subject` dated after `check` (stored as `id`),
+    /// or on the same day and recorded after it.
+    static func hasLaterChecks(than check: MasteryCheck, id: Int64, in subject: Subject, _ db: Database) throws -> Bool {
+        let objectives = Set(subject.objectives.map(\.id.rawValue))
+        return try String.fetchAll(db.cachedStatement(sql: """
+            SELECT objective FROM mastery_check WHERE student = ? AND withdrawn_at IS NULL AND (date > ? OR (date = ? AND id > ?))
+            """), arguments: [check.student.rawValue, check.date.text, check.date.text, id]).contains(where: objectives.contains)
+    }
+
+    /// The check stored as `id`, withdrawn or not.
+    static func check(_ id: Int64, _ db: Database) throws -> StoredCheck? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT date, student, objective, result, withdrawn_at FROM mastery_check WHERE id = ?"),
+                         arguments: [id]).flatMap { row in
+            guard let date = SchoolDate(row["date"]), let result = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
+            return StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
+                               result: result, withdrawn: (row["withdrawn_at"] as String?) != nil)
+        }
+    }
+
+    /// Marks the check stored as `id` withdrawn: kept, and no longer standing.
+    static func markWithdrawn(_ id: Int64, at now: String, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?").execute(arguments: [now, id])
+    }
+
+    /// Rows in one of the term's tables, for tests and reports.
+    public func count(_ table: String) throws -> Int {
+        let allowed = ["progression_start", "mastery_check", "plan", "attendance", "absence"]
+        guard allowed.contains(table) else { return 0 }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+}

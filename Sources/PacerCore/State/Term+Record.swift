@@ -1,0 +1,222 @@
+import Foundation
+import GRDB
+
+extension Term {
+    /// What recording checks, or withdrawing or correcting them, did.
+    public struct RecordReport: Sendable {
+        public var recorded = 0
+        /// Checks recorded before, the note included, or re-sent without a note.
+        public var duplicates = 0
+        /// Checks recorded before, re-sent with another note, which now replaces the old one.
+        public var notesUpdated = 0
+        public var advances = 0
+        /// One line per check worth telling, in the order applied.
+        public var lines: [String] = []
+
+        /// "3 check(s) recorded, 1 already known, 2 student(s) moved on", with the notes updated when any were.
+        public var summary: String {
+            "\(recorded) check(s) recorded, \(duplicates) already known, \(advances) student(s) moved on"
+                + (notesUpdated > 0 ? ", \(notesUpdated) note(s) updated" : "")
+        }
+    }
+
+    /// Checks the term cannot take, each with why; nothing of them was recorded.
+    public struct RecordRefusal: Error, Equatable, CustomStringConvertible {
+        public struct Problem: Equatable, Sendable {
+            public let check: MasteryCheck
+            public let reason: String
+        }
+
+        public let problems: [Problem]
+
+        /// One line per check: where it came from, and why.
+        public var description: String {
+            problems.map { "\($0.check.location): \($0.reason)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads a checks file for this term (`MasteryChecksFile.read`): each row held to the rules
+    /// `record` holds a check to, with the term's first date for checks and `today`.
+    public func readChecks(_ path: String, today: SchoolDate) throws -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        MasteryChecksFile.read(path, scenario: scenario, today: today, term: try store.term())
+    }
+
+    /// Reads an uploaded checks file (its bytes, named `file` in the diagnostics) as `readChecks` reads a file.
+    public func readChecks(bytes: [UInt8], file: String, today: SchoolDate) throws -> (checks: [MasteryCheck], diagnostics: [Diagnostic]) {
+        MasteryChecksFile.parse(bytes: bytes, file: file, scenario: scenario, today: today, term: try store.term())
+    }
+
+    /// Why `check` cannot be recorded in this term on `today` (`MasteryCheck.problem` with the
+    /// term's dates), or nil: what `record` would refuse it for.
+    public func problem(of check: MasteryCheck, today: SchoolDate) throws -> String? {
+        check.problem(in: scenario, today: today, term: try store.term())
+    }
+
+    /// Records `checks` on `today` in one transaction. Each is held first to the rules of a check
+    /// (`MasteryCheck.problem`: a school day from the term's first date for checks to `today`, a
+    /// student and an objective of the scenario, a note people may type), against the term as it
+    /// is in that transaction: any problem refuses them all with `RecordRefusal`. Students new to
+    /// the state then start their history, on the earliest check's date (`seed`). Then each check,
+    /// in date order, is stored once and moves its student along their progression
+    /// (`ProgressHistory`): a check seen before (same date, student, objective, result) is not
+    /// applied again, and one that was withdrawn is reinstated. A check that contradicts a recorded
+    /// one (the other result for the same student, objective and day) stops the whole call. A
+    /// check dated before others of the student's subject has that subject's history derived
+    /// again, once per student and subject however many of the checks are back-dated.
+    public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate) throws -> RecordReport {
+        let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        let known = Set(scenario.students.map(\.id))
+        return try store.write { db in
+            let dates = try StateStore.term(db)
+            let problems = ordered.compactMap { check in
+                check.problem(in: scenario, known: known, today: today, term: dates).map { RecordRefusal.Problem(check: check, reason: $0) }
+            }
+            guard problems.isEmpty else { throw RecordRefusal(problems: problems) }
+            try Self.seed(scenario, on: ordered.first?.date ?? today, db)
+            var recording = Recording(db: db, scenario: scenario)
+            for check in ordered { try recording.record(check, source: source) }
+            return try recording.finish()
+        }
+    }
+
+    /// Withdraws the checks with these ids (a wrong date, the wrong student) in one transaction:
+    /// each is kept, marked withdrawn, and the student's history in that subject is derived again
+    /// from the checks that remain. Unknown ids stop the whole call.
+    public func withdraw(_ ids: [Int64]) throws -> RecordReport {
+        try store.write { db in
+            var recording = Recording(db: db, scenario: scenario)
+            for id in ids { try recording.withdraw(id) }
+            return try recording.finish()
+        }
+    }
+
+    /// Corrects a check's result or note in one transaction: the check is withdrawn and the
+    /// corrected one (same date, student and objective) recorded in its place, so a failure leaves
+    /// the state as it was.
+    public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, source: String) throws -> RecordReport {
+        try store.write { db in
+            guard let stored = try StateStore.check(id, db), !stored.withdrawn else { throw StateError.unknownCheck(id) }
+            var recording = Recording(db: db, scenario: scenario)
+            try recording.withdraw(id)
+            try recording.record(MasteryCheck(date: stored.date, student: stored.student, objective: stored.objective,
+                                              result: result, note: note, source: source), source: source)
+            return try recording.finish()
+        }
+    }
+
+    /// Starts the history of every student and subject that has none yet, at the current objective
+    /// the scenario's students.csv gives, on `date`; the objectives before it count as mastered
+    /// before the records began. Returns how many students' subjects were added; running it again
+    /// adds nothing.
+    @discardableResult
+    public func seed(on date: SchoolDate) throws -> Int {
+        try store.write { db in try Self.seed(scenario, on: date, db) }
+    }
+
+    @discardableResult
+    static func seed(_ scenario: Scenario, on date: SchoolDate, _ db: Database) throws -> Int {
+        let starts = scenario.students.flatMap { student in
+            scenario.subjects.compactMap { subject in
+                student.current[subject.id].map { StateStore.Start(student: student.id, subject: subject.id, objective: $0, on: date) }
+            }
+        }
+        return try StateStore.addStarts(starts, db)
+    }
+}
+
+/// One transaction's recording, withdrawing or correcting: each check stored as it comes and
+/// applied to its student's history in memory, and the subjects whose history must be derived
+/// again (a back-dated or withdrawn check) derived once each at the end.
+struct Recording {
+    let db: Database
+    let scenario: Scenario
+    /// When this transaction records, as `recorded_at` and `withdrawn_at` say.
+    let at = ISO8601DateFormatter().string(from: Date())
+    private var report = Term.RecordReport()
+    /// Each student's history as this transaction has it, read before it first changed their checks.
+    private var histories: [StudentID: ProgressHistory] = [:]
+    /// The students' subjects to derive again, with why; each once, however many checks asked.
+    private var rederive: [StudentSubject: [String]] = [:]
+
+    init(db: Database, scenario: Scenario) {
+        self.db = db
+        self.scenario = scenario
+    }
+
+    /// The student's history, read from the state the first time.
+    private mutating func history(of student: StudentID) throws -> ProgressHistory {
+        if let known = histories[student] { return known }
+        let history = try StateStore.history(db, scenario: scenario, of: student)
+        histories[student] = history
+        return history
+    }
+
+    /// Stores one check and applies it, or leaves it to `finish` when it is dated before others of
+    /// its student's subject (or the subject is waiting there already). A check recorded before and
+    /// re-sent with another, non-empty note changes nothing but its note, and says so.
+    mutating func record(_ check: MasteryCheck, source: String) throws {
+        if let other = try StateStore.contradicting(check, db) {
+            throw StateError.contradiction(
+                "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other.id) (\(other.result.rawValue), from \(other.source)); withdraw one with pacer record --withdraw ID")
+        }
+        var history = try history(of: check.student)
+        switch try StateStore.store(check, source: source, at: at, db) {
+        case .known:
+            report.duplicates += 1
+        case let .noteUpdated(id):
+            report.notesUpdated += 1
+            report.lines.append("\(check.student) \(check.date) [check \(id)]: \(check.objective) \(check.result.rawValue) recorded before; note updated")
+        case let .new(id):
+            report.recorded += 1
+            guard let subject = history.subject(of: check.objective) else { return }
+            let key = StudentSubject(check.student, subject.id)
+            if rederive[key] != nil {
+                // Derived again at the end with the rest of the subject's history.
+            } else if try StateStore.hasLaterChecks(than: check, id: id, in: subject, db) {
+                rederive[key] = ["check \(id) is dated before others"]
+            } else if let applied = history.apply(StateStore.StandingCheck(id: id, check)) {
+                histories[check.student] = history
+                report.lines.append(applied.line)
+                if applied.advanced { report.advances += 1 }
+            }
+        }
+    }
+
+    /// Marks one check withdrawn; its student's subject is derived again at the end.
+    mutating func withdraw(_ id: Int64) throws {
+        guard let stored = try StateStore.check(id, db) else { throw StateError.unknownCheck(id) }
+        let what = "check \(id) (\(stored.date) \(stored.student) \(stored.objective) \(stored.result.rawValue))"
+        if stored.withdrawn {
+            report.lines.append("\(what) was already withdrawn")
+            return
+        }
+        let history = try history(of: stored.student)
+        try StateStore.markWithdrawn(id, at: at, db)
+        report.lines.append("\(what) withdrawn")
+        guard let subject = history.subject(of: stored.objective) else { return }
+        rederive[StudentSubject(stored.student, subject.id), default: []].append("check \(id) was withdrawn")
+    }
+
+    /// Derives again each subject left for the end, in student and subject order, reports where
+    /// its student stood before and stands now, and returns the report.
+    mutating func finish() throws -> Term.RecordReport {
+        var derived: [StudentID: ProgressHistory] = [:]
+        for key in rederive.keys.sorted() {
+            guard let why = rederive[key], let before = try history(of: key.student).track(key.student, key.subject), !before.entries.isEmpty
+            else { continue }
+            let history = try derived[key.student] ?? StateStore.history(db, scenario: scenario, of: key.student)
+            derived[key.student] = history
+            let after = history.track(key.student, key.subject)
+            report.advances += after?.advances.count ?? 0
+            let because = why.count == 1 ? why[0] : "\(why[0]) and \(why.count - 1) more"
+            let (was, now) = (before.current, after?.current)
+            let head = "\(key.student) \(key.subject): history replayed (\(because)); "
+            if was == now {
+                report.lines.append(head + "still on \(now?.rawValue ?? "nothing: progression complete")")
+            } else {
+                report.lines.append(head + "now on \(now?.rawValue ?? "nothing: progression complete") (was \(was?.rawValue ?? "complete"))")
+            }
+        }
+        return report
+    }
+}

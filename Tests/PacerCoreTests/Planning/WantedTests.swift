@@ -1,0 +1,43 @@
+import Testing
+@testable import PacerCore
+
+/// Who wants a workshop is one rule (`PlanningContext.wanted(perWeek:covered:days:)`) for a week
+/// planned and for a day regrouped; `PlanningContext.day` says what covers a student's weekly count.
+@Suite struct WantedTests {
+    @Test(arguments: [
+        (perWeek: 2, covered: 0, days: 5, wanted: 2),
+        (perWeek: 7, covered: 0, days: 5, wanted: 5),
+        (perWeek: 2, covered: 1, days: 1, wanted: 1),
+        (perWeek: 2, covered: 2, days: 1, wanted: 0),
+        (perWeek: 1, covered: 3, days: 1, wanted: 0),
+        (perWeek: 0, covered: 0, days: 5, wanted: 0),
+    ])
+    func theWeeklyCountBeyondWhatCoversItAtMostOneADay(_ c: (perWeek: Int, covered: Int, days: Int, wanted: Int)) {
+        #expect(PlanningContext.wanted(perWeek: c.perWeek, covered: c.covered, days: c.days) == c.wanted)
+    }
+
+    /// The tiny school asks for two workshops a week on MATH-7.RP.1; its week is Monday to Friday
+    /// from 2026-11-23.
+    @Test func aWeekWantsTheWeeklyCountAndADayWhatIsNotCovered() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let week = PlanningContext(scenario: scenario)
+        let rp1 = try #require(scenario.objective("MATH-7.RP.1"))
+        #expect(week.wanted("S-01", "MATH", objective: rp1) == 2, "a week: the weekly count, at most one a day")
+
+        let tuesday = try #require(scenario.calendar.days.first { $0.id == "Tue" })
+        let current: [StudentID: [SubjectID: ObjectiveID]] = ["S-01": ["MATH": "MATH-7.RP.1"], "S-02": ["MATH": "MATH-7.RP.1"],
+                                                              "S-03": ["MATH": "MATH-7.RP.1"]]
+        let key = { (s: StudentID) in StudentObjective(s, "MATH-7.RP.1") }
+        let day = PlanningContext.day(
+            scenario, tuesday, on: SchoolDate("2026-11-24")!, current: current, absences: Absences(),
+            received: [key("S-02"): 1, key("S-03"): 1],
+            plannedLater: [key("S-02"): [SchoolDate("2026-11-26")!], key("S-03"): [SchoolDate("2026-11-27")!]],
+            movedOn: [key("S-03"): SchoolDate("2026-11-23")!],
+            waited: { $0 == key("S-01") ? 4 : 0 })
+        #expect(day.wanted?["S-01"]?["MATH"] == 1, "nothing received or planned: one today")
+        #expect(day.wanted?["S-02"]?["MATH"] == 0, "one received and one still planned cover two")
+        #expect(day.wanted?["S-03"]?["MATH"] == 1, "moved on Monday: Friday's workshop is after Wednesday, so it does not count yet")
+        #expect(day.waitedDays["S-01"] == 4)
+        #expect(day.scenario.calendar.days.map(\.id) == ["Tue"], "the scenario is cut to the day")
+    }
+}
