@@ -81,8 +81,8 @@ import Testing
         var plan = try PlanFile.read(golden + "/plan.json")
         plan.unserved = (1...101).map { n in
             UnservedStudent(student: StudentID(rawValue: String(format: "S-9%03d", n)), subject: "MATH", objective: "MATH-7.RP.1", wanted: 2, got: 1,
-                            reason: "no room")
-        } + [UnservedStudent(student: "S-01", subject: "MATH", objective: "MATH-7.RP.1", wanted: 2, got: 0, reason: "no teacher free")]
+                            reason: UnservedReason(.noRoomFree, "no room"))
+        } + [UnservedStudent(student: "S-01", subject: "MATH", objective: "MATH-7.RP.1", wanted: 2, got: 0, reason: UnservedReason(.noTeacherFree, "no teacher free"))]
         let inForce = PlanInForce(id: 1, plan: plan, day: "Tue", weekOf: SchoolDate("2026-11-23")!)
         let view = SchedulerView(today: tuesday, scenario: scenario, standing: lines, inForce: inForce, absences: [], recentChecks: [], job: nil)
         #expect(view.title == "Maple Grove Learning Studio: Tuesday 2026-11-24")
