@@ -27,7 +27,7 @@ extension PacerCommand {
             if weekPlan.provenance(for: loaded) != .matches {
                 Terminal.error("note: \(plan) was made from a different version of the scenario files")
             }
-            let violations = try PlanVerifier.checking(weekPlan, scenario: loaded).violations(of: weekPlan)
+            let violations = try Term.violations(of: weekPlan, scenario: loaded)
             for v in violations { print("violation: \(v)") }
             guard violations.isEmpty else {
                 print("\(plan): \(plural(violations.count, "violation"))")

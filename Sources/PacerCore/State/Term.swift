@@ -81,9 +81,17 @@ public struct Term: Sendable {
     /// The verifier of `plan` against the state as the caller's transaction reads it: a week plan
     /// from students.csv against the scenario; a week planned from the state, and a regrouped day,
     /// against the state (the day as it stood when the plan was made: the plan says which published
-    /// sessions it started from). These are the contexts `PlanVerifier.checking` builds for
-    /// `pacer verify`, read where the plan is then written. For a regrouped day, also the sessions
+    /// sessions it started from). `publish` reads them where the plan is then written, and
+    /// `pacer verify` through `violations(of:scenario:)`. For a regrouped day, also the sessions
     /// published for its date now.
+    /// `pacer verify`: what `plan` breaks, checked as `publish` checks it (a week plan from
+    /// students.csv needs no state; one planned from the state, and a regrouped day, are checked
+    /// against the scenario's state). The checks are the verifier's own.
+    public static func violations(of plan: WeekPlan, scenario: Scenario) throws -> [PlanVerifier.Violation] {
+        guard plan.header.kind == .day || plan.header.fromState == true else { return PlanVerifier(scenario: scenario).violations(of: plan) }
+        return try StateStore.existing(for: scenario).read { db in try verifier(for: plan, scenario: scenario, db).0.violations(of: plan) }
+    }
+
     static func verifier(for plan: WeekPlan, scenario: Scenario, _ db: Database) throws -> (PlanVerifier, inForce: [PlannedSession]?) {
         if plan.header.kind == .week, plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
             return (PlanVerifier(context: try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf)), nil)
