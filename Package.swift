@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What several test targets share: a write lock held as another process would hold it.
+        // What several test targets share: where the checkout's files are (Checkout), and a write
+        // lock held as another process would hold it. No @testable import here: `swift build -c
+        // release` builds this target too, and PacerCore is compiled for testing only in debug.
         .target(name: "PacerTestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], path: "Tests/PacerTestSupport"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "pacerTests",
-            dependencies: ["pacer", "PacerCore", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["pacer", "PacerCore", "PacerTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PacerTestSupport
 import Testing
 
 /// Hostile names in every importer's input: the import maps them onto safe ids and says so, and
@@ -24,11 +25,6 @@ import Testing
             .filter { !$0.hasPrefix("input") && !$0.hasPrefix("out/") && $0 != "out" }
         #expect(stray.isEmpty, "written outside --out: \(stray)")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pacer-probe-PWNED"))
-    }
-
-    func isFolder(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
     /// Imports, then plans and exports every format into the sandbox's `out/`.

@@ -1,4 +1,5 @@
 import Foundation
+import PacerTestSupport
 import Testing
 @testable import PacerCore
 
@@ -18,7 +19,7 @@ func runPacerCapturing(_ arguments: [String]) throws -> (status: Int32, output: 
     return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }
 
-let importFixtures = repository + "/Tests/PacerCoreTests/ImportFixtures"
+let importFixtures = Checkout.importFixtures
 
 @Suite(.serialized) struct ImportCommandTests {
     /// Import, validate, plan and verify: the README's path for a school coming from FET.

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import PacerTestSupport
 import Testing
 @testable import pacer
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
+let repository = Checkout.root
 
 /// The built `pacer` executable, beside the test bundle.
 func pacerExecutable() throws -> URL {

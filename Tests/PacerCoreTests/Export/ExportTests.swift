@@ -1,9 +1,7 @@
 import Foundation
+import PacerTestSupport
 import Testing
 @testable import PacerCore
-
-let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Golden/tiny-school").path
 
 /// Exports the golden tiny-school plan in `format` to a temporary folder.
 func exportTiny(_ exporter: PlanExporter, weekOf: String? = "2026-11-23") throws -> (folder: String, files: [String]) {
@@ -64,11 +62,6 @@ func exportTiny(_ exporter: PlanExporter, weekOf: String? = "2026-11-23") throws
         }
         #expect(validated, "no Python with jsonschema found; scripts/setup installs python3-jsonschema")
     }
-}
-
-func isFolder(_ path: String) -> Bool {
-    var folder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
 }
 
 @Suite struct ICalendarTests {

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import PacerCore
 
-/// The import fixtures beside these tests.
-let importFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("ImportFixtures").path
-
 /// Writes `school` into a new temporary folder and loads it back as a scenario.
 func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportOptions()) throws -> (folder: String, scenario: Scenario) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-import-\(UUID().uuidString)").path

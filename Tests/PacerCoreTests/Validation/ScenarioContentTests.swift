@@ -2,9 +2,6 @@ import Foundation
 import Testing
 @testable import PacerCore
 
-let scenariosFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios").path
-
 @Suite struct ScenarioContentTests {
     @Test func theTinySchoolReadsAsWritten() throws {
         let s = try ScenarioLoader.load(scenariosFolder + "/tiny-school")

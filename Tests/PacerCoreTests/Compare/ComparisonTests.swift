@@ -68,14 +68,3 @@ import Testing
         #expect(b.workshopsMean >= a.workshopsMean)
     }
 }
-
-/// A variant of a copy of the tiny school, beside it in a new temporary folder (a variant extends
-/// only scenarios in its own folder tree). Returns the tree, to remove, and the variant's folder.
-func tinySchoolVariant(_ yaml: String) throws -> (tree: String, variant: String) {
-    let tree = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-variant-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: tree + "/variant", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: tree + "/tiny-school")
-    try ("extends: ../tiny-school\n" + yaml).write(toFile: tree + "/variant/scenario.yaml", atomically: true, encoding: .utf8)
-    return (tree, tree + "/variant")
-}
-

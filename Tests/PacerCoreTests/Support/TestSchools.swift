@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import PacerCore
 
+// The school builders the suites share. They stay in this target rather than PacerTestSupport:
+// they reach PacerCore's internals (`@testable import`), which only a build for testing allows,
+// and `swift build -c release` builds PacerTestSupport as well.
+
 /// Writes a small scenario to a temporary folder and loads it. `body` is the YAML after the
 /// calendar; `students` the CSV (header included). The calendar has `days` days of `flex` flex periods.
 func school(days: [String] = ["Mon"], flex: Int = 1, _ body: String, students: String) throws -> Scenario {
@@ -41,4 +45,14 @@ func handMade(_ scenario: Scenario, _ sessions: [(String, String, String, String
     let demands = Demand.all(scenario)
     return Planner.assemble(scenario, demands: demands, sessions: planned, options: PlanOptions(), status: .feasible,
                             method: "hand-made", bound: nil, size: nil, candidates: CandidateSet.counts(scenario: scenario, demands: demands))
+}
+
+/// A variant of a copy of the tiny school, beside it in a new temporary folder (a variant extends
+/// only scenarios in its own folder tree). Returns the tree, to remove, and the variant's folder.
+func tinySchoolVariant(_ yaml: String) throws -> (tree: String, variant: String) {
+    let tree = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-variant-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: tree + "/variant", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: tree + "/tiny-school")
+    try ("extends: ../tiny-school\n" + yaml).write(toFile: tree + "/variant/scenario.yaml", atomically: true, encoding: .utf8)
+    return (tree, tree + "/variant")
 }

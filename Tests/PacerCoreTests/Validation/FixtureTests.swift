@@ -2,9 +2,6 @@ import Foundation
 import Testing
 @testable import PacerCore
 
-/// The folder of fixture scenarios beside this file.
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-
 /// Diagnostics as `pacer validate` prints them, with paths relative to the fixtures folder.
 func printedDiagnostics(_ scenario: String) -> [String] {
     ScenarioLoader.read(fixtures + "/" + scenario).diagnostics.map {
