@@ -11,7 +11,7 @@ struct LowerBound {
     let scenario: Scenario
     let demands: [Demand]
 
-    /// Branch-and-bound work for the bound, counted as for the block models (columns² × nodes):
+    /// Branch-and-bound work for the bound, counted as for the neighbourhood models (columns² × nodes):
     /// about a second on the 2-core machine.
     static let work = 1_000_000_000.0
     /// Counted models larger than this (columns) get their LP bound only.

@@ -18,7 +18,7 @@ public struct PlanResult: Sendable {
 }
 
 /// Plans a week: a greedy construction (GreedyPlanner) and local search; a proven lower bound from
-/// the counted model (LowerBound); GLPK's neighbourhood models (BlockImprover); then, when the
+/// the counted model (LowerBound); GLPK's neighbourhood models (NeighbourhoodImprover); then, when the
 /// whole-week reference model is small enough, GLPK solves it from the plan so far as a start. A
 /// plan that meets the bound is optimal and ends the search.
 public enum Planner {
@@ -88,8 +88,8 @@ public enum Planner {
             // A block model cannot be interrupted during its LP: keep a margin for the last one.
             let margin = max(0.5, options.timeLimit * 0.05)
             let deadline = started.adding(seconds: options.timeLimit - margin)
-            sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
-                .improve(sessions, work: options.timeLimit * BlockImprover.workPerSecond, deadline: deadline, stop: stop) { better, neighbourhood in
+            sessions = try NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
+                .improve(sessions, work: options.timeLimit * NeighbourhoodImprover.workPerSecond, deadline: deadline, stop: stop) { better, neighbourhood in
                     progress?(PlanProgress(phase: "block models (\(neighbourhood))", elapsed: elapsed(), incumbent: better, bound: bound,
                                            gap: bound.map { relativeGap(better, $0) }))
                 }

@@ -2,30 +2,30 @@ import GLPK
 
 /// Improves a week plan one neighbourhood at a time with a small exact model (fix and optimize):
 /// the rest of the plan stays as it is, and GLPK re-decides which sessions run in the
-/// neighbourhood and who attends them. The neighbourhoods are each block (every objective), then
-/// each objective over the whole week (it regroups students left over in different blocks). With
-/// the rest fixed, the model's objective changes as the week's does, and new sessions are kept
-/// only when the week's cost goes down. The work is counted, not timed, so the plan is the same on
-/// every machine.
+/// neighbourhood and who attends them. The neighbourhoods are each teacher's week, each objective
+/// over the whole week (it regroups students left over in different blocks), then each block
+/// (every objective in it). With the rest fixed, the model's objective changes as the week's does,
+/// and new sessions are kept only when the week's cost goes down. The work is counted, not timed,
+/// so the plan is the same on every machine.
 ///
 /// Rooms are counted, not named: free rooms with the same features and the same capacity (up to the
 /// largest group any objective allows) are interchangeable within a block, so the model chooses how
 /// many rooms of each class are used and real rooms are handed out afterwards, in id order.
 /// Students are placed with a teacher (`x(s,t)`), not with a room.
-struct BlockImprover {
+struct NeighbourhoodImprover {
     let scenario: Scenario
     let demands: [Demand]
-    /// Branch-and-bound nodes per block model.
+    /// Branch-and-bound nodes per neighbourhood model.
     let nodeLimit: Int
     /// A regrouped day's published sessions: changes to them cost `plan_change`.
     var published: [PlannedSession] = []
-    /// Node budget per block is at most this divided by the model's columns: GLPK's node LPs slow
+    /// Node budget per model is at most this divided by the model's columns: GLPK's node LPs slow
     /// down with size, and a size-based budget stays the same on every machine. (Raised from
     /// 100,000 when the rows came from the rule catalogue: with 10 nodes a 10,000-column block's
     /// answer hung on row order. Measured: the high school 9 s instead of 6 for a plan 3.6 %
     /// better; the generated 600-student school 48 s instead of 8.5 for one 14 % better.)
     static let nodeWork = 1_000_000
-    /// Block models larger than this (columns) are skipped: GLPK's LP alone takes seconds beyond it
+    /// Neighbourhood models larger than this (columns) are skipped: GLPK's LP alone takes seconds beyond it
     /// (a 14,000-column block of the high school: 5–10 s for a handful of nodes).
     static let columnLimit = 10_000
     /// GLPK's time per node grows about with the square of the columns (measured: a 9,800-column
@@ -119,7 +119,7 @@ struct BlockImprover {
 
     /// A model's groups (an objective with a teacher in a block), their openings (one per room
     /// class) and their places (one per eligible student and teacher, shared by the classes).
-    private struct BlockModel {
+    private struct NeighbourhoodModel {
         let problem: Problem
         var groups: [RuleModel.Group] = []
         /// Per demand, its placement columns (for the workshops-wanted rows across blocks).
@@ -160,7 +160,7 @@ struct BlockImprover {
 
     /// Across blocks, a student gets at most the workshops they still want beside the rest of the
     /// plan (within one block, one place per block says it already).
-    private func addWantedRows(_ model: BlockModel, others: [PlannedSession]) throws {
+    private func addWantedRows(_ model: NeighbourhoodModel, others: [PlannedSession]) throws {
         var got: [StudentSubject: Int] = [:]
         for s in others { for st in s.students { got[StudentSubject(st, s.subject), default: 0] += 1 } }
         for e in model.placesOf.keys.sorted() {
@@ -175,7 +175,7 @@ struct BlockImprover {
     /// `columnLimit`. Teachers, rooms and students take part only where the rule catalogue admits
     /// them beside the rest of the week (`slots.plan`); the columns' costs are the objective's
     /// (`ObjectiveTerms`), with teacher changes priced against the rest of the week.
-    private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], slots: CandidateSlots, terms: ObjectiveTerms) throws -> BlockModel? {
+    private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], slots: CandidateSlots, terms: ObjectiveTerms) throws -> NeighbourhoodModel? {
         let rules = slots.rules, school = rules.school
         var got: [StudentSubject: Int] = [:], seen: [StudentSubject: Set<TeacherID>] = [:]
         for s in others {
@@ -184,7 +184,7 @@ struct BlockImprover {
                 seen[StudentSubject(st, s.subject), default: []].insert(s.teacher)
             }
         }
-        var model = BlockModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
+        var model = NeighbourhoodModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
         let p = model.problem
         // Demands by objective, so that schools with thousands of objectives do not scan every
         // demand for each of them.
@@ -235,9 +235,9 @@ struct BlockImprover {
         return model
     }
 
-    /// The column values of the block's current sessions (a start for GLPK), or nil when one of
+    /// The column values of the neighbourhood's current sessions (a start for GLPK), or nil when one of
     /// them has no column (then GLPK starts from nothing).
-    private func start(of mine: [PlannedSession], in model: BlockModel, school: SchoolIndex,
+    private func start(of mine: [PlannedSession], in model: NeighbourhoodModel, school: SchoolIndex,
                        indicators: [(column: Column, allOf: [Column])]) -> [Double]? {
         var values = Array(repeating: 0.0, count: model.problem.numberOfColumns)
         for s in mine {
@@ -259,7 +259,7 @@ struct BlockImprover {
     /// room when the opening may use it and it is still free, else the first free one in id order
     /// (the openings' rooms are those the rest of the plan leaves free). Openings with fewer rooms
     /// to choose from go first.
-    private func handOutRooms(_ values: [Double], model: BlockModel, school: SchoolIndex, fixed: Occupancy) -> [PlannedSession]? {
+    private func handOutRooms(_ values: [Double], model: NeighbourhoodModel, school: SchoolIndex, fixed: Occupancy) -> [PlannedSession]? {
         struct RoomInBlock: Hashable { let room: Int, block: Int }
         var taken = Set<RoomInBlock>()
         var chosen: [(group: RuleModel.Group, rooms: [Int])] = []
