@@ -17,7 +17,8 @@
 /// - the GLPK models (the reference model, the neighbourhood models and the counted model of the
 ///   lower bound) give `opening` to each column that opens a session, `placing` to each column
 ///   that places a student, and `constant` to a plan that serves nobody; the objective's own rows
-///   and columns (`wanted`, the teacher-change columns) are in ObjectiveTerms+Models.swift.
+///   and columns (`wanted`, the teacher-change columns) are in ObjectiveTerms+Models.swift. The
+///   soft keep-apart rule's `together` columns are the rule's own (`KeepApartRule`), at its price.
 ///
 /// Where sessions can run at all is the hard rules' business (`RuleCatalogue`), enumerated once
 /// for every engine by `CandidateSlots`. `pacer verify` recomputes the objective without this
@@ -29,9 +30,11 @@
 /// 1. Say it in words, with its unit, in the list above and in docs/model.md's table. Its
 ///    coefficient is a field of `Policy` with its key in `Policy.fields` (scenario.yaml's `policy:`).
 /// 2. Price it here. A term that moves when a session opens or closes is a line in `opening`; one
-///    that moves when a student joins or leaves a session is a line in `placing` (with a parameter
-///    for what it depends on, as `newTeacher` or `apartPairs`; `CostLedger` and the greedy pass
-///    it from what they track). Every engine then prices it, with nothing else to write.
+///    that moves when a student joins or leaves a session is a line in `placing`. If it depends
+///    only on the session's objective or the student's demand, every engine then prices it with
+///    nothing else to write; if it depends on the plan around it, it takes a parameter, as
+///    `newTeacher` and `apartPairs` do, which each engine passes from what it tracks (`CostLedger`,
+///    the greedy, a neighbourhood model against the rest of the week).
 /// 3. Give it a field in `PlanCost` (plan.json's `cost`, docs/plan-format.md) and its line in
 ///    `cost(_:)`; `PlanEvaluator` counts what the line needs.
 /// 4. A term that is not a sum over openings and placements (teacher changes count the distinct
