@@ -20,57 +20,42 @@ struct CandidateSet: Sendable {
     /// schools have hundreds of millions of placements).
     static func counts(scenario: Scenario, demands: [Demand]) -> (sessions: Int, placements: Int) {
         var sessions = 0, placements = 0
-        enumerate(scenario: scenario, demands: demands) { _, _, rooms, teachers, eligible in
-            sessions += rooms.count * teachers.count
-            placements += rooms.count * teachers.count * eligible.count
+        for slot in slots(RuleCatalogue(scenario), demands: demands) {
+            sessions += slot.rooms.count * slot.teachers.count
+            placements += slot.rooms.count * slot.teachers.count * slot.students.count
         }
         return (sessions, placements)
     }
 
     /// Indices of the demands some candidate session could take, in an empty plan.
     static func reachableDemands(scenario: Scenario, demands: [Demand]) -> Set<Int> {
-        var reachable: Set<Int> = []
-        enumerate(scenario: scenario, demands: demands) { _, _, rooms, teachers, eligible in
-            if !rooms.isEmpty, !teachers.isEmpty { reachable.formUnion(eligible) }
-        }
-        return reachable
+        Set(slots(RuleCatalogue(scenario), demands: demands).flatMap(\.students))
     }
 
-    /// Calls `body` once per flex block and objective with the rooms and teachers the rule
-    /// catalogue admits there in an empty plan, and the eligible demands.
-    private static func enumerate(
-        scenario: Scenario, demands: [Demand], _ body: (Block, Objective, [Room], [Teacher], [Int]) -> Void
-    ) {
-        let rules = RuleCatalogue(scenario)
-        let school = rules.school, empty = rules.emptyPlan
+    /// Every flex block and objective where a session could run in an empty plan, with each room
+    /// named, and the eligible demands (by index).
+    private static func slots(_ rules: RuleCatalogue, demands: [Demand]) -> [CandidateSlots.Slot<Int>] {
+        let school = rules.school
+        let slots = CandidateSlots(rules: rules, roomClasses: RoomClass.named(school), plan: rules.emptyPlan)
         var byObjective: [ObjectiveID: [Int]] = [:]
         for (e, demand) in demands.enumerated() { byObjective[demand.objective, default: []].append(e) }
         let owner = demands.map { school.studentAt[$0.student] }
-        for (b, block) in school.blocks.enumerated() {
-            for objective in scenario.objectives {
-                let eligible = (byObjective[objective.id] ?? []).filter {
-                    owner[$0].map { rules.admits(student: $0, attending: objective, in: b, empty) } ?? false
-                }
-                guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
-                let rooms = school.rooms.indices.filter { rules.admits(room: $0, hosting: objective, in: b, empty) }.map { school.rooms[$0] }
-                let teachers = school.teachers.indices.filter { rules.admits(teacher: $0, running: objective, in: b, empty) }.map { school.teachers[$0] }
-                body(block, objective, rooms, teachers, eligible)
-            }
-        }
+        return slots.slots(blocks: Array(school.blocks.indices), objectives: school.scenario.objectives, students: { b, objective in
+            (byObjective[objective.id] ?? []).filter { owner[$0].map { slots.admits(student: $0, attending: objective, in: b) } ?? false }
+        }, size: \.count)
     }
 
     init(scenario: Scenario, demands: [Demand]) {
         self.demands = demands
-        var result: [Candidate] = []
-        Self.enumerate(scenario: scenario, demands: demands) { block, objective, rooms, teachers, eligible in
-            for teacher in teachers {
-                for room in rooms {
-                    result.append(Candidate(
-                        objective: objective, teacher: teacher.id, room: room.id, block: block,
-                        capacity: min(objective.maxGroup, room.capacity), eligible: eligible))
+        let rules = RuleCatalogue(scenario), school = rules.school
+        candidates = Self.slots(rules, demands: demands).flatMap { slot in
+            slot.teachers.flatMap { t in
+                slot.rooms.map { room in
+                    Candidate(
+                        objective: slot.objective, teacher: school.teachers[t].id, room: school.rooms[room.rooms[0]].id,
+                        block: school.blocks[slot.block], capacity: room.seats, eligible: slot.students)
                 }
             }
         }
-        candidates = result
     }
 }

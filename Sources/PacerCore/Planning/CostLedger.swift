@@ -4,39 +4,17 @@
 /// taken back by its opposite; a test checks the running total against `PlanEvaluator` after
 /// long sequences of moves.
 struct CostLedger {
-    private let policy: Policy
-    private let need: [StudentSubject: (wanted: Int, weight: Double)]
-    private let maxGroup: [ObjectiveID: Int]
-    /// Pairs to keep apart, when the rule is priced (with the hard rule no move makes a pair).
-    private let apart: [StudentID: Set<StudentID>]
-    /// The published sessions of a regrouped day, or nil for a week plan (no changes to count).
-    private let published: Set<SessionKey>?
+    /// What each event costs (the objective's one home).
+    private let terms: ObjectiveTerms
     private var got: [StudentSubject: Int] = [:]
     private var met: [StudentSubject: [TeacherID: Int]] = [:]
     private var open: [SessionKey: Int] = [:]
     private(set) var total: Double
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession], sessions: [PlannedSession]) {
-        let policy = scenario.policy
-        self.policy = policy
-        need = Dictionary(demands.map { (StudentSubject($0.student, $0.subject), ($0.wanted, $0.weight)) }, uniquingKeysWith: { a, _ in a })
-        maxGroup = Dictionary(scenario.objectives.map { ($0.id, $0.maxGroup) }, uniquingKeysWith: { a, _ in a })
-        if case .soft = scenario.policy.keepApart {
-            var pairs: [StudentID: Set<StudentID>] = [:]
-            for student in scenario.students {
-                for other in student.keepApart where other != student.id {
-                    pairs[student.id, default: []].insert(other)
-                    pairs[other, default: []].insert(student.id)
-                }
-            }
-            apart = pairs
-        } else {
-            apart = [:]
-        }
-        let publishedKeys = Set(published.map(\.key))
-        self.published = published.isEmpty ? nil : publishedKeys
+        terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
         // Nobody served, and (on a regrouped day) every published session changed.
-        total = demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(publishedKeys.count)
+        total = terms.constant
         for session in sessions {
             var empty = session
             empty.students = []
@@ -60,43 +38,42 @@ struct CostLedger {
     /// The change when `student` joins `session` (its students as they are before).
     func joining(_ student: StudentID, _ session: PlannedSession) -> Double {
         let key = StudentSubject(student, session.subject)
-        var change = -policy.emptySeat
-        if let n = need[key] {
-            if (got[key] ?? 0) < n.wanted { change -= n.weight }
+        var short: Double?, newTeacher = false
+        if let demand = terms.wanted[key] {
+            if (got[key] ?? 0) < demand.wanted { short = demand.weight }
             let seen = met[key] ?? [:]
-            if (seen[session.teacher] ?? 0) == 0 && !seen.isEmpty { change += policy.teacherChange }
+            newTeacher = (seen[session.teacher] ?? 0) == 0 && !seen.isEmpty
         }
-        if let others = apart[student] { change += policy.keepApart.price * Double(session.students.filter(others.contains).count) }
-        return change
+        return terms.placing(shortBy: short, newTeacher: newTeacher, apartPairs: terms.apartPairs(student, with: session.students))
     }
 
-    /// The change when `student` leaves `session` (its students as they are before, `student` among them).
+    /// The change when `student` leaves `session` (its students as they are before, `student` among them):
+    /// joining's price, negated, as the student's week stands before leaving.
     func leaving(_ student: StudentID, _ session: PlannedSession) -> Double {
         let key = StudentSubject(student, session.subject)
-        var change = policy.emptySeat
-        if let n = need[key] {
-            if (got[key] ?? 0) <= n.wanted { change += n.weight }
+        var short: Double?, lastWithTeacher = false
+        if let demand = terms.wanted[key] {
+            if (got[key] ?? 0) <= demand.wanted { short = demand.weight }
             let seen = met[key] ?? [:]
-            if seen[session.teacher] == 1 && seen.count > 1 { change -= policy.teacherChange }
+            lastWithTeacher = seen[session.teacher] == 1 && seen.count > 1
         }
-        if let others = apart[student] { change -= policy.keepApart.price * Double(session.students.filter(others.contains).count) }
-        return change
+        return -terms.placing(shortBy: short, newTeacher: lastWithTeacher, apartPairs: terms.apartPairs(student, with: session.students))
     }
 
     /// The change when an empty session opens.
     func opening(_ session: PlannedSession) -> Double {
-        policy.session + policy.emptySeat * Double(maxGroup[session.objective] ?? 0) + changeCount(session.key, by: 1) * policy.planChange
+        terms.opening(maxGroup: terms.maxGroup[session.objective] ?? 0, planChanges: changeCount(session.key, by: 1))
     }
 
-    /// The change when an empty session closes.
+    /// The change when an empty session closes: opening's price, negated, with the changes it takes back.
     func closing(_ session: PlannedSession) -> Double {
-        -policy.session - policy.emptySeat * Double(maxGroup[session.objective] ?? 0) + changeCount(session.key, by: -1) * policy.planChange
+        -terms.opening(maxGroup: terms.maxGroup[session.objective] ?? 0, planChanges: -changeCount(session.key, by: -1))
     }
 
     /// How the number of changes from the published plan moves when a session with `key` opens
     /// (`by: 1`) or closes (`by: -1`).
-    private func changeCount(_ key: SessionKey, by step: Int) -> Double {
-        guard let published else { return 0 }
+    private func changeCount(_ key: SessionKey, by step: Int) -> Int {
+        guard let published = terms.published else { return 0 }
         let before = open[key] ?? 0, after = before + step
         guard (before > 0) != (after > 0) else { return 0 }
         // A published session kept removes a change; any other session present adds one.

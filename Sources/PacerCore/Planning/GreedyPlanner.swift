@@ -19,9 +19,10 @@ struct GreedyPlanner {
     /// Every hard rule is the rule catalogue's: a teacher, room or student takes part only where
     /// it admits them in the plan as built so far.
     func run(stop: StopToken? = nil, deadline: ContinuousClock.Instant? = nil, onBlock: ((Block) -> Void)? = nil) -> [PlannedSession] {
-        let policy = scenario.policy
+        let terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
         let rules = RuleCatalogue(scenario)
         let school = rules.school
+        let slots = CandidateSlots(rules: rules, roomClasses: RoomClass.named(school), plan: nil)
         var plan = rules.emptyPlan
 
         // Per demand: its student, how many workshops so far, which teachers.
@@ -44,7 +45,6 @@ struct GreedyPlanner {
             }
             sessions.append(session)
         }
-        let newSessionCost = policy.session + (published.isEmpty ? 0 : policy.planChange)
         // Features some objective needs: a room that has one a session does not need is kept for
         // the sessions that do, when another room will do.
         let needed = Set(scenario.objectives.flatMap(\.needs))
@@ -55,20 +55,21 @@ struct GreedyPlanner {
             // Who the rules permit in this block whatever the plan (availability, qualification, features).
             let permitted = Permitted(
                 rooms: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
-                    (objective.id, school.rooms.indices.filter { rules.permits(room: $0, hosting: objective, in: b) }.map { r in
-                        (r, !school.rooms[r].features.contains { needed.contains($0) && !objective.needs.contains($0) })
+                    (objective.id, slots.rooms(hosting: objective, in: b).map { room in
+                        let r = room.rooms[0]
+                        return (r, room.seats, !school.rooms[r].features.contains { needed.contains($0) && !objective.needs.contains($0) })
                     })
                 }),
                 teachers: Dictionary(uniqueKeysWithValues: scenario.objectives.map { objective in
-                    (objective.id, school.teachers.indices.filter { rules.permits(teacher: $0, running: objective, in: b) })
+                    (objective.id, slots.teachers(running: objective, in: b))
                 }),
                 demands: demands.indices.map { e in
-                    scenario.objective(demands[e].objective).map { rules.permits(student: owner[e], attending: $0, in: b) } ?? false
+                    scenario.objective(demands[e].objective).map { slots.admits(student: owner[e], attending: $0, in: b) } ?? false
                 })
             while true {
                 if let deadline, ContinuousClock.now >= deadline { break }
                 guard let best = bestSession(in: b, rules: rules, plan: plan, permitted: permitted, pools: byObjective,
-                                             owner: owner, got: got, seen: seen, tiebreak: tiebreak, newSessionCost: newSessionCost)
+                                             owner: owner, got: got, seen: seen, tiebreak: tiebreak, terms: terms)
                 else { break }
                 let session = PlannedSession.make(
                     best.objective, teacher: school.teachers[best.teacher].id, room: school.rooms[best.room].id, block: block,
@@ -84,11 +85,11 @@ struct GreedyPlanner {
         return sessions
     }
 
-    /// Who the rules permit in one block whatever the plan: rooms per objective (and whether each
-    /// spares the features other objectives need), teachers per objective, and whether each
-    /// demand's student may attend.
+    /// Who the rules permit in one block whatever the plan: rooms per objective (with the seats
+    /// each gives it, and whether it spares the features other objectives need), teachers per
+    /// objective, and whether each demand's student may attend.
     private struct Permitted {
-        let rooms: [ObjectiveID: [(index: Int, spares: Bool)]]
+        let rooms: [ObjectiveID: [(index: Int, seats: Int, spares: Bool)]]
         let teachers: [ObjectiveID: [Int]]
         let demands: [Bool]
     }
@@ -96,9 +97,11 @@ struct GreedyPlanner {
     /// The session that lowers the objective most in block `b` of `plan`, if any does.
     private func bestSession(
         in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted,
-        pools: [ObjectiveID: [Int]], owner: [Int], got: [Int], seen: [Set<Int>], tiebreak: [UInt64], newSessionCost: Double
+        pools: [ObjectiveID: [Int]], owner: [Int], got: [Int], seen: [Set<Int>], tiebreak: [UInt64], terms: ObjectiveTerms
     ) -> (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])? {
-        let policy = scenario.policy, rooms = scenario.rooms
+        let rooms = scenario.rooms
+        // Every session the construction opens is new: on a regrouped day, a change.
+        let newSessionChanges = published.isEmpty ? 0 : 1
         var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?
         for objective in scenario.objectives {
             guard let pool = pools[objective.id] else { continue }
@@ -113,8 +116,7 @@ struct GreedyPlanner {
             // (a lab stays free for lab work), then the smallest that seats everyone who could come.
             let wanted = min(eligible.count, objective.maxGroup)
             var room: (index: Int, seats: Int, spares: Bool)?
-            for (r, spares) in permitted.rooms[objective.id] ?? [] where rules.allows(room: r, hosting: objective, in: b, plan) {
-                let seats = min(rooms[r].capacity, objective.maxGroup)
+            for (r, seats, spares) in permitted.rooms[objective.id] ?? [] where rules.allows(room: r, hosting: objective, in: b, plan) {
                 if let current = room {
                     let currentFits = current.seats >= wanted, fits = seats >= wanted
                     let better = spares && !current.spares
@@ -128,11 +130,11 @@ struct GreedyPlanner {
             guard let room else { continue }
             for t in permitted.teachers[objective.id] ?? [] where rules.allows(teacher: t, running: objective, in: b, plan) {
                 var members: [Int] = [], who: [Int] = []
-                var gain = -newSessionCost - policy.emptySeat * Double(objective.maxGroup)
+                var gain = -terms.opening(maxGroup: objective.maxGroup, planChanges: newSessionChanges)
                 for e in eligible where members.count < room.seats {
                     if !rules.allows(student: owner[e], joining: who) { continue }
-                    var value = demands[e].weight + policy.emptySeat
-                    if !seen[e].isEmpty && !seen[e].contains(t) { value -= policy.teacherChange }
+                    // Every eligible student is short of workshops.
+                    let value = -terms.placing(shortBy: demands[e].weight, newTeacher: !seen[e].isEmpty && !seen[e].contains(t))
                     guard value > 0 else { continue }
                     members.append(e)
                     who.append(owner[e])

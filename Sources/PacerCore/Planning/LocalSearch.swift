@@ -10,8 +10,8 @@ import GLPK
 /// - **swap** two students of one objective between sessions, when it spares one of them a
 ///   second teacher.
 ///
-/// Opening and re-timing sessions is left to the GLPK neighbourhoods that follow (BlockImprover:
-/// a teacher's week re-times that teacher's sessions exactly).
+/// Opening and re-timing sessions is left to the GLPK neighbourhoods that follow
+/// (NeighbourhoodImprover: a teacher's week re-times that teacher's sessions exactly).
 ///
 /// The acceptance rule is threshold accepting: a first round takes moves that cost less than
 /// `climb` (worse plans too, to leave a local optimum), a last round only moves that lower the

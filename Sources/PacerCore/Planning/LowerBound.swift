@@ -11,7 +11,7 @@ struct LowerBound {
     let scenario: Scenario
     let demands: [Demand]
 
-    /// Branch-and-bound work for the bound, counted as for the block models (columns² × nodes):
+    /// Branch-and-bound work for the bound, counted as for the neighbourhood models (columns² × nodes):
     /// about a second on the 2-core machine.
     static let work = 1_000_000_000.0
     /// Counted models larger than this (columns) get their LP bound only.
@@ -58,19 +58,9 @@ struct LowerBound {
         return Outcome(value: rounded(best), size: size)
     }
 
-    /// Costs in whole points make every plan's cost whole, so the bound rounds up to one.
+    /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.
     private func rounded(_ value: Double) -> Double {
-        let policy = scenario.policy
-        let whole = ([policy.session, policy.emptySeat] + demands.map(\.weight)).allSatisfy { $0 == $0.rounded() }
-        return whole ? (value - 1e-6).rounded(.up) : value
-    }
-
-    private struct RoomClass: Hashable, Comparable {
-        let features: [Feature]
-        let seats: Int
-        static func < (a: Self, b: Self) -> Bool {
-            (a.seats, a.features.map(\.rawValue).joined(separator: ",")) < (b.seats, b.features.map(\.rawValue).joined(separator: ","))
-        }
+        ObjectiveTerms(scenario: scenario, demands: demands).unmetSessionsAndSeatsAreWhole ? (value - 1e-6).rounded(.up) : value
     }
 
     private struct PoolKey: Hashable {
@@ -84,12 +74,12 @@ struct LowerBound {
     }
 
     /// The pools, slots and columns, with the rows that are not rules: a session has one teacher
-    /// and one room, and a pool gets at most the workshops its students want.
+    /// and one room, and a pool gets at most the workshops its students want. The columns' costs
+    /// are the objective's (`ObjectiveTerms`), without the terms left out.
     private func build(_ rules: RuleCatalogue) throws -> CountedModel {
-        let school = rules.school, policy = scenario.policy
+        let school = rules.school, terms = ObjectiveTerms(scenario: scenario, demands: demands)
         let problem = try Problem(name: "counted")
         var keys: [PoolKey] = [], members: [PoolKey: [Int]] = [:], objectiveOf: [ObjectiveID: Objective] = [:]
-        var constant = 0.0
         var onObjective: [ObjectiveID: [Int]] = [:]
         for demand in demands where demand.wanted > 0 {
             if let s = school.studentAt[demand.student] { onObjective[demand.objective, default: []].append(s) }
@@ -97,7 +87,6 @@ struct LowerBound {
         for demand in demands where demand.wanted > 0 {
             guard let s = school.studentAt[demand.student], let objective = scenario.objective(demand.objective) else { continue }
             objectiveOf[objective.id] = objective
-            constant += demand.weight * Double(demand.wanted)
             let blocks = school.blocks.indices.filter { rules.permits(student: s, attending: objective, in: $0) }
             let others = (onObjective[objective.id] ?? []).filter { $0 != s }
             let key = PoolKey(objective: objective.id, wanted: demand.wanted, weight: demand.weight, blocks: blocks,
@@ -105,57 +94,47 @@ struct LowerBound {
             if members[key] == nil { keys.append(key) }
             members[key, default: []].append(s)
         }
+        // Nobody served: every wanted workshop unmet (a week's demands; plan changes are left out).
+        let constant = terms.constant
         try problem.setObjectiveConstant(constant)
         let pools = keys.map { CountedModel.Pool(objective: objectiveOf[$0.objective]!, students: members[$0]!, wanted: $0.wanted,
                                                  weight: $0.weight, blocks: $0.blocks) }
         var poolsOn: [ObjectiveID: [Int]] = [:]
         for (p, pool) in pools.enumerated() { poolsOn[pool.objective.id, default: []].append(p) }
 
-        let largest = scenario.objectives.map(\.maxGroup).max() ?? 1
-        var classRooms: [RoomClass: [Int]] = [:]
-        for (r, room) in school.rooms.enumerated() {
-            classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(r)
-        }
-        let classes = classRooms.keys.sorted()
-        var slots: [CountedModel.Slot] = [], placed: [Int: [Column]] = [:]
-        for b in school.blocks.indices {
-            for objective in scenario.objectives {
-                let here = (poolsOn[objective.id] ?? []).filter { pools[$0].blocks.contains(b) }
-                guard GroupSizeRule.isEnough(here.reduce(0) { $0 + pools[$1].size }, for: objective) else { continue }
-                let teachers = school.teachers.indices.filter { rules.permits(teacher: $0, running: objective, in: b) }
-                let usable: [(rooms: [Int], seats: Int)] = classes.compactMap { roomClass in
-                    let rooms = classRooms[roomClass]!.filter { rules.permits(room: $0, hosting: objective, in: b) }
-                    return rooms.isEmpty ? nil : (rooms, min(roomClass.seats, objective.maxGroup))
-                }
-                guard !teachers.isEmpty, !usable.isEmpty else { continue }
-                let tag = RuleModel.name("\(school.blocks[b].id)/\(objective.id)")
-                let runs = try teachers.map { t in
-                    CountedModel.Run(teacher: t, column: try problem.addColumn(
-                        name: RuleModel.name("run(\(school.teachers[t].id),\(tag))"), kind: .binary,
-                        objective: policy.session + policy.emptySeat * Double(objective.maxGroup)))
-                }
-                let rooms = try usable.map { option in
-                    CountedModel.RoomUse(rooms: option.rooms, seats: option.seats, column: try problem.addColumn(
-                        name: RuleModel.name("rooms(\(school.rooms[option.rooms[0]].id)+\(option.rooms.count - 1),\(tag))"),
-                        kind: .integer, bounds: .range(0, Double(min(option.rooms.count, teachers.count))), objective: 0))
-                }
-                let seatings = try here.map { p in
-                    let column = try problem.addColumn(
-                        name: RuleModel.name("seat(\(p),\(tag))"), kind: .integer, bounds: .range(0, Double(pools[p].size)),
-                        objective: -(pools[p].weight + policy.emptySeat))
-                    placed[p, default: []].append(column)
-                    return CountedModel.Seating(pool: p, column: column)
-                }
-                try problem.addRow(name: "oneRoom(\(tag))", bounds: .fixed(0),
-                                   terms: rooms.map { ($0.column, 1) } + runs.map { ($0.column, -1) })
-                slots.append(CountedModel.Slot(objective: objective, block: b, runs: runs, rooms: rooms, seatings: seatings, tag: tag))
+        let slots = CandidateSlots(rules: rules, roomClasses: RoomClass.interchangeable(school), plan: nil)
+        var counted: [CountedModel.Slot] = [], placed: [Int: [Column]] = [:]
+        for slot in slots.slots(blocks: Array(school.blocks.indices), objectives: scenario.objectives, students: { b, objective in
+            (poolsOn[objective.id] ?? []).filter { pools[$0].blocks.contains(b) }
+        }, size: { $0.reduce(0) { $0 + pools[$1].size } }) {
+            let tag = RuleModel.name("\(school.blocks[slot.block].id)/\(slot.objective.id)")
+            let runs = try slot.teachers.map { t in
+                CountedModel.Run(teacher: t, column: try problem.addColumn(
+                    name: RuleModel.name("run(\(school.teachers[t].id),\(tag))"), kind: .binary,
+                    objective: terms.opening(maxGroup: slot.objective.maxGroup)))
             }
+            let rooms = try slot.rooms.map { option in
+                CountedModel.RoomUse(rooms: option.rooms, seats: option.seats, column: try problem.addColumn(
+                    name: RuleModel.name("rooms(\(school.rooms[option.rooms[0]].id)+\(option.rooms.count - 1),\(tag))"),
+                    kind: .integer, bounds: .range(0, Double(min(option.rooms.count, slot.teachers.count))), objective: 0))
+            }
+            // Teacher changes are left out: the seat columns price none.
+            let seatings = try slot.students.map { p in
+                let column = try problem.addColumn(
+                    name: RuleModel.name("seat(\(p),\(tag))"), kind: .integer, bounds: .range(0, Double(pools[p].size)),
+                    objective: terms.placing(shortBy: pools[p].weight))
+                placed[p, default: []].append(column)
+                return CountedModel.Seating(pool: p, column: column)
+            }
+            try problem.addRow(name: "oneRoom(\(tag))", bounds: .fixed(0),
+                               terms: rooms.map { ($0.column, 1) } + runs.map { ($0.column, -1) })
+            counted.append(CountedModel.Slot(objective: slot.objective, block: slot.block, runs: runs, rooms: rooms, seatings: seatings, tag: tag))
         }
-        let model = CountedModel(problem: problem, school: school, pools: pools, slots: slots, constant: constant)
+        let model = CountedModel(problem: problem, school: school, pools: pools, slots: counted, constant: constant)
         for p in placed.keys.sorted() {
             let pool = pools[p], columns = placed[p]!
-            guard columns.count > pool.wanted else { continue }
-            try model.addAtMost(pool.size * pool.wanted, of: columns, name: "wanted(\(p))")
+            // A seat column holds up to the pool's size, so the row binds only beyond `wanted` columns.
+            try ObjectiveTerms.addWantedRow(to: problem, for: "\(p)", columns: columns, atMost: pool.size * pool.wanted, unlessAtMost: pool.wanted)
         }
         return model
     }

@@ -18,15 +18,15 @@ public struct PlanResult: Sendable {
 }
 
 /// Plans a week: a greedy construction (GreedyPlanner) and local search; a proven lower bound from
-/// the counted model (LowerBound); GLPK's neighbourhood models (BlockImprover); then, when the
-/// whole-week reference model is small enough, GLPK solves it from the plan so far as a start. A
+/// the counted model (LowerBound); GLPK's neighbourhood models (NeighbourhoodImprover); then, when
+/// the whole-week reference model is small enough, GLPK solves it from the plan so far as a start. A
 /// plan that meets the bound is optimal and ends the search.
 public enum Planner {
     /// Largest reference model (in binary columns) the planner hands to GLPK whole. Its root LP
     /// grows steeply with size (measured on generated schools: 3,700 columns 0.7 s, 6,300 columns
-    /// 2 s and 7 s for the whole plan, 13,700 columns 16 s), and beyond this the block models and
-    /// the counted bound do nearly as well far sooner (80 students: 28,281 with a gap of 0.4 % in
-    /// 1.6 s, against the optimum 28,180 in 7 s).
+    /// 2 s and 7 s for the whole plan, 13,700 columns 16 s), and beyond this the neighbourhood
+    /// models and the counted bound do nearly as well far sooner (80 students: 28,281 with a gap
+    /// of 0.4 % in 1.6 s, against the optimum 28,180 in 7 s).
     public static let referenceColumnLimit = 5_000
 
     public static func plan(
@@ -46,110 +46,17 @@ public enum Planner {
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
         log: (@Sendable (String) -> Void)? = nil, startedAt: ContinuousClock.Instant? = nil
     ) throws -> PlanResult {
-        let scenario = context.scenario
-        let published = context.published
-        let clock = ContinuousClock()
-        let started = startedAt ?? clock.now
-        func elapsed() -> Double { (clock.now - started).seconds }
-        let demands = Demand.all(context)
-        progress?(PlanProgress(phase: "greedy", elapsed: elapsed()))
-        let start = stillHolding(published, demands: demands, scenario: scenario)
-        // Greedy and local search stop at the time limit too (they are long only in huge schools).
-        let heuristicDeadline = started.adding(seconds: options.timeLimit)
-        var sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
-            .run(stop: stop, deadline: heuristicDeadline) { block in
-            progress?(PlanProgress(phase: "greedy \(block.id)", elapsed: elapsed()))
+        var search = PlanSearch(context, options: options, stop: stop, progress: progress, startedAt: startedAt)
+        search.constructAndImproveLocally()
+        try search.proveLowerBound()
+        if !search.meetsBound, !search.isStopped { try search.improveByNeighbourhoods() }
+        if search.meetsBound {
+            search.status = .optimal
+        } else if search.wholeWeekModelFits, !search.isStopped, options.timeLimit - search.elapsed() > 0.05 {
+            try search.solveWholeWeekModel(log: log)
         }
-        progress?(PlanProgress(phase: "local search", elapsed: elapsed()))
-        sessions = LocalSearch(scenario: scenario, demands: demands, published: published)
-            .improve(sessions, stop: stop, deadline: heuristicDeadline)
-        let greedyCost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
-        progress?(PlanProgress(phase: "local search", elapsed: elapsed(), incumbent: greedyCost))
-
-        // The counted model's bound first, so that the progress line shows it while the plan improves.
-        progress?(PlanProgress(phase: "lower bound", elapsed: elapsed(), incumbent: greedyCost))
-        var bound = try LowerBound(scenario: scenario, demands: demands)
-            .solve(nodeLimit: options.nodeLimit, timeLimit: options.timeLimit - elapsed(), stop: stop)?.value
-        progress?(PlanProgress(phase: "lower bound", elapsed: elapsed(), incumbent: greedyCost, bound: bound,
-                               gap: bound.map { relativeGap(greedyCost, $0) }))
-
-        let counts = CandidateSet.counts(scenario: scenario, demands: demands)
-        var status = PlanStatus.feasible, method = "greedy"
-        var size: ModelSize?
-        var cost = greedyCost
-        // A plan that meets the bound is optimal: there is nothing left to search.
-        func meetsBound() -> Bool { bound.map { cost <= $0 + 1e-7 } ?? false }
-        let exact = counts.sessions + counts.placements <= referenceColumnLimit
-        if !meetsBound(), stop?.isStopped != true {
-            // GLPK re-decides one neighbourhood at a time; on a small school this also hands the
-            // whole-week model a better start.
-            progress?(PlanProgress(phase: "block models", elapsed: elapsed(), incumbent: cost, bound: bound,
-                                   gap: bound.map { relativeGap(cost, $0) }))
-            // A block model cannot be interrupted during its LP: keep a margin for the last one.
-            let margin = max(0.5, options.timeLimit * 0.05)
-            let deadline = started.adding(seconds: options.timeLimit - margin)
-            sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
-                .improve(sessions, work: options.timeLimit * BlockImprover.workPerSecond, deadline: deadline, stop: stop) { better, neighbourhood in
-                    progress?(PlanProgress(phase: "block models (\(neighbourhood))", elapsed: elapsed(), incumbent: better, bound: bound,
-                                           gap: bound.map { relativeGap(better, $0) }))
-                }
-            method = "greedy+block-mip"
-            cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
-            if !exact, !meetsBound(), clock.now >= deadline { status = .timeLimit }
-        }
-        if meetsBound() {
-            status = .optimal
-        } else if stop?.isStopped != true, exact, options.timeLimit - elapsed() > 0.05 {
-            let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands), published: published)
-            size = model.problem.size
-            var mip = MIPOptions()
-            mip.presolve = false
-            mip.start = model.values(of: sessions)
-            mip.timeLimit = max(0.05, options.timeLimit - elapsed())
-            mip.relativeGap = options.gap
-            mip.nodeLimit = options.nodeLimit
-            mip.stopToken = stop
-            mip.cuts = true
-            mip.provenBound = bound
-            if let log { mip.messageLevel = .normal; mip.log = log }
-            if let progress {
-                let offset = elapsed(), counted = bound
-                mip.progress = {
-                    let best = [counted, $0.bound].compactMap { $0 }.max()
-                    progress(PlanProgress(phase: "reference model", elapsed: offset + $0.elapsed, incumbent: $0.incumbent, bound: best,
-                                          gap: $0.incumbent.flatMap { i in best.map { relativeGap(i, $0) } }))
-                }
-            }
-            let solution = try model.problem.solveMIP(mip)
-            method = "greedy+block-mip+reference-mip"
-            if let proven = solution.bound { bound = max(bound ?? proven, proven) }
-            if solution.status.hasSolution, let value = solution.objective, value < cost - 1e-7 {
-                sessions = model.sessions(from: solution.values)
-                cost = value
-            }
-            switch solution.status {
-            case .optimal: status = .optimal
-            case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = .timeLimit
-            case .feasible(.stopped), .noSolutionFound(.stopped): status = .interrupted
-            case .infeasible, .unbounded:
-                // The plan is feasible in the model, so this means a bug in one of them.
-                throw PlannerError.referenceModelDisagrees(solution.status.name)
-            default: status = meetsBound() ? .optimal : .feasible
-            }
-        }
-        if status == .feasible, clock.now >= heuristicDeadline { status = .timeLimit }
-        if stop?.isStopped == true { status = .interrupted }
-
-        var plan = assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                            method: method, bound: bound, size: size, candidates: counts, published: published)
-        if let date {
-            plan.header.kind = .day
-            plan.header.date = date.text
-            plan.published = published
-            plan.changes = DayChanges.between(published, plan.sessions)
-        }
-        progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
-        return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == .interrupted)
+        search.settleStatus()
+        return search.result(date: date)
     }
 
     static func assemble(

@@ -64,9 +64,3 @@ public struct PlanningContext: Sendable {
         return Self.wanted(perWeek: objective.workshopsPerWeek, covered: 0, days: scenario.calendar.days.count)
     }
 }
-
-/// Published sessions not kept unchanged plus sessions that were not published.
-func planChanges(_ sessions: [PlannedSession], published: [PlannedSession]) -> Int {
-    let before = Set(published.map(\.key)), after = Set(sessions.map(\.key))
-    return before.subtracting(after).count + after.subtracting(before).count
-}

@@ -6,7 +6,8 @@ import GLPK
 /// cost, which is how plans are compared across solvers.
 ///
 /// The hard rules' rows are the rule catalogue's (each candidate is a `RuleModel` group with one
-/// opening); the model adds only the objective's own parts: wanted workshops and teacher changes.
+/// opening); the objective's costs and its own parts (wanted workshops, teacher changes) are
+/// `ObjectiveTerms`'.
 /// Column and row names are built from domain ids, with characters the CPLEX LP format cannot
 /// hold (`-`, brackets, spaces) turned into `_`: `x(S_01,Mon_F1/T_LEE/R101)`.
 final class ReferenceModel {
@@ -16,10 +17,8 @@ final class ReferenceModel {
     private(set) var open: [Column] = []
     /// `place[k][i]` for the i-th eligible demand of candidate k.
     private(set) var place: [[Column]] = []
-    /// `meets[e][teacher]`: demand e's student meets that teacher for the objective.
-    private var meets: [Int: [TeacherID: Column]] = [:]
-    /// `served[e]`: demand e got at least one workshop (only where teacher changes are counted).
-    private var served: [Int: Column] = [:]
+    /// `meets` and `served`, where teacher changes are counted.
+    private var teacherChanges = ObjectiveTerms.TeacherChangeColumns()
     /// Columns the rules added that are 1 exactly when all their columns are (soft keep-apart).
     private var indicators: [(column: Column, allOf: [Column])] = []
     private(set) var constant = 0.0
@@ -29,33 +28,31 @@ final class ReferenceModel {
     init(scenario: Scenario, set: CandidateSet, published: [PlannedSession] = []) throws {
         self.set = set
         problem = try Problem(name: "pacer_week")
-        let policy = scenario.policy
+        let terms = ObjectiveTerms(scenario: scenario, demands: set.demands, published: published)
         let demands = set.demands
 
         // Each workshop a student wants counts as unmet until a placement removes it.
         // A column fixed at 1 carries it, so that LP and MPS files (which drop an objective constant)
         // give other solvers the same objective values.
-        let publishedKeys = Set(published.map(\.key))
-        constant = demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(publishedKeys.count)
+        constant = terms.constant
         allWanted = try problem.addColumn(name: "allWanted", bounds: .fixed(1), objective: constant)
 
         for (k, c) in set.candidates.enumerated() {
             let tag = self.tag(k)
-            // A session costs its opening and every seat up to max_group; each student placed fills one.
             // On a regrouped day, keeping a published session saves its change; opening another is one.
-            let change = published.isEmpty ? 0 : (publishedKeys.contains(c.key) ? -policy.planChange : policy.planChange)
+            let changes = terms.published.map { $0.contains(c.key) ? -1 : 1 } ?? 0
             open.append(try problem.addColumn(
-                name: "open(\(tag))", kind: .binary,
-                objective: policy.session + policy.emptySeat * Double(c.objective.maxGroup) + change))
+                name: "open(\(tag))", kind: .binary, objective: terms.opening(maxGroup: c.objective.maxGroup, planChanges: changes)))
+            // Teacher changes have columns of their own (below), so a placement prices none.
             place.append(try c.eligible.map { e in
                 try problem.addColumn(
                     name: "x(\(RuleModel.name(demands[e].student.rawValue)),\(tag))", kind: .binary,
-                    objective: -demands[e].weight - policy.emptySeat)
+                    objective: terms.placing(shortBy: demands[e].weight))
             })
         }
         try addRuleRows(scenario)
         try addWantedRows()
-        if policy.teacherChange > 0 { try addTeacherChangeColumns(policy.teacherChange) }
+        teacherChanges = try terms.addTeacherChangeColumns(to: problem, placements: placementsByTeacher())
     }
 
     /// Every hard rule's rows, from the rule catalogue: each candidate is a group with one opening.
@@ -86,36 +83,17 @@ final class ReferenceModel {
         }
         for e in byDemand.keys.sorted() {
             let d = demands[e]
-            try problem.addRow(name: "wanted(\(RuleModel.name("\(d.student),\(d.subject)")))",
-                               bounds: .upper(Double(d.wanted)), terms: byDemand[e]!.map { ($0, 1) })
+            try ObjectiveTerms.addWantedRow(to: problem, for: "\(d.student),\(d.subject)", columns: byDemand[e]!, atMost: d.wanted)
         }
     }
 
-    /// Distinct teachers a student meets for one objective, less one when served at all:
-    /// Σ_t meets(e,t) − served(e), with meets ≥ placements of t and served ≤ placements.
-    private func addTeacherChangeColumns(_ cost: Double) throws {
-        let demands = set.demands
+    /// Each demand's placement columns, by teacher.
+    private func placementsByTeacher() -> [Int: [TeacherID: [Column]]] {
         var placements: [Int: [TeacherID: [Column]]] = [:]
         for (k, c) in set.candidates.enumerated() {
             for (i, e) in c.eligible.enumerated() { placements[e, default: [:]][c.teacher, default: []].append(place[k][i]) }
         }
-        for e in placements.keys.sorted() {
-            let byTeacher = placements[e]!
-            guard byTeacher.count > 1 else { continue }  // one possible teacher: never a change
-            let d = demands[e]
-            let who = RuleModel.name("\(d.student),\(d.subject)")
-            let servedColumn = try problem.addColumn(name: "served(\(who))", kind: .binary, objective: -cost)
-            served[e] = servedColumn
-            try problem.addRow(name: "servedIfPlaced(\(who))", bounds: .upper(0),
-                               terms: [(servedColumn, 1)] + byTeacher.values.flatMap { $0 }.sorted().map { ($0, -1) })
-            for teacher in byTeacher.keys.sorted() {
-                let columns = byTeacher[teacher]!
-                let meet = try problem.addColumn(name: "meets(\(who),\(RuleModel.name(teacher.rawValue)))", kind: .binary, objective: cost)
-                meets[e, default: [:]][teacher] = meet
-                try problem.addRow(name: "meetsIfPlaced(\(who),\(RuleModel.name(teacher.rawValue)))", bounds: .lower(0),
-                                   terms: [(meet, Double(d.wanted))] + columns.map { ($0, -1) })
-            }
-        }
+        return placements
     }
 
     /// The column values that represent `sessions`, or nil if a session is not a candidate
@@ -137,8 +115,8 @@ final class ReferenceModel {
             }
         }
         for (e, teachers) in teachersMet {
-            if let column = served[e] { v[column.index] = 1 }
-            for t in teachers { if let column = meets[e]?[t] { v[column.index] = 1 } }
+            if let column = teacherChanges.served[e] { v[column.index] = 1 }
+            for t in teachers { if let column = teacherChanges.meets[e]?[t] { v[column.index] = 1 } }
         }
         for indicator in indicators where indicator.allOf.allSatisfy({ v[$0.index] == 1 }) { v[indicator.column.index] = 1 }
         return v

@@ -9,7 +9,7 @@
 ///   on a regrouped day and the unserved reasons ask these.
 /// - `allows(student:joining:)`: whether a student may be in one group with these students.
 /// - `addRows(to:)`: the rows the rule adds to a GLPK model over candidate sessions (`RuleModel`),
-///   written once for the reference model, the block models and every later model. A rule that
+///   written once for the reference model, the neighbourhood models and every later model. A rule that
 ///   holds "by construction" adds none: the model has no column that breaks it, because the
 ///   engine asked `permits…` and `allows…` before making the column.
 /// - `name` and `refusal(of:_:)`: the rule's name and, when it keeps a teacher, a room or a

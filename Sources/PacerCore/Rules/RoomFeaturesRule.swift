@@ -1,7 +1,7 @@
 /// **A session's room has every feature its objective needs** (a lab, a projector).
 ///
 /// The rule holds by construction: engines make no session in a room it does not permit (the
-/// block models group rooms into classes of equal features and seats, so a class is suitable when
+/// neighbourhood models group rooms into classes of equal features and seats, so a class is suitable when
 /// its features are). The elastic model lets a room without them be "equipped" at a cost, to say
 /// what would serve a blocked student. `PlanVerifier` keeps its own check (`room-features`).
 struct RoomFeaturesRule: PlanRule {

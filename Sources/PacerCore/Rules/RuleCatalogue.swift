@@ -1,7 +1,7 @@
 /// The registry of hard rules: every engine walks this list, so a rule added here (its own file,
 /// conforming to `PlanRule`, and its line below) is obeyed by the greedy construction, local search,
 /// the still-holding sessions of a regrouped day, the unserved reasons, the reference model and
-/// the block models without touching any of them. docs/model.md ("How to add a rule") walks
+/// the neighbourhood models without touching any of them. docs/model.md ("How to add a rule") walks
 /// through one.
 struct RuleCatalogue: Sendable {
     static let families: [any PlanRule.Type] = [

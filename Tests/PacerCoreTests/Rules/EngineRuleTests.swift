@@ -125,7 +125,7 @@ import GLPK
             }
             return LocalSearch(scenario: scenario, demands: demands).improve(opened)
         case .blockModels:
-            return try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 1000).improve([], deadline: .now + .seconds(60), stop: nil)
+            return try NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: 1000).improve([], deadline: .now + .seconds(60), stop: nil)
         case .referenceModel:
             let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
             let solution = try model.problem.solveMIP(MIPOptions())

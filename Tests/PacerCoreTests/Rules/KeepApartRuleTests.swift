@@ -24,7 +24,7 @@ import Testing
 
     @Test func theBlockModelsKeepThemApart() throws {
         let s = try pair()
-        let sessions = try BlockImprover(scenario: s, demands: Demand.all(s), nodeLimit: 100).improve([], deadline: .now + .seconds(60), stop: nil)
+        let sessions = try NeighbourhoodImprover(scenario: s, demands: Demand.all(s), nodeLimit: 100).improve([], deadline: .now + .seconds(60), stop: nil)
         #expect(sessions.isEmpty, "\(sessions)")
     }
 

@@ -2,13 +2,13 @@ import GLPK
 import Testing
 @testable import PacerCore
 
-@Suite struct BlockImproverTests {
-    /// From an empty week, the block models alone build a valid plan that serves students.
-    @Test func blockModelsBuildAPlanFromNothing() throws {
+@Suite struct NeighbourhoodImproverTests {
+    /// From an empty week, the neighbourhood models alone build a valid plan that serves students.
+    @Test func neighbourhoodModelsBuildAPlanFromNothing() throws {
         let scenario = try generatedSchool(.scaled(students: 60, seed: 11))
         let demands = Demand.all(scenario)
         let empty = PlanEvaluator.cost(of: [], demands: demands, scenario: scenario).total
-        let sessions = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 100)
+        let sessions = try NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: 100)
             .improve([], deadline: .now + .seconds(120), stop: nil)
         let plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: PlanOptions(), status: .feasible,
                                     method: "test", bound: nil, size: nil, candidates: (0, 0))
@@ -17,15 +17,15 @@ import Testing
         #expect(!plan.sessions.isEmpty)
     }
 
-    /// The block models never make the greedy plan worse, and on a school too large for the exact
+    /// The neighbourhood models never make the greedy plan worse, and on a school too large for the exact
     /// model they improve it.
-    @Test func blockModelsImproveTheGreedyPlan() throws {
+    @Test func neighbourhoodModelsImproveTheGreedyPlan() throws {
         let scenario = try ScenarioLoader.load(scenariosFolder + "/middle-school")
         let demands = Demand.all(scenario)
         let greedy = LocalSearch(scenario: scenario, demands: demands)
             .improve(GreedyPlanner(scenario: scenario, demands: demands, seed: 1).run())
         let before = PlanEvaluator.cost(of: greedy, demands: demands, scenario: scenario).total
-        let improved = try BlockImprover(scenario: scenario, demands: demands, nodeLimit: 100)
+        let improved = try NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: 100)
             .improve(greedy, passes: 1, deadline: .now + .seconds(120), stop: nil)
         let after = PlanEvaluator.cost(of: improved, demands: demands, scenario: scenario).total
         #expect(after < before)
@@ -45,7 +45,7 @@ import Testing
             """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A1\n")
         let demands = Demand.all(s)
         let apart = handMade(s, [("Mon-F1", "T1", "R1", "A1", ["S1"]), ("Mon-F2", "T2", "R2", "A1", ["S2"])]).sessions
-        let improved = try BlockImprover(scenario: s, demands: demands, nodeLimit: 100)
+        let improved = try NeighbourhoodImprover(scenario: s, demands: demands, nodeLimit: 100)
             .improve(apart, passes: 1, deadline: .now + .seconds(60), stop: nil)
         #expect(improved.map(\.students) == [["S1", "S2"]], "\(improved)")
         #expect(PlanEvaluator.cost(of: improved, demands: demands, scenario: s).total < PlanEvaluator.cost(of: apart, demands: demands, scenario: s).total)

@@ -2,30 +2,30 @@ import GLPK
 
 /// Improves a week plan one neighbourhood at a time with a small exact model (fix and optimize):
 /// the rest of the plan stays as it is, and GLPK re-decides which sessions run in the
-/// neighbourhood and who attends them. The neighbourhoods are each block (every objective), then
-/// each objective over the whole week (it regroups students left over in different blocks). With
-/// the rest fixed, the model's objective changes as the week's does, and new sessions are kept
-/// only when the week's cost goes down. The work is counted, not timed, so the plan is the same on
-/// every machine.
+/// neighbourhood and who attends them. The neighbourhoods are each teacher's week, each objective
+/// over the whole week (it regroups students left over in different blocks), then each block
+/// (every objective in it). With the rest fixed, the model's objective changes as the week's does,
+/// and new sessions are kept only when the week's cost goes down. The work is counted, not timed,
+/// so the plan is the same on every machine.
 ///
 /// Rooms are counted, not named: free rooms with the same features and the same capacity (up to the
 /// largest group any objective allows) are interchangeable within a block, so the model chooses how
 /// many rooms of each class are used and real rooms are handed out afterwards, in id order.
 /// Students are placed with a teacher (`x(s,t)`), not with a room.
-struct BlockImprover {
+struct NeighbourhoodImprover {
     let scenario: Scenario
     let demands: [Demand]
-    /// Branch-and-bound nodes per block model.
+    /// Branch-and-bound nodes per neighbourhood model.
     let nodeLimit: Int
     /// A regrouped day's published sessions: changes to them cost `plan_change`.
     var published: [PlannedSession] = []
-    /// Node budget per block is at most this divided by the model's columns: GLPK's node LPs slow
+    /// Node budget per model is at most this divided by the model's columns: GLPK's node LPs slow
     /// down with size, and a size-based budget stays the same on every machine. (Raised from
     /// 100,000 when the rows came from the rule catalogue: with 10 nodes a 10,000-column block's
     /// answer hung on row order. Measured: the high school 9 s instead of 6 for a plan 3.6 %
     /// better; the generated 600-student school 48 s instead of 8.5 for one 14 % better.)
     static let nodeWork = 1_000_000
-    /// Block models larger than this (columns) are skipped: GLPK's LP alone takes seconds beyond it
+    /// Neighbourhood models larger than this (columns) are skipped: GLPK's LP alone takes seconds beyond it
     /// (a 14,000-column block of the high school: 5–10 s for a handful of nodes).
     static let columnLimit = 10_000
     /// GLPK's time per node grows about with the square of the columns (measured: a 9,800-column
@@ -42,11 +42,6 @@ struct BlockImprover {
     /// themselves (without it, the imported XHSTT school DK-VG-09 took 59 s of a 60 s limit; with
     /// it, 44 s and the same plan).
     static let rootNodes = 10
-
-    struct RoomClass: Hashable {
-        let features: [Feature]
-        let seats: Int
-    }
 
     /// The part of the plan a model re-decides: some flex blocks (by position), and in them every
     /// objective or only one, with every teacher or only one. The rest of the plan stays as it is.
@@ -73,23 +68,26 @@ struct BlockImprover {
                  improved: ((_ cost: Double, _ neighbourhood: String) -> Void)? = nil) throws -> [PlannedSession] {
         var spent = 0.0
         var sessions = start
-        var cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
+        let terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
+        var cost = PlanEvaluator.cost(of: sessions, terms).total
         let rules = RuleCatalogue(scenario)
         let school = rules.school
+        let roomClasses = RoomClass.interchangeable(school)
         for _ in 0..<passes {
             var improvedInPass = false
             let week = Array(school.blocks.indices)
             // Teachers' weeks first: measured against blocks first, every shipped scenario gains
             // (the high school 38,110 → 34,733, the middle school 6,685 → 6,052), mostly in teacher changes.
             let neighbourhoods = school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
-                + objectivesByUnmetWeight(sessions).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
+                + objectivesByUnmetWeight(sessions, terms).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
                 + school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
             for neighbourhood in neighbourhoods {
                 if stop?.isStopped == true || ContinuousClock.now >= deadline || spent >= work { return sessions }
-                guard let replacement = try solve(neighbourhood, sessions, rules: rules, spent: &spent, deadline: deadline, stop: stop)
+                guard let replacement = try solve(neighbourhood, sessions, rules: rules, roomClasses: roomClasses, terms: terms,
+                                                  spent: &spent, deadline: deadline, stop: stop)
                 else { continue }
                 let trial = sessions.filter { !neighbourhood.holds($0, school) } + replacement
-                let newCost = PlanEvaluator.cost(of: trial, demands: demands, scenario: scenario, published: published).total
+                let newCost = PlanEvaluator.cost(of: trial, terms).total
                 if newCost < cost - 1e-7 {
                     sessions = trial
                     cost = newCost
@@ -104,7 +102,7 @@ struct BlockImprover {
 
     /// Objectives someone wants: the most unmet weight first (students short of workshops), then
     /// those with the most sessions (which may merge), then by id.
-    private func objectivesByUnmetWeight(_ sessions: [PlannedSession]) -> [ObjectiveID] {
+    private func objectivesByUnmetWeight(_ sessions: [PlannedSession], _ terms: ObjectiveTerms) -> [ObjectiveID] {
         var got: [StudentSubject: Int] = [:], sessionsOn: [ObjectiveID: Int] = [:]
         for s in sessions {
             sessionsOn[s.objective, default: 0] += 1
@@ -112,8 +110,7 @@ struct BlockImprover {
         }
         var unmet: [ObjectiveID: Double] = [:]
         for d in demands {
-            let short = max(0, d.wanted - (got[StudentSubject(d.student, d.subject)] ?? 0))
-            unmet[d.objective, default: 0] += d.weight * Double(short)
+            unmet[d.objective, default: 0] += terms.unmet(d, got: got[StudentSubject(d.student, d.subject)] ?? 0)
         }
         return unmet.keys.sorted {
             (-unmet[$0]!, -(sessionsOn[$0] ?? 0), $0.rawValue) < (-unmet[$1]!, -(sessionsOn[$1] ?? 0), $1.rawValue)
@@ -122,7 +119,7 @@ struct BlockImprover {
 
     /// A model's groups (an objective with a teacher in a block), their openings (one per room
     /// class) and their places (one per eligible student and teacher, shared by the classes).
-    private struct BlockModel {
+    private struct NeighbourhoodModel {
         let problem: Problem
         var groups: [RuleModel.Group] = []
         /// Per demand, its placement columns (for the workshops-wanted rows across blocks).
@@ -131,13 +128,14 @@ struct BlockImprover {
 
     /// The neighbourhood's sessions re-decided by GLPK, or nil when the model is too large or
     /// finds nothing.
-    private func solve(_ neighbourhood: Neighbourhood, _ sessions: [PlannedSession], rules: RuleCatalogue, spent: inout Double,
-                       deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
+    private func solve(_ neighbourhood: Neighbourhood, _ sessions: [PlannedSession], rules: RuleCatalogue, roomClasses: [RoomClass],
+                       terms: ObjectiveTerms, spent: inout Double, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
         let school = rules.school
         let others = sessions.filter { !neighbourhood.holds($0, school) }
         let mine = sessions.filter { neighbourhood.holds($0, school) }
         let fixed = Occupancy(school, sessions: others)
-        guard let model = try buildModel(neighbourhood, others: others, rules: rules, fixed: fixed) else { return nil }
+        let slots = CandidateSlots(rules: rules, roomClasses: roomClasses, plan: fixed)
+        guard let model = try buildModel(neighbourhood, others: others, slots: slots, terms: terms) else { return nil }
         guard !model.groups.isEmpty else { return mine.isEmpty ? nil : [] }
         var ruleModel = RuleModel(problem: model.problem, school: school, fixed: fixed, groups: model.groups)
         try rules.addRows(to: &ruleModel)
@@ -162,24 +160,23 @@ struct BlockImprover {
 
     /// Across blocks, a student gets at most the workshops they still want beside the rest of the
     /// plan (within one block, one place per block says it already).
-    private func addWantedRows(_ model: BlockModel, others: [PlannedSession]) throws {
+    private func addWantedRows(_ model: NeighbourhoodModel, others: [PlannedSession]) throws {
         var got: [StudentSubject: Int] = [:]
         for s in others { for st in s.students { got[StudentSubject(st, s.subject), default: 0] += 1 } }
         for e in model.placesOf.keys.sorted() {
-            let d = demands[e], columns = model.placesOf[e]!
+            let d = demands[e]
             let left = d.wanted - (got[StudentSubject(d.student, d.subject)] ?? 0)
-            guard columns.count > left else { continue }
-            try model.problem.addRow(name: RuleModel.name("wanted(\(d.student),\(d.subject))"), bounds: .upper(Double(max(0, left))),
-                                     terms: columns.map { ($0, 1) })
+            try ObjectiveTerms.addWantedRow(to: model.problem, for: "\(d.student),\(d.subject)", columns: model.placesOf[e]!,
+                                            atMost: left, unlessAtMost: left)
         }
     }
 
     /// The neighbourhood's groups and columns, or nil when the model would be larger than
     /// `columnLimit`. Teachers, rooms and students take part only where the rule catalogue admits
-    /// them beside the rest of the week (`fixed`); the columns' costs are the objective's
-    /// (docs/model.md).
-    private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], rules: RuleCatalogue, fixed: Occupancy) throws -> BlockModel? {
-        let policy = scenario.policy, school = rules.school
+    /// them beside the rest of the week (`slots.plan`); the columns' costs are the objective's
+    /// (`ObjectiveTerms`), with teacher changes priced against the rest of the week.
+    private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], slots: CandidateSlots, terms: ObjectiveTerms) throws -> NeighbourhoodModel? {
+        let rules = slots.rules, school = rules.school
         var got: [StudentSubject: Int] = [:], seen: [StudentSubject: Set<TeacherID>] = [:]
         for s in others {
             for st in s.students {
@@ -187,13 +184,7 @@ struct BlockImprover {
                 seen[StudentSubject(st, s.subject), default: []].insert(s.teacher)
             }
         }
-        let largest = scenario.objectives.map(\.maxGroup).max() ?? 1
-        var classRooms: [RoomClass: [Int]] = [:]
-        for (r, room) in school.rooms.enumerated() {
-            classRooms[RoomClass(features: room.features, seats: min(room.capacity, largest)), default: []].append(r)
-        }
-        let classes = classRooms.keys.sorted { ($0.seats, $0.features.map(\.rawValue).joined(separator: ",")) < ($1.seats, $1.features.map(\.rawValue).joined(separator: ",")) }
-        var model = BlockModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
+        var model = NeighbourhoodModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
         let p = model.problem
         // Demands by objective, so that schools with thousands of objectives do not scan every
         // demand for each of them.
@@ -203,56 +194,50 @@ struct BlockImprover {
         if let t = neighbourhood.teacher {
             objectives = objectives.filter { o in neighbourhood.blocks.contains { rules.permits(teacher: t, running: o, in: $0) } }
         }
-        for b in neighbourhood.blocks {
-          let block = school.blocks[b]
-          let publishedHere = published.filter { $0.block == block.id }
-          for objective in objectives {
-            guard let pool = demandsOn[objective.id], GroupSizeRule.isEnough(pool.count, for: objective) else { continue }
-            let eligible = pool.filter { e in
-                let d = demands[e]
-                guard let s = school.studentAt[d.student] else { return false }
-                return (got[StudentSubject(d.student, d.subject)] ?? 0) < d.wanted && rules.admits(student: s, attending: objective, in: b, fixed)
-            }
-            guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
-            let usable: [(rooms: [Int], seats: Int)] = classes.compactMap { roomClass in
-                let rooms = (classRooms[roomClass] ?? []).filter { rules.admits(room: $0, hosting: objective, in: b, fixed) }
-                return rooms.isEmpty ? nil : (rooms, min(roomClass.seats, objective.maxGroup))
-            }
-            guard !usable.isEmpty else { continue }
-            for t in school.teachers.indices where neighbourhood.teacher.map({ $0 == t }) ?? true
-                && rules.admits(teacher: t, running: objective, in: b, fixed) {
+        let candidateSlots = slots.slots(
+            blocks: neighbourhood.blocks, objectives: objectives, teachers: neighbourhood.teacher.map { [$0] },
+            students: { b, objective in
+                (demandsOn[objective.id] ?? []).filter { e in
+                    let d = demands[e]
+                    guard let s = school.studentAt[d.student] else { return false }
+                    return (got[StudentSubject(d.student, d.subject)] ?? 0) < d.wanted && slots.admits(student: s, attending: objective, in: b)
+                }
+            }, size: \.count)
+        for slot in candidateSlots {
+            let block = school.blocks[slot.block], objective = slot.objective
+            let publishedHere = published.filter { $0.block == block.id }
+            for t in slot.teachers {
                 let teacher = school.teachers[t].id
                 let tag = RuleModel.name("\(block.id)/\(teacher)/\(objective.id)")
                 var opens: [RuleModel.Opening] = [], places: [RuleModel.Place] = []
-                for option in usable {
+                for option in slot.rooms {
                     // Keeping a published session (same teacher, objective and a room of its class) saves
                     // the change; any other session is one.
                     let keeps = publishedHere.contains { $0.teacher == teacher && $0.objective == objective.id
                         && school.roomAt[$0.room].map(option.rooms.contains) == true }
-                    let change = published.isEmpty ? 0 : (keeps ? -policy.planChange : policy.planChange)
+                    let changes = terms.published == nil ? 0 : (keeps ? -1 : 1)
                     let name = RuleModel.name("open(\(tag),\(school.rooms[option.rooms[0]].id)+\(option.rooms.count - 1))")
-                    let column = try p.addColumn(name: name, kind: .binary, objective: policy.session + policy.emptySeat * Double(objective.maxGroup) + change)
+                    let column = try p.addColumn(name: name, kind: .binary, objective: terms.opening(maxGroup: objective.maxGroup, planChanges: changes))
                     opens.append(.init(column: column, rooms: option.rooms, seats: option.seats))
                 }
-                for e in eligible {
+                for e in slot.students {
                     let key = StudentSubject(demands[e].student, demands[e].subject)
-                    let change = (seen[key].map { !$0.isEmpty && !$0.contains(teacher) } ?? false) ? policy.teacherChange : 0
+                    let newTeacher = seen[key].map { !$0.isEmpty && !$0.contains(teacher) } ?? false
                     let column = try p.addColumn(name: RuleModel.name("x(\(demands[e].student),\(tag))"), kind: .binary,
-                                                 objective: -(demands[e].weight + policy.emptySeat - change))
+                                                 objective: terms.placing(shortBy: demands[e].weight, newTeacher: newTeacher))
                     model.placesOf[e, default: []].append(column)
                     places.append(.init(student: school.studentAt[demands[e].student]!, column: column))
                 }
-                model.groups.append(.init(objective: objective, teacher: t, block: b, opens: opens, places: places, tag: tag))
+                model.groups.append(.init(objective: objective, teacher: t, block: slot.block, opens: opens, places: places, tag: tag))
                 if p.numberOfColumns > Self.columnLimit { return nil }
             }
-          }
         }
         return model
     }
 
-    /// The column values of the block's current sessions (a start for GLPK), or nil when one of
+    /// The column values of the neighbourhood's current sessions (a start for GLPK), or nil when one of
     /// them has no column (then GLPK starts from nothing).
-    private func start(of mine: [PlannedSession], in model: BlockModel, school: SchoolIndex,
+    private func start(of mine: [PlannedSession], in model: NeighbourhoodModel, school: SchoolIndex,
                        indicators: [(column: Column, allOf: [Column])]) -> [Double]? {
         var values = Array(repeating: 0.0, count: model.problem.numberOfColumns)
         for s in mine {
@@ -274,7 +259,7 @@ struct BlockImprover {
     /// room when the opening may use it and it is still free, else the first free one in id order
     /// (the openings' rooms are those the rest of the plan leaves free). Openings with fewer rooms
     /// to choose from go first.
-    private func handOutRooms(_ values: [Double], model: BlockModel, school: SchoolIndex, fixed: Occupancy) -> [PlannedSession]? {
+    private func handOutRooms(_ values: [Double], model: NeighbourhoodModel, school: SchoolIndex, fixed: Occupancy) -> [PlannedSession]? {
         struct RoomInBlock: Hashable { let room: Int, block: Int }
         var taken = Set<RoomInBlock>()
         var chosen: [(group: RuleModel.Group, rooms: [Int])] = []

@@ -1,0 +1,152 @@
+/// The plan's objective (docs/model.md, "The objective"), written once. Each term in points:
+///
+/// - **unmet workshops**: each workshop a student wants and does not get costs the student's
+///   weight (`Demand.weight`);
+/// - **sessions**: `session` per session opened (teacher time);
+/// - **empty seats**: `empty_seat` per seat left empty below the objective's `max_group`;
+/// - **teacher changes**: `teacher_change` each time a student meets another teacher for the same
+///   objective in the week;
+/// - **keep apart**: the soft rule's price per pair to keep apart placed in one session (nothing
+///   under the default hard rule, where no engine places a pair);
+/// - **plan changes**: `plan_change` per change to a regrouped day's published sessions.
+///
+/// Every engine prices with these, so each formula is here and nowhere else:
+/// - `PlanEvaluator` counts what a whole plan holds and `cost(_:)` prices it (plan.json's `cost`);
+/// - `CostLedger` prices local search's moves with `opening` and `placing`;
+/// - the greedy construction's gain for a session is the same two prices, negated;
+/// - the GLPK models (the reference model, the neighbourhood models and the counted model of the
+///   lower bound) give `opening` to each column that opens a session, `placing` to each column
+///   that places a student, and `constant` to a plan that serves nobody; the objective's own rows
+///   and columns (`wanted`, the teacher-change columns) are in ObjectiveTerms+Models.swift. The
+///   soft keep-apart rule's `together` columns are the rule's own (`KeepApartRule`), at its price.
+///
+/// Where sessions can run at all is the hard rules' business (`RuleCatalogue`), enumerated once
+/// for every engine by `CandidateSlots`. `pacer verify` recomputes the objective without this
+/// type on purpose: it is the second opinion (PlanVerifier).
+///
+/// ## How to add a soft term
+///
+/// A soft goal is one term here, the way a hard rule is one file in `Rules/`:
+/// 1. Say it in words, with its unit, in the list above and in docs/model.md's table. Its
+///    coefficient is a field of `Policy` with its key in `Policy.fields` (scenario.yaml's `policy:`).
+/// 2. Price it here. A term that moves when a session opens or closes is a line in `opening`; one
+///    that moves when a student joins or leaves a session is a line in `placing`. If it depends
+///    only on the session's objective or the student's demand, every engine then prices it with
+///    nothing else to write; if it depends on the plan around it, it takes a parameter, as
+///    `newTeacher` and `apartPairs` do, which each engine passes from what it tracks (`CostLedger`,
+///    the greedy, a neighbourhood model against the rest of the week).
+/// 3. Give it a field in `PlanCost` (plan.json's `cost`, docs/plan-format.md) and its line in
+///    `cost(_:)`; `PlanEvaluator` counts what the line needs.
+/// 4. A term that is not a sum over openings and placements (teacher changes count the distinct
+///    teachers a student meets) also needs columns of its own in the reference model, beside
+///    `addTeacherChangeColumns`; a neighbourhood model prices it against the fixed rest of the
+///    week through `placing`.
+/// 5. The counted model may leave a term out only if it never lowers a plan's cost (its bound must
+///    stay below every plan): say so in `LowerBound`'s comment, as for teacher changes.
+/// 6. `PlanVerifier` recomputes it with its own code, and the tests make it move:
+///    `CostLedgerTests` (the ledger against the evaluator on random moves) and `OptimalityTests`
+///    (the reference model's objective at a plan is the plan's cost).
+struct ObjectiveTerms: Sendable {
+    let policy: Policy
+    /// The week's demands: what each student wants in each subject.
+    let demands: [Demand]
+    /// The wanted rows: per student and subject, the workshops wanted and the weight of each
+    /// one missing.
+    let wanted: [StudentSubject: Demand]
+    /// Each objective's largest group: the seats a session of it could fill.
+    let maxGroup: [ObjectiveID: Int]
+    /// Per student, the students to keep apart from (both ways) when the rule is priced; empty
+    /// under the hard rule, where no engine places a pair.
+    let apart: [StudentID: Set<StudentID>]
+    /// The published sessions of a regrouped day, or nil for a week plan (no changes to count).
+    let published: Set<SessionKey>?
+
+    init(scenario: Scenario, demands: [Demand], published: [PlannedSession] = []) {
+        policy = scenario.policy
+        self.demands = demands
+        wanted = Dictionary(demands.map { (StudentSubject($0.student, $0.subject), $0) }, uniquingKeysWith: { first, _ in first })
+        maxGroup = Dictionary(scenario.objectives.map { ($0.id, $0.maxGroup) }, uniquingKeysWith: { first, _ in first })
+        var apart: [StudentID: Set<StudentID>] = [:]
+        if case .soft = scenario.policy.keepApart {
+            for student in scenario.students {
+                for other in student.keepApart where other != student.id {
+                    apart[student.id, default: []].insert(other)
+                    apart[other, default: []].insert(student.id)
+                }
+            }
+        }
+        self.apart = apart
+        self.published = published.isEmpty ? nil : Set(published.map(\.key))
+    }
+
+    // MARK: Prices of a plan's events
+
+    /// What a plan that serves nobody costs: every workshop wanted is unmet and, on a regrouped
+    /// day, every published session has changed (it is gone). The models carry it as a constant.
+    var constant: Double {
+        demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(published?.count ?? 0)
+    }
+
+    /// What opening an empty session of an objective with `maxGroup` seats changes: one more
+    /// **session**, every seat **empty**, and `planChanges` more **plan changes** (+1 for a
+    /// session a regrouped day did not publish, −1 for one it did and that was gone; 0 for a week
+    /// plan). Closing a session is the same price, negated.
+    func opening(maxGroup: Int, planChanges: Int = 0) -> Double {
+        policy.session + policy.emptySeat * Double(maxGroup) + Double(planChanges) * policy.planChange
+    }
+
+    /// What placing one student in a session changes: one **unmet workshop** fewer when the student
+    /// is short of workshops in the subject (`shortBy`: their weight; nil when they have all they
+    /// want), one **empty seat** fewer, one **teacher change** more when they already meet another
+    /// teacher for the objective and not this one (`newTeacher`), and `apartPairs` more pairs
+    /// **kept apart** in one session. Taking a student out is the same price, negated.
+    func placing(shortBy weight: Double?, newTeacher: Bool = false, apartPairs: Int = 0) -> Double {
+        var change = -(weight ?? 0) - policy.emptySeat
+        if newTeacher { change += policy.teacherChange }
+        if apartPairs != 0 { change += policy.keepApart.price * Double(apartPairs) }
+        return change
+    }
+
+    /// How many of `members` the student is to be kept apart from, when the rule is priced.
+    func apartPairs(_ student: StudentID, with members: some Sequence<StudentID>) -> Int {
+        guard let others = apart[student] else { return 0 }
+        return members.filter(others.contains).count
+    }
+
+    // MARK: A whole plan
+
+    /// The **unmet workshops** of one demand when the student gets `got` workshops in the subject.
+    func unmet(_ demand: Demand, got: Int) -> Double {
+        demand.weight * Double(max(0, demand.wanted - got))
+    }
+
+    /// What a whole plan holds, term by term, in the terms' units (`PlanEvaluator` counts it).
+    struct Tally {
+        /// Σ over demands of `unmet(_:got:)`, already in points.
+        var unmetWorkshops = 0.0
+        var sessions = 0
+        var emptySeats = 0.0
+        var teacherChanges = 0
+        var apartPairs = 0
+        /// Changes from the published sessions, or nil for a week plan.
+        var planChanges: Int?
+    }
+
+    /// The plan's cost: each term, and their sum.
+    func cost(_ tally: Tally) -> PlanCost {
+        var cost = PlanCost(
+            unmetWorkshops: tally.unmetWorkshops, sessions: policy.session * Double(tally.sessions),
+            emptySeats: policy.emptySeat * tally.emptySeats, teacherChanges: policy.teacherChange * Double(tally.teacherChanges),
+            keepApart: policy.keepApart.price * Double(tally.apartPairs),
+            planChanges: tally.planChanges.map { policy.planChange * Double($0) }, total: 0)
+        cost.total = cost.unmetWorkshops + cost.sessions + cost.emptySeats + cost.teacherChanges + cost.keepApart + (cost.planChanges ?? 0)
+        return cost
+    }
+
+    /// Whether unmet workshops, sessions and empty seats cost whole points (every weight and both
+    /// prices whole): then so does every plan without the other terms, and a bound on those three
+    /// may round up to a whole point.
+    var unmetSessionsAndSeatsAreWhole: Bool {
+        ([policy.session, policy.emptySeat] + demands.map(\.weight)).allSatisfy { $0 == $0.rounded() }
+    }
+}
