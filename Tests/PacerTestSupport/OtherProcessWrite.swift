@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// Holds the state's write lock from another connection, as a long `pacer record` does, until
-/// `release` (or a minute, so that a failing test never hangs).
+/// `release` (or ten minutes, so that a failing test never hangs; a minute was too short for a
+/// 2-core machine running several builds, where one page took over a minute to come back).
 public final class OtherProcessWrite: @unchecked Sendable {
     private let released = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
@@ -17,7 +18,7 @@ public final class OtherProcessWrite: @unchecked Sendable {
             try? queue.writeWithoutTransaction { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 ready.signal()
-                _ = released.wait(timeout: .now() + 60)
+                _ = released.wait(timeout: .now() + 600)
                 self.holding.withLock { self.held = false }
                 try db.execute(sql: "COMMIT")
             }
