@@ -362,7 +362,7 @@ public enum ElasticModel {
 
         func describe(_ fact: Fact, outcome: Outcome) -> String {
             func teacher(_ id: TeacherID) -> String {
-                let name = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
+                let name = scenario.teacherName(id)
                 return name == id.rawValue ? name : "\(name) (\(id))"
             }
             func room(_ id: RoomID) -> String {

@@ -1,5 +1,5 @@
-/// The names, titles and words the portal's pages use for what the state holds by id: one home, so
-/// that every page says a person, an objective or a check the same way.
+/// The names, titles and words the portal's pages, the exports and the explanations use for what is
+/// held by id: one home, so that every page says a person, an objective or a check the same way.
 extension Scenario {
     /// The teacher's name, or the id when the scenario no longer has them.
     func teacherName(_ id: TeacherID) -> String { teachers.first { $0.id == id }?.name ?? id.rawValue }
