@@ -10,6 +10,7 @@ public typealias ObjectiveID = Tagged<Objective, String>
 public typealias TeacherID = Tagged<Teacher, String>
 public typealias RoomID = Tagged<Room, String>
 public typealias StudentID = Tagged<Student, String>
+public typealias SupervisorID = Tagged<Supervisor, String>
 /// A room feature such as `lab` or `projector`; objectives name the features they need.
 public typealias Feature = Tagged<FeatureTag, String>
 public enum FeatureTag {}

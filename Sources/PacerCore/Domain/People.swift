@@ -11,6 +11,9 @@ public struct Teacher: Hashable, Sendable {
     public let maxSessionsPerDay: Int
     /// The most workshops in consecutive flex blocks of a day (`max_in_a_row`), or nil for no limit.
     public internal(set) var maxInARow: Int?
+    /// Whether the teacher may supervise independent study in blocks without a workshop
+    /// (`supervises`, true by default).
+    public internal(set) var supervises = true
 }
 
 /// A room where workshops can be held.
@@ -20,6 +23,8 @@ public struct Room: Hashable, Sendable {
     public let capacity: Int
     public let features: [Feature]
     public let unavailable: [BlockID]
+    /// Seats for independent study, or nil when the room is not a study space (`study`).
+    public internal(set) var studySeats: Int?
 }
 
 /// Markers a school puts on a student.
@@ -41,4 +46,8 @@ public struct Student: Hashable, Sendable {
     public internal(set) var keepApart: [StudentID]
     /// For forecasts: multiplies each objective's mastery chance (1 is typical).
     public internal(set) var pace: Double = 1
+    /// The student's home base, preferred for their independent study: a room and an adult
+    /// (students.csv `home_room`, `home_adult`), either or both.
+    public internal(set) var homeRoom: RoomID?
+    public internal(set) var homeAdult: AdultID?
 }

@@ -16,6 +16,10 @@ public struct Policy: Hashable, Sendable {
     public var keepApart = KeepApart.hard
     /// Cost of each change to a published plan when a day is regrouped.
     public var planChange = 10.0
+    /// Cost of each student-block with no place: a present student in neither a workshop nor
+    /// supervised independent study, because there are not enough adults or study seats. Far
+    /// above a workshop's worth, so a teacher supervises rather than leave students with no adult.
+    public var noPlace = 1_000.0
     /// The limits hard rules read (`RuleSetting`), as the scenario gives them.
     public internal(set) var limits: [RuleSetting: Int] = [:]
 
@@ -30,5 +34,6 @@ public struct Policy: Hashable, Sendable {
         ("empty_seat", { $0.emptySeat = $1 }),
         ("teacher_change", { $0.teacherChange = $1 }),
         ("plan_change", { $0.planChange = $1 }),
+        ("no_place", { $0.noPlace = $1 }),
     ]
 }

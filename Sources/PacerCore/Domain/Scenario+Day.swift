@@ -3,6 +3,7 @@
 public struct Absences: Sendable, Equatable {
     public var students: [StudentID: Set<BlockID>] = [:]
     public var teachers: [TeacherID: Set<BlockID>] = [:]
+    public var supervisors: [SupervisorID: Set<BlockID>] = [:]
     public init() {}
 }
 
@@ -23,9 +24,13 @@ extension Scenario {
 
     private func withState(calendar: SchoolCalendar, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences) -> Scenario {
         let students = self.students.map { s in
-            Student(id: s.id, name: s.name, grade: s.grade, current: (current[s.id] ?? [:]).filter { objective($0.value) != nil },
-                    flags: s.flags, unavailable: (Set(s.unavailable).union(absences.students[s.id] ?? [])).sorted(),
-                    keepApart: s.keepApart, pace: s.pace)
+            var student = Student(
+                id: s.id, name: s.name, grade: s.grade, current: (current[s.id] ?? [:]).filter { objective($0.value) != nil },
+                flags: s.flags, unavailable: (Set(s.unavailable).union(absences.students[s.id] ?? [])).sorted(),
+                keepApart: s.keepApart, pace: s.pace)
+            student.homeRoom = s.homeRoom
+            student.homeAdult = s.homeAdult
+            return student
         }
         let teachers = absences.teachers.isEmpty ? self.teachers : self.teachers.map { t in
             var absent = t
@@ -35,6 +40,12 @@ extension Scenario {
         var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
                               students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
         result.forecast = forecast
+        result.supervisors = supervisors.map { s in
+            var absent = s
+            absent.unavailable = Set(s.unavailable).union(absences.supervisors[s.id] ?? []).sorted()
+            return absent
+        }
+        result.assumptions = assumptions
         return result
     }
 }

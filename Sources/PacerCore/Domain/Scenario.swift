@@ -12,6 +12,10 @@ public struct Scenario: Sendable {
     public let policy: Policy
     /// What forecasts assume and aim for.
     public internal(set) var forecast = ForecastSettings()
+    /// Adults who supervise independent study and run no workshops (`supervisors:`).
+    public internal(set) var supervisors: [Supervisor] = []
+    /// What the scenario left to a default and Pacer assumed (`validate` says it).
+    public internal(set) var assumptions: [String] = []
     /// Every file read to make this scenario, in the order read (variants before their bases).
     public let sourceFiles: [String]
     /// SHA-256 (hex) over the bytes of `sourceFiles` as they were read (`SourceFiles`): the stamp

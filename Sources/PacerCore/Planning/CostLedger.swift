@@ -9,12 +9,20 @@ struct CostLedger {
     private var got: [StudentSubject: Int] = [:]
     private var met: [StudentSubject: [TeacherID: Int]] = [:]
     private var open: [SessionKey: Int] = [:]
+    /// Who is where, and per flex block what study can hold, for the **no place** term.
+    private var occupancy: Occupancy
+    private var capacity: [Int]
     private(set) var total: Double
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession], sessions: [PlannedSession]) {
         terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
-        // Nobody served, and (on a regrouped day) every published session changed.
-        total = terms.constant
+        let study = terms.study
+        occupancy = Occupancy(study.school)
+        let empty = occupancy
+        capacity = study.school.blocks.indices.map { study.capacity(in: $0, empty) }
+        // Nobody served, (on a regrouped day) every published session changed, and whoever study
+        // cannot hold has no place.
+        total = terms.constant + terms.noPlace(from: 0, to: study.unplaced(empty))
         for session in sessions {
             var empty = session
             empty.students = []
@@ -45,6 +53,28 @@ struct CostLedger {
             newTeacher = (seen[session.teacher] ?? 0) == 0 && !seen.isEmpty
         }
         return terms.placing(shortBy: short, newTeacher: newTeacher, apartPairs: terms.apartPairs(student, with: session.students))
+            + placedChange(session, by: 1)
+    }
+
+    /// What **no place** changes when a student joins (`by: 1`) or leaves (`by: -1`) a session.
+    private func placedChange(_ session: PlannedSession, by step: Int) -> Double {
+        guard let b = terms.study.school.blockAt[session.block] else { return 0 }
+        let left = terms.study.present[b].count - occupancy.studentsPlaced(in: b) - capacity[b]
+        return terms.noPlace(from: max(0, left), to: max(0, left - step))
+    }
+
+    /// What **no place** changes when a session opens (`opening`) or closes in its block.
+    private func capacityChange(_ session: PlannedSession, opening: Bool) -> Double {
+        let school = terms.study.school
+        guard let b = school.blockAt[session.block], let t = school.teacherAt[session.teacher], let r = school.roomAt[session.room]
+        else { return 0 }
+        let after = opening ? terms.study.capacity(in: b, occupancy, alsoBusy: (t, r)) : terms.study.capacity(in: b, occupancy, alsoFree: (t, r))
+        let left = terms.study.present[b].count - occupancy.studentsPlaced(in: b)
+        return terms.noPlace(from: max(0, left - capacity[b]), to: max(0, left - after))
+    }
+
+    private mutating func recount(_ session: PlannedSession) {
+        if let b = terms.study.school.blockAt[session.block] { capacity[b] = terms.study.capacity(in: b, occupancy) }
     }
 
     /// The change when `student` leaves `session` (its students as they are before, `student` among them):
@@ -58,16 +88,19 @@ struct CostLedger {
             lastWithTeacher = seen[session.teacher] == 1 && seen.count > 1
         }
         return -terms.placing(shortBy: short, newTeacher: lastWithTeacher, apartPairs: terms.apartPairs(student, with: session.students))
+            + placedChange(session, by: -1)
     }
 
     /// The change when an empty session opens.
     func opening(_ session: PlannedSession) -> Double {
         terms.opening(maxGroup: terms.maxGroup[session.objective] ?? 0, planChanges: changeCount(session.key, by: 1))
+            + capacityChange(session, opening: true)
     }
 
     /// The change when an empty session closes: opening's price, negated, with the changes it takes back.
     func closing(_ session: PlannedSession) -> Double {
         -terms.opening(maxGroup: terms.maxGroup[session.objective] ?? 0, planChanges: -changeCount(session.key, by: -1))
+            + capacityChange(session, opening: false)
     }
 
     /// How the number of changes from the published plan moves when a session with `key` opens
@@ -84,6 +117,7 @@ struct CostLedger {
 
     mutating func join(_ student: StudentID, _ session: PlannedSession) {
         total += joining(student, session)
+        occupancy.add(student, to: session)
         let key = StudentSubject(student, session.subject)
         got[key, default: 0] += 1
         met[key, default: [:]][session.teacher, default: 0] += 1
@@ -91,6 +125,7 @@ struct CostLedger {
 
     mutating func leave(_ student: StudentID, _ session: PlannedSession) {
         total += leaving(student, session)
+        occupancy.remove(student, from: session)
         let key = StudentSubject(student, session.subject)
         got[key, default: 0] -= 1
         met[key]?[session.teacher, default: 0] -= 1
@@ -100,10 +135,18 @@ struct CostLedger {
     mutating func open(_ session: PlannedSession) {
         total += opening(session)
         open[session.key, default: 0] += 1
+        var empty = session
+        empty.students = []
+        occupancy.add(empty)
+        recount(session)
     }
 
     mutating func close(_ session: PlannedSession) {
         total += closing(session)
         open[session.key, default: 0] -= 1
+        var empty = session
+        empty.students = []
+        occupancy.remove(empty)
+        recount(session)
     }
 }

@@ -103,6 +103,17 @@ struct GreedyPlanner {
         // Every session the construction opens is new: on a regrouped day, a change.
         let newSessionChanges = published.isEmpty ? 0 : 1
         var best: (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])?
+        // What a session takes from independent study in this block: its teacher and room, less
+        // the students it seats (the **no place** term).
+        let study = terms.study
+        let left = study.present[b].count - plan.studentsPlaced(in: b), capacity = study.capacity(in: b, plan)
+        var capacityWithout: [Int: Int] = [:]
+        func noPlaceChange(teacher t: Int, room r: Int, seating k: Int) -> Double {
+            let key = r * 2 + (study.supervises[t] ? 1 : 0)
+            let after = capacityWithout[key] ?? study.capacity(in: b, plan, alsoBusy: (t, r))
+            capacityWithout[key] = after
+            return terms.noPlace(from: max(0, left - capacity), to: max(0, left - k - after))
+        }
         for objective in scenario.objectives {
             guard let pool = pools[objective.id] else { continue }
             var eligible = pool.filter { e in
@@ -141,6 +152,7 @@ struct GreedyPlanner {
                     gain += value
                 }
                 guard GroupSizeRule.isEnough(members.count, for: objective) else { continue }
+                gain -= noPlaceChange(teacher: t, room: room.index, seating: members.count)
                 if gain > (best?.gain ?? 0) { best = (gain, objective, t, room.index, members) }
             }
         }

@@ -174,8 +174,10 @@ private struct SearchState {
         occupancy.remove(sessions[i])
         closed.insert(i)
         log.append(.closed(i))
+        // A student no other session takes goes to independent study: the ledger prices the
+        // workshop they lose, and the adult and room the session gives back to study.
         for student in members {
-            guard let target = bestTarget(for: student, on: objective, except: i) else { return (nil, log) }
+            guard let target = bestTarget(for: student, on: objective, except: i) else { continue }
             add(student, to: target.index, &log)
         }
         return (ledger.total - before, log)

@@ -137,7 +137,7 @@ struct NeighbourhoodImprover {
         let slots = CandidateSlots(rules: rules, roomClasses: roomClasses, plan: fixed)
         guard let model = try buildModel(neighbourhood, others: others, slots: slots, terms: terms) else { return nil }
         guard !model.groups.isEmpty else { return mine.isEmpty ? nil : [] }
-        var ruleModel = RuleModel(problem: model.problem, school: school, fixed: fixed, groups: model.groups)
+        var ruleModel = RuleModel(problem: model.problem, school: school, fixed: fixed, groups: model.groups, blocks: neighbourhood.blocks)
         try rules.addRows(to: &ruleModel)
         try addWantedRows(model, others: others)
 
@@ -152,7 +152,7 @@ struct NeighbourhoodImprover {
         spent += columns * columns * Double(nodes + Self.rootNodes)
         options.stopToken = stop
         options.timeLimit = max(0.01, ContinuousClock.now.duration(to: deadline).seconds)
-        options.start = start(of: mine, in: model, school: school, indicators: ruleModel.indicators)
+        options.start = start(of: mine, in: model, school: school, rules: ruleModel)
         let solution = try model.problem.solveMIP(options)
         guard solution.status.hasSolution else { return nil }
         return handOutRooms(solution.values, model: model, school: school, fixed: fixed)
@@ -237,8 +237,7 @@ struct NeighbourhoodImprover {
 
     /// The column values of the neighbourhood's current sessions (a start for GLPK), or nil when one of
     /// them has no column (then GLPK starts from nothing).
-    private func start(of mine: [PlannedSession], in model: NeighbourhoodModel, school: SchoolIndex,
-                       indicators: [(column: Column, allOf: [Column])]) -> [Double]? {
+    private func start(of mine: [PlannedSession], in model: NeighbourhoodModel, school: SchoolIndex, rules: RuleModel) -> [Double]? {
         var values = Array(repeating: 0.0, count: model.problem.numberOfColumns)
         for s in mine {
             guard let t = school.teacherAt[s.teacher], let r = school.roomAt[s.room], let b = school.blockAt[s.block],
@@ -251,7 +250,7 @@ struct NeighbourhoodImprover {
                 values[place.column.index] = 1
             }
         }
-        for indicator in indicators where indicator.allOf.allSatisfy({ values[$0.index] == 1 }) { values[indicator.column.index] = 1 }
+        rules.complete(&values)
         return values
     }
 

@@ -8,7 +8,9 @@
 ///   objective in the week;
 /// - **keep apart**: the soft rule's price per pair to keep apart placed in one session (nothing
 ///   under the default hard rule, where no engine places a pair);
-/// - **plan changes**: `plan_change` per change to a regrouped day's published sessions.
+/// - **plan changes**: `plan_change` per change to a regrouped day's published sessions;
+/// - **no place**: `no_place` per student-block where a present student is neither in a workshop
+///   nor held by independent study (too few adults or study seats: `StudySpaces`).
 ///
 /// Every engine prices with these, so each formula is here and nowhere else:
 /// - `PlanEvaluator` counts what a whole plan holds and `cost(_:)` prices it (plan.json's `cost`);
@@ -60,6 +62,8 @@ struct ObjectiveTerms: Sendable {
     let apart: [StudentID: Set<StudentID>]
     /// The published sessions of a regrouped day, or nil for a week plan (no changes to count).
     let published: Set<SessionKey>?
+    /// Who is present and what study can hold, per flex block (the **no place** term).
+    let study: StudySpaces
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession] = []) {
         policy = scenario.policy
@@ -77,7 +81,12 @@ struct ObjectiveTerms: Sendable {
         }
         self.apart = apart
         self.published = published.isEmpty ? nil : Set(published.map(\.key))
+        study = StudySpaces(SchoolIndex(scenario))
     }
+
+    /// What a change in one flex block costs in **no place**: from `before` to `after` students
+    /// with no place there.
+    func noPlace(from before: Int, to after: Int) -> Double { policy.noPlace * Double(after - before) }
 
     // MARK: Prices of a plan's events
 
@@ -130,6 +139,8 @@ struct ObjectiveTerms: Sendable {
         var apartPairs = 0
         /// Changes from the published sessions, or nil for a week plan.
         var planChanges: Int?
+        /// Student-blocks with no place.
+        var unplaced = 0
     }
 
     /// The plan's cost: each term, and their sum.
@@ -138,15 +149,16 @@ struct ObjectiveTerms: Sendable {
             unmetWorkshops: tally.unmetWorkshops, sessions: policy.session * Double(tally.sessions),
             emptySeats: policy.emptySeat * tally.emptySeats, teacherChanges: policy.teacherChange * Double(tally.teacherChanges),
             keepApart: policy.keepApart.price * Double(tally.apartPairs),
-            planChanges: tally.planChanges.map { policy.planChange * Double($0) }, total: 0)
+            planChanges: tally.planChanges.map { policy.planChange * Double($0) }, noPlace: policy.noPlace * Double(tally.unplaced), total: 0)
         cost.total = cost.unmetWorkshops + cost.sessions + cost.emptySeats + cost.teacherChanges + cost.keepApart + (cost.planChanges ?? 0)
+            + (cost.noPlace ?? 0)
         return cost
     }
 
-    /// Whether unmet workshops, sessions and empty seats cost whole points (every weight and both
+    /// Whether unmet workshops, sessions, empty seats and no place cost whole points (every weight and both
     /// prices whole): then so does every plan without the other terms, and a bound on those three
     /// may round up to a whole point.
     var unmetSessionsAndSeatsAreWhole: Bool {
-        ([policy.session, policy.emptySeat] + demands.map(\.weight)).allSatisfy { $0 == $0.rounded() }
+        ([policy.session, policy.emptySeat, policy.noPlace] + demands.map(\.weight)).allSatisfy { $0 == $0.rounded() }
     }
 }

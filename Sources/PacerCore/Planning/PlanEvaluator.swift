@@ -23,6 +23,7 @@ enum PlanEvaluator {
             tally.unmetWorkshops += terms.unmet(demand, got: attended[demand.student]?[demand.subject] ?? 0)
             tally.teacherChanges += max(0, (teachersSeen[demand.student]?[demand.subject]?.count ?? 0) - 1)
         }
+        tally.unplaced = terms.study.unplaced(Occupancy(terms.study.school, sessions: sessions))
         if let published = terms.published {
             let now = Set(sessions.map(\.key))
             tally.planChanges = published.subtracting(now).count + now.subtracting(published).count

@@ -141,7 +141,7 @@ struct PlanSearch {
             plan.header.kind = .day
             plan.header.date = date.text
             plan.published = published
-            plan.changes = DayChanges.between(published, plan.sessions)
+            plan.changes = DayChanges.between(published, plan.sessions, publishedStudy: context.publishedStudy, study: plan.study ?? [])
         }
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
         return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == .interrupted)

@@ -78,8 +78,10 @@ public enum Planner {
                 student: demand.student, subject: demand.subject, objective: demand.objective,
                 wanted: demand.wanted, got: received, reason: reasons.reason(for: demand)))
         }
+        let study = StudyPlacer(scenario: scenario, demands: demands).place(sessions)
         let days = scenario.calendar.days.map { day in
-            DayRoster(day: day.id, sessions: sessions.filter { $0.day == day.id }.map(\.id))
+            DayRoster(day: day.id, sessions: sessions.filter { $0.day == day.id }.map(\.id),
+                      study: study.groups.filter { $0.day == day.id }.map(\.id))
         }
         // Rounded to 1e-6 so that float noise in the last bits cannot change the file.
         func tidy(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
@@ -98,8 +100,10 @@ public enum Planner {
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
-            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) })
-        return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved)
+            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) },
+            placements: study.placements)
+        return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved,
+                        study: study.groups, unplaced: study.unplaced)
     }
 }
 

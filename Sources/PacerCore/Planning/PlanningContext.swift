@@ -8,6 +8,8 @@ public struct PlanningContext: Sendable {
     public var wanted: [StudentID: [SubjectID: Int]]?
     /// The published sessions a regrouped day starts from; each change to them costs `plan_change`.
     public var published: [PlannedSession] = []
+    /// The published study groups of a regrouped day, when the published plan has them.
+    public var publishedStudy: [StudyGroup]?
 
     public init(scenario: Scenario, waitedDays: [StudentID: Int] = [:]) {
         self.scenario = scenario

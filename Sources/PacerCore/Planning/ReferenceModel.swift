@@ -20,7 +20,8 @@ final class ReferenceModel {
     /// `meets` and `served`, where teacher changes are counted.
     private var teacherChanges = ObjectiveTerms.TeacherChangeColumns()
     /// Columns the rules added that are 1 exactly when all their columns are (soft keep-apart).
-    private var indicators: [(column: Column, allOf: [Column])] = []
+    /// The rules' view of the model, which completes a start (`RuleModel.complete`).
+    private var ruleModel: RuleModel?
     private(set) var constant = 0.0
     /// Fixed at 1; its cost is every wanted workshop, unmet until placements remove it.
     private var allWanted = Column(index: 0)
@@ -69,9 +70,9 @@ final class ReferenceModel {
                 },
                 tag: tag(k)))
         }
-        var model = RuleModel(problem: problem, school: school, groups: groups)
+        var model = RuleModel(problem: problem, school: school, groups: groups, blocks: Array(school.blocks.indices))
         try rules.addRows(to: &model)
-        indicators = model.indicators
+        ruleModel = model
     }
 
     /// A student gets at most the workshops their objective asks for.
@@ -118,7 +119,7 @@ final class ReferenceModel {
             if let column = teacherChanges.served[e] { v[column.index] = 1 }
             for t in teachers { if let column = teacherChanges.meets[e]?[t] { v[column.index] = 1 } }
         }
-        for indicator in indicators where indicator.allOf.allSatisfy({ v[$0.index] == 1 }) { v[indicator.column.index] = 1 }
+        ruleModel?.complete(&v)
         return v
     }
 

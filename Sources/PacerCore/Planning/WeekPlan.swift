@@ -14,6 +14,11 @@ public struct WeekPlan: Codable, Sendable, Equatable {
     public var days: [DayRoster]
     /// Every student who wanted more workshops than they got, with the reason.
     public var unserved: [UnservedStudent]
+    /// Independent study: every present student not in a workshop, by block and study space,
+    /// with the adults supervising (absent from plans made before independent study).
+    public var study: [StudyGroup]?
+    /// Present students with no place in a block (too few adults or study seats), with the reason.
+    public var unplaced: [UnplacedStudent]?
     /// A regrouped day: the published sessions it started from, and what changed.
     public var published: [PlannedSession]?
     public var changes: DayChanges?
@@ -48,7 +53,11 @@ public struct DayChanges: Codable, Sendable, Equatable {
     public var teachers: [TeacherChange]
     public var students: [StudentChange]
 
-    static func between(_ published: [PlannedSession], _ sessions: [PlannedSession]) -> DayChanges {
+    /// The changes from `published` to `sessions`. A student whose place changed is listed with
+    /// the session or study group (`study`) they are in now; a student in study before and after
+    /// is listed only when `publishedStudy` is known and their study group changed.
+    static func between(_ published: [PlannedSession], _ sessions: [PlannedSession],
+                        publishedStudy: [StudyGroup]? = nil, study: [StudyGroup] = []) -> DayChanges {
         var teachers: [TeacherChange] = []
         let before = Dictionary(published.map { ($0.teacherBlock, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(sessions.map { ($0.teacherBlock, $0) }, uniquingKeysWith: { a, _ in a })
@@ -73,8 +82,15 @@ public struct DayChanges: Codable, Sendable, Equatable {
         var placeBefore: [StudentBlock: String] = [:], placeAfter: [StudentBlock: String] = [:]
         for s in published { for st in s.students { placeBefore[StudentBlock(st, s.block)] = s.id } }
         for s in sessions { for st in s.students { placeAfter[StudentBlock(st, s.block)] = s.id } }
-        for key in Set(placeBefore.keys).union(placeAfter.keys).sorted() where placeBefore[key] != placeAfter[key] {
-            students.append(StudentChange(student: key.student, block: key.block, before: placeBefore[key], after: placeAfter[key]))
+        var studyBefore: [StudentBlock: String] = [:], studyAfter: [StudentBlock: String] = [:]
+        for g in publishedStudy ?? [] { for p in g.students { studyBefore[StudentBlock(p.student, g.block)] = g.id } }
+        for g in study { for p in g.students { studyAfter[StudentBlock(p.student, g.block)] = g.id } }
+        var keys = Set(placeBefore.keys).union(placeAfter.keys)
+        if publishedStudy != nil { keys.formUnion(studyBefore.keys); keys.formUnion(studyAfter.keys) }
+        for key in keys.sorted() {
+            let before = placeBefore[key] ?? studyBefore[key], after = placeAfter[key] ?? studyAfter[key]
+            guard before != after else { continue }
+            students.append(StudentChange(student: key.student, block: key.block, before: before, after: after))
         }
         return DayChanges(unchangedSessions: unchanged, teachers: teachers, students: students)
     }
@@ -132,6 +148,49 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var students: Int
     public var workshopsWanted: Int
     public var workshopsServed: Int
+    /// Where the week's present students are, per student-block (absent from older plans).
+    public var placements: Placements?
+}
+
+/// Student-blocks of a plan: those due (a present student in a flex block) and where they are.
+public struct Placements: Codable, Sendable, Equatable {
+    public var due: Int
+    public var inWorkshops: Int
+    public var inStudy: Int
+    public var noPlace: Int
+    /// Adults supervising study, summed over the flex blocks.
+    public var supervisingAdults: Int
+    /// Study seats in use, summed over the flex blocks.
+    public var studySeatsUsed: Int
+}
+
+/// Independent study in one study space in one flex block: the adults supervising it and the
+/// students there, each working on a named objective.
+public struct StudyGroup: Codable, Sendable, Equatable {
+    /// `BLOCK/study/ROOM`, unique since a room holds one group per block.
+    public var id: String
+    public var day: DayID
+    public var block: BlockID
+    public var start: String
+    public var end: String
+    public var room: RoomID
+    /// Teachers running no workshop then, or supervisors; sorted.
+    public var adults: [AdultID]
+    /// Sorted by student.
+    public var students: [StudyPlace]
+}
+
+/// A student in independent study and the objective they work on: the current objective that most
+/// needs time (`StudyPlacer`), nil for a student with no current objective left.
+public struct StudyPlace: Codable, Sendable, Equatable {
+    public var student: StudentID
+    public var objective: ObjectiveID?
+}
+
+public struct UnplacedStudent: Codable, Sendable, Equatable {
+    public var student: StudentID
+    public var block: BlockID
+    public var reason: String
 }
 
 public struct PlanOptions: Codable, Sendable, Equatable {
@@ -168,6 +227,8 @@ public struct PlanCost: Codable, Sendable, Equatable {
     public var keepApart: Double
     /// Changes to the published plan (regrouped days only).
     public var planChanges: Double?
+    /// Student-blocks with no place (absent from plans made before independent study).
+    public var noPlace: Double?
     public var total: Double
 }
 
@@ -190,6 +251,8 @@ public struct PlannedSession: Codable, Sendable, Equatable {
 public struct DayRoster: Codable, Sendable, Equatable {
     public var day: DayID
     public var sessions: [String]
+    /// The day's study groups (absent from plans made before independent study).
+    public var study: [String]?
 }
 
 public struct UnservedStudent: Codable, Sendable, Equatable {

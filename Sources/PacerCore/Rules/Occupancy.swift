@@ -10,6 +10,8 @@ struct Occupancy: Sendable {
     private var teacherBlock: [Int32]
     private var roomBlock: [Int32]
     private var studentBlock: [Int32]
+    /// Per flex block, students in a workshop.
+    private var placedInBlock: [Int32]
     private var teacherDay: [Int32]
     private var studentSubjectDay: [Int32]
 
@@ -19,6 +21,7 @@ struct Occupancy: Sendable {
         teacherBlock = Array(repeating: 0, count: school.teachers.count * blocks)
         roomBlock = Array(repeating: 0, count: school.rooms.count * blocks)
         studentBlock = Array(repeating: 0, count: school.students.count * blocks)
+        placedInBlock = Array(repeating: 0, count: blocks)
         teacherDay = Array(repeating: 0, count: school.teachers.count * days)
         studentSubjectDay = Array(repeating: 0, count: school.students.count * max(1, school.subjectAt.count) * days)
         for session in sessions { add(session) }
@@ -27,6 +30,8 @@ struct Occupancy: Sendable {
     func teacherIsBusy(_ t: Int, in b: Int) -> Bool { teacherBlock[t * school.blocks.count + b] > 0 }
     func roomIsBusy(_ r: Int, in b: Int) -> Bool { roomBlock[r * school.blocks.count + b] > 0 }
     func studentIsBusy(_ s: Int, in b: Int) -> Bool { studentBlock[s * school.blocks.count + b] > 0 }
+    /// Students in a workshop in block `b` (a student counted once per session they are in).
+    func studentsPlaced(in b: Int) -> Int { Int(placedInBlock[b]) }
     /// Sessions the teacher runs on day `d`.
     func sessions(ofTeacher t: Int, onDay d: Int) -> Int { Int(teacherDay[t * school.dayCount + d]) }
     /// Whether the student has a workshop in `subject` on day `d`.
@@ -55,6 +60,7 @@ struct Occupancy: Sendable {
     private mutating func count(_ student: StudentID, in session: PlannedSession, by step: Int32) {
         guard let b = school.blockAt[session.block], let s = school.studentAt[student] else { return }
         studentBlock[s * school.blocks.count + b] += step
+        placedInBlock[b] += step
         if let j = school.subjectAt[session.subject] {
             studentSubjectDay[(s * school.subjectAt.count + j) * school.dayCount + school.dayOf[b]] += step
         }

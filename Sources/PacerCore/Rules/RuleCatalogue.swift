@@ -15,6 +15,7 @@ struct RuleCatalogue: Sendable {
         TeacherRunRule.self,
         KeepApartRule.self,
         WorkshopsPerDayRule.self,
+        IndependentStudyRule.self,
     ]
 
     let school: SchoolIndex

@@ -36,15 +36,28 @@ struct RuleModel {
     /// room for it.
     let fixed: Occupancy
     let groups: [Group]
+    /// The flex blocks the model decides (their groups and whatever else happens in them, such as
+    /// independent study); by default the groups' blocks.
+    let blocks: [Int]
     /// Columns a rule added that are 1 exactly when every column listed is (soft keep-apart's
     /// `together`), so an engine can complete a start from its opens and places.
     var indicators: [(column: Column, allOf: [Column])] = []
+    /// Rules' columns whose values follow from the opens and places in other ways (independent
+    /// study's): each fills its columns of a start whose opens, places and indicators are set.
+    var completions: [@Sendable (inout [Double]) -> Void] = []
 
-    init(problem: Problem, school: SchoolIndex, fixed: Occupancy? = nil, groups: [Group]) {
+    init(problem: Problem, school: SchoolIndex, fixed: Occupancy? = nil, groups: [Group], blocks: [Int]? = nil) {
         self.problem = problem
         self.school = school
         self.fixed = fixed ?? Occupancy(school)
         self.groups = groups
+        self.blocks = blocks ?? Set(groups.map(\.block)).sorted()
+    }
+
+    /// Completes a start: the indicators, then the rules' completions.
+    func complete(_ values: inout [Double]) {
+        for indicator in indicators where indicator.allOf.allSatisfy({ values[$0.index] == 1 }) { values[indicator.column.index] = 1 }
+        for completion in completions { completion(&values) }
     }
 
     /// Adds `Σ columns ≤ bound` named `name`, unless it cannot bind (fewer columns than the bound

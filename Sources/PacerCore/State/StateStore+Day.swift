@@ -107,6 +107,7 @@ extension StateStore {
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) })
         context.published = plan.sessions.filter { $0.day == day.id }
+        context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id } }
         return context
     }
 

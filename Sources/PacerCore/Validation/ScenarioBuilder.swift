@@ -2,7 +2,7 @@
 /// problem to the log. Each section lives in its own file (CalendarSection, SubjectsSection, …);
 /// the warnings for legal but suspicious scenarios live in ScenarioWarnings.
 final class ScenarioBuilder {
-    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "rooms", "policy", "forecast"]
+    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "supervisors", "rooms", "policy", "forecast"]
 
     let log: DiagnosticLog
     let sources: SourceFiles
@@ -11,6 +11,8 @@ final class ScenarioBuilder {
     var roomLocations: [RoomID: SourceLocation] = [:]
     var teacherLocations: [TeacherID: SourceLocation] = [:]
     var studentLocations: [StudentID: SourceLocation] = [:]
+    /// Whether some room says `study:`; if none does, every room is a study space.
+    var roomsMarkStudy = false
     /// The students.csv cells that place a student on each objective.
     var studentsOnObjective: [ObjectiveID: [SourceLocation]] = [:]
     /// Every id claimed so far, by kind and case-folded form, with how and where it was written.
@@ -26,17 +28,32 @@ final class ScenarioBuilder {
         let name = fields.string("name", required: true)?.value ?? ""
         guard let (calendar, blocks) = buildCalendar(fields.node("calendar"), at: fields.location) else { return nil }
         let subjects = buildSubjects(fields.list("subjects", required: true, maximum: ScenarioLimits.subjects))
-        let rooms = buildRooms(fields.list("rooms", required: true, maximum: ScenarioLimits.rooms), blocks: blocks)
+        var rooms = buildRooms(fields.list("rooms", required: true, maximum: ScenarioLimits.rooms), blocks: blocks)
         let flexPerDay = calendar.periods.filter(\.isFlex).count
         let teachers = buildTeachers(fields.list("teachers", required: true, maximum: ScenarioLimits.teachers), subjects: subjects, blocks: blocks, flexPerDay: flexPerDay)
+        let supervisors = buildSupervisors(fields.list("supervisors", maximum: ScenarioLimits.teachers), blocks: blocks)
         let policy = buildPolicy(fields.node("policy"))
+        var assumptions: [String] = []
+        if !roomsMarkStudy {
+            for i in rooms.indices { rooms[i].studySeats = rooms[i].capacity }
+            assumptions.append("no room says 'study:', so every room may hold independent study, at its capacity")
+        }
+        if !fields.has("supervisors") {
+            assumptions.append("no 'supervisors:' listed, so only teachers supervise independent study")
+        }
+        if policy.limit(IndependentStudyRule.studentsPerSupervisor) == nil {
+            assumptions.append("no 'students_per_supervisor' in policy, so one adult supervises at most \(Scenario.defaultStudentsPerSupervisor) students")
+        }
         var students: [Student] = []
         if let path = fields.string("students") {
-            students = buildStudents(file: path.value, from: path.location, subjects: subjects, blocks: blocks)
+            students = buildStudents(file: path.value, from: path.location, subjects: subjects, blocks: blocks,
+                                     homeRooms: rooms.map(\.id), adults: teachers.map { AdultID(rawValue: $0.id.rawValue) } + supervisors.map { AdultID(rawValue: $0.id.rawValue) })
         }
         var scenario = Scenario(
             name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
             students: students, policy: policy, sourceFiles: sources.paths, contentHash: sources.contentHash)
+        scenario.supervisors = supervisors
+        scenario.assumptions = assumptions
         if let node = fields.node("forecast"),
            let forecast = Fields(node, what: "forecast", allowed: ["target_pace"], log: log),
            let pace = forecast.number("target_pace", minimum: 0, maximum: 100) {

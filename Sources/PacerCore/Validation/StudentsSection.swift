@@ -2,11 +2,13 @@ import Foundation
 
 extension ScenarioBuilder {
     /// Columns of students.csv that are not subjects.
-    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace"]
+    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace", "home_room", "home_adult"]
 
     /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart`.
     /// Lists inside a cell (flags, blocks, student ids) are separated by `;`.
-    func buildStudents(file: String, from reference: SourceLocation, subjects: [Subject], blocks: BlockResolver) -> [Student] {
+    /// `homeRooms` and `adults` are the ids a home base may name.
+    func buildStudents(file: String, from reference: SourceLocation, subjects: [Subject], blocks: BlockResolver,
+                       homeRooms: [RoomID] = [], adults: [AdultID] = []) -> [Student] {
         guard let text = TextFile.read(file, log: log, missing: reference, sources: sources),
               let table = CSVTable.parse(text, file: file, log: log) else { return [] }
         var columns: [String: Int] = [:]
@@ -82,9 +84,12 @@ extension ScenarioBuilder {
                     log.error(field.location, "student \(id.value): pace must be a number from 0.1 to 5, got '\(printable(text))'")
                 }
             }
-            students.append(Student(
+            var student = Student(
                 id: studentID, name: name, grade: cell("grade")?.value.trimmingCharacters(in: .whitespaces) ?? "",
-                current: current, flags: flags, unavailable: unavailable, keepApart: [], pace: pace))
+                current: current, flags: flags, unavailable: unavailable, keepApart: [], pace: pace)
+            student.homeRoom = homeBase(cell("home_room"), of: id.value, kind: "room", among: homeRooms).map(RoomID.init(rawValue:))
+            student.homeAdult = homeBase(cell("home_adult"), of: id.value, kind: "teacher or supervisor", among: adults).map(AdultID.init(rawValue:))
+            students.append(student)
         }
         // Keep-apart pairs may name students further down the file, so they are resolved last.
         let index = Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id, $0) })
@@ -106,6 +111,18 @@ extension ScenarioBuilder {
         }
         for i in students.indices { students[i].keepApart = Set(students[i].keepApart).sorted() }
         return students
+    }
+
+    /// A home base cell: empty, or the id of a known room or adult (with the nearest ids when not).
+    private func homeBase<ID: RawRepresentable<String>>(_ field: CSVTable.Field?, of student: String, kind: String, among known: [ID]) -> String? {
+        guard let field else { return nil }
+        let text = field.value.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard known.contains(where: { $0.rawValue == text }) else {
+            log.error(field.location, "student \(student): " + NearestNames.unknown(kind, text, among: known.map(\.rawValue)))
+            return nil
+        }
+        return text
     }
 
     /// The `;`-separated items of a cell, each located at its own column.
