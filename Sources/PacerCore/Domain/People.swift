@@ -25,6 +25,8 @@ public struct Room: Hashable, Sendable {
     public let unavailable: [BlockID]
     /// Seats for independent study, or nil when the room is not a study space (`study`).
     public internal(set) var studySeats: Int?
+    /// Whether workshops may use the room (`workshops: false` keeps a library or commons for study).
+    public internal(set) var hostsWorkshops = true
 }
 
 /// Markers a school puts on a student.

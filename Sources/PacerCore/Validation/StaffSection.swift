@@ -1,6 +1,6 @@
 extension ScenarioBuilder {
     static let teacherKeys = ["id", "name", "teaches", "unavailable", "max_sessions_per_day", "max_in_a_row", "home_room", "supervises"]
-    static let roomKeys = ["id", "name", "capacity", "features", "unavailable", "study"]
+    static let roomKeys = ["id", "name", "capacity", "features", "unavailable", "study", "workshops"]
     static let supervisorKeys = ["id", "name", "unavailable"]
 
     func buildRooms(_ items: [SourceNode], blocks: BlockResolver) -> [Room] {
@@ -18,6 +18,7 @@ extension ScenarioBuilder {
                 features: features.sorted(),
                 unavailable: blocks.resolve(fields.strings("unavailable"), owner: what, log: log))
             room.studySeats = studySeats(fields, what: what, capacity: capacity)
+            room.hostsWorkshops = fields.bool("workshops")?.value ?? true
             rooms.append(room)
         }
         return rooms

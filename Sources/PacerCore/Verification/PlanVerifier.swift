@@ -85,6 +85,7 @@ public struct PlanVerifier {
             teacherBlocks[s.teacher, default: []].insert(s.block)
             if teacher.unavailable.contains(s.block) { report(.teacherUnavailable, "\(s.teacher) is unavailable in \(s.block) (session \(s.id))") }
             if room.unavailable.contains(s.block) { report(.roomUnavailable, "room \(s.room) is unavailable in \(s.block) (session \(s.id))") }
+            if !room.hostsWorkshops { report(.roomUnavailable, "room \(s.room) is kept for study and hosts no workshop (session \(s.id))") }
             if !teacher.canTeach.contains(s.objective) { report(.notQualified, "\(s.teacher) does not teach \(s.objective) (session \(s.id))") }
             let missing = objective.needs.filter { !room.features.contains($0) }
             if !missing.isEmpty {

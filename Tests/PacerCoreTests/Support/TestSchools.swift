@@ -14,7 +14,7 @@ func school(days: [String] = ["Mon"], flex: Int = 1, _ body: String, students: S
     defer { try? FileManager.default.removeItem(at: dir) }
     var yaml = "name: Test\ncalendar:\n  days: [\(days.joined(separator: ", "))]\n  periods:\n"
     for p in 1...flex { yaml += "    - {id: F\(p), start: \"\(10 + p):00\", end: \"\(10 + p):40\", flex: true}\n" }
-    yaml += body
+    yaml += withStudyHall(body)
     try yaml.write(to: dir.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
     try students.write(to: dir.appendingPathComponent("students.csv"), atomically: true, encoding: .utf8)
     let reading = ScenarioLoader.read(dir.path)
@@ -22,6 +22,23 @@ func school(days: [String] = ["Mon"], flex: Int = 1, _ body: String, students: S
     // The hash reads the files; take it while they exist.
     _ = scenario.contentHash
     return scenario
+}
+
+/// A test school that says nothing about independent study gets a study hall that hosts no
+/// workshops and four aides, so that study never competes with the rule a test is about: the
+/// hall is listed first in `rooms:` (flow or block style) and `supervisors:` is added.
+func withStudyHall(_ body: String) -> String {
+    guard !body.contains("study"), !body.contains("supervisors"), let range = body.range(of: "rooms:") else { return body }
+    let hall = "{id: HALL, name: Study hall, capacity: 200, study: true, workshops: false}"
+    var yaml = body
+    let rest = yaml[range.upperBound...]
+    if let bracket = rest.firstIndex(where: { !$0.isWhitespace }), rest[bracket] == "[" {
+        yaml.insert(contentsOf: hall + ", ", at: yaml.index(after: bracket))
+    } else {
+        yaml.insert(contentsOf: "\n  - " + hall, at: range.upperBound)
+    }
+    if !yaml.hasSuffix("\n") { yaml += "\n" }
+    return yaml + "supervisors: [{id: AIDE1}, {id: AIDE2}, {id: AIDE3}, {id: AIDE4}]\n"
 }
 
 func planned(_ scenario: Scenario, options: PlanOptions = PlanOptions(timeLimit: 20)) throws -> WeekPlan {
