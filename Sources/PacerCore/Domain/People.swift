@@ -41,4 +41,7 @@ public struct Student: Hashable, Sendable {
     public internal(set) var keepApart: [StudentID]
     /// For forecasts: multiplies each objective's mastery chance (1 is typical).
     public internal(set) var pace: Double = 1
+    /// Subjects a teacher or family says the student needs most (students.csv's `needs`): each
+    /// unmet workshop in them costs `stated_need` more (`Need`).
+    public internal(set) var statedNeeds: Set<SubjectID> = []
 }

@@ -25,7 +25,7 @@ extension Scenario {
         let students = self.students.map { s in
             Student(id: s.id, name: s.name, grade: s.grade, current: (current[s.id] ?? [:]).filter { objective($0.value) != nil },
                     flags: s.flags, unavailable: (Set(s.unavailable).union(absences.students[s.id] ?? [])).sorted(),
-                    keepApart: s.keepApart, pace: s.pace)
+                    keepApart: s.keepApart, pace: s.pace, statedNeeds: s.statedNeeds)
         }
         let teachers = absences.teachers.isEmpty ? self.teachers : self.teachers.map { t in
             var absent = t
