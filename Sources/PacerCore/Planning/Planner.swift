@@ -30,7 +30,7 @@ public enum Planner {
     public static let referenceColumnLimit = 5_000
 
     public static func plan(
-        _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: Int] = [:],
+        _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: [SubjectID: Int]] = [:],
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
         log: (@Sendable (String) -> Void)? = nil, startedAt: ContinuousClock.Instant? = nil
     ) throws -> PlanResult {
