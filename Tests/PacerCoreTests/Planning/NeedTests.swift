@@ -19,6 +19,51 @@ import Testing
             """, students: csv)
     }
 
+    /// The subject each student was placed in.
+    func placedIn(_ sessions: [PlannedSession]) -> [StudentID: SubjectID] {
+        var result: [StudentID: SubjectID] = [:]
+        for s in sessions { for student in s.students { result[student] = s.subject } }
+        return result
+    }
+
+    /// S1 and S2 are said to need MATH most, S3 and S4 SCI: a weight per student could not tell
+    /// their subjects apart, a need per subject does.
+    let most: [StudentID: SubjectID] = ["S1": "MATH", "S2": "MATH", "S3": "SCI", "S4": "SCI"]
+
+    /// The greedy construction, then local search, as `Planner.plan` starts.
+    func greedyAndLocalSearch(_ context: PlanningContext) -> [PlannedSession] {
+        let demands = Demand.all(context)
+        let greedy = GreedyPlanner(scenario: context.scenario, demands: demands, seed: 1).run()
+        return LocalSearch(scenario: context.scenario, demands: demands, published: []).improve(greedy)
+    }
+
+    @Test func aStatedNeedIsServedFirst() throws {
+        let s = try oneBlockTwoSubjects(needs: ["MATH", "MATH", "SCI", "SCI"])
+        let context = PlanningContext(scenario: s)
+        #expect(placedIn(greedyAndLocalSearch(context)) == most, "greedy and local search")
+        let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
+        #expect(placedIn(plan.sessions) == most, "Planner.plan, with GLPK's models on a school this small")
+        #expect(plan.header.status == .optimal)
+        #expect(PlanVerifier(context: context).violations(of: plan) == [])
+    }
+
+    @Test func theLongerWaitIsServedFirst() throws {
+        let s = try oneBlockTwoSubjects()
+        let context = PlanningContext(scenario: s, waitedDays: ["S1": ["MATH": 6, "SCI": 1], "S2": ["MATH": 6], "S3": ["SCI": 6], "S4": ["SCI": 6, "MATH": 2]])
+        #expect(placedIn(greedyAndLocalSearch(context)) == most, "greedy and local search")
+        let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
+        #expect(placedIn(plan.sessions) == most, "Planner.plan, with GLPK's models on a school this small")
+        #expect(PlanVerifier(context: context).violations(of: plan) == [])
+    }
+
+    @Test func theSubjectFurthestBehindIsServedFirst() throws {
+        let s = try oneBlockTwoSubjects()
+        let context = PlanningContext(scenario: s, weeksBehind: ["S1": ["MATH": 3], "S2": ["MATH": 1], "S3": ["SCI": 2], "S4": ["SCI": 3, "MATH": 1]])
+        #expect(placedIn(greedyAndLocalSearch(context)) == most, "greedy and local search")
+        let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
+        #expect(placedIn(plan.sessions) == most, "Planner.plan")
+    }
+
     /// The verifier prices each student's need per subject with its own code: it agrees with the
     /// planner's cost, and disagrees when it reads the needs from another context.
     @Test func theVerifierAgreesWithThePlannersCostWhenNeedsDiffer() throws {
