@@ -2,7 +2,8 @@ import Testing
 @testable import PacerCore
 
 /// Which workshop a student gets when not all fit is decided by their need in each subject (`Need`):
-/// every engine prices an unmet workshop at the need's weight.
+/// every engine prices an unmet workshop at the need's weight, and the unserved list says which
+/// subject went first and why.
 @Suite struct NeedTests {
     /// One flex block, two subjects with a teacher and a room each, seats for everyone once: each of
     /// the four students can have only one of MATH and SCI. `needs` is students.csv's column.
@@ -45,6 +46,10 @@ import Testing
         #expect(placedIn(plan.sessions) == most, "Planner.plan, with GLPK's models on a school this small")
         #expect(plan.header.status == .optimal)
         #expect(PlanVerifier(context: context).violations(of: plan) == [])
+        let s1 = try #require(plan.unserved.first { $0.student == "S1" })
+        #expect(s1.subject == "SCI")
+        #expect(s1.reason == UnservedReason(.noFreeBlock, rules: [OnePlacePerBlockRule.name],
+                                            "the student cannot join SCI-1 in any flex block (already placed); MATH first: a stated need"))
     }
 
     @Test func theLongerWaitIsServedFirst() throws {
@@ -54,6 +59,8 @@ import Testing
         let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
         #expect(placedIn(plan.sessions) == most, "Planner.plan, with GLPK's models on a school this small")
         #expect(PlanVerifier(context: context).violations(of: plan) == [])
+        #expect(plan.unserved.first { $0.student == "S4" }?.reason.text
+            == "the student cannot join MATH-1 in any flex block (already placed); SCI first: waited 6 days")
     }
 
     @Test func theSubjectFurthestBehindIsServedFirst() throws {
@@ -62,6 +69,8 @@ import Testing
         #expect(placedIn(greedyAndLocalSearch(context)) == most, "greedy and local search")
         let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
         #expect(placedIn(plan.sessions) == most, "Planner.plan")
+        #expect(plan.unserved.first { $0.student == "S1" }?.reason.text
+            == "the student cannot join SCI-1 in any flex block (already placed); MATH first: 3 weeks behind")
     }
 
     /// The verifier prices each student's need per subject with its own code: it agrees with the
@@ -80,6 +89,17 @@ import Testing
         let waitedOnlyInSCI = PlanningContext(scenario: s, waitedDays: ["S2": ["SCI": 1]], weeksBehind: ["S4": ["SCI": 2, "MATH": 1]])
         // (S2's MATH workshop is then 20 points cheaper: the plan's cost, and its bound, are above the recomputed cost.)
         #expect(PlanVerifier(context: waitedOnlyInSCI).violations(of: plan).map(\.rule).contains(.objective))
+    }
+
+    /// Equal needs: the reason says so rather than inventing a cause.
+    @Test func equalNeedsAreSaidToBeEqual() throws {
+        let s = try oneBlockTwoSubjects()
+        let plan = try Planner.plan(PlanningContext(scenario: s), options: PlanOptions(timeLimit: 20)).plan
+        #expect(plan.unserved.count == 4)
+        for u in plan.unserved {
+            let other: SubjectID = u.subject == "MATH" ? "SCI" : "MATH"
+            #expect(u.reason.text.hasSuffix("; \(other) first: an equal need"), "\(u.reason.text)")
+        }
     }
 
     @Test func theWeightAddsEachPartOfTheNeed() {
