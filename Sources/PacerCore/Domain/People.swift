@@ -52,4 +52,7 @@ public struct Student: Hashable, Sendable {
     /// (students.csv `home_room`, `home_adult`), either or both.
     public internal(set) var homeRoom: RoomID?
     public internal(set) var homeAdult: AdultID?
+    /// Subjects a teacher or family says the student needs most (students.csv's `needs`): each
+    /// unmet workshop in them costs `stated_need` more (`Need`).
+    public internal(set) var statedNeeds: Set<SubjectID> = []
 }

@@ -6,6 +6,11 @@ public struct Policy: Hashable, Sendable {
     public var priorityFactor = 2.0
     /// Extra cost per unmet workshop for each day the student has already waited.
     public var waitingPerDay = 5.0
+    /// Extra cost per unmet workshop in a subject for each whole week the student is behind the
+    /// target pace in it (`Need.weeksBehind`).
+    public var behindPerWeek = 20.0
+    /// Extra cost per unmet workshop in a subject that students.csv's `needs` names for the student.
+    public var statedNeed = 50.0
     /// Cost of opening one session (teacher time).
     public var session = 20.0
     /// Cost of each empty seat below the objective's largest group, so fuller groups are preferred.
@@ -30,6 +35,8 @@ public struct Policy: Hashable, Sendable {
         ("unmet_workshop", { $0.unmetWorkshop = $1 }),
         ("priority_factor", { $0.priorityFactor = $1 }),
         ("waiting_per_day", { $0.waitingPerDay = $1 }),
+        ("behind_per_week", { $0.behindPerWeek = $1 }),
+        ("stated_need", { $0.statedNeed = $1 }),
         ("session", { $0.session = $1 }),
         ("empty_seat", { $0.emptySeat = $1 }),
         ("teacher_change", { $0.teacherChange = $1 }),

@@ -27,7 +27,7 @@ extension Scenario {
             var student = Student(
                 id: s.id, name: s.name, grade: s.grade, current: (current[s.id] ?? [:]).filter { objective($0.value) != nil },
                 flags: s.flags, unavailable: (Set(s.unavailable).union(absences.students[s.id] ?? [])).sorted(),
-                keepApart: s.keepApart, pace: s.pace)
+                keepApart: s.keepApart, pace: s.pace, statedNeeds: s.statedNeeds)
             student.homeRoom = s.homeRoom
             student.homeAdult = s.homeAdult
             return student

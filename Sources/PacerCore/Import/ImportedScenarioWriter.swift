@@ -45,7 +45,7 @@ public enum ImportedScenarioWriter {
         public let studentsCSV: String
     }
 
-    static let reservedColumns: Set<String> = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace"]
+    static let reservedColumns: Set<String> = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace", "needs"]
 
     public static func files(_ school: ImportedSchool, options: ImportOptions) throws -> Files {
         var school = school

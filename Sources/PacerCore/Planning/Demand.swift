@@ -5,27 +5,28 @@ struct Demand: Sendable {
     let objective: ObjectiveID
     /// Workshops wanted: the objective's `workshops_per_week`, at most one per school day.
     let wanted: Int
-    /// Cost of each workshop not received (policy: unmet_workshop × priority factor + waiting).
+    /// Cost of each workshop not received: the need's weight (`Need.weight`).
     let weight: Double
+    /// How much the student needs the subject, in its parts (for the unserved reasons).
+    var need = Need()
 
     /// The week's demands, in student then subject order. `waitedDays` (from the term's history,
-    /// when there is one) raises the weight of students who have waited longer.
-    static func all(_ scenario: Scenario, waitedDays: [StudentID: Int] = [:]) -> [Demand] {
+    /// when there is one, per student and subject) raises the weight of those who have waited longer.
+    static func all(_ scenario: Scenario, waitedDays: [StudentID: [SubjectID: Int]] = [:]) -> [Demand] {
         all(PlanningContext(scenario: scenario, waitedDays: waitedDays))
     }
 
     static func all(_ context: PlanningContext) -> [Demand] {
-        let scenario = context.scenario, waitedDays = context.waitedDays
-        let policy = scenario.policy
+        let scenario = context.scenario
         var result: [Demand] = []
         for student in scenario.students {
-            let factor = student.flags.contains(.priority) ? policy.priorityFactor : 1
-            let weight = policy.unmetWorkshop * factor + policy.waitingPerDay * Double(waitedDays[student.id] ?? 0)
             for subject in scenario.subjects {
                 guard let id = student.current[subject.id], let objective = scenario.objective(id) else { continue }
                 let wanted = context.wanted(student.id, subject.id, objective: objective)
                 if wanted > 0 {
-                    result.append(Demand(student: student.id, subject: subject.id, objective: id, wanted: wanted, weight: weight))
+                    let need = context.need(of: student, in: subject.id)
+                    result.append(Demand(student: student.id, subject: subject.id, objective: id, wanted: wanted,
+                                         weight: need.weight(scenario.policy), need: need))
                 }
             }
         }

@@ -3,8 +3,9 @@ import GLPK
 /// Builds a week plan block by block, in chronological order. In each block it opens, one at a
 /// time, the session that lowers the objective most (docs/model.md), until no session would lower
 /// it: the students it serves are worth more than the session's cost, its empty seats and the
-/// teacher changes it causes. Students are taken by weight (priority and waiting first), then by
-/// fewest workshops received, then in an order fixed by the seed.
+/// teacher changes it causes. Students are taken by weight (their need, `Need`), then by fewest
+/// workshops received, then in an order fixed by the seed; a student is left out of a session when
+/// they need another subject more and a session of it can still open in the block (`heldBack`).
 struct GreedyPlanner {
     let scenario: Scenario
     let demands: [Demand]
@@ -114,10 +115,12 @@ struct GreedyPlanner {
             capacityWithout[key] = after
             return terms.noPlace(from: max(0, left - capacity), to: max(0, left - k - after))
         }
+        let held = heldBack(in: b, rules: rules, plan: plan, permitted: permitted, owner: owner, got: got)
         for objective in scenario.objectives {
             guard let pool = pools[objective.id] else { continue }
             var eligible = pool.filter { e in
-                got[e] < demands[e].wanted && permitted.demands[e] && rules.allows(student: owner[e], attending: objective, in: b, plan)
+                got[e] < demands[e].wanted && permitted.demands[e] && !held.contains(e)
+                    && rules.allows(student: owner[e], attending: objective, in: b, plan)
             }
             guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
             eligible.sort { a, b in
@@ -157,6 +160,34 @@ struct GreedyPlanner {
             }
         }
         return best
+    }
+
+    /// The demands whose student needs another subject more (a greater weight) and could still
+    /// join a session of it in block `b`: one with a teacher and a room free there. Without it, a
+    /// session of the first subject could take every student, and none would be left for the
+    /// subject they need most (a block where each student can have one of two subjects).
+    private func heldBack(in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted, owner: [Int], got: [Int]) -> Set<Int> {
+        var open: [ObjectiveID: Bool] = [:]
+        func canOpen(_ objective: Objective) -> Bool {
+            if let known = open[objective.id] { return known }
+            let can = (permitted.teachers[objective.id] ?? []).contains { rules.allows(teacher: $0, running: objective, in: b, plan) }
+                && (permitted.rooms[objective.id] ?? []).contains { rules.allows(room: $0.index, hosting: objective, in: b, plan) }
+            open[objective.id] = can
+            return can
+        }
+        var wanting: [Int: [Int]] = [:]
+        for e in demands.indices where got[e] < demands[e].wanted && permitted.demands[e] { wanting[owner[e], default: []].append(e) }
+        var held = Set<Int>()
+        for (student, es) in wanting where es.count > 1 {
+            for e in es {
+                let elsewhere = es.contains { other in
+                    guard demands[other].weight > demands[e].weight, let objective = scenario.objective(demands[other].objective) else { return false }
+                    return rules.allows(student: student, attending: objective, in: b, plan) && canOpen(objective)
+                }
+                if elsewhere { held.insert(e) }
+            }
+        }
+        return held
     }
 }
 

@@ -30,7 +30,7 @@ public enum Planner {
     public static let referenceColumnLimit = 5_000
 
     public static func plan(
-        _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: Int] = [:],
+        _ scenario: Scenario, options: PlanOptions = PlanOptions(), waitedDays: [StudentID: [SubjectID: Int]] = [:],
         stop: StopToken? = nil, progress: (@Sendable (PlanProgress) -> Void)? = nil,
         log: (@Sendable (String) -> Void)? = nil, startedAt: ContinuousClock.Instant? = nil
     ) throws -> PlanResult {
@@ -69,7 +69,7 @@ public enum Planner {
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published)
         var got: [StudentSubject: Int] = [:]
         for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
-        let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions)
+        let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands)
         var unserved: [UnservedStudent] = []
         for demand in demands {
             let received = got[StudentSubject(demand.student, demand.subject)] ?? 0

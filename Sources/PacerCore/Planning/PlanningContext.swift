@@ -2,8 +2,11 @@
 /// The planner and `pacer verify` both read it; neither derives it from the other.
 public struct PlanningContext: Sendable {
     public var scenario: Scenario
-    /// Days each student has waited since their last workshop on their current objective.
-    public var waitedDays: [StudentID: Int] = [:]
+    /// Days each student has waited in each subject since their last workshop on its current
+    /// objective (or since they began it), as of the plan's first day.
+    public var waitedDays: [StudentID: [SubjectID: Int]] = [:]
+    /// Whole weeks each student is behind the target pace in each subject (`Need.weeksBehind`).
+    public var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
     /// Workshops still wanted, per student and subject, replacing `min(workshops_per_week, days)`.
     public var wanted: [StudentID: [SubjectID: Int]]?
     /// The published sessions a regrouped day starts from; each change to them costs `plan_change`.
@@ -11,9 +14,10 @@ public struct PlanningContext: Sendable {
     /// The published study groups of a regrouped day, when the published plan has them.
     public var publishedStudy: [StudyGroup]?
 
-    public init(scenario: Scenario, waitedDays: [StudentID: Int] = [:]) {
+    public init(scenario: Scenario, waitedDays: [StudentID: [SubjectID: Int]] = [:], weeksBehind: [StudentID: [SubjectID: Int]] = [:]) {
         self.scenario = scenario
         self.waitedDays = waitedDays
+        self.weeksBehind = weeksBehind
     }
 
     /// School days within which a student who moved on is owed a first workshop on the new objective.
@@ -32,12 +36,13 @@ public struct PlanningContext: Sendable {
     /// (`plannedLater`, by date). A student who moved on (`movedOn`, by date) is owed a first
     /// workshop on the new objective within `firstWorkshopWithin` school days: until then, a
     /// workshop the week holds for them after that does not count, so that today's plan serves them
-    /// when it can (or says why not). Each student weighs in with the longest of `waited` over
-    /// their objectives. All of them look up a student on an objective.
+    /// when it can (or says why not). Each student's need in a subject counts the days `waited` on
+    /// its current objective and the weeks they are `behind` in it. All but `behind` look up a
+    /// student on an objective.
     static func day(
         _ scenario: Scenario, _ day: Day, on date: SchoolDate, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences,
         received: [StudentObjective: Int], plannedLater: [StudentObjective: [SchoolDate]], movedOn: [StudentObjective: SchoolDate],
-        waited: (StudentObjective) -> Int
+        waited: (StudentObjective) -> Int, behind: [StudentID: [SubjectID: Int]] = [:]
     ) -> PlanningContext {
         func covered(_ key: StudentObjective) -> Int {
             let later = plannedLater[key] ?? []
@@ -46,16 +51,16 @@ public struct PlanningContext: Sendable {
             return (received[key] ?? 0) + (date <= due ? later.filter { $0 <= due }.count : later.count)
         }
         var wanted: [StudentID: [SubjectID: Int]] = [:]
-        var waitedDays: [StudentID: Int] = [:]
+        var waitedDays: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in current {
             for (subject, objective) in subjects {
                 let key = StudentObjective(student, objective)
                 let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
                 wanted[student, default: [:]][subject] = Self.wanted(perWeek: perWeek, covered: covered(key), days: 1)
-                waitedDays[student] = max(waitedDays[student] ?? 0, waited(key))
+                waitedDays[student, default: [:]][subject] = waited(key)
             }
         }
-        var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), waitedDays: waitedDays)
+        var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), waitedDays: waitedDays, weeksBehind: behind)
         context.wanted = wanted
         return context
     }

@@ -4,6 +4,9 @@
 /// rule's own words (`RuleCatalogue.refusing`), so a rule added to the catalogue is explained here
 /// without a line of its own.
 ///
+/// A student kept out by their own sessions of other subjects is told which subject went first and
+/// why, from the needs the plan weighed (`Need`): "MATH first: 3 weeks behind".
+///
 /// Lookups are indexed once (students, peers per objective, sessions per student, teacher and room
 /// use), so explaining every unserved student of a very large school stays linear.
 struct UnservedReasonFinder {
@@ -20,6 +23,10 @@ struct UnservedReasonFinder {
     private let seats: [RoomID: Int]
     /// Per objective: what the rules say of its teachers and its rooms.
     private let staffing: [ObjectiveID: Staffing]
+    /// Each student's need in each subject they want workshops in, as the plan weighed it.
+    private let needs: [StudentSubject: Need]
+    /// The subjects of the sessions each student is placed in, in the plan's order, once each.
+    private let placedIn: [StudentID: [SubjectID]]
 
     /// The teachers and rooms the rules permit for an objective in some flex block (in an empty
     /// plan), and, per flex block, whether one of each is admitted in the plan, with the rules that
@@ -68,9 +75,19 @@ struct UnservedReasonFinder {
         }
     }
 
-    init(scenario: Scenario, sessions: [PlannedSession]) {
+    /// `demands` are the week's (or the day's), for the needs they carry; without them no reason
+    /// says which subject went first.
+    init(scenario: Scenario, sessions: [PlannedSession], demands: [Demand] = []) {
         self.scenario = scenario
         self.sessions = sessions
+        needs = Dictionary(demands.map { (StudentSubject($0.student, $0.subject), $0.need) }, uniquingKeysWith: { first, _ in first })
+        var placedIn: [StudentID: [SubjectID]] = [:]
+        for session in sessions {
+            for student in session.students where !(placedIn[student] ?? []).contains(session.subject) {
+                placedIn[student, default: []].append(session.subject)
+            }
+        }
+        self.placedIn = placedIn
         let rules = RuleCatalogue(scenario)
         let school = rules.school, plan = Occupancy(school, sessions: sessions)
         self.rules = rules
@@ -123,7 +140,8 @@ struct UnservedReasonFinder {
         }
         if freeIndices.isEmpty {
             let refusals = rules.refusals(studentRefused, of: .student, objective)
-            return UnservedReason(.noFreeBlock, rules: refusals.names, "the student cannot join \(o) in any flex block (\(refusals.phrase))")
+            return UnservedReason(.noFreeBlock, rules: refusals.names,
+                                  "the student cannot join \(o) in any flex block (\(refusals.phrase))" + servedFirst(before: demand))
         }
         let teacherFree = freeIndices.filter { staffing.teacherFreeAt[$0] }
         let freeIDs = Set(freeIndices.map { rules.school.blocks[$0].id })
@@ -155,5 +173,28 @@ struct UnservedReasonFinder {
         }
         return UnservedReason(.notWorthASession,
                               "a session for \(o) would cost more than it serves under the policy (too few students free at the same time, or the teachers' time went to students weighted higher)")
+    }
+
+    /// For a student placed in sessions of other subjects: which went first, and why, from the
+    /// needs the plan weighed: "; MATH first: 3 weeks behind", "; SCI first: an equal need", or,
+    /// when the plan served a lesser need (it fitted where this one could not), "; MATH went first,
+    /// though ELA is needed more: waited 6 days". Empty when the student is in no other session or
+    /// the needs are not known.
+    private func servedFirst(before demand: Demand) -> String {
+        let this = needs[StudentSubject(demand.student, demand.subject)] ?? demand.need
+        let policy = scenario.policy
+        var clauses: [String] = []
+        for subject in placedIn[demand.student] ?? [] where subject != demand.subject {
+            guard let served = needs[StudentSubject(demand.student, subject)] else { continue }
+            let why = served.reasons(over: this, policy)
+            if !why.isEmpty {
+                clauses.append("\(subject) first: \(why.joined(separator: ", "))")
+            } else if served.weight(policy) == this.weight(policy) {
+                clauses.append("\(subject) first: an equal need")
+            } else {
+                clauses.append("\(subject) went first, though \(demand.subject) is needed more: \(this.reasons(over: served, policy).joined(separator: ", "))")
+            }
+        }
+        return clauses.map { "; " + $0 }.joined()
     }
 }

@@ -105,7 +105,7 @@ extension StateStore {
         var context = PlanningContext.day(
             scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
-            waited: { progress.waited($0, until: date) })
+            waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
         context.published = plan.sessions.filter { $0.day == day.id }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id } }
         return context
@@ -113,8 +113,9 @@ extension StateStore {
 
     /// What planning the week whose first day falls on `weekOf` starts from, when the scenario has
     /// a state: each student's current objective from the history (not students.csv, which is where
-    /// the term started), the days they have waited since their last workshop on it, and the
-    /// absences recorded for the week's dates. Each student wants their objective's weekly count.
+    /// the term started), the days they have waited since their last workshop on it and the weeks
+    /// they are behind the target pace, per subject, and the absences recorded for the week's dates.
+    /// Each student wants their objective's weekly count.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         try read { db in try Self.weekContext(db, scenario: scenario, weekOf: weekOf) }
     }
@@ -125,17 +126,19 @@ extension StateStore {
         let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
         let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
         let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
-        var waited: [StudentID: Int] = [:]
+        var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
-            for objective in subjects.values { waited[student] = max(waited[student] ?? 0, progress.waited(StudentObjective(student, objective), until: weekOf)) }
+            for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
         }
-        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited)
+        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited,
+                               weeksBehind: progress.weeksBehind)
     }
 }
 
 /// Where the term stands before a date, from the state: each student's current objective per
-/// subject, when they started it, their last workshop on each objective, and what they received
-/// since the week began, per student and objective.
+/// subject, when they started it, their last workshop on each objective, what they received
+/// since the week began, per student and objective, and how far behind the target pace they are
+/// in each subject.
 struct TermProgress {
     var current: [StudentID: [SubjectID: ObjectiveID]] = [:]
     var started: [StudentObjective: SchoolDate] = [:]
@@ -144,18 +147,32 @@ struct TermProgress {
     /// When each student moved on to each objective by a mastery check (the term's starting
     /// objectives are not in it).
     var movedOn: [StudentObjective: SchoolDate] = [:]
+    /// Whole weeks each student is behind the target pace in each subject they are on, as of the
+    /// date (`Need.weeksBehind`): the weeks since the term's first day against the objectives
+    /// mastered in the subject since then (the mastery checks that moved them on), the target
+    /// shared over the subjects the state has them in.
+    var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
 
     init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate) throws {
         let history = try StateStore.history(db, scenario: scenario)
+        let termStart = try StateStore.term(db)?.startedOn
+        var mastered: [StudentSubject: Int] = [:], subjectsTaken: [StudentID: Int] = [:]
         for (key, track) in history.tracks {
+            subjectsTaken[key.student, default: 0] += 1
             for advance in track.advances where advance.date < date {
                 if let to = advance.to { movedOn[StudentObjective(key.student, to)] = advance.date }
+                if let termStart, advance.date >= termStart { mastered[key, default: 0] += 1 }
             }
         }
         for standing in history.standings {
             guard let objective = standing.objective else { continue }
             current[standing.student, default: [:]][standing.subject] = objective
             started[StudentObjective(standing.student, objective)] = standing.startedOn
+            if let termStart {
+                weeksBehind[standing.student, default: [:]][standing.subject] = Need.weeksBehind(
+                    weeksElapsed: Double(termStart.days(to: date)) / 7, mastered: mastered[StudentSubject(standing.student, standing.subject)] ?? 0,
+                    subjects: subjectsTaken[standing.student] ?? 0, targetPace: scenario.forecast.targetPace)
+            }
         }
         for row in try Row.fetchAll(db, sql: "SELECT student, objective, date FROM attendance WHERE date < ?", arguments: [date.text]) {
             let key = StudentObjective(StudentID(rawValue: row["student"]), ObjectiveID(rawValue: row["objective"]))

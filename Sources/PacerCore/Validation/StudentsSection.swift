@@ -2,9 +2,9 @@ import Foundation
 
 extension ScenarioBuilder {
     /// Columns of students.csv that are not subjects.
-    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace", "home_room", "home_adult"]
+    static let reservedColumns = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace", "needs", "home_room", "home_adult"]
 
-    /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart`.
+    /// Reads students.csv: `id,name,grade,<one column per subject>,flags,unavailable,keep_apart,pace,needs`.
     /// Lists inside a cell (flags, blocks, student ids) are separated by `;`.
     /// `homeRooms` and `adults` are the ids a home base may name.
     func buildStudents(file: String, from reference: SourceLocation, subjects: [Subject], blocks: BlockResolver,
@@ -86,7 +86,8 @@ extension ScenarioBuilder {
             }
             var student = Student(
                 id: studentID, name: name, grade: cell("grade")?.value.trimmingCharacters(in: .whitespaces) ?? "",
-                current: current, flags: flags, unavailable: unavailable, keepApart: [], pace: pace)
+                current: current, flags: flags, unavailable: unavailable, keepApart: [], pace: pace,
+                statedNeeds: statedNeeds(listCell(cell("needs")), of: id.value, current: current, subjects: subjects))
             student.homeRoom = homeBase(cell("home_room"), of: id.value, kind: "room", among: homeRooms).map(RoomID.init(rawValue:))
             student.homeAdult = homeBase(cell("home_adult"), of: id.value, kind: "teacher or supervisor", among: adults).map(AdultID.init(rawValue:))
             students.append(student)
@@ -123,6 +124,24 @@ extension ScenarioBuilder {
             return nil
         }
         return text
+    }
+
+    /// The `needs` cell: subject ids a teacher or family says the student needs most. An id that is
+    /// no subject is an error (with the nearest ones); a subject the student does not take, a warning.
+    private func statedNeeds(_ items: [Located<String>], of student: String, current: [SubjectID: ObjectiveID], subjects: [Subject]) -> Set<SubjectID> {
+        var needs = Set<SubjectID>()
+        for item in items {
+            let subject = SubjectID(rawValue: item.value)
+            guard subjects.contains(where: { $0.id == subject }) else {
+                log.error(item.location, "student \(student): needs: " + NearestNames.unknown("subject", item.value, among: subjects.map(\.id.rawValue)))
+                continue
+            }
+            if current[subject] == nil {
+                log.warning(item.location, "student \(student): needs \(subject), but has no objective in it; it is ignored")
+            }
+            needs.insert(subject)
+        }
+        return needs
     }
 
     /// The `;`-separated items of a cell, each located at its own column.

@@ -47,7 +47,9 @@ import Testing
         #expect(reason.kind == .noFreeBlock)
         #expect(reason.rules == [OnePlacePerBlockRule.name, WorkshopsPerDayRule.name])
         let left = plan.unserved[0].objective
-        #expect(reason.text == "the student cannot join \(left) in any flex block (already placed; already has 2 workshop(s) that day, the policy's most)")
+        // The two subjects the student got went first, their needs being equal (Need).
+        let first = plan.sessions.map { "; \($0.subject) first: an equal need" }.joined()
+        #expect(reason.text == "the student cannot join \(left) in any flex block (already placed; already has 2 workshop(s) that day, the policy's most)" + first)
     }
 
     @Test func theVerifierCatchesAThirdWorkshop() throws {
