@@ -77,6 +77,7 @@ func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportO
         #expect(report.skipped["inactive activity"]?.count == 1)
         #expect(report.skipped["virtual room"]?.count == 1)
         #expect(report.assumptions.contains { $0.contains("no head count: 20 students") })
+        #expect(report.assumptions.contains { $0.hasPrefix("no study spaces or supervisors in the source: every room may hold independent study") })
         #expect(report.read.first { $0.what == "placed activities" }?.count == 3)
     }
 
