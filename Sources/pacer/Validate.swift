@@ -9,7 +9,9 @@ extension PacerCommand {
                 Each problem is printed as path:line:column: error|warning: message. \
                 Errors make the scenario unusable and the exit status non-zero; warnings point at \
                 legal but suspicious parts (an objective no teacher can teach, a teacher with no \
-                free flex block) and leave the exit status 0.
+                free flex block) and leave the exit status 0. A valid scenario is summarized, with \
+                one "assumed: …" line for each default Pacer took where the scenario said nothing \
+                (study spaces, supervisors, students per supervisor).
                 """
         )
 
@@ -35,7 +37,8 @@ extension PacerCommand {
                 throw ExitCode.failure
             }
             print("\(scenario): valid, \(plural(warnings, "warning"))")
-            print(ScenarioSummary(loaded).lines.joined(separator: "\n"))
+            let summary = ScenarioSummary(loaded)
+            print((summary.lines + summary.assumed).joined(separator: "\n"))
             if deep {
                 let impossibilities = ElasticModel.explain(loaded, timeLimit: timeLimit)
                 if impossibilities.isEmpty { print("deep check: every student's objective can be served under the hard rules") }

@@ -56,6 +56,24 @@ func runPacer(_ arguments: [String], environment: [String: String] = [:]) throws
         #expect(output.contains("scenarios/\(name): valid, 0 warnings"))
     }
 
+    /// A scenario that leaves study to the defaults is told so, a line each.
+    @Test func validateSaysWhatItAssumed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-assumed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = try String(contentsOfFile: repository + "/scenarios/tiny-school/scenario.yaml", encoding: .utf8)
+        // The tiny school without its study mark.
+        let plain = yaml.components(separatedBy: "\n").filter { !$0.contains("study: true") }.joined(separator: "\n")
+        try plain.write(to: folder.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school/students.csv", toPath: folder.path + "/students.csv")
+        let (status, output) = try runPacer(["validate", folder.path])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("\n  assumed: no room says 'study:', so every room may hold independent study, at its capacity\n"))
+        let (_, tiny) = try runPacer(["validate", "scenarios/tiny-school"])
+        #expect(tiny.contains("  independent study: "))
+        #expect(!tiny.contains("assumed: no room says 'study:'"))
+    }
+
     @Test func aBadScenarioPrintsEveryErrorWithItsPositionAndFails() throws {
         let (status, output) = try runPacer(["validate", "Tests/PacerCoreTests/Fixtures/csv-references"])
         #expect(status == 1)

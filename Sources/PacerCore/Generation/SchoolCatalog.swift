@@ -47,4 +47,6 @@ enum SchoolCatalog {
     ]
 
     static let titles = ["Ms", "Mr", "Mx", "Dr"]
+    /// Supervisors' family names, taken in order (A-01 is the first).
+    static let supervisorNames = ["Abara", "Brook", "Cole", "Diallo", "Evans", "Farah", "Gray", "Holt", "Ito", "Jansen", "Kerr", "Lund"]
 }

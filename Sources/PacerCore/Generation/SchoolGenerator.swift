@@ -68,8 +68,9 @@ public enum SchoolGenerator {
         let (subjectsYAML, objectiveIDs) = subjectsSection(spec, subjects)
         let (roomsYAML, roomIDs) = roomsSection(spec, subjects, flex: flex, random: &random)
         let teachersYAML = teachersSection(spec, subjects, flex: flex, roomIDs: roomIDs, random: &random)
-        let yaml = calendarSection(spec, flex: flex) + subjectsYAML + roomsYAML + teachersYAML + policySection
-        let csv = studentsCSV(spec, subjects, objectiveIDs: objectiveIDs, flex: flex, random: &random)
+        let yaml = calendarSection(spec, flex: flex) + subjectsYAML + roomsYAML + teachersYAML + supervisorsSection(spec) + policySection
+        let csv = studentsCSV(spec, subjects, objectiveIDs: objectiveIDs, flex: flex, homeRooms: roomIDs.filter { $0.hasPrefix("R") },
+                              random: &random)
         return Files(scenarioYAML: yaml, studentsCSV: csv)
     }
 
@@ -116,8 +117,11 @@ public enum SchoolGenerator {
         return (yaml, objectiveIDs)
     }
 
-    /// Rooms: a few labs, a few small-group rooms, the rest classrooms; about one in ten is taken
-    /// for one flex block. Also gives the room ids in order.
+    /// Rooms: a library and a learning commons kept for independent study (a fifth and two fifths of
+    /// the students, at most 150 and 240 seats), a few labs, a few small-group rooms, the rest
+    /// classrooms, which also hold study when free (`study: true`); about one in ten is taken for
+    /// one flex block. Also gives the workshop room ids in order. The study marks draw nothing
+    /// from `random`, so a seed's rooms, teachers and students are as before them.
     private static func roomsSection(
         _ spec: SchoolSpec, _ subjects: [SchoolCatalog.SubjectPlan], flex: [String], random: inout SeededGenerator
     ) -> (yaml: String, roomIDs: [String]) {
@@ -125,6 +129,10 @@ public enum SchoolGenerator {
         let small = spec.rooms / 5
         var roomIDs: [String] = []
         var yaml = "rooms:\n"
+        yaml += "  # Independent study: the library and the commons (kept for study: workshops: false), and the\n"
+        yaml += "  # classrooms marked study: true when no workshop uses them.\n"
+        yaml += "  - {id: LIBRARY, name: \"Library\", capacity: \(max(20, min(150, spec.students / 5))), study: true, workshops: false}\n"
+        yaml += "  - {id: COMMONS, name: \"Learning commons\", capacity: \(max(30, min(240, spec.students * 2 / 5))), study: true, workshops: false}\n"
         for i in 0..<spec.rooms {
             let id: String, name: String, capacity: Int, features: [String]
             if i < labs {
@@ -139,6 +147,7 @@ public enum SchoolGenerator {
             yaml += "  - {id: \(id), name: \(quoted(name)), capacity: \(capacity)"
             yaml += features.isEmpty ? "" : ", features: [\(features.joined(separator: ", "))]"
             if random.chance(0.1) { yaml += ", unavailable: [\(random.pick(days))-\(random.pick(flex))]" }
+            if id.hasPrefix("R") { yaml += ", study: true" }
             yaml += "}\n"
         }
         return (yaml, roomIDs)
@@ -180,10 +189,25 @@ public enum SchoolGenerator {
         return yaml
     }
 
+    /// Supervisors of independent study: one adult per 60 students (at least one, at most 12),
+    /// half of them aides, then learning coaches, then librarians. Ids `A-01`, …; names drawn from
+    /// nothing random, so adding them changes no other part of a seed's school.
+    private static func supervisorsSection(_ spec: SchoolSpec) -> String {
+        let count = max(1, min(12, spec.students / 60))
+        var yaml = "supervisors:\n"
+        for i in 0..<count {
+            let role = i < (count + 1) / 2 ? "aide" : i < count * 5 / 6 ? "learning coach" : "librarian"
+            let name = "\(i % 2 == 0 ? "Mr" : "Ms") \(SchoolCatalog.supervisorNames[i % SchoolCatalog.supervisorNames.count]) (\(role))"
+            yaml += "  - {id: \(String(format: "A-%02d", i + 1)), name: \(quoted(name))}\n"
+        }
+        return yaml
+    }
+
     /// The policy every generated school is planned with.
     private static let policySection = """
         policy:
           unmet_workshop: 100
+          students_per_supervisor: 30
           priority_factor: 2
           waiting_per_day: 5
           session: 20
@@ -199,9 +223,10 @@ public enum SchoolGenerator {
     /// few pairs are kept apart.
     private static func studentsCSV(
         _ spec: SchoolSpec, _ subjects: [SchoolCatalog.SubjectPlan], objectiveIDs: [String: [String]], flex: [String],
-        random: inout SeededGenerator
+        homeRooms: [String], random: inout SeededGenerator
     ) -> String {
-        var csv = CSVWriter.record(["id", "name", "grade"] + subjects.map(\.id) + ["flags", "unavailable", "keep_apart"])
+        var csv = CSVWriter.record(["id", "name", "grade"] + subjects.map(\.id) + ["flags", "unavailable", "keep_apart"]
+            + (homeRooms.isEmpty ? [] : ["home_room"]))
         var byGrade: [Int: [String]] = [:]
         var rows: [[String]] = []
         for n in 1...max(1, spec.students) {
@@ -228,7 +253,8 @@ public enum SchoolGenerator {
             rows.append(row)
         }
         keepApartPairs(&rows, pairs: spec.students / 100, column: 3 + subjects.count + 2, byGrade: byGrade, random: &random)
-        for row in rows { csv += CSVWriter.record(row) }
+        // Each student's home base is a classroom, in turn (no draw, so the rest is as before).
+        for (n, row) in rows.enumerated() { csv += CSVWriter.record(row + (homeRooms.isEmpty ? [] : [homeRooms[n % homeRooms.count]])) }
         return csv
     }
 

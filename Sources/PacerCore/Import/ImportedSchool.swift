@@ -71,7 +71,14 @@ public struct ImportedSchool: Sendable {
     }
 
     /// Gives every teacher a room of their own when the source has no rooms, since workshops need one.
+    /// Every importer calls it last, so it also says what independent study will assume: the
+    /// written scenario marks no room `study:` and lists no `supervisors:` (none of the formats has
+    /// them), so every room is a study space at its capacity and only teachers supervise.
     mutating func ensureRooms(capacity: Int) {
+        defer {
+            report.assume("no study spaces or supervisors in the source: every room may hold independent study at its capacity, "
+                          + "and only teachers supervise it (mark rooms 'study:' and list 'supervisors:' to say otherwise)")
+        }
         guard rooms.isEmpty else { return }
         var ids = IdentifierMaker()
         rooms = teachers.map { teacher in

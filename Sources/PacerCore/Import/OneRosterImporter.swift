@@ -143,7 +143,7 @@ public enum OneRosterImporter {
                 if !row["periods"].isEmpty { withPeriods += 1 }
                 classes[row["sourcedId"]] = (subject, room)
             }
-            if homerooms > 0 { school.report.skip("homeroom class", reason: "a homeroom is no subject to run workshops in", count: homerooms) }
+            if homerooms > 0 { school.report.skip("homeroom class", reason: "a homeroom is no subject to run workshops in (nor read yet as its students' home_room)", count: homerooms) }
             if otherSchool > 0 { school.report.skip("class of another school", reason: "not the school chosen", count: otherSchool) }
             if withPeriods > 0 {
                 school.report.skip("class periods", reason: "OneRoster gives them no day or clock, so they cannot be placed around", count: withPeriods)

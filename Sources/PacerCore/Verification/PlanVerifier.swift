@@ -23,6 +23,11 @@ public struct PlanVerifier {
         case oncePerDay = "once-per-day", teacherDay = "teacher-day", teacherRun = "teacher-run"
         case workshopsPerDay = "workshops-per-day", keepApart = "keep-apart", tooMany = "too-many"
         case objective, lowerBound = "lower-bound", unservedList = "unserved-list"
+        // Independent study (PlanVerifier+Study.swift).
+        case noPlace = "no-place", unplacedList = "unplaced-list", twoPlaces = "two-places"
+        case studySpace = "study-space", studySeats = "study-seats", studyRatio = "study-ratio"
+        case unknownAdult = "unknown-adult", notSupervising = "not-supervising", adultUnavailable = "adult-unavailable"
+        case adultBusy = "adult-busy", studyObjective = "study-objective"
     }
 
     /// Who is somewhere in a block, as the busy checks count them.
@@ -135,7 +140,9 @@ public struct PlanVerifier {
             }
         }
         found += checkRuns(teacherBlocks, teachers: teachers)
-        found += checkCostAndUnserved(plan, received: received)
+        let study = checkStudy(plan)
+        found += study.violations
+        found += checkCostAndUnserved(plan, received: received, noPlace: study.noPlace)
         return found
     }
 
@@ -161,7 +168,8 @@ public struct PlanVerifier {
     }
 
     /// The objective recomputed term by term (docs/model.md) and the unserved list checked.
-    private func checkCostAndUnserved(_ plan: WeekPlan, received: [StudentSubject: Int]) -> [Violation] {
+    /// `noPlace` is the student-blocks with no place, nil for a plan made before independent study.
+    private func checkCostAndUnserved(_ plan: WeekPlan, received: [StudentSubject: Int], noPlace: Int?) -> [Violation] {
         var found: [Violation] = []
         let p = scenario.policy
         var unmet = 0.0, changes = 0.0
@@ -213,7 +221,7 @@ public struct PlanVerifier {
         // (Without a published baseline, as for a week plan, there is nothing to change.)
         let edits = before.isEmpty ? 0 : Double(before.symmetricDifference(after).count)
         let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
-            + apartCost + p.planChange * edits
+            + apartCost + p.planChange * edits + p.noPlace * Double(noPlace ?? 0)
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: .objective, message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }

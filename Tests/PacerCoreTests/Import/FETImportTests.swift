@@ -77,6 +77,7 @@ func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportO
         #expect(report.skipped["inactive activity"]?.count == 1)
         #expect(report.skipped["virtual room"]?.count == 1)
         #expect(report.assumptions.contains { $0.contains("no head count: 20 students") })
+        #expect(report.assumptions.contains { $0.hasPrefix("no study spaces or supervisors in the source: every room may hold independent study") })
         #expect(report.read.first { $0.what == "placed activities" }?.count == 3)
     }
 
@@ -126,9 +127,14 @@ func writtenAndLoaded(_ school: ImportedSchool, options: ImportOptions = ImportO
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(scenario.teachers.first { $0.name == "Mr Baptiste" }?.unavailable.map(\.rawValue).sorted()
             == ["Thursday-08_50", "Thursday-10_40", "Tuesday-09_40"])
-        let plan = try planned(scenario, options: PlanOptions(timeLimit: 3))
+        let plan = try Planner.plan(scenario, options: PlanOptions(timeLimit: 3)).plan
         #expect(!plan.sessions.isEmpty)
-        #expect(PlanVerifier(scenario: scenario).violations(of: plan).isEmpty)
+        // FET lists no aides, so in a few blocks too few teachers are free to supervise everyone
+        // not in a workshop: those students have no place, the plan lists them, and verify says
+        // so. Nothing else is wrong.
+        let violations = PlanVerifier(scenario: scenario).violations(of: plan)
+        #expect(violations.allSatisfy { $0.rule == .noPlace && $0.message.hasSuffix("(listed unplaced)") }, "\(violations)")
+        #expect(violations.count == plan.unplaced?.count)
     }
 
     @Test func malformedFilesAreRefusedWithTheirLine() throws {

@@ -44,7 +44,7 @@ import Testing
 
     @Test func theShippedGeneratedSchoolsHaveTheAskedSizes() throws {
         let middle = try ScenarioLoader.load(scenariosFolder + "/middle-school")
-        #expect(middle.students.count == 300 && middle.teachers.count == 20 && middle.rooms.count == 15)
+        #expect(middle.students.count == 300 && middle.teachers.count == 20 && middle.rooms.count == 17)
         #expect(middle.subjects.count == 3 && middle.subjects.allSatisfy { $0.objectives.count >= 20 })
         #expect(middle.calendar.days.count == 5 && middle.calendar.flexBlocks.count == 15)
         let high = try ScenarioLoader.load(scenariosFolder + "/high-school")

@@ -9,7 +9,8 @@ import Testing
         let s = try school("""
             subjects: [{id: A, objectives: [{id: A1, min_group: 1}, {id: A2, min_group: 1}]}]
             teachers: [{id: T, teaches: [A1]}]
-            rooms: [{id: R1, capacity: 5}]
+            supervisors: [{id: AIDE, name: Ada}]
+            rooms: [{id: R1, capacity: 5}, {id: R2, capacity: 5}]
 
             """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A2\n")
         var plan = try planned(s)
