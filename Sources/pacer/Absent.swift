@@ -5,18 +5,19 @@ import PacerCore
 extension PacerCommand {
     struct Absent: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that students or teachers are away on a date: the whole day, or some periods.",
+            abstract: "Record that students, teachers or supervisors are away on a date: the whole day, or some periods.",
             discussion: """
-                Each PERSON is student:ID or teacher:ID. A student's missed sessions do not count as \
+                Each PERSON is student:ID, teacher:ID or supervisor:ID. A student's missed sessions do not count as \
                 received. A teacher's absence makes that day's regroup give their sessions to free \
-                qualified teachers or drop them, with the reasons. --file records many at once from \
+                qualified teachers or drop them, with the reasons; a supervisor's study group is \
+                placed again. --file records many at once from \
                 a CSV with the columns date, person, periods (;-separated, empty for the whole day) \
                 and an optional note; every row is checked first, and nothing is recorded if one is \
                 wrong. pacer status --date D lists the day's absences.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
-        @Argument(help: "student:ID or teacher:ID, one or more.") var people: [String] = []
+        @Argument(help: "student:ID, teacher:ID or supervisor:ID, one or more.") var people: [String] = []
         @Option(help: "The date they are away, YYYY-MM-DD.") var date: String?
         @Option(name: [.customLong("periods"), .customLong("blocks")], help: "Only these periods, comma-separated (F1,F2); the whole day without it.")
         var periods: String?
@@ -24,10 +25,10 @@ extension PacerCommand {
         @Option(help: "A CSV of absences: date,person,periods[,note].") var file: String?
 
         func validate() throws {
-            if file == nil, people.isEmpty { throw ValidationError("name who is away (student:ID or teacher:ID), or give --file") }
+            if file == nil, people.isEmpty { throw ValidationError("name who is away (student:ID, teacher:ID or supervisor:ID), or give --file") }
             if !people.isEmpty, date == nil { throw ValidationError("--date is needed with people named on the command line") }
             if let date, SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
-            for p in people where Absence.Person(p) == nil { throw ValidationError("write each person as student:ID or teacher:ID, got '\(p)'") }
+            for p in people where Absence.Person(p) == nil { throw ValidationError("write each person as student:ID, teacher:ID or supervisor:ID, got '\(p)'") }
         }
 
         func run() throws {

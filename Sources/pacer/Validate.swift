@@ -18,7 +18,7 @@ extension PacerCommand {
         @Argument(help: "The scenario: a folder with scenario.yaml, or a variant's YAML file.")
         var scenario: String
 
-        @Flag(help: "Also find students no workshop can take under the hard rules, and the smallest changes that would serve them (solves an elastic model with GLPK).")
+        @Flag(help: "Also find students no workshop can take under the hard rules, flex blocks where independent study cannot hold every present student, and the smallest changes that would serve them (solves an elastic model with GLPK).")
         var deep = false
 
         @Option(name: .customLong("time-limit"), help: "Seconds GLPK may spend on --deep.")
@@ -43,6 +43,13 @@ extension PacerCommand {
                 let impossibilities = ElasticModel.explain(loaded, timeLimit: timeLimit)
                 if impossibilities.isEmpty { print("deep check: every student's objective can be served under the hard rules") }
                 printImpossibilities(impossibilities)
+                let shortfalls = StudyShortfall.find(loaded)
+                if shortfalls.isEmpty {
+                    print("deep check: independent study can hold every present student in every flex block")
+                } else {
+                    print("independent study cannot hold every present student in \(plural(shortfalls.count, "flex block")), even with no workshop:")
+                    for shortfall in shortfalls { for line in shortfall.lines { print("  " + line) } }
+                }
             }
         }
     }

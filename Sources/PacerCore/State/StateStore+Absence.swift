@@ -1,14 +1,20 @@
 import Foundation
 import GRDB
 
-/// A student or teacher away on a date: the whole day, or some periods.
+/// A student, teacher or supervisor away on a date: the whole day, or some periods.
 public struct Absence: Sendable, Equatable {
     public enum Person: Sendable, Equatable, Hashable {
         case student(StudentID)
         case teacher(TeacherID)
+        /// An adult who supervises independent study: their students are placed again.
+        case supervisor(SupervisorID)
 
-        /// `student:S-03` or `teacher:T-LEE`, written as `--for` writes them.
+        /// `student:S-03`, `teacher:T-LEE` or `supervisor:A-01`, written as `--for` writes them.
         public init?(_ text: String) {
+            if text.hasPrefix("supervisor:"), text.count > "supervisor:".count {
+                self = .supervisor(SupervisorID(rawValue: String(text.dropFirst("supervisor:".count))))
+                return
+            }
             switch ExportFilter(text) {
             case let .student(id)?: self = .student(id)
             case let .teacher(id)?: self = .teacher(id)
@@ -16,11 +22,18 @@ public struct Absence: Sendable, Equatable {
             }
         }
 
-        var kind: String { if case .student = self { return "student" } else { return "teacher" } }
+        var kind: String {
+            switch self {
+            case .student: return "student"
+            case .teacher: return "teacher"
+            case .supervisor: return "supervisor"
+            }
+        }
         var id: String {
             switch self {
             case let .student(id): return id.rawValue
             case let .teacher(id): return id.rawValue
+            case let .supervisor(id): return id.rawValue
             }
         }
         public var description: String { "\(kind):\(id)" }
@@ -30,6 +43,9 @@ public struct Absence: Sendable, Equatable {
             switch self {
             case let .student(id): return scenario.unknownIDProblem(student: id)
             case let .teacher(id): return scenario.unknownIDProblem(teacher: id)
+            case let .supervisor(id):
+                return scenario.supervisors.contains { $0.id == id } ? nil
+                    : NearestNames.unknown("supervisor", id.rawValue, among: scenario.supervisors.map(\.id.rawValue))
             }
         }
     }
@@ -139,6 +155,7 @@ extension StateStore {
             switch a.person {
             case let .student(id): result.students[id, default: []].formUnion(blocks)
             case let .teacher(id): result.teachers[id, default: []].formUnion(blocks)
+            case let .supervisor(id): result.supervisors[id, default: []].formUnion(blocks)
             }
         }
         return result

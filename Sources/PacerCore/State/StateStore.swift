@@ -275,6 +275,27 @@ public final class StateStore: Sendable {
                 DROP TABLE objective_history;
                 """)
         }
+        m.registerMigration("v12") { db in
+            // Supervisors of independent study may be away too: the absence table's kinds widen
+            // (SQLite cannot alter a CHECK, so the table is copied).
+            try db.execute(sql: """
+                CREATE TABLE absence_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('student', 'teacher', 'supervisor')),
+                    person TEXT NOT NULL,
+                    period TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (date, kind, person, period)
+                );
+                INSERT INTO absence_new (id, date, kind, person, period, note, recorded_at)
+                    SELECT id, date, kind, person, period, note, recorded_at FROM absence;
+                DROP TABLE absence;
+                ALTER TABLE absence_new RENAME TO absence;
+                CREATE INDEX absence_by_date ON absence(date);
+                """)
+        }
         return m
     }
 

@@ -10,7 +10,7 @@ import Testing
     /// room of 10 and a study hall of 40 seats kept for study, no aides: if both teachers run a
     /// workshop, 20 students have no adult; the right plan runs one workshop and the other teacher
     /// supervises the other 30.
-    static func twoTeachers(students count: Int = 40, extra: String = "") throws -> Scenario {
+    static func twoTeachers(students count: Int = 40, hall: Int = 40, extra: String = "") throws -> Scenario {
         var csv = "id,name,A\n"
         for i in 1...count { csv += "S\(i),Student \(i),A1\n" }
         return try school("""
@@ -19,7 +19,7 @@ import Testing
             rooms:
               - {id: R1, capacity: 10}
               - {id: R2, capacity: 10}
-              - {id: HALL, name: Study hall, capacity: 40, study: true, workshops: false}
+              - {id: HALL, name: Study hall, capacity: \(hall), study: true, workshops: false}
             \(extra)
             """, students: csv)
     }

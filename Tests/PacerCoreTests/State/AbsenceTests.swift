@@ -43,6 +43,25 @@ import Testing
         #expect(day.changes?.teachers.contains { $0.teacher == "T-OKAFOR" && $0.after == nil } == true)
     }
 
+    /// The tiny school's only aide is away: a teacher supervises the commons instead, and every
+    /// present student still has one place in each block of the day.
+    @Test func anAbsentSupervisorsStudentsArePlacedAgain() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tuesday = SchoolDate("2026-11-24")!
+        #expect(Absence.Person("supervisor:A-PARK") == .supervisor("A-PARK"))
+        #expect(try store.recordAbsences([Absence(date: tuesday, person: .supervisor("A-PARK"), note: "training")], scenario: scenario) == 1)
+        #expect(try store.absences(from: tuesday, to: tuesday).map(\.text) == ["supervisor:A-PARK 2026-11-24 (all day)"])
+        let context = try store.dayContext(scenario, date: tuesday)
+        #expect(context.scenario.supervisors.first?.unavailable == ["Tue-F1", "Tue-F2"])
+        let day = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20), date: tuesday).plan
+        #expect(PlanVerifier(context: context).violations(of: day).isEmpty)
+        let study = try #require(day.study)
+        #expect(!study.isEmpty && study.allSatisfy { !$0.adults.contains("A-PARK") && !$0.adults.isEmpty })
+        #expect(day.header.placements?.noPlace == 0)
+        #expect(Absence(date: tuesday, person: .supervisor("A-PRK")).problem(in: scenario) == "unknown supervisor 'A-PRK'; did you mean A-PARK?")
+    }
+
     @Test func absencesNameKnownPeopleAndPeriods() throws {
         let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
         let tuesday = SchoolDate("2026-11-24")!
