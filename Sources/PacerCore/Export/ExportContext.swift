@@ -144,10 +144,7 @@ public struct ExportContext: Sendable {
     }
 
     /// The adults of a study group by name: `Ms Park and Mr Chen`.
-    public func adultNames(_ adults: [AdultID]) -> String {
-        let names = adults.map(adultName)
-        return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-    }
+    public func adultNames(_ adults: [AdultID]) -> String { scenario.adultNames(adults) }
 
     public func adultName(_ id: AdultID) -> String { scenario.adultName(id) }
     /// `Independent study` with the objective's title, or without one when the student has none left.
