@@ -231,7 +231,8 @@ public struct HTMLExporter: PlanExporter {
             let sorted = today.sorted { (order[$0.0] ?? 0) < (order[$1.0] ?? 0) }
             return .li(.strong(.text("\(d.id) \(context.date(d.id))".trimmingCharacters(in: .whitespaces))), .text(": "),
                        .if(sorted.isEmpty, .span(.class("free"), "no workshop")),
-                       .forEach(Array(sorted.enumerated())) { i, item in .group(.if(i > 0, .text("; ")), item.1) })
+                       // One block a line: a day of two blocks reads on a phone.
+                       .forEach(Array(sorted.enumerated())) { i, item in .group(.if(i > 0, .br()), item.1) })
         })
     }
 
