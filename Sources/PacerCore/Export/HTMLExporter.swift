@@ -143,6 +143,8 @@ public struct HTMLExporter: PlanExporter {
     /// `rooms.html`: every room across the flex blocks of the plan's days, used or free.
     private func occupancyPage(_ context: ExportContext, _ sessions: [PlannedSession]) -> String {
         let blocks = context.scenario.calendar.flexBlocks.filter { b in context.day == nil || b.day == context.day }
+        var study: [RoomID: [BlockID: StudyGroup]] = [:]
+        for g in context.studyGroups { study[g.room, default: [:]][g.block] = g }
         return page("Room occupancy", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Room occupancy"),
@@ -153,7 +155,7 @@ public struct HTMLExporter: PlanExporter {
                 .forEach(context.scenario.rooms) { room in
                     .tr(.th(.text(room.name)), .forEach(blocks) { b in
                         guard let s = sessions.first(where: { $0.room == room.id && $0.block == b.id }) else {
-                            guard let g = context.studyGroups.first(where: { $0.room == room.id && $0.block == b.id }) else { return .td(.class("free")) }
+                            guard let g = study[room.id]?[b.id] else { return .td(.class("free")) }
                             return .td(.class("study"), .text("Study: \(context.students(of: g).count) students, \(context.adultNames(g.adults))"))
                         }
                         return .td(.class("used"), .span(.class("id"), .text(s.objective.rawValue)), .br(),
