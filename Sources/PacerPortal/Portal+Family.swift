@@ -7,14 +7,15 @@ extension Portal {
     func familyHome(_ student: StudentID, session: PortalSession, request: Request) throws -> Response {
         let lines = try store.status(scenario, on: today, student: student)
         let checks = try store.checks(of: student).filter { !$0.withdrawn }.suffix(10)
-        let week = try store.workshops(scenario, of: student, on: scenario.calendar.week(containing: today).map(\.date))
+        let dates = scenario.calendar.week(containing: today).map(\.date)
+        let week = try store.workshops(scenario, of: student, on: dates), study = try store.studyBlocks(scenario, of: student, on: dates)
         // A calendar app cannot sign in with a cookie: the feed's address carries the grant's
         // calendar key, which opens the feed and nothing else.
         let host = request.head.authority ?? "127.0.0.1"
         let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
         let scheme = proxied == "https" ? "https" : "http"
         let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
-        let view = FamilyView(student: student, standing: lines, week: week, checks: Array(checks), feed: feed, today: today, scenario: scenario)
+        let view = FamilyView(student: student, standing: lines, week: week, study: study, checks: Array(checks), feed: feed, today: today, scenario: scenario)
         return Page.response(.ok, title: view.title, nav: session, body: FamilyPage(view: view))
     }
 

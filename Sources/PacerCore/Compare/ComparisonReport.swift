@@ -50,6 +50,7 @@ public struct ComparisonReport: Sendable {
         let rows = comparison.rows
         let charts = [ScenarioComparison.Figure.workshopsGiven, ScenarioComparison.Figure.fullyServed,
                       ScenarioComparison.Figure.sessions, ScenarioComparison.Figure.teacherLoad]
+            + (comparison.entries.contains { $0.metrics.studentBlocksDue != nil } ? [ScenarioComparison.Figure.placed] : [])
         let base = names.first ?? "the first"
         return HTML(
             .lang(.english),

@@ -11,6 +11,9 @@ public struct PlanHeadline: Sendable, Equatable {
     public let studentsWithDemand: Int
     public let studentsFullyServed: Int
     public let sessions: Int
+    /// Where the week's present students are, per student-block (nil for plans made before
+    /// independent study).
+    public let placements: Placements?
     public let status: PlanStatus
     public let objective: Double
     public let lowerBound: Double?
@@ -24,6 +27,7 @@ public struct PlanHeadline: Sendable, Equatable {
         studentsWithDemand = withDemand.count
         studentsFullyServed = withDemand.subtracting(plan.unserved.map(\.student)).count
         sessions = plan.sessions.count
+        placements = h.placements
         status = h.status
         objective = h.objective
         lowerBound = h.lowerBound
@@ -47,10 +51,26 @@ public struct PlanHeadline: Sendable, Equatable {
         "\(Self.count(studentsFullyServed)) of \(Self.count(studentsWithDemand)) students get every workshop they need"
     }
 
+    /// "4,448 of 4,448 student-blocks placed (1,736 in workshops, 2,712 in study)", with how many
+    /// have no place; nil for plans made before independent study.
+    public var placed: String? {
+        guard let p = placements else { return nil }
+        return "\(Self.count(p.inWorkshops + p.inStudy)) of \(Self.count(p.due)) student-blocks placed "
+            + "(\(Self.count(p.inWorkshops)) in workshops, \(Self.count(p.inStudy)) in study"
+            + (p.noPlace > 0 ? ", \(Self.count(p.noPlace)) with no place)" : ")")
+    }
+
+    /// Student-blocks placed of those due (1 when none are due or the plan predates study).
+    public var placedShare: Double {
+        guard let p = placements, p.due > 0 else { return 1 }
+        return Double(p.inWorkshops + p.inStudy) / Double(p.due)
+    }
+
     /// "1,662 of 1,752 wanted workshops given (90 not given); 229 of 300 students get every
-    /// workshop they need; 186 sessions; plan within 9 % of the best possible".
+    /// workshop they need; 4,448 of 4,448 student-blocks placed (…); 186 sessions; plan within 9 %
+    /// of the best possible".
     public var sentence: String {
-        [workshopsGiven, studentsServed, "\(Self.count(sessions)) sessions", quality].joined(separator: "; ")
+        ([workshopsGiven, studentsServed] + [placed].compactMap { $0 } + ["\(Self.count(sessions)) sessions", quality]).joined(separator: "; ")
     }
 
     /// How close the plan is to the best possible, in words.

@@ -19,6 +19,13 @@ public struct PlanMetrics: Sendable, Equatable {
     public var roomUse: Double
     public var meanGroupSize: Double
     public var sessions: Int
+    /// Independent study, from the plan's placements (nil for plans made before it): student-blocks
+    /// due and placed, adults supervising and study seats used, each summed over the flex blocks.
+    public var studentBlocksDue: Int?
+    public var studentBlocksPlaced: Int?
+    public var studentBlocksNoPlace: Int?
+    public var supervisingAdults: Int?
+    public var studySeatsUsed: Int?
     public var status: String
     public var gap: Double?
     /// The proven lower bound on the objective: no plan of this scenario costs less.
@@ -52,6 +59,12 @@ public struct PlanMetrics: Sendable, Equatable {
         roomUse = slots == 0 ? 0 : Double(plan.sessions.count) / Double(slots)
         meanGroupSize = plan.sessions.isEmpty ? 0 : Double(plan.sessions.map(\.students.count).reduce(0, +)) / Double(plan.sessions.count)
         sessions = plan.sessions.count
+        let placements = plan.header.placements
+        studentBlocksDue = placements?.due
+        studentBlocksPlaced = placements.map { $0.inWorkshops + $0.inStudy }
+        studentBlocksNoPlace = placements?.noPlace
+        supervisingAdults = placements?.supervisingAdults
+        studySeatsUsed = placements?.studySeatsUsed
         status = plan.header.status.rawValue
         gap = plan.header.gap
         lowerBound = plan.header.lowerBound

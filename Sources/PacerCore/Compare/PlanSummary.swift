@@ -13,6 +13,12 @@ public struct PlanSummary: Sendable {
         lines.append("sessions: \(plan.sessions.count) (\(perDay))")
         let inOne = Set(plan.sessions.flatMap(\.students)).count
         lines.append("workshops: \(headline.workshopsGiven); \(headline.studentsServed), \(inOne) in at least one")
+        if let p = h.placements {
+            let count = PlanHeadline.count
+            lines.append("places: \(count(p.due)) student-blocks due; \(count(p.inWorkshops)) in workshops, \(count(p.inStudy)) in study, "
+                + "\(count(p.noPlace)) with no place")
+            lines.append("study: \(count(p.supervisingAdults)) adult-blocks supervising, \(count(p.studySeatsUsed)) study seats used")
+        }
         if !scenario.teachers.isEmpty {
             lines.append("teacher load: \(metrics.teacherLoadMin)–\(metrics.teacherLoadMax) sessions a week (mean \(String(format: "%.1f", metrics.teacherLoadMean)))")
         }

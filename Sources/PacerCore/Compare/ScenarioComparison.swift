@@ -35,6 +35,7 @@ public struct ScenarioComparison: Sendable {
         public static let fullyServed = "students who get every workshop they need (share)"
         public static let sessions = "sessions opened"
         public static let teacherLoad = "teacher load mean"
+        public static let placed = "student-blocks placed (share of due)"
     }
 
     /// Rows of (figure, value per scenario as text); the numeric value too, for deltas and charts.
@@ -50,6 +51,12 @@ public struct ScenarioComparison: Sendable {
             ("students in at least one workshop (share)", m.map { $0.servedShare }, pct),
             ("workshops per student (mean)", m.map { $0.workshopsMean }, num),
             ("workshops per student (10th pct)", m.map { $0.workshopsP10 }, num),
+            (Figure.placed, m.map { $0.studentBlocksDue == nil ? nil : $0.headline.placedShare }, pct),
+            ("student-blocks due", m.map { $0.studentBlocksDue.map(Double.init) }, num),
+            ("student-blocks placed", m.map { $0.studentBlocksPlaced.map(Double.init) }, num),
+            ("student-blocks with no place", m.map { $0.studentBlocksNoPlace.map(Double.init) }, num),
+            ("adults supervising study (adult-blocks)", m.map { $0.supervisingAdults.map(Double.init) }, num),
+            ("study seats used (seat-blocks)", m.map { $0.studySeatsUsed.map(Double.init) }, num),
             (Figure.sessions, m.map { Double($0.sessions) }, num),
             ("mean group size", m.map { $0.meanGroupSize }, num),
             ("teacher load min", m.map { Double($0.teacherLoadMin) }, num),

@@ -3,7 +3,8 @@ import Foundation
 /// CSV files (RFC 4180, UTF-8 with a header row, CRLF): `timetable.csv` with one row per session
 /// and student, `teachers/ID.csv`, `check-sheets/ID.csv` (when the days have dates: one row per
 /// student of each of the teacher's sessions, with empty result and note columns that
-/// `pacer record --checks` reads back), `rooms/ID.csv` and `unserved.csv`. Columns in docs/exports.md.
+/// `pacer record --checks` reads back), `rooms/ID.csv` and `unserved.csv`; for plans with independent study, `study.csv`,
+/// `supervision/ID.csv` (one per supervising adult) and `unplaced.csv`. Columns in docs/exports.md.
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`, so a
 /// spreadsheet shows it as text instead of running it as a formula.
 public struct CSVExporter: PlanExporter {
@@ -61,7 +62,44 @@ public struct CSVExporter: PlanExporter {
                                 String(u.wanted), String(u.got), u.reason.text])
         }
         files["unserved.csv"] = unserved
+        if context.plan.study != nil { studyFiles(context, into: &files) }
         return files
+    }
+
+    /// Independent study (plans made since it exists): `study.csv` with one row per study group and
+    /// student (names first, ids after), `supervision/ID.csv` with each adult's groups, and
+    /// `unplaced.csv` with the students who have no place in a block and why.
+    private func studyFiles(_ context: ExportContext, into files: inout [String: String]) {
+        let groups = context.studyGroups
+        var study = record(["day", "date", "block", "start", "end", "room_name", "adult_names", "student_name", "grade", "objective_title",
+                            "room", "adults", "student", "objective", "group"])
+        for g in groups {
+            for place in context.students(of: g) {
+                let student = context.student(place.student)
+                study += record([g.day.rawValue, context.date(g.day), g.block.rawValue, g.start, g.end, context.roomName(g.room),
+                                 context.adultNames(g.adults), student?.name ?? place.student.rawValue, student?.grade ?? "",
+                                 place.objective.map(context.objectiveTitle) ?? "", g.room.rawValue, g.adults.map(\.rawValue).joined(separator: ";"),
+                                 place.student.rawValue, place.objective?.rawValue ?? "", g.id])
+            }
+        }
+        files["study.csv"] = study
+        for adult in context.supervisingAdults {
+            var text = record(["day", "date", "block", "start", "end", "room_name", "with", "group_size", "students"])
+            for g in groups where g.adults.contains(adult) {
+                let names = context.students(of: g).map { context.student($0.student)?.name ?? $0.student.rawValue }
+                text += record([g.day.rawValue, context.date(g.day), g.block.rawValue, g.start, g.end, context.roomName(g.room),
+                                context.adultNames(g.adults.filter { $0 != adult }), String(names.count), names.joined(separator: "; ")])
+            }
+            files["supervision/" + FileName.encode(adult.rawValue) + ".csv"] = text
+        }
+        var unplaced = record(["day", "date", "block", "start", "end", "student_name", "grade", "reason", "student"])
+        for u in context.unplaced {
+            let block = context.scenario.calendar.block(u.block), student = context.student(u.student)
+            unplaced += record([block?.day.rawValue ?? "", block.map { context.date($0.day) } ?? "", u.block.rawValue,
+                                block.map { clockText($0.start) } ?? "", block.map { clockText($0.end) } ?? "",
+                                student?.name ?? u.student.rawValue, student?.grade ?? "", u.reason, u.student.rawValue])
+        }
+        files["unplaced.csv"] = unplaced
     }
 
     private func include(_ student: StudentID, _ context: ExportContext) -> Bool {

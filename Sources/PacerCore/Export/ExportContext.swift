@@ -90,6 +90,67 @@ public struct ExportContext: Sendable {
         }
     }
 
+    /// The study groups the export covers, in plan order: those of its day, and for `--for` the
+    /// groups a teacher supervises, held in a room, or that hold the student or the grade.
+    public var studyGroups: [StudyGroup] { (plan.study ?? []).filter(covers) }
+
+    /// Whether the export covers a study group (its day and `--for`).
+    private func covers(_ g: StudyGroup) -> Bool {
+        if let day, g.day != day { return false }
+        switch filter {
+        case nil: return true
+        case let .teacher(id): return g.adults.contains { $0.rawValue == id.rawValue }
+        case let .room(id): return g.room == id
+        case let .student(id): return g.students.contains { $0.student == id }
+        case let .grade(grade): return g.students.contains { student($0.student)?.grade == grade }
+        }
+    }
+
+    /// The students of a study group the export shows (a grade or student filter shows only theirs).
+    public func students(of group: StudyGroup) -> [StudyPlace] {
+        switch filter {
+        case let .grade(g): return group.students.filter { student($0.student)?.grade == g }
+        case let .student(id): return group.students.filter { $0.student == id }
+        default: return group.students
+        }
+    }
+
+    /// The adults supervising the covered study groups, by name (a teacher filter: only that teacher).
+    public var supervisingAdults: [AdultID] {
+        var adults = Set(studyGroups.flatMap(\.adults))
+        if case let .teacher(id) = filter { adults = adults.filter { $0.rawValue == id.rawValue } }
+        return adults.sorted { (adultName($0), $0.rawValue) < (adultName($1), $1.rawValue) }
+    }
+
+    /// Each covered student's study group and place in each block, for a timetable's cells.
+    var studyPlaces: [StudentBlock: (group: StudyGroup, place: StudyPlace)] {
+        var places: [StudentBlock: (group: StudyGroup, place: StudyPlace)] = [:]
+        for g in studyGroups { for p in students(of: g) { places[StudentBlock(p.student, g.block)] = (g, p) } }
+        return places
+    }
+
+    /// The students with no place in a block that the export covers (its day; students, a grade or
+    /// everyone), in plan order.
+    public var unplaced: [UnplacedStudent] {
+        (plan.unplaced ?? []).filter { u in
+            if let day, scenario.calendar.block(u.block)?.day != day { return false }
+            switch filter {
+            case nil: return true
+            case let .student(id): return u.student == id
+            case let .grade(g): return student(u.student)?.grade == g
+            case .teacher, .room: return false
+            }
+        }
+    }
+
+    /// The adults of a study group by name: `Ms Park and Mr Chen`.
+    public func adultNames(_ adults: [AdultID]) -> String { scenario.adultNames(adults) }
+
+    public func adultName(_ id: AdultID) -> String { scenario.adultName(id) }
+    /// `Independent study` with the objective's title, or without one when the student has none left.
+    public func studyWhat(_ place: StudyPlace) -> String {
+        place.objective.map { "Independent study: " + objectiveTitle($0) } ?? "Independent study"
+    }
     public func student(_ id: StudentID) -> Student? { studentsByID[id] }
     public func teacherName(_ id: TeacherID) -> String { scenario.teacherName(id) }
     public func roomName(_ id: RoomID) -> String { scenario.rooms.first { $0.id == id }?.name ?? id.rawValue }

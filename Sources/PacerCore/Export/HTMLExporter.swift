@@ -3,7 +3,9 @@ import Plot
 /// A self-contained folder of HTML pages (no network; the style sheet is inline): `index.html`;
 /// for each teacher, room and student a timetable of days × flex periods; for each teacher a daily
 /// roster per day (block and times, room, objective and title, students with their flags, who is
-/// new to the group); `rooms.html`, the room occupancy; `unserved.html`. Built with Plot, which
+/// new to the group); for each adult supervising independent study a roster of their study groups
+/// (`supervision-ID.html`); students' timetables show their study blocks and any block with no
+/// place, with the reason; `rooms.html`, the room occupancy; `unserved.html`. Built with Plot, which
 /// escapes all text. Prints one person per page on A4 or Letter and reads on a phone.
 public struct HTMLExporter: PlanExporter {
     public init() {}
@@ -14,11 +16,17 @@ public struct HTMLExporter: PlanExporter {
         let cancelled = context.cancelledSessions, cancelledPlaces = context.cancelledPlaces
         let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted()
         let rooms = Set(sessions.map(\.room)).sorted()
-        let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)).sorted()
-        var files = ["index.html": indexPage(context, teachers: teachers, rooms: rooms, students: students)]
+        // Independent study: every student in a study group or with no place has a page too, and
+        // each supervising adult a page of their study groups.
+        let study = context.studyGroups, places = context.studyPlaces, unplaced = context.unplaced
+        let adults = context.supervisingAdults
+        let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)
+            + study.flatMap { context.students(of: $0).map(\.student) } + unplaced.map(\.student)).sorted()
+        var files = ["index.html": indexPage(context, teachers: teachers, rooms: rooms, students: students, adults: adults)]
         for t in teachers {
             files[Self.page("teacher", t.rawValue)] = teacherPage(
-                t, context, sessions: sessions.filter { $0.teacher == t }, cancelled: cancelled.filter { $0.teacher == t })
+                t, context, sessions: sessions.filter { $0.teacher == t }, cancelled: cancelled.filter { $0.teacher == t },
+                supervises: adults.contains { $0.rawValue == t.rawValue })
         }
         for r in rooms {
             files[Self.page("room", r.rawValue)] = roomPage(r, context, sessions: sessions.filter { $0.room == r })
@@ -26,7 +34,12 @@ public struct HTMLExporter: PlanExporter {
         for st in students {
             files[Self.page("student", st.rawValue)] = studentPage(
                 st, context, sessions: sessions.filter { $0.students.contains(st) },
-                cancelled: cancelledPlaces.filter { $0.student == st }.map(\.session))
+                cancelled: cancelledPlaces.filter { $0.student == st }.map(\.session),
+                study: places.filter { $0.key.student == st }.map(\.value).sorted { $0.group.block.rawValue < $1.group.block.rawValue },
+                unplaced: unplaced.filter { $0.student == st })
+        }
+        for a in adults {
+            files[Self.page("supervision", a.rawValue)] = supervisionPage(a, context, groups: study.filter { $0.adults.contains(a) })
         }
         files["rooms.html"] = occupancyPage(context, sessions)
         files["unserved.html"] = unservedPage(context)
@@ -35,7 +48,7 @@ public struct HTMLExporter: PlanExporter {
 
     /// `index.html`: the plan's summary, links to every teacher's, room's and student's page
     /// (students by grade, with a search box), to the room occupancy and to the unserved.
-    private func indexPage(_ context: ExportContext, teachers: [TeacherID], rooms: [RoomID], students: [StudentID]) -> String {
+    private func indexPage(_ context: ExportContext, teachers: [TeacherID], rooms: [RoomID], students: [StudentID], adults: [AdultID]) -> String {
         let headline = PlanHeadline(plan: context.plan, scenario: context.scenario)
         return page("Workshops: \(context.plan.header.scenario)", context, body: [
             .h1(.text(context.plan.header.scenario)),
@@ -43,6 +56,11 @@ public struct HTMLExporter: PlanExporter {
             .p(.class("technical"), .text("For the technical reader: " + headline.technical
                 + ". The objective is the plan's cost under the scenario's policy (lower is better); the lower bound is proven: no plan costs less.")),
             .h2("Teachers"), .ul(.forEach(teachers) { t in .li(.a(.href(Self.page("teacher", t.rawValue)), .text("\(context.teacherName(t)) (\(t))"))) }),
+            .if(!adults.isEmpty, .group(
+                .h2("Independent study"),
+                .if(context.plan.header.placements != nil, .p(.text(placementsSentence(context.plan.header.placements)))),
+                .ul(.forEach(adults) { a in .li(.a(.href(Self.page("supervision", a.rawValue)), .text("\(context.adultName(a)): supervision"))) }))),
+            noPlace(context),
             .h2("Rooms"), .p(.a(.href("rooms.html"), "Room occupancy")),
             .ul(.forEach(rooms) { r in .li(.a(.href(Self.page("room", r.rawValue)), .text(context.roomName(r)))) }),
             .h2("Students"),
@@ -62,10 +80,11 @@ public struct HTMLExporter: PlanExporter {
 
     /// A teacher's page: what a regrouping cancelled, a roster per day they teach, then their week.
     private func teacherPage(_ t: TeacherID, _ context: ExportContext, sessions mine: [PlannedSession],
-                             cancelled: [PlannedSession]) -> String {
+                             cancelled: [PlannedSession], supervises: Bool) -> String {
         page("\(context.teacherName(t)): workshops", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1(.text(context.teacherName(t))),
+            .if(supervises, .p(.a(.href(Self.page("supervision", t.rawValue)), "Your independent study groups (supervision roster)"))),
             // The day's groups first (what a teacher reads at 7:45), then the week at a glance.
             cancellations(cancelled, context),
             .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
@@ -95,18 +114,26 @@ public struct HTMLExporter: PlanExporter {
     /// A student's page: their week as a list, then at a glance (every empty cell says why), then
     /// what a regrouping cancelled.
     private func studentPage(_ st: StudentID, _ context: ExportContext, sessions mine: [PlannedSession],
-                             cancelled: [PlannedSession]) -> String {
+                             cancelled: [PlannedSession], study: [(group: StudyGroup, place: StudyPlace)],
+                             unplaced: [UnplacedStudent]) -> String {
         page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1(.text(context.student(st)?.name ?? st.rawValue)),
-            weekList(context, mine),
+            weekList(context, mine, study: study, unplaced: unplaced),
             .h2("The week at a glance"),
             grid(context, mine, cell: { s in
                 [.strong(.text(context.subjectName(s.subject))), .text(": " + context.objectiveTitle(s.objective)), .br(),
                  .text("\(context.teacherName(s.teacher)), \(context.roomName(s.room))"), .br(), .span(.class("code"), .text(s.objective.rawValue))]
             }, empty: { block in
-                // A parent reads every cell: an empty one says why it is empty.
-                context.student(st)?.unavailable.contains(block) == true
+                // A parent reads every cell: one without a workshop says where the student is, or why it is empty.
+                if let (g, place) = study.first(where: { $0.group.block == block }) {
+                    return [.strong("Independent study"), .if(place.objective != nil, .text(": " + (place.objective.map(context.objectiveTitle) ?? ""))), .br(),
+                            .text("\(context.roomName(g.room)), with \(context.adultNames(g.adults))")]
+                }
+                if let u = unplaced.first(where: { $0.block == block }) {
+                    return [.span(.class("noplace"), .text("No place this block: " + u.reason))]
+                }
+                return context.student(st)?.unavailable.contains(block) == true
                     ? [.span(.class("free"), "Busy: not free for workshops")] : [.span(.class("free"), "No workshop this block")]
             }),
             cancellations(cancelled, context),
@@ -116,6 +143,8 @@ public struct HTMLExporter: PlanExporter {
     /// `rooms.html`: every room across the flex blocks of the plan's days, used or free.
     private func occupancyPage(_ context: ExportContext, _ sessions: [PlannedSession]) -> String {
         let blocks = context.scenario.calendar.flexBlocks.filter { b in context.day == nil || b.day == context.day }
+        var study: [RoomID: [BlockID: StudyGroup]] = [:]
+        for g in context.studyGroups { study[g.room, default: [:]][g.block] = g }
         return page("Room occupancy", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1("Room occupancy"),
@@ -125,7 +154,10 @@ public struct HTMLExporter: PlanExporter {
                 }),
                 .forEach(context.scenario.rooms) { room in
                     .tr(.th(.text(room.name)), .forEach(blocks) { b in
-                        guard let s = sessions.first(where: { $0.room == room.id && $0.block == b.id }) else { return .td(.class("free")) }
+                        guard let s = sessions.first(where: { $0.room == room.id && $0.block == b.id }) else {
+                            guard let g = study[room.id]?[b.id] else { return .td(.class("free")) }
+                            return .td(.class("study"), .text("Study: \(context.students(of: g).count) students, \(context.adultNames(g.adults))"))
+                        }
                         return .td(.class("used"), .span(.class("id"), .text(s.objective.rawValue)), .br(),
                                    .text("\(context.teacherName(s.teacher)), \(context.students(of: s).count) students"))
                     })
@@ -183,18 +215,73 @@ public struct HTMLExporter: PlanExporter {
 
     /// A student's week as a list, day by day, that reads on a phone: each workshop with its time,
     /// subject, objective title, teacher and room, or that the day has none.
-    private func weekList(_ context: ExportContext, _ mine: [PlannedSession]) -> Node<HTML.BodyContext> {
+    private func weekList(_ context: ExportContext, _ mine: [PlannedSession], study: [(group: StudyGroup, place: StudyPlace)] = [],
+                          unplaced: [UnplacedStudent] = []) -> Node<HTML.BodyContext> {
         let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
+        let order = Dictionary(context.scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         return .ul(.class("week"), .forEach(days) { d in
-            let today = mine.filter { $0.day == d.id }
+            // Workshops, study and blocks with no place, in block order.
+            let today: [(BlockID, Node<HTML.BodyContext>)] =
+                mine.filter { $0.day == d.id }.map { s in
+                    (s.block, .group(.text("\(s.start)–\(s.end) \(context.subjectName(s.subject)): \(context.objectiveTitle(s.objective)), with \(context.teacherName(s.teacher)) in \(context.roomName(s.room)) "),
+                                     .span(.class("code"), .text("(\(s.objective.rawValue))"))))
+                } + study.filter { $0.group.day == d.id }.map { g, place in
+                    (g.block, .text("\(g.start)–\(g.end) \(context.studyWhat(place)), with \(context.adultNames(g.adults)) in \(context.roomName(g.room))"))
+                } + unplaced.filter { context.scenario.calendar.block($0.block)?.day == d.id }.map { u in
+                    (u.block, .span(.class("noplace"), .text("\(context.scenario.calendar.block(u.block).map { "\(clockText($0.start))–\(clockText($0.end))" } ?? u.block.rawValue) no place: \(u.reason)")))
+                }
+            let sorted = today.sorted { (order[$0.0] ?? 0) < (order[$1.0] ?? 0) }
             return .li(.strong(.text("\(d.id) \(context.date(d.id))".trimmingCharacters(in: .whitespaces))), .text(": "),
-                       .if(today.isEmpty, .span(.class("free"), "no workshop")),
-                       .forEach(Array(today.enumerated())) { i, s in
-                           .group(.if(i > 0, .text("; ")),
-                                  .text("\(s.start)–\(s.end) \(context.subjectName(s.subject)): \(context.objectiveTitle(s.objective)), with \(context.teacherName(s.teacher)) in \(context.roomName(s.room)) "),
-                                  .span(.class("code"), .text("(\(s.objective.rawValue))")))
-                       })
+                       .if(sorted.isEmpty, .span(.class("free"), "no workshop")),
+                       // One block a line: a day of two blocks reads on a phone.
+                       .forEach(Array(sorted.enumerated())) { i, item in .group(.if(i > 0, .br()), item.1) })
         })
+    }
+
+    /// An adult's supervision roster: each study group by day, with its room, who else supervises
+    /// and each student with what they work on, a box to tick them here and the students' flags.
+    private func supervisionPage(_ a: AdultID, _ context: ExportContext, groups: [StudyGroup]) -> String {
+        let name = context.adultName(a)
+        return page("\(name): independent study", context, body: [
+            .p(.class("nav"), .a(.href("index.html"), "All timetables")),
+            .h1(.text("\(name): independent study")),
+            .forEach(context.scenario.calendar.days.filter { d in groups.contains { $0.day == d.id } }) { day in
+                .section(.class("roster"),
+                    .h2(.text("\(name): \(day.id) \(context.date(day.id))")),
+                    .forEach(groups.filter { $0.day == day.id }) { g in
+                        let others = g.adults.filter { $0 != a }
+                        return .div(.class("session"),
+                            .h3(.text("\(g.start)–\(g.end) · \(context.roomName(g.room)) · independent study")),
+                            .p(.class("title"), .text("\(context.students(of: g).count) students" + (others.isEmpty ? "" : ", with \(context.adultNames(others))"))),
+                            .ol(.forEach(context.students(of: g)) { place in
+                                let student = context.student(place.student)
+                                return .li(.text(student?.name ?? place.student.rawValue),
+                                           .if(!(student?.grade ?? "").isEmpty, .span(.class("grade"), .text(" (grade \(student?.grade ?? ""))"))),
+                                           .forEach((student?.flags.map(\.rawValue) ?? []).sorted()) { f in .span(.class("flag"), .text(f)) },
+                                           .span(.class("tick"), "☐ here"),
+                                           .div(.class("title"), .text(place.objective.map(context.objectiveTitle) ?? "no objective left: free study")))
+                            }))
+                    })
+            },
+        ])
+    }
+
+    /// The index's list of students with no place in a block, with the reason, or nothing.
+    private func noPlace(_ context: ExportContext) -> Node<HTML.BodyContext> {
+        let unplaced = context.unplaced
+        return .if(!unplaced.isEmpty, .group(
+            .h2("No place"),
+            .p(.text("\(unplaced.count) student-block(s) with neither a workshop nor a study place:")),
+            .ul(.forEach(unplaced) { u in
+                .li(.span(.class("noplace"), .text("\(context.student(u.student)?.name ?? u.student.rawValue), \(u.block): \(u.reason)")))
+            })))
+    }
+
+    /// "4,448 student-blocks due: 1,736 in workshops, 2,712 in independent study, 0 with no place".
+    private func placementsSentence(_ p: Placements?) -> String {
+        guard let p else { return "" }
+        return "\(PlanHeadline.count(p.due)) student-blocks due: \(PlanHeadline.count(p.inWorkshops)) in workshops, "
+            + "\(PlanHeadline.count(p.inStudy)) in independent study, \(PlanHeadline.count(p.noPlace)) with no place."
     }
 
     /// The published sessions a regrouped day cancelled for one person, or nothing.
@@ -269,7 +356,7 @@ public struct HTMLExporter: PlanExporter {
         h3{font-size:1rem;margin:.4rem 0}.nav{font-size:.9rem}a{color:#0b57d0}
         .scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0}
         th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
-        th{background:#f0f2f5}td.busy{background:#eaf3ea}td.used{background:#fdf0d5}td.free{color:#999}
+        th{background:#f0f2f5}td.busy{background:#eaf3ea}td.used{background:#fdf0d5}td.free{color:#999}td.study{background:#eef0fb}.noplace{color:#8a1c1c;font-weight:600}
         .grid td{min-width:8.5rem}.session{border:1px solid #ccc;border-radius:6px;padding:.4rem .8rem;margin:.6rem 0;break-inside:avoid}
         .title{margin:.1rem 0 .3rem;color:#444}.flag{background:#fde7e7;color:#8a1c1c;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}
         .new{background:#e3ecfd;color:#123a8a;border-radius:4px;padding:0 .3rem;margin-left:.4rem;font-size:.8rem}

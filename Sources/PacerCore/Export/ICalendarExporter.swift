@@ -1,6 +1,8 @@
 import Foundation
 
-/// iCalendar files (RFC 5545): `teachers/ID.ics` and `students/ID.ics`, one event per session.
+/// iCalendar files (RFC 5545): `teachers/ID.ics` and `students/ID.ics`, one event per session;
+/// students' calendars also hold their independent study blocks, teachers' the study groups they
+/// supervise, and each supervisor (aide) gets `supervisors/ID.ics` with their supervision.
 /// Times are the scenario's local times converted to UTC with its time zone, so no VTIMEZONE is
 /// needed. Each event's UID names the date, block and person (`2026-11-24.Tue-F1.T-LEE@pacer`),
 /// so a regrouped day's calendar updates the events already imported: its events carry the day's
@@ -34,8 +36,12 @@ public struct ICalendarExporter: PlanExporter {
         let stamp = (context.dates.values.min()?.text ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
         func uid(_ s: PlannedSession, _ who: String) -> String { Self.uid(s, who, context) }
 
-        for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted() where include(teacher: teacher, context) {
+        let study = context.studyGroups
+        let teacherIDs = Set(context.scenario.teachers.map(\.id.rawValue))
+        let supervising = context.supervisingAdults.filter { teacherIDs.contains($0.rawValue) }.map { TeacherID(rawValue: $0.rawValue) }
+        for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher) + supervising).sorted() where include(teacher: teacher, context) {
             var events: [[String]] = []
+            events += try supervisionEvents(AdultID(rawValue: teacher.rawValue), study, context: context, zone: zone, stamp: stamp)
             for s in sessions where s.teacher == teacher {
                 let names = context.students(of: s).map { context.student($0)?.name ?? $0.rawValue }
                 events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "\(s.objective) workshop",
@@ -47,6 +53,11 @@ public struct ICalendarExporter: PlanExporter {
                                         description: "", context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: true))
             }
             files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
+        }
+        // Supervisors (aides) run no workshops: their calendars hold their supervision alone.
+        for adult in context.supervisingAdults where !teacherIDs.contains(adult.rawValue) {
+            let events = try supervisionEvents(adult, study, context: context, zone: zone, stamp: stamp)
+            files["supervisors/" + FileName.encode(adult.rawValue) + ".ics"] = calendar(name: context.adultName(adult), events: events)
         }
         for (student, places) in Self.places(context).sorted(by: { $0.key < $1.key }) {
             let events = try studentEvents(places, of: student, context: context, zone: zone, stamp: stamp)
@@ -74,18 +85,46 @@ public struct ICalendarExporter: PlanExporter {
         "\(context.date(s.day)).\(s.block).\(who)@pacer"
     }
 
+    /// An adult's study groups as events: `Independent study, 12 students` in the room, the
+    /// students by name in the description. The UID names the adult's block as a workshop's does,
+    /// so a regroup that turns a teacher's workshop into supervision updates the same event.
+    private func supervisionEvents(_ adult: AdultID, _ groups: [StudyGroup], context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+        try groups.filter { $0.adults.contains(adult) }.map { g in
+            let names = context.students(of: g).map { context.student($0.student)?.name ?? $0.student.rawValue }
+            let others = g.adults.filter { $0 != adult }
+            return try event(g, uid: "\(context.date(g.day)).\(g.block).\(adult)@pacer", summary: "Independent study, \(names.count) students",
+                             description: (others.isEmpty ? "" : "With \(context.adultNames(others))\n") + "Students (\(names.count)): \(names.joined(separator: ", "))",
+                             context: context, zone: zone, stamp: stamp)
+        }
+    }
+
+    /// A student's study blocks as events: `Independent study with Ms Park` in the room, the
+    /// objective's title as the description. Same UID as a workshop in that block would have.
+    private func studyEvents(_ student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+        try context.studyGroups.compactMap { g -> [String]? in
+            guard let place = context.students(of: g).first(where: { $0.student == student }) else { return nil }
+            return try event(g, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer", summary: "Independent study with \(context.adultNames(g.adults))",
+                             description: place.objective.map(context.objectiveTitle) ?? "", context: context, zone: zone, stamp: stamp)
+        }
+    }
+
     private typealias Place = (session: PlannedSession, cancelled: Bool)
 
     /// Each student's sessions in the context, and the places they lost in a regroup.
     private static func places(_ context: ExportContext) -> [StudentID: [Place]] {
         var byStudent: [StudentID: [Place]] = [:]
         for s in context.sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false)) } }
-        for place in context.cancelledPlaces { byStudent[place.student, default: []].append((place.session, true)) }
+        // A student moved from a workshop into study gets the study event under the same UID, not a cancellation.
+        let inStudy = context.studyPlaces
+        for place in context.cancelledPlaces where inStudy[StudentBlock(place.student, place.session.block)] == nil {
+            byStudent[place.student, default: []].append((place.session, true))
+        }
+        for g in context.studyGroups { for p in context.students(of: g) where byStudent[p.student] == nil { byStudent[p.student] = [] } }
         return byStudent
     }
 
     private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
-        try places.map { s, cancelled in
+        try studyEvents(student, context: context, zone: zone, stamp: stamp) + places.map { s, cancelled in
             try event(s, uid: Self.uid(s, student.rawValue, context),
                       summary: (cancelled ? "Cancelled: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
                       description: cancelled ? "" : context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
@@ -108,13 +147,25 @@ public struct ICalendarExporter: PlanExporter {
 
     private func event(_ s: PlannedSession, uid: String, summary: String, description: String, context: ExportContext,
                        zone: TimeZone, stamp: String, sequence: Int, cancelled: Bool) throws -> [String] {
-        let date = context.date(s.day)
-        guard let start = utc(date, s.start, zone), let end = utc(date, s.end, zone) else {
-            throw ExportError.badTime(day: s.day.rawValue, date: date, time: utc(date, s.start, zone) == nil ? s.start : s.end)
+        try event(day: s.day, start: s.start, end: s.end, room: s.room, uid: uid, summary: summary, description: description,
+                  context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: cancelled)
+    }
+
+    private func event(_ g: StudyGroup, uid: String, summary: String, description: String, context: ExportContext,
+                       zone: TimeZone, stamp: String) throws -> [String] {
+        try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: uid, summary: summary, description: description,
+                  context: context, zone: zone, stamp: stamp, sequence: context.revision, cancelled: false)
+    }
+
+    private func event(day: DayID, start startTime: String, end endTime: String, room: RoomID, uid: String, summary: String,
+                       description: String, context: ExportContext, zone: TimeZone, stamp: String, sequence: Int, cancelled: Bool) throws -> [String] {
+        let date = context.date(day)
+        guard let start = utc(date, startTime, zone), let end = utc(date, endTime, zone) else {
+            throw ExportError.badTime(day: day.rawValue, date: date, time: utc(date, startTime, zone) == nil ? startTime : endTime)
         }
         var lines = ["BEGIN:VEVENT", "UID:" + Self.escape(uid), "DTSTAMP:" + stamp,
                      "DTSTART:" + start, "DTEND:" + end,
-                     "SUMMARY:" + Self.escape(summary), "LOCATION:" + Self.escape(context.roomName(s.room)), "SEQUENCE:\(sequence)",
+                     "SUMMARY:" + Self.escape(summary), "LOCATION:" + Self.escape(context.roomName(room)), "SEQUENCE:\(sequence)",
                      "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED")]
         if !description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(description)) }
         lines.append("END:VEVENT")

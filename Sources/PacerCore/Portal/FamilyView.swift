@@ -22,6 +22,7 @@ public struct FamilyView: Sendable, Equatable {
     /// The student's name.
     public let title: String
     public let standing: [Standing]
+    /// The week's workshops and independent study blocks, in date and block order.
     public let workshops: [Workshop]
     /// Newest first: `2026-11-24: Unit rates with fractions: not yet: three of four`.
     public let checks: [String]
@@ -29,17 +30,26 @@ public struct FamilyView: Sendable, Equatable {
     public let feed: String
 
     /// `checks`: the student's latest checks, oldest first, withdrawn ones left out.
-    public init(student: StudentID, standing lines: [StateStore.StatusLine], week: [StudentWorkshop], checks: [StateStore.RecordedCheck],
-                feed: String, today: SchoolDate, scenario: Scenario) {
+    public init(student: StudentID, standing lines: [StateStore.StatusLine], week: [StudentWorkshop], study: [StudentStudy] = [],
+                checks: [StateStore.RecordedCheck], feed: String, today: SchoolDate, scenario: Scenario) {
         title = scenario.studentName(student)
         standing = lines.map { line in
             Standing(subject: scenario.subjects.first { $0.id == line.subject }?.name ?? line.subject.rawValue,
                      objective: line.objective.map { "\(scenario.objectiveTitle($0)) (day \(line.daysOnIt + 1))" } ?? "progression complete")
         }
-        workshops = week.map { w in
-            Workshop(when: "\(w.date.weekdayName) \(w.date.text.suffix(5))\(w.date == today ? " (today)" : ""), \(w.start)–\(w.end)",
-                     what: w.title.isEmpty ? w.objective.rawValue : w.title, with: "with \(w.teacher), \(w.room)", absent: w.absent)
+        func when(_ date: SchoolDate, _ start: String, _ end: String) -> String {
+            "\(date.weekdayName) \(date.text.suffix(5))\(date == today ? " (today)" : ""), \(start)–\(end)"
         }
+        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let inWorkshops = week.map { w in
+            (w.date, w.block, Workshop(when: when(w.date, w.start, w.end), what: w.title.isEmpty ? w.objective.rawValue : w.title,
+                                       with: "with \(w.teacher), \(w.room)", absent: w.absent))
+        }
+        let inStudy = study.map { s in
+            (s.date, s.block, Workshop(when: when(s.date, s.start, s.end), what: "Independent study" + (s.title.map { ": " + $0 } ?? ""),
+                                       with: "with \(NameList.and(s.adults)), \(s.room)", absent: s.absent))
+        }
+        workshops = (inWorkshops + inStudy).sorted { ($0.0, order[$0.1] ?? 0) < ($1.0, order[$1.1] ?? 0) }.map(\.2)
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
         self.feed = feed
     }

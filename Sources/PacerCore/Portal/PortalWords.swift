@@ -7,6 +7,15 @@ extension Scenario {
     func studentName(_ id: StudentID) -> String { students.first { $0.id == id }?.name ?? id.rawValue }
     /// The objective's title, or its id when the scenario no longer has it.
     func objectiveTitle(_ id: ObjectiveID) -> String { objective(id)?.title ?? id.rawValue }
+    /// Adults by name, joined as a sentence says them: `Ms Park and Mr Chen`.
+    func adultNames(_ ids: [AdultID]) -> String { NameList.and(ids.map(adultName)) }
+}
+
+enum NameList {
+    /// `Ms Park`, `Ms Park and Mr Chen`, `Ms Park, Mr Chen and Ms Okafor`.
+    static func and(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
 }
 
 extension StateStore.RecordedCheck {

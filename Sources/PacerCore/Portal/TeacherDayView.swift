@@ -35,15 +35,29 @@ public struct TeacherDayView: Sendable, Equatable {
         public let students: [Student]
     }
 
+    /// A study group the teacher supervises: its students with the same marks as a workshop's
+    /// (priority, absent) and the same absent button; no check form, since study is not a workshop
+    /// on one objective.
+    public struct Study: Sendable, Equatable {
+        /// The block the absent form sends.
+        public let block: BlockID
+        /// `11:45–12:25 · Learning commons · independent study`.
+        public let heading: String
+        /// `20 student(s), with Ms Park`.
+        public let summary: String
+        public let students: [Student]
+    }
+
     /// The teacher's name and the date.
     public let title: String
     /// What the page says when the teacher has no group this day; nil when they have.
     public let nothing: String?
     public let groups: [Group]
+    public let study: [Study]
 
     public init(_ agenda: TeacherAgenda, scenario: Scenario) {
         title = "\(scenario.teacherName(agenda.teacher)): \(agenda.date.weekdayName) \(agenda.date)"
-        nothing = agenda.groups.isEmpty ? "No sessions published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
+        nothing = agenda.groups.isEmpty && agenda.study.isEmpty ? "No sessions published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
         groups = agenda.groups.map { group in
             Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)", objective: group.objective,
                   summary: "\(group.title) · \(group.members.count) student(s)",
@@ -52,6 +66,15 @@ public struct TeacherDayView: Sendable, Equatable {
                               about: "grade \(member.grade)" + (member.daysOnObjective.map { ", day \($0 + 1) on it" } ?? ""),
                               marks: [member.priority ? .priority : nil, member.isNew ? .new : nil, member.absent ? .absent : nil].compactMap { $0 },
                               lastCheck: member.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: member.absent)
+                  })
+        }
+        study = agenda.study.map { g in
+            Study(block: g.block, heading: "\(g.start)–\(g.end) · \(g.room) · independent study",
+                  summary: "\(g.members.count) student(s)" + (g.with.isEmpty ? "" : ", with \(NameList.and(g.with))"),
+                  students: g.members.map { m in
+                      Student(id: m.student, name: m.name,
+                              about: "grade \(m.grade), " + (m.title.map { "working on " + $0 } ?? "no objective left"),
+                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 }, lastCheck: nil, absent: m.absent)
                   })
         }
     }

@@ -12,6 +12,8 @@ public struct TeacherWeekView: Sendable, Equatable {
         /// `Tuesday 2026-11-24 (today)`.
         public let heading: String
         public let sessions: [Session]
+        /// The study groups the teacher supervises: `11:45–12:25, Learning commons: independent study, 20 student(s)`.
+        public let study: [String]
     }
 
     /// The teacher's name and the week's first date.
@@ -27,6 +29,9 @@ public struct TeacherWeekView: Sendable, Equatable {
                     let absent = group.members.filter(\.absent).count
                     return Session(when: "\(group.start)–\(group.end), room \(group.room)", objective: group.objective,
                                    about: "\(group.title), \(group.members.count) student(s)" + (absent > 0 ? " (\(absent) absent)" : ""))
+                }, study: day.study.map { g in
+                    let absent = g.members.filter(\.absent).count
+                    return "\(g.start)–\(g.end), \(g.room): independent study, \(g.members.count) student(s)" + (absent > 0 ? " (\(absent) absent)" : "")
                 })
         }
     }

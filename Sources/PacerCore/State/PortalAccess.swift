@@ -24,14 +24,19 @@ public enum PortalAccess {
     }
 
     /// Whether `role` may mark `student` absent from their session in `block` that date: the
-    /// scheduler for anyone; a teacher only from their own session in that block; a family never.
+    /// scheduler for anyone; a teacher only from their own session or the study group they
+    /// supervise in that block; a family never.
     public static func may(_ role: AccessRole, markAbsent student: StudentID, in block: BlockID, on date: SchoolDate,
                            scenario: Scenario, store: StateStore) throws -> Bool {
         switch role {
         case .scheduler: return scenario.students.contains { $0.id == student }
         case .family: return false
         case let .teacher(teacher):
-            return try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains { $0.block == block }
+            if try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains(where: { $0.block == block }) { return true }
+            guard let inForce = try store.planInForce(scenario, on: date) else { return false }
+            return (inForce.plan.study ?? []).contains { g in
+                g.day == inForce.day && g.block == block && g.adults.contains(AdultID(rawValue: teacher.rawValue)) && g.students.contains { $0.student == student }
+            }
         }
     }
 

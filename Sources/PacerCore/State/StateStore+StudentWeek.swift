@@ -37,6 +37,45 @@ extension StateStore {
     }
 }
 
+/// A block of independent study in a student's week, as the family page shows it.
+public struct StudentStudy: Sendable, Equatable {
+    public let date: SchoolDate
+    public let block: BlockID
+    public let start: String
+    public let end: String
+    /// The objective's title, or nil for a student with no current objective left.
+    public let title: String?
+    /// The supervising adults' names.
+    public let adults: [String]
+    /// The room's name.
+    public let room: String
+    /// Recorded absent in the block.
+    public let absent: Bool
+}
+
+extension StateStore {
+    /// The student's independent study on each of `dates`, from the plan in force on each date,
+    /// in date and block order.
+    public func studyBlocks(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentStudy] {
+        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        return try read { db in
+            var result: [StudentStudy] = []
+            for date in dates.sorted() {
+                guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
+                let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
+                let groups = (inForce.plan.study ?? []).filter { $0.day == inForce.day }.sorted { (order[$0.block] ?? 0) < (order[$1.block] ?? 0) }
+                for g in groups {
+                    guard let place = g.students.first(where: { $0.student == student }) else { continue }
+                    result.append(StudentStudy(date: date, block: g.block, start: g.start, end: g.end, title: place.objective.map(scenario.objectiveTitle),
+                                               adults: g.adults.map(scenario.adultName), room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
+                                               absent: away.students[student]?.contains(g.block) == true))
+                }
+            }
+            return result
+        }
+    }
+}
+
 extension StateStore {
     /// The student's calendar feed for `dates`: each date's workshops from the plan in force on it,
     /// with the exported calendars' UIDs (see `ICalendarExporter.studentFeed`).

@@ -1,6 +1,6 @@
 import GRDB
 
-/// A teacher's published sessions on one date, as the portal's teacher page shows them: each
+/// A teacher's published sessions and the study groups they supervise on one date, as the portal's teacher page shows them: each
 /// group with its time, room and objective, and each student with what the teacher needs at the
 /// door (grade, days on the objective, priority, new to this teacher on it, the last check).
 public struct TeacherAgenda: Sendable, Equatable {
@@ -29,10 +29,36 @@ public struct TeacherAgenda: Sendable, Equatable {
         public let members: [Member]
     }
 
+    /// A study group the teacher supervises, with each student and the objective they work on.
+    public struct Study: Sendable, Equatable {
+        public struct Member: Sendable, Equatable {
+            public let student: StudentID
+            public let name: String
+            public let grade: String
+            public let priority: Bool
+            /// The objective's title, or nil for a student with no current objective left.
+            public let title: String?
+            /// Recorded absent in the group's block.
+            public let absent: Bool
+        }
+        /// `BLOCK/study/ROOM`.
+        public let id: String
+        public let block: BlockID
+        public let start: String
+        public let end: String
+        /// The room's name.
+        public let room: String
+        /// The other adults supervising the group, by name.
+        public let with: [String]
+        public let members: [Member]
+    }
+
     public let teacher: TeacherID
     public let date: SchoolDate
     /// In block order.
     public let groups: [Group]
+    /// The study groups the teacher supervises, in block order.
+    public var study: [Study] = []
 
     /// Whether the student is in one of this day's groups.
     public func teaches(_ student: StudentID) -> Bool { groups.contains { $0.members.contains { $0.student == student } } }
@@ -47,7 +73,7 @@ extension StateStore {
         return try read { db in
             var groups: [TeacherAgenda.Group] = []
             guard let inForce = try planInForce(db, scenario: scenario, on: date) else {
-                return TeacherAgenda(teacher: teacher, date: date, groups: [])
+                return TeacherAgenda(teacher: teacher, date: date, groups: [], study: [])
             }
             let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
             for session in inForce.sessions where session.teacher == teacher {
@@ -76,7 +102,20 @@ extension StateStore {
                                                members: people.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) }))
             }
             groups.sort { (order[$0.block] ?? 0, $0.block.rawValue) < (order[$1.block] ?? 0, $1.block.rawValue) }
-            return TeacherAgenda(teacher: teacher, date: date, groups: groups)
+            let me = AdultID(rawValue: teacher.rawValue)
+            let study = (inForce.plan.study ?? []).filter { $0.day == inForce.day && $0.adults.contains(me) }.map { g in
+                TeacherAgenda.Study(
+                    id: g.id, block: g.block, start: g.start, end: g.end, room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
+                    with: g.adults.filter { $0 != me }.map(scenario.adultName),
+                    members: g.students.map { place in
+                        let student = students[place.student]
+                        return TeacherAgenda.Study.Member(student: place.student, name: student?.name ?? place.student.rawValue, grade: student?.grade ?? "",
+                                                          priority: student?.flags.contains(.priority) ?? false,
+                                                          title: place.objective.map(scenario.objectiveTitle),
+                                                          absent: away.students[place.student]?.contains(g.block) == true)
+                    }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) })
+            }.sorted { (order[$0.block] ?? 0, $0.id) < (order[$1.block] ?? 0, $1.id) }
+            return TeacherAgenda(teacher: teacher, date: date, groups: groups, study: study)
         }
     }
 }

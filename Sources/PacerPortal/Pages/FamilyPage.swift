@@ -12,9 +12,9 @@ struct FamilyPage: Component {
             element("table") {
                 for line in view.standing { element("tr") { TableCell(line.subject); TableCell(line.objective) } }
             }
-            H2("This week's workshops")
+            H2("This week's workshops and study")
             if view.workshops.isEmpty {
-                Paragraph("No workshops published for this week.")
+                Paragraph("Nothing published for this week.")
             } else {
                 element("ul") {
                     for w in view.workshops {

@@ -17,7 +17,31 @@ struct TeacherDayPage: Component {
                     for student in group.students { self.student(student, in: group) }
                 }.class("group")
             }
+            for group in view.study {
+                Div {
+                    H2(group.heading)
+                    Div(group.summary)
+                    for student in group.students { self.student(student, inStudy: group) }
+                }.class("group")
+            }
         }
+    }
+
+    /// A student of a study group the teacher supervises: the same marks and absent button as in a
+    /// workshop; no check form.
+    private func student(_ student: TeacherDayView.Student, inStudy group: TeacherDayView.Study) -> Component {
+        Div {
+            Text(student.name).bold()
+            Text(" (\(student.about))")
+            for m in student.marks { mark(m.rawValue, away: m == .absent) }
+            if !student.absent {
+                postForm("/absent", csrf: csrf) {
+                    hidden("student", student.id.rawValue)
+                    hidden("block", group.block.rawValue)
+                    Button("Mark absent").class("quiet")
+                }.class("inline")
+            }
+        }.class("student").attr("id", "student-\(student.id)")
     }
 
     private func student(_ student: TeacherDayView.Student, in group: TeacherDayView.Group) -> Component {
@@ -53,13 +77,14 @@ struct TeacherWeekPage: Component {
         ComponentGroup {
             for day in view.days {
                 H2(day.heading)
-                if day.sessions.isEmpty {
+                if day.sessions.isEmpty && day.study.isEmpty {
                     Paragraph("No sessions published.").class("note")
                 } else {
                     element("ul") {
                         for session in day.sessions {
                             ListItem { Text(session.when + ": "); Span(session.objective.rawValue).class("id"); Text(" " + session.about) }
                         }
+                        for line in day.study { ListItem(line) }
                     }
                 }
             }

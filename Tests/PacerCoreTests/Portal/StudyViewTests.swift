@@ -1,0 +1,42 @@
+import Testing
+@testable import PacerCore
+
+/// Independent study on the portal's pages: a supervising teacher's roster, a family's week.
+@Suite struct StudyViewTests {
+    let scenario: Scenario
+    let tuesday = SchoolDate("2026-11-24")!
+
+    init() throws { scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school") }
+
+    @Test func aTeachersDayListsTheStudyGroupsTheySuperviseWithTheRosterMarks() {
+        let study = TeacherAgenda.Study(id: "Tue-F1/study/COMMONS", block: "Tue-F1", start: "09:25", end: "10:05", room: "Learning commons",
+                                        with: ["Ms Park (learning coach)"], members: [
+            .init(student: "S-02", name: "Liam Chen", grade: "7", priority: true, title: "Unit rates with fractions", absent: false),
+            .init(student: "S-03", name: "Sofia Garcia", grade: "7", priority: false, title: nil, absent: true),
+        ])
+        let agenda = TeacherAgenda(teacher: "T-CHEN", date: tuesday, groups: [], study: [study])
+        let view = TeacherDayView(agenda, scenario: scenario)
+        #expect(view.nothing == nil, "a teacher who supervises study has something that day")
+        let shown = try! #require(view.study.first)
+        #expect(shown.heading == "09:25–10:05 · Learning commons · independent study")
+        #expect(shown.summary == "2 student(s), with Ms Park (learning coach)")
+        #expect(shown.block == "Tue-F1")
+        #expect(shown.students.map(\.name) == ["Liam Chen", "Sofia Garcia"])
+        #expect(shown.students.map(\.about) == ["grade 7, working on Unit rates with fractions", "grade 7, no objective left"])
+        #expect(shown.students.map(\.marks) == [[.priority], [.absent]])
+
+        let week = TeacherWeekView(teacher: "T-CHEN", days: [agenda], today: tuesday, scenario: scenario)
+        #expect(week.days[0].study == ["09:25–10:05, Learning commons: independent study, 2 student(s) (1 absent)"])
+    }
+
+    @Test func aFamilysWeekListsStudyAmongTheWorkshopsInBlockOrder() {
+        let workshop = StudentWorkshop(date: tuesday, block: "Tue-F2", start: "11:45", end: "12:25", objective: "MATH-7.RP.1",
+                                       title: "Unit rates with fractions", teacher: "Mr Chen", room: "Room 101", absent: false)
+        let study = StudentStudy(date: tuesday, block: "Tue-F1", start: "09:25", end: "10:05", title: "Unit rates with fractions",
+                                 adults: ["Ms Park (learning coach)", "Mr Chen"], room: "Learning commons", absent: false)
+        let view = FamilyView(student: "S-02", standing: [], week: [workshop], study: [study], checks: [], feed: "f", today: tuesday, scenario: scenario)
+        #expect(view.workshops.map(\.what) == ["Independent study: Unit rates with fractions", "Unit rates with fractions"])
+        #expect(view.workshops[0].with == "with Ms Park (learning coach) and Mr Chen, Learning commons")
+        #expect(view.workshops[0].when == "Tuesday 11-24 (today), 09:25–10:05")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// Independent study in a published plan: the supervising teacher's agenda, who may mark its
+/// students absent, and a student's study blocks for the family page.
+@Suite struct StudyAgendaTests {
+    let tuesday = SchoolDate("2026-11-24")!
+
+    func published() throws -> (String, Scenario, StateStore) {
+        let (folder, scenario, store) = try seededTinySchool()
+        try store.publish(try tinyWithStudy().1, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
+        return (folder, scenario, store)
+    }
+
+    @Test func aSupervisingTeachersDayHoldsTheirStudyGroup() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chen = try store.teacherAgenda(scenario, teacher: "T-CHEN", on: tuesday)
+        let group = try #require(chen.study.first)
+        #expect(chen.study.count == 1 && group.block == "Tue-F1" && group.room == "Learning commons")
+        #expect(group.with == ["Ms Park (learning coach)"])
+        #expect(group.members.map(\.name) == ["Ava Martin", "Liam Chen"])
+        #expect(group.members.map(\.title) == ["Unit rates with fractions", "Unit rates with fractions"])
+        #expect(try store.teacherAgenda(scenario, teacher: "T-OKAFOR", on: tuesday).study.isEmpty)
+    }
+
+    @Test func aSupervisingTeacherMayMarkAbsentOnlyTheirStudyGroupsStudents() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try PortalAccess.may(.teacher("T-CHEN"), markAbsent: "S-02", in: "Tue-F1", on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-CHEN"), markAbsent: "S-03", in: "Tue-F1", on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-CHEN"), markAbsent: "S-02", in: "Tue-F2", on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-OKAFOR"), markAbsent: "S-02", in: "Tue-F1", on: tuesday, scenario: scenario, store: store))
+    }
+
+    @Test func aStudentsStudyBlocksNameTheAdultsAndTheRoom() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let study = try store.studyBlocks(scenario, of: "S-02", on: [tuesday, SchoolDate("2026-11-25")!])
+        #expect(study == [StudentStudy(date: tuesday, block: "Tue-F1", start: "09:25", end: "10:05", title: "Unit rates with fractions",
+                                       adults: ["Ms Park (learning coach)", "Mr Chen"], room: "Learning commons", absent: false)])
+    }
+}
