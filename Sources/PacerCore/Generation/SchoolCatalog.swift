@@ -48,5 +48,10 @@ enum SchoolCatalog {
 
     static let titles = ["Ms", "Mr", "Mx", "Dr"]
     /// Supervisors' family names, taken in order (A-01 is the first).
-    static let supervisorNames = ["Abara", "Brook", "Cole", "Diallo", "Evans", "Farah", "Gray", "Holt", "Ito", "Jansen", "Kerr", "Lund"]
+    static let supervisorNames = [
+        "Abara", "Brook", "Cole", "Diallo", "Evans", "Farah", "Gray", "Holt", "Ito", "Jansen", "Kerr", "Lund",
+        "Mensah", "Novak", "Ortega", "Price", "Quinn", "Rahman", "Sato", "Tran", "Usman", "Varga", "Wells", "Xu",
+        "Yilmaz", "Zapata", "Achebe", "Bauer", "Costa", "Dahl", "Eze", "Fischer", "Gomes", "Hayes", "Iqbal", "Juarez",
+        "Kowalski", "Lopes", "Moreau", "Nakamura",
+    ]
 }

@@ -118,7 +118,8 @@ public enum SchoolGenerator {
     }
 
     /// Rooms: a library and a learning commons kept for independent study (a fifth and two fifths of
-    /// the students, at most 150 and 240 seats), a few labs, a few small-group rooms, the rest
+    /// the students, at most 200 and 600 seats: a large school's commons is its cafeteria), a few
+    /// labs, a few small-group rooms, the rest
     /// classrooms, which also hold study when free (`study: true`); about one in ten is taken for
     /// one flex block. Also gives the workshop room ids in order. The study marks draw nothing
     /// from `random`, so a seed's rooms, teachers and students are as before them.
@@ -131,8 +132,8 @@ public enum SchoolGenerator {
         var yaml = "rooms:\n"
         yaml += "  # Independent study: the library and the commons (kept for study: workshops: false), and the\n"
         yaml += "  # classrooms marked study: true when no workshop uses them.\n"
-        yaml += "  - {id: LIBRARY, name: \"Library\", capacity: \(max(20, min(150, spec.students / 5))), study: true, workshops: false}\n"
-        yaml += "  - {id: COMMONS, name: \"Learning commons\", capacity: \(max(30, min(240, spec.students * 2 / 5))), study: true, workshops: false}\n"
+        yaml += "  - {id: LIBRARY, name: \"Library\", capacity: \(max(20, min(200, spec.students / 5))), study: true, workshops: false}\n"
+        yaml += "  - {id: COMMONS, name: \"Learning commons\", capacity: \(max(30, min(600, spec.students * 2 / 5))), study: true, workshops: false}\n"
         for i in 0..<spec.rooms {
             let id: String, name: String, capacity: Int, features: [String]
             if i < labs {
@@ -189,11 +190,11 @@ public enum SchoolGenerator {
         return yaml
     }
 
-    /// Supervisors of independent study: one adult per 60 students (at least one, at most 12),
+    /// Supervisors of independent study: one adult per 60 students (at least one, at most 40),
     /// half of them aides, then learning coaches, then librarians. Ids `A-01`, …; names drawn from
     /// nothing random, so adding them changes no other part of a seed's school.
     private static func supervisorsSection(_ spec: SchoolSpec) -> String {
-        let count = max(1, min(12, spec.students / 60))
+        let count = max(1, min(40, spec.students / 60))
         var yaml = "supervisors:\n"
         for i in 0..<count {
             let role = i < (count + 1) / 2 ? "aide" : i < count * 5 / 6 ? "learning coach" : "librarian"
