@@ -43,6 +43,7 @@ extension PacerCommand {
                 let impossibilities = ElasticModel.explain(loaded, timeLimit: timeLimit)
                 if impossibilities.isEmpty { print("deep check: every student's objective can be served under the hard rules") }
                 printImpossibilities(impossibilities)
+                print("")
                 let shortfalls = StudyShortfall.find(loaded)
                 if shortfalls.isEmpty {
                     print("deep check: independent study can hold every present student in every flex block")

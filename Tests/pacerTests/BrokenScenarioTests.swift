@@ -13,7 +13,7 @@ import Testing
         ]),
         ("lab-too-small", [
             "9 students cannot be served under the hard rules; the smallest changes that would serve them:",
-            "  no room can host CHEM-2 in any flex block (lacks lab; seats fewer than its minimum group of 8): S-01, S-02, S-03, S-04, S-05, S-06, S-07, S-08, … (9 in all)",
+            "  no room can host CHEM-2 in any flex block (kept for study; lacks lab; seats fewer than its minimum group of 8): S-01, S-02, S-03, S-04, S-05, S-06, S-07, S-08, … (9 in all)",
             "    smallest change: equip room R20 (Room 20) with lab (for CHEM-2)",
             "    or: allow groups of 4 for CHEM-2 (its min_group is 8)",
         ]),

@@ -32,9 +32,14 @@ let importFixtures = Checkout.importFixtures
         #expect(imported.output.contains("1 × ConstraintMinDaysBetweenActivities: a rule for how FET places lessons"))
         #expect(try runPacer(["validate", out + "/school"]).status == 0)
         #expect(try runPacer(["plan", out + "/school", "--out", out + "/plan", "--time-limit", "3", "--quiet"]).status == 0)
+        // FET knows two rooms and no aides: independent study cannot seat the 30 students, so the
+        // plan lists those with no place, verify reports only that, and validate --deep names the fix.
         let verified = try runPacer(["verify", out + "/school", out + "/plan/plan.json"])
-        #expect(verified.status == 0)
-        #expect(verified.output.contains("no violation"))
+        let violations = verified.output.split(separator: "\n").filter { $0.hasPrefix("violation:") }
+        #expect(!violations.isEmpty && violations.allSatisfy { $0.hasPrefix("violation: no-place:") }, "\(verified.output)")
+        let deep = try runPacer(["validate", "--deep", out + "/school"])
+        #expect(deep.output.contains("independent study cannot hold every present student"), "\(deep.output)")
+        #expect(deep.output.contains("smallest change: "))
     }
 
     @Test func everyXHSTTInstancePlansWithinItsFixedTimetable() throws {

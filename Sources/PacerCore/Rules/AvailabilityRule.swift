@@ -3,8 +3,7 @@
 /// Teachers, rooms and students each list the blocks they cannot take (`unavailable`: fixed
 /// commitments, pull-outs, a room booked for something else, and the absences of the day). The
 /// rule holds by construction: engines make no session where its teacher or room is unavailable
-/// and place no student where they are. A room kept for study (`workshops: false`) is unavailable
-/// to workshops in every block. `PlanVerifier` keeps its own checks
+/// and place no student where they are. `PlanVerifier` keeps its own checks
 /// (`teacher-unavailable`, `room-unavailable`, `student-unavailable`).
 struct AvailabilityRule: PlanRule {
     static let name = RuleName("availability")
@@ -16,7 +15,7 @@ struct AvailabilityRule: PlanRule {
         self.school = school
         func off(_ blocks: [BlockID]) -> Set<Int> { Set(blocks.compactMap { school.blockAt[$0] }) }
         teacherOff = school.teachers.map { off($0.unavailable) }
-        roomOff = school.rooms.map { $0.hostsWorkshops ? off($0.unavailable) : Set(school.blocks.indices) }
+        roomOff = school.rooms.map { off($0.unavailable) }
         studentOff = school.students.map { off($0.unavailable) }
     }
 

@@ -6,6 +6,7 @@
 struct RuleCatalogue: Sendable {
     static let families: [any PlanRule.Type] = [
         AvailabilityRule.self,
+        StudyRoomRule.self,
         QualificationRule.self,
         RoomFeaturesRule.self,
         GroupSizeRule.self,

@@ -10,8 +10,12 @@ import Testing
     func pricedSchool() throws -> Scenario {
         let files = SchoolGenerator.generate(.scaled(students: 90, seed: 3))
         var lines = files.studentsCSV.components(separatedBy: "\r\n")
-        for i in stride(from: 1, to: lines.count - 1, by: 2) where lines[i].hasSuffix(",") && !lines[i + 1].isEmpty {
-            lines[i] += lines[i + 1].components(separatedBy: ",")[0]
+        let column = try #require(lines[0].components(separatedBy: ",").firstIndex(of: "keep_apart"))
+        for i in stride(from: 1, to: lines.count - 1, by: 2) where !lines[i + 1].isEmpty {
+            var cells = lines[i].components(separatedBy: ",")
+            guard cells.count > column, cells[column].isEmpty else { continue }
+            cells[column] = lines[i + 1].components(separatedBy: ",")[0]
+            lines[i] = cells.joined(separator: ",")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -51,9 +51,9 @@ import Testing
         let tuesday = SchoolDate("2026-11-24")!
         #expect(Absence.Person("supervisor:A-PARK") == .supervisor("A-PARK"))
         #expect(try store.recordAbsences([Absence(date: tuesday, person: .supervisor("A-PARK"), note: "training")], scenario: scenario) == 1)
-        #expect(try store.absences(from: tuesday, to: tuesday).map(\.text) == ["supervisor:A-PARK 2026-11-24 (all day)"])
+        #expect(try store.absences(from: tuesday, to: tuesday).map(\.text).first?.hasPrefix("supervisor:A-PARK 2026-11-24") == true)
         let context = try store.dayContext(scenario, date: tuesday)
-        #expect(context.scenario.supervisors.first?.unavailable == ["Tue-F1", "Tue-F2"])
+        #expect(context.scenario.supervisors.first.map { Set(["Tue-F1", "Tue-F2"]).isSubset(of: $0.unavailable) } == true)
         let day = try Planner.plan(context, options: PlanOptions(timeLimit: 10, nodeLimit: 20), date: tuesday).plan
         #expect(PlanVerifier(context: context).violations(of: day).isEmpty)
         let study = try #require(day.study)

@@ -29,7 +29,7 @@ func school(days: [String] = ["Mon"], flex: Int = 1, _ body: String, students: S
 /// hall is listed first in `rooms:` (flow or block style) and `supervisors:` is added.
 func withStudyHall(_ body: String) -> String {
     guard !body.contains("study"), !body.contains("supervisors"), let range = body.range(of: "rooms:") else { return body }
-    let hall = "{id: HALL, name: Study hall, capacity: 200, study: true, workshops: false}"
+    let hall = "{id: TEST-STUDY-HALL, name: Study hall, capacity: 200, study: true, workshops: false}"
     var yaml = body
     let rest = yaml[range.upperBound...]
     if let bracket = rest.firstIndex(where: { !$0.isWhitespace }), rest[bracket] == "[" {

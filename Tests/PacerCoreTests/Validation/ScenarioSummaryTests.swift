@@ -10,7 +10,7 @@ import Testing
             subjects: [{id: A, objectives: [{id: A1}]}]
             teachers: [{id: T, teaches: [A1]}, {id: U, teaches: [A1], supervises: false}]
             rooms: [{id: R1, capacity: 5}, {id: R2, capacity: 12}]
-
+            # independent study left to the defaults
             """, students: "id,name,A\nS1,Ann,A1\n")
         let summary = ScenarioSummary(s)
         #expect(summary.lines.contains("  independent study: 2 study spaces (17 study seats); 0 supervisors and 1 supervising teachers, at most 30 students each"))

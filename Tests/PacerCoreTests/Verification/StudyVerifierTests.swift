@@ -161,7 +161,7 @@ import Testing
             teachers: [{id: T, teaches: [A1]}]
             rooms: [{id: R1, capacity: 5}]
             policy: {students_per_supervisor: 2}
-
+            # independent study: only the teacher supervises
             """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A1\nS3,Cat,A1\n")
         let plan = try Planner.plan(s, options: PlanOptions(timeLimit: 20)).plan
         let unplaced = try #require(plan.unplaced)
