@@ -27,6 +27,15 @@ struct TeacherDayPage: Component {
         }
     }
 
+    /// The button that marks a student absent in a block (a workshop's or a study group's).
+    private func absentForm(_ student: TeacherDayView.Student, in block: BlockID) -> Component {
+        postForm("/absent", csrf: csrf) {
+            hidden("student", student.id.rawValue)
+            hidden("block", block.rawValue)
+            Button("Mark absent").class("quiet")
+        }.class("inline")
+    }
+
     /// A student of a study group the teacher supervises: the same marks and absent button as in a
     /// workshop; no check form.
     private func student(_ student: TeacherDayView.Student, inStudy group: TeacherDayView.Study) -> Component {
@@ -34,13 +43,7 @@ struct TeacherDayPage: Component {
             Text(student.name).bold()
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
-            if !student.absent {
-                postForm("/absent", csrf: csrf) {
-                    hidden("student", student.id.rawValue)
-                    hidden("block", group.block.rawValue)
-                    Button("Mark absent").class("quiet")
-                }.class("inline")
-            }
+            if !student.absent { absentForm(student, in: group.block) }
         }.class("student").attr("id", "student-\(student.id)")
     }
 
@@ -58,13 +61,7 @@ struct TeacherDayPage: Component {
                 input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
                 Button("Record")
             }
-            if !student.absent {
-                postForm("/absent", csrf: csrf) {
-                    hidden("student", student.id.rawValue)
-                    hidden("block", group.block.rawValue)
-                    Button("Mark absent").class("quiet")
-                }.class("inline")
-            }
+            if !student.absent { absentForm(student, in: group.block) }
         }.class("student").attr("id", "student-\(student.id)")
     }
 }
