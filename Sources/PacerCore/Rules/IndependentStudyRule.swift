@@ -46,6 +46,14 @@ struct IndependentStudyRule: PlanRule {
         for b in model.blocks {
             let block = school.blocks[b].id.rawValue
             let opens = opensIn[b] ?? []
+            // A block where study holds everyone even if every group of the model ran and seated
+            // nobody cannot leave anyone without a place: its rows could never bind.
+            let due = spaces.present[b].count - model.fixed.studentsPlaced(in: b)
+            let teaching = Set(opens.map(\.1)), rooming = Set(opens.flatMap(\.0.rooms))
+            let worstAdults = spaces.supervisorsIn[b].count
+                + spaces.teachersIn[b].filter { !model.fixed.teacherIsBusy($0, in: b) && !teaching.contains($0) }.count
+            let worstSeats = spaces.roomsIn[b].filter { !model.fixed.roomIsBusy($0, in: b) && !rooming.contains($0) }.map { spaces.seats[$0] }
+            if StudySpaces.capacity(adults: worstAdults, seats: worstSeats, ratio: ratio) >= due { continue }
             let sets = Array(Set(opens.map { $0.0.rooms })).sorted { $0.lexicographicallyPrecedes($1) }
             // Alike spaces: same seats, inside the same workshop sets.
             var classes: [SpaceClass] = [], classOf: [[Int]: Int] = [:]
@@ -88,11 +96,10 @@ struct IndependentStudyRule: PlanRule {
                                          bounds: .upper(Double(free)), terms: inside + study)
             }
             let adults = spaces.supervisorsIn[b].count + spaces.teachersIn[b].filter { !model.fixed.teacherIsBusy($0, in: b) }.count
-            let teaching = opens.filter { spaces.supervises[$0.1] }.map { ($0.0.column, 1.0) }
+            let running = opens.filter { spaces.supervises[$0.1] }.map { ($0.0.column, 1.0) }
             try model.problem.addRow(name: RuleModel.name("studyAdultShared(\(block))"), bounds: .upper(Double(adults)),
-                                     terms: classes.compactMap { $0.adults.map { ($0, 1.0) } } + teaching)
+                                     terms: classes.compactMap { $0.adults.map { ($0, 1.0) } } + running)
             // Everyone present is in a workshop, in study, or counted with no place.
-            let due = spaces.present[b].count - model.fixed.studentsPlaced(in: b)
             let noPlace = try model.problem.addColumn(name: RuleModel.name("noPlace(\(block))"), bounds: .lower(0), objective: cost)
             try model.problem.addRow(name: RuleModel.name("everyonePlaced(\(block))"), bounds: .lower(Double(due)),
                                      terms: [(noPlace, 1)] + held + (placesIn[b] ?? []).map { ($0, 1) })
