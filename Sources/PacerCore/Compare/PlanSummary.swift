@@ -18,6 +18,13 @@ public struct PlanSummary: Sendable {
             lines.append("places: \(count(p.due)) student-blocks due; \(count(p.inWorkshops)) in workshops, \(count(p.inStudy)) in study, "
                 + "\(count(p.noPlace)) with no place")
             lines.append("study: \(count(p.supervisingAdults)) adult-blocks supervising, \(count(p.studySeatsUsed)) study seats used")
+            // Each block short of adults or seats once, in the week's order, with how many it leaves
+            // with no place.
+            var short: [(reason: String, count: Int)] = []
+            for u in plan.unplaced ?? [] {
+                if let i = short.firstIndex(where: { $0.reason == u.reason }) { short[i].count += 1 } else { short.append((u.reason, 1)) }
+            }
+            lines += short.map { "  no place \($0.count)×: \($0.reason)" }
         }
         if !scenario.teachers.isEmpty {
             lines.append("teacher load: \(metrics.teacherLoadMin)–\(metrics.teacherLoadMax) sessions a week (mean \(String(format: "%.1f", metrics.teacherLoadMean)))")
