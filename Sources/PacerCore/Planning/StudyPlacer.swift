@@ -36,21 +36,15 @@ struct StudyPlacer {
             let rooms = spaces.freeRooms(in: b, plan).sorted {
                 (used.contains($0) ? 0 : 1, -(homes[$0] ?? 0), $0) < (used.contains($1) ? 0 : 1, -(homes[$1] ?? 0), $1)
             }
-            var gains: [(gain: Int, room: Int)] = []
-            for r in rooms {
-                let seats = spaces.seats[r]
-                gains.append(contentsOf: repeatElement((gain: spaces.ratio, room: r), count: seats / spaces.ratio))
-                if seats % spaces.ratio > 0 { gains.append((gain: seats % spaces.ratio, room: r)) }
-            }
-            let order = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1, $0) })
-            gains.sort { ($0.gain, -order[$0.room]!) > ($1.gain, -order[$1.room]!) }
-            var need = waiting.count, seatsIn: [Int: Int] = [:], adultsIn: [Int: [AdultID]] = [:]
-            for (gain, r) in gains where need > 0 && !adults.isEmpty {
-                // The adult who had this space before stays in it; else the first free.
-                let i = adults.firstIndex { lastAdultRoom[$0] == r } ?? adults.firstIndex { lastAdultRoom[$0] == nil } ?? 0
-                adultsIn[r, default: []].append(adults.remove(at: i))
-                seatsIn[r, default: 0] += gain
-                need -= gain
+            var seatsIn: [Int: Int] = [:], adultsIn: [Int: [AdultID]] = [:]
+            let allocation = StudySpaces.allocate(adults: adults.count, seats: rooms.map { spaces.seats[$0] }, need: waiting.count, ratio: spaces.ratio)
+            for (i, r) in rooms.enumerated() where allocation[i].adults > 0 {
+                for _ in 0..<allocation[i].adults {
+                    // The adult who had this space before stays in it; else the first free.
+                    let j = adults.firstIndex { lastAdultRoom[$0] == r } ?? adults.firstIndex { lastAdultRoom[$0] == nil } ?? 0
+                    adultsIn[r, default: []].append(adults.remove(at: j))
+                }
+                seatsIn[r] = allocation[i].held
             }
             // Seat the students: home base, then the space before, then in the spaces' order.
             var members: [Int: [Int]] = [:]

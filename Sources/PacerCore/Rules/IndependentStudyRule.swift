@@ -112,7 +112,7 @@ struct IndependentStudyRule: PlanRule {
     }
 
     /// Sets the block's study columns for a start whose opens and places are set: the workshops'
-    /// rooms taken from the smallest spaces first, the free adults given where they hold most.
+    /// rooms taken from the smallest spaces first, the free adults allocated as `StudySpaces` does.
     private static func complete(
         _ v: inout [Double], block b: Int, classes: [SpaceClass], opens: [(RuleModel.Opening, Int)], places: [Column],
         fixed: Occupancy, spaces: StudySpaces, noPlace: Column
@@ -134,28 +134,15 @@ struct IndependentStudyRule: PlanRule {
             }
         }
         var need = spaces.present[b].count - fixed.studentsPlaced(in: b) - places.filter { v[$0.index] > 0.5 }.count
-        var gains: [(gain: Int, c: Int)] = []
-        for c in classes.indices {
-            let seats = classes[c].seats
-            for _ in 0..<free[c] {
-                gains.append(contentsOf: repeatElement((gain: spaces.ratio, c: c), count: seats / spaces.ratio))
-                if seats % spaces.ratio > 0 { gains.append((gain: seats % spaces.ratio, c: c)) }
-            }
-        }
-        gains.sort { ($0.gain, -$0.c) > ($1.gain, -$1.c) }
+        // Every free space of every class, each with its seats, as `StudySpaces` allocates them.
+        let owner = classes.indices.flatMap { c in repeatElement(c, count: free[c]) }
+        let allocation = StudySpaces.allocate(adults: adults, seats: owner.map { classes[$0].seats }, need: max(0, need), ratio: spaces.ratio)
         var rooms = Array(repeating: 0, count: classes.count), adultsIn = rooms, held = rooms
-        var roomLeft = Array(repeating: [Int](), count: classes.count)
-        for c in classes.indices { roomLeft[c] = Array(repeating: classes[c].seats, count: free[c]) }
-        for (_, c) in gains where adults > 0 && need > 0 {
-            // Fill the class's space with the most seats left: a new one only when the others are full.
-            guard let i = roomLeft[c].indices.max(by: { roomLeft[c][$0] < roomLeft[c][$1] }), roomLeft[c][i] > 0 else { continue }
-            if roomLeft[c][i] == classes[c].seats { rooms[c] += 1 }
-            let take = min(spaces.ratio, roomLeft[c][i], need)
-            roomLeft[c][i] -= min(spaces.ratio, roomLeft[c][i])
-            adultsIn[c] += 1
-            held[c] += take
-            need -= take
-            adults -= 1
+        for (i, c) in owner.enumerated() where allocation[i].adults > 0 {
+            rooms[c] += 1
+            adultsIn[c] += allocation[i].adults
+            held[c] += allocation[i].held
+            need -= allocation[i].held
         }
         for c in classes.indices {
             if let z = classes[c].z { v[z.index] = Double(rooms[c]) }

@@ -43,14 +43,33 @@ struct StudySpaces: Sendable {
 
     /// The most students `adults` adults can supervise in spaces with these seats.
     static func capacity(adults: Int, seats: [Int], ratio: Int) -> Int {
-        guard adults > 0, ratio > 0 else { return 0 }
-        var gains: [Int] = []
-        for c in seats where c > 0 {
-            gains.append(contentsOf: repeatElement(ratio, count: c / ratio))
-            if c % ratio > 0 { gains.append(c % ratio) }
+        allocate(adults: adults, seats: seats, need: .max, ratio: ratio).reduce(0) { $0 + $1.held }
+    }
+
+    /// How many adults each space gets and how many students it holds, taking the largest gains
+    /// first until `need` students are held or the adults run out: every space's full gains of
+    /// `ratio` in the spaces' order, then what is left of each space, largest first (ties in the
+    /// spaces' order). Counted, not listed, so a space of 10,000 seats costs no more than one of 30.
+    static func allocate(adults: Int, seats: [Int], need: Int, ratio: Int) -> [(adults: Int, held: Int)] {
+        var result = Array(repeating: (adults: 0, held: 0), count: seats.count)
+        guard ratio > 0 else { return result }
+        var adultsLeft = adults, needLeft = need
+        for (i, c) in seats.enumerated() where c > 0 && adultsLeft > 0 && needLeft > 0 {
+            let full = min(c / ratio, adultsLeft, needLeft / ratio + (needLeft % ratio > 0 ? 1 : 0))
+            let held = min(full * ratio, needLeft)
+            result[i] = (full, held)
+            adultsLeft -= full
+            needLeft -= held
         }
-        gains.sort(by: >)
-        return gains.prefix(adults).reduce(0, +)
+        let rests = seats.indices.filter { seats[$0] % ratio > 0 }.sorted { (seats[$0] % ratio, -$0) > (seats[$1] % ratio, -$1) }
+        for i in rests where adultsLeft > 0 && needLeft > 0 {
+            let held = min(seats[i] % ratio, needLeft)
+            result[i].adults += 1
+            result[i].held += held
+            adultsLeft -= 1
+            needLeft -= held
+        }
+        return result
     }
 
     /// Adults free to supervise in block `b` of `plan`: supervisors available, and supervising

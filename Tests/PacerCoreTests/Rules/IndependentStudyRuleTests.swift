@@ -97,6 +97,10 @@ import Testing
         #expect(StudySpaces.capacity(adults: 4, seats: [80, 20, 20], ratio: 30) == 100)
         #expect(StudySpaces.capacity(adults: 9, seats: [80, 20, 20], ratio: 30) == 120)
         #expect(StudySpaces.capacity(adults: 0, seats: [80], ratio: 30) == 0)
+        // Counted, not listed: 5,000 spaces of 10,000 seats at one student an adult.
+        #expect(StudySpaces.capacity(adults: 5_000, seats: Array(repeating: 10_000, count: 5_000), ratio: 1) == 5_000)
+        let allocation = StudySpaces.allocate(adults: 3, seats: [80, 20, 20], need: 70, ratio: 30)
+        #expect(allocation.map(\.adults) == [3, 0, 0] && allocation.map(\.held) == [70, 0, 0])
     }
 
     @Test func aHomeBaseIsPreferred() throws {
