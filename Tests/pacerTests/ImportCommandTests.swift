@@ -62,7 +62,8 @@ let importFixtures = Checkout.importFixtures
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.contains("imported OneRoster 1.1 export oneroster-1.1: Harbor Middle School"))
         let csv = try String(contentsOfFile: out + "/students.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("id,name,grade,Mathematics,English,Life_Science,unavailable\r\n100231,Ava Martin,07,Mathematics.3,English.1,,\r\n"))
+        // Ava's homeroom is Room 101 with Karen Ortiz: her home base for independent study.
+        #expect(csv.hasPrefix("id,name,grade,Mathematics,English,Life_Science,unavailable,home_room,home_adult\r\n100231,Ava Martin,07,Mathematics.3,English.1,,,Room_101,T-1001\r\n"), "\(csv)")
     }
 
     /// On bad input: the file, line and what is wrong on standard error, exit 1, and nothing written.

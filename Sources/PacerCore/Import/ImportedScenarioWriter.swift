@@ -45,7 +45,8 @@ public enum ImportedScenarioWriter {
         public let studentsCSV: String
     }
 
-    static let reservedColumns: Set<String> = ["id", "name", "grade", "flags", "unavailable", "keep_apart", "pace", "needs"]
+    /// students.csv's columns that are not subjects: an imported subject may not take one's name.
+    static let reservedColumns = Set(ScenarioBuilder.reservedColumns)
 
     public static func files(_ school: ImportedSchool, options: ImportOptions) throws -> Files {
         var school = school
@@ -199,7 +200,8 @@ public enum ImportedScenarioWriter {
 
     private static func studentsCSV(_ school: ImportedSchool, options: ImportOptions) -> String {
         let subjectIDs = school.subjects.map(\.id)
-        var csv = CSVWriter.record(["id", "name", "grade"] + subjectIDs + ["unavailable"])
+        let homes = school.students.contains { $0.homeRoom != nil || $0.homeAdult != nil }
+        var csv = CSVWriter.record(["id", "name", "grade"] + subjectIDs + ["unavailable"] + (homes ? ["home_room", "home_adult"] : []))
         for student in school.students {
             let taken = Set(student.subjects)
             let objectives = subjectIDs.map { subject in
@@ -208,7 +210,8 @@ public enum ImportedScenarioWriter {
                 return objectiveID(subject: subject, step: step)
             }
             let busy = references(student.busy, in: school).joined(separator: ";")
-            csv += CSVWriter.record([student.id, student.name, student.grade] + objectives + [busy])
+            csv += CSVWriter.record([student.id, student.name, student.grade] + objectives + [busy]
+                + (homes ? [student.homeRoom ?? "", student.homeAdult ?? ""] : []))
         }
         return csv
     }

@@ -37,6 +37,9 @@ public struct ImportedSchool: Sendable {
         public var busy: Set<Block> = []
         /// For students: their grade, year or class.
         public var grade = ""
+        /// A student's home base for independent study (a room id, an adult's id), when the source has one.
+        public var homeRoom: String?
+        public var homeAdult: String?
         /// For students: the 0-based step of the progression they stand on, per subject id (the
         /// first step when absent).
         public var steps: [String: Int] = [:]

@@ -39,6 +39,9 @@ public enum OneRosterImporter {
         var courseSubject: [String: String] = [:]
         /// Each class: its subject id and its room.
         var classes: [String: (subject: String, room: Int?)] = [:]
+        /// Homeroom classes (by sourcedId) with their room, and who is enrolled in them.
+        var homerooms: [String: Int?] = [:]
+        var homeroomTeacher: [String: String] = [:], homeroomOf: [String: String] = [:]
         var subjectIDs = IdentifierMaker()
         var subjectByName: [String: String] = [:]
         var users: [String: (name: String, grade: String, identifier: String)] = [:]
@@ -109,10 +112,18 @@ public enum OneRosterImporter {
             let table = try OneRosterTable.read(folder, "classes.csv", required: ["sourcedId", "title", "courseSourcedId"], mandatory: true)!
             var roomIDs = IdentifierMaker()
             var roomByName: [String: Int] = [:]
-            var otherSchool = 0, withPeriods = 0, homerooms = 0
+            var otherSchool = 0, withPeriods = 0, homeroomCount = 0
+            func room(at location: String) -> Int? {
+                guard !location.isEmpty else { return nil }
+                if let index = roomByName[location] { return index }
+                roomByName[location] = school.rooms.count
+                school.rooms.append(.init(id: roomIDs.id(for: location, fallback: "R\(school.rooms.count + 1)"), name: location, capacity: options.roomCapacity))
+                return school.rooms.count - 1
+            }
             for row in table.rows where row.isActive {
                 if row["classType"].lowercased() == "homeroom" {
-                    homerooms += 1
+                    homeroomCount += 1
+                    homerooms[row["sourcedId"]] = room(at: row["location"])
                     continue
                 }
                 if let chosenSchool, !row["schoolSourcedId"].isEmpty, row["schoolSourcedId"] != chosenSchool {
@@ -129,21 +140,13 @@ public enum OneRosterImporter {
                     throw ImportError(row.location("courseSourcedId"), "class \(row["sourcedId"]) names unknown course \(course)")
                 }
                 let subject = subjectID(row.list("subjects").first ?? fromCourse)
-                var room: Int?
-                let location = row["location"]
-                if !location.isEmpty {
-                    if let index = roomByName[location] {
-                        room = index
-                    } else {
-                        roomByName[location] = school.rooms.count
-                        room = school.rooms.count
-                        school.rooms.append(.init(id: roomIDs.id(for: location, fallback: "R\(school.rooms.count + 1)"), name: location, capacity: options.roomCapacity))
-                    }
-                }
+                let room = room(at: row["location"])
                 if !row["periods"].isEmpty { withPeriods += 1 }
                 classes[row["sourcedId"]] = (subject, room)
             }
-            if homerooms > 0 { school.report.skip("homeroom class", reason: "a homeroom is no subject to run workshops in (nor read yet as its students' home_room)", count: homerooms) }
+            if homeroomCount > 0 {
+                school.report.skip("homeroom class", reason: "a homeroom is no subject to run workshops in; its room and teacher become its students' home base", count: homeroomCount)
+            }
             if otherSchool > 0 { school.report.skip("class of another school", reason: "not the school chosen", count: otherSchool) }
             if withPeriods > 0 {
                 school.report.skip("class periods", reason: "OneRoster gives them no day or clock, so they cannot be placed around", count: withPeriods)
@@ -178,6 +181,11 @@ public enum OneRosterImporter {
                 guard let info = users[user] else {
                     throw ImportError(row.location("userSourcedId"), "enrollment of unknown user \(user)")
                 }
+                if homerooms[row["classSourcedId"]] != nil {
+                    if role == "teacher" { homeroomTeacher[row["classSourcedId"]] = user }
+                    if role == "student" { homeroomOf[user] = row["classSourcedId"] }
+                    continue
+                }
                 guard let enrolled = classes[row["classSourcedId"]] else {
                     elsewhere += 1
                     continue
@@ -206,12 +214,26 @@ public enum OneRosterImporter {
             }
             if otherRoles > 0 { school.report.skip("enrollment of another role", reason: "only teachers and students take part in workshops", count: otherRoles) }
             if elsewhere > 0 { school.report.skip("enrollment in a class not read", reason: "the class is inactive, unknown or of another school", count: elsewhere) }
+            readHomeBases()
             let unenrolled = userOrder.filter { teacherIndex[$0] == nil && studentIndex[$0] == nil }.count
             if unenrolled > 0 { school.report.skip("user without enrollment", reason: "enrolled in no class read", count: unenrolled) }
             school.report.count("teachers", school.teachers.count)
             school.report.count("students", school.students.count)
             school.report.renamed("teachers", teacherIDs)
             school.report.renamed("students", studentIDs)
+        }
+
+        /// A student's homeroom gives their home base: its location as `home_room`, its teacher (when
+        /// they teach a class read, so that they are in the scenario) as `home_adult`.
+        mutating func readHomeBases() {
+            var bases = 0
+            for user in homeroomOf.keys.sorted() {
+                guard let s = studentIndex[user], let homeroom = homeroomOf[user] else { continue }
+                if let r = homerooms[homeroom] ?? nil { school.students[s].homeRoom = school.rooms[r].id }
+                if let teacher = homeroomTeacher[homeroom].flatMap({ teacherIndex[$0] }) { school.students[s].homeAdult = school.teachers[teacher].id }
+                if school.students[s].homeRoom != nil || school.students[s].homeAdult != nil { bases += 1 }
+            }
+            if bases > 0 { school.report.assume("homerooms: their location is their students' home_room and their teacher the home_adult (\(bases) students)") }
         }
 
         mutating func makeCalendar(flexPeriods: Int) {

@@ -27,6 +27,10 @@ import Testing
         #expect(school.students[1].name == "Gabriel O'Brien")
         #expect(school.students[0].subjects == ["Mathematics", "English"])
         #expect(school.rooms.map(\.name) == ["Room 101", "Room 12, upstairs", "Lab"])
+        // The homeroom (Room 101, Karen Ortiz) is the home base of the student enrolled in it.
+        #expect(school.students[0].homeRoom == school.rooms[0].id && school.students[0].homeAdult == "T-1001")
+        #expect(school.students[1].homeRoom == nil && school.students[1].homeAdult == nil)
+        #expect(school.report.assumptions.contains { $0.hasPrefix("homerooms: their location is their students' home_room") })
         #expect(school.periods.map(\.id) == ["F1", "F2", "F3"])
         #expect(school.report.skipped["homeroom class"]?.count == 1)
         #expect(school.report.skipped["enrollment of another role"]?.count == 1)
