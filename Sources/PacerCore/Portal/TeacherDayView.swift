@@ -22,6 +22,9 @@ public struct TeacherDayView: Sendable, Equatable {
         public let lastCheck: String?
         /// Recorded absent in the block (nothing more to mark).
         public let absent: Bool
+        /// In study: the objective the teacher may check the student on (one they can teach);
+        /// nil in a workshop, whose group names it, and where they cannot.
+        public var checks: ObjectiveID? = nil
     }
 
     public struct Group: Sendable, Equatable {
@@ -36,8 +39,8 @@ public struct TeacherDayView: Sendable, Equatable {
     }
 
     /// A study group the teacher supervises: its students with the same marks as a workshop's
-    /// (priority, absent) and the same absent button; no check form, since study is not a workshop
-    /// on one objective.
+    /// (priority, absent) and the same absent button, and a check form for each student working
+    /// on an objective the teacher can teach (study is where much evidence of mastery is seen).
     public struct Study: Sendable, Equatable {
         /// The block the absent form sends.
         public let block: BlockID
@@ -74,7 +77,8 @@ public struct TeacherDayView: Sendable, Equatable {
                   students: g.members.map { m in
                       Student(id: m.student, name: m.name,
                               about: "grade \(m.grade), " + (m.title.map { "working on " + $0 } ?? "no objective left"),
-                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 }, lastCheck: nil, absent: m.absent)
+                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 }, lastCheck: nil, absent: m.absent,
+                              checks: m.checkable)
                   })
         }
     }

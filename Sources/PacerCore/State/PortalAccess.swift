@@ -12,14 +12,20 @@ public enum PortalAccess {
     }
 
     /// Whether `role` may record a check on `objective` for `student`: the scheduler for anyone; a
-    /// teacher only on the objective of their own group the student is in that date; a family never.
+    /// teacher only on the objective of their own group the student is in that date, or on the
+    /// objective the student works on in a study group the teacher supervises that date, when the
+    /// teacher can teach it; a family never.
     public static func may(_ role: AccessRole, record objective: ObjectiveID, for student: StudentID, on date: SchoolDate,
                            scenario: Scenario, store: StateStore) throws -> Bool {
         switch role {
         case .scheduler: return scenario.students.contains { $0.id == student }
         case .family: return false
         case let .teacher(teacher):
-            return try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains { $0.objective == objective }
+            if try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains(where: { $0.objective == objective }) { return true }
+            guard scenario.teachers.first(where: { $0.id == teacher })?.canTeach.contains(objective) == true else { return false }
+            return try studyGroups(of: teacher, on: date, scenario: scenario, store: store).contains { g in
+                g.students.contains { $0.student == student && $0.objective == objective }
+            }
         }
     }
 
@@ -33,11 +39,16 @@ public enum PortalAccess {
         case .family: return false
         case let .teacher(teacher):
             if try sessions(of: teacher, with: student, on: date, scenario: scenario, store: store).contains(where: { $0.block == block }) { return true }
-            guard let inForce = try store.planInForce(scenario, on: date) else { return false }
-            return (inForce.plan.study ?? []).contains { g in
-                g.day == inForce.day && g.block == block && g.adults.contains(AdultID(rawValue: teacher.rawValue)) && g.students.contains { $0.student == student }
+            return try studyGroups(of: teacher, on: date, scenario: scenario, store: store).contains { g in
+                g.block == block && g.students.contains { $0.student == student }
             }
         }
+    }
+
+    /// The study groups the teacher supervises that date, in the plan in force.
+    private static func studyGroups(of teacher: TeacherID, on date: SchoolDate, scenario: Scenario, store: StateStore) throws -> [StudyGroup] {
+        guard let inForce = try store.planInForce(scenario, on: date) else { return [] }
+        return (inForce.plan.study ?? []).filter { $0.day == inForce.day && $0.adults.contains(AdultID(rawValue: teacher.rawValue)) }
     }
 
     /// Only the scheduler regroups, publishes, plans and records absences.

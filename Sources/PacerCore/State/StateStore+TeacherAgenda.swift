@@ -38,6 +38,8 @@ public struct TeacherAgenda: Sendable, Equatable {
             public let priority: Bool
             /// The objective's title, or nil for a student with no current objective left.
             public let title: String?
+            /// The objective, when the supervising teacher may teach it and so check it.
+            public let checkable: ObjectiveID?
             /// Recorded absent in the group's block.
             public let absent: Bool
         }
@@ -103,6 +105,7 @@ extension StateStore {
             }
             groups.sort { (order[$0.block] ?? 0, $0.block.rawValue) < (order[$1.block] ?? 0, $1.block.rawValue) }
             let me = AdultID(rawValue: teacher.rawValue)
+            let canTeach = Set(scenario.teachers.first { $0.id == teacher }?.canTeach ?? [])
             let study = (inForce.plan.study ?? []).filter { $0.day == inForce.day && $0.adults.contains(me) }.map { g in
                 TeacherAgenda.Study(
                     id: g.id, block: g.block, start: g.start, end: g.end, room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
@@ -112,6 +115,7 @@ extension StateStore {
                         return TeacherAgenda.Study.Member(student: place.student, name: student?.name ?? place.student.rawValue, grade: student?.grade ?? "",
                                                           priority: student?.flags.contains(.priority) ?? false,
                                                           title: place.objective.map(scenario.objectiveTitle),
+                                                          checkable: place.objective.flatMap { o in canTeach.contains(o) ? o : nil },
                                                           absent: away.students[place.student]?.contains(g.block) == true)
                     }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) })
             }.sorted { (order[$0.block] ?? 0, $0.id) < (order[$1.block] ?? 0, $1.id) }

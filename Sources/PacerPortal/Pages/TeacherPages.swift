@@ -27,6 +27,18 @@ struct TeacherDayPage: Component {
         }
     }
 
+    /// The form that records a mastery check of the student on the objective.
+    private func checkForm(_ student: TeacherDayView.Student, on objective: ObjectiveID) -> Component {
+        postForm("/check", csrf: csrf) {
+            hidden("student", student.id.rawValue)
+            hidden("objective", objective.rawValue)
+            element("label") { input("radio", "result").attr("value", "mastered").flag("required"); Text(" mastered") }
+            element("label") { input("radio", "result").attr("value", "not-yet"); Text(" not yet") }
+            input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
+            Button("Record")
+        }
+    }
+
     /// The button that marks a student absent in a block (a workshop's or a study group's).
     private func absentForm(_ student: TeacherDayView.Student, in block: BlockID) -> Component {
         postForm("/absent", csrf: csrf) {
@@ -37,12 +49,13 @@ struct TeacherDayPage: Component {
     }
 
     /// A student of a study group the teacher supervises: the same marks and absent button as in a
-    /// workshop; no check form.
+    /// workshop, and the check form when the teacher can teach the student's objective.
     private func student(_ student: TeacherDayView.Student, inStudy group: TeacherDayView.Study) -> Component {
         Div {
             Text(student.name).bold()
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
+            if let objective = student.checks { checkForm(student, on: objective) }
             if !student.absent { absentForm(student, in: group.block) }
         }.class("student").attr("id", "student-\(student.id)")
     }
@@ -53,14 +66,7 @@ struct TeacherDayPage: Component {
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
             if let last = student.lastCheck { Div(last).class("note") }
-            postForm("/check", csrf: csrf) {
-                hidden("student", student.id.rawValue)
-                hidden("objective", group.objective.rawValue)
-                element("label") { input("radio", "result").attr("value", "mastered").flag("required"); Text(" mastered") }
-                element("label") { input("radio", "result").attr("value", "not-yet"); Text(" not yet") }
-                input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
-                Button("Record")
-            }
+            checkForm(student, on: group.objective)
             if !student.absent { absentForm(student, in: group.block) }
         }.class("student").attr("id", "student-\(student.id)")
     }

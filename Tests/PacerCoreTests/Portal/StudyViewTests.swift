@@ -11,8 +11,8 @@ import Testing
     @Test func aTeachersDayListsTheStudyGroupsTheySuperviseWithTheRosterMarks() {
         let study = TeacherAgenda.Study(id: "Tue-F1/study/COMMONS", block: "Tue-F1", start: "09:25", end: "10:05", room: "Learning commons",
                                         with: ["Ms Park (learning coach)"], members: [
-            .init(student: "S-02", name: "Liam Chen", grade: "7", priority: true, title: "Unit rates with fractions", absent: false),
-            .init(student: "S-03", name: "Sofia Garcia", grade: "7", priority: false, title: nil, absent: true),
+            .init(student: "S-02", name: "Liam Chen", grade: "7", priority: true, title: "Unit rates with fractions", checkable: "MATH-7.RP.1", absent: false),
+            .init(student: "S-03", name: "Sofia Garcia", grade: "7", priority: false, title: nil, checkable: nil, absent: true),
         ])
         let agenda = TeacherAgenda(teacher: "T-CHEN", date: tuesday, groups: [], study: [study])
         let view = TeacherDayView(agenda, scenario: scenario)
@@ -24,6 +24,8 @@ import Testing
         #expect(shown.students.map(\.name) == ["Liam Chen", "Sofia Garcia"])
         #expect(shown.students.map(\.about) == ["grade 7, working on Unit rates with fractions", "grade 7, no objective left"])
         #expect(shown.students.map(\.marks) == [[.priority], [.absent]])
+        // Mr Chen teaches MATH-7.RP.1, so he may check Liam on it in study; Sofia has no objective left.
+        #expect(shown.students.map(\.checks) == ["MATH-7.RP.1", nil])
 
         let week = TeacherWeekView(teacher: "T-CHEN", days: [agenda], today: tuesday, scenario: scenario)
         #expect(week.days[0].study == ["09:25–10:05, Learning commons: independent study, 2 student(s) (1 absent)"])

@@ -34,6 +34,17 @@ import Testing
         #expect(try !PortalAccess.may(.teacher("T-OKAFOR"), markAbsent: "S-02", in: "Tue-F1", on: tuesday, scenario: scenario, store: store))
     }
 
+    /// Mr Chen supervises Ava's study on Tuesday and can teach her objective: he may record a check
+    /// of it there (he runs no workshop with her that day), and nothing else for her.
+    @Test func aSupervisingTeacherMayCheckTheObjectiveAStudentStudies() throws {
+        let (folder, scenario, store) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try PortalAccess.may(.teacher("T-CHEN"), record: "MATH-7.RP.1", for: "S-01", on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-CHEN"), record: "MATH-7.RP.2", for: "S-01", on: tuesday, scenario: scenario, store: store))
+        #expect(try !PortalAccess.may(.teacher("T-RIVERA"), record: "MATH-7.RP.1", for: "S-01", on: tuesday, scenario: scenario, store: store))
+        #expect(try store.teacherAgenda(scenario, teacher: "T-CHEN", on: tuesday).study.first?.members.map(\.checkable) == ["MATH-7.RP.1", "MATH-7.RP.1"])
+    }
+
     @Test func aStudentsStudyBlocksNameTheAdultsAndTheRoom() throws {
         let (folder, scenario, store) = try published()
         defer { try? FileManager.default.removeItem(atPath: folder) }
