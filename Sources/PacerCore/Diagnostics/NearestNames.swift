@@ -48,6 +48,11 @@ extension Scenario {
         teachers.contains { $0.id == teacher } ? nil : NearestNames.unknown("teacher", teacher.rawValue, among: teachers.map(\.id.rawValue))
     }
 
+    public func unknownIDProblem(supervisor: SupervisorID) -> String? {
+        supervisors.contains { $0.id == supervisor } ? nil
+            : NearestNames.unknown("supervisor", supervisor.rawValue, among: supervisors.map(\.id.rawValue))
+    }
+
     public func unknownIDProblem(room: RoomID) -> String? {
         rooms.contains { $0.id == room } ? nil : NearestNames.unknown("room", room.rawValue, among: rooms.map(\.id.rawValue))
     }

@@ -95,7 +95,7 @@ struct IndependentStudyRule: PlanRule {
                 try model.problem.addRow(name: RuleModel.name("studyRoomShared(\(block),\(school.rooms[set[0]].id)+\(set.count - 1))"),
                                          bounds: .upper(Double(free)), terms: inside + study)
             }
-            let adults = spaces.supervisorsIn[b].count + spaces.teachersIn[b].filter { !model.fixed.teacherIsBusy($0, in: b) }.count
+            let adults = spaces.freeAdults(in: b, model.fixed)
             let running = opens.filter { spaces.supervises[$0.1] }.map { ($0.0.column, 1.0) }
             try model.problem.addRow(name: RuleModel.name("studyAdultShared(\(block))"), bounds: .upper(Double(adults)),
                                      terms: classes.compactMap { $0.adults.map { ($0, 1.0) } } + running)
@@ -117,7 +117,7 @@ struct IndependentStudyRule: PlanRule {
         _ v: inout [Double], block b: Int, classes: [SpaceClass], opens: [(RuleModel.Opening, Int)], places: [Column],
         fixed: Occupancy, spaces: StudySpaces, noPlace: Column
     ) {
-        var adults = spaces.supervisorsIn[b].count + spaces.teachersIn[b].filter { !fixed.teacherIsBusy($0, in: b) }.count
+        var adults = spaces.freeAdults(in: b, fixed)
         var used: [[Int]: Int] = [:]
         for (open, t) in opens where v[open.column.index] > 0.5 {
             if spaces.supervises[t] { adults -= 1 }

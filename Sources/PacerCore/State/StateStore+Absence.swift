@@ -43,9 +43,7 @@ public struct Absence: Sendable, Equatable {
             switch self {
             case let .student(id): return scenario.unknownIDProblem(student: id)
             case let .teacher(id): return scenario.unknownIDProblem(teacher: id)
-            case let .supervisor(id):
-                return scenario.supervisors.contains { $0.id == id } ? nil
-                    : NearestNames.unknown("supervisor", id.rawValue, among: scenario.supervisors.map(\.id.rawValue))
+            case let .supervisor(id): return scenario.unknownIDProblem(supervisor: id)
             }
         }
     }
