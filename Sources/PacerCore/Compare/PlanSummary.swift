@@ -17,7 +17,8 @@ public struct PlanSummary: Sendable {
             let count = PlanHeadline.count
             lines.append("places: \(count(p.due)) student-blocks due; \(count(p.inWorkshops)) in workshops, \(count(p.inStudy)) in study, "
                 + "\(count(p.noPlace)) with no place")
-            lines.append("study: \(count(p.supervisingAdults)) adult-blocks supervising, \(count(p.studySeatsUsed)) study seats used")
+            lines.append("study: \(count(p.supervisingAdults)) adult-blocks supervising, \(count(p.studySeatsUsed)) study seats used, "
+                + "\(count(ObjectiveTerms.studyChanges(plan.study ?? []))) study-room changes")
             // Each block short of adults or seats once, in the week's order, with how many it leaves
             // with no place.
             var short: [(reason: String, count: Int)] = []

@@ -25,6 +25,9 @@ public struct Policy: Hashable, Sendable {
     /// supervised independent study, because there are not enough adults or study seats. Far
     /// above a workshop's worth, so a teacher supervises rather than leave students with no adult.
     public var noPlace = 1_000.0
+    /// Cost each time a student studies in a room they have not studied in before this week (from
+    /// their second study room on), so that a student keeps one study space where it costs little.
+    public var studyChange = 2.0
     /// The limits hard rules read (`RuleSetting`), as the scenario gives them.
     public internal(set) var limits: [RuleSetting: Int] = [:]
 
@@ -42,5 +45,6 @@ public struct Policy: Hashable, Sendable {
         ("teacher_change", { $0.teacherChange = $1 }),
         ("plan_change", { $0.planChange = $1 }),
         ("no_place", { $0.noPlace = $1 }),
+        ("study_change", { $0.studyChange = $1 }),
     ]
 }

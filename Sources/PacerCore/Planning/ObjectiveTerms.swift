@@ -10,7 +10,14 @@
 ///   under the default hard rule, where no engine places a pair);
 /// - **plan changes**: `plan_change` per change to a regrouped day's published sessions;
 /// - **no place**: `no_place` per student-block where a present student is neither in a workshop
-///   nor held by independent study (too few adults or study seats: `StudySpaces`).
+///   nor held by independent study (too few adults or study seats: `StudySpaces`);
+/// - **study changes**: `study_change` for each study room a student has in the plan beyond their
+///   first, so that a student keeps one study space across the week where it costs little.
+///
+/// Study changes depend on which room each student studies in, which the placement decides once the
+/// workshops are fixed (`StudyPlacer`, which keeps students in one room where it can); the engines
+/// and models count study rather than name its students, so they price it at nothing, and the
+/// counted model leaves it out (a term that is never negative keeps the bound below every plan).
 ///
 /// Every engine prices with these, so each formula is here and nowhere else:
 /// - `PlanEvaluator` counts what a whole plan holds and `cost(_:)` prices it (plan.json's `cost`);
@@ -141,6 +148,8 @@ struct ObjectiveTerms: Sendable {
         var planChanges: Int?
         /// Student-blocks with no place.
         var unplaced = 0
+        /// Study rooms beyond each student's first, or nil when the study is not placed yet.
+        var studyChanges: Int?
     }
 
     /// The plan's cost: each term, and their sum.
@@ -149,10 +158,19 @@ struct ObjectiveTerms: Sendable {
             unmetWorkshops: tally.unmetWorkshops, sessions: policy.session * Double(tally.sessions),
             emptySeats: policy.emptySeat * tally.emptySeats, teacherChanges: policy.teacherChange * Double(tally.teacherChanges),
             keepApart: policy.keepApart.price * Double(tally.apartPairs),
-            planChanges: tally.planChanges.map { policy.planChange * Double($0) }, noPlace: policy.noPlace * Double(tally.unplaced), total: 0)
+            planChanges: tally.planChanges.map { policy.planChange * Double($0) }, noPlace: policy.noPlace * Double(tally.unplaced),
+            studyChanges: tally.studyChanges.map { policy.studyChange * Double($0) }, total: 0)
         cost.total = cost.unmetWorkshops + cost.sessions + cost.emptySeats + cost.teacherChanges + cost.keepApart + (cost.planChanges ?? 0)
-            + (cost.noPlace ?? 0)
+            + (cost.noPlace ?? 0) + (cost.studyChanges ?? 0)
         return cost
+    }
+
+    /// The **study changes** of a plan's study groups: per student, the distinct rooms they study in,
+    /// less one.
+    static func studyChanges(_ groups: [StudyGroup]) -> Int {
+        var rooms: [StudentID: Set<RoomID>] = [:]
+        for group in groups { for place in group.students { rooms[place.student, default: []].insert(group.room) } }
+        return rooms.values.reduce(0) { $0 + $1.count - 1 }
     }
 
     /// Whether unmet workshops, sessions, empty seats and no place cost whole points (every weight and both

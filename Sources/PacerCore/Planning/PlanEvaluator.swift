@@ -2,11 +2,15 @@
 /// and `ObjectiveTerms` prices it. `pacer verify` recomputes it separately, and the reference
 /// model's objective must agree with both.
 enum PlanEvaluator {
-    static func cost(of sessions: [PlannedSession], demands: [Demand], scenario: Scenario, published: [PlannedSession] = []) -> PlanCost {
-        cost(of: sessions, ObjectiveTerms(scenario: scenario, demands: demands, published: published))
+    /// `study`: the plan's study groups once placed (`StudyPlacer`), which the study changes count;
+    /// nil while the engines search, which price them at nothing.
+    static func cost(
+        of sessions: [PlannedSession], demands: [Demand], scenario: Scenario, published: [PlannedSession] = [], study: [StudyGroup]? = nil
+    ) -> PlanCost {
+        cost(of: sessions, ObjectiveTerms(scenario: scenario, demands: demands, published: published), study: study)
     }
 
-    static func cost(of sessions: [PlannedSession], _ terms: ObjectiveTerms) -> PlanCost {
+    static func cost(of sessions: [PlannedSession], _ terms: ObjectiveTerms, study: [StudyGroup]? = nil) -> PlanCost {
         var attended: [StudentID: [SubjectID: Int]] = [:]
         var teachersSeen: [StudentID: [SubjectID: Set<TeacherID>]] = [:]
         var tally = ObjectiveTerms.Tally(sessions: sessions.count)
@@ -24,6 +28,7 @@ enum PlanEvaluator {
             tally.teacherChanges += max(0, (teachersSeen[demand.student]?[demand.subject]?.count ?? 0) - 1)
         }
         tally.unplaced = terms.study.unplaced(Occupancy(terms.study.school, sessions: sessions))
+        tally.studyChanges = study.map(ObjectiveTerms.studyChanges)
         if let published = terms.published {
             let now = Set(sessions.map(\.key))
             tally.planChanges = published.subtracting(now).count + now.subtracting(published).count

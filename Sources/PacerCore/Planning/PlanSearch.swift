@@ -136,7 +136,8 @@ struct PlanSearch {
     /// The plan file's contents, and for a regrouped day (`date`) what it changes from the published sessions.
     func result(date: SchoolDate?) -> PlanResult {
         var plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                                    method: method, bound: bound, size: size, candidates: counts, published: published)
+                                    method: method, bound: bound, size: size, candidates: counts, published: published,
+                                    publishedStudy: context.publishedStudy ?? [])
         if let date {
             plan.header.kind = .day
             plan.header.date = date.text

@@ -62,11 +62,12 @@ public enum Planner {
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
         status: PlanStatus, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
-        published: [PlannedSession] = []
+        published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
     ) -> WeekPlan {
         let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
-        let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published)
+        let study = StudyPlacer(scenario: scenario, demands: demands, published: publishedStudy).place(sessions)
+        let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published, study: study.groups)
         var got: [StudentSubject: Int] = [:]
         for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
         let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands)
@@ -78,7 +79,6 @@ public enum Planner {
                 student: demand.student, subject: demand.subject, objective: demand.objective,
                 wanted: demand.wanted, got: received, reason: reasons.reason(for: demand)))
         }
-        let study = StudyPlacer(scenario: scenario, demands: demands).place(sessions)
         let days = scenario.calendar.days.map { day in
             DayRoster(day: day.id, sessions: sessions.filter { $0.day == day.id }.map(\.id),
                       study: study.groups.filter { $0.day == day.id }.map(\.id))
@@ -93,6 +93,9 @@ public enum Planner {
             let t = tidy(b)
             return t > total.total && t - total.total <= 1e-6 * max(1, abs(total.total)) ? total.total : t
         }
+        // The search proves the workshops' terms; study changes come after it, so a plan with some
+        // is no longer proven best.
+        let status = status == .optimal && lower.map({ total.total > $0 }) == true ? .feasible : status
         let gap = lower.map { total.total == 0 ? 0 : tidy(abs(total.total - $0) / max(abs(total.total), 1e-9)) }
         let header = PlanHeader(
             scenario: scenario.name, kind: .week, date: nil, fromState: nil, revision: nil, scenarioHash: scenario.contentHash, pacerVersion: Pacer.version,

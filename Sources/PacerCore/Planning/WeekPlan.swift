@@ -229,6 +229,9 @@ public struct PlanCost: Codable, Sendable, Equatable {
     public var planChanges: Double?
     /// Student-blocks with no place (absent from plans made before independent study).
     public var noPlace: Double?
+    /// Students moved from one study room to another within the plan (absent from plans made
+    /// before independent study).
+    public var studyChanges: Double?
     public var total: Double
 }
 

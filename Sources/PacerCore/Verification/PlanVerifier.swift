@@ -220,8 +220,12 @@ public struct PlanVerifier {
         let before = Set(context.published.map(key)), after = Set(plan.sessions.map(key))
         // (Without a published baseline, as for a week plan, there is nothing to change.)
         let edits = before.isEmpty ? 0 : Double(before.symmetricDifference(after).count)
+        // Study changes: each study room a student has beyond their first.
+        var studyRooms: [StudentID: Set<RoomID>] = [:]
+        for group in plan.study ?? [] { for place in group.students { studyRooms[place.student, default: []].insert(group.room) } }
+        let moves = studyRooms.values.reduce(0.0) { $0 + Double($1.count - 1) }
         let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
-            + apartCost + p.planChange * edits + p.noPlace * Double(noPlace ?? 0)
+            + apartCost + p.planChange * edits + p.noPlace * Double(noPlace ?? 0) + p.studyChange * moves
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: .objective, message: "the plan states \(plan.cost.total), recomputed \(total)"))
         }

@@ -28,7 +28,7 @@ import Testing
         let (scenario, plan) = try tinyWithStudy()
         let text = PlanSummary(plan, scenario: scenario, seconds: 1).text
         #expect(text.contains("\nplaces: 12 student-blocks due; 9 in workshops, 2 in study, 1 with no place\n"))
-        #expect(text.contains("\nstudy: 2 adult-blocks supervising, 2 study seats used"))
+        #expect(text.contains("\nstudy: 2 adult-blocks supervising, 2 study seats used, 0 study-room changes"))
         #expect(text.contains("\n  no place 1×: no study seat left"))
     }
 }

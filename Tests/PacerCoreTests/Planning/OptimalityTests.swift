@@ -65,8 +65,8 @@ let smallSchools: [(name: String, days: [String], flex: Int, yaml: String, stude
         #expect(abs(plan.header.objective - optimum) < 1e-6)
     }
 
-    /// The reference model's objective at the plan equals the plan's cost, and the plan satisfies
-    /// every row of the model.
+    /// The reference model's objective at the plan equals the plan's cost less its study changes,
+    /// and the plan satisfies every row of the model.
     @Test(arguments: ["tiny-school"])
     func modelObjectiveAtThePlanIsThePlansCost(name: String) throws {
         let scenario = try ScenarioLoader.load(scenariosFolder + "/" + name)
@@ -85,7 +85,9 @@ let smallSchools: [(name: String, days: [String], flex: Int, yaml: String, stude
         let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
         let values = try #require(model.values(of: plan.sessions))
         #expect(try model.problem.violations(at: values) == [])
-        #expect(abs(try model.problem.objectiveValue(at: values) - plan.cost.total) < 1e-6)
+        // Study changes are priced once the workshops are fixed (the models count study rather than
+        // name its students), so the model's objective is the rest of the cost.
+        #expect(abs(try model.problem.objectiveValue(at: values) - (plan.cost.total - (plan.cost.studyChanges ?? 0))) < 1e-6)
     }
 
     /// The same scenario and options give byte-identical plan files.
