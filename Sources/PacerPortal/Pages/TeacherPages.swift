@@ -1,8 +1,8 @@
 import PacerCore
 import Plot
 
-/// A teacher's day: each group with its students, each student with a check form and, until they
-/// are marked absent, a button to mark them so.
+/// A teacher's or supervisor's day: each group with its students, each student with a check form
+/// (where the adult may record one) and, until they are marked absent, a button to mark them so.
 struct TeacherDayPage: Component {
     let view: TeacherDayView
     let csrf: String
@@ -17,6 +17,7 @@ struct TeacherDayPage: Component {
                     for student in group.students { self.student(student, in: group) }
                 }.class("group")
             }
+            if let note = view.studyNote { Paragraph(note).class("note") }
             for group in view.study {
                 Div {
                     H2(group.heading)
@@ -48,13 +49,14 @@ struct TeacherDayPage: Component {
         }.class("inline")
     }
 
-    /// A student of a study group the teacher supervises: the same marks and absent button as in a
-    /// workshop, and the check form when the teacher can teach the student's objective.
+    /// A student of a study group the adult supervises: the same marks, last check and absent
+    /// button as in a workshop, and the check form when a teacher can teach the student's objective.
     private func student(_ student: TeacherDayView.Student, inStudy group: TeacherDayView.Study) -> Component {
         Div {
             Text(student.name).bold()
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
+            if let last = student.lastCheck { Div(last).class("note") }
             if let objective = student.checks { checkForm(student, on: objective) }
             if !student.absent { absentForm(student, in: group.block) }
         }.class("student").attr("id", "student-\(student.id)")
@@ -72,7 +74,7 @@ struct TeacherDayPage: Component {
     }
 }
 
-/// A teacher's week: each school day's groups, one line each.
+/// A teacher's or supervisor's week: each school day's groups, one line each.
 struct TeacherWeekPage: Component {
     let view: TeacherWeekView
 
