@@ -40,8 +40,8 @@ extension Portal {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
         _ = try term.record([check], source: "portal \(session.grant.role)", today: today)
-        // Back to the same student on the teacher's page.
-        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
+        // Back to the same student on the teacher's page (the form names the row's block).
+        return Self.backTo(student, in: form["block"].map(BlockID.init(rawValue:)).flatMap { scenario.calendar.block($0) == nil ? nil : $0 })
     }
 
     /// The form's note, held to `PersonText`'s rule: a 400 page with the reason when it breaks it.
@@ -65,6 +65,11 @@ extension Portal {
         let absence = Absence(date: today, person: .student(student), periods: [period], note: "marked by \(session.grant.role) in the portal")
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
         try store.recordAbsences([absence], scenario: scenario)
-        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
+        return Self.backTo(student, in: block)
+    }
+
+    /// Back to the student's row in the block on the adult's page (the page's top without a block).
+    static func backTo(_ student: StudentID, in block: BlockID?) -> Response {
+        Response(status: .seeOther, headers: [.location: "/" + (block.map { "#" + Page.pathEscape(TeacherDayPage.anchor(student, in: $0)) } ?? "")])
     }
 }

@@ -28,6 +28,7 @@ import Testing
             #expect(page.body.contains("last check 2026-11-23: not yet: ratios of fractions"))
             #expect(page.body.contains("A teacher records mastery checks"))
             #expect(page.body.contains("Mark absent"))
+            #expect(page.body.contains("id=\"student-S-02-Tue-F1\""), "the row's anchor names its block")
             #expect(!page.body.contains("action=\"/check\""), "an aide gets no check form")
             #expect(!page.body.contains("A-PARK"), "people read names, not ids")
             let week = try await get(client, "/week", cookie: cookie)
@@ -44,7 +45,7 @@ import Testing
         try await app.test(.router) { client in
             let (cookie, csrf) = try await signInForForms(client, store, .supervisor("A-PARK"))
             let marked = try await post(client, "/absent", cookie: cookie, form: "csrf=\(csrf)&student=S-02&block=Tue-F1")
-            #expect(marked.status == .seeOther && marked.location == "/#student-S-02")
+            #expect(marked.status == .seeOther && marked.location == "/#student-S-02-Tue-F1")
             #expect(try store.absences(from: tuesday, to: tuesday).map(\.text) == ["student:S-02 2026-11-24 (F1): marked by supervisor:A-PARK in the portal"])
             let member = try store.teacherAgenda(portal.scenario, adult: "A-PARK", on: tuesday).study.first?.members.first
             #expect(member?.student == "S-02" && member?.absent == true)

@@ -28,11 +28,16 @@ struct TeacherDayPage: Component {
         }
     }
 
+    /// A student's row in one block: a student may be in two groups of the day (study in both flex
+    /// blocks is common), so the block keeps the page's ids unique and the posts return to the row.
+    static func anchor(_ student: StudentID, in block: BlockID) -> String { "student-\(student)-\(block)" }
+
     /// The form that records a mastery check of the student on the objective.
-    private func checkForm(_ student: TeacherDayView.Student, on objective: ObjectiveID) -> Component {
+    private func checkForm(_ student: TeacherDayView.Student, on objective: ObjectiveID, in block: BlockID) -> Component {
         postForm("/check", csrf: csrf) {
             hidden("student", student.id.rawValue)
             hidden("objective", objective.rawValue)
+            hidden("block", block.rawValue)
             element("label") { input("radio", "result").attr("value", "mastered").flag("required"); Text(" mastered") }
             element("label") { input("radio", "result").attr("value", "not-yet"); Text(" not yet") }
             input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
@@ -57,9 +62,9 @@ struct TeacherDayPage: Component {
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
             if let last = student.lastCheck { Div(last).class("note") }
-            if let objective = student.checks { checkForm(student, on: objective) }
+            if let objective = student.checks { checkForm(student, on: objective, in: group.block) }
             if !student.absent { absentForm(student, in: group.block) }
-        }.class("student").attr("id", "student-\(student.id)")
+        }.class("student").attr("id", Self.anchor(student.id, in: group.block))
     }
 
     private func student(_ student: TeacherDayView.Student, in group: TeacherDayView.Group) -> Component {
@@ -68,9 +73,9 @@ struct TeacherDayPage: Component {
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
             if let last = student.lastCheck { Div(last).class("note") }
-            checkForm(student, on: group.objective)
+            checkForm(student, on: group.objective, in: group.block)
             if !student.absent { absentForm(student, in: group.block) }
-        }.class("student").attr("id", "student-\(student.id)")
+        }.class("student").attr("id", Self.anchor(student.id, in: group.block))
     }
 }
 
