@@ -2,17 +2,25 @@ import Foundation
 import Hummingbird
 import PacerCore
 
-/// A teacher's day and week, and what they record at the door: checks and absences.
+/// A teacher's or supervisor's day and week, and what they record at the door: checks (teachers)
+/// and absences.
 extension Portal {
-    func teacherHome(_ teacher: TeacherID, session: PortalSession) throws -> Response {
-        let agenda = try store.teacherAgenda(scenario, teacher: teacher, on: today)
+    /// The signed-in teacher's or supervisor's adult id.
+    private func adult(_ session: PortalSession) throws -> AdultID {
+        guard let adult = session.grant.role.adult else { throw Refusal.notFound }
+        return adult
+    }
+
+    func adultHome(session: PortalSession) throws -> Response {
+        let agenda = try store.teacherAgenda(scenario, adult: try adult(session), on: today)
         let view = TeacherDayView(agenda, scenario: scenario)
         return Page.response(.ok, title: view.title, nav: session, body: TeacherDayPage(view: view, csrf: session.csrf))
     }
 
-    func teacherWeek(_ teacher: TeacherID, session: PortalSession) throws -> Response {
-        let days = try scenario.calendar.week(containing: today).map { try store.teacherAgenda(scenario, teacher: teacher, on: $0.date) }
-        let view = TeacherWeekView(teacher: teacher, days: days, today: today, scenario: scenario)
+    func adultWeek(session: PortalSession) throws -> Response {
+        let me = try adult(session)
+        let days = try scenario.calendar.week(containing: today).map { try store.teacherAgenda(scenario, adult: me, on: $0.date) }
+        let view = TeacherWeekView(adult: me, days: days, today: today, scenario: scenario)
         return Page.response(.ok, title: view.title, nav: session, body: TeacherWeekPage(view: view))
     }
 
@@ -32,8 +40,8 @@ extension Portal {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
         _ = try term.record([check], source: "portal \(session.grant.role)", today: today)
-        // Back to the same student on the teacher's page.
-        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
+        // Back to the same student on the teacher's page (the form names the row's block).
+        return Self.backTo(student, in: form["block"].map(BlockID.init(rawValue:)).flatMap { scenario.calendar.block($0) == nil ? nil : $0 })
     }
 
     /// The form's note, held to `PersonText`'s rule: a 400 page with the reason when it breaks it.
@@ -53,10 +61,15 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")
         }
         let allowed = try PortalAccess.may(session.grant.role, markAbsent: student, in: block, on: today, scenario: scenario, store: store)
-        guard allowed else { throw Refusal(.forbidden, "Not yours", "You can mark absent only students of your own sessions.") }
+        guard allowed else { throw Refusal(.forbidden, "Not yours", "You can mark absent only students of your own sessions and study groups.") }
         let absence = Absence(date: today, person: .student(student), periods: [period], note: "marked by \(session.grant.role) in the portal")
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
         try store.recordAbsences([absence], scenario: scenario)
-        return Response(status: .seeOther, headers: [.location: "/#student-" + Page.pathEscape(student.rawValue)])
+        return Self.backTo(student, in: block)
+    }
+
+    /// Back to the student's row in the block on the adult's page (the page's top without a block).
+    static func backTo(_ student: StudentID, in block: BlockID?) -> Response {
+        Response(status: .seeOther, headers: [.location: "/" + (block.map { "#" + Page.pathEscape(TeacherDayPage.anchor(student, in: $0)) } ?? "")])
     }
 }

@@ -15,7 +15,9 @@ import PacerCore
 ///
 /// - everyone signed in: `GET /` (their page), `GET /week` and `POST /signout`;
 /// - teachers (their own students) and the scheduler: `POST /check` records a mastery check
-///   exactly as `pacer record` does, `POST /absent` marks a student absent from a session;
+///   exactly as `pacer record` does;
+/// - teachers, supervisors of study (their own students) and the scheduler: `POST /absent` marks a
+///   student absent from a session or a study group;
 /// - families: `GET /calendar.ics?key=…`, their student's workshops as a calendar feed (the key
 ///   opens the feed and nothing else);
 /// - the scheduler: `POST /regroup`, `POST /plan-week`, `GET /job`, `POST /publish`,
@@ -73,9 +75,10 @@ public struct Portal: Sendable {
         everyone.get("/week", use: week)
         everyone.post("/signout", use: signOut)
 
-        let staff = router.group().add(middleware: AccessMiddleware.staff).add(middleware: FormMiddleware(limit: Self.maxBody))
-        staff.post("/check", use: check)
-        staff.post("/absent", use: markAbsent)
+        router.group().add(middleware: AccessMiddleware.staff).add(middleware: FormMiddleware(limit: Self.maxBody))
+            .post("/check", use: check)
+        router.group().add(middleware: AccessMiddleware.adults).add(middleware: FormMiddleware(limit: Self.maxBody))
+            .post("/absent", use: markAbsent)
 
         let scheduler = router.group().add(middleware: AccessMiddleware.scheduler)
         let forms = scheduler.add(middleware: FormMiddleware(limit: Self.maxBody))
@@ -142,7 +145,7 @@ public struct Portal: Sendable {
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         switch session.grant.role {
-        case let .teacher(teacher): return try teacherHome(teacher, session: session)
+        case .teacher, .supervisor: return try adultHome(session: session)
         case let .family(student): return try familyHome(student, session: session, request: request)
         case .scheduler: return try await schedulerHome(session: session)
         }
@@ -151,9 +154,9 @@ public struct Portal: Sendable {
     func week(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         switch session.grant.role {
-        case let .teacher(teacher): return try teacherWeek(teacher, session: session)
+        case .teacher, .supervisor: return try adultWeek(session: session)
         case let .family(student): return try familyHome(student, session: session, request: request)
-        case .scheduler: throw Refusal(.forbidden, "Not for the scheduler", "The week view is a teacher's and a family's; the exports hold the whole school's week.")
+        case .scheduler: throw Refusal(.forbidden, "Not for the scheduler", "The week view is a teacher's, a supervisor's and a family's; the exports hold the whole school's week.")
         }
     }
 

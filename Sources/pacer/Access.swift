@@ -10,6 +10,7 @@ extension PacerCommand {
                 A link carries a random token of 256 bits; the state keeps only its SHA-256, so \
                 the link is printed once and cannot be shown again (grant a new one if it is lost). \
                 Roles: scheduler (everything), teacher:ID (their own sessions and students), \
+                supervisor:ID (an aide's or coach's study groups: marks absences, no checks), \
                 family:STUDENT (that student only).
                 """,
             subcommands: [Grant.self, List.self, Revoke.self]
@@ -21,12 +22,12 @@ extension PacerCommand.Access {
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Grant a role a sign-in link and print it (once).")
         @Argument(help: "The scenario.") var scenario: String
-        @Argument(help: "scheduler, teacher:ID or family:STUDENT.") var role: String
+        @Argument(help: "scheduler, teacher:ID, supervisor:ID or family:STUDENT.") var role: String
         @Option(help: "The last date the link works, YYYY-MM-DD (default: no end).") var expires: String?
         @Option(help: "Where the portal is reached, for the printed link.") var url = "http://127.0.0.1:8080"
 
         func validate() throws {
-            if AccessRole(role) == nil { throw ValidationError("the role is scheduler, teacher:ID or family:STUDENT, got '\(role)'") }
+            if AccessRole(role) == nil { throw ValidationError("the role is scheduler, teacher:ID, supervisor:ID or family:STUDENT, got '\(role)'") }
             if let expires, SchoolDate(expires) == nil { throw ValidationError("--expires must be a date written YYYY-MM-DD, got '\(expires)'") }
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw ValidationError("--url must be an http or https address, got '\(url)'")

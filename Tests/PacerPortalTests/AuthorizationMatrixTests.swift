@@ -8,15 +8,17 @@ import Testing
 /// Every role × every route, on the person's own data and on someone else's: the status code, and
 /// that no student the person may not see is named in the answer. Each role gets a fresh school, so
 /// one role's changes do not decide another's answer. Today is Tuesday 2026-11-24: T-OKAFOR has
-/// S-11…S-17 (Tue-F1 and Tue-F2); S-01 is not his today.
+/// S-11…S-17 (Tue-F1 and Tue-F2); S-01 is not his today. Ms Park (A-PARK, a supervisor) has S-02
+/// in independent study in Tue-F1 and no one else.
 @Suite struct AuthorizationMatrixTests {
     enum Who: String, CaseIterable, CustomTestStringConvertible {
-        case nobody, teacher, family, scheduler
+        case nobody, teacher, supervisor, family, scheduler
         var testDescription: String { rawValue }
         var role: AccessRole? {
             switch self {
             case .nobody: return nil
             case .teacher: return .teacher("T-OKAFOR")
+            case .supervisor: return .supervisor("A-PARK")
             case .family: return .family("S-11")
             case .scheduler: return .scheduler
             }
@@ -31,64 +33,70 @@ import Testing
         /// The form, given the page's CSRF token; nil for a GET.
         let form: (@Sendable (_ csrf: String) -> String)?
         let multipart: Bool
-        /// Expected status: nobody, teacher, family, scheduler.
+        /// Expected status: nobody, teacher, supervisor, family, scheduler.
         let expected: [Who: HTTPResponse.Status]
 
         init(_ name: String, _ method: HTTPRequest.Method, _ uri: @escaping @Sendable (String) -> String, form: (@Sendable (String) -> String)? = nil,
-             multipart: Bool = false, _ nobody: HTTPResponse.Status, _ teacher: HTTPResponse.Status, _ family: HTTPResponse.Status,
-             _ scheduler: HTTPResponse.Status) {
+             multipart: Bool = false, _ nobody: HTTPResponse.Status, _ teacher: HTTPResponse.Status, _ supervisor: HTTPResponse.Status,
+             _ family: HTTPResponse.Status, _ scheduler: HTTPResponse.Status) {
             self.name = name
             self.method = method
             self.uri = uri
             self.form = form
             self.multipart = multipart
-            expected = [.nobody: nobody, .teacher: teacher, .family: family, .scheduler: scheduler]
+            expected = [.nobody: nobody, .teacher: teacher, .supervisor: supervisor, .family: family, .scheduler: scheduler]
         }
     }
 
     static let routes: [Route] = [
-        Route("own page", .get, { _ in "/" }, .unauthorized, .ok, .ok, .ok),
-        Route("week", .get, { _ in "/week" }, .unauthorized, .ok, .ok, .forbidden),
+        Route("own page", .get, { _ in "/" }, .unauthorized, .ok, .ok, .ok, .ok),
+        Route("week", .get, { _ in "/week" }, .unauthorized, .ok, .ok, .ok, .forbidden),
         Route("check, own student", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-11&objective=MATH-7.NS.1&result=not-yet&note=redo" },
-              .unauthorized, .seeOther, .forbidden, .seeOther),
+              .unauthorized, .seeOther, .forbidden, .forbidden, .seeOther),
         Route("check, someone else's", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-01&objective=MATH-7.RP.1&result=not-yet" },
-              .unauthorized, .forbidden, .forbidden, .seeOther),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
         Route("check, own student, another objective", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-11&objective=MATH-7.RP.1&result=not-yet" },
-              .unauthorized, .forbidden, .forbidden, .seeOther),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
         Route("absent, own student", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-12&block=Tue-F1" },
-              .unauthorized, .seeOther, .forbidden, .seeOther),
+              .unauthorized, .seeOther, .forbidden, .forbidden, .seeOther),
         Route("absent, someone else's", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-01&block=Tue-F1" },
-              .unauthorized, .forbidden, .forbidden, .seeOther),
-        Route("calendar feed", .get, { "/calendar.ics?key=\(AccessToken(text: $0).calendarKey.text)" }, .unauthorized, .forbidden, .ok, .forbidden),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
+        Route("absent, own study student", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-02&block=Tue-F1" },
+              .unauthorized, .forbidden, .seeOther, .forbidden, .seeOther),
+        Route("absent, own study student in another block", .post, { _ in "/absent" }, form: { "csrf=\($0)&student=S-02&block=Tue-F2" },
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
+        Route("check, own study student", .post, { _ in "/check" }, form: { "csrf=\($0)&student=S-02&objective=MATH-7.RP.1&result=not-yet" },
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
+        Route("calendar feed", .get, { "/calendar.ics?key=\(AccessToken(text: $0).calendarKey.text)" }, .unauthorized, .forbidden, .forbidden, .ok, .forbidden),
         Route("regroup (a Saturday)", .post, { _ in "/regroup" }, form: { "csrf=\($0)&date=2026-11-28" },
-              .unauthorized, .forbidden, .forbidden, .badRequest),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .badRequest),
         Route("plan a week (not its first day)", .post, { _ in "/plan-week" }, form: { "csrf=\($0)&week-of=2026-12-01" },
-              .unauthorized, .forbidden, .forbidden, .badRequest),
-        Route("planning job", .get, { _ in "/job" }, .unauthorized, .forbidden, .forbidden, .notFound),
-        Route("publish", .post, { _ in "/publish" }, form: { "csrf=\($0)&job=1" }, .unauthorized, .forbidden, .forbidden, .conflict),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .badRequest),
+        Route("planning job", .get, { _ in "/job" }, .unauthorized, .forbidden, .forbidden, .forbidden, .notFound),
+        Route("publish", .post, { _ in "/publish" }, form: { "csrf=\($0)&job=1" }, .unauthorized, .forbidden, .forbidden, .forbidden, .conflict),
         Route("teacher absence", .post, { _ in "/absence" }, form: { "csrf=\($0)&person=teacher:T-CHEN&date=2026-11-25" },
-              .unauthorized, .forbidden, .forbidden, .seeOther),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
         Route("upload checks", .post, { _ in "/checks" }, form: { multipart(csrf: $0, file: "date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n").body },
-              multipart: true, .unauthorized, .forbidden, .forbidden, .ok),
-        Route("withdraw a check", .post, { _ in "/withdraw" }, form: { "csrf=\($0)&check=999" }, .unauthorized, .forbidden, .forbidden, .badRequest),
+              multipart: true, .unauthorized, .forbidden, .forbidden, .forbidden, .ok),
+        Route("withdraw a check", .post, { _ in "/withdraw" }, form: { "csrf=\($0)&check=999" }, .unauthorized, .forbidden, .forbidden, .forbidden, .badRequest),
         Route("correct a check", .post, { _ in "/correct" }, form: { "csrf=\($0)&check=999&result=mastered" },
-              .unauthorized, .forbidden, .forbidden, .badRequest),
-        Route("exports", .get, { _ in "/exports" }, .unauthorized, .forbidden, .forbidden, .ok),
-        Route("an exported file", .get, { _ in "/exports/csv/timetable.csv" }, .unauthorized, .forbidden, .forbidden, .ok),
-        Route("a path outside the exports", .get, { _ in "/exports/csv/../pacer-state.sqlite" }, .unauthorized, .forbidden, .forbidden, .notFound),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .badRequest),
+        Route("exports", .get, { _ in "/exports" }, .unauthorized, .forbidden, .forbidden, .forbidden, .ok),
+        Route("an exported file", .get, { _ in "/exports/csv/timetable.csv" }, .unauthorized, .forbidden, .forbidden, .forbidden, .ok),
+        Route("a path outside the exports", .get, { _ in "/exports/csv/../pacer-state.sqlite" }, .unauthorized, .forbidden, .forbidden, .forbidden, .notFound),
     ]
 
     @Test(arguments: Who.allCases) func everyRouteAnswersEachRoleAsItShould(who: Who) async throws {
-        let (folder, portal, store) = try tinyPortal()
+        let (folder, portal, store) = try tinyPortal(study: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // The students each person may see named: a teacher's this week, a family's own.
+        // The students each person may see named: a teacher's or supervisor's this week, a family's own.
         var visible: Set<String> = []
         switch who.role {
-        case let .teacher(teacher)?:
+        case .teacher?, .supervisor?:
             for day in portal.scenario.calendar.week(containing: SchoolDate("2026-11-24")!) {
-                for group in try store.teacherAgenda(portal.scenario, teacher: teacher, on: day.date).groups {
-                    visible.formUnion(group.members.map(\.name))
-                }
+                let agenda = try store.teacherAgenda(portal.scenario, adult: who.role!.adult!, on: day.date)
+                for group in agenda.groups { visible.formUnion(group.members.map(\.name)) }
+                for group in agenda.study { visible.formUnion(group.members.map(\.name)) }
             }
         case let .family(student)?: visible = [portal.scenario.students.first { $0.id == student }!.name]
         case .scheduler?: visible = Set(portal.scenario.students.map(\.name))

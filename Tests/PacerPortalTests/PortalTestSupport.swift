@@ -8,15 +8,22 @@ import Testing
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
 /// The tiny school with its state started and the golden week published for 2026-11-23; the portal
-/// treats Tuesday 2026-11-24 as today.
-func tinyPortal(busyTimeout: TimeInterval = StateStore.busyTimeout, signIns: SignInLimiter = SignInLimiter()) throws -> (folder: String, portal: Portal, store: StateStore) {
+/// treats Tuesday 2026-11-24 as today. With `study`, the week is published with one study group:
+/// Ms Park (A-PARK) supervises Liam Chen (S-02, on MATH-7.RP.1) in the learning commons in Tue-F1.
+func tinyPortal(busyTimeout: TimeInterval = StateStore.busyTimeout, signIns: SignInLimiter = SignInLimiter(),
+                study: Bool = false) throws -> (folder: String, portal: Portal, store: StateStore) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-portal-\(UUID().uuidString)").path
     try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: folder)
     let scenario = try ScenarioLoader.load(folder)
     let store = try StateStore(path: StateStore.path(for: scenario), busyTimeout: busyTimeout)
     try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!)
-    try store.publish(try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json"), scenario: scenario,
-                      weekOf: SchoolDate("2026-11-23")!)
+    var plan = try PlanFile.read(repository + "/Tests/PacerCoreTests/Golden/tiny-school/plan.json")
+    if study {
+        plan.study = [StudyGroup(id: "Tue-F1/study/COMMONS", day: "Tue", block: "Tue-F1", start: "09:25", end: "10:05", room: "COMMONS",
+                                 adults: ["A-PARK"], students: [StudyPlace(student: "S-02", objective: "MATH-7.RP.1")])]
+        plan.days = plan.days.map { DayRoster(day: $0.day, sessions: $0.sessions, study: $0.day == "Tue" ? ["Tue-F1/study/COMMONS"] : []) }
+    }
+    try store.publish(plan, scenario: scenario, weekOf: SchoolDate("2026-11-23")!)
     return (folder, Portal(scenario: scenario, store: store, date: SchoolDate("2026-11-24"), planSeconds: 5, signIns: signIns), store)
 }
 

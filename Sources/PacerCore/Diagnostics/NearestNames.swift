@@ -48,9 +48,14 @@ extension Scenario {
         teachers.contains { $0.id == teacher } ? nil : NearestNames.unknown("teacher", teacher.rawValue, among: teachers.map(\.id.rawValue))
     }
 
+    /// A teacher's id is not a supervisor's (they share one namespace): naming a teacher as a
+    /// supervisor says so, with the way to name them.
     public func unknownIDProblem(supervisor: SupervisorID) -> String? {
-        supervisors.contains { $0.id == supervisor } ? nil
-            : NearestNames.unknown("supervisor", supervisor.rawValue, among: supervisors.map(\.id.rawValue))
+        if supervisors.contains(where: { $0.id == supervisor }) { return nil }
+        if let teacher = teachers.first(where: { $0.id.rawValue == supervisor.rawValue }) {
+            return "\(teacher.name), id \(teacher.id), is a teacher, not a supervisor; name them as teacher:\(teacher.id)"
+        }
+        return NearestNames.unknown("supervisor", supervisor.rawValue, among: supervisors.map(\.id.rawValue))
     }
 
     public func unknownIDProblem(room: RoomID) -> String? {

@@ -1,6 +1,7 @@
-/// A teacher's page for one day: their groups in block order, each student with what the teacher
-/// needs at the door. The portal lays it out with a check form per student and a button to mark
-/// them absent; ids are kept only where a form sends them back.
+/// A teacher's or supervisor's page for one day: their groups in block order, each student with
+/// what the adult needs at the door. The portal lays it out with a check form per student (where
+/// the adult may record one) and a button to mark them absent; ids are kept only where a form
+/// sends them back.
 public struct TeacherDayView: Sendable, Equatable {
     /// A label next to a student's name.
     public enum Mark: String, Sendable {
@@ -38,9 +39,11 @@ public struct TeacherDayView: Sendable, Equatable {
         public let students: [Student]
     }
 
-    /// A study group the teacher supervises: its students with the same marks as a workshop's
-    /// (priority, absent) and the same absent button, and a check form for each student working
-    /// on an objective the teacher can teach (study is where much evidence of mastery is seen).
+    /// A study group the adult supervises: its students with the same marks as a workshop's
+    /// (priority, absent, the last check on the objective they work on) and the same absent
+    /// button, and a check form for each student working on an objective the supervising teacher
+    /// can teach (study is where much evidence of mastery is seen). A supervisor teaches nothing,
+    /// so never gets the form.
     public struct Study: Sendable, Equatable {
         /// The block the absent form sends.
         public let block: BlockID
@@ -51,16 +54,22 @@ public struct TeacherDayView: Sendable, Equatable {
         public let students: [Student]
     }
 
-    /// The teacher's name and the date.
+    /// The adult's name and the date.
     public let title: String
-    /// What the page says when the teacher has no group this day; nil when they have.
+    /// What the page says when the adult has no group this day; nil when they have.
     public let nothing: String?
+    /// Said once above a supervisor's study groups: who records checks instead; nil for a teacher.
+    public let studyNote: String?
     public let groups: [Group]
     public let study: [Study]
 
     public init(_ agenda: TeacherAgenda, scenario: Scenario) {
-        title = "\(scenario.teacherName(agenda.teacher)): \(agenda.date.weekdayName) \(agenda.date)"
-        nothing = agenda.groups.isEmpty && agenda.study.isEmpty ? "No sessions published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
+        let supervisor = scenario.supervisors.contains { $0.id.rawValue == agenda.adult.rawValue }
+        title = "\(scenario.adultName(agenda.adult)): \(agenda.date.weekdayName) \(agenda.date)"
+        let what = supervisor ? "No study groups" : "No sessions"
+        nothing = agenda.groups.isEmpty && agenda.study.isEmpty ? "\(what) published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
+        studyNote = supervisor && !agenda.study.isEmpty
+            ? "Mark a student absent if they are not here. A teacher records mastery checks; tell one what you saw." : nil
         groups = agenda.groups.map { group in
             Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)", objective: group.objective,
                   summary: "\(group.title) · \(group.members.count) student(s)",
@@ -77,7 +86,8 @@ public struct TeacherDayView: Sendable, Equatable {
                   students: g.members.map { m in
                       Student(id: m.student, name: m.name,
                               about: "grade \(m.grade), " + (m.title.map { "working on " + $0 } ?? "no objective left"),
-                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 }, lastCheck: nil, absent: m.absent,
+                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 },
+                              lastCheck: m.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: m.absent,
                               checks: m.checkable)
                   })
         }

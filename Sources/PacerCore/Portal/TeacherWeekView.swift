@@ -1,4 +1,4 @@
-/// A teacher's week: each school day's groups in one line each, today marked.
+/// A teacher's or supervisor's week: each school day's groups in one line each, today marked.
 public struct TeacherWeekView: Sendable, Equatable {
     public struct Session: Sendable, Equatable {
         /// `09:25–10:05, room R102`.
@@ -12,17 +12,17 @@ public struct TeacherWeekView: Sendable, Equatable {
         /// `Tuesday 2026-11-24 (today)`.
         public let heading: String
         public let sessions: [Session]
-        /// The study groups the teacher supervises: `11:45–12:25, Learning commons: independent study, 20 student(s)`.
+        /// The study groups the adult supervises: `11:45–12:25, Learning commons: independent study, 20 student(s)`.
         public let study: [String]
     }
 
-    /// The teacher's name and the week's first date.
+    /// The adult's name and the week's first date.
     public let title: String
     public let days: [Day]
 
-    /// `days`: the teacher's agenda on each school day of the week that holds `today`.
-    public init(teacher: TeacherID, days: [TeacherAgenda], today: SchoolDate, scenario: Scenario) {
-        title = "\(scenario.teacherName(teacher)): week of \(scenario.calendar.weekStart(containing: today))"
+    /// `days`: the adult's agenda on each school day of the week that holds `today`.
+    public init(adult: AdultID, days: [TeacherAgenda], today: SchoolDate, scenario: Scenario) {
+        title = "\(scenario.adultName(adult)): week of \(scenario.calendar.weekStart(containing: today))"
         self.days = days.map { day in
             Day(heading: "\(day.date.weekdayName) \(day.date)" + (day.date == today ? " (today)" : ""),
                 sessions: day.groups.map { group in

@@ -1,18 +1,21 @@
 import Foundation
 import GRDB
 
-/// Whom a sign-in link lets into the portal: the scheduler, one teacher, or one student's family.
+/// Whom a sign-in link lets into the portal: the scheduler, one teacher, one supervisor of study
+/// (an aide, a coach), or one student's family.
 public enum AccessRole: Sendable, Equatable, Hashable, CustomStringConvertible {
     case scheduler
     case teacher(TeacherID)
+    case supervisor(SupervisorID)
     case family(StudentID)
 
-    /// `scheduler`, `teacher:T-LEE` or `family:S-03`.
+    /// `scheduler`, `teacher:T-LEE`, `supervisor:A-PARK` or `family:S-03`.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count) {
         case ("scheduler", 1): self = .scheduler
         case ("teacher", 2) where !parts[1].isEmpty: self = .teacher(TeacherID(rawValue: parts[1]))
+        case ("supervisor", 2) where !parts[1].isEmpty: self = .supervisor(SupervisorID(rawValue: parts[1]))
         case ("family", 2) where !parts[1].isEmpty: self = .family(StudentID(rawValue: parts[1]))
         default: return nil
         }
@@ -26,6 +29,7 @@ public enum AccessRole: Sendable, Equatable, Hashable, CustomStringConvertible {
         switch self {
         case .scheduler: return "scheduler"
         case .teacher: return "teacher"
+        case .supervisor: return "supervisor"
         case .family: return "family"
         }
     }
@@ -34,7 +38,17 @@ public enum AccessRole: Sendable, Equatable, Hashable, CustomStringConvertible {
         switch self {
         case .scheduler: return ""
         case let .teacher(id): return id.rawValue
+        case let .supervisor(id): return id.rawValue
         case let .family(id): return id.rawValue
+        }
+    }
+
+    /// The adult a teacher's or supervisor's grant names (whose agenda the portal shows), else nil.
+    public var adult: AdultID? {
+        switch self {
+        case let .teacher(id): return AdultID(rawValue: id.rawValue)
+        case let .supervisor(id): return AdultID(rawValue: id.rawValue)
+        case .scheduler, .family: return nil
         }
     }
 
@@ -44,7 +58,12 @@ public enum AccessRole: Sendable, Equatable, Hashable, CustomStringConvertible {
     public func problem(in scenario: Scenario) -> String? {
         switch self {
         case .scheduler: return nil
-        case let .teacher(id): return scenario.unknownIDProblem(teacher: id)
+        case let .teacher(id):
+            if let aide = scenario.supervisors.first(where: { $0.id.rawValue == id.rawValue }) {
+                return "\(aide.name), id \(aide.id), supervises study and is not a teacher; name them as supervisor:\(aide.id)"
+            }
+            return scenario.unknownIDProblem(teacher: id)
+        case let .supervisor(id): return scenario.unknownIDProblem(supervisor: id)
         case let .family(id): return scenario.unknownIDProblem(student: id)
         }
     }

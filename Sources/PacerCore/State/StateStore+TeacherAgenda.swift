@@ -1,8 +1,9 @@
 import GRDB
 
-/// A teacher's published sessions and the study groups they supervise on one date, as the portal's teacher page shows them: each
-/// group with its time, room and objective, and each student with what the teacher needs at the
-/// door (grade, days on the objective, priority, new to this teacher on it, the last check).
+/// An adult's published sessions and the study groups they supervise on one date, as the portal's
+/// day page shows them: each group with its time, room and objective, and each student with what
+/// the adult needs at the door (grade, days on the objective, priority, new to this teacher on it,
+/// the last check). A supervisor (an aide) has study groups only; a teacher may have both.
 public struct TeacherAgenda: Sendable, Equatable {
     public struct Member: Sendable, Equatable {
         public let student: StudentID
@@ -38,10 +39,13 @@ public struct TeacherAgenda: Sendable, Equatable {
             public let priority: Bool
             /// The objective's title, or nil for a student with no current objective left.
             public let title: String?
-            /// The objective, when the supervising teacher may teach it and so check it.
+            /// The objective, when the supervising teacher may teach it and so check it (never
+            /// for a supervisor, who teaches nothing).
             public let checkable: ObjectiveID?
             /// Recorded absent in the group's block.
             public let absent: Bool
+            /// The latest check on the objective the student works on (withdrawn ones left out).
+            public var lastCheck: StateStore.RecordedCheck? = nil
         }
         /// `BLOCK/study/ROOM`.
         public let id: String
@@ -55,7 +59,8 @@ public struct TeacherAgenda: Sendable, Equatable {
         public let members: [Member]
     }
 
-    public let teacher: TeacherID
+    /// The teacher or supervisor.
+    public let adult: AdultID
     public let date: SchoolDate
     /// In block order.
     public let groups: [Group]
@@ -67,15 +72,21 @@ public struct TeacherAgenda: Sendable, Equatable {
 }
 
 extension StateStore {
-    /// The teacher's sessions in the plan in force on `date` (a published day plan replaces the
-    /// week's), with the students recorded absent marked.
+    /// The teacher's sessions and study groups in the plan in force on `date`.
     public func teacherAgenda(_ scenario: Scenario, teacher: TeacherID, on date: SchoolDate) throws -> TeacherAgenda {
+        try teacherAgenda(scenario, adult: AdultID(rawValue: teacher.rawValue), on: date)
+    }
+
+    /// The adult's sessions (a teacher's) and the study groups they supervise in the plan in force
+    /// on `date` (a published day plan replaces the week's), with the students recorded absent marked.
+    public func teacherAgenda(_ scenario: Scenario, adult me: AdultID, on date: SchoolDate) throws -> TeacherAgenda {
+        let teacher = TeacherID(rawValue: me.rawValue)
         let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         let students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try read { db in
             var groups: [TeacherAgenda.Group] = []
             guard let inForce = try planInForce(db, scenario: scenario, on: date) else {
-                return TeacherAgenda(teacher: teacher, date: date, groups: [], study: [])
+                return TeacherAgenda(adult: me, date: date, groups: [], study: [])
             }
             let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
             for session in inForce.sessions where session.teacher == teacher {
@@ -85,14 +96,7 @@ extension StateStore {
                     let before = try Int.fetchOne(db, sql: """
                         SELECT COUNT(*) FROM attendance WHERE student = ? AND teacher = ? AND objective = ? AND date < ?
                         """, arguments: [id.rawValue, teacher.rawValue, session.objective.rawValue, date.text]) ?? 0
-                    let last = try Row.fetchOne(db, sql: """
-                        SELECT id, date, objective, result, note, source FROM mastery_check
-                        WHERE student = ? AND objective = ? AND date <= ? AND withdrawn_at IS NULL ORDER BY date DESC, id DESC LIMIT 1
-                        """, arguments: [id.rawValue, session.objective.rawValue, date.text]).flatMap { row -> RecordedCheck? in
-                        guard let day = SchoolDate(row["date"]) else { return nil }
-                        return RecordedCheck(id: row["id"], date: day, objective: session.objective, result: row["result"],
-                                             note: row["note"], source: row["source"], withdrawn: false)
-                    }
+                    let last = try Self.latestCheck(db, of: id, on: session.objective, by: date)
                     let student = students[id]
                     return TeacherAgenda.Member(student: id, name: student?.name ?? "", grade: student?.grade ?? "",
                                              priority: student?.flags.contains(.priority) ?? false,
@@ -104,22 +108,34 @@ extension StateStore {
                                                members: people.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) }))
             }
             groups.sort { (order[$0.block] ?? 0, $0.block.rawValue) < (order[$1.block] ?? 0, $1.block.rawValue) }
-            let me = AdultID(rawValue: teacher.rawValue)
             let canTeach = Set(scenario.teachers.first { $0.id == teacher }?.canTeach ?? [])
-            let study = (inForce.plan.study ?? []).filter { $0.day == inForce.day && $0.adults.contains(me) }.map { g in
-                TeacherAgenda.Study(
+            let study = try (inForce.plan.study ?? []).filter { $0.day == inForce.day && $0.adults.contains(me) }.map { g in
+                try TeacherAgenda.Study(
                     id: g.id, block: g.block, start: g.start, end: g.end, room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
                     with: g.adults.filter { $0 != me }.map(scenario.adultName),
                     members: g.students.map { place in
                         let student = students[place.student]
-                        return TeacherAgenda.Study.Member(student: place.student, name: student?.name ?? place.student.rawValue, grade: student?.grade ?? "",
+                        return try TeacherAgenda.Study.Member(student: place.student, name: student?.name ?? place.student.rawValue, grade: student?.grade ?? "",
                                                           priority: student?.flags.contains(.priority) ?? false,
                                                           title: place.objective.map(scenario.objectiveTitle),
                                                           checkable: place.objective.flatMap { o in canTeach.contains(o) ? o : nil },
-                                                          absent: away.students[place.student]?.contains(g.block) == true)
+                                                          absent: away.students[place.student]?.contains(g.block) == true,
+                                                          lastCheck: place.objective.flatMap { try Self.latestCheck(db, of: place.student, on: $0, by: date) })
                     }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) })
             }.sorted { (order[$0.block] ?? 0, $0.id) < (order[$1.block] ?? 0, $1.id) }
-            return TeacherAgenda(teacher: teacher, date: date, groups: groups, study: study)
+            return TeacherAgenda(adult: me, date: date, groups: groups, study: study)
+        }
+    }
+
+    /// The student's latest check on the objective up to `date`, withdrawn ones left out.
+    static func latestCheck(_ db: Database, of student: StudentID, on objective: ObjectiveID, by date: SchoolDate) throws -> RecordedCheck? {
+        try Row.fetchOne(db, sql: """
+            SELECT id, date, objective, result, note, source FROM mastery_check
+            WHERE student = ? AND objective = ? AND date <= ? AND withdrawn_at IS NULL ORDER BY date DESC, id DESC LIMIT 1
+            """, arguments: [student.rawValue, objective.rawValue, date.text]).flatMap { row -> RecordedCheck? in
+            guard let day = SchoolDate(row["date"]) else { return nil }
+            return RecordedCheck(id: row["id"], date: day, objective: objective, result: row["result"],
+                                 note: row["note"], source: row["source"], withdrawn: false)
         }
     }
 }

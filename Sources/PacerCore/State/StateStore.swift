@@ -296,6 +296,27 @@ public final class StateStore: Sendable {
                 CREATE INDEX absence_by_date ON absence(date);
                 """)
         }
+        m.registerMigration("v13") { db in
+            // Supervisors of study sign in to the portal too: the access table's kinds widen
+            // (copied as v12 copied the absences; the ids stay, so sessions keep their grant).
+            try db.execute(sql: """
+                CREATE TABLE access_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL CHECK (kind IN ('scheduler', 'teacher', 'supervisor', 'family')),
+                    person TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL,
+                    expires TEXT,
+                    revoked_at TEXT,
+                    calendar_hash TEXT
+                );
+                INSERT INTO access_new (id, token_hash, kind, person, created_at, expires, revoked_at, calendar_hash)
+                    SELECT id, token_hash, kind, person, created_at, expires, revoked_at, calendar_hash FROM access;
+                DROP TABLE access;
+                ALTER TABLE access_new RENAME TO access;
+                CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
+                """)
+        }
         return m
     }
 

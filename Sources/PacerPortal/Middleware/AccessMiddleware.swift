@@ -19,7 +19,11 @@ struct AccessMiddleware: RouterMiddleware {
     static let signedIn = AccessMiddleware(allows: { _ in true }, refusal: { Refusal.signInFirst })
     /// Teachers and the scheduler.
     static let staff = AccessMiddleware(allows: PortalAccess.mayRecord) {
-        Refusal(.forbidden, "Teachers only", "Only teachers and the scheduler record checks and absences.")
+        Refusal(.forbidden, "Teachers only", "Only teachers and the scheduler record mastery checks.")
+    }
+    /// Teachers, supervisors and the scheduler.
+    static let adults = AccessMiddleware(allows: PortalAccess.mayMarkAbsent) {
+        Refusal(.forbidden, "Staff only", "Only teachers, supervisors and the scheduler mark students absent.")
     }
     /// The scheduler.
     static let scheduler = AccessMiddleware(allows: PortalAccess.mayRunTheSchool) {

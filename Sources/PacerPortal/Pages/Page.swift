@@ -56,7 +56,7 @@ struct PageNav: Component {
     var body: Component {
         element("nav") {
             switch session.grant.role {
-            case .teacher: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
+            case .teacher, .supervisor: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
             case .family: ComponentGroup()
             case .scheduler: ComponentGroup { link("/", "School"); Text(" · "); link("/job", "Planning"); Text(" · "); link("/exports", "Exports") }
             }

@@ -1,8 +1,8 @@
 import PacerCore
 import Plot
 
-/// A teacher's day: each group with its students, each student with a check form and, until they
-/// are marked absent, a button to mark them so.
+/// A teacher's or supervisor's day: each group with its students, each student with a check form
+/// (where the adult may record one) and, until they are marked absent, a button to mark them so.
 struct TeacherDayPage: Component {
     let view: TeacherDayView
     let csrf: String
@@ -17,6 +17,7 @@ struct TeacherDayPage: Component {
                     for student in group.students { self.student(student, in: group) }
                 }.class("group")
             }
+            if let note = view.studyNote { Paragraph(note).class("note") }
             for group in view.study {
                 Div {
                     H2(group.heading)
@@ -27,11 +28,16 @@ struct TeacherDayPage: Component {
         }
     }
 
+    /// A student's row in one block: a student may be in two groups of the day (study in both flex
+    /// blocks is common), so the block keeps the page's ids unique and the posts return to the row.
+    static func anchor(_ student: StudentID, in block: BlockID) -> String { "student-\(student)-\(block)" }
+
     /// The form that records a mastery check of the student on the objective.
-    private func checkForm(_ student: TeacherDayView.Student, on objective: ObjectiveID) -> Component {
+    private func checkForm(_ student: TeacherDayView.Student, on objective: ObjectiveID, in block: BlockID) -> Component {
         postForm("/check", csrf: csrf) {
             hidden("student", student.id.rawValue)
             hidden("objective", objective.rawValue)
+            hidden("block", block.rawValue)
             element("label") { input("radio", "result").attr("value", "mastered").flag("required"); Text(" mastered") }
             element("label") { input("radio", "result").attr("value", "not-yet"); Text(" not yet") }
             input("text", "note").attr("maxlength", "500").attr("placeholder", "evidence or feedback").attr("aria-label", "note for \(student.name)")
@@ -48,16 +54,17 @@ struct TeacherDayPage: Component {
         }.class("inline")
     }
 
-    /// A student of a study group the teacher supervises: the same marks and absent button as in a
-    /// workshop, and the check form when the teacher can teach the student's objective.
+    /// A student of a study group the adult supervises: the same marks, last check and absent
+    /// button as in a workshop, and the check form when a teacher can teach the student's objective.
     private func student(_ student: TeacherDayView.Student, inStudy group: TeacherDayView.Study) -> Component {
         Div {
             Text(student.name).bold()
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
-            if let objective = student.checks { checkForm(student, on: objective) }
+            if let last = student.lastCheck { Div(last).class("note") }
+            if let objective = student.checks { checkForm(student, on: objective, in: group.block) }
             if !student.absent { absentForm(student, in: group.block) }
-        }.class("student").attr("id", "student-\(student.id)")
+        }.class("student").attr("id", Self.anchor(student.id, in: group.block))
     }
 
     private func student(_ student: TeacherDayView.Student, in group: TeacherDayView.Group) -> Component {
@@ -66,13 +73,13 @@ struct TeacherDayPage: Component {
             Text(" (\(student.about))")
             for m in student.marks { mark(m.rawValue, away: m == .absent) }
             if let last = student.lastCheck { Div(last).class("note") }
-            checkForm(student, on: group.objective)
+            checkForm(student, on: group.objective, in: group.block)
             if !student.absent { absentForm(student, in: group.block) }
-        }.class("student").attr("id", "student-\(student.id)")
+        }.class("student").attr("id", Self.anchor(student.id, in: group.block))
     }
 }
 
-/// A teacher's week: each school day's groups, one line each.
+/// A teacher's or supervisor's week: each school day's groups, one line each.
 struct TeacherWeekPage: Component {
     let view: TeacherWeekView
 

@@ -24,7 +24,7 @@ import Testing
             member("S-11", name: "Chloe Kim", priority: true, last: check(1, "2026-11-23", "MATH-7.NS.1", "not-yet", "three of four")),
             member("S-12", name: "Elijah Brooks", days: nil, isNew: false, absent: true),
         ])
-        let view = TeacherDayView(TeacherAgenda(teacher: "T-OKAFOR", date: tuesday, groups: [group]), scenario: scenario)
+        let view = TeacherDayView(TeacherAgenda(adult: "T-OKAFOR", date: tuesday, groups: [group]), scenario: scenario)
         #expect(view.title == "Ms Okafor: Tuesday 2026-11-24")
         #expect(view.nothing == nil)
         let shown = view.groups[0]
@@ -35,7 +35,7 @@ import Testing
         #expect(shown.students.map(\.lastCheck) == ["last check 2026-11-23: not yet: three of four", nil])
         #expect(shown.students.map(\.absent) == [false, true])
 
-        let free = TeacherDayView(TeacherAgenda(teacher: "T-OKAFOR", date: tuesday, groups: []), scenario: scenario)
+        let free = TeacherDayView(TeacherAgenda(adult: "T-OKAFOR", date: tuesday, groups: []), scenario: scenario)
         #expect(free.nothing == "No sessions published for you on Tuesday 2026-11-24.")
     }
 
@@ -43,9 +43,9 @@ import Testing
         let group = TeacherAgenda.Group(block: "Thu-F1", start: "09:25", end: "10:05", room: "R102", objective: "MATH-7.G.2",
                                         title: "Circles: area and circumference",
                                         members: [member("S-21", name: "Yusuf Hughes", absent: true), member("S-22", name: "Zoe Wright")])
-        let days = [TeacherAgenda(teacher: "T-OKAFOR", date: tuesday, groups: []),
-                    TeacherAgenda(teacher: "T-OKAFOR", date: SchoolDate("2026-11-26")!, groups: [group])]
-        let view = TeacherWeekView(teacher: "T-OKAFOR", days: days, today: tuesday, scenario: scenario)
+        let days = [TeacherAgenda(adult: "T-OKAFOR", date: tuesday, groups: []),
+                    TeacherAgenda(adult: "T-OKAFOR", date: SchoolDate("2026-11-26")!, groups: [group])]
+        let view = TeacherWeekView(adult: "T-OKAFOR", days: days, today: tuesday, scenario: scenario)
         #expect(view.title == "Ms Okafor: week of 2026-11-23")
         #expect(view.days.map(\.heading) == ["Tuesday 2026-11-24 (today)", "Thursday 2026-11-26"])
         #expect(view.days[0].sessions.isEmpty)

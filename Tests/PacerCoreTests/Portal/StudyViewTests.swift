@@ -14,7 +14,7 @@ import Testing
             .init(student: "S-02", name: "Liam Chen", grade: "7", priority: true, title: "Unit rates with fractions", checkable: "MATH-7.RP.1", absent: false),
             .init(student: "S-03", name: "Sofia Garcia", grade: "7", priority: false, title: nil, checkable: nil, absent: true),
         ])
-        let agenda = TeacherAgenda(teacher: "T-CHEN", date: tuesday, groups: [], study: [study])
+        let agenda = TeacherAgenda(adult: "T-CHEN", date: tuesday, groups: [], study: [study])
         let view = TeacherDayView(agenda, scenario: scenario)
         #expect(view.nothing == nil, "a teacher who supervises study has something that day")
         let shown = try! #require(view.study.first)
@@ -27,8 +27,29 @@ import Testing
         // Mr Chen teaches MATH-7.RP.1, so he may check Liam on it in study; Sofia has no objective left.
         #expect(shown.students.map(\.checks) == ["MATH-7.RP.1", nil])
 
-        let week = TeacherWeekView(teacher: "T-CHEN", days: [agenda], today: tuesday, scenario: scenario)
+        let week = TeacherWeekView(adult: "T-CHEN", days: [agenda], today: tuesday, scenario: scenario)
         #expect(week.days[0].study == ["09:25–10:05, Learning commons: independent study, 2 student(s) (1 absent)"])
+    }
+
+    /// An aide's day is the same page: their name, the roster with each student's last check on
+    /// the objective they study, no check form (they teach nothing), and a line saying who checks.
+    @Test func anAidesDayIsTheSameRosterWithTheLastCheckAndNoCheckForm() {
+        let last = StateStore.RecordedCheck(id: 7, date: SchoolDate("2026-11-23")!, objective: "MATH-7.RP.1", result: "not-yet",
+                                            note: "ratios of fractions", source: "test", withdrawn: false)
+        let study = TeacherAgenda.Study(id: "Tue-F1/study/COMMONS", block: "Tue-F1", start: "09:25", end: "10:05", room: "Learning commons",
+                                        with: [], members: [
+            .init(student: "S-02", name: "Liam Chen", grade: "7", priority: false, title: "Unit rates with fractions", checkable: nil,
+                  absent: false, lastCheck: last),
+        ])
+        let view = TeacherDayView(TeacherAgenda(adult: "A-PARK", date: tuesday, groups: [], study: [study]), scenario: scenario)
+        #expect(view.title == "Ms Park (learning coach): Tuesday 2026-11-24")
+        #expect(view.study[0].summary == "1 student(s)")
+        #expect(view.study[0].students[0].lastCheck == "last check 2026-11-23: not yet: ratios of fractions")
+        #expect(view.study[0].students[0].checks == nil)
+        #expect(view.studyNote?.contains("A teacher records mastery checks") == true)
+        #expect(TeacherDayView(TeacherAgenda(adult: "T-CHEN", date: tuesday, groups: [], study: [study]), scenario: scenario).studyNote == nil)
+        #expect(TeacherDayView(TeacherAgenda(adult: "A-PARK", date: tuesday, groups: [], study: []), scenario: scenario).nothing
+            == "No study groups published for you on Tuesday 2026-11-24.")
     }
 
     @Test func aFamilysWeekListsStudyAmongTheWorkshopsInBlockOrder() {
