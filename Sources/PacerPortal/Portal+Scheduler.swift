@@ -90,7 +90,7 @@ extension Portal {
     func recordAbsence(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
         guard let person = form["person"].flatMap(Absence.Person.init), let date = form["date"].flatMap(SchoolDate.init) else {
-            throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID or student:ID and the date as YYYY-MM-DD.")
+            throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID, supervisor:ID or student:ID and the date as YYYY-MM-DD.")
         }
         let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
         let absence = Absence(date: date, person: person, periods: periods, note: try Self.note(form))

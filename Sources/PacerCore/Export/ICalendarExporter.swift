@@ -48,7 +48,10 @@ public struct ICalendarExporter: PlanExporter {
                                         description: "\(context.objectiveTitle(s.objective))\nStudents (\(names.count)): \(names.joined(separator: ", "))",
                                         context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: false))
             }
-            for s in cancelled where s.teacher == teacher {
+            // A teacher moved from a workshop to supervising study in that block gets the study
+            // event under the same UID, not a cancellation too (one event per UID, as for students).
+            let supervised = Set(study.filter { $0.adults.contains(AdultID(rawValue: teacher.rawValue)) }.map(\.block))
+            for s in cancelled where s.teacher == teacher && !supervised.contains(s.block) {
                 events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "Cancelled: \(s.objective) workshop",
                                         description: "", context: context, zone: zone, stamp: stamp, sequence: sequence, cancelled: true))
             }

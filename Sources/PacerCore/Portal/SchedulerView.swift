@@ -64,6 +64,9 @@ public struct SchedulerView: Sendable, Equatable {
     public let periods: [PeriodID]
     /// The teachers the absence form suggests, by name.
     public let teachers: [Teacher]
+    /// The supervisors (aides) the absence form suggests, by name: their study groups are placed
+    /// again at the next regroup.
+    public let supervisors: [Supervisor]
     public let checks: [Check]
     public let standing: [Standing]
 
@@ -89,6 +92,7 @@ public struct SchedulerView: Sendable, Equatable {
         self.absences = absences.map(\.text)
         periods = scenario.calendar.periods.map(\.id)
         teachers = scenario.teachers.map { Teacher(id: $0.id, name: $0.name) }
+        supervisors = scenario.supervisors
         checks = recentChecks.map { student, c in
             Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
         }

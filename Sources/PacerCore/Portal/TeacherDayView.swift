@@ -63,6 +63,15 @@ public struct TeacherDayView: Sendable, Equatable {
     public let groups: [Group]
     public let study: [Study]
 
+    /// A workshop or a study group, as the page lists them.
+    public enum Entry: Sendable, Equatable {
+        case workshop(Group)
+        case study(Study)
+    }
+    /// The workshops and study groups together in block order, as the day runs (a study group at
+    /// 09:25 before a workshop at 11:45).
+    public let entries: [Entry]
+
     public init(_ agenda: TeacherAgenda, scenario: Scenario) {
         let supervisor = scenario.supervisors.contains { $0.id.rawValue == agenda.adult.rawValue }
         title = "\(scenario.adultName(agenda.adult)): \(agenda.date.weekdayName) \(agenda.date)"
@@ -91,5 +100,8 @@ public struct TeacherDayView: Sendable, Equatable {
                               checks: m.checkable)
                   })
         }
+        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let listed = groups.map { (order[$0.block] ?? 0, Entry.workshop($0)) } + study.map { (order[$0.block] ?? 0, Entry.study($0)) }
+        entries = listed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
 }

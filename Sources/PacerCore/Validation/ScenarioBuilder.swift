@@ -16,7 +16,7 @@ final class ScenarioBuilder {
     /// The students.csv cells that place a student on each objective.
     var studentsOnObjective: [ObjectiveID: [SourceLocation]] = [:]
     /// Every id claimed so far, by kind and case-folded form, with how and where it was written.
-    private var foldedIDs: [String: (String, SourceLocation)] = [:]
+    var foldedIDs: [String: (String, SourceLocation)] = [:]
 
     init(log: DiagnosticLog, sources: SourceFiles) {
         self.log = log

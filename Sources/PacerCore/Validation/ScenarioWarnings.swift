@@ -44,6 +44,13 @@ extension ScenarioBuilder {
             if !flex.isEmpty, !student.current.isEmpty, flex.allSatisfy(unavailable.contains) {
                 log.warning(location, "student \(student.id) has no free flex block")
             }
+            // A home base that can never hold study is a preference that never applies.
+            if let home = student.homeRoom, scenario.rooms.first(where: { $0.id == home })?.studySeats == nil {
+                log.warning(location, "student \(student.id): home_room \(home) is not a study space (no 'study:' seats), so it is never used")
+            }
+            if let adult = student.homeAdult, let teacher = scenario.teachers.first(where: { $0.id.rawValue == adult.rawValue }), !teacher.supervises {
+                log.warning(location, "student \(student.id): home_adult \(adult) is a teacher with 'supervises: false', so it is never used")
+            }
         }
     }
 }

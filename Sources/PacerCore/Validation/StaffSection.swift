@@ -52,6 +52,12 @@ extension ScenarioBuilder {
                 log.error(id.location, "supervisor id '\(printable(id.value))' is already a teacher's (at \(first)); a study group names its adult by id, so each adult needs their own")
                 continue
             }
+            // Teachers and supervisors share one namespace, and both get files named after their
+            // id (supervision-ID.html, supervision/ID.csv), so case alone may not tell them apart.
+            if let (teacherText, first) = foldedIDs["teacher\u{0}" + IdentifierRule.folded(id.value)] {
+                log.error(id.location, "supervisor id '\(printable(id.value))' differs from teacher '\(teacherText)' (at \(first)) only by case; exports name files after ids, and many disks do not tell them apart")
+                continue
+            }
             let supervisorID = SupervisorID(rawValue: id.value)
             guard claim(supervisorID, id, kind: "supervisor", in: &locations) else { continue }
             let what = "supervisor \(id.value)"

@@ -57,9 +57,10 @@ struct SchedulerPage: Component {
             H2("Absences")
             if view.absences.isEmpty { Paragraph("Nobody recorded away today.") } else { lines(view.absences) }
             postForm("/absence", csrf: csrf) {
-                void("input").attr("name", "person").attr("list", "people").attr("placeholder", "teacher:ID or student:ID").flag("required").attr("aria-label", "who")
+                void("input").attr("name", "person").attr("list", "people").attr("placeholder", "teacher:ID, supervisor:ID or student:ID").flag("required").attr("aria-label", "who")
                 element("datalist") {
                     for teacher in view.teachers { element("option") { Text(teacher.name) }.attr("value", "teacher:\(teacher.id)") }
+                    for supervisor in view.supervisors { element("option") { Text(supervisor.name) }.attr("value", "supervisor:\(supervisor.id)") }
                 }.attr("id", "people")
                 input("date", "date").attr("value", view.date.text).flag("required").attr("aria-label", "date")
                 Span {
@@ -72,7 +73,7 @@ struct SchedulerPage: Component {
                 }
                 Button("Record absence")
             }
-            Paragraph("A teacher's absence is covered at the next regroup of that day: their sessions go to free qualified teachers, or are cancelled with the reason.")
+            Paragraph("A teacher's absence is covered at the next regroup of that day: their sessions go to free qualified teachers, or are cancelled with the reason; a supervisor's study groups get other adults.")
                 .class("note")
         }
     }

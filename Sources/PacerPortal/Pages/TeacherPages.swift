@@ -10,21 +10,26 @@ struct TeacherDayPage: Component {
     var body: Component {
         ComponentGroup {
             if let nothing = view.nothing { Paragraph(nothing) }
-            for group in view.groups {
-                Div {
-                    H2(group.heading)
-                    Div { Span(group.objective.rawValue).class("id"); Text(": " + group.summary) }
-                    for student in group.students { self.student(student, in: group) }
-                }.class("group")
-            }
             if let note = view.studyNote { Paragraph(note).class("note") }
-            for group in view.study {
-                Div {
-                    H2(group.heading)
-                    Div(group.summary)
-                    for student in group.students { self.student(student, inStudy: group) }
-                }.class("group")
-            }
+            for entry in view.entries { self.entry(entry) }
+        }
+    }
+
+    /// A workshop or a study group, with its students.
+    private func entry(_ entry: TeacherDayView.Entry) -> Component {
+        switch entry {
+        case let .workshop(group):
+            return Div {
+                H2(group.heading)
+                Div { Span(group.objective.rawValue).class("id"); Text(": " + group.summary) }
+                for student in group.students { self.student(student, in: group) }
+            }.class("group")
+        case let .study(group):
+            return Div {
+                H2(group.heading)
+                Div(group.summary)
+                for student in group.students { self.student(student, inStudy: group) }
+            }.class("group")
         }
     }
 

@@ -52,6 +52,20 @@ import Testing
         #expect(errors.first?.message.hasPrefix("student id 'S-02' differs from 's-02'") == true, "\(errors)")
     }
 
+    /// A supervisor's id shares the teachers' namespace, case folded too: `t-chen` beside teacher
+    /// `T-CHEN` would make supervision-T-CHEN.html and supervision-t-chen.html, which export refuses.
+    @Test func aSupervisorIDThatDiffersFromATeachersOnlyByCaseIsAnError() throws {
+        let folder = try schoolWithStudentID("S-01")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
+        let line = try #require(yaml.range(of: "supervisors:\n"))
+        let broken = yaml.replacingCharacters(in: line, with: "supervisors:\n  - {id: t-chen, name: Aide}\n")
+        try broken.write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let errors = ScenarioLoader.read(folder).errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("supervisor id 't-chen' differs from teacher 'T-CHEN'") == true, "\(errors)")
+    }
+
     /// Every exporter, handed a plan whose ids are hostile (as if the loader had let them through),
     /// writes only inside its folder.
     @Test(arguments: [("html", HTMLExporter() as PlanExporter), ("csv", CSVExporter()), ("ics", ICalendarExporter()),

@@ -79,6 +79,21 @@ func regroupedTuesday(revision: Int? = 2) throws -> (ExportContext, WeekPlan) {
         }
     }
 
+    /// T-CHEN's Tue-F2 workshop was dropped and he supervises study in Tue-F2 instead: his calendar
+    /// holds the study event under that UID, not the study event and a cancellation of the same UID
+    /// (a phone applying both in order would drop his supervision).
+    @Test func aTeacherMovedFromAWorkshopToStudyGetsOneEventForTheBlock() throws {
+        var (context, day) = try regroupedTuesday()
+        day.study = [StudyGroup(id: "Tue-F2/study/COMMONS", day: "Tue", block: "Tue-F2", start: "11:45", end: "12:25", room: "COMMONS",
+                                adults: ["T-CHEN"], students: [StudyPlace(student: "S-04", objective: "MATH-7.RP.2")])]
+        day.days = day.days.map { DayRoster(day: $0.day, sessions: $0.sessions, study: ["Tue-F2/study/COMMONS"]) }
+        context = ExportContext(scenario: context.scenario, plan: day, weekOf: nil)
+        let text = try #require(try calendars(context)["teachers/T-CHEN.ics"])
+        let uids = text.components(separatedBy: "\r\n").filter { $0 == "UID:2026-11-24.Tue-F2.T-CHEN@pacer" }
+        #expect(uids.count == 1, "\(text)")
+        #expect(events(text)["2026-11-24.Tue-F2.T-CHEN@pacer"]?.0 == "CONFIRMED")
+    }
+
     @Test func theDaysPagesCoverEveryoneWhoseSessionsChanged() throws {
         let (context, _) = try regroupedTuesday()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-dayhtml-\(UUID().uuidString)").path

@@ -86,6 +86,8 @@ import Testing
         let inForce = PlanInForce(id: 1, plan: plan, day: "Tue", weekOf: SchoolDate("2026-11-23")!)
         let view = SchedulerView(today: tuesday, scenario: scenario, standing: lines, inForce: inForce, absences: [], recentChecks: [], job: nil)
         #expect(view.title == "Maple Grove Learning Studio: Tuesday 2026-11-24")
+        // The absence form offers the aide too, not only the teachers (absent supervisor:A-PARK).
+        #expect(view.supervisors.map(\.id) == ["A-PARK"])
         #expect(view.nextDay == SchoolDate("2026-11-25")! && view.nextWeek == SchoolDate("2026-11-30")!)
         #expect(view.standing.map(\.objective) == ["MATH-7.RP.1", "MATH-7.RP.2"])
         #expect(view.standing[1].who == "Sofia Garcia (5 d), Ava Martin (2 d)")

@@ -52,6 +52,22 @@ import Testing
             == "No study groups published for you on Tuesday 2026-11-24.")
     }
 
+    /// Mr Chen supervises study at 09:25 and teaches at 11:45: his page lists them as the day runs,
+    /// not every workshop first.
+    @Test func aTeachersDayListsStudyAmongTheWorkshopsInBlockOrder() {
+        let group = TeacherAgenda.Group(block: "Tue-F2", start: "11:45", end: "12:25", room: "R101", objective: "MATH-7.NS.1",
+                                        title: "Add and subtract rational numbers", members: [])
+        let study = TeacherAgenda.Study(id: "Tue-F1/study/COMMONS", block: "Tue-F1", start: "09:25", end: "10:05", room: "Learning commons",
+                                        with: [], members: [])
+        let view = TeacherDayView(TeacherAgenda(adult: "T-CHEN", date: tuesday, groups: [group], study: [study]), scenario: scenario)
+        #expect(view.entries.map { entry -> String in
+            switch entry {
+            case let .workshop(g): return g.heading
+            case let .study(g): return g.heading
+            }
+        } == ["09:25–10:05 · Learning commons · independent study", "11:45–12:25 · room R101"])
+    }
+
     @Test func aFamilysWeekListsStudyAmongTheWorkshopsInBlockOrder() {
         let workshop = StudentWorkshop(date: tuesday, block: "Tue-F2", start: "11:45", end: "12:25", objective: "MATH-7.RP.1",
                                        title: "Unit rates with fractions", teacher: "Mr Chen", room: "Room 101", absent: false)

@@ -34,4 +34,27 @@ import Testing
         #expect(summary.lines.contains("  independent study: 1 study spaces (25 study seats); 1 supervisors and 1 supervising teachers, at most 20 students each"))
         #expect(summary.assumed == [])
     }
+
+    /// A home base that can never apply is legal but a likely mistake: a home_room that is no study
+    /// space, a home_adult who is a teacher that does not supervise.
+    @Test func aHomeBaseThatCanNeverApplyIsWarnedAbout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-home-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = try String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    unavailable: [Fri]\n", with: "    unavailable: [Fri]\n    supervises: false\n")
+        try yaml.write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        var lines = try String(contentsOfFile: folder + "/students.csv", encoding: .utf8).components(separatedBy: "\n")
+        lines[0] += ",home_room"
+        lines[1] = lines[1].replacingOccurrences(of: ",A-PARK", with: ",T-RIVERA") + ",R101"   // S-01: neither can apply
+        lines[2] += ",COMMONS"                                                                  // S-02: the commons is a study space
+        for i in 3..<lines.count where !lines[i].isEmpty { lines[i] += "," }
+        try lines.joined(separator: "\n").write(toFile: folder + "/students.csv", atomically: true, encoding: .utf8)
+        let reading = ScenarioLoader.read(folder)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.map(\.message) == [  // in column order
+            "student S-01: home_adult T-RIVERA is a teacher with 'supervises: false', so it is never used",
+            "student S-01: home_room R101 is not a study space (no 'study:' seats), so it is never used",
+        ])
+    }
 }
