@@ -53,12 +53,7 @@ extension Portal {
         guard let job = await jobs.current else {
             throw Refusal(.notFound, "Nothing planned", "No regroup or week plan has been started since the portal started.")
         }
-        var absent: Set<TeacherID> = []
-        if case let .regroup(date) = job.kind {
-            for a in try store.absences(from: date, to: date) { if case let .teacher(t) = a.person { absent.insert(t) } }
-        }
-        let view = PlanningJobView(id: job.id, title: job.kind.title, outcome: job.outcome, published: job.published,
-                                   scenario: scenario, absentTeachers: absent)
+        let view = PlanningJobView(id: job.id, title: job.kind.title, outcome: job.outcome, published: job.published, scenario: scenario)
         return Page.response(.ok, title: view.title, nav: session, refresh: view.reloads, body: PlanningJobPage(view: view, csrf: session.csrf))
     }
 

@@ -49,9 +49,8 @@ extension PacerCommand {
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
             print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(NumberText.points(result.plan.cost.total))")
-            for t in changes?.teachers ?? [] {
-                let teacherAbsent = absent.contains { $0.person == .teacher(t.teacher) }
-                print("  \(t.teacher) \(t.block): " + t.text(teacherAbsent: teacherAbsent))
+            for adult in DayChangeText(result.plan, scenario: loaded).adults {
+                for line in adult.lines { print("  \(adult.name), \(line)") }
             }
             for line in PlanSummary.unservedLines(result.plan) { print(line) }
             printExplanation(regrouped.impossibilities, of: result)

@@ -71,6 +71,18 @@ struct StudentBlock: Hashable, Sendable, Comparable {
     static func < (a: Self, b: Self) -> Bool { (a.student.rawValue, a.block.rawValue) < (b.student.rawValue, b.block.rawValue) }
 }
 
+/// An adult (a teacher or a supervisor) in one block.
+struct AdultBlock: Hashable, Sendable, Comparable {
+    let adult: AdultID
+    let block: BlockID
+    init(_ adult: AdultID, _ block: BlockID) {
+        self.adult = adult
+        self.block = block
+    }
+
+    static func < (a: Self, b: Self) -> Bool { (a.block.rawValue, a.adult.rawValue) < (b.block.rawValue, b.adult.rawValue) }
+}
+
 extension PlannedSession {
     var teacherBlock: TeacherBlock { TeacherBlock(block, teacher) }
 }

@@ -153,7 +153,7 @@ public struct ExportContext: Sendable {
     }
     public func student(_ id: StudentID) -> Student? { studentsByID[id] }
     public func teacherName(_ id: TeacherID) -> String { scenario.teacherName(id) }
-    public func roomName(_ id: RoomID) -> String { scenario.rooms.first { $0.id == id }?.name ?? id.rawValue }
+    public func roomName(_ id: RoomID) -> String { scenario.roomName(id) }
     public func objectiveTitle(_ id: ObjectiveID) -> String { scenario.objectiveTitle(id) }
     public func subjectName(_ id: SubjectID) -> String { scenario.subjects.first { $0.id == id }?.name ?? id.rawValue }
     public func date(_ day: DayID) -> String { dates[day]?.text ?? "" }

@@ -1,20 +1,98 @@
-extension DayChanges.TeacherChange {
-    /// What changed in one teacher's block, as `pacer regroup` and the portal show it:
-    /// `MATH-7.RP.1 → MATH-7.RP.2, room R-2; in: S-03; out: S-07`.
-    public func text(teacherAbsent: Bool) -> String {
-        var line = ""
-        switch (objectiveBefore, objectiveAfter) {
-        case let (before?, after?) where before != after: line += "\(before) → \(after)"
-        case let (before?, nil):
-            line += "cancelled (\(before))"
-            if teacherAbsent { line += ": teacher absent" }
-        case let (nil, after?):
-            line += "new session on \(after)" + (covers.map { ", covering \($0)" } ?? "")
-        default: line += "\(objectiveAfter?.rawValue ?? "")"
+/// A regrouped day's changes as the scheduler, a teacher or an aide reads them (`pacer regroup`
+/// prints them, the portal's regroup page shows them): adult by adult, names and titles first and
+/// ids after, with where the students who left a group went and who supervises study now.
+public struct DayChangeText: Sendable, Equatable {
+    public struct Adult: Sendable, Equatable {
+        public let id: AdultID
+        /// `Mr Chen`.
+        public let name: String
+        /// `Tue-F1: cancelled: Percent problems (MATH-7.RP.3), teacher away; out: Chloe Kim and Liam Chen to independent study in Learning commons`.
+        public let lines: [String]
+    }
+    /// Adults with a change, by name.
+    public let adults: [Adult]
+
+    public init(_ plan: WeekPlan, scenario: Scenario) {
+        guard let changes = plan.changes else {
+            adults = []
+            return
         }
-        if roomBefore != roomAfter, let a = roomAfter { line += ", room \(a)" }
-        if !studentsIn.isEmpty { line += "; in: \(studentsIn.map(\.rawValue).joined(separator: ", "))" }
-        if !studentsOut.isEmpty { line += "; out: \(studentsOut.map(\.rawValue).joined(separator: ", "))" }
-        return line
+        let words = Words(plan: plan, scenario: scenario)
+        var lines: [AdultID: [(block: BlockID, text: String)]] = [:]
+        var told: Set<AdultBlock> = []
+        for t in changes.teachers {
+            let adult = AdultID(rawValue: t.teacher.rawValue)
+            lines[adult, default: []].append((t.block, words.line(t, in: changes)))
+            if t.supervisesInstead != nil { told.insert(AdultBlock(adult, t.block)) }
+        }
+        for s in changes.supervision ?? [] where !told.contains(AdultBlock(s.adult, s.block)) {
+            lines[s.adult, default: []].append((s.block, words.line(s)))
+        }
+        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        adults = lines.map { adult, lines in
+            Adult(id: adult, name: scenario.adultName(adult),
+                  lines: lines.sorted { (order[$0.block] ?? 0) < (order[$1.block] ?? 0) }.map { "\($0.block): \($0.text)" })
+        }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+
+    /// The words for one change, from the plan and the scenario.
+    private struct Words {
+        let plan: WeekPlan
+        let scenario: Scenario
+
+        /// `Percent problems (MATH-7.RP.3)`.
+        func objective(_ id: ObjectiveID) -> String { "\(scenario.objectiveTitle(id)) (\(id))" }
+
+        /// `independent study in Learning commons`.
+        func study(_ room: RoomID) -> String { "independent study in \(scenario.roomName(room))" }
+
+        func line(_ t: DayChanges.TeacherChange, in changes: DayChanges) -> String {
+            var line: String
+            switch (t.objectiveBefore, t.objectiveAfter) {
+            case let (before?, after?) where before != after: line = "\(objective(before)) → \(objective(after))"
+            case let (before?, nil):
+                line = "cancelled: \(objective(before))"
+                if t.away == true { line += ", teacher away" }
+                if let room = t.supervisesInstead { line += "; supervises \(study(room)) instead" }
+                if let cover = changes.teachers.first(where: { $0.covers == t.teacher && $0.block == t.block }) {
+                    line += "; taken over by \(scenario.teacherName(cover.teacher))"
+                }
+            case let (nil, after?):
+                line = "new session: \(objective(after))" + (t.covers.map { ", covering \(scenario.teacherName($0))" } ?? "")
+            default: line = t.objectiveAfter.map(objective) ?? ""
+            }
+            if t.roomBefore != t.roomAfter, let room = t.roomAfter { line += ", room \(scenario.roomName(room))" }
+            if !t.studentsIn.isEmpty { line += "; in: " + NameList.and(t.studentsIn.map(scenario.studentName)) }
+            if !t.studentsOut.isEmpty {
+                let gone = Dictionary(grouping: t.studentsOut, by: { destination(of: $0, in: t.block) })
+                line += "; out: " + gone.sorted { $0.key < $1.key }.map { "\(NameList.and($0.value.map(scenario.studentName))) \($0.key)" }
+                    .joined(separator: "; ")
+            }
+            return line
+        }
+
+        func line(_ s: DayChanges.SupervisionChange) -> String {
+            switch (s.roomBefore, s.roomAfter) {
+            case let (before?, nil) where s.away:
+                return "away: no longer supervises \(study(before)); those students are placed again"
+            case let (before?, nil): return "no longer supervises \(study(before))"
+            case let (nil, after?): return "now supervises \(study(after))"
+            case let (before?, after?): return "supervises \(study(after)) instead of \(scenario.roomName(before))"
+            case (nil, nil): return ""
+            }
+        }
+
+        /// Where a student who left a group is in that block now: `to Ms Lee's group (Unit rates …)`,
+        /// `to independent study in Library`, `with no place` or `absent`.
+        func destination(of student: StudentID, in block: BlockID) -> String {
+            if let session = plan.sessions.first(where: { $0.block == block && $0.students.contains(student) }) {
+                return "to \(scenario.teacherName(session.teacher))'s group on \(objective(session.objective))"
+            }
+            if let group = plan.study?.first(where: { $0.block == block && $0.students.contains { $0.student == student } }) {
+                return "to \(study(group.room))" + (group.adults.isEmpty ? "" : " with \(scenario.adultNames(group.adults))")
+            }
+            if plan.unplaced?.contains(where: { $0.student == student && $0.block == block }) == true { return "with no place" }
+            return "absent"
+        }
     }
 }

@@ -142,7 +142,8 @@ struct PlanSearch {
             plan.header.kind = .day
             plan.header.date = date.text
             plan.published = published
-            plan.changes = DayChanges.between(published, plan.sessions, publishedStudy: context.publishedStudy, study: plan.study ?? [])
+            plan.changes = DayChanges.between(published, plan.sessions, publishedStudy: context.publishedStudy, study: plan.study ?? [],
+                                                scenario: scenario)
         }
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
         return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == .interrupted)

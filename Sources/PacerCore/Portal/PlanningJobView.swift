@@ -80,7 +80,7 @@ public struct PlanningJobView: Sendable, Equatable {
 
     /// `published`: as for `Line`; `absentTeachers`: the teachers away on a regrouped day, whose
     /// cancelled sessions say so.
-    public init(id: Int, title: String, outcome: PlanningOutcome, published: Int64?, scenario: Scenario, absentTeachers: Set<TeacherID>) {
+    public init(id: Int, title: String, outcome: PlanningOutcome, published: Int64?, scenario: Scenario) {
         self.id = id
         self.title = title
         switch outcome {
@@ -95,20 +95,19 @@ public struct PlanningJobView: Sendable, Equatable {
                     + (plan.header.lowerBound.map { ", lower bound \(NumberText.points($0))" } ?? "") + ".",
                 broken: violations.isEmpty ? nil : "The plan breaks \(violations.count) rule(s); it cannot be published:",
                 violations: Array(violations.prefix(Self.violationsShown)),
-                changes: Self.changes(plan, scenario: scenario, absentTeachers: absentTeachers),
+                changes: Self.changes(plan, scenario: scenario),
                 published: published.flatMap { $0 > 0 ? "Published as plan \($0). Teachers and families see it now." : nil },
                 mayPublish: violations.isEmpty && (published ?? 0) <= 0))
         }
     }
 
-    /// A regrouped day's changes teacher by teacher, or a week plan's sessions per teacher.
-    static func changes(_ plan: WeekPlan, scenario: Scenario, absentTeachers absent: Set<TeacherID>) -> Changes {
-        if let changes = plan.changes {
-            guard !changes.teachers.isEmpty else { return .none }
-            return .byTeacher(Dictionary(grouping: changes.teachers, by: \.teacher).sorted { $0.key < $1.key }.map { teacher, changes in
-                TeacherChanges(teacher: scenario.teacherName(teacher),
-                               lines: changes.map { "\($0.block): \($0.text(teacherAbsent: absent.contains(teacher)))" })
-            })
+    /// A regrouped day's changes adult by adult (teachers and those supervising study), or a week
+    /// plan's sessions per teacher.
+    static func changes(_ plan: WeekPlan, scenario: Scenario) -> Changes {
+        if plan.changes != nil {
+            let adults = DayChangeText(plan, scenario: scenario).adults
+            guard !adults.isEmpty else { return .none }
+            return .byTeacher(adults.map { TeacherChanges(teacher: $0.name, lines: $0.lines) })
         }
         return .sessionsPerTeacher(Dictionary(grouping: plan.sessions, by: \.teacher).sorted { $0.key < $1.key }.map { teacher, sessions in
             "\(scenario.teacherName(teacher)): \(sessions.count)"

@@ -105,19 +105,19 @@ import Testing
             .map { PlanningJobView.Line(title: "Plan", outcome: $0, published: $1).state }
         #expect(states == ["running", "failed", "ready to publish", "breaks 2 rule(s)", "publishing", "published as plan 3"])
 
-        let ready = PlanningJobView(id: 4, title: "Plan", outcome: .done(plan, violations: []), published: nil, scenario: scenario, absentTeachers: [])
+        let ready = PlanningJobView(id: 4, title: "Plan", outcome: .done(plan, violations: []), published: nil, scenario: scenario)
         guard case let .done(shown) = ready.stage else { Issue.record("a finished job shows its plan"); return }
         #expect(shown.mayPublish && shown.broken == nil && shown.published == nil && !ready.reloads)
         guard case let .sessionsPerTeacher(lines) = shown.changes else { Issue.record("a week plan counts sessions per teacher"); return }
         #expect(lines.contains { $0.hasPrefix("Ms Okafor: ") })
 
-        let broken = PlanningJobView(id: 5, title: "Plan", outcome: .done(plan, violations: ["a"]), published: nil, scenario: scenario, absentTeachers: [])
+        let broken = PlanningJobView(id: 5, title: "Plan", outcome: .done(plan, violations: ["a"]), published: nil, scenario: scenario)
         guard case let .done(refused) = broken.stage else { Issue.record("a finished job shows its plan"); return }
         #expect(!refused.mayPublish && refused.broken == "The plan breaks 1 rule(s); it cannot be published:" && refused.violations == ["a"])
 
-        let published = PlanningJobView(id: 6, title: "Plan", outcome: .done(plan, violations: []), published: 2, scenario: scenario, absentTeachers: [])
+        let published = PlanningJobView(id: 6, title: "Plan", outcome: .done(plan, violations: []), published: 2, scenario: scenario)
         guard case let .done(done) = published.stage else { Issue.record("a finished job shows its plan"); return }
         #expect(!done.mayPublish && done.published == "Published as plan 2. Teachers and families see it now.")
-        #expect(PlanningJobView(id: 7, title: "Plan", outcome: .running(nil), published: nil, scenario: scenario, absentTeachers: []).reloads)
+        #expect(PlanningJobView(id: 7, title: "Plan", outcome: .running(nil), published: nil, scenario: scenario).reloads)
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// A regrouped day's changes as people read them (`DayChangeText`, `pacer regroup` and the portal's
+/// regroup page): names and titles, why a group was cancelled, where its students went and who
+/// supervises study now.
+@Suite struct RegroupChangeTextTests {
+    @Test func anAbsentTeacherAndAnAbsentAideAreToldByNameWithWhereTheirStudentsWent() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+        let term = Term(scenario: scenario, store: store)
+        let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
+        _ = try term.publish(week, weekOf: monday)
+        let okafor = try #require(week.sessions.first { $0.teacher == "T-OKAFOR" && $0.block == "Tue-F1" })
+        #expect(week.study?.contains { $0.block == "Tue-F1" && $0.adults.contains("A-PARK") } == true)
+        try store.recordAbsences([Absence(date: tuesday, person: .teacher("T-OKAFOR"), periods: ["F1"]),
+                                  Absence(date: tuesday, person: .supervisor("A-PARK"), periods: ["F1"])], scenario: scenario)
+        let day = try term.regroup(tuesday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
+        let changes = try #require(day.changes)
+        #expect(changes.supervision?.contains { $0.adult == "A-PARK" && $0.block == "Tue-F1" && $0.away && $0.roomAfter == nil } == true)
+        let cancelled = try #require(changes.teachers.first { $0.teacher == "T-OKAFOR" && $0.block == "Tue-F1" })
+        #expect(cancelled.away == true && cancelled.objectiveAfter == nil)
+
+        let text = DayChangeText(day, scenario: scenario)
+        let ms = try #require(text.adults.first { $0.id == "T-OKAFOR" })
+        #expect(ms.name == "Ms Okafor")
+        let line = try #require(ms.lines.first { $0.hasPrefix("Tue-F1: cancelled: ") })
+        #expect(line.contains("\(scenario.objectiveTitle(okafor.objective)) (\(okafor.objective)), teacher away"), "\(line)")
+        // Her students are named, with the study space and adult they went to.
+        let first = scenario.studentName(okafor.students[0])
+        #expect(line.contains("out: ") && line.contains(first) && line.contains("to independent study in "), "\(line)")
+        #expect(!line.contains("S-"), "names, not ids: \(line)")
+        let park = try #require(text.adults.first { $0.id == "A-PARK" })
+        #expect(park.lines == ["Tue-F1: away: no longer supervises independent study in Learning commons; those students are placed again"])
+        // Whoever supervises the commons now is told so, or their cancelled session says it.
+        let commons = try #require(day.study?.first { $0.block == "Tue-F1" && $0.room == "COMMONS" })
+        for adult in commons.adults where adult != "A-PARK" {
+            let lines = text.adults.first { $0.id == adult }?.lines ?? []
+            #expect(lines.contains { $0.hasPrefix("Tue-F1: now supervises independent study in Learning commons")
+                || $0.contains("supervises independent study in Learning commons instead") }, "\(adult): \(lines)")
+        }
+    }
+}
