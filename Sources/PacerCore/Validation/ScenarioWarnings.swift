@@ -26,6 +26,15 @@ extension ScenarioBuilder {
                 log.warning(location, "room \(room.id) (capacity \(room.capacity)) is smaller than the minimum group of every objective it could host")
             }
         }
+        // Study that cannot hold everyone even with no workshop leaves students with no place in
+        // every plan (StudyShortfall; `validate --deep` names the smallest change).
+        let short = StudyShortfall.find(scenario)
+        if let first = short.first, let location = scenario.rooms.first.flatMap({ roomLocations[$0.id] }) {
+            let shown = short.prefix(3).map { "\($0.block): \($0.present) present, at most \($0.capacity) held" }.joined(separator: "; ")
+            log.warning(location, "independent study cannot hold every present student in \(short.count) flex block(s) even with no workshop "
+                + "(\(shown)\(short.count > 3 ? "; …" : ""); \(first.adults) adult(s) free to supervise and \(first.seats) study seats in \(first.block)), "
+                + "so those students would have no place; pacer validate --deep names the smallest change")
+        }
         for teacher in scenario.teachers {
             guard let location = teacherLocations[teacher.id] else { continue }
             let unavailable = Set(teacher.unavailable)

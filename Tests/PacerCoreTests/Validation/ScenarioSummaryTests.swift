@@ -57,4 +57,21 @@ import Testing
             "student S-01: home_room R101 is not a study space (no 'study:' seats), so it is never used",
         ])
     }
+
+    /// A school whose study can hold nobody (its one study space closed to study) validates with a
+    /// warning, not "valid, 0 warnings": every plan would leave students with no place.
+    @Test func studyThatCannotHoldEveryoneIsWarnedAbout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-nostudy-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = try String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
+        let yaml = original.replacingOccurrences(of: "capacity: 30, study: true, workshops: false}", with: "capacity: 30, study: false}")
+        #expect(yaml != original)
+        try yaml.write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let reading = ScenarioLoader.read(folder)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let warning = try #require(reading.warnings.first { $0.message.hasPrefix("independent study cannot hold every present student") })
+        #expect(warning.message.contains("in 10 flex block(s)") && warning.message.contains("pacer validate --deep"), "\(warning.message)")
+        #expect(ScenarioLoader.read(scenariosFolder + "/tiny-school").warnings.isEmpty)
+    }
 }
