@@ -92,14 +92,17 @@ struct TeacherWeekPage: Component {
         ComponentGroup {
             for day in view.days {
                 H2(day.heading)
-                if day.sessions.isEmpty && day.study.isEmpty {
+                if day.sessions.isEmpty {
                     Paragraph("No sessions published.").class("note")
                 } else {
                     element("ul") {
                         for session in day.sessions {
-                            ListItem { Text(session.when + ": "); Span(session.objective.rawValue).class("id"); Text(" " + session.about) }
+                            ListItem {
+                                Text(session.when + ": ")
+                                if let objective = session.objective { Span(objective.rawValue).class("id"); Text(" ") }
+                                Text(session.about)
+                            }
                         }
-                        for line in day.study { ListItem(line) }
                     }
                 }
             }

@@ -28,7 +28,8 @@ import Testing
         #expect(shown.students.map(\.checks) == ["MATH-7.RP.1", nil])
 
         let week = TeacherWeekView(adult: "T-CHEN", days: [agenda], today: tuesday, scenario: scenario)
-        #expect(week.days[0].study == ["09:25–10:05, Learning commons: independent study, 2 student(s) (1 absent)"])
+        #expect(week.days[0].sessions.contains(.init(when: "09:25–10:05, Learning commons", objective: nil,
+                                                     about: "independent study, 2 student(s) (1 absent)")))
     }
 
     /// An aide's day is the same page: their name, the roster with each student's last check on
@@ -66,6 +67,10 @@ import Testing
             case let .study(g): return g.heading
             }
         } == ["09:25–10:05 · Learning commons · independent study", "11:45–12:25 · room R101"])
+        // The week page lists the day the same way.
+        let week = TeacherWeekView(adult: "T-CHEN", days: [TeacherAgenda(adult: "T-CHEN", date: tuesday, groups: [group], study: [study])],
+                                   today: tuesday, scenario: scenario)
+        #expect(week.days[0].sessions.map(\.when) == ["09:25–10:05, Learning commons", "11:45–12:25, room R101"])
     }
 
     @Test func aFamilysWeekListsStudyAmongTheWorkshopsInBlockOrder() {
