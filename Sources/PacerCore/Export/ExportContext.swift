@@ -122,6 +122,26 @@ public struct ExportContext: Sendable {
         return adults.sorted { (adultName($0), $0.rawValue) < (adultName($1), $1.rawValue) }
     }
 
+    /// For a regrouped day: each adult the published study had in a block who now supervises no
+    /// study and runs no session there (away, or no longer needed), as the study group they lost
+    /// (its room and times, no students), so their calendar can cancel it.
+    public var cancelledSupervision: [(adult: AdultID, group: StudyGroup)] {
+        let running = Set(plan.sessions.map { AdultBlock(AdultID(rawValue: $0.teacher.rawValue), $0.block) })
+        return (plan.changes?.supervision ?? []).compactMap { change in
+            guard let room = change.roomBefore, change.roomAfter == nil, !running.contains(AdultBlock(change.adult, change.block)),
+                  let block = scenario.calendar.blocks.first(where: { $0.id == change.block }) else { return nil }
+            if let day, block.day != day { return nil }
+            switch filter {
+            case nil: break
+            case let .teacher(id): guard id.rawValue == change.adult.rawValue else { return nil }
+            case let .room(id): guard id == room else { return nil }
+            case .student, .grade: return nil
+            }
+            return (change.adult, StudyGroup(id: "\(block.id)/study/\(room)", day: block.day, block: block.id, start: clockText(block.start),
+                                             end: clockText(block.end), room: room, adults: [change.adult], students: []))
+        }
+    }
+
     /// Each covered student's study group and place in each block, for a timetable's cells.
     var studyPlaces: [StudentBlock: (group: StudyGroup, place: StudyPlace)] {
         var places: [StudentBlock: (group: StudyGroup, place: StudyPlace)] = [:]

@@ -8,7 +8,8 @@ import Foundation
 /// so a regrouped day's calendar updates the events already imported: its events carry the day's
 /// revision as SEQUENCE (1 for the first regroup, 2 for the second, …), and an event the day no
 /// longer has, for a teacher or for a student whose session was dropped or moved to another
-/// block, is sent as CANCELLED (a person whose every session was cancelled still gets a file).
+/// block, or for an adult no longer supervising study (away, or not needed), is sent as CANCELLED
+/// (a person whose every session was cancelled still gets a file).
 /// Text is escaped, lines are folded at 75 octets and end with CRLF. Needs the dates of the
 /// plan's days; a date or time that cannot be turned into an instant is an error.
 public struct ICalendarExporter: PlanExporter {
@@ -38,10 +39,11 @@ public struct ICalendarExporter: PlanExporter {
 
         let study = context.studyGroups
         let teacherIDs = Set(context.scenario.teachers.map(\.id.rawValue))
-        let supervising = context.supervisingAdults.filter { teacherIDs.contains($0.rawValue) }.map { TeacherID(rawValue: $0.rawValue) }
+        let lostStudy = context.cancelledSupervision
+        let supervising = (context.supervisingAdults + lostStudy.map(\.adult)).filter { teacherIDs.contains($0.rawValue) }.map { TeacherID(rawValue: $0.rawValue) }
         for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher) + supervising).sorted() where include(teacher: teacher, context) {
             var events: [[String]] = []
-            events += try supervisionEvents(AdultID(rawValue: teacher.rawValue), study, context: context, zone: zone, stamp: stamp)
+            events += try supervisionEvents(AdultID(rawValue: teacher.rawValue), study, lost: lostStudy, context: context, zone: zone, stamp: stamp)
             for s in sessions where s.teacher == teacher {
                 let names = context.students(of: s).map { context.student($0)?.name ?? $0.rawValue }
                 events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "\(s.objective) workshop",
@@ -58,8 +60,8 @@ public struct ICalendarExporter: PlanExporter {
             files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
         }
         // Supervisors (aides) run no workshops: their calendars hold their supervision alone.
-        for adult in context.supervisingAdults where !teacherIDs.contains(adult.rawValue) {
-            let events = try supervisionEvents(adult, study, context: context, zone: zone, stamp: stamp)
+        for adult in Set(context.supervisingAdults + lostStudy.map(\.adult)).sorted() where !teacherIDs.contains(adult.rawValue) {
+            let events = try supervisionEvents(adult, study, lost: lostStudy, context: context, zone: zone, stamp: stamp)
             files["supervisors/" + FileName.encode(adult.rawValue) + ".ics"] = calendar(name: context.adultName(adult), events: events)
         }
         for (student, places) in Self.places(context).sorted(by: { $0.key < $1.key }) {
@@ -90,9 +92,16 @@ public struct ICalendarExporter: PlanExporter {
 
     /// An adult's study groups as events: `Independent study, 12 students` in the room, the
     /// students by name in the description. The UID names the adult's block as a workshop's does,
-    /// so a regroup that turns a teacher's workshop into supervision updates the same event.
-    private func supervisionEvents(_ adult: AdultID, _ groups: [StudyGroup], context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
-        try groups.filter { $0.adults.contains(adult) }.map { g in
+    /// so a regroup that turns a teacher's workshop into supervision updates the same event. Study
+    /// the adult lost in a regroup (`lost`) is sent as CANCELLED under the same UID.
+    private func supervisionEvents(_ adult: AdultID, _ groups: [StudyGroup], lost: [(adult: AdultID, group: StudyGroup)] = [],
+                                   context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+        let cancelled = try lost.filter { $0.adult == adult }.map { _, g in
+            try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: "\(context.date(g.day)).\(g.block).\(adult)@pacer",
+                      summary: "Cancelled: independent study", description: "", context: context, zone: zone, stamp: stamp,
+                      sequence: context.revision, cancelled: true)
+        }
+        return try cancelled + groups.filter { $0.adults.contains(adult) }.map { g in
             let names = context.students(of: g).map { context.student($0.student)?.name ?? $0.student.rawValue }
             let others = g.adults.filter { $0 != adult }
             return try event(g, uid: "\(context.date(g.day)).\(g.block).\(adult)@pacer", summary: "Independent study, \(names.count) students",

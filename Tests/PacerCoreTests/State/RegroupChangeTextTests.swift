@@ -42,4 +42,25 @@ import Testing
                 || $0.contains("supervises independent study in Learning commons instead") }, "\(adult): \(lines)")
         }
     }
+
+    /// An aide away on a regrouped day gets her study cancelled in her calendar (same UID as the
+    /// published event), though she supervises nothing that day.
+    @Test func anAbsentAidesStudyIsCancelledInHerCalendar() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+        let term = Term(scenario: scenario, store: store)
+        let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
+        _ = try term.publish(week, weekOf: monday)
+        let published = try ICalendarExporter().files(ExportContext(scenario: scenario, plan: week, weekOf: monday))
+        let uid = "UID:2026-11-24.Tue-F1.A-PARK@pacer"
+        #expect(published["supervisors/A-PARK.ics"]?.contains(uid) == true)
+        try store.recordAbsences([Absence(date: tuesday, person: .supervisor("A-PARK"))], scenario: scenario)
+        let day = try term.regroup(tuesday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
+        #expect(!(day.study ?? []).contains { $0.adults.contains("A-PARK") })
+        let files = try ICalendarExporter().files(ExportContext(scenario: scenario, plan: day, weekOf: nil))
+        let park = try #require(files["supervisors/A-PARK.ics"], "the absent aide still gets a file")
+        let event = try #require(park.components(separatedBy: "BEGIN:VEVENT").first { $0.contains(uid) })
+        #expect(event.contains("STATUS:CANCELLED") && event.contains("SUMMARY:Cancelled: independent study"), "\(event)")
+    }
 }
