@@ -109,8 +109,10 @@ extension Portal {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: Notice("The file has errors; nothing of it was recorded.", list: diagnostics.prefix(50).map(\.description)))
         }
-        let report = try term.record(checks, source: "portal upload", today: today)
-        return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).", list: Array(report.lines.prefix(200))))
+        // A withdrawn check sent again stays withdrawn unless the box "record withdrawn checks again" is ticked.
+        let report = try term.record(checks, source: "portal upload", today: today, again: form["again"] != nil)
+        let hint = report.keptWithdrawn.isEmpty ? "" : " To record withdrawn checks again on purpose, upload the file again with \"record withdrawn checks again\" ticked."
+        return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).\(hint)", list: Array(report.lines.prefix(200))))
     }
 
     /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.

@@ -39,7 +39,9 @@ extension Portal {
         guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
-        _ = try term.record([check], source: "portal \(session.grant.role)", today: today)
+        // One click at the door is a person saying it now, on purpose: a check of today withdrawn
+        // earlier is recorded again (a re-sent file is what must not undo a correction).
+        _ = try term.record([check], source: "portal \(session.grant.role)", today: today, again: true)
         // Back to the same student on the teacher's page (the form names the row's block).
         return Self.backTo(student, in: form["block"].map(BlockID.init(rawValue:)).flatMap { scenario.calendar.block($0) == nil ? nil : $0 })
     }
