@@ -28,8 +28,9 @@ extension Portal {
     func check(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         let form = try postedForm(context)
-        guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
-              let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
+        // Ids as the scenario writes them and the result as people write it (`s-05 `, `Not yet`).
+        guard let student = form["student"].map(scenario.studentID), let objective = form["objective"].map(scenario.objectiveID),
+              let result = form["result"].flatMap(MasteryCheck.Result.init(word:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
@@ -58,7 +59,7 @@ extension Portal {
     func markAbsent(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         let form = try postedForm(context)
-        guard let student = form["student"].map(StudentID.init(rawValue:)), let block = form["block"].map(BlockID.init(rawValue:)),
+        guard let student = form["student"].map(scenario.studentID), let block = form["block"].map(BlockID.init(rawValue:)),
               let period = scenario.calendar.block(block)?.period else {
             throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")
         }
