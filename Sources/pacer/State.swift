@@ -105,7 +105,7 @@ extension PacerCommand {
             for line in report.lines { print(PersonText.visible(line)) }
             print("\(checks): \(report.summary)")
             if !report.keptWithdrawn.isEmpty {
-                print("to record withdrawn checks again on purpose: pacer record \(scenario) --checks \(checks) --again")
+                print("to record withdrawn checks again on purpose: pacer record \(scenario) --checks \(checks)" + (date.date.map { " --date \($0)" } ?? "") + " --again")
             }
         }
     }

@@ -27,9 +27,12 @@ public enum AbsencesFile {
             // Ids as the scenario writes them ('teacher:t-chen' read as teacher:T-CHEN, with a warning).
             let person = written.matched(in: scenario)
             if person != written { log.warning(personCell.location, "'\(printable(personCell.value))' read as \(person.description)") }
-            let periods = (table.cell("periods", of: record, in: index)?.value ?? "")
+            let periodsCell = table.cell("periods", of: record, in: index)
+            let periods = (periodsCell?.value ?? "")
                 .split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .map { PeriodID(rawValue: knownPeriods.match($0) ?? $0) }
+                .map { written in
+                    PeriodID(rawValue: periodsCell.flatMap { log.match(Located(value: written, location: $0.location), in: knownPeriods) } ?? written)
+                }
             var note = ""
             if let noteCell = table.cell("note", of: record, in: index) {
                 switch PersonText.checked(noteCell.value, .note) {

@@ -89,7 +89,7 @@ struct SchedulerPage: Component {
                 }
                 Button("Upload checks")
             }
-            Paragraph("A CSV with the columns date, student, objective, result (mastered or not-yet) and an optional note; nothing is recorded if a row is wrong.")
+            Paragraph("A CSV (commas, semicolons or tabs) with the columns date, student, objective, result (mastered or not-yet) and an optional note; nothing is recorded if a row is wrong. A check withdrawn before stays withdrawn unless the box is ticked.")
                 .class("note")
             if view.checks.isEmpty {
                 Paragraph("No checks recorded yet.")

@@ -86,7 +86,8 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
         let (absences, diagnostics) = AbsencesFile.read(path, scenario: scenario)
         #expect(diagnostics.map(\.message) == [
-            "read as tab-separated (from the header row)", "'teacher:t-chen' read as teacher:T-CHEN", "'supervisor:a-park' read as supervisor:A-PARK",
+            "read as tab-separated (from the header row)", "'teacher:t-chen' read as teacher:T-CHEN", "'f1' read as F1",
+            "'supervisor:a-park' read as supervisor:A-PARK",
         ])
         #expect(absences.map(\.text) == ["teacher:T-CHEN 2026-11-24 (F1, F2): dentist", "supervisor:A-PARK 2026-11-24 (all day)"])
     }
