@@ -84,7 +84,9 @@ extension Portal {
     /// `POST /absence`: a teacher or a student away on a date, the whole day or some periods.
     func recordAbsence(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
-        guard let person = form["person"].flatMap(Absence.Person.init), let date = form["date"].flatMap(SchoolDate.init) else {
+        // The person's id as the scenario writes it: `teacher:T-CHEN ` and `teacher:t-chen` are T-CHEN.
+        guard let person = form["person"].flatMap(Absence.Person.init)?.matched(in: scenario),
+              let date = form["date"].flatMap({ SchoolDate($0.trimmingCharacters(in: .whitespaces)) }) else {
             throw Refusal(.badRequest, "Incomplete form", "Write the person as teacher:ID, supervisor:ID or student:ID and the date as YYYY-MM-DD.")
         }
         let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
@@ -104,8 +106,11 @@ extension Portal {
             return Page.response(.badRequest, title: "Nothing recorded",
                                  body: Notice("The file has errors; nothing of it was recorded.", list: diagnostics.prefix(50).map(\.description)))
         }
-        let report = try term.record(checks, source: "portal upload", today: today)
-        return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).", list: Array(report.lines.prefix(200))))
+        // A withdrawn check sent again stays withdrawn unless the box "record withdrawn checks again" is ticked.
+        let report = try term.record(checks, source: "portal upload", today: today, again: form["again"] != nil)
+        let hint = report.keptWithdrawn.isEmpty ? "" : " To record withdrawn checks again on purpose, upload the file again with \"record withdrawn checks again\" ticked."
+        let notes = diagnostics.map(\.description)
+        return Page.response(.ok, title: "Checks recorded", body: Notice("\(report.summary).\(hint)", list: notes + Array(report.lines.prefix(200))))
     }
 
     /// `POST /withdraw`: takes a wrong check back and replays the student's history without it.
@@ -119,7 +124,7 @@ extension Portal {
     /// `POST /correct`: replaces a check's result and note (one transaction).
     func correct(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let form = try postedForm(context)
-        guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
+        guard let id = form["check"].flatMap(Int64.init), let result = form["result"].flatMap(MasteryCheck.Result.init(word:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose the check and its corrected result.")
         }
         let report = try Term(scenario: scenario, store: store).correct(id, result: result, note: try Self.note(form), source: "portal correction")

@@ -28,8 +28,9 @@ extension Portal {
     func check(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         let form = try postedForm(context)
-        guard let student = form["student"].map(StudentID.init(rawValue:)), let objective = form["objective"].map(ObjectiveID.init(rawValue:)),
-              let result = form["result"].flatMap(MasteryCheck.Result.init(rawValue:)) else {
+        // Ids as the scenario writes them and the result as people write it (`s-05 `, `Not yet`).
+        guard let student = form["student"].map(scenario.studentID), let objective = form["objective"].map(scenario.objectiveID),
+              let result = form["result"].flatMap(MasteryCheck.Result.init(word:)) else {
             throw Refusal(.badRequest, "Incomplete form", "Choose mastered or not yet for a student, then send.")
         }
         let check = MasteryCheck(date: today, student: student, objective: objective, result: result,
@@ -39,7 +40,9 @@ extension Portal {
         guard try PortalAccess.may(session.grant.role, record: objective, for: student, on: today, scenario: scenario, store: store) else {
             throw Refusal(.forbidden, "Not yours", "You can record checks only for students in your own sessions.")
         }
-        _ = try term.record([check], source: "portal \(session.grant.role)", today: today)
+        // One click at the door is a person saying it now, on purpose: a check of today withdrawn
+        // earlier is recorded again (a re-sent file is what must not undo a correction).
+        _ = try term.record([check], source: "portal \(session.grant.role)", today: today, again: true)
         // Back to the same student on the teacher's page (the form names the row's block).
         return Self.backTo(student, in: form["block"].map(BlockID.init(rawValue:)).flatMap { scenario.calendar.block($0) == nil ? nil : $0 })
     }
@@ -56,7 +59,7 @@ extension Portal {
     func markAbsent(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
         let form = try postedForm(context)
-        guard let student = form["student"].map(StudentID.init(rawValue:)), let block = form["block"].map(BlockID.init(rawValue:)),
+        guard let student = form["student"].map(scenario.studentID), let block = form["block"].map(BlockID.init(rawValue:)),
               let period = scenario.calendar.block(block)?.period else {
             throw Refusal(.badRequest, "Incomplete form", "Mark a student of one of your sessions.")
         }

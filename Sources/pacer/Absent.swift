@@ -37,7 +37,7 @@ extension PacerCommand {
             if let file {
                 let (rows, diagnostics) = AbsencesFile.read(file, scenario: loaded)
                 for d in diagnostics { print(d) }
-                guard diagnostics.isEmpty else {
+                guard !diagnostics.contains(where: { $0.severity == .error }) else {
                     print("\(file): nothing recorded")
                     throw ExitCode.failure
                 }

@@ -62,7 +62,9 @@ extension PacerCommand {
                 day, are errors. The whole file is one transaction, and a \
                 check recorded before (same date, student, objective and result) is not applied \
                 again. Each check is printed with its id; --withdraw ID takes a wrong one back and \
-                replays the student's history without it.
+                replays the student's history without it. A withdrawn check stays withdrawn when \
+                a file sends it again (each such row is named); --again records those rows again \
+                on purpose.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -70,10 +72,13 @@ extension PacerCommand {
         @Option(help: ArgumentHelp("Withdraw the check with this id (repeatable); the student's history is replayed without it.",
                                    discussion: "pacer record prints each check's id, and pacer status --student lists them."))
         var withdraw: [Int64] = []
+        @Flag(help: "Record again the file's rows whose checks were withdrawn (without it they stay withdrawn, and are named).")
+        var again = false
         @OptionGroup var date: DateOption
 
         func validate() throws {
             if checks == nil, withdraw.isEmpty { throw ValidationError("give --checks FILE, --withdraw ID, or both") }
+            if again, checks == nil { throw ValidationError("--again applies to the rows of --checks FILE") }
         }
 
         func run() throws {
@@ -95,10 +100,13 @@ extension PacerCommand {
                 throw ExitCode.failure
             }
             let term = try existing ?? Term(scenario: loaded, store: StateStore(path: statePath))
-            let report = try term.record(rows, source: checks, today: date.value)
+            let report = try term.record(rows, source: checks, today: date.value, again: again)
             // Lines may quote what an older state holds: shown with its control characters escaped.
             for line in report.lines { print(PersonText.visible(line)) }
             print("\(checks): \(report.summary)")
+            if !report.keptWithdrawn.isEmpty {
+                print("to record withdrawn checks again on purpose: pacer record \(scenario) --checks \(checks)" + (date.date.map { " --date \($0)" } ?? "") + " --again")
+            }
         }
     }
 

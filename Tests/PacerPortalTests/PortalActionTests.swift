@@ -120,6 +120,21 @@ import Testing
             #expect(try await post(client, "/withdraw", cookie: scheduler, form: "csrf=\(csrf)&check=\(s01)").status == .ok)
             #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-01").first?.objective == "MATH-7.RP.1")
             #expect(try await post(client, "/withdraw", cookie: scheduler, form: "csrf=\(csrf)&check=abc").status == .badRequest)
+            // The same file uploaded again leaves the withdrawn check and the corrected one as the
+            // scheduler left them, and says so row by row.
+            let resent = try await post(client, "/checks", cookie: scheduler, form: good.body, contentType: good.contentType)
+            #expect(resent.status == .ok && resent.body.contains("uploaded file:2:1: check \(s01) of 2026-11-23 (Ava Martin, MATH-7.RP.1, mastered) was withdrawn on "), "\(resent.body)")
+            #expect(resent.body.contains("uploaded file:3:1: check \(id) of 2026-11-23 (Liam Chen, MATH-7.RP.1, not-yet) was withdrawn on "), "\(resent.body)")
+            #expect(resent.body.contains("2 withdrawn check(s) left withdrawn") && resent.body.contains("record withdrawn checks again"))
+            #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-02").first?.objective == "MATH-7.RP.2")
+            #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-01").first?.objective == "MATH-7.RP.1")
+            #expect(try await get(client, "/", cookie: scheduler).body.contains(#"type="checkbox" name="again""#))
+            // Ticking "record withdrawn checks again" records it again on purpose.
+            let s01Only = multipart(csrf: csrf, file: "date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n")
+            let again = s01Only.body.replacingOccurrences(of: "--pacer-test-boundary\r\nContent-Disposition: form-data; name=\"file\"",
+                                                       with: "--pacer-test-boundary\r\nContent-Disposition: form-data; name=\"again\"\r\n\r\non\r\n--pacer-test-boundary\r\nContent-Disposition: form-data; name=\"file\"")
+            #expect(try await post(client, "/checks", cookie: scheduler, form: again, contentType: good.contentType).body.contains("1 check(s) recorded"))
+            #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-01").first?.objective == "MATH-7.RP.2")
             // Exports of the plan in force, and nothing outside them.
             let index = try await get(client, "/exports", cookie: scheduler).body
             #expect(index.contains("href=\"/exports/html/index.html\"") && index.contains("href=\"/exports/ics/students/S-01.ics\""))
@@ -128,6 +143,24 @@ import Testing
             #expect(try await get(client, "/exports/ics/students/S-01.ics", cookie: scheduler).body.hasPrefix("BEGIN:VCALENDAR"))
             #expect(try await get(client, "/exports/pdf/index.html", cookie: scheduler).status == .notFound)
             #expect(try await get(client, "/exports/html/%2e%2e/%2e%2e/scenario.yaml", cookie: scheduler).status == .notFound)
+        }
+    }
+
+    /// A teacher's click at the door is said on purpose: it records again a check of today that
+    /// the scheduler withdrew (only a file sent again leaves the correction standing).
+    @Test func aTeachersClickRecordsAWithdrawnCheckAgain() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            let click = "csrf=\(teacherCSRF)&student=S-11&objective=MATH-7.NS.1&result=mastered"
+            #expect(try await post(client, "/check", cookie: teacher, form: click).status == .seeOther)
+            let id = try #require(try store.checks(of: "S-11").first?.id)
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
+            #expect(try await post(client, "/withdraw", cookie: scheduler, form: "csrf=\(csrf)&check=\(id)").status == .ok)
+            #expect(try store.checks(of: "S-11").map(\.withdrawn) == [true])
+            #expect(try await post(client, "/check", cookie: teacher, form: click).status == .seeOther)
+            #expect(try store.checks(of: "S-11").map(\.withdrawn) == [false])
         }
     }
 

@@ -108,4 +108,35 @@ import Testing
             #expect(try store.checks(of: "S-01").map(\.note) == ["très bien"])
         }
     }
+
+    /// Ids and results typed as people type them: trimmed, matched to the scenario's ids whatever
+    /// their case, `Not yet` read as not-yet; an upload from a spreadsheet (semicolons, a byte order
+    /// mark, CRLF) is read and its errors never show the mark.
+    @Test func formsAndUploadsAreReadAsPeopleWriteThem() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            let check = try await post(client, "/check", cookie: teacher,
+                                       form: "csrf=\(teacherCSRF)&student=s-11+&objective=math-7.ns.1&result=Not+yet")
+            #expect(check.status == .seeOther, "\(check.body)")
+            #expect(try store.checks(of: "S-11").map { "\($0.objective) \($0.result)" } == ["MATH-7.NS.1 not-yet"])
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
+            let absence = try await post(client, "/absence", cookie: scheduler, form: "csrf=\(csrf)&person=teacher%3AT-CHEN+&date=2026-11-25")
+            #expect(absence.status == .seeOther, "\(absence.body)")
+            #expect(try store.absences(from: SchoolDate("2026-11-25")!, to: SchoolDate("2026-11-25")!).map(\.person) == [.teacher("T-CHEN")])
+            let unknown = try await post(client, "/absence", cookie: scheduler, form: "csrf=\(csrf)&person=teacher%3AT-CHN&date=2026-11-25")
+            #expect(unknown.status == .badRequest && unknown.body.contains("did you mean T-CHEN?"))
+            let sheet = multipart(csrf: csrf, fileBytes: [0xEF, 0xBB, 0xBF] + Array("date;student;objective;result\r\n2026-11-23;s-01;MATH-7.RP.1;Mastered\r\n2026-11-23;S-1;MATH-7.RP.1;mastered\r\n".utf8))
+            let refused = try await post(client, "/checks", cookie: scheduler, bytes: sheet.body, contentType: sheet.contentType)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("uploaded file:1:1: note: read as semicolon-separated"), "\(refused.body)")
+            #expect(refused.body.contains("uploaded file:3:12: error: unknown student &#39;S-1&#39;; did you mean") || refused.body.contains("uploaded file:3:12: error: unknown student 'S-1'; did you mean"), "\(refused.body)")
+            #expect(!refused.body.contains("\u{FEFF}"))
+            let fixed = multipart(csrf: csrf, fileBytes: [0xEF, 0xBB, 0xBF] + Array("date;student;objective;result\r\n2026-11-23;s-01;MATH-7.RP.1;Mastered\r\n".utf8))
+            let recorded = try await post(client, "/checks", cookie: scheduler, bytes: fixed.body, contentType: fixed.contentType)
+            #expect(recorded.status == .ok && recorded.body.contains("1 check(s) recorded"), "\(recorded.body)")
+            #expect(recorded.body.contains("uploaded file:2:12: warning: &#39;s-01&#39; read as S-01") || recorded.body.contains("uploaded file:2:12: warning: 's-01' read as S-01"), "\(recorded.body)")
+        }
+    }
 }

@@ -143,3 +143,26 @@ func startRecord(_ folder: String, checks: String) throws -> Process {
         #expect(try runPacer(["regroup", folder, "--date", "2026-12-24", "--out", out + "/none"]).status != 0, "no published week covers it")
     }
 }
+
+@Suite struct SentAgainCommandTests {
+    /// A withdrawn check stays withdrawn when its file is recorded again: the row is named with
+    /// the check's id, and the way to record it again on purpose (`--again`) is printed and works.
+    @Test func aWithdrawnCheckStaysWithdrawnUntilRecordedAgainOnPurpose() throws {
+        let folder = try tinySchoolWithState()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checks = folder + "/checks.csv"
+        try "date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n".write(toFile: checks, atomically: true, encoding: .utf8)
+        let first = try runPacer(["record", folder, "--checks", checks, "--date", "2026-11-24"])
+        #expect(first.status == 0 && first.output.contains("1 check(s) recorded"), "\(first.output)")
+        #expect(try runPacer(["record", folder, "--withdraw", "1"]).output.contains("withdrawn"))
+        let resent = try runPacer(["record", folder, "--checks", checks, "--date", "2026-11-24"])
+        #expect(resent.status == 0)
+        #expect(resent.output.contains("\(checks):2:1: check 1 of 2026-11-24 ("), "\(resent.output)")
+        #expect(resent.output.contains("MATH-7.RP.1, mastered) was withdrawn on "), "\(resent.output)")
+        #expect(resent.output.contains("0 check(s) recorded, 0 already known, 0 student(s) moved on, 1 withdrawn check(s) left withdrawn"), "\(resent.output)")
+        #expect(resent.output.contains("pacer record \(folder) --checks \(checks) --date 2026-11-24 --again"), "\(resent.output)")
+        let again = try runPacer(["record", folder, "--checks", checks, "--date", "2026-11-24", "--again"])
+        #expect(again.output.contains("1 check(s) recorded, 0 already known, 1 student(s) moved on"), "\(again.output)")
+        #expect(try runPacer(["status", folder, "--student", "S-01", "--date", "2026-11-24"]).output.contains("MATH-7.RP.2"))
+    }
+}

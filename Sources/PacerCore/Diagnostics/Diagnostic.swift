@@ -20,11 +20,19 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// One problem found in a scenario: an error (the scenario cannot be used) or a warning (legal but suspicious).
+/// One problem found in a scenario: an error (the scenario cannot be used), a warning (legal but
+/// suspicious) or a note (how a file was read, e.g. "read as semicolon-separated").
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
-        case error, warning
-        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+        case error, warning, note
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -51,6 +59,11 @@ final class DiagnosticLog {
 
     func warning(_ location: SourceLocation, _ message: String) {
         all.append(Diagnostic(.warning, location, message))
+    }
+
+    /// How a file was read, said once: no problem, nothing to fix.
+    func note(_ location: SourceLocation, _ message: String) {
+        all.append(Diagnostic(.note, location, message))
     }
 
     var hasErrors: Bool { all.contains { $0.severity == .error } }

@@ -37,7 +37,61 @@ public enum NearestNames {
     }
 }
 
+/// The ids a person may name in a file or a form, to find which one they meant: exactly, or the
+/// one id it equals once surrounding spaces and case are set aside (`s-05 ` is S-05). Two known ids
+/// that differ only in case are matched exactly only.
+public struct KnownIDs: Sendable {
+    public let all: [String]
+    private let exact: Set<String>
+    /// Lowercased id → the id; nil when two ids share it.
+    private let folded: [String: String?]
+
+    public init(_ ids: [String]) {
+        all = ids
+        exact = Set(ids)
+        var folded: [String: String?] = [:]
+        for id in ids {
+            let key = id.lowercased()
+            folded[key] = folded[key] == nil ? id : .some(nil)
+        }
+        self.folded = folded
+    }
+
+    /// The known id `text` names, or nil when it names none.
+    public func match(_ text: String) -> String? {
+        if exact.contains(text) { return text }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if exact.contains(trimmed) { return trimmed }
+        return folded[trimmed.lowercased()] ?? nil
+    }
+
+    /// `unknown student 's-5'; did you mean S-05?`
+    public func unknown(_ kind: String, _ text: String) -> String {
+        NearestNames.unknown(kind, text.trimmingCharacters(in: .whitespaces), among: all)
+    }
+}
+
+extension DiagnosticLog {
+    /// The known id a file's `cell` names: itself, or the one it equals with case aside, with a
+    /// warning naming both (`'s-05' read as S-05`); nil when it names none (the caller says so).
+    func match(_ cell: Located<String>, in known: KnownIDs) -> String? {
+        guard let id = known.match(cell.value) else { return nil }
+        if id != cell.value.trimmingCharacters(in: .whitespaces) { warning(cell.location, "'\(printable(cell.value))' read as \(id)") }
+        return id
+    }
+}
+
 extension Scenario {
+    /// The id a person typed into a form, as the scenario knows it (`KnownIDs.match`: surrounding
+    /// spaces and case aside); the text trimmed when it names none, for `unknownIDProblem` to report.
+    public func studentID(_ text: String) -> StudentID {
+        StudentID(rawValue: KnownIDs(students.map(\.id.rawValue)).match(text) ?? text.trimmingCharacters(in: .whitespaces))
+    }
+
+    public func objectiveID(_ text: String) -> ObjectiveID {
+        ObjectiveID(rawValue: KnownIDs(objectives.map(\.id.rawValue)).match(text) ?? text.trimmingCharacters(in: .whitespaces))
+    }
+
     /// Why an id named on the command line is not in the scenario (with the nearest known ones),
     /// or nil when it is.
     public func unknownIDProblem(student: StudentID) -> String? {

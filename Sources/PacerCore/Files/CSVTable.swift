@@ -2,9 +2,41 @@
 ///
 /// Written here rather than taken from a package because validation must say where each field
 /// starts (line and column), across quoted line breaks, and neither CSV package in the mirror
-/// reports positions. Accepts LF and CRLF line ends and a UTF-8 byte order mark (dropped before).
+/// reports positions. Accepts LF and CRLF line ends and a UTF-8 byte order mark (dropped), and
+/// reads files as spreadsheets save them: fields separated by commas, semicolons (Excel's CSV
+/// where the decimal mark is a comma) or tabs, whichever the header row uses most (a note says so
+/// when it is not commas). Every CSV Pacer reads from people comes through here.
 struct CSVTable {
     typealias Field = Located<String>
+
+    /// What separates the fields of a record.
+    enum Separator: Unicode.Scalar, CaseIterable {
+        case comma = ",", semicolon = ";", tab = "\t"
+
+        var name: String {
+            switch self {
+            case .comma: return "comma-separated"
+            case .semicolon: return "semicolon-separated"
+            case .tab: return "tab-separated"
+            }
+        }
+
+        /// The separator the first record (the header row) uses most outside quotes; commas when
+        /// it has none or on a tie.
+        static func detect(in scalars: Substring.UnicodeScalarView) -> Separator {
+            var counts: [Separator: Int] = [:]
+            var inQuotes = false
+            for c in scalars {
+                if c == "\"" { inQuotes.toggle(); continue }
+                if inQuotes { continue }
+                if c == "\n" { break }
+                if let separator = Separator(rawValue: c) { counts[separator, default: 0] += 1 }
+            }
+            var best = Separator.comma
+            for candidate in allCases where counts[candidate, default: 0] > counts[best, default: 0] { best = candidate }
+            return best
+        }
+    }
 
     struct Record {
         var fields: [Field]
@@ -14,6 +46,7 @@ struct CSVTable {
 
     let header: Record
     let records: [Record]
+    let separator: Separator
 
     /// Parses `text`; malformed quoting is reported to `log`, and parsing stops there.
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVTable? {
@@ -24,7 +57,11 @@ struct CSVTable {
         var recordStart = fieldStart
         var line = 1, column = 1
         var inQuotes = false, wasQuoted = false, atFieldStart = true
-        var scalars = text.unicodeScalars[...]
+        var scalars = Substring(text).unicodeScalars
+        // A byte order mark is dropped when the bytes are decoded; text given here may still carry one.
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        let separator = Separator.detect(in: scalars)
+        if separator != .comma { log.note(.start(of: file), "read as \(separator.name) (from the header row)") }
 
         func endField() {
             // A quoted field is located at its first character inside the quotes.
@@ -61,7 +98,7 @@ struct CSVTable {
                 continue
             }
             switch c {
-            case ",":
+            case separator.rawValue:
                 endField()
             case "\r" where scalars.first == "\n":
                 continue
@@ -95,7 +132,7 @@ struct CSVTable {
             log.error(.start(of: file), "the file is empty; it needs a header row")
             return nil
         }
-        return CSVTable(header: header, records: Array(records.dropFirst()))
+        return CSVTable(header: header, records: Array(records.dropFirst()), separator: separator)
     }
 }
 
@@ -111,7 +148,7 @@ extension CSVTable {
         let names = header.fields.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }
         if !required.isEmpty, !names.contains(where: known.contains) {
             let shape = required.joined(separator: ",") + known.filter { !required.contains($0) }.map { "[,\($0)]" }.joined()
-            log.error(header.location, "the first row must be the header: \(shape); it reads '\(printable(header.fields.map(\.value).joined(separator: ",")))'")
+            log.error(header.location, "the first row must be the header: \(shape); it reads '\(printable(header.fields.map(\.value).joined(separator: String(separator.rawValue))))'")
             return index
         }
         for (i, field) in header.fields.enumerated() {

@@ -61,7 +61,8 @@ struct OneRosterTable {
     static func csv(_ path: String) throws -> CSVTable {
         let log = DiagnosticLog()
         guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
-            let first = log.sorted.first
+            // The first error, not a note on how the file was read.
+            let first = log.sorted.first { $0.severity == .error }
             throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(path)")
         }
         return table

@@ -2,7 +2,23 @@ import Foundation
 
 /// One row of a checks file: evidence that a student mastered, or did not yet master, an objective.
 public struct MasteryCheck: Sendable, Equatable {
-    public enum Result: String, Sendable { case mastered, notYet = "not-yet" }
+    public enum Result: String, Sendable, CaseIterable {
+        case mastered, notYet = "not-yet"
+
+        /// The result a person wrote, in a file or a form: `mastered` or `not-yet`, with case,
+        /// surrounding spaces and what joins "not yet" set aside (`Mastered`, `Not yet`, `NOT-YET`,
+        /// `not_yet`); nil for anything else. The one place a result word is read.
+        public init?(word: String) {
+            let parts = word.lowercased().split { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" }
+            self.init(rawValue: parts.joined(separator: "-"))
+        }
+
+        /// Why `word` is no result, with the nearest when it is close to one.
+        static func wordProblem(_ word: String) -> String {
+            let near = NearestNames.to(word.trimmingCharacters(in: .whitespaces), among: allCases.map(\.rawValue), limit: 1)
+            return "result must be 'mastered' or 'not-yet', got '\(printable(word))'" + (near.isEmpty ? "" : "; did you mean \(near[0])?")
+        }
+    }
     public let date: SchoolDate
     public let student: StudentID
     public let objective: ObjectiveID
@@ -50,6 +66,7 @@ public enum MasteryChecksFile {
         let index = table.columns(columns, required: Array(columns.dropLast()), ignored: informational, file: "the checks file", log: log)
         guard !log.hasErrors else { return ([], log.sorted) }
         let students = Set(scenario.students.map(\.id))
+        let knownStudents = KnownIDs(scenario.students.map(\.id.rawValue)), knownObjectives = KnownIDs(scenario.objectives.map(\.id.rawValue))
         var checks: [MasteryCheck] = []
         struct DatedCheck: Hashable { let date: SchoolDate, check: StudentObjective }
         var seen: [DatedCheck: MasteryCheck] = [:]
@@ -66,16 +83,15 @@ public enum MasteryChecksFile {
                 let remedy = term.map { date < $0.historyFrom } == true ? "" : "; fix the date" + (today.map { date > $0 } == true ? ", or give --date" : "")
                 log.error(dateCell.location, problem + remedy)
             }
-            let student = StudentID(rawValue: studentCell.value)
-            let studentProblem = MasteryCheck.studentProblem(student, known: students)
+            // Ids as the scenario writes them ('s-05' read as S-05, with a warning), else "did you mean".
+            let student = StudentID(rawValue: log.match(studentCell, in: knownStudents) ?? studentCell.value)
+            let studentProblem = MasteryCheck.studentProblem(student, known: students, in: scenario)
             if let studentProblem { log.error(studentCell.location, studentProblem) }
-            let objective = ObjectiveID(rawValue: objectiveCell.value)
+            let objective = ObjectiveID(rawValue: log.match(objectiveCell, in: knownObjectives) ?? objectiveCell.value)
             let objectiveProblem = MasteryCheck.objectiveProblem(objective, in: scenario)
             if let objectiveProblem { log.error(objectiveCell.location, objectiveProblem) }
-            let result = MasteryCheck.Result(rawValue: resultCell.value.lowercased())
-            if result == nil {
-                log.error(resultCell.location, "result must be 'mastered' or 'not-yet', got '\(printable(resultCell.value))'")
-            }
+            let result = MasteryCheck.Result(word: resultCell.value)
+            if result == nil { log.error(resultCell.location, MasteryCheck.Result.wordProblem(resultCell.value)) }
             var note = ""
             if let noteCell = cell("note") {
                 switch PersonText.checked(noteCell.value, .note) {
@@ -117,14 +133,15 @@ extension MasteryCheck {
         return scenario.calendar.schoolDayProblem(date)
     }
 
-    /// Why a check cannot name `student`: not one of the school's `known` students.
-    static func studentProblem(_ student: StudentID, known: Set<StudentID>) -> String? {
-        known.contains(student) ? nil : "unknown student '\(printable(student.rawValue))'"
+    /// Why a check cannot name `student`: not one of the school's `known` students (the
+    /// scenario's), with the nearest ids as on the command line.
+    static func studentProblem(_ student: StudentID, known: Set<StudentID>, in scenario: Scenario) -> String? {
+        known.contains(student) ? nil : scenario.unknownIDProblem(student: student)
     }
 
-    /// Why a check cannot name `objective`: not an objective of the scenario.
+    /// Why a check cannot name `objective`: not an objective of the scenario (with the nearest).
     static func objectiveProblem(_ objective: ObjectiveID, in scenario: Scenario) -> String? {
-        scenario.objective(objective) == nil ? "unknown objective '\(printable(objective.rawValue))'" : nil
+        scenario.objective(objective) == nil ? scenario.unknownIDProblem(objective: objective) : nil
     }
 
     /// Why the check cannot be recorded in the scenario on `today`, in a state whose term is
@@ -136,7 +153,7 @@ extension MasteryCheck {
     /// `problem(in:today:term:)` with the scenario's students given as `known`, for many checks.
     func problem(in scenario: Scenario, known: Set<StudentID>, today: SchoolDate, term: StateStore.TermDates?) -> String? {
         if let problem = Self.dateProblem(date, in: scenario, today: today, term: term)
-            ?? Self.studentProblem(student, known: known) ?? Self.objectiveProblem(objective, in: scenario) {
+            ?? Self.studentProblem(student, known: known, in: scenario) ?? Self.objectiveProblem(objective, in: scenario) {
             return problem
         }
         if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }

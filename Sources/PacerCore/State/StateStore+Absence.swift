@@ -10,7 +10,8 @@ public struct Absence: Sendable, Equatable {
         case supervisor(SupervisorID)
 
         /// `student:S-03`, `teacher:T-LEE` or `supervisor:A-01`, written as `--for` writes them.
-        public init?(_ text: String) {
+        public init?(_ written: String) {
+            let text = written.trimmingCharacters(in: .whitespaces)
             if text.hasPrefix("supervisor:"), text.count > "supervisor:".count {
                 self = .supervisor(SupervisorID(rawValue: String(text.dropFirst("supervisor:".count))))
                 return
@@ -37,6 +38,17 @@ public struct Absence: Sendable, Equatable {
             }
         }
         public var description: String { "\(kind):\(id)" }
+
+        /// The same person with their id as the scenario writes it (`KnownIDs.match`: `teacher:T-CHEN `
+        /// and `teacher:t-chen` are T-CHEN); unchanged when it names nobody known.
+        public func matched(in scenario: Scenario) -> Person {
+            switch self {
+            case let .student(id): return .student(StudentID(rawValue: KnownIDs(scenario.students.map(\.id.rawValue)).match(id.rawValue) ?? id.rawValue))
+            case let .teacher(id): return .teacher(TeacherID(rawValue: KnownIDs(scenario.teachers.map(\.id.rawValue)).match(id.rawValue) ?? id.rawValue))
+            case let .supervisor(id):
+                return .supervisor(SupervisorID(rawValue: KnownIDs(scenario.supervisors.map(\.id.rawValue)).match(id.rawValue) ?? id.rawValue))
+            }
+        }
 
         /// Why the person is not in the scenario (with the nearest known), or nil.
         public func problem(in scenario: Scenario) -> String? {

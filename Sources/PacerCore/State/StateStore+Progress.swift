@@ -110,9 +110,9 @@ extension StateStore {
     }
 
     /// Stores `check`, once: a check is identified by its date, student, objective and result (the
-    /// table's UNIQUE key). A withdrawn one is reinstated with the note sent; one that stands keeps
-    /// its note unless another, non-empty note is sent, which replaces it (with where and when it
-    /// came from).
+    /// table's UNIQUE key). A withdrawn one is reinstated with the note sent (`Recording` asks for
+    /// that only on purpose: `withdrawnTwin`); one that stands keeps its note unless another,
+    /// non-empty note is sent, which replaces it (with where and when it came from).
     static func store(_ check: MasteryCheck, source: String, at now: String, _ db: Database) throws -> Stored {
         let key: StatementArguments = [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]
         try db.cachedStatement(sql: """
@@ -135,6 +135,15 @@ extension StateStore {
                                           arguments: key)
         else { return .known }
         return stored ? .new(id) : .noteUpdated(id)
+    }
+
+    /// The withdrawn check with `check`'s date, student, objective and result, with when it was
+    /// withdrawn (ISO 8601), or nil.
+    static func withdrawnTwin(of check: MasteryCheck, _ db: Database) throws -> (id: Int64, withdrawnAt: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, withdrawn_at FROM mastery_check
+            WHERE date = ? AND student = ? AND objective = ? AND result = ? AND withdrawn_at IS NOT NULL
+            """), arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]).map { ($0["id"], $0["withdrawn_at"]) }
     }
 
     /// The standing check that gives the other result for the same student, objective and day.

@@ -10,6 +10,8 @@ extension Term {
         /// Checks recorded before, re-sent with another note, which now replaces the old one.
         public var notesUpdated = 0
         public var advances = 0
+        /// Checks withdrawn before and sent again, left withdrawn (`record(_:source:today:again:)`).
+        public var keptWithdrawn: [Int64] = []
         /// One line per check worth telling, in the order applied.
         public var lines: [String] = []
 
@@ -17,6 +19,7 @@ extension Term {
         public var summary: String {
             "\(recorded) check(s) recorded, \(duplicates) already known, \(advances) student(s) moved on"
                 + (notesUpdated > 0 ? ", \(notesUpdated) note(s) updated" : "")
+                + (keptWithdrawn.isEmpty ? "" : ", \(keptWithdrawn.count) withdrawn check(s) left withdrawn")
         }
     }
 
@@ -59,11 +62,13 @@ extension Term {
     /// the state then start their history, on the earliest check's date (`seed`). Then each check,
     /// in date order, is stored once and moves its student along their progression
     /// (`ProgressHistory`): a check seen before (same date, student, objective, result) is not
-    /// applied again, and one that was withdrawn is reinstated. A check that contradicts a recorded
+    /// applied again, and one that was withdrawn stays withdrawn (a teacher sending a sheet again
+    /// does not undo the scheduler's correction) and is reported, unless `again` asks to record
+    /// such checks again on purpose. A check that contradicts a recorded
     /// one (the other result for the same student, objective and day) stops the whole call. A
     /// check dated before others of the student's subject has that subject's history derived
     /// again, once per student and subject however many of the checks are back-dated.
-    public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate) throws -> RecordReport {
+    public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate, again: Bool = false) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let known = Set(scenario.students.map(\.id))
         return try store.write { db in
@@ -74,7 +79,7 @@ extension Term {
             guard problems.isEmpty else { throw RecordRefusal(problems: problems) }
             try Self.seed(scenario, on: ordered.first?.date ?? today, db)
             var recording = Recording(db: db, scenario: scenario)
-            for check in ordered { try recording.record(check, source: source) }
+            for check in ordered { try recording.record(check, source: source, again: again) }
             return try recording.finish()
         }
     }
@@ -99,7 +104,7 @@ extension Term {
             var recording = Recording(db: db, scenario: scenario)
             try recording.withdraw(id)
             try recording.record(MasteryCheck(date: stored.date, student: stored.student, objective: stored.objective,
-                                              result: result, note: note, source: source), source: source)
+                                              result: result, note: note, source: source), source: source, again: true)
             return try recording.finish()
         }
     }
@@ -153,8 +158,16 @@ struct Recording {
 
     /// Stores one check and applies it, or leaves it to `finish` when it is dated before others of
     /// its student's subject (or the subject is waiting there already). A check recorded before and
-    /// re-sent with another, non-empty note changes nothing but its note, and says so.
-    mutating func record(_ check: MasteryCheck, source: String) throws {
+    /// re-sent with another, non-empty note changes nothing but its note, and says so; one withdrawn
+    /// before stays withdrawn, and says so, unless `again`.
+    mutating func record(_ check: MasteryCheck, source: String, again: Bool = false) throws {
+        // A row sent again after its check was withdrawn (or corrected) leaves the correction standing.
+        if !again, let (id, on) = try StateStore.withdrawnTwin(of: check, db) {
+            report.keptWithdrawn.append(id)
+            let name = scenario.students.first { $0.id == check.student }?.name ?? check.student.rawValue
+            report.lines.append("\(check.location): check \(id) of \(check.date) (\(name), \(check.objective), \(check.result.rawValue)) was withdrawn on \(on.prefix(10)); not recorded again")
+            return
+        }
         if let other = try StateStore.contradicting(check, db) {
             throw StateError.contradiction(
                 "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other.id) (\(other.result.rawValue), from \(other.source)); withdraw one with pacer record --withdraw ID")

@@ -56,7 +56,9 @@ extension ScenarioBuilder {
                 let field = record.fields[column]
                 let value = field.value.trimmingCharacters(in: .whitespaces)
                 if value.isEmpty { continue }  // not taking this subject
-                let objective = ObjectiveID(rawValue: value)
+                // As the progression writes it ('math-7.rp.1' read as MATH-7.RP.1, with a warning).
+                let objective = ObjectiveID(rawValue: log.match(Located(value: value, location: field.location),
+                                                                in: KnownIDs(subject.objectives.map(\.id.rawValue))) ?? value)
                 guard subject.objectives.contains(where: { $0.id == objective }) else {
                     let elsewhere = objectiveLocations[objective] != nil ? " (it belongs to another subject)" : ""
                     log.error(field.location,
@@ -94,9 +96,10 @@ extension ScenarioBuilder {
         }
         // Keep-apart pairs may name students further down the file, so they are resolved last.
         let index = Dictionary(uniqueKeysWithValues: students.enumerated().map { ($1.id, $0) })
+        let known = KnownIDs(students.map(\.id.rawValue))
         for (i, refs) in keepApartRefs {
             for ref in refs {
-                let other = StudentID(rawValue: ref.value)
+                let other = StudentID(rawValue: log.match(ref, in: known) ?? ref.value)
                 guard let j = index[other] else {
                     log.error(ref.location, "unknown student '\(printable(ref.value))' in keep_apart of \(students[i].id)")
                     continue
@@ -119,19 +122,20 @@ extension ScenarioBuilder {
         guard let field else { return nil }
         let text = field.value.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        guard known.contains(where: { $0.rawValue == text }) else {
+        guard let id = log.match(Located(value: text, location: field.location), in: KnownIDs(known.map(\.rawValue))) else {
             log.error(field.location, "student \(student): " + NearestNames.unknown(kind, text, among: known.map(\.rawValue)))
             return nil
         }
-        return text
+        return id
     }
 
     /// The `needs` cell: subject ids a teacher or family says the student needs most. An id that is
     /// no subject is an error (with the nearest ones); a subject the student does not take, a warning.
     private func statedNeeds(_ items: [Located<String>], of student: String, current: [SubjectID: ObjectiveID], subjects: [Subject]) -> Set<SubjectID> {
         var needs = Set<SubjectID>()
+        let known = KnownIDs(subjects.map(\.id.rawValue))
         for item in items {
-            let subject = SubjectID(rawValue: item.value)
+            let subject = SubjectID(rawValue: log.match(item, in: known) ?? item.value)
             guard subjects.contains(where: { $0.id == subject }) else {
                 log.error(item.location, "student \(student): needs: " + NearestNames.unknown("subject", item.value, among: subjects.map(\.id.rawValue)))
                 continue

@@ -84,9 +84,13 @@ struct SchedulerPage: Component {
             H2("Checks")
             postForm("/checks", csrf: csrf, multipart: true) {
                 input("file", "file").attr("accept", ".csv,text/csv").flag("required").attr("aria-label", "checks file")
+                element("label") {
+                    input("checkbox", "again")
+                    Text(" record withdrawn checks again")
+                }
                 Button("Upload checks")
             }
-            Paragraph("A CSV with the columns date, student, objective, result (mastered or not-yet) and an optional note; nothing is recorded if a row is wrong.")
+            Paragraph("A CSV (commas, semicolons or tabs) with the columns date, student, objective, result (mastered or not-yet) and an optional note; nothing is recorded if a row is wrong. A check withdrawn before stays withdrawn unless the box is ticked.")
                 .class("note")
             if view.checks.isEmpty {
                 Paragraph("No checks recorded yet.")

@@ -71,6 +71,8 @@ import Testing
             ("enrollments.csv", "classSourcedId,userSourcedId,role\nclass-m7a,u-s1,student\nclass-m7a,u-zz,student\n", "enrollment of unknown user u-zz", 3),
             ("classes.csv", "sourcedId,title,courseSourcedId\nc1,Math,course-m7\nc2,Art,course-xx\n", "class c2 names unknown course course-xx", 3),
             ("courses.csv", "sourcedId,title\nc1,Math\nc2,\"Art\n", "a quoted field is never closed", 3),
+            // A semicolon-separated file is read as such; its error, not the note saying so, is reported.
+            ("courses.csv", "sourcedId;title\nc1;Math\nc2;\"Art\n", "a quoted field is never closed", 3),
             ("users.csv", "sourcedId,givenName,familyName\nu-1,Ann\n", "this row has 2 fields, the header 3", 2),
             ("manifest.csv", "propertyName,value\noneroster.version,1.1\nfile.users,delta\n", "users.csv is a delta (changes since an earlier export); export in bulk", 3),
             ("manifest.csv", "propertyName,value\noneroster.version,2.0\n", "OneRoster version 2.0 is not read; Pacer reads 1.1 and 1.2", 2),

@@ -48,7 +48,7 @@ import Testing
         #expect(try store.count("mastery_check") == 1, "nothing of the second file went in")
     }
 
-    @Test func aWithdrawnCheckIsReplayedAwayAndCanBeRecordedAgain() throws {
+    @Test func aWithdrawnCheckIsReplayedAwayStaysWithdrawnWhenSentAgainAndCanBeRecordedAgainOnPurpose() throws {
         let (folder, scenario, store) = try store()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let first = try Term(scenario: scenario, store: store).record(try checks("""
@@ -65,9 +65,19 @@ import Testing
         #expect(report.lines.last == "S-01 MATH: history replayed (check \(ids[0]) was withdrawn); now on MATH-7.RP.1 (was MATH-7.RP.3)", "\(report.lines)")
         #expect(try store.checks(of: "S-01").map(\.withdrawn) == [true, false])
         #expect(throws: StateError.self) { _ = try Term(scenario: scenario, store: store).withdraw([9_999]) }
-        // Recording it again reinstates it, and the history is as before.
-        let again = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "c.csv", today: afterTheChecks)
-        #expect(again.recorded == 1)
+        // The same row sent again (a sheet uploaded again) leaves it withdrawn, and says so row by row.
+        let resent = try checks("date,student,objective,result\n2026-11-23,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder)
+        let kept = try Term(scenario: scenario, store: store).record(resent, source: "c.csv", today: afterTheChecks)
+        #expect(kept.recorded == 0 && kept.keptWithdrawn == [ids[0]])
+        let name = try #require(scenario.students.first { $0.id == "S-01" }).name
+        let withdrawnOn = ISO8601DateFormatter().string(from: Date()).prefix(10)
+        #expect(kept.lines == ["\(resent[0].location): check \(ids[0]) of 2026-11-23 (\(name), MATH-7.RP.1, mastered) was withdrawn on \(withdrawnOn); not recorded again"])
+        #expect(kept.summary.hasSuffix(", 1 withdrawn check(s) left withdrawn"))
+        #expect(try current(store, scenario, "S-01") == "MATH-7.RP.1")
+        #expect(try store.checks(of: "S-01").map(\.withdrawn) == [true, false])
+        // Recording it again on purpose reinstates it, and the history is as before.
+        let again = try Term(scenario: scenario, store: store).record(resent, source: "c.csv", today: afterTheChecks, again: true)
+        #expect(again.recorded == 1 && again.keptWithdrawn.isEmpty)
         #expect(try current(store, scenario, "S-01") == "MATH-7.RP.3")
         #expect(try store.integrityCheck() == "ok")
     }

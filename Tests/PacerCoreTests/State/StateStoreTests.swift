@@ -135,7 +135,7 @@ func checks(_ csv: String, _ scenario: Scenario, in folder: String) throws -> [M
         #expect(rows.isEmpty)
         #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
             "2:1 '2026-02-30' is not a date; write YYYY-MM-DD",
-            "2:12 unknown student 'S-99'",
+            "2:12 unknown student 'S-99'; did you mean S-09, S-19, S-29?",
             "2:17 unknown objective 'MATH-7.X'",
             "2:26 result must be 'mastered' or 'not-yet', got 'maybe'",
             "3:1 this row has 3 fields, the header has 4",
