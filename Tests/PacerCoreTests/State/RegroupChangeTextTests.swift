@@ -6,13 +6,20 @@ import Testing
 /// regroup page): names and titles, why a group was cancelled, where its students went and who
 /// supervises study now.
 @Suite struct RegroupChangeTextTests {
-    @Test func anAbsentTeacherAndAnAbsentAideAreToldByNameWithWhereTheirStudentsWent() throws {
+    let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+
+    /// The tiny school's state started, its week of 2026-11-23 planned from the state and published.
+    func publishedWeek() throws -> (String, Scenario, StateStore, Term, WeekPlan) {
         let (folder, scenario, store) = try seededTinySchool()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
         let term = Term(scenario: scenario, store: store)
         let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
         _ = try term.publish(week, weekOf: monday)
+        return (folder, scenario, store, term, week)
+    }
+
+    @Test func anAbsentTeacherAndAnAbsentAideAreToldByNameWithWhereTheirStudentsWent() throws {
+        let (folder, scenario, store, term, week) = try publishedWeek()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let okafor = try #require(week.sessions.first { $0.teacher == "T-OKAFOR" && $0.block == "Tue-F1" })
         #expect(week.study?.contains { $0.block == "Tue-F1" && $0.adults.contains("A-PARK") } == true)
         try store.recordAbsences([Absence(date: tuesday, person: .teacher("T-OKAFOR"), periods: ["F1"]),
@@ -46,12 +53,8 @@ import Testing
     /// An aide away on a regrouped day gets her study cancelled in her calendar (same UID as the
     /// published event), though she supervises nothing that day.
     @Test func anAbsentAidesStudyIsCancelledInHerCalendar() throws {
-        let (folder, scenario, store) = try seededTinySchool()
+        let (folder, scenario, store, term, week) = try publishedWeek()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
-        let term = Term(scenario: scenario, store: store)
-        let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 10, nodeLimit: 20)).result.plan
-        _ = try term.publish(week, weekOf: monday)
         let published = try ICalendarExporter().files(ExportContext(scenario: scenario, plan: week, weekOf: monday))
         let uid = "UID:2026-11-24.Tue-F1.A-PARK@pacer"
         #expect(published["supervisors/A-PARK.ics"]?.contains(uid) == true)
