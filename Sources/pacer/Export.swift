@@ -21,7 +21,7 @@ extension PacerCommand {
         @Option(help: ArgumentHelp("Deprecated: give the scenario first instead.", visibility: .hidden)) var scenario: String?
         @Option(help: "html, csv, json, ics or fet.") var format: Format
         @Option(help: "Folder to write into (created if missing).") var out: String
-        @Option(name: .customLong("for"), help: "Only teacher:ID, room:ID, student:ID or grade:G.") var only: String?
+        @Option(name: .customLong("for"), help: "Only teacher:ID, supervisor:ID (an aide: their study groups), room:ID, student:ID or grade:G.") var only: String?
         @Option(help: "Only this day (a day id such as Tue, or a date with --week-of).") var day: String?
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (needed for ics; a day plan carries its date).") var weekOf: String?
         @Flag(name: .customLong("allow-changed-scenario"), help: "Export a plan made from earlier versions of the scenario's files (a plan of another school is always refused).") var allowChangedScenario = false
@@ -39,7 +39,7 @@ extension PacerCommand {
             guard paths != nil else {
                 throw ValidationError("give the scenario, then the plan: pacer export SCENARIO PLAN --format \(format.rawValue) --out DIR")
             }
-            if let only, ExportFilter(only) == nil { throw ValidationError("--for takes teacher:ID, room:ID, student:ID or grade:G, got '\(only)'") }
+            if let only, ExportFilter(only) == nil { throw ValidationError("--for takes teacher:ID, supervisor:ID, room:ID, student:ID or grade:G, got '\(only)'") }
             if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD") }
         }
 

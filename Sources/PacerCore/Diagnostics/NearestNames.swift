@@ -131,6 +131,7 @@ extension ExportFilter {
     public func problem(in scenario: Scenario) -> String? {
         switch self {
         case let .teacher(id): return scenario.unknownIDProblem(teacher: id)
+        case let .supervisor(id): return scenario.unknownIDProblem(supervisor: id)
         case let .room(id): return scenario.unknownIDProblem(room: id)
         case let .student(id): return scenario.unknownIDProblem(student: id)
         case let .grade(g): return scenario.unknownIDProblem(grade: g)

@@ -1,16 +1,19 @@
 /// Which part of a plan an export covers (`--for`).
 public enum ExportFilter: Sendable, Equatable {
     case teacher(TeacherID)
+    /// An aide or coach: their study groups only.
+    case supervisor(SupervisorID)
     case room(RoomID)
     case student(StudentID)
     case grade(String)
 
-    /// Parses `teacher:ID`, `room:ID`, `student:ID` or `grade:G`.
+    /// Parses `teacher:ID`, `supervisor:ID`, `room:ID`, `student:ID` or `grade:G`.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else { return nil }
         switch parts[0] {
         case "teacher": self = .teacher(TeacherID(rawValue: parts[1]))
+        case "supervisor": self = .supervisor(SupervisorID(rawValue: parts[1]))
         case "room": self = .room(RoomID(rawValue: parts[1]))
         case "student": self = .student(StudentID(rawValue: parts[1]))
         case "grade": self = .grade(parts[1])
@@ -54,6 +57,7 @@ public struct ExportContext: Sendable {
         switch filter {
         case nil: return true
         case let .teacher(id): return s.teacher == id
+        case .supervisor: return false
         case let .room(id): return s.room == id
         case let .student(id): return s.students.contains(id)
         case let .grade(g): return s.students.contains { student($0)?.grade == g }
@@ -100,6 +104,7 @@ public struct ExportContext: Sendable {
         switch filter {
         case nil: return true
         case let .teacher(id): return g.adults.contains { $0.rawValue == id.rawValue }
+        case let .supervisor(id): return g.adults.contains { $0.rawValue == id.rawValue }
         case let .room(id): return g.room == id
         case let .student(id): return g.students.contains { $0.student == id }
         case let .grade(grade): return g.students.contains { student($0.student)?.grade == grade }
@@ -118,7 +123,11 @@ public struct ExportContext: Sendable {
     /// The adults supervising the covered study groups, by name (a teacher filter: only that teacher).
     public var supervisingAdults: [AdultID] {
         var adults = Set(studyGroups.flatMap(\.adults))
-        if case let .teacher(id) = filter { adults = adults.filter { $0.rawValue == id.rawValue } }
+        switch filter {
+        case let .teacher(id): adults = adults.filter { $0.rawValue == id.rawValue }
+        case let .supervisor(id): adults = adults.filter { $0.rawValue == id.rawValue }
+        default: break
+        }
         return adults.sorted { (adultName($0), $0.rawValue) < (adultName($1), $1.rawValue) }
     }
 
@@ -134,6 +143,7 @@ public struct ExportContext: Sendable {
             switch filter {
             case nil: break
             case let .teacher(id): guard id.rawValue == change.adult.rawValue else { return nil }
+            case let .supervisor(id): guard id.rawValue == change.adult.rawValue else { return nil }
             case let .room(id): guard id == room else { return nil }
             case .student, .grade: return nil
             }
@@ -158,7 +168,7 @@ public struct ExportContext: Sendable {
             case nil: return true
             case let .student(id): return u.student == id
             case let .grade(g): return student(u.student)?.grade == g
-            case .teacher, .room: return false
+            case .teacher, .supervisor, .room: return false
             }
         }
     }

@@ -76,4 +76,18 @@ func tinyWithStudy() throws -> (Scenario, WeekPlan) {
         let okafor = try PlanFile.decode(try #require(try export(JSONExporter(), filter: .teacher("T-OKAFOR"))["plan.json"]))
         #expect(okafor.study == [] && okafor.days.allSatisfy { $0.study == [] })
     }
+
+    /// `--for supervisor:A-PARK`: an aide's own export holds her study groups and no workshop.
+    @Test func anAidesExportHoldsHerSupervisionAlone() throws {
+        #expect(ExportFilter("supervisor:A-PARK") == .supervisor("A-PARK"))
+        let (scenario, _) = try tinyWithStudy()
+        #expect(ExportFilter.supervisor("A-PRK").problem(in: scenario) == "unknown supervisor 'A-PRK'; did you mean A-PARK?")
+        let park = try PlanFile.decode(try #require(try export(JSONExporter(), filter: .supervisor("A-PARK"))["plan.json"]))
+        #expect(park.sessions.isEmpty && park.study?.map(\.id) == ["Tue-F1/study/COMMONS"])
+        let csv = try export(CSVExporter(), filter: .supervisor("A-PARK"))
+        #expect(csv["supervision/A-PARK.csv"] != nil && csv["supervision/T-CHEN.csv"] == nil)
+        let ics = try export(ICalendarExporter(), filter: .supervisor("A-PARK"))
+        #expect(ics["supervisors/A-PARK.ics"]?.contains("SUMMARY:Independent study\\, 2 students") == true)
+        #expect(!ics.keys.contains { $0.hasPrefix("teachers/") })
+    }
 }
