@@ -169,8 +169,11 @@ struct Recording {
             return
         }
         if let other = try StateStore.contradicting(check, db) {
+            let name = scenario.students.first { $0.id == check.student }?.name ?? check.student.rawValue
             throw StateError.contradiction(
-                "\(check.location): \(check.student) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other.id) (\(other.result.rawValue), from \(other.source)); withdraw one with pacer record --withdraw ID")
+                "\(check.location): \(name) (\(check.student)) \(check.result.rawValue) on \(check.objective) \(check.date) contradicts check \(other.id) "
+                    + "(\(other.result.rawValue), from \(other.source)); the scheduler withdraws one first "
+                    + "(Withdraw on the scheduler's portal page, or pacer record --withdraw \(other.id))")
         }
         var history = try history(of: check.student)
         switch try StateStore.store(check, source: source, at: at, db) {

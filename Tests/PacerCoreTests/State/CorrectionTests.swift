@@ -42,9 +42,13 @@ import Testing
             """, scenario, in: folder, today: "2026-11-24")
         #expect(inFile.map(\.description).contains { $0.contains(":3:") && $0.contains("not-yet contradicts mastered for S-01 on MATH-7.RP.1 the same day (line 2)") }, "\(inFile)")
         _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n", scenario, in: folder), source: "a.csv", today: afterTheChecks)
-        #expect(throws: StateError.self) {
+        let refusal = #expect(throws: StateError.self) {
             _ = try Term(scenario: scenario, store: store).record(try checks("date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,not-yet\n", scenario, in: folder), source: "b.csv", today: afterTheChecks)
         }
+        // Said so that a teacher in the portal, who cannot run a command, knows who can withdraw it.
+        let text = refusal.map { "\($0)" } ?? ""
+        #expect(text.contains("(S-01) not-yet on MATH-7.RP.1 2026-11-24 contradicts check 1") && text.contains("the scheduler withdraws one first")
+                && text.contains("pacer record --withdraw 1"), "\(text)")
         #expect(try store.count("mastery_check") == 1, "nothing of the second file went in")
     }
 
