@@ -45,8 +45,9 @@ extension StateStore {
     }
 
     /// The history derived from the starts and standing checks (one student's when given).
-    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> ProgressHistory {
-        ProgressHistory(scenario: scenario, starts: try starts(db, of: student), checks: try standingChecks(db, of: student))
+    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil, checksUpTo last: Int64? = nil) throws -> ProgressHistory {
+        ProgressHistory(scenario: scenario, starts: try starts(db, of: student),
+                        checks: try standingChecks(db, of: student).filter { check in last.map { check.id <= $0 } ?? true })
     }
 
     /// The starts (one student's when given), by student then subject.
