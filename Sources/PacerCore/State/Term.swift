@@ -112,7 +112,7 @@ public struct Term: Sendable {
     /// that state in words, and what has changed since (nothing when it is still current).
     public struct Verification: Sendable, Equatable {
         public let violations: [PlanVerifier.Violation]
-        /// `students.csv (where the term started)`, `the term's state as of check 17 and absence 3 …`.
+        /// `students.csv (where the term started), not the term's state`, `the term's state as of when this plan was made for the week of 2026-11-30 (checks up to 17, absences up to 3)`.
         public let against: String
         /// What differs now from what the plan was made from (for a week plan), in plain words.
         public let changes: [String]
@@ -174,15 +174,15 @@ public struct Term: Sendable {
             }
             let currency = try currency(of: plan, weekOf: week, scenario: scenario, db)
             let changes: [String] = if case let .stateChanged(lines) = currency { lines } else { [] }
-            return Verification(violations: violations, against: "the term's state as of \(Self.markText(mark)), as it stood when the plan was made for the week of \(date)", changes: changes)
+            return Verification(violations: violations, against: "the term's state as of when this plan was made for the week of \(date) (\(Self.markText(mark)))", changes: changes)
         }
     }
 
-    /// `check 17 and absence 3` (the last recorded when a plan was made).
+    /// `checks up to 17, absences up to 3`, or `before any check or absence was recorded`: the
+    /// state a plan with `mark` was made from.
     static func markText(_ mark: PlanStateMark) -> String {
-        let check = mark.lastCheck == 0 ? "no mastery check" : "check \(mark.lastCheck)"
-        let absence = mark.lastAbsence == 0 ? "no absence" : "absence \(mark.lastAbsence)"
-        return "\(check) and \(absence) recorded"
+        if mark.lastCheck == 0 && mark.lastAbsence == 0 { return "before any check or absence was recorded" }
+        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))"
     }
 
     /// What `plan` breaks, checked as `verification(of:scenario:)` checks it.
