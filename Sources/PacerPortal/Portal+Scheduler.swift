@@ -10,7 +10,8 @@ extension Portal {
             today: today, scenario: scenario,
             standing: try store.status(scenario, on: today), inForce: try store.planInForce(scenario, on: today),
             absences: try store.absences(from: today, to: today), recentChecks: try store.recentChecks(limit: 20),
-            job: await jobs.current.map { PlanningJobView.Line(title: $0.kind.title, outcome: $0.outcome, published: $0.published) })
+            job: await jobs.current.map { PlanningJobView.Line(title: $0.kind.title, outcome: $0.outcome, published: $0.published) },
+            movedOn: try store.movedOn(scenario))
         return Page.response(.ok, title: view.title, nav: session, body: SchedulerPage(view: view, csrf: session.csrf))
     }
 
@@ -65,8 +66,13 @@ extension Portal {
         }
         do {
             // Checks recorded since the plan was made may have moved its students on.
-            let (planID, _) = try Term(scenario: scenario, store: store).publish(plan, weekOf: kind.date)
+            let (planID, _) = try Term(scenario: scenario, store: store).publish(plan, weekOf: kind.date, despiteChanges: form["despite-changes"] == "1")
             await jobs.published(id, as: planID)
+        } catch let Term.PublishRefusal.stateChanged(changes, _) {
+            await jobs.published(id, as: nil)
+            throw Refusal(.conflict, "Not published: the state changed since this plan was made",
+                          changes.joined(separator: " ") + ". Plan the week again, or publish this plan as it is with "
+                          + "“Publish despite changes” on the planning page and regroup the days it touches.")
         } catch let Term.PublishRefusal.breaksRules(stale) {
             await jobs.published(id, as: nil)
             throw Refusal(.conflict, "Not published: the state moved on",

@@ -172,13 +172,18 @@ extension PacerCommand {
             abstract: "Mark a week plan as published: teachers have seen it, and its sessions count as attended.",
             discussion: """
                 The plan's days are dated from --week-of (the date of the calendar's first day). \
-                Publishing again for the same dates replaces their attendance.
+                Publishing again for the same dates replaces their attendance. A week plan must be \
+                the plan of the week's state: one made from students.csv (no --week-of when \
+                planning) is refused once the term has moved on from it, and one made from the \
+                state is refused when checks or absences for its week were recorded since it was \
+                made (they are named); plan again, or pass --despite-changes.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
         @Argument(help: "The plan.json to publish.") var plan: String
         @Option(name: .customLong("week-of"), help: "Date of the calendar's first day, YYYY-MM-DD (a day plan carries its own date).") var weekOf: String?
         @Flag(name: .customLong("allow-changed-scenario"), help: "Publish a plan made from earlier versions of the scenario's files (a plan of another school is always refused).") var allowChangedScenario = false
+        @Flag(name: .customLong("despite-changes"), help: "Publish a week plan made from the term's state although checks or absences were recorded since it was made (they are named when publishing is refused); regroup the days they touch.") var despiteChanges = false
 
         func validate() throws {
             if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
@@ -193,12 +198,20 @@ extension PacerCommand {
             let published: (id: Int64, start: SchoolDate)
             do {
                 published = try Term(scenario: loaded, store: StateStore(path: StateStore.path(for: loaded)))
-                    .publish(weekPlan, weekOf: weekOf.flatMap(SchoolDate.init))
+                    .publish(weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), despiteChanges: despiteChanges)
             } catch let Term.PublishRefusal.breaksRules(violations) {
                 for v in violations { Terminal.error("violation: \(v)") }
                 throw CommandFailure("\(plan) breaks \(plural(violations.count, "rule")); pacer verify shows them; nothing published")
             } catch let Term.PublishRefusal.otherWeek(given, planned) {
                 throw CommandFailure("--week-of \(given) differs from the week \(plan) was planned for (\(planned)); leave --week-of out, or plan that week")
+            } catch let Term.PublishRefusal.madeFromStudentsCSV(differences, week) {
+                for line in differences { Terminal.error("changed: \(line)") }
+                throw CommandFailure("\(plan) was made from students.csv, where the term started, and the term has moved on since; "
+                                     + "make the week's plan from the term's state: pacer plan \(scenario) --week-of \(week); nothing published")
+            } catch let Term.PublishRefusal.stateChanged(changes, week) {
+                for line in changes { Terminal.error("changed: \(line)") }
+                throw CommandFailure("the term's state has changed since \(plan) was made; plan the week again (pacer plan \(scenario) --week-of \(week)), "
+                                     + "or publish it as it is with --despite-changes and regroup the days it touches; nothing published")
             } catch let refusal as Term.PublishRefusal {
                 throw CommandFailure(refusal.description)
             }

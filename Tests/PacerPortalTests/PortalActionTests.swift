@@ -257,3 +257,27 @@ import Testing
         }
     }
 }
+
+/// A week planned in the portal is planned from the state; a check recorded while it ran (or
+/// before publishing) is named when publishing, and the scheduler publishes it only when told.
+@Suite struct StaleWeekPublishTests {
+    @Test func aWeekPlanOvertakenByACheckIsNamedAndPublishedOnlyWhenTold() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
+            #expect(try await post(client, "/plan-week", cookie: scheduler, form: "csrf=\(csrf)&week-of=2026-11-30").location == "/job")
+            let job = try await finishedJob(client, cookie: scheduler)
+            #expect(job.contains("Publish despite changes"))
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            #expect(try await post(client, "/check", cookie: teacher,
+                                   form: "csrf=\(teacherCSRF)&student=S-11&objective=MATH-7.NS.1&result=mastered").status == .seeOther)
+            let refused = try await post(client, "/publish", cookie: scheduler, form: "csrf=\(csrf)&job=1")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("1 check recorded since this plan was made: Chloe Kim (S-11) mastered"), "\(refused.body)")
+            #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-30")!) == nil, "nothing published for that week")
+            #expect(try await post(client, "/publish", cookie: scheduler, form: "csrf=\(csrf)&job=1&despite-changes=1").status == .seeOther)
+            #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-30")!)?.plan.header.kind == .week)
+        }
+    }
+}

@@ -141,6 +141,24 @@ func startRecord(_ folder: String, checks: String) throws -> Process {
         let calendar = try String(contentsOfFile: out + "/ics/teachers/T-CHEN.ics", encoding: .utf8)
         #expect(calendar.contains("SEQUENCE:2") && !calendar.contains("SEQUENCE:1"))
         #expect(try runPacer(["regroup", folder, "--date", "2026-12-24", "--out", out + "/none"]).status != 0, "no published week covers it")
+
+        // The plan from students.csv is no plan for the next week: S-01 has moved on.
+        let stale = try runPacerCapturing(["publish", folder, out + "/week/plan.json", "--week-of", "2026-11-30"])
+        #expect(stale.status != 0)
+        #expect(stale.errors.contains("Ava Martin (S-01) is on"), "\(stale.errors)")
+        #expect(stale.errors.contains("make the week's plan from the term's state: pacer plan \(folder) --week-of 2026-11-30"), "\(stale.errors)")
+        // Planned from the state, then a check recorded: named, and published only when told.
+        #expect(try runPacer(["plan", folder, "--week-of", "2026-11-30", "--out", out + "/next", "--node-limit", "100", "--quiet"]).status == 0)
+        try "date,student,objective,result\n2026-11-27,S-02,MATH-7.RP.1,mastered\n".write(toFile: folder + "/fri.csv", atomically: true, encoding: .utf8)
+        #expect(try runPacer(["record", folder, "--checks", folder + "/fri.csv", "--date", "2026-11-27"]).status == 0)
+        let verifiedNext = try runPacer(["verify", folder, out + "/next/plan.json"])
+        #expect(verifiedNext.output.contains("verified against the term's state as of when this plan was made for the week of 2026-11-30 (checks up to 1, absences up to none)"), "\(verifiedNext.output)")
+        #expect(verifiedNext.output.contains("changed since: 1 check recorded since this plan was made: Liam Chen (S-02) mastered"), "\(verifiedNext.output)")
+        let refused = try runPacerCapturing(["publish", folder, out + "/next/plan.json"])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("changed: 1 check recorded since this plan was made: Liam Chen (S-02) mastered"), "\(refused.errors)")
+        #expect(refused.errors.contains("--despite-changes"))
+        #expect(try runPacer(["publish", folder, out + "/next/plan.json", "--despite-changes"]).output.contains("(week of 2026-11-30)"))
     }
 }
 

@@ -73,14 +73,18 @@ public struct ICalendarExporter: PlanExporter {
 
     /// One student's calendar over several published plans (one context per date, each limited to
     /// its day), as the portal's calendar feed serves it: the same UIDs and SEQUENCE as the
-    /// exported files, so a subscribed phone updates its events in place after a regroup.
-    public func studentFeed(_ student: StudentID, name: String, contexts: [ExportContext]) throws -> String {
+    /// exported files, so a subscribed phone updates its events in place after a regroup. A workshop
+    /// on an objective the student has moved on from by its date (`movedOn`) says so in its summary
+    /// and description until a regroup settles it.
+    public func studentFeed(_ student: StudentID, name: String, contexts: [ExportContext],
+                            movedOn: (ObjectiveID, SchoolDate) -> Bool = { _, _ in false }) throws -> String {
         let zone = TimeZone(identifier: contexts.first?.scenario.calendar.timeZone ?? "UTC") ?? TimeZone(identifier: "UTC")!
         let first = contexts.flatMap { $0.dates.values }.min()?.text ?? "2000-01-01"
         let stamp = first.replacingOccurrences(of: "-", with: "") + "T000000Z"
         var events: [[String]] = []
         for context in contexts {
-            events += try studentEvents(Self.places(context)[student] ?? [], of: student, context: context, zone: zone, stamp: stamp)
+            events += try studentEvents(Self.places(context)[student] ?? [], of: student, context: context, zone: zone, stamp: stamp,
+                                        movedOn: { s in context.dates[s.day].map { movedOn(s.objective, $0) } ?? false })
         }
         return calendar(name: name, events: events)
     }
@@ -135,12 +139,14 @@ public struct ICalendarExporter: PlanExporter {
         return byStudent
     }
 
-    private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+    private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String,
+                               movedOn: (PlannedSession) -> Bool = { _ in false }) throws -> [[String]] {
         try studyEvents(student, context: context, zone: zone, stamp: stamp) + places.map { s, cancelled in
-            try event(s, uid: Self.uid(s, student.rawValue, context),
-                      summary: (cancelled ? "Cancelled: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
-                      description: cancelled ? "" : context.objectiveTitle(s.objective), context: context, zone: zone, stamp: stamp,
-                      sequence: context.revision, cancelled: cancelled)
+            let moved = !cancelled && movedOn(s)
+            return try event(s, uid: Self.uid(s, student.rawValue, context),
+                             summary: (cancelled ? "Cancelled: " : moved ? "Moved on: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
+                             description: cancelled ? "" : context.objectiveTitle(s.objective) + (moved ? " (\(MovedOn.words))" : ""),
+                             context: context, zone: zone, stamp: stamp, sequence: context.revision, cancelled: cancelled)
         }
     }
 

@@ -51,6 +51,9 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     /// Whether a week plan was made from the term's state (current objectives, waits and absences
     /// as recorded) rather than from students.csv; absent for plans from students.csv.
     public var fromState: Bool?
+    /// For a week plan made from the state: the last check and absence recorded then and a digest of
+    /// the current objectives and absences it read (`PlanStateMark`); absent from older plans.
+    public var madeFrom: PlanStateMark? = nil
     /// For a regrouped day: how many times that date has been regrouped, this plan included
     /// (calendars take it as the events' SEQUENCE, so a later regroup replaces an earlier one).
     public var revision: Int?

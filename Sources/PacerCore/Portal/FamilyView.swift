@@ -17,6 +17,9 @@ public struct FamilyView: Sendable, Equatable {
         public let with: String
         /// Recorded absent from it.
         public let absent: Bool
+        /// `moved on: will be regrouped` for a workshop on an objective mastered since it was
+        /// published (`MovedOn`), until a regroup settles it.
+        public var note: String? = nil
     }
 
     /// The student's name.
@@ -43,7 +46,7 @@ public struct FamilyView: Sendable, Equatable {
         let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         let inWorkshops = week.map { w in
             (w.date, w.block, Workshop(when: when(w.date, w.start, w.end), what: w.title.isEmpty ? w.objective.rawValue : w.title,
-                                       with: "with \(w.teacher), \(w.room)", absent: w.absent))
+                                       with: "with \(w.teacher), \(w.room)", absent: w.absent, note: w.movedOn ? MovedOn.words : nil))
         }
         let inStudy = study.map { s in
             (s.date, s.block, Workshop(when: when(s.date, s.start, s.end), what: "Independent study" + (s.title.map { ": " + $0 } ?? ""),

@@ -58,6 +58,8 @@ public struct PlanningJobView: Sendable, Equatable {
         public let published: String?
         /// It breaks no rule and is not published yet: the page offers to publish it.
         public let mayPublish: Bool
+        /// A week plan: it may also be published despite checks recorded since it was made, once told.
+        public let week: Bool
     }
 
     public enum Stage: Sendable, Equatable {
@@ -97,7 +99,7 @@ public struct PlanningJobView: Sendable, Equatable {
                 violations: Array(violations.prefix(Self.violationsShown)),
                 changes: Self.changes(plan, scenario: scenario),
                 published: published.flatMap { $0 > 0 ? "Published as plan \($0). Teachers and families see it now." : nil },
-                mayPublish: violations.isEmpty && (published ?? 0) <= 0))
+                mayPublish: violations.isEmpty && (published ?? 0) <= 0, week: plan.header.kind == .week))
         }
     }
 

@@ -12,6 +12,9 @@ public struct SchedulerView: Sendable, Equatable {
         public let unserved: [Unserved]
         /// `… and 20 more (the exports list them all).` when the page leaves some out.
         public let more: String?
+        /// Students placed today on an objective they have mastered since (`MovedOn`): `Chloe Kim,
+        /// 09:25–10:05: Add and subtract rational numbers with Mr Chen: moved on: will be regrouped`.
+        public var movedOn: [String] = []
     }
 
     public struct Unserved: Sendable, Equatable {
@@ -74,19 +77,28 @@ public struct SchedulerView: Sendable, Equatable {
     public static let unservedShown = 100
 
     public init(today date: SchoolDate, scenario: Scenario, standing lines: [StateStore.StatusLine], inForce: PlanInForce?, absences: [Absence],
-                recentChecks: [(student: StudentID, check: StateStore.RecordedCheck)], job: PlanningJobView.Line?) {
+                recentChecks: [(student: StudentID, check: StateStore.RecordedCheck)], job: PlanningJobView.Line?, movedOn: MovedOn? = nil) {
         title = "\(scenario.name): \(date.weekdayName) \(date)"
         self.job = job
         nextDay = scenario.calendar.schoolDay(after: date, count: 1)
         nextWeek = scenario.calendar.weekStart(containing: date.adding(days: 7))
         today = inForce.map { inForce in
             let unserved = inForce.plan.unserved.sorted { ($0.student.rawValue, $0.objective.rawValue) < ($1.student.rawValue, $1.objective.rawValue) }
-            return Today(plan: "Plan \(inForce.id) is in force (\(inForce.plan.header.kind.rawValue) of \(inForce.weekOf)): \(inForce.sessions.count) session(s) today.",
+            var today = Today(plan: "Plan \(inForce.id) is in force (\(inForce.plan.header.kind.rawValue) of \(inForce.weekOf)): \(inForce.sessions.count) session(s) today.",
                          shortfall: unserved.isEmpty ? nil : "\(unserved.count) student(s) get fewer workshops than they want in this plan:",
                          unserved: unserved.prefix(Self.unservedShown).map { u in
                              Unserved(student: scenario.studentName(u.student), objective: u.objective, workshops: "\(u.got) of \(u.wanted)", why: u.reason.text)
                          },
                          more: unserved.count > Self.unservedShown ? "… and \(unserved.count - Self.unservedShown) more (the exports list them all)." : nil)
+            if let movedOn {
+                today.movedOn = inForce.sessions.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.flatMap { session in
+                    session.students.filter { movedOn.hasMovedOn($0, from: session.objective, before: date) }
+                        .map { scenario.studentName($0) }.sorted().map { name in
+                            "\(name), \(session.start)–\(session.end): \(scenario.objectiveTitle(session.objective)) with \(scenario.teacherName(session.teacher)): \(MovedOn.words)"
+                        }
+                }
+            }
+            return today
         }
         self.date = date
         self.absences = absences.map(\.text)

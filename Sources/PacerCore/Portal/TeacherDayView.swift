@@ -11,6 +11,8 @@ public struct TeacherDayView: Sendable, Equatable {
         case new
         /// Recorded absent in the group's block.
         case absent
+        /// Mastered the group's objective on an earlier day (`MovedOn`): a regroup moves them.
+        case movedOn = "moved on: will be regrouped"
     }
 
     public struct Student: Sendable, Equatable {
@@ -85,7 +87,8 @@ public struct TeacherDayView: Sendable, Equatable {
                   students: group.members.map { member in
                       Student(id: member.student, name: member.name,
                               about: "grade \(member.grade)" + (member.daysOnObjective.map { ", day \($0 + 1) on it" } ?? ""),
-                              marks: [member.priority ? .priority : nil, member.isNew ? .new : nil, member.absent ? .absent : nil].compactMap { $0 },
+                              marks: [member.priority ? .priority : nil, member.isNew ? .new : nil, member.absent ? .absent : nil,
+                                      member.movedOn ? .movedOn : nil].compactMap { $0 },
                               lastCheck: member.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: member.absent)
                   })
         }

@@ -128,13 +128,13 @@ extension StateStore {
         try read { db in try Self.absences(db, from: first, to: last) }
     }
 
-    static func absences(_ db: Database, from first: SchoolDate, to last: SchoolDate) throws -> [Absence] {
+    static func absences(_ db: Database, from first: SchoolDate, to last: SchoolDate, upTo lastID: Int64? = nil) throws -> [Absence] {
         struct DatedPerson: Hashable { let date: SchoolDate, person: Absence.Person }
         var grouped: [DatedPerson: (absence: Absence, wholeDay: Bool)] = [:]
         var order: [DatedPerson] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT date, kind, person, period, note FROM absence WHERE date >= ? AND date <= ? ORDER BY date, kind, person, period
-            """, arguments: [first.text, last.text]) {
+            SELECT date, kind, person, period, note FROM absence WHERE date >= ? AND date <= ? AND id <= ? ORDER BY date, kind, person, period
+            """, arguments: [first.text, last.text, lastID ?? Int64.max]) {
             guard let date = SchoolDate(row["date"]),
                   let person = Absence.Person("\(row["kind"] as String):\(row["person"] as String)") else { continue }
             let key = DatedPerson(date: date, person: person)
@@ -155,11 +155,11 @@ extension StateStore {
 
     /// The blocks people are away on the given dates (each with its day of the calendar), as the
     /// planner takes them.
-    static func absentBlocks(_ db: Database, scenario: Scenario, dates: [(SchoolDate, Day)]) throws -> Absences {
+    static func absentBlocks(_ db: Database, scenario: Scenario, dates: [(SchoolDate, Day)], upTo lastID: Int64? = nil) throws -> Absences {
         var result = Absences()
         guard let first = dates.map(\.0).min(), let last = dates.map(\.0).max() else { return result }
         let dayOf = Dictionary(dates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        for a in try absences(db, from: first, to: last) {
+        for a in try absences(db, from: first, to: last, upTo: lastID) {
             guard let day = dayOf[a.date] else { continue }
             let blocks = scenario.calendar.blocks.filter { $0.day == day.id && a.covers($0.period) }.map(\.id)
             switch a.person {

@@ -121,11 +121,13 @@ extension StateStore {
     }
 
     /// `weekContext(_:weekOf:)` read inside the caller's transaction.
-    static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
+    /// With `asOf`, the state as it stood when a plan with that mark was made: the checks and
+    /// absences recorded up to it (a check withdrawn since stays withdrawn).
+    static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf)
+        let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
         let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
-        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates)
+        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates, upTo: mark?.lastAbsence)
         var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
             for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
@@ -153,8 +155,8 @@ struct TermProgress {
     /// shared over the subjects the state has them in.
     var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
 
-    init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate) throws {
-        let history = try StateStore.history(db, scenario: scenario)
+    init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate, checksUpTo: Int64? = nil) throws {
+        let history = try StateStore.history(db, scenario: scenario, checksUpTo: checksUpTo)
         let termStart = try StateStore.term(db)?.startedOn
         var mastered: [StudentSubject: Int] = [:], subjectsTaken: [StudentID: Int] = [:]
         for (key, track) in history.tracks {

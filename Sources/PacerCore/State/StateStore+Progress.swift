@@ -45,8 +45,9 @@ extension StateStore {
     }
 
     /// The history derived from the starts and standing checks (one student's when given).
-    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> ProgressHistory {
-        ProgressHistory(scenario: scenario, starts: try starts(db, of: student), checks: try standingChecks(db, of: student))
+    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil, checksUpTo last: Int64? = nil) throws -> ProgressHistory {
+        ProgressHistory(scenario: scenario, starts: try starts(db, of: student),
+                        checks: try standingChecks(db, of: student).filter { check in last.map { check.id <= $0 } ?? true })
     }
 
     /// The starts (one student's when given), by student then subject.
@@ -185,5 +186,47 @@ extension StateStore {
         let allowed = ["progression_start", "mastery_check", "plan", "attendance", "absence"]
         guard allowed.contains(table) else { return 0 }
         return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+}
+
+/// Which objectives students have moved on from, and when: the one home of "has this student
+/// moved on from this objective", read by the family page, the teacher's roster, the scheduler's
+/// page and the calendar feed. A session published on an objective a student has since mastered
+/// is no longer theirs; it shows as "moved on: will be regrouped" until a regroup of its day places
+/// them again (a regroup plans from the same history, so it never places them on it).
+public struct MovedOn: Sendable, Equatable {
+    /// The words the pages and calendars show on such a session.
+    public static let words = "moved on: will be regrouped"
+
+    /// The day each student mastered each objective, by the checks that stand.
+    private let mastered: [StudentObjective: SchoolDate]
+
+    init(_ history: ProgressHistory) {
+        var mastered: [StudentObjective: SchoolDate] = [:]
+        for (key, track) in history.tracks {
+            for entry in track.entries {
+                if let on = entry.masteredOn { mastered[StudentObjective(key.student, entry.objective)] = on }
+            }
+        }
+        self.mastered = mastered
+    }
+
+    /// Whether `student` had mastered `objective` on a day before `date`: their session on it that
+    /// day was published for where they stood before. (A session on the day of the check is not
+    /// flagged: the check is often made in it.)
+    public func hasMovedOn(_ student: StudentID, from objective: ObjectiveID, before date: SchoolDate) -> Bool {
+        mastered[StudentObjective(student, objective)].map { $0 < date } ?? false
+    }
+}
+
+extension StateStore {
+    /// `MovedOn` as the caller's transaction reads the history (one student's when given).
+    static func movedOn(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> MovedOn {
+        MovedOn(try history(db, scenario: scenario, of: student))
+    }
+
+    /// `MovedOn` from the state as it is now.
+    public func movedOn(_ scenario: Scenario) throws -> MovedOn {
+        try read { db in try Self.movedOn(db, scenario: scenario) }
     }
 }

@@ -12,6 +12,8 @@ public struct StudentWorkshop: Sendable, Equatable {
     public let room: String
     /// Recorded absent in the workshop's block.
     public let absent: Bool
+    /// The student has mastered the objective since it was published (`MovedOn`).
+    public var movedOn: Bool = false
 }
 
 extension StateStore {
@@ -20,6 +22,7 @@ extension StateStore {
     public func workshops(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentWorkshop] {
         try read { db in
             var result: [StudentWorkshop] = []
+            let movedOn = try Self.movedOn(db, scenario: scenario, of: student)
             for date in dates.sorted() {
                 guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
                 let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
@@ -29,7 +32,8 @@ extension StateStore {
                         title: scenario.objective(session.objective)?.title ?? "",
                         teacher: scenario.teachers.first { $0.id == session.teacher }?.name ?? session.teacher.rawValue,
                         room: scenario.rooms.first { $0.id == session.room }?.name ?? session.room.rawValue,
-                        absent: away.students[student]?.contains(session.block) == true))
+                        absent: away.students[student]?.contains(session.block) == true,
+                        movedOn: movedOn.hasMovedOn(student, from: session.objective, before: date)))
                 }
             }
             return result
@@ -80,10 +84,12 @@ extension StateStore {
     /// The student's calendar feed for `dates`: each date's workshops from the plan in force on it,
     /// with the exported calendars' UIDs (see `ICalendarExporter.studentFeed`).
     public func calendarFeed(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> String {
-        let contexts = try read { db in
-            try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) }
+        let (contexts, movedOn) = try read { db in
+            (try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) },
+             try Self.movedOn(db, scenario: scenario, of: student))
         }
         let name = scenario.students.first { $0.id == student }?.name ?? student.rawValue
-        return try ICalendarExporter().studentFeed(student, name: name, contexts: contexts)
+        return try ICalendarExporter().studentFeed(student, name: name, contexts: contexts,
+                                                   movedOn: { movedOn.hasMovedOn(student, from: $0, before: $1) })
     }
 }

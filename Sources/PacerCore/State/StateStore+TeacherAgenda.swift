@@ -18,6 +18,9 @@ public struct TeacherAgenda: Sendable, Equatable {
         public let absent: Bool
         /// The latest check on the objective (withdrawn ones left out), e.g. to show its note.
         public let lastCheck: StateStore.RecordedCheck?
+        /// Mastered the objective on an earlier day, since the session was published (`MovedOn`):
+        /// the student will be regrouped.
+        public var movedOn: Bool = false
     }
 
     public struct Group: Sendable, Equatable {
@@ -89,6 +92,7 @@ extension StateStore {
                 return TeacherAgenda(adult: me, date: date, groups: [], study: [])
             }
             let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
+            let movedOn = try Self.movedOn(db, scenario: scenario)
             for session in inForce.sessions where session.teacher == teacher {
                 let title = scenario.objective(session.objective)?.title ?? ""
                 let people = try session.students.map { id -> TeacherAgenda.Member in
@@ -101,7 +105,8 @@ extension StateStore {
                     return TeacherAgenda.Member(student: id, name: student?.name ?? "", grade: student?.grade ?? "",
                                              priority: student?.flags.contains(.priority) ?? false,
                                              daysOnObjective: started.map { $0.days(to: date) }, isNew: before == 0,
-                                             absent: away.students[id]?.contains(session.block) == true, lastCheck: last)
+                                             absent: away.students[id]?.contains(session.block) == true, lastCheck: last,
+                                             movedOn: movedOn.hasMovedOn(id, from: session.objective, before: date))
                 }
                 groups.append(TeacherAgenda.Group(block: session.block, start: session.start, end: session.end, room: session.room,
                                                objective: session.objective, title: title,

@@ -31,10 +31,15 @@ extension Term {
                          progress: (@Sendable (PlanProgress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil,
                          startedAt: ContinuousClock.Instant? = nil) throws -> Planned {
         let started = startedAt ?? .now
-        let context = try store.weekContext(scenario, weekOf: weekOf)
+        let scenario = self.scenario
+        let (context, mark) = try store.read { db in
+            let context = try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf)
+            return (context, try StateStore.mark(db, context: context))
+        }
         var result = try Planner.plan(context, options: options, stop: stop, progress: progress, log: log, startedAt: startedAt)
         result.plan.header.date = weekOf.text
         result.plan.header.fromState = true
+        result.plan.header.madeFrom = mark
         return Planned(result: result, context: context, violations: PlanVerifier(context: context).violations(of: result.plan),
                        impossibilities: Self.explanation(of: result, context: context, timeLimit: options.timeLimit, startedAt: started))
     }

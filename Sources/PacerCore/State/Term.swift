@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The term's workflows that change its state, one path each, used as they are by the command
@@ -25,6 +26,12 @@ public struct Term: Sendable {
         case noWeek
         /// The date is no school day (a day plan) or no week's first day (a week plan).
         case badDate(String)
+        /// A week plan made from students.csv, where the term started, for a week whose state has
+        /// moved on from it: what differs, in plain words. Only a plan from the state will do.
+        case madeFromStudentsCSV(differences: [String], weekOf: SchoolDate)
+        /// A week plan made from the state, which has changed since: what was recorded since, in
+        /// plain words. Plan again, or publish with `despiteChanges`.
+        case stateChanged(changes: [String], weekOf: SchoolDate)
 
         public var description: String {
             switch self {
@@ -35,6 +42,14 @@ public struct Term: Sendable {
                 return "--week-of \(given) differs from the week the plan was planned for (\(planned)); leave --week-of out, or plan that week"
             case .noWeek: return "a week plan needs --week-of"
             case let .badDate(problem): return problem
+            case let .madeFromStudentsCSV(differences, weekOf):
+                return "this week plan was made from students.csv, where the term started, and the term has moved on since: "
+                    + differences.joined(separator: "; ")
+                    + ". Make the week's plan from the term's state: pacer plan SCENARIO --week-of \(weekOf); nothing published"
+            case let .stateChanged(changes, weekOf):
+                return "the term's state has changed since this plan was made: " + changes.joined(separator: "; ")
+                    + ". Plan the week again (pacer plan SCENARIO --week-of \(weekOf)), or publish this plan as it is with "
+                    + "--despite-changes and regroup the days it touches; nothing published"
             }
         }
     }
@@ -46,13 +61,20 @@ public struct Term: Sendable {
     /// says none), the history of students new to the state started, then stored with its
     /// attendance. A check recorded or another plan published meanwhile waits for the transaction,
     /// so what was checked is what is published on. Returns the plan's id and its first date.
-    public func publish(_ plan: WeekPlan, weekOf given: SchoolDate?) throws -> (id: Int64, start: SchoolDate) {
-        try publish(plan, weekOf: given, checked: {})
+    ///
+    /// A week plan must be current: one made from students.csv is refused once the week's state
+    /// differs from it (`madeFromStudentsCSV`), and one made from the state is refused when the
+    /// state of its week has changed since it was made (`stateChanged`, naming the checks and
+    /// absences recorded since) unless `despiteChanges`: then it is checked against the state it
+    /// was made from and published as it is.
+    public func publish(_ plan: WeekPlan, weekOf given: SchoolDate?, despiteChanges: Bool = false) throws -> (id: Int64, start: SchoolDate) {
+        try publish(plan, weekOf: given, despiteChanges: despiteChanges, checked: {})
     }
 
     /// `publish(_:weekOf:)`, running `checked` once the plan is checked, before it is written, in
     /// the same transaction: a test's stand-in for another writer trying to come in between.
-    func publish(_ plan: WeekPlan, weekOf given: SchoolDate?, checked: () throws -> Void) throws -> (id: Int64, start: SchoolDate) {
+    func publish(_ plan: WeekPlan, weekOf given: SchoolDate?, despiteChanges: Bool = false,
+                 checked: () throws -> Void) throws -> (id: Int64, start: SchoolDate) {
         let json = try PlanFile.encode(plan)
         return try store.write { db in
             let (verifier, inForce) = try Self.verifier(for: plan, scenario: scenario, db)
@@ -72,29 +94,110 @@ public struct Term: Sendable {
             } else if let problem = scenario.calendar.weekStartProblem(start) {
                 throw PublishRefusal.badDate("--week-of " + problem)
             }
+            if plan.header.kind == .week {
+                switch try Self.currency(of: plan, weekOf: start, scenario: scenario, db) {
+                case .current: break
+                case let .fromStudentsCSV(differences): throw PublishRefusal.madeFromStudentsCSV(differences: differences, weekOf: start)
+                case let .stateChanged(changes):
+                    if !despiteChanges { throw PublishRefusal.stateChanged(changes: changes, weekOf: start) }
+                }
+            }
             try checked()
             try Self.seed(scenario, on: start, db)
             return (try StateStore.publish(plan, json: json, scenario: scenario, weekOf: start, db), start)
         }
     }
 
-    /// The verifier of `plan` against the state as the caller's transaction reads it: a week plan
-    /// from students.csv against the scenario; a week planned from the state, and a regrouped day,
-    /// against the state (the day as it stood when the plan was made: the plan says which published
-    /// sessions it started from). `publish` reads them where the plan is then written, and
-    /// `pacer verify` through `violations(of:scenario:)`. For a regrouped day, also the sessions
-    /// published for its date now.
-    /// `pacer verify`: what `plan` breaks, checked as `publish` checks it (a week plan from
-    /// students.csv needs no state; one planned from the state, and a regrouped day, are checked
-    /// against the scenario's state). The checks are the verifier's own.
-    public static func violations(of plan: WeekPlan, scenario: Scenario) throws -> [PlanVerifier.Violation] {
-        guard plan.header.kind == .day || plan.header.fromState == true else { return PlanVerifier(scenario: scenario).violations(of: plan) }
-        return try StateStore.existing(for: scenario).read { db in try verifier(for: plan, scenario: scenario, db).0.violations(of: plan) }
+    /// What `pacer verify` says of a plan: the rules it breaks against the state it was made for,
+    /// that state in words, and what has changed since (nothing when it is still current).
+    public struct Verification: Sendable, Equatable {
+        public let violations: [PlanVerifier.Violation]
+        /// `students.csv (where the term started), not the term's state`, `the term's state as of when this plan was made for the week of 2026-11-30 (checks up to 17, absences up to 3)`.
+        public let against: String
+        /// What differs now from what the plan was made from (for a week plan), in plain words.
+        public let changes: [String]
     }
 
+    /// Whether a week plan is still the plan of the week's state.
+    enum Currency: Equatable {
+        case current
+        /// Made from students.csv, which the week's state no longer is: how they differ.
+        case fromStudentsCSV([String])
+        /// Made from the state, which has changed since: what was recorded since.
+        case stateChanged([String])
+    }
+
+    /// Compares what a week plan was made from with the state of the week of `weekOf` as the
+    /// caller's transaction reads it. A plan from students.csv is current while the students the
+    /// state knows are on students.csv's objectives and nobody is away (a state not started, or a
+    /// term's first week before any check, is students.csv). A plan from the state is current while
+    /// the digest it carries is the week's (an older plan without one is taken as current).
+    static func currency(of plan: WeekPlan, weekOf: SchoolDate, scenario: Scenario, _ db: Database) throws -> Currency {
+        let now = try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf).scenario
+        guard plan.header.fromState == true else {
+            let known = Set(try String.fetchAll(db, sql: "SELECT DISTINCT student FROM progression_start").map { StudentID(rawValue: $0) })
+            let differences = StateStore.differences(of: scenario, from: now, known: known)
+            return differences.isEmpty ? .current : .fromStudentsCSV(differences)
+        }
+        guard let mark = plan.header.madeFrom, mark.digest != PlanStateMark.digest(of: now) else { return .current }
+        let changes = try StateStore.changes(since: mark, db, scenario: scenario, weekOf: weekOf)
+        return .stateChanged(changes.isEmpty ? ["a check or absence recorded before it was made has been withdrawn or removed since"] : changes)
+    }
+
+    /// `pacer verify`: what `plan` breaks, checked against the state it was made for (a week plan
+    /// from students.csv against the scenario; one planned from the state against the state as it
+    /// stood then, rebuilt from the checks and absences recorded up to its mark; a regrouped day
+    /// against the state of its date, from the sessions it started from), with that state named
+    /// and, for a week plan, what changed since. The checks are the verifier's own.
+    /// A plan from students.csv says no week: `weekOf` names the week whose state it is compared with.
+    public static func verification(of plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate? = nil) throws -> Verification {
+        let path = StateStore.path(for: scenario)
+        let hasState = FileManager.default.fileExists(atPath: path)
+        guard plan.header.kind == .day || plan.header.fromState == true else {
+            let violations = PlanVerifier(scenario: scenario).violations(of: plan)
+            var changes: [String] = []
+            if hasState, let week = weekOf ?? plan.header.date.flatMap(SchoolDate.init) {
+                if case let .fromStudentsCSV(lines)? = try? StateStore.existing(for: scenario).read({ db in try currency(of: plan, weekOf: week, scenario: scenario, db) }) {
+                    changes = lines
+                }
+            }
+            return Verification(violations: violations, against: "students.csv (where the term started), not the term's state", changes: changes)
+        }
+        return try StateStore.existing(for: scenario).read { db in
+            let violations = try verifier(for: plan, scenario: scenario, db).0.violations(of: plan)
+            let date = plan.header.date ?? "?"
+            guard plan.header.kind == .week else {
+                return Verification(violations: violations, against: "the term's state for \(date) as it is now, from the sessions the regroup started from", changes: [])
+            }
+            guard let mark = plan.header.madeFrom, let week = SchoolDate(date) else {
+                return Verification(violations: violations, against: "the term's state for the week of \(date) as it is now (the plan does not say what state it was made from)", changes: [])
+            }
+            let currency = try currency(of: plan, weekOf: week, scenario: scenario, db)
+            let changes: [String] = if case let .stateChanged(lines) = currency { lines } else { [] }
+            return Verification(violations: violations, against: "the term's state as of when this plan was made for the week of \(date) (\(Self.markText(mark)))", changes: changes)
+        }
+    }
+
+    /// `checks up to 17, absences up to 3`, or `before any check or absence was recorded`: the
+    /// state a plan with `mark` was made from.
+    static func markText(_ mark: PlanStateMark) -> String {
+        if mark.lastCheck == 0 && mark.lastAbsence == 0 { return "before any check or absence was recorded" }
+        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))"
+    }
+
+    /// What `plan` breaks, checked as `verification(of:scenario:)` checks it.
+    public static func violations(of plan: WeekPlan, scenario: Scenario) throws -> [PlanVerifier.Violation] {
+        try verification(of: plan, scenario: scenario).violations
+    }
+
+    /// The verifier of `plan` against the state it was made for, as the caller's transaction
+    /// reads it: a week plan from students.csv against the scenario; a week planned from the state
+    /// against the state as of its mark (the state now, for an older plan without one); a regrouped
+    /// day against the state (the day as it stood when the plan was made: the plan says which
+    /// published sessions it started from), and also the sessions published for its date now.
     static func verifier(for plan: WeekPlan, scenario: Scenario, _ db: Database) throws -> (PlanVerifier, inForce: [PlannedSession]?) {
         if plan.header.kind == .week, plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
-            return (PlanVerifier(context: try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf)), nil)
+            return (PlanVerifier(context: try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf, asOf: plan.header.madeFrom)), nil)
         }
         guard plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) else {
             return (PlanVerifier(scenario: scenario), nil)

@@ -22,6 +22,7 @@ struct FamilyPage: Component {
                             Text(w.when).bold()
                             Text(": " + w.what)
                             if w.absent { Text(" "); mark("absent", away: true) }
+                            if let note = w.note { Text(" "); mark(note, away: true) }
                             Div(w.with).class("note")
                         }
                     }

@@ -28,6 +28,12 @@ struct PlanningJobPage: Component {
                     Paragraph(published).class("ok")
                 } else if plan.mayPublish {
                     postForm("/publish", csrf: csrf) { hidden("job", String(view.id)); Button("Publish") }
+                    if plan.week {
+                        // Offered after a refusal names the checks recorded since the plan was made.
+                        postForm("/publish", csrf: csrf) {
+                            hidden("job", String(view.id)); hidden("despite-changes", "1"); Button("Publish despite changes")
+                        }
+                    }
                 }
             }
         }

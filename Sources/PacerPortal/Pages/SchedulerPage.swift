@@ -46,6 +46,10 @@ struct SchedulerPage: Component {
                 } else {
                     Paragraph("Every student gets the workshops they want in this plan.").class("ok")
                 }
+                if !today.movedOn.isEmpty {
+                    Paragraph("Placed today on an objective they have mastered since; regroup the day to move them:").class("warn")
+                    lines(today.movedOn)
+                }
             } else {
                 Paragraph("No published plan covers today. Plan the week and publish it.").class("warn")
             }

@@ -1,0 +1,114 @@
+import GRDB
+
+/// What state a week plan was made from (`PlanHeader.madeFrom`): the last mastery check and the
+/// last absence recorded when it was planned, and a digest of what planning read from the state
+/// (each student's current objectives and who is away in the week). `verify` rebuilds the state
+/// from the checks and absences up to these, and `publish` compares the digest with the state of
+/// the week as it is then: a plan is current while they agree.
+public struct PlanStateMark: Codable, Sendable, Equatable {
+    /// The id of the last mastery check recorded when the plan was made; 0 when there was none.
+    public var lastCheck: Int64
+    /// The id of the last absence recorded when the plan was made; 0 when there was none.
+    public var lastAbsence: Int64
+    /// SHA-256 of the current objectives and absences the plan was made from (`digest(of:)`).
+    public var digest: String
+
+    public init(lastCheck: Int64, lastAbsence: Int64, digest: String) {
+        self.lastCheck = lastCheck
+        self.lastAbsence = lastAbsence
+        self.digest = digest
+    }
+
+    /// SHA-256 of what decides what a week plan may do from the state: every student's current
+    /// objective per subject and the blocks each student, teacher and supervisor is away, sorted,
+    /// so the same state gives the same digest. Waits and pace only price the plan and are left out.
+    public static func digest(of scenario: Scenario) -> String {
+        var lines: [String] = []
+        for s in scenario.students.sorted(by: { $0.id < $1.id }) {
+            let current = s.current.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            lines.append("student \(s.id) \(current) away \(s.unavailable.map(\.rawValue).sorted().joined(separator: ","))")
+        }
+        for t in scenario.teachers.sorted(by: { $0.id < $1.id }) {
+            lines.append("teacher \(t.id) away \(t.unavailable.map(\.rawValue).sorted().joined(separator: ","))")
+        }
+        for a in scenario.supervisors.sorted(by: { $0.id < $1.id }) {
+            lines.append("supervisor \(a.id) away \(a.unavailable.map(\.rawValue).sorted().joined(separator: ","))")
+        }
+        var hasher = SHA256()
+        hasher.update(Array(lines.joined(separator: "\n").utf8))
+        return hasher.hex()
+    }
+}
+
+extension StateStore {
+    /// The mark of the state as the caller's transaction reads it, for a plan made from `context`.
+    static func mark(_ db: Database, context: PlanningContext) throws -> PlanStateMark {
+        PlanStateMark(lastCheck: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mastery_check") ?? 0,
+                      lastAbsence: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM absence") ?? 0,
+                      digest: PlanStateMark.digest(of: context.scenario))
+    }
+
+    /// What was recorded since `mark` that bears on the week of `weekOf`, in plain words, names
+    /// first: the checks that stand (`Chloe Kim (S-05) mastered Add and subtract rational numbers
+    /// (MATH-7.NS.1) on 2026-11-24, check 17`) and the absences for the week's dates.
+    static func changes(since mark: PlanStateMark, _ db: Database, scenario: Scenario, weekOf: SchoolDate) throws -> [String] {
+        var lines: [String] = []
+        let checks = try Row.fetchAll(db, sql: """
+            SELECT id, date, student, objective, result FROM mastery_check WHERE withdrawn_at IS NULL AND id > ? ORDER BY id
+            """, arguments: [mark.lastCheck])
+        if !checks.isEmpty {
+            let words = checks.map { row -> String in
+                let student = StudentID(rawValue: row["student"]), objective = ObjectiveID(rawValue: row["objective"])
+                let name = scenario.students.first { $0.id == student }?.name
+                let title = scenario.objective(objective)?.title
+                let result: String = row["result"] == "mastered" ? "mastered" : "not yet on"
+                return "\(name.map { "\($0) (\(student))" } ?? student.rawValue) \(result) "
+                    + "\(title.map { "\($0) (\(objective))" } ?? objective.rawValue) on \(row["date"] as String), check \(row["id"] as Int64)"
+            }
+            lines.append("\(checks.count) check\(checks.count == 1 ? "" : "s") recorded since this plan was made: " + words.joined(separator: "; "))
+        }
+        let days = scenario.calendar.days.map { scenario.calendar.date(of: $0, weekOf: weekOf) }
+        if let first = days.min(), let last = days.max() {
+            let absences = try Row.fetchAll(db, sql: """
+                SELECT date, kind, person, period FROM absence WHERE id > ? AND date >= ? AND date <= ? ORDER BY date, kind, person, period
+                """, arguments: [mark.lastAbsence, first.text, last.text])
+            if !absences.isEmpty {
+                let words = absences.map { row -> String in
+                    let kind: String = row["kind"], person: String = row["person"], period: String = row["period"]
+                    let name = kind == "student" ? scenario.students.first { $0.id.rawValue == person }?.name
+                        : scenario.adultName(AdultID(rawValue: person))
+                    let who = name.map { $0 == person ? person : "\($0) (\(person))" } ?? person
+                    return "\(who) away on \(row["date"] as String)" + (period.isEmpty ? "" : " in period \(period)")
+                }
+                lines.append("\(absences.count) absence\(absences.count == 1 ? "" : "s") recorded since this plan was made: " + words.joined(separator: "; "))
+            }
+        }
+        return lines
+    }
+
+    /// Where students.csv, which a plan made without `--week-of` starts from, differs from the
+    /// term's state for the week: students on another objective (names first), then absences.
+    /// Only the students in `known` (those the state has started) are compared.
+    static func differences(of fromFile: Scenario, from state: Scenario, known: Set<StudentID>) -> [String] {
+        var moved: [String] = []
+        let stateStudents = Dictionary(state.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in fromFile.students.sorted(by: { $0.id < $1.id }) where known.contains(s.id) {
+            guard let now = stateStudents[s.id] else { continue }
+            for (subject, objective) in s.current.sorted(by: { $0.key < $1.key }) where now.current[subject] != objective {
+                let then = fromFile.objective(objective)?.title ?? objective.rawValue
+                let there = now.current[subject].map { id in state.objective(id).map { "\($0.title) (\(id))" } ?? id.rawValue }
+                moved.append("\(s.name) (\(s.id)) is on \(there ?? "no objective (finished the progression)") in \(subject), not \(then) (\(objective))")
+            }
+        }
+        var lines: [String] = []
+        if !moved.isEmpty {
+            let shown = moved.prefix(5).joined(separator: "; ")
+            lines.append("\(moved.count) student\(moved.count == 1 ? " has" : "s have") moved on since students.csv: \(shown)"
+                         + (moved.count > 5 ? "; and \(moved.count - 5) more" : ""))
+        }
+        let awayNow = state.students.filter { s in known.contains(s.id) && Set(s.unavailable) != Set(fromFile.students.first { $0.id == s.id }?.unavailable ?? []) }.count
+            + state.teachers.filter { t in Set(t.unavailable) != Set(fromFile.teachers.first { $0.id == t.id }?.unavailable ?? []) }.count
+        if awayNow > 0 { lines.append("\(awayNow) \(awayNow == 1 ? "person is" : "people are") away in the week by the term's absences") }
+        return lines
+    }
+}
