@@ -45,6 +45,10 @@ public struct SchoolCalendar: Sendable {
     public var flexBlocks: [Block] { blocks.filter(\.isFlex) }
 
     public func block(_ id: BlockID) -> Block? { blocks.first { $0.id == id } }
+
+    /// Each block's position in the week's chronological order (`Block.index`), by id: what lists
+    /// workshops, study and changes in block order sorts by it.
+    public var blockOrder: [BlockID: Int] { Dictionary(blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a }) }
 }
 
 /// "HH:MM" → minutes after midnight, or nil.

@@ -138,7 +138,7 @@ public struct ExportContext: Sendable {
         let running = Set(plan.sessions.map { AdultBlock(AdultID(rawValue: $0.teacher.rawValue), $0.block) })
         return (plan.changes?.supervision ?? []).compactMap { change in
             guard let room = change.roomBefore, change.roomAfter == nil, !running.contains(AdultBlock(change.adult, change.block)),
-                  let block = scenario.calendar.blocks.first(where: { $0.id == change.block }) else { return nil }
+                  let block = scenario.calendar.block(change.block) else { return nil }
             if let day, block.day != day { return nil }
             switch filter {
             case nil: break

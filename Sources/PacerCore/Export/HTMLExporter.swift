@@ -218,7 +218,7 @@ public struct HTMLExporter: PlanExporter {
     private func weekList(_ context: ExportContext, _ mine: [PlannedSession], study: [(group: StudyGroup, place: StudyPlace)] = [],
                           unplaced: [UnplacedStudent] = []) -> Node<HTML.BodyContext> {
         let days = context.scenario.calendar.days.filter { context.day == nil || $0.id == context.day }
-        let order = Dictionary(context.scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = context.scenario.calendar.blockOrder
         return .ul(.class("week"), .forEach(days) { d in
             // Workshops, study and blocks with no place, in block order.
             let today: [(BlockID, Node<HTML.BodyContext>)] =

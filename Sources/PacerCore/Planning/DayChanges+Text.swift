@@ -28,7 +28,7 @@ public struct DayChangeText: Sendable, Equatable {
         for s in changes.supervision ?? [] where !told.contains(AdultBlock(s.adult, s.block)) {
             lines[s.adult, default: []].append((s.block, words.line(s)))
         }
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         adults = lines.map { adult, lines in
             Adult(id: adult, name: scenario.adultName(adult),
                   lines: lines.sorted { (order[$0.block] ?? 0) < (order[$1.block] ?? 0) }.map { "\($0.block): \($0.text)" })

@@ -64,7 +64,7 @@ public enum Planner {
         status: PlanStatus, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
         published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
     ) -> WeekPlan {
-        let order = Dictionary(uniqueKeysWithValues: scenario.calendar.blocks.map { ($0.id, $0.index) })
+        let order = scenario.calendar.blockOrder
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
         let study = StudyPlacer(scenario: scenario, demands: demands, published: publishedStudy).place(sessions)
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published, study: study.groups)

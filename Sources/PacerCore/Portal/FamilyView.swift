@@ -43,7 +43,7 @@ public struct FamilyView: Sendable, Equatable {
         func when(_ date: SchoolDate, _ start: String, _ end: String) -> String {
             "\(date.weekdayName) \(date.text.suffix(5))\(date == today ? " (today)" : ""), \(start)–\(end)"
         }
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         let inWorkshops = week.map { w in
             (w.date, w.block, Workshop(when: when(w.date, w.start, w.end), what: w.title.isEmpty ? w.objective.rawValue : w.title,
                                        with: "with \(w.teacher), \(w.room)", absent: w.absent, note: w.movedOn ? MovedOn.words : nil))

@@ -103,7 +103,7 @@ public struct TeacherDayView: Sendable, Equatable {
                               checks: m.checkable)
                   })
         }
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         let listed = groups.map { (order[$0.block] ?? 0, Entry.workshop($0)) } + study.map { (order[$0.block] ?? 0, Entry.study($0)) }
         entries = listed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }

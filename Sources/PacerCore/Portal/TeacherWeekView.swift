@@ -25,7 +25,7 @@ public struct TeacherWeekView: Sendable, Equatable {
     /// `days`: the adult's agenda on each school day of the week that holds `today`.
     public init(adult: AdultID, days: [TeacherAgenda], today: SchoolDate, scenario: Scenario) {
         title = "\(scenario.adultName(adult)): week of \(scenario.calendar.weekStart(containing: today))"
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         self.days = days.map { day in
             let workshops = day.groups.map { group in
                 let absent = group.members.filter(\.absent).count

@@ -61,7 +61,7 @@ extension StateStore {
     /// The student's independent study on each of `dates`, from the plan in force on each date,
     /// in date and block order.
     public func studyBlocks(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentStudy] {
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         return try read { db in
             var result: [StudentStudy] = []
             for date in dates.sorted() {

@@ -84,7 +84,7 @@ extension StateStore {
     /// on `date` (a published day plan replaces the week's), with the students recorded absent marked.
     public func teacherAgenda(_ scenario: Scenario, adult me: AdultID, on date: SchoolDate) throws -> TeacherAgenda {
         let teacher = TeacherID(rawValue: me.rawValue)
-        let order = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let order = scenario.calendar.blockOrder
         let students = Dictionary(scenario.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try read { db in
             var groups: [TeacherAgenda.Group] = []
