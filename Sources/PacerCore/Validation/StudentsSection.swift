@@ -101,7 +101,7 @@ extension ScenarioBuilder {
             for ref in refs {
                 let other = StudentID(rawValue: log.match(ref, in: known) ?? ref.value)
                 guard let j = index[other] else {
-                    log.error(ref.location, "unknown student '\(printable(ref.value))' in keep_apart of \(students[i].id)")
+                    log.error(ref.location, "keep_apart of \(students[i].id): " + known.unknown("student", printable(ref.value)))
                     continue
                 }
                 guard j != i else {
