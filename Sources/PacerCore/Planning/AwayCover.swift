@@ -27,6 +27,13 @@ struct AwayCover {
     /// The sessions the search starts from (`holding`, the published sessions that still hold,
     /// with the covers and merges), and what was tried for each away teacher's group.
     func start(from holding: [PlannedSession]) -> (sessions: [PlannedSession], tries: [DayChanges.Cover]) {
+        // The published sessions dropped because their teacher is away in their block, in block order.
+        let order = scenario.calendar.blockOrder
+        let away = published.filter { session in
+            !holding.contains { $0.teacherBlock == session.teacherBlock }
+                && scenario.teachers.first { $0.id == session.teacher }?.unavailable.contains(session.block) == true
+        }.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
+        guard !away.isEmpty else { return (holding, []) }
         let rules = RuleCatalogue(scenario)
         let school = rules.school
         let terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
@@ -37,12 +44,6 @@ struct AwayCover {
         var sessions = holding
         for session in sessions { plan.add(session) }
         var tries: [DayChanges.Cover] = []
-        let order = scenario.calendar.blockOrder
-        let away = published.filter { session in
-            !holding.contains { $0.teacherBlock == session.teacherBlock }
-                && scenario.teachers.first { $0.id == session.teacher }?.unavailable.contains(session.block) == true
-        }.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
-
         /// Students with no place in block `b` of `plan` (the **no place** term).
         func noPlace(in b: Int, _ plan: Occupancy) -> Int {
             max(0, terms.study.present[b].count - plan.studentsPlaced(in: b) - terms.study.capacity(in: b, plan))

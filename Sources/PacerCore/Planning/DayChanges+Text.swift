@@ -48,6 +48,7 @@ public struct DayChangeText: Sendable, Equatable {
 
         func line(_ t: DayChanges.TeacherChange, in changes: DayChanges) -> String {
             var line: String, gaveWay = ""
+            let awayCover = changes.covers?.first { $0.teacher == t.teacher && $0.block == t.block }
             switch (t.objectiveBefore, t.objectiveAfter) {
             case let (before?, after?) where before != after:
                 line = "\(objective(before)) → \(objective(after))"
@@ -55,8 +56,8 @@ public struct DayChangeText: Sendable, Equatable {
                     line += ", covering \(scenario.teacherName(cover.teacher)) (away)"
                     if let gave = cover.gaveWay { gaveWay = "; gives up this group to cover: " + cheaper(cover, gave) }
                 }
-            case (_?, nil) where changes.covers?.contains(where: { $0.teacher == t.teacher && $0.block == t.block }) == true:
-                line = "away: " + away(changes.covers!.first { $0.teacher == t.teacher && $0.block == t.block }!)
+            case (_?, nil) where awayCover != nil:
+                line = "away: " + (awayCover.map(away) ?? "")
             case let (before?, nil):
                 line = "cancelled: \(objective(before))"
                 if t.away == true { line += ", teacher away" }
