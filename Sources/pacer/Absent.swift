@@ -8,9 +8,11 @@ extension PacerCommand {
             abstract: "Record that students, teachers or supervisors are away on a date: the whole day, or some periods.",
             discussion: """
                 Each PERSON is student:ID, teacher:ID or supervisor:ID. A student's missed sessions do not count as \
-                received. A teacher's absence makes that day's regroup give their sessions to free \
-                qualified teachers or drop them, with the reasons; a supervisor's study group is \
-                placed again. --file records many at once from \
+                received. A teacher's absence makes that day's regroup cover each of their sessions: \
+                by a free qualified teacher, else by its students joining another session of it with \
+                room, else by a qualified teacher giving up their own group when that is cheaper for \
+                students overall, else it is cancelled; the change list says what was tried. A \
+                supervisor's study group is placed again. --file records many at once from \
                 a CSV with the columns date, person, periods (;-separated, empty for the whole day) \
                 and an optional note; every row is checked first, and nothing is recorded if one is \
                 wrong. pacer status --date D lists the day's absences.

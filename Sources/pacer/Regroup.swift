@@ -9,7 +9,11 @@ extension PacerCommand {
             discussion: """
                 Keeps each published session's teacher, room and block where it can; may change a \
                 session's objective and students, and open or cancel sessions when that serves \
-                students clearly better. Each change costs plan_change in the objective. Writes \
+                students clearly better. Each change costs plan_change in the objective. An away \
+                teacher's session is covered by a free qualified teacher, else its students join \
+                another session of it with room, else a qualified teacher gives up their own group \
+                when that is cheaper for students overall, else it is cancelled; its change line \
+                says which, and what was tried. Writes \
                 OUT/plan.json (a day plan with what changed per teacher and per student) and prints \
                 the changes, and the students no workshop can take under the hard rules with the \
                 smallest changes that would serve them, as pacer plan does. Check it with pacer \

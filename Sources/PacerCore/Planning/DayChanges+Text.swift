@@ -47,9 +47,17 @@ public struct DayChangeText: Sendable, Equatable {
         func study(_ room: RoomID) -> String { "independent study in \(scenario.roomName(room))" }
 
         func line(_ t: DayChanges.TeacherChange, in changes: DayChanges) -> String {
-            var line: String
+            var line: String, gaveWay = ""
+            let awayCover = changes.covers?.first { $0.teacher == t.teacher && $0.block == t.block }
             switch (t.objectiveBefore, t.objectiveAfter) {
-            case let (before?, after?) where before != after: line = "\(objective(before)) → \(objective(after))"
+            case let (before?, after?) where before != after:
+                line = "\(objective(before)) → \(objective(after))"
+                if let cover = changes.covers?.first(where: { $0.coveredBy == t.teacher && $0.block == t.block }) {
+                    line += ", covering \(scenario.teacherName(cover.teacher)) (away)"
+                    if let gave = cover.gaveWay { gaveWay = "; gives up this group to cover: " + cheaper(cover, gave) }
+                }
+            case (_?, nil) where awayCover != nil:
+                line = "away: " + (awayCover.map(away) ?? "")
             case let (before?, nil):
                 line = "cancelled: \(objective(before))"
                 if t.away == true { line += ", teacher away" }
@@ -62,6 +70,7 @@ public struct DayChangeText: Sendable, Equatable {
             default: line = t.objectiveAfter.map(objective) ?? ""
             }
             if t.roomBefore != t.roomAfter, let room = t.roomAfter { line += ", room \(scenario.roomName(room))" }
+            line += gaveWay
             if !t.studentsIn.isEmpty { line += "; in: " + NameList.and(t.studentsIn.map(scenario.studentName)) }
             if !t.studentsOut.isEmpty {
                 let gone = Dictionary(grouping: t.studentsOut, by: { destination(of: $0, in: t.block) })
@@ -69,6 +78,55 @@ public struct DayChangeText: Sendable, Equatable {
                     .joined(separator: "; ")
             }
             return line
+        }
+
+        /// `5 students`, `1 student`.
+        func students(_ count: Int) -> String { "\(count) student\(count == 1 ? "" : "s")" }
+
+        /// What became of an away teacher's group and what was tried, in the order the regroup
+        /// tries (`AwayCover`): `Life science, grade 8, part 2 (SCI-8.LS.2) covered by Ms Evans
+        /// (free, teaches it) in Science Lab 1`, `…: no qualified teacher free (Ms Evans runs
+        /// Physical science, grade 8, part 2 (SCI-8.PS.2) then; Dr Washington: unavailable); 12
+        /// students join Ms Lee's session of it (room for 14)`, `… cancelled: no qualified teacher
+        /// free (…), no other session of it then`.
+        func away(_ c: DayChanges.Cover) -> String {
+            let room = c.room.map { " in \(scenario.roomName($0))" } ?? ""
+            if c.outcome == .covered, c.gaveWay == nil, let by = c.coveredBy, !c.notFree.contains(where: { $0.teacher == by }) {
+                return "\(objective(c.objective)) covered by \(scenario.teacherName(by)) (free, teaches it)\(room)"
+            }
+            var parts: [String] = []
+            let busy = c.notFree.map { n -> String in
+                let name = scenario.teacherName(n.teacher)
+                if let running = n.running { return "\(name) runs \(objective(running)) then" }
+                return "\(name): \(n.why ?? "not free")"
+            }
+            parts.append(busy.isEmpty ? "no other qualified teacher" : "no qualified teacher free (\(busy.joined(separator: "; ")))")
+            if let by = c.coveredBy {
+                if let gave = c.gaveWay {
+                    parts.append("\(scenario.teacherName(by)) gives up their own group on \(objective(gave.objective)) (\(students(gave.students))) "
+                        + "to cover it\(room): " + cheaper(c, gave))
+                } else {
+                    parts.append("covered by \(scenario.teacherName(by))\(room)")
+                }
+            }
+            for j in c.joined ?? [] {
+                let free = c.others.first { $0.teacher == j.teacher }.map { " (room for \($0.free))" } ?? ""
+                parts.append("\(j.students == c.students.count ? "its " : "")\(students(j.students)) join \(scenario.teacherName(j.teacher))'s session of it\(free)")
+            }
+            if c.outcome == .cancelled {
+                let full = c.others.map { "\(scenario.teacherName($0.teacher))'s is full" }
+                parts.append("cancelled: " + (c.others.isEmpty ? "no other session of it then" : "no other session of it with room (\(full.joined(separator: "; ")))"))
+            }
+            return "\(objective(c.objective)): " + parts.joined(separator: "; ")
+        }
+
+        /// Why a teacher's own group gave way: `cheaper for students overall (12 students served,
+        /// need 1,452 points; 11 go without, need 1,287)`.
+        func cheaper(_ c: DayChanges.Cover, _ gave: DayChanges.Cover.GaveWay) -> String {
+            let served = c.students.count - c.left.count - (c.joined ?? []).reduce(0) { $0 + $1.students }
+            let why = gave.needServed > gave.needLost ? "cheaper for students overall" : "cheaper in the plan's objective"
+            return why + " (\(students(served)) served, need \(NumberText.points(gave.needServed)) points; "
+                + "\(gave.without.count) go without, need \(NumberText.points(gave.needLost)))"
         }
 
         func line(_ s: DayChanges.SupervisionChange) -> String {

@@ -36,6 +36,66 @@ public struct DayChanges: Codable, Sendable, Equatable {
         public var before: String?
         public var after: String?
     }
+    /// What became of a published session whose teacher is away, and what was tried for its
+    /// students (`AwayCover`): a free qualified teacher, another session of the objective with room,
+    /// a qualified teacher giving up their own group when that is cheaper, else cancelled.
+    public struct Cover: Codable, Sendable, Equatable {
+        public enum Outcome: String, Codable, Sendable {
+            /// Another teacher runs it in the block (a session that was not published).
+            case covered
+            /// No cover; some or all of its students joined other sessions of it in the block.
+            case merged
+            /// Neither: its students go to independent study (or wherever the plan places them).
+            case cancelled
+        }
+        /// A qualified teacher who was not free in the block when the regroup looked: running a
+        /// session of their own (`running`), or kept out by a rule (`why`, in the rule's own words).
+        public struct NotFree: Codable, Sendable, Equatable {
+            public var teacher: TeacherID
+            public var running: ObjectiveID?
+            public var why: String?
+        }
+        /// Another session of the objective in the block, with the seats it had free when the
+        /// regroup looked.
+        public struct Other: Codable, Sendable, Equatable {
+            public var teacher: TeacherID
+            public var room: RoomID
+            public var free: Int
+        }
+        /// A session of the objective the away teacher's students joined, and how many did.
+        public struct Joined: Codable, Sendable, Equatable {
+            public var teacher: TeacherID
+            public var students: Int
+        }
+        /// The covering teacher's own published group in the block, given up to cover: its
+        /// objective, its size, its students who go without a workshop on it today, and the need
+        /// (points of the objective's unmet-workshop term) the cover serves and the one lost.
+        public struct GaveWay: Codable, Sendable, Equatable {
+            public var objective: ObjectiveID
+            public var students: Int
+            public var without: [StudentID]
+            public var needServed: Double
+            public var needLost: Double
+        }
+        /// The away teacher, the block and the objective of their published session.
+        public var teacher: TeacherID
+        public var block: BlockID
+        public var objective: ObjectiveID
+        /// Its students who still wanted it there today (present, still on it, still short).
+        public var students: [StudentID]
+        public var outcome: Outcome
+        public var notFree: [NotFree]
+        public var others: [Other]
+        /// Who covers it and in which room (`covered`).
+        public var coveredBy: TeacherID?
+        public var room: RoomID?
+        public var gaveWay: GaveWay?
+        /// The other sessions of it its students joined.
+        public var joined: [Joined]?
+        /// Its students in no session of the objective in the block.
+        public var left: [StudentID] = []
+    }
+
     /// Published sessions kept with the same block, teacher, room and objective (their students may
     /// still change, and are listed under `teachers`).
     public var unchangedSessions: Int
@@ -44,6 +104,9 @@ public struct DayChanges: Codable, Sendable, Equatable {
     /// Adults who start, stop or move supervising study; nil when the published study is not known
     /// (plans published before independent study).
     public var supervision: [SupervisionChange]?
+    /// Each away teacher's published session with students still wanting it: what was tried and
+    /// what became of it; nil in plans made before this was recorded.
+    public var covers: [Cover]?
 
     /// The changes from `published` to `sessions`. A student whose place changed is listed with
     /// the session or study group (`study`) they are in now; a student in study before and after

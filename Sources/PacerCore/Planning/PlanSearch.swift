@@ -20,6 +20,8 @@ struct PlanSearch {
     var status = PlanStatus.feasible
     var method = "greedy"
     var size: ModelSize?
+    /// What was tried for each away teacher's group on a regrouped day (`AwayCover`).
+    var coverTries: [DayChanges.Cover] = []
 
     init(_ context: PlanningContext, options: PlanOptions, stop: StopToken?, progress: (@Sendable (PlanProgress) -> Void)?,
          startedAt: ContinuousClock.Instant?) {
@@ -48,11 +50,14 @@ struct PlanSearch {
                                gap: incumbent.flatMap { i in bound.map { relativeGap(i, $0) } }))
     }
 
-    /// The greedy construction, from the published sessions that still hold on a regrouped day,
-    /// then local search.
+    /// The greedy construction, from the published sessions that still hold on a regrouped day
+    /// with the away teachers' groups covered, merged or cancelled (`AwayCover`), then local search.
     mutating func constructAndImproveLocally() {
         report("greedy")
-        let start = stillHolding(published, demands: demands, scenario: scenario)
+        var start = stillHolding(published, demands: demands, scenario: scenario)
+        if !published.isEmpty {
+            (start, coverTries) = AwayCover(scenario: scenario, demands: demands, published: published).start(from: start)
+        }
         sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
             .run(stop: stop, deadline: heuristicDeadline) { [self] block in report("greedy \(block.id)") }
         report("local search")
@@ -144,6 +149,9 @@ struct PlanSearch {
             plan.published = published
             plan.changes = DayChanges.between(published, plan.sessions, publishedStudy: context.publishedStudy, study: plan.study ?? [],
                                                 scenario: scenario)
+            if !coverTries.isEmpty {
+                plan.changes?.covers = AwayCover.outcomes(coverTries, sessions: plan.sessions, published: published, demands: demands)
+            }
         }
         progress?(PlanProgress(phase: "done", elapsed: elapsed(), incumbent: plan.cost.total, bound: bound, gap: plan.header.gap))
         return PlanResult(plan: plan, seconds: elapsed(), interrupted: status == .interrupted)

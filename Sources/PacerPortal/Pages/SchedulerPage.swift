@@ -77,7 +77,7 @@ struct SchedulerPage: Component {
                 }
                 Button("Record absence")
             }
-            Paragraph("A teacher's absence is covered at the next regroup of that day: their sessions go to free qualified teachers, or are cancelled with the reason; a supervisor's study groups get other adults.")
+            Paragraph("A teacher's absence is covered at the next regroup of that day: each of their sessions goes to a free qualified teacher, else its students join another session of it with room, else a qualified teacher gives up their own group when that is cheaper for students, else it is cancelled, saying what was tried; a supervisor's study groups get other adults.")
                 .class("note")
         }
     }
