@@ -4,8 +4,10 @@ extension Scenario {
     /// them: the people `pacer enroll` brought in are added after the files' own (a student on
     /// their starting objectives, a teacher with their objectives), and the roster is kept as
     /// `roster` for what is dated (`onRoster`, status's "left on").
+    /// The roster given replaces any the scenario had (a plan checked as of its mark sees the
+    /// changes recorded up to it only).
     public func withRoster(_ roster: Roster) -> Scenario {
-        guard !roster.isEmpty else { return self }
+        guard !roster.isEmpty || !self.roster.isEmpty else { return self }
         var students = self.students, teachers = self.teachers
         let knownStudents = Set(students.map(\.id)), knownTeachers = Set(teachers.map(\.id))
         let flexPerDay = calendar.periods.filter(\.isFlex).count

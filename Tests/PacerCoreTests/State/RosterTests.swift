@@ -111,6 +111,18 @@ import Testing
         #expect(try Term.verification(of: again, scenario: scenario).changes.isEmpty)
     }
 
+    @Test func aPlanIsVerifiedAgainstTheRosterAsItWasWhenItWasMade() throws {
+        let (folder, scenario, term) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let planned = try term.planWeek(weekOf: nextMonday, options: options).result.plan
+        let student = try #require(planned.sessions.first { $0.day == "Mon" && !$0.students.isEmpty }?.students.first)
+        try term.record(RosterChange(date: nextMonday, person: .student(student), kind: .leave))
+        // The scenario as every command reads it has the roster merged; the plan predates the leave.
+        let verification = try Term.verification(of: planned, scenario: scenario.withRoster(try term.store.roster()))
+        #expect(verification.violations.isEmpty, "\(verification.violations)")
+        #expect(verification.changes.joined().contains("left on 2026-11-30"))
+    }
+
     @Test func someoneWhoLeftComesBackWithEnroll() throws {
         let (folder, scenario, term) = try published()
         defer { try? FileManager.default.removeItem(atPath: folder) }
