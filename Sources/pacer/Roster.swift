@@ -33,9 +33,13 @@ private func schoolDate(_ text: String) throws -> SchoolDate {
     return date
 }
 
-/// `MATH-7.RP.1,MATH-7.RP.2` as objective ids (spaces around each trimmed, empty ones left out).
-private func objectiveList(_ text: String) -> [ObjectiveID] {
-    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { ObjectiveID(rawValue: $0) }
+/// `MATH-7.RP.1,MATH-7.EE.*` as the objectives they name, as scenario.yaml's `teaches` reads them
+/// (spaces around each trimmed, empty ones left out).
+private func objectiveList(_ text: String, in scenario: Scenario) throws -> [ObjectiveID] {
+    let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let (objectives, problem) = scenario.objectives(teaching: entries)
+    if let problem { throw CommandFailure(problem + "; nothing recorded") }
+    return objectives
 }
 
 extension PacerCommand {
@@ -59,7 +63,7 @@ extension PacerCommand {
         @Option(help: "A new student: their grade (one of the school's).") var grade: String?
         @Option(name: .customLong("objective"), help: "A new student: SUBJECT=OBJECTIVE, where they start in a subject; once per subject.")
         var objectives: [String] = []
-        @Option(help: "A new teacher: the objectives they teach, comma-separated.") var teaches: String?
+        @Option(help: "A new teacher: what they teach, comma-separated, as scenario.yaml's teaches (MATH, MATH-7.RP.1, MATH-7.EE.*).") var teaches: String?
         @Option(help: "Why (shown by status); one line of at most 500 characters.") var note = ""
 
         func validate() throws {
@@ -90,7 +94,7 @@ extension PacerCommand {
             if case .teacher = who, !objectives.isEmpty { throw CommandFailure("--objective is a student's starting place; a teacher takes --teaches") }
             if case .student = who, teaches != nil { throw CommandFailure("--teaches is a teacher's; a student takes --objective SUBJECT=OBJECTIVE") }
             try record(RosterChange(date: try schoolDate(date), person: who, kind: .enroll, details: details,
-                                    objectives: teaches.map(objectiveList) ?? [], note: try noteText(note)), scenario: loaded)
+                                    objectives: try teaches.map { try objectiveList($0, in: loaded) } ?? [], note: try noteText(note)), scenario: loaded)
         }
     }
 
@@ -133,7 +137,7 @@ extension PacerCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Argument(help: "teacher:ID.") var person: String
         @Option(help: "The first school day it holds, YYYY-MM-DD.") var date: String
-        @Option(help: "All the objectives they teach from the date, comma-separated.") var objectives: String
+        @Option(help: "All they teach from the date, comma-separated, as scenario.yaml's teaches (MATH, MATH-7.RP.1, MATH-7.EE.*).") var objectives: String
         @Option(help: "Why (shown by status); one line of at most 500 characters.") var note = ""
 
         func validate() throws {
@@ -144,7 +148,7 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             try record(RosterChange(date: try schoolDate(date), person: try rosterPerson(person, in: loaded), kind: .teaches,
-                                    objectives: objectiveList(objectives), note: try noteText(note)), scenario: loaded)
+                                    objectives: try objectiveList(objectives, in: loaded), note: try noteText(note)), scenario: loaded)
         }
     }
 }

@@ -13,6 +13,7 @@ extension RosterChange {
         if let problem = IdentifierRule.problem(person.id) { return "\(person.description): \(problem)" }
         if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
         if let termStart, date < termStart { return "\(date) is before the term's first day (\(termStart))" }
+        if let termStart, termStart.days(to: date) > 366 { return "\(date) is more than a year after the term's first day (\(termStart))" }
         let roster = scenario.roster
         let known = person.problem(in: scenario) == nil
         let who = known ? name(in: scenario) : person.description
@@ -83,8 +84,25 @@ extension RosterChange {
 
     /// Why a teacher's objectives are not a list of the scenario's objectives.
     private func objectivesProblem(in scenario: Scenario) -> String? {
-        if objectives.isEmpty { return "\(person.description): give the objectives they teach, --teaches A,B" }
+        if objectives.isEmpty { return "\(person.description): give the objectives they teach (enroll --teaches, teaches --objectives)" }
         for objective in objectives { if let problem = scenario.unknownIDProblem(objective: objective) { return problem } }
         return nil
+    }
+}
+
+extension Scenario {
+    /// The objectives `entries` name as a teacher's `teaches` in scenario.yaml does (a subject id,
+    /// an objective id, or a prefix ending in `*`), sorted, or why an entry names none.
+    public func objectives(teaching entries: [String]) -> (objectives: [ObjectiveID], problem: String?) {
+        var result = Set<ObjectiveID>()
+        for entry in entries {
+            let named = Subject.objectives(matching: entry, in: subjects)
+            if named.isEmpty {
+                return ([], NearestNames.unknown("objective or subject", entry, among: subjects.map(\.id.rawValue) + objectives.map(\.id.rawValue))
+                    + " (write a subject id, an objective id, or a prefix ending in *)")
+            }
+            result.formUnion(named)
+        }
+        return (result.sorted(), nil)
     }
 }
