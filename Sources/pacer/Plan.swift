@@ -119,7 +119,9 @@ func printImpossibilities(_ impossibilities: [Impossibility]) {
     }
 }
 
-/// Loads a scenario, printing its diagnostics to stderr; errors stop the command.
+/// Loads a scenario, printing its diagnostics to stderr; errors stop the command. The term's
+/// roster, when a state is beside it, is merged in (`Scenario.withRoster`): the people enrolled
+/// during the term are found by every command, the portal included.
 func loadScenario(_ path: String) throws -> Scenario {
     let reading = ScenarioLoader.read(path)
     for diagnostic in reading.diagnostics where diagnostic.severity == .error { Terminal.error(diagnostic.description) }
@@ -127,7 +129,7 @@ func loadScenario(_ path: String) throws -> Scenario {
         Terminal.error("\(path): \(plural(reading.errors.count, "error")); run pacer validate for details")
         throw ExitCode.failure
     }
-    return scenario
+    return scenario.withRoster(StateStore.roster(besides: scenario))
 }
 
 /// Reads a plan.json, printing why it cannot to stderr.

@@ -53,6 +53,11 @@ extension PacerCommand {
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             let changes = result.plan.changes
             print("\(date) (regroup \(result.plan.header.revision ?? 1)): \(result.plan.sessions.count) sessions, \(changes?.unchangedSessions ?? 0) of \(context.published.count) published unchanged; objective \(NumberText.points(result.plan.cost.total))")
+            // Who the published day still lists but is off the roster (pacer leave): the regroup dropped them.
+            let listed = Set(context.published.flatMap { $0.students.map { Absence.Person.student($0) } + [.teacher($0.teacher)] }
+                             + (context.publishedStudy ?? []).flatMap { $0.students.map { Absence.Person.student($0.student) } })
+            let left = loaded.roster.changes.filter { $0.kind == .leave && listed.contains($0.person) && loaded.roster.leave(of: $0.person, on: day) == $0 }
+            if !left.isEmpty { print("  off the roster, dropped from the day: " + PersonText.visible(left.map { $0.text(in: loaded) }.joined(separator: "; "))) }
             for adult in DayChangeText(result.plan, scenario: loaded).adults {
                 for line in adult.lines { print("  \(adult.name), \(line)") }
             }

@@ -21,9 +21,11 @@ extension PacerCommand {
             discussion: """
                 Starts the term on --date and each student's history at the current objective \
                 students.csv gives. Checks may not be dated before the term's first date, unless \
-                --history-from allows earlier ones (to back-fill history). Run it again after adding \
-                students: it adds only what is missing and upgrades the schema; the term keeps its \
-                first date, and --history-from may be given then too.
+                --history-from allows earlier ones (to back-fill history). Someone who joins or \
+                leaves during the term is recorded with pacer enroll or pacer leave, dated, without \
+                editing the files. Run it again to upgrade the schema (or after adding students to \
+                students.csv): it adds only what is missing; the term keeps its first date, and \
+                --history-from may be given then too.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -133,11 +135,12 @@ extension PacerCommand {
             let lines = try store.status(
                 loaded, on: date.value, student: student.map { StudentID(rawValue: $0) },
                 objective: objective.map { ObjectiveID(rawValue: $0) })
-            // students.csv is where the term started; the last column shows where the state has moved on from it.
-            let termStart = Dictionary(uniqueKeysWithValues: loaded.students.map { ($0.id, $0.current) })
+            // students.csv is where the term started; the last column shows where the state has moved on from it
+            // (nothing for a student enrolled since, who is listed from the day they join).
+            let termStart = Dictionary(uniqueKeysWithValues: loaded.students.filter { !loaded.roster.joinsLater(.student($0.id)) }.map { ($0.id, $0.current) })
             let table = TextTable(
                 header: ["student", "name", "subject", "objective", "days on it", "workshops on it", "days since last workshop", "students.csv"],
-                rows: lines.map { l in
+                rows: lines.filter { !loaded.roster.notJoinedYet(.student($0.student), on: date.value) }.map { l in
                     let csv = termStart[l.student]?[l.subject]
                     return [l.student.rawValue, l.name, l.subject.rawValue, l.objective?.rawValue ?? "(complete)", String(l.daysOnIt),
                             String(l.workshopsOnIt), l.daysSinceWorkshop.map(String.init) ?? "-",
@@ -151,7 +154,12 @@ extension PacerCommand {
             }
             // Notes come from the state, which may be older than the rule for what people type.
             if !absences.isEmpty { print("\nabsent on \(date.value): " + PersonText.visible(absences.map(\.text).joined(separator: "; "))) }
+            // Who is off the roster on the date (their history stays above), and one student's joins and leaves.
+            let left = student != nil ? [] : loaded.students.compactMap { loaded.roster.leave(of: .student($0.id), on: date.value) }
+            if !left.isEmpty { print("\n" + PersonText.visible(left.map { $0.text(in: loaded) }.joined(separator: "; "))) }
             if let student {
+                let changes = loaded.roster.changes(of: .student(StudentID(rawValue: student)))
+                if !changes.isEmpty { print("\nroster: " + PersonText.visible(changes.map { $0.text(in: loaded) }.joined(separator: "; "))) }
                 let checks = try store.checks(of: StudentID(rawValue: student))
                 guard !checks.isEmpty else {
                     print("no checks recorded for \(student)")

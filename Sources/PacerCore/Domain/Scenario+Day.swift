@@ -46,6 +46,7 @@ extension Scenario {
             return absent
         }
         result.assumptions = assumptions
+        result.roster = roster
         return result
     }
 }

@@ -16,6 +16,9 @@ public struct Scenario: Sendable {
     public internal(set) var supervisors: [Supervisor] = []
     /// What the scenario left to a default and Pacer assumed (`validate` says it).
     public internal(set) var assumptions: [String] = []
+    /// Who joined, left or changed what they teach during the term, from the state
+    /// (`withRoster`); empty for a scenario read from its files alone.
+    public internal(set) var roster = Roster()
     /// Every file read to make this scenario, in the order read (variants before their bases).
     public let sourceFiles: [String]
     /// SHA-256 (hex) over the bytes of `sourceFiles` as they were read (`SourceFiles`): the stamp

@@ -25,3 +25,17 @@ public struct Subject: Hashable, Sendable {
     /// The progression, in the order the file gives (which is also a valid order to master them in).
     public let objectives: [Objective]
 }
+
+extension Subject {
+    /// What a teacher's `teaches` entry names, in scenario.yaml or `pacer teaches`: a subject id (all
+    /// its objectives), an objective id, or an objective id prefix ending in `*` (`MATH-7.RP.*`).
+    static func objectives(matching pattern: String, in subjects: [Subject]) -> [ObjectiveID] {
+        if let subject = subjects.first(where: { $0.id.rawValue == pattern }) { return subject.objectives.map(\.id) }
+        let all = subjects.flatMap(\.objectives).map(\.id)
+        if pattern.hasSuffix("*"), pattern.count > 1 {
+            let prefix = pattern.dropLast()
+            return all.filter { $0.rawValue.hasPrefix(prefix) }
+        }
+        return all.filter { $0.rawValue == pattern }
+    }
+}

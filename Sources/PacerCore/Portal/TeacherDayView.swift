@@ -13,6 +13,9 @@ public struct TeacherDayView: Sendable, Equatable {
         case absent
         /// Mastered the group's objective on an earlier day (`MovedOn`): a regroup moves them.
         case movedOn = "moved on: will be regrouped"
+        /// Off the roster on the day (`pacer leave`): the published plan still lists them, the
+        /// day's regroup drops them.
+        case left = "left: will be regrouped"
     }
 
     public struct Student: Sendable, Equatable {
@@ -81,6 +84,7 @@ public struct TeacherDayView: Sendable, Equatable {
         nothing = agenda.groups.isEmpty && agenda.study.isEmpty ? "\(what) published for you on \(agenda.date.weekdayName) \(agenda.date)." : nil
         studyNote = supervisor && !agenda.study.isEmpty
             ? "Mark a student absent if they are not here. A teacher records mastery checks; tell one what you saw." : nil
+        func left(_ student: StudentID) -> Mark? { scenario.roster.isOn(.student(student), on: agenda.date) ? nil : .left }
         groups = agenda.groups.map { group in
             Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)", objective: group.objective,
                   summary: "\(group.title) · \(group.members.count) student(s)",
@@ -88,7 +92,7 @@ public struct TeacherDayView: Sendable, Equatable {
                       Student(id: member.student, name: member.name,
                               about: "grade \(member.grade)" + (member.daysOnObjective.map { ", day \($0 + 1) on it" } ?? ""),
                               marks: [member.priority ? .priority : nil, member.isNew ? .new : nil, member.absent ? .absent : nil,
-                                      member.movedOn ? .movedOn : nil].compactMap { $0 },
+                                      member.movedOn ? .movedOn : nil, left(member.student)].compactMap { $0 },
                               lastCheck: member.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: member.absent)
                   })
         }
@@ -98,7 +102,7 @@ public struct TeacherDayView: Sendable, Equatable {
                   students: g.members.map { m in
                       Student(id: m.student, name: m.name,
                               about: "grade \(m.grade), " + (m.title.map { "working on " + $0 } ?? "no objective left"),
-                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil].compactMap { $0 },
+                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil, left(m.student)].compactMap { $0 },
                               lastCheck: m.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: m.absent,
                               checks: m.checkable)
                   })

@@ -12,16 +12,21 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
     public var lastAbsence: Int64
     /// SHA-256 of the current objectives and absences the plan was made from (`digest(of:)`).
     public var digest: String
+    /// The id of the last roster change recorded when the plan was made (0 when there was none);
+    /// nil in a plan made before roster changes were kept, which was made from none.
+    public var lastRoster: Int64?
 
-    public init(lastCheck: Int64, lastAbsence: Int64, digest: String) {
+    public init(lastCheck: Int64, lastAbsence: Int64, digest: String, lastRoster: Int64? = nil) {
         self.lastCheck = lastCheck
         self.lastAbsence = lastAbsence
         self.digest = digest
+        self.lastRoster = lastRoster
     }
 
     /// SHA-256 of what decides what a week plan may do from the state: every student's current
-    /// objective per subject and the blocks each student, teacher and supervisor is away, sorted,
-    /// so the same state gives the same digest. Waits and pace only price the plan and are left out.
+    /// objective per subject, the blocks each student, teacher and supervisor is away, and the
+    /// roster changes dated up to the week's end (who joined, left, teaches what), sorted, so the
+    /// same state gives the same digest. Waits and pace only price the plan and are left out.
     public static func digest(of scenario: Scenario) -> String {
         var lines: [String] = []
         for s in scenario.students.sorted(by: { $0.id < $1.id }) {
@@ -34,6 +39,10 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
         for a in scenario.supervisors.sorted(by: { $0.id < $1.id }) {
             lines.append("supervisor \(a.id) away \(a.unavailable.map(\.rawValue).sorted().joined(separator: ","))")
         }
+        // The roster changes dated up to the week's end (none: the digest is as it was before they were kept).
+        for c in scenario.roster.changes {
+            lines.append("roster \(c.date) \(c.kind.rawValue) \(c.person.description) \(c.objectives.map(\.rawValue).joined(separator: ","))")
+        }
         var hasher = SHA256()
         hasher.update(Array(lines.joined(separator: "\n").utf8))
         return hasher.hex()
@@ -45,7 +54,8 @@ extension StateStore {
     static func mark(_ db: Database, context: PlanningContext) throws -> PlanStateMark {
         PlanStateMark(lastCheck: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mastery_check") ?? 0,
                       lastAbsence: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM absence") ?? 0,
-                      digest: PlanStateMark.digest(of: context.scenario))
+                      digest: PlanStateMark.digest(of: context.scenario),
+                      lastRoster: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster_change") ?? 0)
     }
 
     /// What was recorded since `mark` that bears on the week of `weekOf`, in plain words, names
@@ -83,6 +93,14 @@ extension StateStore {
                 lines.append("\(absences.count) absence\(absences.count == 1 ? "" : "s") recorded since this plan was made: " + words.joined(separator: "; "))
             }
         }
+        if let last = days.max() {
+            let all = try Self.roster(db), named = scenario.withRoster(all)
+            let roster = all.dated(through: last).changes.filter { $0.id > mark.lastRoster ?? 0 }
+            if !roster.isEmpty {
+                lines.append("\(roster.count) roster change\(roster.count == 1 ? "" : "s") recorded since this plan was made: "
+                             + roster.map { $0.text(in: named) }.joined(separator: "; "))
+            }
+        }
         return lines
     }
 
@@ -109,6 +127,7 @@ extension StateStore {
         let awayNow = state.students.filter { s in known.contains(s.id) && Set(s.unavailable) != Set(fromFile.students.first { $0.id == s.id }?.unavailable ?? []) }.count
             + state.teachers.filter { t in Set(t.unavailable) != Set(fromFile.teachers.first { $0.id == t.id }?.unavailable ?? []) }.count
         if awayNow > 0 { lines.append("\(awayNow) \(awayNow == 1 ? "person is" : "people are") away in the week by the term's absences") }
+        if !state.roster.isEmpty { lines.append("the roster has changed: " + state.roster.changes.map { $0.text(in: fromFile.withRoster(state.roster)) }.joined(separator: "; ")) }
         return lines
     }
 }

@@ -77,7 +77,8 @@ extension StateStore {
     /// from the history, the workshops they received this week and those the published week still
     /// holds for them on later days, when they moved on, the days they have waited, the absences;
     /// `PlanningContext.day` decides from them who wants a workshop today. The sessions published
-    /// for the day come with it (a published day plan replaces the week's).
+    /// for the day come with it (a published day plan replaces the week's). Someone off the
+    /// roster on the date is not in it (a student) or away all day (a teacher): `Scenario.onRoster`.
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         try read { db in try Self.dayContext(db, scenario: scenario, date: date) }
     }
@@ -101,9 +102,12 @@ extension StateStore {
             guard let when = later[session.day] else { continue }
             for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
         }
-        let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
+        let (onRoster, away) = scenario.withRoster(try Self.roster(db)).onRoster(dates: [(date, day)])
+        let progress = try TermProgress(db, scenario: onRoster, before: date, weekOf: weekOf)
+        let present = Set(onRoster.students.map(\.id))
         var context = PlanningContext.day(
-            scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
+            onRoster, day, on: date, current: progress.current.filter { present.contains($0.key) },
+            absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
         context.published = plan.sessions.filter { $0.day == day.id }
@@ -115,7 +119,9 @@ extension StateStore {
     /// a state: each student's current objective from the history (not students.csv, which is where
     /// the term started), the days they have waited since their last workshop on it and the weeks
     /// they are behind the target pace, per subject, and the absences recorded for the week's dates.
-    /// Each student wants their objective's weekly count.
+    /// Each student wants their objective's weekly count. The roster decides who is in it
+    /// (`Scenario.onRoster`): a student who left before the week is not, one who leaves or joins
+    /// during it is away on the days they are not on the roster, likewise a teacher.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
         try read { db in try Self.weekContext(db, scenario: scenario, weekOf: weekOf) }
     }
@@ -125,14 +131,16 @@ extension StateStore {
     /// absences recorded up to it (a check withdrawn since stays withdrawn).
     static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
         let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
-        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates, upTo: mark?.lastAbsence)
+        // A plan made before roster changes were kept was made from none of them.
+        let (onRoster, away) = scenario.withRoster(try Self.roster(db, upTo: mark.map { $0.lastRoster ?? 0 })).onRoster(dates: dates)
+        let progress = try TermProgress(db, scenario: onRoster, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
+        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates, upTo: mark?.lastAbsence).merged(with: away)
         var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
             for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
         }
-        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited,
+        return PlanningContext(scenario: onRoster.withState(current: progress.current, absences: absent), waitedDays: waited,
                                weeksBehind: progress.weeksBehind)
     }
 }
@@ -171,8 +179,11 @@ struct TermProgress {
             current[standing.student, default: [:]][standing.subject] = objective
             started[StudentObjective(standing.student, objective)] = standing.startedOn
             if let termStart {
+                // A student who joined during the term is held to the pace from the day they joined.
+                let key = StudentSubject(standing.student, standing.subject)
+                let since = max(termStart, history.tracks[key]?.entries.map(\.startedOn).min() ?? termStart)
                 weeksBehind[standing.student, default: [:]][standing.subject] = Need.weeksBehind(
-                    weeksElapsed: Double(termStart.days(to: date)) / 7, mastered: mastered[StudentSubject(standing.student, standing.subject)] ?? 0,
+                    weeksElapsed: Double(max(0, since.days(to: date))) / 7, mastered: mastered[StudentSubject(standing.student, standing.subject)] ?? 0,
                     subjects: subjectsTaken[standing.student] ?? 0, targetPace: scenario.forecast.targetPace)
             }
         }
@@ -186,7 +197,8 @@ struct TermProgress {
 
     /// Days from the later of starting the objective and its last workshop, to `date`.
     func waited(_ key: StudentObjective, until date: SchoolDate) -> Int {
-        (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date)
+        // Nothing waited before a start after `date` (a student joining later in the week).
+        max(0, (lastWorkshop[key].map { max($0, started[key] ?? $0) } ?? started[key] ?? date).days(to: date))
     }
 }
 

@@ -5,8 +5,8 @@ import Synchronization
 /// The term's state of one scenario: an SQLite file beside `scenario.yaml` (`pacer-state.sqlite`),
 /// opened through GRDB. It holds what happened: where each student started each subject, the
 /// mastery checks (from which `ProgressHistory` derives where students have been and stand),
-/// published plans and attendance, absences, the portal's access. The scenario files stay the
-/// source of who exists. It stores and reads; the workflows that change it are `Term`'s. Every
+/// published plans and attendance, absences, the portal's access, and who joined or left during the
+/// term (`Roster`). The scenario files stay the source of who was there when the term began. It stores and reads; the workflows that change it are `Term`'s. Every
 /// change is one transaction; schema changes are versioned migrations.
 public final class StateStore: Sendable {
     public static let fileName = "pacer-state.sqlite"
@@ -315,6 +315,27 @@ public final class StateStore: Sendable {
                 DROP TABLE access;
                 ALTER TABLE access_new RENAME TO access;
                 CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
+                """)
+        }
+        m.registerMigration("v15") { db in
+            // Who joins, leaves or changes what they teach during the term, dated, kept with their
+            // history (RosterChange): a new person's details (name, grade, starts as
+            // SUBJECT=OBJECTIVE,…) on their first enroll, a teacher's objectives (comma-separated).
+            try db.execute(sql: """
+                CREATE TABLE roster_change (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('student', 'teacher')),
+                    person TEXT NOT NULL,
+                    change TEXT NOT NULL CHECK (change IN ('enroll', 'leave', 'teaches')),
+                    name TEXT,
+                    grade TEXT NOT NULL DEFAULT '',
+                    starts TEXT NOT NULL DEFAULT '',
+                    objectives TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX roster_change_by_person ON roster_change(kind, person, date);
                 """)
         }
         return m

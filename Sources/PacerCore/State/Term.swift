@@ -181,8 +181,9 @@ public struct Term: Sendable {
     /// `checks up to 17, absences up to 3`, or `before any check or absence was recorded`: the
     /// state a plan with `mark` was made from.
     static func markText(_ mark: PlanStateMark) -> String {
-        if mark.lastCheck == 0 && mark.lastAbsence == 0 { return "before any check or absence was recorded" }
-        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))"
+        let roster = (mark.lastRoster ?? 0) == 0 ? "" : ", roster changes up to \(mark.lastRoster ?? 0)"
+        if mark.lastCheck == 0 && mark.lastAbsence == 0 && roster.isEmpty { return "before any check or absence was recorded" }
+        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))" + roster
     }
 
     /// What `plan` breaks, checked as `verification(of:scenario:)` checks it.

@@ -100,14 +100,8 @@ extension ScenarioBuilder {
         return teachers
     }
 
-    /// A subject id (all its objectives), an objective id, or an objective id prefix ending in `*`.
+    /// What a `teaches` entry names (`Subject.objectives(matching:in:)`).
     private func objectives(matching pattern: String, in subjects: [Subject]) -> [ObjectiveID] {
-        if let subject = subjects.first(where: { $0.id.rawValue == pattern }) { return subject.objectives.map(\.id) }
-        let all = subjects.flatMap(\.objectives).map(\.id)
-        if pattern.hasSuffix("*"), pattern.count > 1 {
-            let prefix = pattern.dropLast()
-            return all.filter { $0.rawValue.hasPrefix(prefix) }
-        }
-        return all.filter { $0.rawValue == pattern }
+        Subject.objectives(matching: pattern, in: subjects)
     }
 }

@@ -65,7 +65,7 @@ struct TeacherDayPage: Component {
         Div {
             Text(student.name).bold()
             Text(" (\(student.about))")
-            for m in student.marks { mark(m.rawValue, away: m == .absent || m == .movedOn) }
+            for m in student.marks { mark(m.rawValue, away: m == .absent || m == .movedOn || m == .left) }
             if let last = student.lastCheck { Div(last).class("note") }
             if let objective = student.checks { checkForm(student, on: objective, in: group.block) }
             if !student.absent { absentForm(student, in: group.block) }
@@ -76,7 +76,7 @@ struct TeacherDayPage: Component {
         Div {
             Text(student.name).bold()
             Text(" (\(student.about))")
-            for m in student.marks { mark(m.rawValue, away: m == .absent || m == .movedOn) }
+            for m in student.marks { mark(m.rawValue, away: m == .absent || m == .movedOn || m == .left) }
             if let last = student.lastCheck { Div(last).class("note") }
             checkForm(student, on: group.objective, in: group.block)
             if !student.absent { absentForm(student, in: group.block) }
