@@ -151,6 +151,7 @@ extension PacerCommand {
             }
             // Notes come from the state, which may be older than the rule for what people type.
             if !absences.isEmpty { print("\nabsent on \(date.value): " + PersonText.visible(absences.map(\.text).joined(separator: "; "))) }
+            for line in try store.closureLines(loaded, on: date.value) { print("\n" + PersonText.visible(line)) }
             if let student {
                 let checks = try store.checks(of: StudentID(rawValue: student))
                 guard !checks.isEmpty else {

@@ -10,18 +10,24 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
     public var lastCheck: Int64
     /// The id of the last absence recorded when the plan was made; 0 when there was none.
     public var lastAbsence: Int64
+    /// The id of the last closure recorded (`pacer closed`) when the plan was made; 0 when there
+    /// was none, nil in a plan made before closures were kept (taken as 0).
+    public var lastClosure: Int64?
     /// SHA-256 of the current objectives and absences the plan was made from (`digest(of:)`).
     public var digest: String
 
-    public init(lastCheck: Int64, lastAbsence: Int64, digest: String) {
+    public init(lastCheck: Int64, lastAbsence: Int64, lastClosure: Int64? = nil, digest: String) {
         self.lastCheck = lastCheck
         self.lastAbsence = lastAbsence
+        self.lastClosure = lastClosure
         self.digest = digest
     }
 
     /// SHA-256 of what decides what a week plan may do from the state: every student's current
     /// objective per subject and the blocks each student, teacher and supervisor is away, sorted,
-    /// so the same state gives the same digest. Waits and pace only price the plan and are left out.
+    /// so the same state gives the same digest, and the week's closed blocks with why (only when
+    /// some are, so a plan made before closures existed keeps its digest). Waits and pace only
+    /// price the plan and are left out.
     public static func digest(of scenario: Scenario) -> String {
         var lines: [String] = []
         for s in scenario.students.sorted(by: { $0.id < $1.id }) {
@@ -34,6 +40,9 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
         for a in scenario.supervisors.sorted(by: { $0.id < $1.id }) {
             lines.append("supervisor \(a.id) away \(a.unavailable.map(\.rawValue).sorted().joined(separator: ","))")
         }
+        for (block, closure) in scenario.calendar.closedBlocks.sorted(by: { $0.key < $1.key }) {
+            lines.append("closed \(block) \(closure.text)")
+        }
         var hasher = SHA256()
         hasher.update(Array(lines.joined(separator: "\n").utf8))
         return hasher.hex()
@@ -45,6 +54,7 @@ extension StateStore {
     static func mark(_ db: Database, context: PlanningContext) throws -> PlanStateMark {
         PlanStateMark(lastCheck: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mastery_check") ?? 0,
                       lastAbsence: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM absence") ?? 0,
+                      lastClosure: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM closure") ?? 0,
                       digest: PlanStateMark.digest(of: context.scenario))
     }
 
@@ -81,6 +91,16 @@ extension StateStore {
                     return "\(who) away on \(row["date"] as String)" + (period.isEmpty ? "" : " in period \(period)")
                 }
                 lines.append("\(absences.count) absence\(absences.count == 1 ? "" : "s") recorded since this plan was made: " + words.joined(separator: "; "))
+            }
+            let closures = try Row.fetchAll(db, sql: """
+                SELECT date, period, note FROM closure WHERE id > ? AND date >= ? AND date <= ? ORDER BY date, period
+                """, arguments: [mark.lastClosure ?? 0, first.text, last.text]).compactMap { row -> Closure? in
+                let period: String = row["period"]
+                return SchoolDate(row["date"]).map { Closure(date: $0, periods: period.isEmpty ? [] : [PeriodID(rawValue: period)], note: row["note"]) }
+            }
+            if !closures.isEmpty {
+                lines.append("\(closures.count) closure\(closures.count == 1 ? "" : "s") recorded since this plan was made: "
+                             + closures.map(\.text).joined(separator: "; "))
             }
         }
         return lines

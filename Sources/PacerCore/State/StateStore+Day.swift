@@ -31,6 +31,10 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case cannotRestore(String, reason: String)
     /// `--history-from` after the term's first date.
     case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
+    /// A date outside the scenario's term (`calendar.term`), in words.
+    case outsideTerm(String)
+    /// The school is closed all day on the date: the closure.
+    case closed(Closure)
 
     public var description: String {
         switch self {
@@ -66,6 +70,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
+        case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
+        case let .closed(closure): return "\(closure.text): the school is closed all day, so there is nothing to plan (pacer closed --reopen undoes a closure recorded by mistake)"
         case let .historyAfterTermStart(historyFrom, termStart):
             return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }
@@ -85,6 +91,9 @@ extension StateStore {
     /// `dayContext(_:date:)` read inside the caller's transaction.
     static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
+        if let problem = scenario.calendar.term?.problem(date) { throw StateError.outsideTerm(problem) }
+        let closedDates = try closedDates(db, scenario: scenario)
+        if let closure = closedDates.wholeDay(date) { throw StateError.closed(closure) }
         let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
         let days = scenario.calendar.days
         guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
@@ -102,12 +111,14 @@ extension StateStore {
             for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
         }
         let progress = try TermProgress(db, scenario: scenario, before: date, weekOf: weekOf)
+        // The day's closed periods are not planned: the day is planned in its open blocks only.
+        let closed = closedDates.closedBlocks([(date, day)], calendar: scenario.calendar)
         var context = PlanningContext.day(
-            scenario, day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
+            scenario.closing(closed), day, on: date, current: progress.current, absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
-        context.published = plan.sessions.filter { $0.day == day.id }
-        context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id } }
+        context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
+        context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         return context
     }
 
@@ -125,14 +136,20 @@ extension StateStore {
     /// absences recorded up to it (a check withdrawn since stays withdrawn).
     static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
+        let dates = scenario.calendar.dates(weekOf: weekOf)
+        if let term = scenario.calendar.term, !dates.contains(where: { term.contains($0.date) }) {
+            throw StateError.outsideTerm("the week of \(weekOf) is outside the term (\(term.firstDay) to \(term.lastDay))")
+        }
         let progress = try TermProgress(db, scenario: scenario, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
-        let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
-        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates, upTo: mark?.lastAbsence)
+        // Closed dates and blocks (holidays, closures recorded up to the mark, days outside the
+        // term) leave the week's calendar: nothing is planned in them, study included.
+        let open = scenario.closingWeek(of: weekOf, try closedDates(db, scenario: scenario, upTo: mark.map { $0.lastClosure ?? 0 }))
+        let absent = try Self.absentBlocks(db, scenario: open, dates: dates.map { ($0.date, $0.day) }, upTo: mark?.lastAbsence)
         var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
             for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
         }
-        return PlanningContext(scenario: scenario.withState(current: progress.current, absences: absent), waitedDays: waited,
+        return PlanningContext(scenario: open.withState(current: progress.current, absences: absent), waitedDays: waited,
                                weeksBehind: progress.weeksBehind)
     }
 }
