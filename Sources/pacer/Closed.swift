@@ -36,7 +36,11 @@ extension PacerCommand {
         func run() throws {
             let loaded = try loadScenario(scenario)
             guard let day = SchoolDate(date) else { return }
-            let periodIDs = (periods ?? "").split(separator: ",").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            var periodIDs: [PeriodID] = []
+            for text in (periods ?? "").split(separator: ",") {
+                let id = PeriodID(rawValue: text.trimmingCharacters(in: .whitespaces))
+                if !id.rawValue.isEmpty, !periodIDs.contains(id) { periodIDs.append(id) }
+            }
             let store = try StateStore.existing(for: loaded)
             if reopen {
                 let removed = try store.reopen(day, periods: periodIDs)

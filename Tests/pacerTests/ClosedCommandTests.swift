@@ -19,6 +19,8 @@ import Testing
             let refused = try runPacerCapturing(arguments)
             #expect(refused.status != 0 && refused.errors.contains(message), "\(arguments): \(refused.errors)")
         }
+        let periods = try runPacer(["closed", folder, "2026-11-25", "--periods", "F1,,F1", "--note", "assembly"])
+        #expect(periods.output.contains("recorded: 2026-11-25 (F1) closed: assembly"), "a period named twice is closed once: \(periods.output)")
         let recorded = try runPacer(["closed", folder, "2026-11-26", "--note", "snow day"])
         #expect(recorded.status == 0 && recorded.output.contains("recorded: 2026-11-26 closed: snow day"), "\(recorded.output)")
         let status = try runPacer(["status", folder, "--date", "2026-11-26"])

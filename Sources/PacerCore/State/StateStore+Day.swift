@@ -71,7 +71,10 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
         case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
-        case let .closed(closure): return "\(closure.text): the school is closed all day, so there is nothing to plan (pacer closed --reopen undoes a closure recorded by mistake)"
+        case let .closed(closure):
+            let undo = closure.source == .scenario ? "a holiday of calendar.holidays in scenario.yaml"
+                : "pacer closed SCENARIO \(closure.date) --reopen undoes a closure recorded by mistake"
+            return "\(closure.text): the school is closed all day, so there is nothing to plan (\(undo))"
         case let .historyAfterTermStart(historyFrom, termStart):
             return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }

@@ -37,6 +37,9 @@ func tinySchoolWithCalendar(_ calendar: String) throws -> (folder: String, scena
         #expect(planned.context.scenario.calendar.closureLines == ["2026-11-26 (Thu) closed: Thanksgiving", "2026-11-27 (Fri-F2) closed: Early dismissal"])
         // Planned from the state, it is current and publishes.
         _ = try Term(scenario: scenario, store: store).publish(plan, weekOf: nil)
+        // The holiday cannot be regrouped, and the refusal says where it comes from.
+        let refusal = #expect(throws: StateError.self) { _ = try Term(scenario: scenario, store: store).regroup(SchoolDate("2026-11-26")!, options: options) }
+        #expect(refusal?.description == "2026-11-26 closed: Thanksgiving: the school is closed all day, so there is nothing to plan (a holiday of calendar.holidays in scenario.yaml)")
     }
 
     @Test func aWeekOutsideTheTermIsRefusedAndItsDaysOutsideAreClosed() throws {
