@@ -37,6 +37,10 @@ import Testing
         #expect(closed.closure(on: SchoolDate("2026-12-03")!, period: "F2")?.note == "Assembly")
         #expect(closed.closure(on: SchoolDate("2026-12-03")!, period: "P1") == nil)
         #expect(closed.closure(on: SchoolDate("2026-11-25")!, period: "F1") == nil)
+        // validate says them.
+        let summary = ScenarioSummary(try #require(scenario)).lines
+        #expect(summary.contains("  term: 2026-08-24 to 2026-12-18"))
+        #expect(summary.contains("  holidays: 5 dated closure(s), 4 whole school day(s) (2026-11-20 closed: Thanksgiving break; 2026-11-23 closed: Thanksgiving break; 2026-11-24 closed: Thanksgiving break; …)"), "\(summary)")
     }
 
     @Test(arguments: [
