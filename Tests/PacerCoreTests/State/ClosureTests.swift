@@ -105,6 +105,16 @@ func tinySchoolWithCalendar(_ calendar: String) throws -> (folder: String, scena
         let thursday = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attendance WHERE date = '2026-12-03'") }
         let wednesday = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM attendance WHERE date = '2026-12-02'") }
         #expect(thursday == 0 && (wednesday ?? 0) > 0)
+        // Its study groups on Thursday are cancelled with the reason too, for the adults and the students.
+        let group = try #require(planned.study?.first { $0.day == "Thu" && !$0.students.isEmpty }, "the plan holds study on Thursday")
+        let inForce = try #require(try store.planInForce(scenario, on: SchoolDate("2026-12-03")!))
+        let files = try ICalendarExporter().files(inForce.exportContext(scenario, onlyTheDay: true)).mapValues { $0.replacingOccurrences(of: "\r\n ", with: "") }
+        for who in [group.adults[0].rawValue, group.students[0].student.rawValue] {
+            let file = try #require(files.first { $0.key.hasSuffix("/\(who).ics") }?.value, "\(who)")
+            let event = try #require(file.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:2026-12-03.\(group.block).\(who)@pacer") })
+            #expect(event.contains("SUMMARY:Cancelled: independent study") && event.contains("STATUS:CANCELLED")
+                    && event.contains("DESCRIPTION:Closed: snow day") && event.contains("SEQUENCE:1"), "\(event)")
+        }
         // Planned again, Thursday is empty and the plan is current.
         let again = try term.planWeek(weekOf: SchoolDate("2026-11-30")!, options: options).result.plan
         #expect(!again.sessions.contains { $0.day == "Thu" })
