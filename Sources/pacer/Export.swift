@@ -54,12 +54,17 @@ extension PacerCommand {
                 throw CommandFailure(problem)
             }
             if let problem = only.flatMap(ExportFilter.init)?.problem(in: loaded) { throw CommandFailure("--for \(only ?? ""): \(problem)") }
-            var context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: only.flatMap(ExportFilter.init))
+            // Sessions on closed dates (holidays, and closures recorded in the state when there is one) are shown cancelled.
+            let closedDates = FileManager.default.fileExists(atPath: StateStore.path(for: loaded))
+                ? try StateStore.existing(for: loaded).closedDates(loaded) : loaded.calendar.closedDates
+            var context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: only.flatMap(ExportFilter.init),
+                                        closedDates: closedDates)
             if let day {
                 let id = loaded.calendar.days.first { $0.id.rawValue == day }?.id
                     ?? context.dates.first { $0.value.text == day }?.key
                 guard let id else { throw CommandFailure("--day \(day) is neither a day of the calendar nor a date of the plan") }
-                context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: context.filter, day: id)
+                context = ExportContext(scenario: loaded, plan: weekPlan, weekOf: weekOf.flatMap(SchoolDate.init), filter: context.filter, day: id,
+                                        closedDates: closedDates)
             }
             let exporter: PlanExporter
             var folder = out

@@ -34,7 +34,7 @@ extension PacerCommand {
 
         @Option(name: .customLong("week-of"), help: ArgumentHelp(
             "Date of the week's first day, YYYY-MM-DD: plan that week.",
-            discussion: "When the scenario has a state (pacer init), the week is planned from it: each student's current objective, waits and absences as recorded. Without a state, from students.csv."))
+            discussion: "When the scenario has a state (pacer init), the week is planned from it: each student's current objective, waits and absences as recorded. Without a state, from students.csv. Nothing is planned on the week's closed dates and blocks (calendar.holidays, pacer closed, days outside calendar.term), which are printed with why; a week wholly outside the term is refused."))
         var weekOf: String?
 
         @Flag(help: "Print nothing while working.")
@@ -70,19 +70,29 @@ extension PacerCommand {
             // The limit covers the whole command, reading the school too.
             var result: PlanResult
             let impossibilities: [Impossibility]?
+            // The week's closed dates and blocks, said before the plan so nobody looks for workshops there.
+            let closures: [String]
             if let week, hasState {
                 let planned = try Term(scenario: loaded, store: StateStore(path: statePath))
                     .planWeek(weekOf: week, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil, startedAt: commandStarted)
                 (result, impossibilities) = (planned.result, planned.impossibilities)
                 for v in planned.violations { Terminal.error("violation: \(v)") }
+                closures = planned.context.scenario.calendar.closureLines
             } else {
-                let context = PlanningContext(scenario: loaded)
+                // Without a state, a week still skips the scenario's holidays and the days outside its term.
+                if let term = loaded.calendar.term, let week, !loaded.calendar.dates(weekOf: week).contains(where: { term.contains($0.date) }) {
+                    throw CommandFailure("--week-of \(week): the week is outside the term (\(term.firstDay) to \(term.lastDay)); Pacer plans only the term's dates")
+                }
+                let open = week.map { loaded.closingWeek(of: $0, loaded.calendar.closedDates) } ?? loaded
+                closures = open.calendar.closureLines
+                let context = PlanningContext(scenario: open)
                 result = try Planner.plan(context, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil,
                                           startedAt: commandStarted)
                 if let week { result.plan.header.date = week.text }
                 impossibilities = Term.explanation(of: result, context: context, timeLimit: timeLimit, startedAt: commandStarted)
             }
             if report != nil { Terminal.endStatus() }
+            for line in closures { print("closed: " + PersonText.visible(line)) }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
             if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }

@@ -17,7 +17,9 @@ extension PacerCommand {
                 OUT/plan.json (a day plan with what changed per teacher and per student) and prints \
                 the changes, and the students no workshop can take under the hard rules with the \
                 smallest changes that would serve them, as pacer plan does. Check it with pacer \
-                verify, then pacer publish it.
+                verify, then pacer publish it. A date closed all day (calendar.holidays, pacer \
+                closed) or outside the term is refused with why; on a partly closed date only the \
+                open periods are regrouped.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -47,6 +49,7 @@ extension PacerCommand {
             let regrouped = try Term(scenario: loaded, store: store).regroup(day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit),
                                                                              stop: interrupt.token, progress: report, startedAt: commandStarted)
             let (result, context) = (regrouped.result, regrouped.context)
+            for line in context.scenario.calendar.closureLines { print("closed: " + PersonText.visible(line) + " (not regrouped)") }
             // Verified against the state it was made from, as the portal's regroup is.
             for v in regrouped.violations { Terminal.error("violation: \(v)") }
             if report != nil { Terminal.endStatus() }

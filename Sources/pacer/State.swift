@@ -157,6 +157,7 @@ extension PacerCommand {
             // Who is off the roster on the date (their history stays above), and one student's joins and leaves.
             let left = student != nil ? [] : loaded.students.compactMap { loaded.roster.leave(of: .student($0.id), on: date.value) }
             if !left.isEmpty { print("\n" + PersonText.visible(left.map { $0.text(in: loaded) }.joined(separator: "; "))) }
+            for line in try store.closureLines(loaded, on: date.value) { print("\n" + PersonText.visible(line)) }
             if let student {
                 let changes = loaded.roster.changes(of: .student(StudentID(rawValue: student)))
                 if !changes.isEmpty { print("\nroster: " + PersonText.visible(changes.map { $0.text(in: loaded) }.joined(separator: "; "))) }

@@ -41,6 +41,20 @@ public struct SchoolCalendar: Sendable {
     public let periods: [Period]
     /// Every open block, in chronological order (day by day, period by period).
     public let blocks: [Block]
+    /// The term's first and last day (`calendar.term`), when the scenario names them.
+    public internal(set) var term: TermDates?
+    /// The scenario's dated closures (`calendar.holidays`), one per date, in date order.
+    public internal(set) var holidays: [Closure] = []
+    /// The blocks of the planned week or day that are closed on their dates, with why (`closing`);
+    /// they are not in `blocks`.
+    public internal(set) var closedBlocks: [BlockID: Closure] = [:]
+
+    init(timeZone: String, days: [Day], periods: [Period], blocks: [Block]) {
+        self.timeZone = timeZone
+        self.days = days
+        self.periods = periods
+        self.blocks = blocks
+    }
 
     public var flexBlocks: [Block] { blocks.filter(\.isFlex) }
 

@@ -17,9 +17,24 @@ extension Scenario {
 
     /// The scenario cut to one day, with the state's current objectives and absences.
     func day(_ day: Day, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences = Absences()) -> Scenario {
-        let calendar = SchoolCalendar(timeZone: self.calendar.timeZone, days: [day], periods: self.calendar.periods,
+        var calendar = SchoolCalendar(timeZone: self.calendar.timeZone, days: [day], periods: self.calendar.periods,
                                       blocks: self.calendar.blocks.filter { $0.day == day.id })
+        calendar.term = self.calendar.term
+        calendar.holidays = self.calendar.holidays
+        calendar.closedBlocks = self.calendar.closedBlocks.filter { id, _ in id.rawValue.hasPrefix(day.id.rawValue + "-") }  // day ids hold no '-'
         return withState(calendar: calendar, current: current, absences: absences)
+    }
+
+    /// The scenario with `closed` blocks taken out of its calendar (`SchoolCalendar.closing`).
+    func closing(_ closed: [BlockID: Closure]) -> Scenario {
+        guard !closed.isEmpty else { return self }
+        var result = Scenario(name: name, calendar: calendar.closing(closed), subjects: subjects, teachers: teachers, rooms: rooms,
+                              students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
+        result.forecast = forecast
+        result.supervisors = supervisors
+        result.assumptions = assumptions
+        result.roster = roster
+        return result
     }
 
     private func withState(calendar: SchoolCalendar, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences) -> Scenario {

@@ -12,7 +12,7 @@ public struct ScenarioSummary: Sendable {
         let studySpaces = scenario.rooms.filter { $0.studySeats != nil }
         let supervising = scenario.teachers.filter(\.supervises).count
         let ratio = scenario.policy.limit(IndependentStudyRule.studentsPerSupervisor) ?? Scenario.defaultStudentsPerSupervisor
-        lines = [
+        var lines = [
             "  \(scenario.name)",
             "  calendar: \(calendar.days.count) days × \(calendar.periods.count) periods (\(flexPeriods) flex), \(calendar.flexBlocks.count) open flex blocks, time zone \(calendar.timeZone)",
             "  subjects: \(scenario.subjects.count) with \(objectives) objectives (\(scenario.subjects.map { "\($0.id) \($0.objectives.count)" }.joined(separator: ", ")))",
@@ -21,6 +21,15 @@ public struct ScenarioSummary: Sendable {
             "  independent study: \(studySpaces.count) study spaces (\(studySpaces.compactMap(\.studySeats).reduce(0, +)) study seats); "
                 + "\(scenario.supervisors.count) supervisors and \(supervising) supervising teachers, at most \(ratio) students each",
         ]
+        if let term = calendar.term {
+            lines.append("  term: \(term.firstDay) to \(term.lastDay)")
+        }
+        if !calendar.holidays.isEmpty {
+            let days = calendar.holidays.filter(\.isWholeDay).count
+            lines.append("  holidays: \(calendar.holidays.count) dated closure(s), \(days) whole school day(s) (\(calendar.holidays.map(\.text).prefix(3).joined(separator: "; "))"
+                         + (calendar.holidays.count > 3 ? "; …)" : ")"))
+        }
+        self.lines = lines
         assumed = scenario.assumptions.map { "  assumed: \($0)" }
     }
 }

@@ -31,10 +31,15 @@ public struct ExportContext: Sendable {
     public let dates: [DayID: SchoolDate]
     public let filter: ExportFilter?
     public let day: DayID?
+    /// The closed dates (the scenario's holidays and term, and the state's closures when there is
+    /// a state): a session or study group on a closed date or period is shown as cancelled, with why.
+    public let closedDates: ClosedDates
     private let studentsByID: [StudentID: Student]
 
-    public init(scenario: Scenario, plan: WeekPlan, weekOf: SchoolDate?, filter: ExportFilter? = nil, day: DayID? = nil) {
+    public init(scenario: Scenario, plan: WeekPlan, weekOf: SchoolDate?, filter: ExportFilter? = nil, day: DayID? = nil,
+                closedDates: ClosedDates? = nil) {
         self.scenario = scenario
+        self.closedDates = closedDates ?? scenario.calendar.closedDates
         self.plan = plan
         var dates: [DayID: SchoolDate] = [:]
         if plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) {
@@ -48,8 +53,29 @@ public struct ExportContext: Sendable {
         self.studentsByID = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0) })
     }
 
-    /// The sessions the export covers, in plan order.
-    public var sessions: [PlannedSession] { plan.sessions.filter(covers) }
+    /// The sessions the export covers, in plan order, but for those on closed dates or periods
+    /// (`closedSessions`).
+    public var sessions: [PlannedSession] { plan.sessions.filter { covers($0) && closure(of: $0.day, $0.block) == nil } }
+
+    /// The closure that takes `block` of `day` on its date, or nil when it is open (or the day has no date).
+    public func closure(of day: DayID, _ block: BlockID) -> Closure? {
+        guard let date = dates[day], let period = scenario.calendar.block(block)?.period else { return nil }
+        if let problem = closedDates.term?.problem(date) { return Closure(date: date, note: "outside the term (\(problem))") }
+        return closedDates.closure(on: date, period: period)
+    }
+
+    /// The sessions the export covers that fall on a closed date or period, with the closure:
+    /// cancelled, with why. For a regrouped day, the published sessions it dropped count too.
+    public var closedSessions: [(session: PlannedSession, closure: Closure)] {
+        let planned = Set(plan.sessions.map(\.teacherBlock))
+        let dropped = (plan.published ?? []).filter { !planned.contains($0.teacherBlock) }
+        return (plan.sessions + dropped).filter(covers).compactMap { s in closure(of: s.day, s.block).map { (s, $0) } }
+    }
+
+    /// The study groups the export covers on a closed date or period, with the closure.
+    public var closedStudyGroups: [(group: StudyGroup, closure: Closure)] {
+        (plan.study ?? []).filter(covers).compactMap { g in closure(of: g.day, g.block).map { (g, $0) } }
+    }
 
     /// Whether the export covers a session (its day and `--for`).
     private func covers(_ s: PlannedSession) -> Bool {
@@ -68,7 +94,7 @@ public struct ExportContext: Sendable {
     /// in that block any more (cancelled for the teacher).
     public var cancelledSessions: [PlannedSession] {
         let current = Set(plan.sessions.map(\.teacherBlock))
-        return (plan.published ?? []).filter { covers($0) && !current.contains($0.teacherBlock) }
+        return (plan.published ?? []).filter { covers($0) && !current.contains($0.teacherBlock) && closure(of: $0.day, $0.block) == nil }
     }
 
     /// For a regrouped day: each student the export covers with the published session they no
@@ -76,7 +102,7 @@ public struct ExportContext: Sendable {
     public var cancelledPlaces: [(student: StudentID, session: PlannedSession)] {
         var current = Set<StudentBlock>()
         for s in plan.sessions { for st in s.students { current.insert(StudentBlock(st, s.block)) } }
-        return (plan.published ?? []).filter(covers).flatMap { s in
+        return (plan.published ?? []).filter { covers($0) && closure(of: $0.day, $0.block) == nil }.flatMap { s in
             students(of: s).filter { !current.contains(StudentBlock($0, s.block)) }.map { (student: $0, session: s) }
         }
     }
@@ -96,7 +122,7 @@ public struct ExportContext: Sendable {
 
     /// The study groups the export covers, in plan order: those of its day, and for `--for` the
     /// groups a teacher supervises, held in a room, or that hold the student or the grade.
-    public var studyGroups: [StudyGroup] { (plan.study ?? []).filter(covers) }
+    public var studyGroups: [StudyGroup] { (plan.study ?? []).filter { covers($0) && closure(of: $0.day, $0.block) == nil } }
 
     /// Whether the export covers a study group (its day and `--for`).
     private func covers(_ g: StudyGroup) -> Bool {
@@ -121,8 +147,11 @@ public struct ExportContext: Sendable {
     }
 
     /// The adults supervising the covered study groups, by name (a teacher filter: only that teacher).
-    public var supervisingAdults: [AdultID] {
-        var adults = Set(studyGroups.flatMap(\.adults))
+    public var supervisingAdults: [AdultID] { adults(of: studyGroups) }
+
+    /// The adults of `groups` the export shows, by name (a teacher or supervisor filter: only them).
+    public func adults(of groups: [StudyGroup]) -> [AdultID] {
+        var adults = Set(groups.flatMap(\.adults))
         switch filter {
         case let .teacher(id): adults = adults.filter { $0.rawValue == id.rawValue }
         case let .supervisor(id): adults = adults.filter { $0.rawValue == id.rawValue }

@@ -14,18 +14,22 @@ public struct HTMLExporter: PlanExporter {
         let sessions = context.sessions
         // A regrouped day also has pages for the people whose sessions were all cancelled.
         let cancelled = context.cancelledSessions, cancelledPlaces = context.cancelledPlaces
-        let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher)).sorted()
+        // Sessions on a date or period closed since (a holiday, a snow day) are listed with why.
+        let closed = context.closedSessions
+        let teachers = Set(sessions.map(\.teacher) + cancelled.map(\.teacher) + closed.map(\.session.teacher)).sorted()
         let rooms = Set(sessions.map(\.room)).sorted()
         // Independent study: every student in a study group or with no place has a page too, and
         // each supervising adult a page of their study groups.
         let study = context.studyGroups, places = context.studyPlaces, unplaced = context.unplaced
         let adults = context.supervisingAdults
         let students = Set(sessions.flatMap { context.students(of: $0) } + cancelledPlaces.map(\.student)
+            + closed.flatMap { context.students(of: $0.session) }
             + study.flatMap { context.students(of: $0).map(\.student) } + unplaced.map(\.student)).sorted()
         var files = ["index.html": indexPage(context, teachers: teachers, rooms: rooms, students: students, adults: adults)]
         for t in teachers {
             files[Self.page("teacher", t.rawValue)] = teacherPage(
                 t, context, sessions: sessions.filter { $0.teacher == t }, cancelled: cancelled.filter { $0.teacher == t },
+                closed: closed.filter { $0.session.teacher == t },
                 supervises: adults.contains { $0.rawValue == t.rawValue })
         }
         for r in rooms {
@@ -35,6 +39,7 @@ public struct HTMLExporter: PlanExporter {
             files[Self.page("student", st.rawValue)] = studentPage(
                 st, context, sessions: sessions.filter { $0.students.contains(st) },
                 cancelled: cancelledPlaces.filter { $0.student == st }.map(\.session),
+                closed: closed.filter { context.students(of: $0.session).contains(st) },
                 study: places.filter { $0.key.student == st }.map(\.value).sorted { $0.group.block.rawValue < $1.group.block.rawValue },
                 unplaced: unplaced.filter { $0.student == st })
         }
@@ -80,13 +85,14 @@ public struct HTMLExporter: PlanExporter {
 
     /// A teacher's page: what a regrouping cancelled, a roster per day they teach, then their week.
     private func teacherPage(_ t: TeacherID, _ context: ExportContext, sessions mine: [PlannedSession],
-                             cancelled: [PlannedSession], supervises: Bool) -> String {
+                             cancelled: [PlannedSession], closed: [(session: PlannedSession, closure: Closure)], supervises: Bool) -> String {
         page("\(context.teacherName(t)): workshops", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1(.text(context.teacherName(t))),
             .if(supervises, .p(.a(.href(Self.page("supervision", t.rawValue)), "Your independent study groups (supervision roster)"))),
             // The day's groups first (what a teacher reads at 7:45), then the week at a glance.
             cancellations(cancelled, context),
+            closures(closed, context),
             .forEach(context.scenario.calendar.days.filter { d in mine.contains { $0.day == d.id } }) { day in
                 .section(.class("roster"),
                     .h2(.text("\(context.teacherName(t)): \(day.id) \(context.date(day.id))")),
@@ -114,11 +120,13 @@ public struct HTMLExporter: PlanExporter {
     /// A student's page: their week as a list, then at a glance (every empty cell says why), then
     /// what a regrouping cancelled.
     private func studentPage(_ st: StudentID, _ context: ExportContext, sessions mine: [PlannedSession],
-                             cancelled: [PlannedSession], study: [(group: StudyGroup, place: StudyPlace)],
+                             cancelled: [PlannedSession], closed: [(session: PlannedSession, closure: Closure)],
+                             study: [(group: StudyGroup, place: StudyPlace)],
                              unplaced: [UnplacedStudent]) -> String {
         page("\(context.student(st)?.name ?? st.rawValue): workshops", context, body: [
             .p(.class("nav"), .a(.href("index.html"), "All timetables")),
             .h1(.text(context.student(st)?.name ?? st.rawValue)),
+            closures(closed, context),
             weekList(context, mine, study: study, unplaced: unplaced),
             .h2("The week at a glance"),
             grid(context, mine, cell: { s in
@@ -285,6 +293,16 @@ public struct HTMLExporter: PlanExporter {
     }
 
     /// The published sessions a regrouped day cancelled for one person, or nothing.
+    /// The sessions a closure cancelled, each with why.
+    private func closures(_ closed: [(session: PlannedSession, closure: Closure)], _ context: ExportContext) -> Node<HTML.BodyContext> {
+        .if(!closed.isEmpty, .section(.class("cancelled"),
+            .h2("Cancelled: school closed"),
+            .ul(.forEach(closed) { s, closure in
+                .li(.text("\(s.day) \(context.date(s.day)) \(s.start)–\(s.end): \(context.objectiveTitle(s.objective)) with \(context.teacherName(s.teacher)) "
+                    + "in \(context.roomName(s.room)): closed (\(closure.note))"))
+            })))
+    }
+
     private func cancellations(_ sessions: [PlannedSession], _ context: ExportContext) -> Node<HTML.BodyContext> {
         .if(!sessions.isEmpty, .section(.class("cancelled"),
             .h2("Cancelled by today's regrouping"),

@@ -9,7 +9,10 @@ import Foundation
 /// revision as SEQUENCE (1 for the first regroup, 2 for the second, …), and an event the day no
 /// longer has, for a teacher or for a student whose session was dropped or moved to another
 /// block, or for an adult no longer supervising study (away, or not needed), is sent as CANCELLED
-/// (a person whose every session was cancelled still gets a file).
+/// (a person whose every session was cancelled still gets a file). A session or study group on a
+/// date or period closed since it was published (a holiday, a snow day: `ExportContext.closedDates`)
+/// is sent as CANCELLED with the reason as its description, its SEQUENCE one past the plan's, so a
+/// calendar that imported it replaces it.
 /// Text is escaped, lines are folded at 75 octets and end with CRLF. Needs the dates of the
 /// plan's days; a date or time that cannot be turned into an instant is an error.
 public struct ICalendarExporter: PlanExporter {
@@ -33,6 +36,8 @@ public struct ICalendarExporter: PlanExporter {
         let sessions = context.sessions
         let cancelled = context.cancelledSessions
         let sequence = context.revision
+        let closed = context.closedSessions
+        let closedStudy = context.closedStudyGroups
         var files: [String: String] = [:]
         let stamp = (context.dates.values.min()?.text ?? "2000-01-01").replacingOccurrences(of: "-", with: "") + "T000000Z"
         func uid(_ s: PlannedSession, _ who: String) -> String { Self.uid(s, who, context) }
@@ -41,9 +46,17 @@ public struct ICalendarExporter: PlanExporter {
         let teacherIDs = Set(context.scenario.teachers.map(\.id.rawValue))
         let lostStudy = context.cancelledSupervision
         let supervising = (context.supervisingAdults + lostStudy.map(\.adult)).filter { teacherIDs.contains($0.rawValue) }.map { TeacherID(rawValue: $0.rawValue) }
-        for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher) + supervising).sorted() where include(teacher: teacher, context) {
+        let closedAdults = context.adults(of: closedStudy.map(\.group))
+        let closedSupervising = closedAdults.filter { teacherIDs.contains($0.rawValue) }.map { TeacherID(rawValue: $0.rawValue) }
+        for teacher in Set(sessions.map(\.teacher) + cancelled.map(\.teacher) + closed.map(\.session.teacher) + supervising + closedSupervising).sorted()
+        where include(teacher: teacher, context) {
             var events: [[String]] = []
             events += try supervisionEvents(AdultID(rawValue: teacher.rawValue), study, lost: lostStudy, context: context, zone: zone, stamp: stamp)
+            events += try closedStudyEvents(AdultID(rawValue: teacher.rawValue), closedStudy, context: context, zone: zone, stamp: stamp)
+            for (s, closure) in closed where s.teacher == teacher {
+                events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "Cancelled: \(s.objective) workshop", description: closure.reason,
+                                        context: context, zone: zone, stamp: stamp, sequence: sequence + 1, cancelled: true))
+            }
             for s in sessions where s.teacher == teacher {
                 let names = context.students(of: s).map { context.student($0)?.name ?? $0.rawValue }
                 events.append(try event(s, uid: uid(s, teacher.rawValue), summary: "\(s.objective) workshop",
@@ -60,8 +73,9 @@ public struct ICalendarExporter: PlanExporter {
             files["teachers/" + FileName.encode(teacher.rawValue) + ".ics"] = calendar(name: context.teacherName(teacher), events: events)
         }
         // Supervisors (aides) run no workshops: their calendars hold their supervision alone.
-        for adult in Set(context.supervisingAdults + lostStudy.map(\.adult)).sorted() where !teacherIDs.contains(adult.rawValue) {
+        for adult in Set(context.supervisingAdults + lostStudy.map(\.adult) + closedAdults).sorted() where !teacherIDs.contains(adult.rawValue) {
             let events = try supervisionEvents(adult, study, lost: lostStudy, context: context, zone: zone, stamp: stamp)
+                + closedStudyEvents(adult, closedStudy, context: context, zone: zone, stamp: stamp)
             files["supervisors/" + FileName.encode(adult.rawValue) + ".ics"] = calendar(name: context.adultName(adult), events: events)
         }
         for (student, places) in Self.places(context).sorted(by: { $0.key < $1.key }) {
@@ -114,39 +128,60 @@ public struct ICalendarExporter: PlanExporter {
         }
     }
 
+    /// An adult's study groups on closed dates or periods, as CANCELLED with the reason.
+    private func closedStudyEvents(_ adult: AdultID, _ closed: [(group: StudyGroup, closure: Closure)], context: ExportContext,
+                                   zone: TimeZone, stamp: String) throws -> [[String]] {
+        try closed.filter { $0.group.adults.contains(adult) }.map { g, closure in
+            try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: "\(context.date(g.day)).\(g.block).\(adult)@pacer",
+                      summary: "Cancelled: independent study", description: closure.reason, context: context, zone: zone, stamp: stamp,
+                      sequence: context.revision + 1, cancelled: true)
+        }
+    }
+
     /// A student's study blocks as events: `Independent study with Ms Park` in the room, the
     /// objective's title as the description. Same UID as a workshop in that block would have.
+    /// Study on a closed date or period is sent as CANCELLED with the reason.
     private func studyEvents(_ student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
-        try context.studyGroups.compactMap { g -> [String]? in
+        let closed = try context.closedStudyGroups.compactMap { g, closure -> [String]? in
+            guard context.students(of: g).contains(where: { $0.student == student }) else { return nil }
+            return try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer",
+                             summary: "Cancelled: independent study", description: closure.reason, context: context, zone: zone, stamp: stamp,
+                             sequence: context.revision + 1, cancelled: true)
+        }
+        return try closed + context.studyGroups.compactMap { g -> [String]? in
             guard let place = context.students(of: g).first(where: { $0.student == student }) else { return nil }
             return try event(g, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer", summary: "Independent study with \(context.adultNames(g.adults))",
                              description: place.objective.map(context.objectiveTitle) ?? "", context: context, zone: zone, stamp: stamp)
         }
     }
 
-    private typealias Place = (session: PlannedSession, cancelled: Bool)
+    /// A student's session: held, cancelled by a regroup, or cancelled by a closure (with it).
+    private typealias Place = (session: PlannedSession, cancelled: Bool, closure: Closure?)
 
     /// Each student's sessions in the context, and the places they lost in a regroup.
     private static func places(_ context: ExportContext) -> [StudentID: [Place]] {
         var byStudent: [StudentID: [Place]] = [:]
-        for s in context.sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false)) } }
+        for s in context.sessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, false, nil)) } }
+        for (s, closure) in context.closedSessions { for st in context.students(of: s) { byStudent[st, default: []].append((s, true, closure)) } }
         // A student moved from a workshop into study gets the study event under the same UID, not a cancellation.
         let inStudy = context.studyPlaces
         for place in context.cancelledPlaces where inStudy[StudentBlock(place.student, place.session.block)] == nil {
-            byStudent[place.student, default: []].append((place.session, true))
+            byStudent[place.student, default: []].append((place.session, true, nil))
         }
-        for g in context.studyGroups { for p in context.students(of: g) where byStudent[p.student] == nil { byStudent[p.student] = [] } }
+        for g in context.studyGroups + context.closedStudyGroups.map(\.group) {
+            for p in context.students(of: g) where byStudent[p.student] == nil { byStudent[p.student] = [] }
+        }
         return byStudent
     }
 
     private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String,
                                movedOn: (PlannedSession) -> Bool = { _ in false }) throws -> [[String]] {
-        try studyEvents(student, context: context, zone: zone, stamp: stamp) + places.map { s, cancelled in
+        try studyEvents(student, context: context, zone: zone, stamp: stamp) + places.map { s, cancelled, closure in
             let moved = !cancelled && movedOn(s)
             return try event(s, uid: Self.uid(s, student.rawValue, context),
                              summary: (cancelled ? "Cancelled: " : moved ? "Moved on: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
-                             description: cancelled ? "" : context.objectiveTitle(s.objective) + (moved ? " (\(MovedOn.words))" : ""),
-                             context: context, zone: zone, stamp: stamp, sequence: context.revision, cancelled: cancelled)
+                             description: closure?.reason ?? (cancelled ? "" : context.objectiveTitle(s.objective) + (moved ? " (\(MovedOn.words))" : "")),
+                             context: context, zone: zone, stamp: stamp, sequence: context.revision + (closure == nil ? 0 : 1), cancelled: cancelled)
         }
     }
 

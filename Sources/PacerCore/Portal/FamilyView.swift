@@ -18,7 +18,8 @@ public struct FamilyView: Sendable, Equatable {
         /// Recorded absent from it.
         public let absent: Bool
         /// `moved on: will be regrouped` for a workshop on an objective mastered since it was
-        /// published (`MovedOn`), until a regroup settles it.
+        /// published (`MovedOn`), until a regroup settles it; `cancelled: school closed (snow day)`
+        /// for one on a date or period closed since.
         public var note: String? = nil
     }
 
@@ -46,14 +47,19 @@ public struct FamilyView: Sendable, Equatable {
         let order = scenario.calendar.blockOrder
         let inWorkshops = week.map { w in
             (w.date, w.block, Workshop(when: when(w.date, w.start, w.end), what: w.title.isEmpty ? w.objective.rawValue : w.title,
-                                       with: "with \(w.teacher), \(w.room)", absent: w.absent, note: w.movedOn ? MovedOn.words : nil))
+                                       with: "with \(w.teacher), \(w.room)", absent: w.absent,
+                                       note: w.cancelled.map(Self.cancelled) ?? (w.movedOn ? MovedOn.words : nil)))
         }
         let inStudy = study.map { s in
             (s.date, s.block, Workshop(when: when(s.date, s.start, s.end), what: "Independent study" + (s.title.map { ": " + $0 } ?? ""),
-                                       with: "with \(NameList.and(s.adults)), \(s.room)", absent: s.absent))
+                                       with: "with \(NameList.and(s.adults)), \(s.room)", absent: s.absent,
+                                       note: s.cancelled.map(Self.cancelled)))
         }
         workshops = (inWorkshops + inStudy).sorted { ($0.0, order[$0.1] ?? 0) < ($1.0, order[$1.1] ?? 0) }.map(\.2)
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
         self.feed = feed
     }
+
+    /// `cancelled: school closed (snow day)`.
+    static func cancelled(_ closure: Closure) -> String { "cancelled: school closed (\(closure.note))" }
 }

@@ -84,7 +84,12 @@ public struct SchedulerView: Sendable, Equatable {
         nextWeek = scenario.calendar.weekStart(containing: date.adding(days: 7))
         today = inForce.map { inForce in
             let unserved = inForce.plan.unserved.sorted { ($0.student.rawValue, $0.objective.rawValue) < ($1.student.rawValue, $1.objective.rawValue) }
-            var today = Today(plan: "Plan \(inForce.id) is in force (\(inForce.plan.header.kind.rawValue) of \(inForce.weekOf)): \(inForce.sessions.count) session(s) today.",
+            // A closure since the plan was published cancels its sessions there: said with why.
+            let closed: String = inForce.closedDates.closures(on: date).map { closure -> String in
+                let cancelled = inForce.sessions.filter { inForce.closure($0.block, in: scenario) == closure }.count
+                return " \(closure.text): \(cancelled) session(s) cancelled."
+            }.joined()
+            var today = Today(plan: "Plan \(inForce.id) is in force (\(inForce.plan.header.kind.rawValue) of \(inForce.weekOf)): \(inForce.sessions.count) session(s) today." + closed,
                          shortfall: unserved.isEmpty ? nil : "\(unserved.count) student(s) get fewer workshops than they want in this plan:",
                          unserved: unserved.prefix(Self.unservedShown).map { u in
                              Unserved(student: scenario.studentName(u.student), objective: u.objective, workshops: "\(u.got) of \(u.wanted)", why: u.reason.text)

@@ -86,7 +86,7 @@ public struct TeacherDayView: Sendable, Equatable {
             ? "Mark a student absent if they are not here. A teacher records mastery checks; tell one what you saw." : nil
         func left(_ student: StudentID) -> Mark? { scenario.roster.isOn(.student(student), on: agenda.date) ? nil : .left }
         groups = agenda.groups.map { group in
-            Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)", objective: group.objective,
+            Group(block: group.block, heading: "\(group.start)–\(group.end) · room \(group.room)" + Self.cancelled(group.cancelled), objective: group.objective,
                   summary: "\(group.title) · \(group.members.count) student(s)",
                   students: group.members.map { member in
                       Student(id: member.student, name: member.name,
@@ -97,7 +97,7 @@ public struct TeacherDayView: Sendable, Equatable {
                   })
         }
         study = agenda.study.map { g in
-            Study(block: g.block, heading: "\(g.start)–\(g.end) · \(g.room) · independent study",
+            Study(block: g.block, heading: "\(g.start)–\(g.end) · \(g.room) · independent study" + Self.cancelled(g.cancelled),
                   summary: "\(g.members.count) student(s)" + (g.with.isEmpty ? "" : ", with \(NameList.and(g.with))"),
                   students: g.members.map { m in
                       Student(id: m.student, name: m.name,
@@ -111,4 +111,7 @@ public struct TeacherDayView: Sendable, Equatable {
         let listed = groups.map { (order[$0.block] ?? 0, Entry.workshop($0)) } + study.map { (order[$0.block] ?? 0, Entry.study($0)) }
         entries = listed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
+
+    /// ` · cancelled: school closed (snow day)` after a heading, or nothing when it is held.
+    static func cancelled(_ closure: Closure?) -> String { closure.map { " · cancelled: school closed (\($0.note))" } ?? "" }
 }

@@ -10,23 +10,29 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
     public var lastCheck: Int64
     /// The id of the last absence recorded when the plan was made; 0 when there was none.
     public var lastAbsence: Int64
+    /// The id of the last closure recorded (`pacer closed`) when the plan was made; 0 when there
+    /// was none, nil in a plan made before closures were kept (taken as 0).
+    public var lastClosure: Int64?
     /// SHA-256 of the current objectives and absences the plan was made from (`digest(of:)`).
     public var digest: String
     /// The id of the last roster change recorded when the plan was made (0 when there was none);
     /// nil in a plan made before roster changes were kept, which was made from none.
     public var lastRoster: Int64?
 
-    public init(lastCheck: Int64, lastAbsence: Int64, digest: String, lastRoster: Int64? = nil) {
+    public init(lastCheck: Int64, lastAbsence: Int64, lastClosure: Int64? = nil, digest: String, lastRoster: Int64? = nil) {
         self.lastCheck = lastCheck
         self.lastAbsence = lastAbsence
+        self.lastClosure = lastClosure
         self.digest = digest
         self.lastRoster = lastRoster
     }
 
     /// SHA-256 of what decides what a week plan may do from the state: every student's current
-    /// objective per subject, the blocks each student, teacher and supervisor is away, and the
-    /// roster changes dated up to the week's end (who joined, left, teaches what), sorted, so the
-    /// same state gives the same digest. Waits and pace only price the plan and are left out.
+    /// objective per subject, the blocks each student, teacher and supervisor is away, the roster
+    /// changes dated up to the week's end (who joined, left, teaches what), sorted, so the same
+    /// state gives the same digest, and the week's closed blocks with why (roster changes and
+    /// closures only when there are some, so a plan made before they were kept keeps its digest).
+    /// Waits and pace only price the plan and are left out.
     public static func digest(of scenario: Scenario) -> String {
         var lines: [String] = []
         for s in scenario.students.sorted(by: { $0.id < $1.id }) {
@@ -43,6 +49,9 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
         for c in scenario.roster.changes {
             lines.append("roster \(c.date) \(c.kind.rawValue) \(c.person.description) \(c.objectives.map(\.rawValue).joined(separator: ","))")
         }
+        for (block, closure) in scenario.calendar.closedBlocks.sorted(by: { $0.key < $1.key }) {
+            lines.append("closed \(block) \(closure.text)")
+        }
         var hasher = SHA256()
         hasher.update(Array(lines.joined(separator: "\n").utf8))
         return hasher.hex()
@@ -54,6 +63,7 @@ extension StateStore {
     static func mark(_ db: Database, context: PlanningContext) throws -> PlanStateMark {
         PlanStateMark(lastCheck: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mastery_check") ?? 0,
                       lastAbsence: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM absence") ?? 0,
+                      lastClosure: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM closure") ?? 0,
                       digest: PlanStateMark.digest(of: context.scenario),
                       lastRoster: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster_change") ?? 0)
     }
@@ -91,6 +101,16 @@ extension StateStore {
                     return "\(who) away on \(row["date"] as String)" + (period.isEmpty ? "" : " in period \(period)")
                 }
                 lines.append("\(absences.count) absence\(absences.count == 1 ? "" : "s") recorded since this plan was made: " + words.joined(separator: "; "))
+            }
+            let closures = try Row.fetchAll(db, sql: """
+                SELECT date, period, note FROM closure WHERE id > ? AND date >= ? AND date <= ? ORDER BY date, period
+                """, arguments: [mark.lastClosure ?? 0, first.text, last.text]).compactMap { row -> Closure? in
+                let period: String = row["period"]
+                return SchoolDate(row["date"]).map { Closure(date: $0, periods: period.isEmpty ? [] : [PeriodID(rawValue: period)], note: row["note"]) }
+            }
+            if !closures.isEmpty {
+                lines.append("\(closures.count) closure\(closures.count == 1 ? "" : "s") recorded since this plan was made: "
+                             + closures.map(\.text).joined(separator: "; "))
             }
         }
         if let last = days.max() {

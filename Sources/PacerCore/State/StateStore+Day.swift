@@ -31,6 +31,10 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case cannotRestore(String, reason: String)
     /// `--history-from` after the term's first date.
     case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
+    /// A date outside the scenario's term (`calendar.term`), in words.
+    case outsideTerm(String)
+    /// The school is closed all day on the date: the closure.
+    case closed(Closure)
 
     public var description: String {
         switch self {
@@ -66,6 +70,11 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .cannotRestore(path, reason): return "cannot restore \(path): \(reason)"
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
+        case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
+        case let .closed(closure):
+            let undo = closure.source == .scenario ? "a holiday of calendar.holidays in scenario.yaml"
+                : "pacer closed SCENARIO \(closure.date) --reopen undoes a closure recorded by mistake"
+            return "\(closure.text): the school is closed all day, so there is nothing to plan (\(undo))"
         case let .historyAfterTermStart(historyFrom, termStart):
             return "--history-from \(historyFrom) is after the term's first date (\(termStart)); give a date on or before it"
         }
@@ -86,6 +95,9 @@ extension StateStore {
     /// `dayContext(_:date:)` read inside the caller's transaction.
     static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
+        if let problem = scenario.calendar.term?.problem(date) { throw StateError.outsideTerm(problem) }
+        let closedDates = try closedDates(db, scenario: scenario)
+        if let closure = closedDates.wholeDay(date) { throw StateError.closed(closure) }
         let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
         let days = scenario.calendar.days
         guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
@@ -105,13 +117,15 @@ extension StateStore {
         let (onRoster, away) = scenario.withRoster(try Self.roster(db)).onRoster(dates: [(date, day)])
         let progress = try TermProgress(db, scenario: onRoster, before: date, weekOf: weekOf)
         let present = Set(onRoster.students.map(\.id))
+        // The day's closed periods are not planned: the day is planned in its open blocks only.
+        let closed = closedDates.closedBlocks([(date, day)], calendar: scenario.calendar)
         var context = PlanningContext.day(
-            onRoster, day, on: date, current: progress.current.filter { present.contains($0.key) },
+            onRoster.closing(closed), day, on: date, current: progress.current.filter { present.contains($0.key) },
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
-        context.published = plan.sessions.filter { $0.day == day.id }
-        context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id } }
+        context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
+        context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         return context
     }
 
@@ -131,16 +145,23 @@ extension StateStore {
     /// absences recorded up to it (a check withdrawn since stays withdrawn).
     static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
-        let dates = scenario.calendar.days.map { (scenario.calendar.date(of: $0, weekOf: weekOf), $0) }
+        let dates = scenario.calendar.dates(weekOf: weekOf)
+        if let term = scenario.calendar.term, !dates.contains(where: { term.contains($0.date) }) {
+            throw StateError.outsideTerm("the week of \(weekOf) is outside the term (\(term.firstDay) to \(term.lastDay))")
+        }
+        let days = dates.map { ($0.date, $0.day) }
         // A plan made before roster changes were kept was made from none of them.
-        let (onRoster, away) = scenario.withRoster(try Self.roster(db, upTo: mark.map { $0.lastRoster ?? 0 })).onRoster(dates: dates)
+        let (onRoster, away) = scenario.withRoster(try Self.roster(db, upTo: mark.map { $0.lastRoster ?? 0 })).onRoster(dates: days)
         let progress = try TermProgress(db, scenario: onRoster, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
-        let absent = try Self.absentBlocks(db, scenario: scenario, dates: dates, upTo: mark?.lastAbsence).merged(with: away)
+        // Closed dates and blocks (holidays, closures recorded up to the mark, days outside the
+        // term) leave the week's calendar: nothing is planned in them, study included.
+        let open = onRoster.closingWeek(of: weekOf, try closedDates(db, scenario: scenario, upTo: mark.map { $0.lastClosure ?? 0 }))
+        let absent = try Self.absentBlocks(db, scenario: open, dates: days, upTo: mark?.lastAbsence).merged(with: away)
         var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
             for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
         }
-        return PlanningContext(scenario: onRoster.withState(current: progress.current, absences: absent), waitedDays: waited,
+        return PlanningContext(scenario: open.withState(current: progress.current, absences: absent), waitedDays: waited,
                                weeksBehind: progress.weeksBehind)
     }
 }

@@ -9,13 +9,34 @@ public struct PlanInForce: Sendable {
     public let day: DayID
     /// The date the plan was published for: the week's first day, or the day plan's date.
     public let weekOf: SchoolDate
+    /// The date asked for.
+    public let date: SchoolDate
+    /// The scenario's holidays and the state's closures, as the plan's sessions are shown with.
+    public let closedDates: ClosedDates
 
-    /// The plan's sessions on the date.
+    /// `date` defaults to `weekOf` and `closedDates` to none: a plan in force with no closure.
+    init(id: Int64, plan: WeekPlan, day: DayID, weekOf: SchoolDate, date: SchoolDate? = nil,
+         closedDates: ClosedDates = ClosedDates(term: nil, closures: [])) {
+        self.id = id
+        self.plan = plan
+        self.day = day
+        self.weekOf = weekOf
+        self.date = date ?? weekOf
+        self.closedDates = closedDates
+    }
+
+    /// The plan's sessions on the date, cancelled ones (on a closed date or period) included.
     public var sessions: [PlannedSession] { plan.sessions.filter { $0.day == day } }
+
+    /// The closure that cancels what the plan holds in `block` on the date, or nil.
+    public func closure(_ block: BlockID, in scenario: Scenario) -> Closure? {
+        guard let period = scenario.calendar.block(block)?.period else { return nil }
+        return closedDates.closure(on: date, period: period)
+    }
 
     /// What the exports take: the whole published plan, or only the date's day.
     public func exportContext(_ scenario: Scenario, onlyTheDay: Bool, filter: ExportFilter? = nil) -> ExportContext {
-        ExportContext(scenario: scenario, plan: plan, weekOf: weekOf, filter: filter, day: onlyTheDay ? day : nil)
+        ExportContext(scenario: scenario, plan: plan, weekOf: weekOf, filter: filter, day: onlyTheDay ? day : nil, closedDates: closedDates)
     }
 }
 
@@ -28,16 +49,17 @@ extension StateStore {
     func planInForce(_ db: Database, scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {
         let rows = try Row.fetchAll(db, sql: "SELECT id, kind, first_date FROM plan WHERE first_date <= ? ORDER BY id DESC",
                                     arguments: [date.text])
+        let closed = try Self.closedDates(db, scenario: scenario)
         for row in rows {
             guard let first = SchoolDate(row["first_date"]) else { continue }
             let id: Int64 = row["id"]
             if row["kind"] as String == PlanKind.day.rawValue {
                 guard first == date, let plan = try publishedPlan(db, id), let day = plan.days.first?.day else { continue }
-                return PlanInForce(id: id, plan: plan, day: day, weekOf: date)
+                return PlanInForce(id: id, plan: plan, day: day, weekOf: date, date: date, closedDates: closed)
             }
             guard let day = scenario.calendar.day(on: date, weekOf: first) else { continue }
             guard let plan = try publishedPlan(db, id), plan.days.contains(where: { $0.day == day.id }) else { continue }
-            return PlanInForce(id: id, plan: plan, day: day.id, weekOf: first)
+            return PlanInForce(id: id, plan: plan, day: day.id, weekOf: first, date: date, closedDates: closed)
         }
         return nil
     }

@@ -4,7 +4,7 @@ import GRDB
 extension StateStore {
     /// Records `plan` as published for the week starting on `weekOf` (the date of the calendar's
     /// first day), or, for a regrouped day plan, for its own date: its sessions become the attendance
-    /// of those dates, replacing what earlier publications said about the same dates. One
+    /// of those dates (but for closed dates and periods), replacing what earlier publications said about the same dates. One
     /// transaction. Returns the plan's id.
     @discardableResult
     public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
@@ -33,8 +33,11 @@ extension StateStore {
             scenario.calendar.days.first { $0.id == roster.day }.flatMap { day in dayDates[day.id].map { ($0, day) } }
         }
         let absent = try Self.absentBlocks(db, scenario: scenario, dates: dated).students
+        // Nor did anyone receive a session on a closed date or period.
+        let closed = try Self.closedDates(db, scenario: scenario)
         for session in plan.sessions {
             guard let date = dayDates[session.day] else { continue }
+            if let period = scenario.calendar.block(session.block)?.period, closed.closure(on: date, period: period) != nil { continue }
             for student in session.students where absent[student]?.contains(session.block) != true {
                 try db.execute(sql: """
                     INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)

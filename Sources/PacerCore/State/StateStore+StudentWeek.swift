@@ -14,6 +14,8 @@ public struct StudentWorkshop: Sendable, Equatable {
     public let absent: Bool
     /// The student has mastered the objective since it was published (`MovedOn`).
     public var movedOn: Bool = false
+    /// The closure that cancels it (a holiday, a snow day), or nil when it is held.
+    public var cancelled: Closure? = nil
 }
 
 extension StateStore {
@@ -33,7 +35,8 @@ extension StateStore {
                         teacher: scenario.teachers.first { $0.id == session.teacher }?.name ?? session.teacher.rawValue,
                         room: scenario.rooms.first { $0.id == session.room }?.name ?? session.room.rawValue,
                         absent: away.students[student]?.contains(session.block) == true,
-                        movedOn: movedOn.hasMovedOn(student, from: session.objective, before: date)))
+                        movedOn: movedOn.hasMovedOn(student, from: session.objective, before: date),
+                        cancelled: inForce.closure(session.block, in: scenario)))
                 }
             }
             return result
@@ -55,6 +58,8 @@ public struct StudentStudy: Sendable, Equatable {
     public let room: String
     /// Recorded absent in the block.
     public let absent: Bool
+    /// The closure that cancels it, or nil when it is held.
+    public var cancelled: Closure? = nil
 }
 
 extension StateStore {
@@ -72,7 +77,7 @@ extension StateStore {
                     guard let place = g.students.first(where: { $0.student == student }) else { continue }
                     result.append(StudentStudy(date: date, block: g.block, start: g.start, end: g.end, title: place.objective.map(scenario.objectiveTitle),
                                                adults: g.adults.map(scenario.adultName), room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
-                                               absent: away.students[student]?.contains(g.block) == true))
+                                               absent: away.students[student]?.contains(g.block) == true, cancelled: inForce.closure(g.block, in: scenario)))
                 }
             }
             return result

@@ -31,6 +31,8 @@ public struct TeacherAgenda: Sendable, Equatable {
         public let objective: ObjectiveID
         public let title: String
         public let members: [Member]
+        /// The closure that cancels it (a holiday, a snow day), or nil when it is held.
+        public var cancelled: Closure? = nil
     }
 
     /// A study group the teacher supervises, with each student and the objective they work on.
@@ -60,6 +62,8 @@ public struct TeacherAgenda: Sendable, Equatable {
         /// The other adults supervising the group, by name.
         public let with: [String]
         public let members: [Member]
+        /// The closure that cancels it, or nil when it is held.
+        public var cancelled: Closure? = nil
     }
 
     /// The teacher or supervisor.
@@ -110,7 +114,8 @@ extension StateStore {
                 }
                 groups.append(TeacherAgenda.Group(block: session.block, start: session.start, end: session.end, room: session.room,
                                                objective: session.objective, title: title,
-                                               members: people.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) }))
+                                               members: people.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) },
+                                               cancelled: inForce.closure(session.block, in: scenario)))
             }
             groups.sort { (order[$0.block] ?? 0, $0.block.rawValue) < (order[$1.block] ?? 0, $1.block.rawValue) }
             let canTeach = Set(scenario.teachers.first { $0.id == teacher }?.canTeach ?? [])
@@ -126,7 +131,8 @@ extension StateStore {
                                                           checkable: place.objective.flatMap { o in canTeach.contains(o) ? o : nil },
                                                           absent: away.students[place.student]?.contains(g.block) == true,
                                                           lastCheck: place.objective.flatMap { try Self.latestCheck(db, of: place.student, on: $0, by: date) })
-                    }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) })
+                    }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) },
+                    cancelled: inForce.closure(g.block, in: scenario))
             }.sorted { (order[$0.block] ?? 0, $0.id) < (order[$1.block] ?? 0, $1.id) }
             return TeacherAgenda(adult: me, date: date, groups: groups, study: study)
         }

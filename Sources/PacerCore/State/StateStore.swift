@@ -317,6 +317,20 @@ public final class StateStore: Sendable {
                 CREATE UNIQUE INDEX access_calendar_hash ON access (calendar_hash);
                 """)
         }
+        m.registerMigration("v14") { db in
+            // The school closed on a date, decided mid-term (a snow day): the whole day (period '')
+            // or some periods, with why. The scenario's holidays stay in scenario.yaml.
+            try db.execute(sql: """
+                CREATE TABLE closure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    period TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (date, period)
+                );
+                """)
+        }
         m.registerMigration("v15") { db in
             // Who joins, leaves or changes what they teach during the term, dated, kept with their
             // history (RosterChange): a new person's details (name, grade, starts as

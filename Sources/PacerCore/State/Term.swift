@@ -32,6 +32,9 @@ public struct Term: Sendable {
         /// A week plan made from the state, which has changed since: what was recorded since, in
         /// plain words. Plan again, or publish with `despiteChanges`.
         case stateChanged(changes: [String], weekOf: SchoolDate)
+        /// A week plan with sessions on dates or periods that are closed (a plan made without the
+        /// closures, such as one from students.csv): the closures, in plain words.
+        case onClosedDates(closures: [String], weekOf: SchoolDate)
 
         public var description: String {
             switch self {
@@ -50,6 +53,10 @@ public struct Term: Sendable {
                 return "the term's state has changed since this plan was made: " + changes.joined(separator: "; ")
                     + ". Plan the week again (pacer plan SCENARIO --week-of \(weekOf)), or publish this plan as it is with "
                     + "--despite-changes and regroup the days it touches; nothing published"
+            case let .onClosedDates(closures, weekOf):
+                return "the plan has sessions on closed dates: " + closures.joined(separator: "; ")
+                    + ". Plan the week again (pacer plan SCENARIO --week-of \(weekOf)), which plans nothing there, or publish it with "
+                    + "--despite-changes (those sessions show as cancelled); nothing published"
             }
         }
     }
@@ -100,6 +107,11 @@ public struct Term: Sendable {
                 case let .fromStudentsCSV(differences): throw PublishRefusal.madeFromStudentsCSV(differences: differences, weekOf: start)
                 case let .stateChanged(changes):
                     if !despiteChanges { throw PublishRefusal.stateChanged(changes: changes, weekOf: start) }
+                }
+                let closed = try StateStore.closedDates(db, scenario: scenario).closedBlocks(scenario.calendar.dates(weekOf: start), calendar: scenario.calendar)
+                let closures = Set(plan.sessions.compactMap { closed[$0.block] })
+                if !closures.isEmpty, !despiteChanges {
+                    throw PublishRefusal.onClosedDates(closures: closures.sorted { $0.date < $1.date }.map(\.text), weekOf: start)
                 }
             }
             try checked()
@@ -181,9 +193,10 @@ public struct Term: Sendable {
     /// `checks up to 17, absences up to 3`, or `before any check or absence was recorded`: the
     /// state a plan with `mark` was made from.
     static func markText(_ mark: PlanStateMark) -> String {
+        let closures = (mark.lastClosure ?? 0) == 0 ? "" : ", closures up to \(mark.lastClosure ?? 0)"
         let roster = (mark.lastRoster ?? 0) == 0 ? "" : ", roster changes up to \(mark.lastRoster ?? 0)"
-        if mark.lastCheck == 0 && mark.lastAbsence == 0 && roster.isEmpty { return "before any check or absence was recorded" }
-        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))" + roster
+        if mark.lastCheck == 0 && mark.lastAbsence == 0 && closures.isEmpty && roster.isEmpty { return "before any check or absence was recorded" }
+        return "checks up to \(mark.lastCheck == 0 ? "none" : String(mark.lastCheck)), absences up to \(mark.lastAbsence == 0 ? "none" : String(mark.lastAbsence))" + closures + roster
     }
 
     /// What `plan` breaks, checked as `verification(of:scenario:)` checks it.

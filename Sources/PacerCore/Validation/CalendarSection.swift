@@ -40,7 +40,7 @@ struct BlockResolver {
 }
 
 extension ScenarioBuilder {
-    static let calendarKeys = ["timezone", "days", "periods", "closed"]
+    static let calendarKeys = ["timezone", "days", "periods", "closed", "term", "holidays"]
     static let periodKeys = ["id", "start", "end", "flex"]
 
     func buildCalendar(_ node: SourceNode?, at location: SourceLocation) -> (SchoolCalendar, BlockResolver)? {
@@ -123,7 +123,9 @@ extension ScenarioBuilder {
         if !periods.isEmpty, !days.isEmpty, !blocks.contains(where: \.isFlex) {
             log.warning(fields.location, "the calendar has no open flex block: no workshop can be planned")
         }
-        let calendar = SchoolCalendar(timeZone: timeZone, days: days, periods: periods, blocks: blocks)
+        var calendar = SchoolCalendar(timeZone: timeZone, days: days, periods: periods, blocks: blocks)
+        calendar.term = buildTerm(fields)
+        calendar.holidays = buildHolidays(fields, calendar: calendar, knownPeriods: knownPeriods)
         let resolver = BlockResolver(days: days.map(\.id), periods: knownPeriods, open: Set(blocks.map(\.id)))
         return (calendar, resolver)
     }
