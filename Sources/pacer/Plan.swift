@@ -80,10 +80,12 @@ extension PacerCommand {
                 closures = planned.context.scenario.calendar.closureLines
             } else {
                 // Without a state, a week still skips the scenario's holidays and the days outside its term.
-                if let term = loaded.calendar.term, let week, !loaded.calendar.dates(weekOf: week).contains(where: { term.contains($0.date) }) {
-                    throw CommandFailure("--week-of \(week): the week is outside the term (\(term.firstDay) to \(term.lastDay)); Pacer plans only the term's dates")
-                }
                 let open = week.map { loaded.closingWeek(of: $0, loaded.calendar.closedDates) } ?? loaded
+                switch week.flatMap({ loaded.closedWeekProblem(weekOf: $0, open: open) }) {
+                case let .outsideTerm(problem)?: throw CommandFailure(StateError.outsideTerm(problem).description)
+                case let .allClosed(problem)?: throw CommandFailure(StateError.weekClosed(problem).description)
+                case nil: break
+                }
                 closures = open.calendar.closureLines
                 let context = PlanningContext(scenario: open)
                 result = try Planner.plan(context, options: options, stop: interrupt.token, progress: report, log: verbose ? log : nil,

@@ -150,4 +150,104 @@ import Testing
         #expect(absentStudents.count == 8)
         #expect(try Data(contentsOf: URL(fileURLWithPath: school + "/students.csv")) == studentsCSV, "students.csv untouched")
     }
+
+    /// A term that does what school years do: three weeks of the tiny school with a holiday week
+    /// in the middle (scenario.yaml), a student who leaves on the first Wednesday, one who joins
+    /// after the holiday, and a snow day recorded the evening before it, after its week was
+    /// published. Driven through the commands as above.
+    @Test func aTermAcrossAHolidayWeekWithALeaverAJoinerAndASnowDay() throws {
+        let school = temporaryFolder(), out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: school); try? FileManager.default.removeItem(atPath: out) }
+        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: school)
+        let yaml = try String(contentsOfFile: school + "/scenario.yaml", encoding: .utf8)
+        let days = "  days: [Mon, Tue, Wed, Thu, Fri]\n"
+        #expect(yaml.contains(days))
+        try yaml.replacingOccurrences(of: days, with: days + """
+              term: {first_day: 2026-11-16, last_day: 2026-12-18}
+              holidays:
+                - {from: 2026-11-23, to: 2026-11-27, note: Thanksgiving break}
+
+            """).write(toFile: school + "/scenario.yaml", atomically: true, encoding: .utf8)
+        _ = try pacer(["init", school, "--date", "2026-11-16"])
+        let limits = ["--node-limit", "30", "--time-limit", "20"]
+        var draws = Draws(state: 7)
+        let leaver = "S-05", joiner = "S-40", snowDay = "2026-12-02"
+        var regrouped: [String: WeekPlan] = [:]
+
+        for monday in ["2026-11-16", "2026-11-23", "2026-11-30"].compactMap(SchoolDate.init) {
+            if monday.text == "2026-11-30" {
+                _ = try pacer(["enroll", school, "student:\(joiner)", "--date", monday.text, "--name", "Ana Ruiz", "--grade", "7",
+                               "--objective", "MATH=MATH-7.RP.1"])
+            }
+            let week = out + "/w\(monday)"
+            let (status, said, errors) = try runPacerCapturing(["plan", school, "--week-of", monday.text, "--out", week, "--quiet"] + limits)
+            if monday.text == "2026-11-23" {
+                // The holiday week has nothing to plan, and says why.
+                #expect(status != 0 && errors.contains("every flex block of the week of 2026-11-23 is closed (Thanksgiving break)"), "\(said) \(errors)")
+                for offset in 0..<5 {
+                    let (status, said, errors) = try runPacerCapturing(["regroup", school, "--date", monday.adding(days: offset).text, "--out", out + "/h\(offset)"] + limits)
+                    #expect(status != 0 && errors.contains("closed: Thanksgiving break"), "\(said) \(errors)")
+                }
+                continue
+            }
+            #expect(status == 0, "\(said) \(errors)")
+            _ = try pacer(["publish", school, week + "/plan.json"])
+            for offset in 0..<5 {
+                let day = monday.adding(days: offset)
+                if day.text == "2026-11-18" { _ = try pacer(["leave", school, "student:\(leaver)", "--date", day.text, "--note", "moved away"]) }
+                let folder = out + "/\(day)"
+                if day.text == snowDay {
+                    let (status, said, errors) = try runPacerCapturing(["regroup", school, "--date", day.text, "--out", folder] + limits)
+                    #expect(status != 0 && errors.contains("Snow day"), "\(said) \(errors)")
+                    continue
+                }
+                _ = try pacer(["regroup", school, "--date", day.text, "--out", folder] + limits)
+                _ = try pacer(["verify", school, folder + "/plan.json"])
+                _ = try pacer(["publish", school, folder + "/plan.json"])
+                let plan = try PlanFile.read(folder + "/plan.json")
+                regrouped[day.text] = plan
+                var evening = "date,student,objective,result\n"
+                for session in plan.sessions {
+                    for student in session.students { evening += "\(day),\(student),\(session.objective),\(draws.next() < 0.4 ? "mastered" : "not-yet")\n" }
+                }
+                try evening.write(toFile: folder + "/checks.csv", atomically: true, encoding: .utf8)
+                _ = try pacer(["record", school, "--checks", folder + "/checks.csv", "--date", day.text])
+                // The snow day is called the evening before, after its week was published.
+                if day.adding(days: 1).text == snowDay { _ = try pacer(["closed", school, snowDay, "--note", "Snow day"]) }
+            }
+        }
+
+        func places(_ plan: WeekPlan) -> Set<String> {
+            let seated: [StudentID] = plan.sessions.flatMap(\.students) + (plan.study ?? []).flatMap { $0.students.map(\.student) }
+            return Set(seated.map(\.rawValue))
+        }
+        // The leaver is in no plan from the day they left; the joiner is in every day after the holiday.
+        for (date, plan) in regrouped {
+            if date >= "2026-11-18" { #expect(!places(plan).contains(leaver), "\(leaver) placed on \(date) after leaving") }
+            if date >= "2026-11-30" { #expect(places(plan).contains(joiner), "\(joiner) has no place on \(date)") }
+        }
+        #expect(regrouped.keys.sorted() == ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20",
+                                            "2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04"])
+        let db = try DatabaseQueue(path: school + "/pacer-state.sqlite")
+        try db.read { db in
+            // Nobody attended anything in the holiday week or on the snow day, nor the leaver after leaving.
+            let closed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE (date >= '2026-11-23' AND date <= '2026-11-27') OR date = ?", arguments: [snowDay])
+            #expect(closed == 0)
+            let afterLeaving = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE student = ? AND date >= '2026-11-18'", arguments: [leaver])
+            #expect(afterLeaving == 0)
+        }
+        // The leaver's history stays, with the day they left; the joiner's starts on their objective.
+        let leaverStatus = try pacer(["status", school, "--student", leaver])
+        #expect(leaverStatus.contains("left on 2026-11-18 (moved away)"), "\(leaverStatus)")
+        let joinerStatus = try pacer(["status", school, "--student", joiner])
+        #expect(joinerStatus.contains("Ana Ruiz") && joinerStatus.contains("MATH-7.RP.1"), "\(joinerStatus)")
+        // The snow day shows as closed, and the week's calendar cancels what it had that day, with the reason.
+        let snow = try pacer(["status", school, "--date", snowDay])
+        #expect(snow.contains("closed: Snow day"), "\(snow)")
+        _ = try pacer(["export", school, out + "/w2026-11-30/plan.json", "--format", "ics", "--week-of", "2026-11-30", "--out", out + "/ics"])
+        let calendars = try FileManager.default.subpathsOfDirectory(atPath: out + "/ics").filter { $0.hasSuffix(".ics") }
+        #expect(!calendars.isEmpty)
+        let ics = try calendars.map { try String(contentsOfFile: out + "/ics/" + $0, encoding: .utf8) }.joined()
+        #expect(ics.contains("STATUS:CANCELLED") && ics.contains("Closed: Snow day"))
+    }
 }

@@ -140,4 +140,25 @@ extension Scenario {
     public func closingWeek(of weekOf: SchoolDate, _ closed: ClosedDates) -> Scenario {
         closing(closed.closedBlocks(calendar.dates(weekOf: weekOf), calendar: calendar))
     }
+
+    /// Why the week whose first day falls on `weekOf` has nothing to plan, or nil: every date of
+    /// it outside the term (`outsideTerm`), or, in `open` (this scenario with the week's closed
+    /// blocks taken out), no flex block left (`allClosed`, naming the closures).
+    public func closedWeekProblem(weekOf: SchoolDate, open: Scenario) -> ClosedWeek? {
+        if let term = calendar.term, !calendar.dates(weekOf: weekOf).contains(where: { term.contains($0.date) }) {
+            return .outsideTerm("the week of \(weekOf) is outside the term (\(term.firstDay) to \(term.lastDay))")
+        }
+        guard !calendar.flexBlocks.isEmpty, open.calendar.flexBlocks.isEmpty else { return nil }
+        var notes: [String] = []
+        for closure in open.calendar.closedBlocks.values.sorted(by: { ($0.date, $0.note) < ($1.date, $1.note) }) where !notes.contains(closure.note) {
+            notes.append(closure.note)
+        }
+        return .allClosed("every flex block of the week of \(weekOf) is closed (\(notes.joined(separator: "; "))): there is nothing to plan")
+    }
+}
+
+/// Why a week has nothing to plan (`Scenario.closedWeekProblem`).
+public enum ClosedWeek: Sendable, Equatable {
+    case outsideTerm(String)
+    case allClosed(String)
 }

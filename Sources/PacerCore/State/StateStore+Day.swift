@@ -35,6 +35,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case outsideTerm(String)
     /// The school is closed all day on the date: the closure.
     case closed(Closure)
+    /// Every flex block of the week is closed (a holiday week), in words.
+    case weekClosed(String)
 
     public var description: String {
         switch self {
@@ -71,6 +73,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
         case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
+        case let .weekClosed(text): return text + "; plan the next week the school is open"
         case let .closed(closure):
             let undo = closure.source == .scenario ? "a holiday of calendar.holidays in scenario.yaml"
                 : "pacer closed SCENARIO \(closure.date) --reopen undoes a closure recorded by mistake"
@@ -146,9 +149,6 @@ extension StateStore {
     static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
         let dates = scenario.calendar.dates(weekOf: weekOf)
-        if let term = scenario.calendar.term, !dates.contains(where: { term.contains($0.date) }) {
-            throw StateError.outsideTerm("the week of \(weekOf) is outside the term (\(term.firstDay) to \(term.lastDay))")
-        }
         let days = dates.map { ($0.date, $0.day) }
         // A plan made before roster changes were kept was made from none of them.
         let (onRoster, away) = scenario.withRoster(try Self.roster(db, upTo: mark.map { $0.lastRoster ?? 0 })).onRoster(dates: days)
@@ -156,6 +156,11 @@ extension StateStore {
         // Closed dates and blocks (holidays, closures recorded up to the mark, days outside the
         // term) leave the week's calendar: nothing is planned in them, study included.
         let open = onRoster.closingWeek(of: weekOf, try closedDates(db, scenario: scenario, upTo: mark.map { $0.lastClosure ?? 0 }))
+        switch scenario.closedWeekProblem(weekOf: weekOf, open: open) {
+        case let .outsideTerm(problem)?: throw StateError.outsideTerm(problem)
+        case let .allClosed(problem)?: throw StateError.weekClosed(problem)
+        case nil: break
+        }
         let absent = try Self.absentBlocks(db, scenario: open, dates: days, upTo: mark?.lastAbsence).merged(with: away)
         var waited: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in progress.current {
