@@ -24,8 +24,13 @@ import PacerCore
 ///   `POST /absence`, `POST /checks` (a checks CSV), `POST /withdraw`, `POST /correct`,
 ///   `GET /exports` and the files under it.
 public struct Portal: Sendable {
-    public let scenario: Scenario
+    /// The scenario as its files have it (with the roster as it was when the portal started).
+    let files: Scenario
     public let store: StateStore
+    /// The scenario with the term's roster as it is now: someone enrolled, or who left, from the
+    /// command line while the portal runs is on its pages without a restart. The files as they
+    /// were read when the state cannot be.
+    public var scenario: Scenario { (try? store.withCurrentRoster(files)) ?? files }
     /// The date the portal treats as today (`--date`), else the clock's.
     public let date: SchoolDate?
     /// Seconds the scheduler's regroup and week plans may take.
@@ -44,7 +49,7 @@ public struct Portal: Sendable {
 
     public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit,
                 sessionPolicy: SessionPolicy = SessionPolicy(), signIns: SignInLimiter = SignInLimiter()) {
-        self.scenario = scenario
+        self.files = scenario
         self.store = store
         self.date = date
         self.planSeconds = planSeconds

@@ -22,4 +22,21 @@ import Testing
             #expect(try store.checks(of: "S-01").count == 1)
         }
     }
+
+    /// Someone enrolled from the command line while the portal runs is on its pages by name,
+    /// without a restart (the portal reads the roster as the state has it).
+    @Test func aStudentEnrolledWhileThePortalRunsIsOnItsPages() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Term(scenario: portal.scenario, store: store).record(RosterChange(
+            date: SchoolDate("2026-11-24")!, person: .student("S-40"), kind: .enroll,
+            details: .init(name: "Ana Ruiz", grade: "7", starts: ["MATH": "MATH-7.RP.1"])))
+        #expect(portal.scenario.students.contains { $0.id == "S-40" && $0.name == "Ana Ruiz" })
+        try await Application(router: portal.router()).test(.router) { client in
+            let family = try await signIn(client, store, .family("S-40"))
+            let page = try await get(client, "/", cookie: family)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Ana Ruiz") && page.body.contains("Unit rates with fractions"), "\(page.body)")
+        }
+    }
 }

@@ -33,6 +33,21 @@ extension StateStore {
     /// The roster of the state beside `scenario`, read without changing the file: empty when there
     /// is no state, or one made before roster changes were kept. A state that cannot be opened
     /// gives an empty roster here; the command that opens it says why.
+    /// `scenario` (as read from its files) with the roster as the state has it now: what a
+    /// long-running `pacer serve` reads on each request, so that someone enrolled or who left from
+    /// the command line while it runs is known, by name, on its pages. Merged again only when the
+    /// roster has changed since the last call (one small read otherwise).
+    public func withCurrentRoster(_ scenario: Scenario) throws -> Scenario {
+        let key = try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, MAX(id) AS last FROM roster_change")
+            return "\(scenario.contentHash) \(row?["n"] as Int64? ?? 0) \(row?["last"] as Int64? ?? 0)"
+        }
+        if let cached = currentRoster.withLock({ $0 }), cached.key == key { return cached.scenario }
+        let merged = scenario.withRoster(try roster())
+        currentRoster.withLock { $0 = (key, merged) }
+        return merged
+    }
+
     public static func roster(besides scenario: Scenario) -> Roster {
         let path = Self.path(for: scenario)
         guard FileManager.default.fileExists(atPath: path) else { return Roster() }

@@ -21,6 +21,8 @@ public final class StateStore: Sendable {
     let writeTurn = DispatchSemaphore(value: 1)
     /// Published plans decoded once: a published plan never changes.
     let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
+    /// The last scenario merged with the roster by `withCurrentRoster`, and what it was merged from.
+    let currentRoster = Mutex<(key: String, scenario: Scenario)?>(nil)
 
     /// The state file of a scenario: beside the scenario file that was named.
     public static func path(for scenario: Scenario) -> String {
