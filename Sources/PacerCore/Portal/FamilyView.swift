@@ -45,15 +45,19 @@ public struct FamilyView: Sendable, Equatable {
             "\(date.weekdayName) \(date.text.suffix(5))\(date == today ? " (today)" : ""), \(start)–\(end)"
         }
         let order = scenario.calendar.blockOrder
+        // A session published for a date the student is no longer on the roster (`pacer leave`).
+        func left(_ date: SchoolDate) -> String? {
+            scenario.roster.leave(of: .student(student), on: date).map { "left the school on \($0.date): will be regrouped" }
+        }
         let inWorkshops = week.map { w in
             (w.date, w.block, Workshop(when: when(w.date, w.start, w.end), what: w.title.isEmpty ? w.objective.rawValue : w.title,
                                        with: "with \(w.teacher), \(w.room)", absent: w.absent,
-                                       note: w.cancelled.map(Self.cancelled) ?? (w.movedOn ? MovedOn.words : nil)))
+                                       note: w.cancelled.map(Self.cancelled) ?? left(w.date) ?? (w.movedOn ? MovedOn.words : nil)))
         }
         let inStudy = study.map { s in
             (s.date, s.block, Workshop(when: when(s.date, s.start, s.end), what: "Independent study" + (s.title.map { ": " + $0 } ?? ""),
                                        with: "with \(NameList.and(s.adults)), \(s.room)", absent: s.absent,
-                                       note: s.cancelled.map(Self.cancelled)))
+                                       note: s.cancelled.map(Self.cancelled) ?? left(s.date)))
         }
         workshops = (inWorkshops + inStudy).sorted { ($0.0, order[$0.1] ?? 0) < ($1.0, order[$1.1] ?? 0) }.map(\.2)
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }

@@ -75,7 +75,7 @@ import Testing
         #expect(away.contains("Wed-F1") && away.contains("Fri-F2") && !away.contains("Tue-F1"))
     }
 
-    @Test func theTeachersPageMarksAStudentWhoLeftUntilTheRegroup() throws {
+    @Test func theTeachersAndFamilysPagesMarkAStudentWhoLeftUntilTheRegroup() throws {
         let (folder, scenario, term) = try published()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let session = try #require(try PlanFile.read(golden + "/plan.json").sessions.first { $0.day == "Wed" && !$0.students.isEmpty })
@@ -88,6 +88,12 @@ import Testing
         #expect(TeacherDayView.Mark.left.rawValue == "left: will be regrouped")
         let tuesday = TeacherDayView(try term.store.teacherAgenda(merged, teacher: session.teacher, on: SchoolDate("2026-11-24")!), scenario: merged)
         #expect(!tuesday.groups.flatMap(\.students).contains { $0.marks.contains(.left) }, "not before the day they leave")
+        // The family's page too, on the day they leave and not before.
+        let workshops = try term.store.workshops(merged, of: student, on: [SchoolDate("2026-11-24")!, wednesday])
+        let family = FamilyView(student: student, standing: [], week: workshops, checks: [], feed: "", today: wednesday, scenario: merged)
+        let notes = family.workshops.map { $0.note ?? "" }
+        #expect(notes.contains("left the school on \(wednesday): will be regrouped"), "\(notes)")
+        #expect(notes.filter { $0.hasPrefix("left") }.count == workshops.filter { $0.date == wednesday }.count, "\(notes)")
     }
 
     @Test func aPlanMadeBeforeALeaveIsNamedAsChanged() throws {
