@@ -49,7 +49,8 @@ extension PacerCommand {
                 let note: String
                 do { note = try PersonText(self.note, .note).text } catch { throw CommandFailure("--note: \(error)") }
                 let periodIDs = (periods ?? "").split(separator: ",").map { PeriodID(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-                for person in people.compactMap(Absence.Person.init) {
+                for (written, typed) in people.compactMap({ p in Absence.Person(p).map { (p, $0) } }) {
+                    let person = typedPerson(typed, written: written, in: loaded)
                     let absence = Absence(date: day, person: person, periods: periodIDs, note: note)
                     if let problem = absence.problem(in: loaded) { throw CommandFailure("\(person.description): \(problem)") }
                     absences.append(absence)

@@ -36,7 +36,7 @@ extension PacerCommand.Access {
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            guard let role = AccessRole(role) else { throw ExitCode.failure }
+            guard let role = AccessRole(role).map({ typedRole($0, in: loaded) }) else { throw ExitCode.failure }
             if let problem = role.problem(in: loaded) { throw CommandFailure("\(role): \(problem)") }
             let expiry = expires.flatMap(SchoolDate.init)
             let (grant, token) = try StateStore.existing(for: loaded).grantAccess(role, expires: expiry)

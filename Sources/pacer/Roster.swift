@@ -8,9 +8,7 @@ private func rosterPerson(_ written: String, in scenario: Scenario) throws -> Ab
     guard let person = Absence.Person(written), written.hasPrefix("student:") || written.hasPrefix("teacher:") else {
         throw CommandFailure("write the person as student:ID or teacher:ID, got '\(written)'")
     }
-    let matched = person.matched(in: scenario)
-    if matched != person { Terminal.error("note: '\(written)' read as \(matched.description)") }
-    return matched
+    return typedPerson(person, written: written, in: scenario)
 }
 
 /// Records a roster change, printing it as the state now tells it.

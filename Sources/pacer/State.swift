@@ -127,6 +127,8 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             let store = try StateStore.existing(for: loaded)
             let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
+            let student = self.student.map { typedID($0, among: loaded.students.map(\.id.rawValue)) }
+            let objective = self.objective.map { typedID($0, among: loaded.objectives.map(\.id.rawValue)) }
             if let problem = student.flatMap({ loaded.unknownIDProblem(student: StudentID(rawValue: $0)) })
                 ?? objective.flatMap({ loaded.unknownIDProblem(objective: ObjectiveID(rawValue: $0)) }) {
                 throw CommandFailure(problem)
