@@ -15,7 +15,7 @@ import Testing
         (["validate", "s"], ["--time-limit"]),
         (["regroup", "s", "--date", "2026-11-24", "--out", "o"], ["--time-limit", "--node-limit"]),
         (["compare", "a", "b", "--out", "o"], ["--time-limit", "--node-limit", "--forecast-weeks", "--runs"]),
-        (["forecast", "s", "--out", "o"], ["--weeks", "--runs"]),
+        (["forecast", "s", "--out", "o"], ["--weeks", "--runs", "--time-limit"]),
         (["generate", "--out", "o"], ["--students"]),
         (["import", "fet", "f.fet", "--flex", "auto", "--out", "o"], ["--objectives-per-subject", "--students-per-group", "--room-capacity"]),
         (["import", "oneroster", "folder", "--out", "o"], ["--flex-periods", "--objectives-per-subject"]),

@@ -27,6 +27,12 @@ public enum ForecastReport {
 
     static func f(_ x: Double) -> String { String(format: "%.2f", x) }
 
+    /// Seconds for people: `120 s`, `2.5 s`.
+    static func seconds(_ x: Double) -> String {
+        let tenths = (x * 10).rounded() / 10
+        return (tenths == tenths.rounded() ? NumberText.points(tenths) : String(format: "%.1f", tenths)) + " s"
+    }
+
     /// What the figures mean, in one paragraph under the table.
     static func notes(runs: Int) -> String {
         "Each run simulates the term from where students stand: every week planned, every day regrouped, every workshop "
@@ -34,6 +40,51 @@ public enum ForecastReport {
             + "of every run; students behind the target pace are those who have mastered fewer objectives than the scenario's "
             + "forecast.target_pace times the weeks so far, averaged over the runs; the longest wait is the most school days any "
             + "student in any run went without a workshop on their current objective."
+    }
+
+    /// Where the forecast started, in one sentence.
+    public static func start(_ forecast: Forecaster.Forecast) -> String {
+        guard let state = forecast.fromState else {
+            return "Started from students.csv, where the term starts (not from a running term), in a simulated week of \(forecast.weekOf)."
+        }
+        let checks = state.lastCheck.map { "\(state.checks) mastery check\(state.checks == 1 ? "" : "s") recorded, the last on \($0)" }
+            ?? "no mastery check recorded yet"
+        return "Started from the term's state, in the week of \(forecast.weekOf) (\(checks)); the state itself is not changed."
+    }
+
+    /// That the forecast stopped before its last week, and why; nil when it ran to the end.
+    public static func stopped(_ forecast: Forecaster.Forecast) -> String? {
+        let done = "after \(forecast.weeks.count) of the \(forecast.weeksAsked) weeks asked for"
+        switch forecast.stopped {
+        case nil: return nil
+        case let .timeLimit(limit):
+            return "Stopped by --time-limit \(seconds(limit)) \(done) (\(seconds(forecast.seconds)) in all); "
+                + "the figures are those weeks', every run's. Give a longer --time-limit, fewer --runs or fewer --weeks."
+        case .interrupted: return "Interrupted \(done); the figures are those weeks', every run's."
+        }
+    }
+
+    /// What the forecast's quicker planning gives up against `pacer plan`'s defaults: measured on
+    /// the weeks checked (`--check-planning`), else where to find it measured.
+    public static func planning(_ forecast: Forecaster.Forecast) -> String {
+        let how = "The forecast plans each week with a shorter search than pacer plan (greedy construction, local search and a "
+            + "fixed budget of neighbourhood models, no lower bound, no whole-week model) and regroups each day with greedy and "
+            + "local search, counted in work rather than seconds, so a seed gives the same figures on any machine."
+        guard !forecast.planningChecks.isEmpty else {
+            return how + " What that gives up is measured in docs/forecast.md; pacer forecast --check-planning N measures it on this school."
+        }
+        let weeks = forecast.planningChecks.map { c in
+            let worse = c.full.objective == 0 ? 0 : 100 * (c.forecast.objective - c.full.objective) / abs(c.full.objective)
+            return "week \(c.week): objective \(f(c.forecast.objective)) against \(f(c.full.objective)) with pacer plan's defaults "
+                + "(\(String(format: "%+.1f", worse)) %), \(c.forecast.workshopsServed) of \(c.forecast.workshopsWanted) workshops given "
+                + "against \(c.full.workshopsServed), planned in \(String(format: "%.1f", c.forecast.seconds)) s against \(String(format: "%.1f", c.full.seconds)) s"
+        }
+        return how + " Checked on the first run (lower objective is better): " + weeks.joined(separator: "; ") + "."
+    }
+
+    /// The sentences under a forecast's table: where it started, whether it stopped, how it planned.
+    public static func about(_ forecast: Forecaster.Forecast) -> [String] {
+        [start(forecast)] + [stopped(forecast)].compactMap { $0 } + [planning(forecast)]
     }
 
     public static func csv(_ weeks: [Forecaster.Week]) -> String {
@@ -128,7 +179,7 @@ public enum ForecastReport {
     /// The page: the finding as the chart's title, the chart with its legend, then each scenario's
     /// table. `runs` is the number of runs behind the figures; `compare` the address of the
     /// comparison page beside it, if there is one.
-    public static func html(_ series: [Series], title: String, runs: Int, compare: String? = nil) -> String {
+    public static func html(_ series: [Series], title: String, runs: Int, compare: String? = nil, about: [String] = []) -> String {
         let e = ComparisonReport.escape
         var body = "<h1>\(e(title))</h1>"
         if let compare { body += "<p><a href=\"\(e(compare))\">The comparison of these scenarios' week plans</a></p>" }
@@ -143,6 +194,7 @@ public enum ForecastReport {
             body += "</table></div>"
         }
         body += "<p class=\"note\">\(e(notes(runs: runs)))</p>"
+        for sentence in about { body += "<p class=\"note\">\(e(sentence))</p>" }
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"/><title>\(e(title))</title>"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\"/><style>\(ComparisonReport.css)"
             + ".finding{font-size:1.05rem;font-weight:600;margin:1rem 0 .4rem}.legend{list-style:none;padding:0;font-size:.9rem}"

@@ -1,3 +1,4 @@
+import Dispatch
 import GLPK
 
 /// Simulates the next weeks of a school: each school day is planned with the real planner, each
@@ -12,10 +13,37 @@ public struct Forecaster {
         public var weeks = 4
         public var runs = 3
         public var seed: UInt64 = 1
-        /// Exact-search nodes per day plan (kept small: a forecast plans many days).
-        public var nodeLimit = 50
-        public var timeLimitPerDay = 30.0
+        /// Wall-clock seconds for the whole forecast, a safety net (nil: none). The weeks every run
+        /// finished before it are reported, and the forecast says it stopped; planning itself is
+        /// budgeted in counted work (`planning`), so the weeks reported do not depend on the clock.
+        public var timeLimit: Double?
+        /// Weeks of the first run also planned with `pacer plan`'s defaults, to measure what the
+        /// forecast's quicker planning gives up (`PlanningCheck`); 0: none.
+        public var checkedWeeks = 0
         public init() {}
+    }
+
+    /// How the forecast plans a week and regroups a day: the planner cut short in counted work
+    /// (`PlanBudget`), with no clock in it. Measured on the shipped schools (docs/forecast.md,
+    /// `scripts/bench`): the budget's plans against `pacer plan`'s defaults.
+    public static func planning(seed: UInt64, neighbourhoodWork: Double) -> PlanOptions {
+        var options = PlanOptions(timeLimit: PlanOptions.maximumTimeLimit, seed: seed, nodeLimit: 50)
+        options.budget = PlanBudget(neighbourhoodWork: neighbourhoodWork)
+        return options
+    }
+
+    /// Neighbourhood work for a week plan (about 0.3 s of GLPK on the 2-core machine) and for a
+    /// regrouped day, which starts from the week's sessions and changes a few groups.
+    public static let weekWork = 1e8
+    public static let dayWork = 0.0
+
+    /// Where a forecast starts.
+    public enum Start: Sendable {
+        /// students.csv, where the term started: a new term from the first week on or after 2027-01-04.
+        case studentsCSV
+        /// The running term's state, in the week whose first day is `weekOf`: each run works on a
+        /// copy in memory, so the state itself is never changed.
+        case state(StateStore, weekOf: SchoolDate)
     }
 
     /// The figures of one simulated week, over every student of every run.
@@ -33,6 +61,77 @@ public struct Forecaster {
         public var teacherLoad: Double
     }
 
+    /// Why a forecast ended before its last week.
+    public enum Stopped: Sendable, Equatable {
+        /// The forecast's `--time-limit` (seconds) passed.
+        case timeLimit(Double)
+        /// Ctrl-C or SIGTERM.
+        case interrupted
+    }
+
+    /// A plan's figures for comparing two ways of planning one week.
+    public struct PlanFigures: Sendable, Equatable {
+        public var objective: Double
+        public var workshopsServed: Int
+        public var workshopsWanted: Int
+        public var seconds: Double
+    }
+
+    /// One week of the first run planned the forecast's way and with `pacer plan`'s defaults.
+    public struct PlanningCheck: Sendable, Equatable {
+        public var week: Int
+        public var forecast: PlanFigures
+        public var full: PlanFigures
+    }
+
+    /// A forecast: its weeks, where it started and whether it ran to the end.
+    public struct Forecast: Sendable {
+        public var weeks: [Week]
+        /// The weeks asked for (more than `weeks` when it stopped early).
+        public var weeksAsked: Int
+        public var runs: Int
+        /// The first simulated week's first day.
+        public var weekOf: SchoolDate
+        /// The state it started from (nil: students.csv), and the checks recorded in it.
+        public var fromState: StateStore.Recorded?
+        public var stopped: Stopped?
+        public var planningChecks: [PlanningCheck]
+        public var seconds: Double
+    }
+
+    /// Where the forecast stands, told after each run's week.
+    public struct Progress: Sendable {
+        public var week: Int
+        public var weeks: Int
+        public var run: Int
+        public var runs: Int
+        public var elapsed: Double
+        /// Run-weeks done and in all.
+        public var done: Int { (week - 1) * runs + run }
+        public var total: Int { weeks * runs }
+        /// Seconds left at the pace so far.
+        public var estimateLeft: Double { elapsed / Double(max(1, done)) * Double(total - done) }
+    }
+
+    /// Why a forecast cannot start from the state on a date.
+    public enum StartProblem: Error, Equatable, CustomStringConvertible {
+        case notAWeekStart(String)
+        case beforeLastCheck(date: SchoolDate, lastCheck: SchoolDate, next: SchoolDate)
+        case beforeTerm(date: SchoolDate, termStart: SchoolDate)
+        case noTerm
+
+        public var description: String {
+            switch self {
+            case let .notAWeekStart(problem): return "--date \(problem)"
+            case let .beforeLastCheck(date, lastCheck, next):
+                return "--date \(date) is not after the state's last mastery check (\(lastCheck)); a forecast from the state "
+                    + "starts after what was recorded: the first week it can start is \(next)"
+            case let .beforeTerm(date, termStart): return "--date \(date) is before the term's first date (\(termStart))"
+            case .noTerm: return "the state has no term yet (pacer init starts it)"
+            }
+        }
+    }
+
     public let scenario: Scenario
     public let options: Options
 
@@ -41,79 +140,163 @@ public struct Forecaster {
         self.options = options
     }
 
-    /// The date the simulated term starts on: a Monday when the calendar's days name weekdays
-    /// (the first one on or after 2027-01-04), so that dates fall on the right days.
+    /// The date a forecast from students.csv starts on: a Monday when the calendar's days name
+    /// weekdays (the first one on or after 2027-01-04), so that dates fall on the right days.
     static let termStart = SchoolDate("2027-01-04")!
 
-    /// `progress` is told (run, week) as each simulated week ends.
+    /// The first week's first day on or after `date`.
+    func weekStart(onOrAfter date: SchoolDate) -> SchoolDate {
+        date.adding(days: (0..<7).first { scenario.calendar.weekStartProblem(date.adding(days: $0)) == nil } ?? 0)
+    }
+
+    /// The forecast's start from `store` on `date`, or by default the first week after the last
+    /// mastery check (the week the term started in, when nothing is recorded yet). Refused for a
+    /// date that is no week's first day, before the term, or not after the last check (the
+    /// forecast's own checks come after the state's).
+    public func start(from store: StateStore, on date: SchoolDate?) throws -> Start {
+        let recorded = try store.recorded()
+        guard let term = try store.term() else { throw StartProblem.noTerm }
+        let earliest = weekStart(onOrAfter: max(term.startedOn, recorded.lastCheck.map { $0.adding(days: 1) } ?? term.startedOn))
+        guard let date else { return .state(store, weekOf: earliest) }
+        if let problem = scenario.calendar.weekStartProblem(date) { throw StartProblem.notAWeekStart(problem) }
+        if let last = recorded.lastCheck, date <= last { throw StartProblem.beforeLastCheck(date: date, lastCheck: last, next: earliest) }
+        if date < term.startedOn { throw StartProblem.beforeTerm(date: date, termStart: term.startedOn) }
+        return .state(store, weekOf: date)
+    }
+
+    /// One run's term: its own state in memory and its own random draws.
+    private struct Run {
+        let store: StateStore
+        let term: Term
+        var random: SeededGenerator
+        var masteredCount: [StudentID: Int] = [:]
+        var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
+    }
+
+    /// `progress` is told where the forecast stands as each run's week ends; `planned` hears each
+    /// run's week plans (run from 1) as they are published.
     ///
     /// Each run goes the way a school runs its term, on a state of its own (in memory): each week is
     /// planned from the state and published, each day is regrouped on top of it and published, and
     /// each workshop attended is recorded as a check, mastered with the objective's chance times
-    /// the student's pace. So a forecast and a real term take the same path.
-    public func run(stop: StopToken? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> [Week] {
-        var mastered = Array(repeating: [Double](), count: options.weeks)
-        var behind = Array(repeating: 0.0, count: options.weeks)
-        var waits = Array(repeating: 0, count: options.weeks)
-        var loads = Array(repeating: 0.0, count: options.weeks)
-        let planOptions = PlanOptions(timeLimit: options.timeLimitPerDay, seed: options.seed, nodeLimit: options.nodeLimit)
-        let start = Self.termStart.adding(days: (0..<7).first { scenario.calendar.weekStartProblem(Self.termStart.adding(days: $0)) == nil } ?? 0)
+    /// the student's pace. So a forecast and a real term take the same path. The runs go week by
+    /// week side by side, so that a forecast stopped early has whole weeks over every run.
+    public func run(from start: Start = .studentsCSV, stop: StopToken? = nil, planned: ((Int, WeekPlan) -> Void)? = nil,
+                    progress: ((Progress) -> Void)? = nil) throws -> Forecast {
+        let clock = ContinuousClock()
+        let began = clock.now
+        func elapsed() -> Double { (clock.now - began).seconds }
+        // The planner hears one stop: Ctrl-C or the forecast's time limit, whichever comes first.
+        let halt = StopToken()
+        let limit = options.timeLimit
+        let watch = DispatchSource.makeTimerSource(queue: .global())
+        watch.schedule(deadline: .now(), repeating: .milliseconds(50))
+        watch.setEventHandler {
+            if stop?.isStopped == true || limit.map({ (clock.now - began).seconds >= $0 }) == true { halt.stop() }
+        }
+        watch.resume()
+        defer { watch.cancel() }
+
+        let weekPlanning = Self.planning(seed: options.seed, neighbourhoodWork: Self.weekWork)
+        let dayPlanning = Self.planning(seed: options.seed, neighbourhoodWork: Self.dayWork)
+        let pace = Dictionary(scenario.students.map { ($0.id, $0.pace) }, uniquingKeysWith: { a, _ in a })
+        let first: SchoolDate
+        var fromState: StateStore.Recorded?
+        var runs: [Run] = []
+        switch start {
+        case .studentsCSV:
+            first = weekStart(onOrAfter: Self.termStart)
+        case let .state(source, weekOf):
+            first = weekOf
+            fromState = try source.recorded()
+        }
         for run in 0..<options.runs {
-            var random = SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(run))
-            let store = try StateStore(inMemory: ())
-            let term = Term(scenario: scenario, store: store)
-            try term.seed(on: start)
-            var masteredCount: [StudentID: Int] = [:]
-            var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
-            var schoolDay = 0
-            for week in 0..<options.weeks {
-                if stop?.isStopped == true { break }
-                let weekOf = start.adding(days: 7 * week)
-                let weekPlan = try Planner.plan(try store.weekContext(scenario, weekOf: weekOf), options: planOptions, stop: stop).plan
-                try store.publish(weekPlan, scenario: scenario, weekOf: weekOf)
+            let store: StateStore
+            let term: Term
+            if case let .state(source, _) = start {
+                store = try StateStore(memoryCopyOf: source)
+                term = Term(scenario: scenario, store: store)
+            } else {
+                store = try StateStore(inMemory: ())
+                term = Term(scenario: scenario, store: store)
+                try term.seed(on: first)
+            }
+            runs.append(Run(store: store, term: term, random: SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(run))))
+        }
+
+        var weeks: [Week] = []
+        var checks: [PlanningCheck] = []
+        var schoolDay = 0
+        weekLoop: for week in 0..<options.weeks {
+            let weekOf = first.adding(days: 7 * week)
+            var mastered: [Double] = [], behind = 0.0, longestWait = 0, load = 0.0
+            var daysThisWeek = 0
+            for r in runs.indices {
+                if halt.isStopped { break weekLoop }
+                let store = runs[r].store
+                let context = try store.weekContext(scenario, weekOf: weekOf)
+                let weekPlan = try Planner.plan(context, options: weekPlanning, stop: halt)
+                if halt.isStopped { break weekLoop }
+                if r == 0, week < options.checkedWeeks {
+                    let full = try Planner.plan(context, options: PlanOptions(seed: options.seed), stop: halt)
+                    if halt.isStopped { break weekLoop }
+                    checks.append(PlanningCheck(week: week + 1, forecast: Self.figures(weekPlan), full: Self.figures(full)))
+                }
+                try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf)
+                planned?(r + 1, weekPlan.plan)
                 var sessionsThisWeek = 0
-                for day in scenario.calendar.days {
-                    let date = scenario.calendar.date(of: day, weekOf: weekOf)
-                    let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: planOptions, date: date, stop: stop).plan
+                var day = schoolDay
+                for calendarDay in scenario.calendar.days {
+                    let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
+                    let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
+                    if halt.isStopped { break weekLoop }
                     try store.publish(plan, scenario: scenario, weekOf: weekOf)
                     sessionsThisWeek += plan.sessions.count
-                    var checks: [MasteryCheck] = []
+                    var recorded: [MasteryCheck] = []
                     for session in plan.sessions {
                         guard let objective = scenario.objective(session.objective) else { continue }
                         for studentID in session.students {
-                            lastWorkshop[StudentObjective(studentID, objective.id)] = schoolDay
-                            let pace = scenario.students.first { $0.id == studentID }?.pace ?? 1
-                            let masters = Double.random(in: 0..<1, using: &random) < min(1, objective.masteryChance * pace)
-                            if masters { masteredCount[studentID, default: 0] += 1 }
-                            checks.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
-                                                       result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
+                            runs[r].lastWorkshop[StudentObjective(studentID, objective.id)] = day
+                            let masters = Double.random(in: 0..<1, using: &runs[r].random) < min(1, objective.masteryChance * (pace[studentID] ?? 1))
+                            if masters { runs[r].masteredCount[studentID, default: 0] += 1 }
+                            recorded.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
+                                                         result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
                         }
                     }
-                    _ = try term.record(checks, source: "forecast", today: date)
+                    _ = try runs[r].term.record(recorded, source: "forecast", today: date)
                     for standing in try store.standings(scenario) where standing.startedOn == date {
-                        if let objective = standing.objective { lastWorkshop[StudentObjective(standing.student, objective)] = schoolDay }
+                        if let objective = standing.objective { runs[r].lastWorkshop[StudentObjective(standing.student, objective)] = day }
                     }
-                    schoolDay += 1
+                    day += 1
                 }
-                let counts = scenario.students.map { Double(masteredCount[$0.id] ?? 0) }
-                mastered[week] += counts
-                behind[week] += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
-                var longest = 0
+                daysThisWeek = day - schoolDay
+                let counts = scenario.students.map { Double(runs[r].masteredCount[$0.id] ?? 0) }
+                mastered += counts
+                behind += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
                 for standing in try store.standings(scenario) {
                     guard let objective = standing.objective else { continue }
-                    longest = max(longest, schoolDay - (lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
+                    longestWait = max(longestWait, day - (runs[r].lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
                 }
-                waits[week] = max(waits[week], longest)
-                loads[week] += Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count))
-                progress?(run + 1, week + 1)
+                load += Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count))
+                progress?(Progress(week: week + 1, weeks: options.weeks, run: r + 1, runs: options.runs, elapsed: elapsed()))
             }
+            schoolDay += daysThisWeek
+            let sorted = mastered.sorted()
+            let n = Double(max(1, options.runs))
+            weeks.append(Week(week: week + 1, masteredMean: sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count),
+                              masteredP10: percentile(sorted, 0.1), masteredP90: percentile(sorted, 0.9),
+                              behindTarget: behind / n, longestWait: longestWait, teacherLoad: load / n))
         }
-        let runs = Double(max(1, options.runs))
-        return (0..<options.weeks).map { w in
-            let sorted = mastered[w].sorted()
-            return Week(week: w + 1, masteredMean: sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count),
-                        masteredP10: percentile(sorted, 0.1), masteredP90: percentile(sorted, 0.9),
-                        behindTarget: behind[w] / runs, longestWait: waits[w], teacherLoad: loads[w] / runs)
+        var stopped: Stopped?
+        if weeks.count < options.weeks {
+            stopped = stop?.isStopped == true ? .interrupted : .timeLimit(limit ?? 0)
         }
+        return Forecast(weeks: weeks, weeksAsked: options.weeks, runs: options.runs, weekOf: first, fromState: fromState, stopped: stopped,
+                        planningChecks: checks, seconds: elapsed())
+    }
+
+    static func figures(_ result: PlanResult) -> PlanFigures {
+        PlanFigures(objective: result.plan.cost.total, workshopsServed: result.plan.header.workshopsServed,
+                    workshopsWanted: result.plan.header.workshopsWanted, seconds: result.seconds)
     }
 }

@@ -83,7 +83,8 @@ struct PlanSearch {
         let margin = max(0.5, options.timeLimit * 0.05)
         let deadline = started.adding(seconds: options.timeLimit - margin)
         let improver = NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
-        sessions = try improver.improve(sessions, work: options.timeLimit * NeighbourhoodImprover.workPerSecond, deadline: deadline, stop: stop) {
+        let work = options.budget?.neighbourhoodWork ?? options.timeLimit * NeighbourhoodImprover.workPerSecond
+        sessions = try improver.improve(sessions, work: work, deadline: deadline, stop: stop) {
             [self] better, neighbourhood in report("neighbourhood models (\(neighbourhood))", incumbent: better)
         }
         method = "greedy+block-mip"

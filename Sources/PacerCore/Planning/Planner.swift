@@ -48,11 +48,13 @@ public enum Planner {
     ) throws -> PlanResult {
         var search = PlanSearch(context, options: options, stop: stop, progress: progress, startedAt: startedAt)
         search.constructAndImproveLocally()
-        try search.proveLowerBound()
-        if !search.meetsBound, !search.isStopped { try search.improveByNeighbourhoods() }
+        if options.budget == nil { try search.proveLowerBound() }
+        if !search.meetsBound, !search.isStopped, options.budget.map({ $0.neighbourhoodWork > 0 }) ?? true {
+            try search.improveByNeighbourhoods()
+        }
         if search.meetsBound {
             search.status = .optimal
-        } else if search.wholeWeekModelFits, !search.isStopped, options.timeLimit - search.elapsed() > 0.05 {
+        } else if options.budget == nil, search.wholeWeekModelFits, !search.isStopped, options.timeLimit - search.elapsed() > 0.05 {
             try search.solveWholeWeekModel(log: log)
         }
         search.settleStatus()

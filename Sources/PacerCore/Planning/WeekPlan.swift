@@ -137,6 +137,8 @@ public struct PlanOptions: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// Branch-and-bound nodes the reference model may use (keeps results reproducible).
     public var nodeLimit: Int
+    /// A quicker search for plans nobody reads (the forecast's); nil: the full search.
+    public var budget: PlanBudget?
 
     /// The time limit every command that plans takes unless told otherwise, in seconds.
     public static let defaultTimeLimit: Double = 60
@@ -146,6 +148,19 @@ public struct PlanOptions: Codable, Sendable, Equatable {
         self.gap = gap
         self.seed = seed
         self.nodeLimit = nodeLimit
+    }
+}
+
+/// A search cut short in counted work, never by the clock, so that the same seed gives the same
+/// plan on a busy machine: greedy and local search, then neighbourhood models until `neighbourhoodWork`
+/// (`NeighbourhoodImprover`'s units) is spent; no lower bound and no whole-week model. For the
+/// forecast, which plans hundreds of weeks and days and shows none of their bounds.
+public struct PlanBudget: Codable, Sendable, Equatable {
+    /// Work the neighbourhood models may spend, in `NeighbourhoodImprover`'s units (0: none).
+    public var neighbourhoodWork: Double
+
+    public init(neighbourhoodWork: Double) {
+        self.neighbourhoodWork = neighbourhoodWork
     }
 }
 

@@ -49,6 +49,17 @@ public final class StateStore: Sendable {
         try Self.migrator.migrate(queue)
     }
 
+    /// A copy of `source` held in memory, for a forecast from the running term: what the forecast
+    /// publishes and records stays in the copy.
+    public init(memoryCopyOf source: StateStore) throws {
+        path = ":memory:"
+        busyTimeout = Self.busyTimeout
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: configuration)
+        try source.queue.backup(to: queue)
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date. A file
     /// that is there must pass `StateFileCheck` first: nothing writes into one that fails it. A
     /// write waits at most `busyTimeout` seconds for another process's write to end, then fails
