@@ -61,7 +61,14 @@ public enum ForecastReport {
             return "Stopped by --time-limit \(seconds(limit)) \(done) (\(seconds(forecast.seconds)) in all); "
                 + "the figures are those weeks', every run's. Give a longer --time-limit, fewer --runs or fewer --weeks."
         case .interrupted: return "Interrupted \(done); the figures are those weeks', every run's."
+        case let .termEnded(last):
+            return "The term ends on \(last) (calendar.term), \(done); the figures are those weeks', every run's."
         }
+    }
+
+    /// The holiday weeks the forecast passed over, or nil when none.
+    public static func skipped(_ forecast: Forecaster.Forecast) -> String? {
+        forecast.skipped.isEmpty ? nil : "Passed over, not counted among the weeks: " + forecast.skipped.joined(separator: "; ") + "."
     }
 
     /// What the forecast's quicker planning gives up against `pacer plan`'s defaults: measured on
@@ -84,7 +91,7 @@ public enum ForecastReport {
 
     /// The sentences under a forecast's table: where it started, whether it stopped, how it planned.
     public static func about(_ forecast: Forecaster.Forecast) -> [String] {
-        [start(forecast)] + [stopped(forecast)].compactMap { $0 } + [planning(forecast)]
+        [start(forecast)] + [stopped(forecast), skipped(forecast)].compactMap { $0 } + [planning(forecast)]
     }
 
     public static func csv(_ weeks: [Forecaster.Week]) -> String {

@@ -67,6 +67,8 @@ public struct Forecaster {
         case timeLimit(Double)
         /// Ctrl-C or SIGTERM.
         case interrupted
+        /// The term (`calendar.term`) ends on this date: no week after it is planned.
+        case termEnded(SchoolDate)
     }
 
     /// A plan's figures for comparing two ways of planning one week.
@@ -95,6 +97,10 @@ public struct Forecaster {
         /// The state it started from (nil: students.csv), and the checks recorded in it.
         public var fromState: StateStore.Recorded?
         public var stopped: Stopped?
+        /// The weeks passed over because every flex block of them is closed (a holiday week), in
+        /// words (`every flex block of the week of 2026-11-23 is closed (Thanksgiving break): …`);
+        /// they are not counted among the weeks.
+        public var skipped: [String] = []
         public var planningChecks: [PlanningCheck]
         public var seconds: Double
     }
@@ -205,7 +211,8 @@ public struct Forecaster {
         var runs: [Run] = []
         switch start {
         case .studentsCSV:
-            first = weekStart(onOrAfter: Self.termStart)
+            // The scenario's term, when it names one, else a simulated term.
+            first = scenario.calendar.term.map { scenario.calendar.weekStart(containing: $0.firstDay) } ?? weekStart(onOrAfter: Self.termStart)
         case let .state(source, weekOf):
             first = weekOf
             fromState = try source.recorded()
@@ -227,15 +234,35 @@ public struct Forecaster {
         var weeks: [Week] = []
         var checks: [PlanningCheck] = []
         var schoolDay = 0
-        weekLoop: for week in 0..<options.weeks {
-            let weekOf = first.adding(days: 7 * week)
+        var skipped: [String] = []
+        var termEnded: SchoolDate?
+        // Holidays and closures (the scenario's, and the state's when it started from one) are
+        // skipped as the term skips them: a week closed in every flex block is passed over and not
+        // counted, a day closed all day is not regrouped, and a partly closed day is regrouped in
+        // its open blocks (`dayContext`).
+        let closed = try runs.first?.store.closedDates(scenario) ?? scenario.calendar.closedDates
+        var calendarWeek = 0
+        weekLoop: while weeks.count < options.weeks {
+            let week = weeks.count
+            let weekOf = first.adding(days: 7 * calendarWeek)
+            calendarWeek += 1
+            switch scenario.closedWeekProblem(weekOf: weekOf, open: scenario.closingWeek(of: weekOf, closed)) {
+            case .outsideTerm?:
+                termEnded = scenario.calendar.term?.lastDay
+                break weekLoop
+            case let .allClosed(problem)?:
+                skipped.append(problem)
+                continue weekLoop
+            case nil: break
+            }
             var mastered: [Double] = [], behind = 0.0, longestWait = 0, load = 0.0
             var daysThisWeek = 0
             for r in runs.indices {
                 if halt.isStopped { break weekLoop }
                 let store = runs[r].store
                 let context = try store.weekContext(scenario, weekOf: weekOf)
-                let weekPlan = try Planner.plan(context, options: weekPlanning, stop: halt)
+                var weekPlan = try Planner.plan(context, options: weekPlanning, stop: halt)
+                weekPlan.plan.header.date = weekOf.text
                 if halt.isStopped { break weekLoop }
                 if r == 0, week < options.checkedWeeks {
                     let full = try Planner.plan(context, options: PlanOptions(seed: options.seed), stop: halt)
@@ -248,6 +275,7 @@ public struct Forecaster {
                 var day = schoolDay
                 for calendarDay in scenario.calendar.days {
                     let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
+                    if closed.isClosed(date) || scenario.calendar.term?.problem(date) != nil { continue }
                     let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
                     if halt.isStopped { break weekLoop }
                     try store.publish(plan, scenario: scenario, weekOf: weekOf)
@@ -289,10 +317,10 @@ public struct Forecaster {
         }
         var stopped: Stopped?
         if weeks.count < options.weeks {
-            stopped = stop?.isStopped == true ? .interrupted : .timeLimit(limit ?? 0)
+            stopped = termEnded.map { .termEnded($0) } ?? (stop?.isStopped == true ? .interrupted : .timeLimit(limit ?? 0))
         }
         return Forecast(weeks: weeks, weeksAsked: options.weeks, runs: options.runs, weekOf: first, fromState: fromState, stopped: stopped,
-                        planningChecks: checks, seconds: elapsed())
+                        skipped: skipped, planningChecks: checks, seconds: elapsed())
     }
 
     static func figures(_ result: PlanResult) -> PlanFigures {

@@ -156,4 +156,37 @@ import Testing
         #expect(week.behindTarget == 0)
         #expect(week.masteredMean >= 1, "everyone who attends a workshop masters")
     }
+
+    /// A forecast skips what the term skips: it starts in the scenario's term, passes over a
+    /// holiday week without counting it, plans nothing on a holiday, and stops when the term ends.
+    @Test func theForecastSkipsHolidaysAndStopsWhenTheTermEnds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-forecast-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
+        let yaml = try String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
+        let days = "  days: [Mon, Tue, Wed, Thu, Fri]\n"
+        #expect(yaml.contains(days))
+        try yaml.replacingOccurrences(of: days, with: days + """
+              term: {first_day: 2026-11-16, last_day: 2026-12-11}
+              holidays:
+                - {from: 2026-11-23, to: 2026-11-27, note: Thanksgiving break}
+                - {date: 2026-12-02, note: Staff training}
+
+            """).write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(folder)
+        var options = Forecaster.Options()
+        options.weeks = 5
+        options.runs = 1
+        var plans: [WeekPlan] = []
+        let result = try Forecaster(scenario: scenario, options: options).run { _, plan in plans.append(plan) }
+        #expect(result.weekOf == SchoolDate("2026-11-16"))
+        #expect(plans.map { $0.header.date ?? "" } == ["2026-11-16", "2026-11-30", "2026-12-07"])
+        #expect(result.weeks.count == 3)
+        #expect(result.skipped.count == 1 && result.skipped[0].contains("week of 2026-11-23") && result.skipped[0].contains("Thanksgiving break"))
+        #expect(result.stopped == .termEnded(SchoolDate("2026-12-11")!))
+        #expect(!plans[1].sessions.contains { $0.day == "Wed" }, "nothing on the staff training day")
+        #expect(plans[1].sessions.contains { $0.day == "Thu" })
+        let sentences = ForecastReport.about(result).joined(separator: " ")
+        #expect(sentences.contains("The term ends on 2026-12-11") && sentences.contains("Passed over"), "\(sentences)")
+    }
 }
