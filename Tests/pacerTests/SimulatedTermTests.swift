@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import PacerCore
+import PacerTestSupport
 import Testing
 
 /// Four school weeks of the tiny school (30 students, 3 teachers; the middle school would take
@@ -156,18 +157,13 @@ import Testing
     /// after the holiday, and a snow day recorded the evening before it, after its week was
     /// published. Driven through the commands as above.
     @Test func aTermAcrossAHolidayWeekWithALeaverAJoinerAndASnowDay() throws {
-        let school = temporaryFolder(), out = temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: school); try? FileManager.default.removeItem(atPath: out) }
-        try FileManager.default.copyItem(atPath: repository + "/scenarios/tiny-school", toPath: school)
-        let yaml = try String(contentsOfFile: school + "/scenario.yaml", encoding: .utf8)
-        let days = "  days: [Mon, Tue, Wed, Thu, Fri]\n"
-        #expect(yaml.contains(days))
-        try yaml.replacingOccurrences(of: days, with: days + """
+        let school = try tinySchoolCopy(calendar: """
               term: {first_day: 2026-11-16, last_day: 2026-12-18}
               holidays:
                 - {from: 2026-11-23, to: 2026-11-27, note: Thanksgiving break}
 
-            """).write(toFile: school + "/scenario.yaml", atomically: true, encoding: .utf8)
+            """), out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: school); try? FileManager.default.removeItem(atPath: out) }
         _ = try pacer(["init", school, "--date", "2026-11-16"])
         let limits = ["--node-limit", "30", "--time-limit", "20"]
         var draws = Draws(state: 7)

@@ -28,7 +28,13 @@ extension Scenario {
     /// The scenario with `closed` blocks taken out of its calendar (`SchoolCalendar.closing`).
     func closing(_ closed: [BlockID: Closure]) -> Scenario {
         guard !closed.isEmpty else { return self }
-        var result = Scenario(name: name, calendar: calendar.closing(closed), subjects: subjects, teachers: teachers, rooms: rooms,
+        return replacing(students: students, teachers: teachers, calendar: calendar.closing(closed), roster: roster)
+    }
+
+    /// This scenario with other students, teachers, calendar and roster; the rest as it is: the
+    /// one place a derived scenario is made, so none loses a field.
+    func replacing(students: [Student], teachers: [Teacher], calendar: SchoolCalendar, roster: Roster) -> Scenario {
+        var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
                               students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
         result.forecast = forecast
         result.supervisors = supervisors
@@ -52,16 +58,12 @@ extension Scenario {
             absent.unavailable = Set(t.unavailable).union(absences.teachers[t.id] ?? []).sorted()
             return absent
         }
-        var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
-                              students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
-        result.forecast = forecast
+        var result = replacing(students: students, teachers: teachers, calendar: calendar, roster: roster)
         result.supervisors = supervisors.map { s in
             var absent = s
             absent.unavailable = Set(s.unavailable).union(absences.supervisors[s.id] ?? []).sorted()
             return absent
         }
-        result.assumptions = assumptions
-        result.roster = roster
         return result
     }
 }

@@ -69,17 +69,6 @@ extension Scenario {
         }
         return (replacing(students: students, teachers: teachers, calendar: calendar, roster: roster.dated(through: last)), away)
     }
-
-    /// This scenario with other students, teachers, calendar and roster; the rest as it is.
-    func replacing(students: [Student], teachers: [Teacher], calendar: SchoolCalendar, roster: Roster) -> Scenario {
-        var result = Scenario(name: name, calendar: calendar, subjects: subjects, teachers: teachers, rooms: rooms,
-                              students: students, policy: policy, sourceFiles: sourceFiles, contentHash: contentHash)
-        result.forecast = forecast
-        result.supervisors = supervisors
-        result.assumptions = assumptions
-        result.roster = roster
-        return result
-    }
 }
 
 extension Teacher {

@@ -1,4 +1,5 @@
 import Foundation
+import PacerTestSupport
 import Testing
 @testable import PacerCore
 
@@ -160,19 +161,14 @@ import Testing
     /// A forecast skips what the term skips: it starts in the scenario's term, passes over a
     /// holiday week without counting it, plans nothing on a holiday, and stops when the term ends.
     @Test func theForecastSkipsHolidaysAndStopsWhenTheTermEnds() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-forecast-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
-        let yaml = try String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
-        let days = "  days: [Mon, Tue, Wed, Thu, Fri]\n"
-        #expect(yaml.contains(days))
-        try yaml.replacingOccurrences(of: days, with: days + """
+        let folder = try tinySchoolCopy(calendar: """
               term: {first_day: 2026-11-16, last_day: 2026-12-11}
               holidays:
                 - {from: 2026-11-23, to: 2026-11-27, note: Thanksgiving break}
                 - {date: 2026-12-02, note: Staff training}
 
-            """).write(toFile: folder + "/scenario.yaml", atomically: true, encoding: .utf8)
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let scenario = try ScenarioLoader.load(folder)
         var options = Forecaster.Options()
         options.weeks = 5

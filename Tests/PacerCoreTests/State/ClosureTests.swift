@@ -1,16 +1,13 @@
 import Foundation
 import GRDB
+import PacerTestSupport
 import Testing
 @testable import PacerCore
 
 /// A copy of the tiny school whose calendar also has `calendar` (YAML lines under `calendar:`,
 /// indented by two), with its state started on 2026-11-23.
 func tinySchoolWithCalendar(_ calendar: String) throws -> (folder: String, scenario: Scenario, store: StateStore) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-closure-\(UUID().uuidString)").path
-    try FileManager.default.copyItem(atPath: scenariosFolder + "/tiny-school", toPath: folder)
-    let path = folder + "/scenario.yaml"
-    let yaml = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "calendar:\n", with: "calendar:\n" + calendar)
-    try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+    let folder = try tinySchoolCopy(calendar: calendar)
     let scenario = try ScenarioLoader.load(folder)
     let store = try StateStore(path: StateStore.path(for: scenario))
     try Term(scenario: scenario, store: store).seed(on: SchoolDate("2026-11-23")!)
