@@ -5,7 +5,7 @@ import GLPK
 /// workshop a student attends brings mastery with the objective's `mastery_chance` times the
 /// student's `pace`, students who master move on along their progression, and the loop goes on.
 /// Runs differ only by their random draws; the same seed gives the same result.
-public struct Forecaster {
+public struct Forecaster: Sendable {
     public struct Options: Sendable {
         /// What a forecast may ask for (`pacer` refuses the rest).
         public static let weekRange = 1...52
@@ -170,13 +170,86 @@ public struct Forecaster {
         return .state(store, weekOf: date)
     }
 
-    /// One run's term: its own state in memory and its own random draws.
-    private struct Run {
+    /// One run's term: its own state in memory and its own random draws. Only the thread running
+    /// the run's week touches it, one week at a time.
+    private final class Run: @unchecked Sendable {
         let store: StateStore
         let term: Term
         var random: SeededGenerator
         var masteredCount: [StudentID: Int] = [:]
         var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
+
+        init(store: StateStore, term: Term, random: SeededGenerator) {
+            self.store = store
+            self.term = term
+            self.random = random
+        }
+    }
+
+    /// What one run's week gave: its week plan, the mastered count per student (in the
+    /// scenario's order), the longest wait, sessions per teacher, the school days it had, and the
+    /// week planned in full beside it when it was checked.
+    private struct RunWeek {
+        var plan: WeekPlan
+        var mastered: [Double]
+        var longestWait: Int
+        var load: Double
+        var days: Int
+        var check: PlanningCheck?
+    }
+
+    /// One run's week, the way the school runs it: the week planned from the run's state and
+    /// published, each open day regrouped on top of it and published, each workshop attended
+    /// recorded as a check, mastered with the objective's chance times the student's pace. Nil
+    /// when the forecast was stopped part way (the week is not counted).
+    private func simulate(_ run: Run, week: Int, weekOf: SchoolDate, firstDay: Int, closed: ClosedDates, weekPlanning: PlanOptions,
+                          dayPlanning: PlanOptions, pace: [StudentID: Double], check: Bool, halt: StopToken) throws -> RunWeek? {
+        let store = run.store
+        let context = try store.weekContext(scenario, weekOf: weekOf)
+        var weekPlan = try Planner.plan(context, options: weekPlanning, stop: halt)
+        weekPlan.plan.header.date = weekOf.text
+        if halt.isStopped { return nil }
+        var checked: PlanningCheck?
+        if check {
+            let full = try Planner.plan(context, options: PlanOptions(seed: options.seed), stop: halt)
+            if halt.isStopped { return nil }
+            checked = PlanningCheck(week: week + 1, forecast: Self.figures(weekPlan), full: Self.figures(full))
+        }
+        try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf)
+        var sessionsThisWeek = 0
+        var day = firstDay
+        for calendarDay in scenario.calendar.days {
+            let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
+            if closed.isClosed(date) || scenario.calendar.term?.problem(date) != nil { continue }
+            let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
+            if halt.isStopped { return nil }
+            try store.publish(plan, scenario: scenario, weekOf: weekOf)
+            sessionsThisWeek += plan.sessions.count
+            var recorded: [MasteryCheck] = []
+            for session in plan.sessions {
+                guard let objective = scenario.objective(session.objective) else { continue }
+                for studentID in session.students {
+                    run.lastWorkshop[StudentObjective(studentID, objective.id)] = day
+                    let masters = Double.random(in: 0..<1, using: &run.random) < min(1, objective.masteryChance * (pace[studentID] ?? 1))
+                    if masters { run.masteredCount[studentID, default: 0] += 1 }
+                    recorded.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
+                                                 result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
+                }
+            }
+            _ = try run.term.record(recorded, source: "forecast", today: date)
+            for standing in try store.standings(scenario) where standing.startedOn == date {
+                if let objective = standing.objective { run.lastWorkshop[StudentObjective(standing.student, objective)] = day }
+            }
+            day += 1
+        }
+        var longestWait = 0
+        for standing in try store.standings(scenario) {
+            guard let objective = standing.objective else { continue }
+            longestWait = max(longestWait, day - (run.lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
+        }
+        return RunWeek(plan: weekPlan.plan, mastered: scenario.students.map { Double(run.masteredCount[$0.id] ?? 0) },
+                       longestWait: longestWait, load: Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count)),
+                       days: day - firstDay, check: checked)
     }
 
     /// `progress` is told where the forecast stands as each run's week ends; `planned` hears each
@@ -255,59 +328,36 @@ public struct Forecaster {
                 continue weekLoop
             case nil: break
             }
+            // The runs' weeks side by side, one run per core (GLPK keeps its state per thread), each
+            // on its own state and draws: what each run does does not depend on the others or on
+            // the clock, so the figures are the same however the threads fall. They are gathered,
+            // and `planned` and `progress` told, in run order.
+            let outcomes = Locked([Result<RunWeek?, Error>?](repeating: nil, count: runs.count))
+            let (everyRun, firstDay) = (runs, schoolDay)
+            DispatchQueue.concurrentPerform(iterations: everyRun.count) { r in
+                let outcome = Result {
+                    try simulate(everyRun[r], week: week, weekOf: weekOf, firstDay: firstDay, closed: closed,
+                                 weekPlanning: weekPlanning, dayPlanning: dayPlanning, pace: pace, check: r == 0 && week < options.checkedWeeks,
+                                 halt: halt)
+                }
+                outcomes.update { $0[r] = outcome }
+            }
+            var done: [RunWeek] = []
+            for outcome in outcomes.value {
+                guard let runWeek = try outcome?.get() else { break weekLoop }
+                done.append(runWeek)
+            }
             var mastered: [Double] = [], behind = 0.0, longestWait = 0, load = 0.0
-            var daysThisWeek = 0
-            for r in runs.indices {
-                if halt.isStopped { break weekLoop }
-                let store = runs[r].store
-                let context = try store.weekContext(scenario, weekOf: weekOf)
-                var weekPlan = try Planner.plan(context, options: weekPlanning, stop: halt)
-                weekPlan.plan.header.date = weekOf.text
-                if halt.isStopped { break weekLoop }
-                if r == 0, week < options.checkedWeeks {
-                    let full = try Planner.plan(context, options: PlanOptions(seed: options.seed), stop: halt)
-                    if halt.isStopped { break weekLoop }
-                    checks.append(PlanningCheck(week: week + 1, forecast: Self.figures(weekPlan), full: Self.figures(full)))
-                }
-                try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf)
-                planned?(r + 1, weekPlan.plan)
-                var sessionsThisWeek = 0
-                var day = schoolDay
-                for calendarDay in scenario.calendar.days {
-                    let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
-                    if closed.isClosed(date) || scenario.calendar.term?.problem(date) != nil { continue }
-                    let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
-                    if halt.isStopped { break weekLoop }
-                    try store.publish(plan, scenario: scenario, weekOf: weekOf)
-                    sessionsThisWeek += plan.sessions.count
-                    var recorded: [MasteryCheck] = []
-                    for session in plan.sessions {
-                        guard let objective = scenario.objective(session.objective) else { continue }
-                        for studentID in session.students {
-                            runs[r].lastWorkshop[StudentObjective(studentID, objective.id)] = day
-                            let masters = Double.random(in: 0..<1, using: &runs[r].random) < min(1, objective.masteryChance * (pace[studentID] ?? 1))
-                            if masters { runs[r].masteredCount[studentID, default: 0] += 1 }
-                            recorded.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
-                                                         result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
-                        }
-                    }
-                    _ = try runs[r].term.record(recorded, source: "forecast", today: date)
-                    for standing in try store.standings(scenario) where standing.startedOn == date {
-                        if let objective = standing.objective { runs[r].lastWorkshop[StudentObjective(standing.student, objective)] = day }
-                    }
-                    day += 1
-                }
-                daysThisWeek = day - schoolDay
-                let counts = scenario.students.map { Double(runs[r].masteredCount[$0.id] ?? 0) }
-                mastered += counts
-                behind += Double(counts.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
-                for standing in try store.standings(scenario) {
-                    guard let objective = standing.objective else { continue }
-                    longestWait = max(longestWait, day - (runs[r].lastWorkshop[StudentObjective(standing.student, objective)] ?? 0))
-                }
-                load += Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count))
+            for (r, runWeek) in done.enumerated() {
+                if let check = runWeek.check { checks.append(check) }
+                planned?(r + 1, runWeek.plan)
+                mastered += runWeek.mastered
+                behind += Double(runWeek.mastered.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
+                longestWait = max(longestWait, runWeek.longestWait)
+                load += runWeek.load
                 progress?(Progress(week: week + 1, weeks: options.weeks, run: r + 1, runs: options.runs, elapsed: elapsed()))
             }
+            let daysThisWeek = done.first?.days ?? 0
             schoolDay += daysThisWeek
             let sorted = mastered.sorted()
             let n = Double(max(1, options.runs))
