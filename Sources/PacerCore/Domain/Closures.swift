@@ -70,8 +70,11 @@ public struct ClosedDates: Sendable, Equatable {
         self.closures = closures.sorted { ($0.date, $0.source == .scenario ? 0 : 1) < ($1.date, $1.source == .scenario ? 0 : 1) }
     }
 
-    /// The closures on `date`.
-    public func closures(on date: SchoolDate) -> [Closure] { closures.filter { $0.date == date } }
+    /// The closures on `date`; a date outside the term is closed all day, with that as its reason.
+    public func closures(on date: SchoolDate) -> [Closure] {
+        if let problem = term?.problem(date) { return [Closure(date: date, note: "outside the term (\(problem))")] }
+        return closures.filter { $0.date == date }
+    }
 
     /// The whole-day closure of `date` (the first when several), or nil when the school is open
     /// at least part of the day.
@@ -90,9 +93,8 @@ public struct ClosedDates: Sendable, Equatable {
     public func closedBlocks(_ dates: [(date: SchoolDate, day: Day)], calendar: SchoolCalendar) -> [BlockID: Closure] {
         var result: [BlockID: Closure] = [:]
         for (date, day) in dates {
-            let outside = term?.problem(date).map { Closure(date: date, note: "outside the term (\($0))") }
             for block in calendar.blocks where block.day == day.id {
-                if let closure = outside ?? closure(on: date, period: block.period) { result[block.id] = closure }
+                if let closure = closure(on: date, period: block.period) { result[block.id] = closure }
             }
         }
         return result

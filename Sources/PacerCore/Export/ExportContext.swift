@@ -60,7 +60,6 @@ public struct ExportContext: Sendable {
     /// The closure that takes `block` of `day` on its date, or nil when it is open (or the day has no date).
     public func closure(of day: DayID, _ block: BlockID) -> Closure? {
         guard let date = dates[day], let period = scenario.calendar.block(block)?.period else { return nil }
-        if let problem = closedDates.term?.problem(date) { return Closure(date: date, note: "outside the term (\(problem))") }
         return closedDates.closure(on: date, period: period)
     }
 

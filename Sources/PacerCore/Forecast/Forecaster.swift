@@ -220,7 +220,7 @@ public struct Forecaster: Sendable {
         var day = firstDay
         for calendarDay in scenario.calendar.days {
             let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
-            if closed.isClosed(date) || scenario.calendar.term?.problem(date) != nil { continue }
+            if closed.isClosed(date) { continue }
             let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
             if halt.isStopped { return nil }
             try store.publish(plan, scenario: scenario, weekOf: weekOf)
