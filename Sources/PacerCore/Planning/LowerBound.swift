@@ -20,42 +20,53 @@ struct LowerBound {
     struct Outcome {
         let value: Double
         let size: ModelSize
+        /// Work spent, in `NeighbourhoodImprover`'s units (columns² × nodes, the LP counted as `rootNodes`).
+        let work: Double
+        /// Whether the wall clock (`deadline`) cut the search short: the bound may then differ from run to run.
+        let stoppedByClock: Bool
     }
 
-    /// The bound, or nil when the time runs out first. `nodeLimit` caps the search's nodes.
-    func solve(nodeLimit: Int, timeLimit: Double, stop: StopToken?) throws -> Outcome? {
-        guard timeLimit > 0.05 else { return nil }
-        let clock = ContinuousClock(), started = clock.now
+    /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are
+    /// what `work` buys at the model's size, at most `nodeLimit`; `deadline` is only a safety net.
+    func solve(work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Outcome? {
+        let clock = ContinuousClock()
+        func left() -> Double { clock.now.duration(to: deadline).seconds }
+        guard left() > 0.05 else { return nil }
         let rules = RuleCatalogue(scenario)
         let model = try build(rules)
         try rules.addCountedRows(to: model)
         let problem = model.problem
         let size = problem.size
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
-        guard problem.numberOfColumns > 0 else { return Outcome(value: rounded(model.constant), size: size) }
+        guard problem.numberOfColumns > 0 else { return Outcome(value: rounded(model.constant), size: size, work: 0, stoppedByClock: false) }
         var lp = LPOptions()
-        lp.timeLimit = timeLimit
+        lp.timeLimit = left()
         let relaxation = try problem.solveLP(lp)
         guard relaxation.status == .optimal, let lpValue = relaxation.objective else { return nil }
         var best = lpValue
         let columns = Double(problem.numberOfColumns)
-        let nodes = min(nodeLimit, Int(Self.work / max(1, columns * columns)))
-        let left = timeLimit - (clock.now - started).seconds
-        if nodes >= 1, problem.numberOfColumns <= Self.columnLimit, left > 0.05, stop?.isStopped != true {
+        var spent = columns * columns * Double(NeighbourhoodImprover.rootNodes)
+        var byClock = false
+        let nodes = min(nodeLimit, Int(max(0, work - spent) / max(1, columns * columns)))
+        if nodes >= 1, problem.numberOfColumns <= Self.columnLimit, stop?.isStopped != true {
+            guard left() > 0.05 else { return Outcome(value: rounded(best), size: size, work: spent, stoppedByClock: true) }
             var mip = MIPOptions()
             mip.presolve = false
             mip.cuts = true
             mip.nodeLimit = nodes
-            mip.timeLimit = left
+            mip.timeLimit = left()
             mip.stopToken = stop
             let search = try problem.solveMIP(mip)
             if search.status == .infeasible {
                 // Every plan is a solution of the counted model, so this means a bug in one of them.
                 throw PlannerError.referenceModelDisagrees("infeasible (counted model)")
             }
+            if case .feasible(.timeLimit) = search.status { byClock = true }
+            if case .noSolutionFound(.timeLimit) = search.status { byClock = true }
+            spent += columns * columns * Double(nodes)
             if let bound = search.bound { best = max(best, bound) }
         }
-        return Outcome(value: rounded(best), size: size)
+        return Outcome(value: rounded(best), size: size, work: spent, stoppedByClock: byClock)
     }
 
     /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.

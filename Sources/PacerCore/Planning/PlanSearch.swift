@@ -71,7 +71,7 @@ struct PlanSearch {
     mutating func proveLowerBound() throws {
         report("lower bound", incumbent: cost)
         bound = try LowerBound(scenario: scenario, demands: demands)
-            .solve(nodeLimit: options.nodeLimit, timeLimit: options.timeLimit - elapsed(), stop: stop)?.value
+            .solve(nodeLimit: options.nodeLimit, deadline: heuristicDeadline, stop: stop)?.value
         report("lower bound", incumbent: cost)
     }
 

@@ -81,6 +81,56 @@ public struct PlanHeader: Codable, Sendable, Equatable {
     public var workshopsServed: Int
     /// Where the week's present students are, per student-block (absent from older plans).
     public var placements: Placements?
+    /// What the search proved in school terms: the most workshops any plan could give, the fewest
+    /// sessions that could give the plan's (absent from older plans, and when no bound was proved).
+    public var proven: ProvenFigures? = nil
+    /// How the search spent its budget and what ended it (absent from older plans).
+    public var search: SearchSpending? = nil
+}
+
+/// Proven figures in school terms, from the counted model (`LowerBound`): no plan of the week gives
+/// more than `workshopsAtMost` wanted workshops, and none gives the plan's workshops with fewer
+/// than `sessionsAtLeast` sessions.
+public struct ProvenFigures: Codable, Sendable, Equatable {
+    public var workshopsAtMost: Int
+    public var sessionsAtLeast: Int?
+
+    public init(workshopsAtMost: Int, sessionsAtLeast: Int?) {
+        self.workshopsAtMost = workshopsAtMost
+        self.sessionsAtLeast = sessionsAtLeast
+    }
+}
+
+/// What ended a plan's search.
+public enum SearchEnd: String, Codable, Sendable, CustomStringConvertible {
+    /// The plan met its bound: it is the best possible.
+    case metBound = "met-bound"
+    /// Every search stage ran to its end within the work budget.
+    case finished
+    /// The work budget was spent: the same input gives the same plan on any machine.
+    case work
+    /// The wall clock ran out before the work did: the plan may differ from run to run.
+    case clock
+    /// Ctrl-C or a stop request.
+    case interrupted
+    public var description: String { rawValue }
+}
+
+/// The search's work, counted in deterministic units (about a nanosecond of GLPK each on the
+/// 2-core machine), split between improving the plan and improving the bound.
+public struct SearchSpending: Codable, Sendable, Equatable {
+    /// The budget: `--time-limit` × units per second, unless `--work` says otherwise.
+    public var workLimit: Double
+    public var planWork: Double
+    public var boundWork: Double
+    public var end: SearchEnd
+
+    public init(workLimit: Double, planWork: Double, boundWork: Double, end: SearchEnd) {
+        self.workLimit = workLimit
+        self.planWork = planWork
+        self.boundWork = boundWork
+        self.end = end
+    }
 }
 
 /// Student-blocks of a plan: those due (a present student in a flex block) and where they are.

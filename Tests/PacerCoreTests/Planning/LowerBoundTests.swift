@@ -7,7 +7,7 @@ import Testing
 /// plan the tests make is checked against its own bound by `pacer verify`'s `lower-bound`.)
 @Suite struct LowerBoundTests {
     func bound(_ scenario: Scenario) throws -> Double {
-        let outcome = try LowerBound(scenario: scenario, demands: Demand.all(scenario)).solve(nodeLimit: 1000, timeLimit: 60, stop: nil)
+        let outcome = try LowerBound(scenario: scenario, demands: Demand.all(scenario)).solve(nodeLimit: 1000, deadline: .now.adding(seconds: 60), stop: nil)
         return try #require(outcome).value
     }
 
