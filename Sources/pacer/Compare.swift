@@ -16,6 +16,7 @@ extension PacerCommand {
         @Option(help: "Folder for the report.") var out: String
         @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
+        @Option(help: SearchHelp.work) var work: Double?
         @Option(name: .customLong("forecast-weeks"), help: "Also forecast this many weeks for each scenario and chart mastery over time.") var forecastWeeks: Int?
         @Option(help: "Runs per forecast (only with --forecast-weeks; default 3).") var runs: Int?
         @Option(help: "Seed of the forecasts' random draws (only with --forecast-weeks; default 1).") var seed: UInt64?
@@ -24,6 +25,7 @@ extension PacerCommand {
             guard scenarios.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
             try NumericOption.seconds(timeLimit, "--time-limit")
             try NumericOption.nodes(nodeLimit)
+            if let work { try NumericOption.seconds(work, "--work") }
             if let forecastWeeks { try NumericOption.count(forecastWeeks, "--forecast-weeks", Forecaster.Options.weekRange) }
             if forecastWeeks == nil, runs != nil || seed != nil {
                 throw ValidationError("--runs and --seed apply to the forecast: give --forecast-weeks too")
@@ -36,7 +38,7 @@ extension PacerCommand {
             for (_, s) in loaded { try refuseOutputInsideInputs(out, scenario: s) }
             let folder = try OutputFolder(out)  // found unwritable before planning, not after
             let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },
-                                                        options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit))
+                                                        options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit, work: work))
             let report = ComparisonReport(comparison)
             // Each plan in a folder named after its scenario's; two scenarios whose folders share a
             // name (a/school, b/school) get school and school-2 rather than one overwriting the other.

@@ -31,3 +31,10 @@ enum NumericOption {
         }
     }
 }
+
+/// Help shared by the commands that plan.
+enum SearchHelp {
+    static let work = ArgumentHelp(
+        "The search's work, in seconds of the reference 2-core machine (default: the time limit).",
+        discussion: "The search is counted in work, not in seconds, so the same input and work give the same plan on any machine, busy or not. --time-limit stays as a safety net: a plan it cut short says 'stopped by the clock'. On a slower machine, give a longer --time-limit with the same --work to get the same plan.")
+}

@@ -8,8 +8,9 @@ extension PacerCommand {
             abstract: "Plan a week of workshops and each day's groupings.",
             discussion: """
                 Writes OUT/plan.json (the plan, docs/plan-format.md) and OUT/run.json (how long it took), \
-                then prints a summary. The same scenario and options give a byte-identical plan.json \
-                as long as the run ends before the time limit. Ctrl-C stops the search and still \
+                then prints a summary. The search is counted in work (--work), so the same scenario and \
+                options give a byte-identical plan.json on a busy machine too, unless the time \
+                limit, a safety net, cuts it short (the summary then says "stopped by the clock"). Ctrl-C stops the search and still \
                 writes the best plan found, marked interrupted.
                 """
         )
@@ -32,6 +33,8 @@ extension PacerCommand {
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
         var nodeLimit: Int = PlanOptions().nodeLimit
 
+        @Option(help: SearchHelp.work) var work: Double?
+
         @Option(name: .customLong("week-of"), help: ArgumentHelp(
             "Date of the week's first day, YYYY-MM-DD: plan that week.",
             discussion: "When the scenario has a state (pacer init), the week is planned from it: each student's current objective, waits and absences as recorded. Without a state, from students.csv. Nothing is planned on the week's closed dates and blocks (calendar.holidays, pacer closed, days outside calendar.term), which are printed with why; a week wholly outside the term is refused."))
@@ -47,6 +50,7 @@ extension PacerCommand {
             try NumericOption.seconds(timeLimit, "--time-limit")
             try NumericOption.fraction(gap, "--gap")
             try NumericOption.nodes(nodeLimit)
+            if let work { try NumericOption.seconds(work, "--work") }
             if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
             if let weekOf, SchoolDate(weekOf) == nil { throw ValidationError("--week-of must be a date written YYYY-MM-DD, got '\(weekOf)'") }
         }
@@ -63,7 +67,7 @@ extension PacerCommand {
             if let week, let problem = loaded.calendar.weekStartProblem(week) { throw CommandFailure("--week-of \(problem)") }
             let statePath = StateStore.path(for: loaded)
             let hasState = FileManager.default.fileExists(atPath: statePath)
-            let options = PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit)
+            let options = PlanOptions(timeLimit: timeLimit, gap: gap, seed: seed, nodeLimit: nodeLimit, work: work)
             if hasState, week == nil, !quiet {
                 Terminal.error("note: \(scenario) has a state (\(StateStore.fileName)); this plans from students.csv, where the term started. Give --week-of DATE to plan that week from the state.")
             }

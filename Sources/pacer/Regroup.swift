@@ -27,11 +27,13 @@ extension PacerCommand {
         @Option(help: "Folder to write plan.json into.") var out: String
         @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.") var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
+        @Option(help: SearchHelp.work) var work: Double?
 
         func validate() throws {
             if SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
             try NumericOption.seconds(timeLimit, "--time-limit")
             try NumericOption.nodes(nodeLimit)
+            if let work { try NumericOption.seconds(work, "--work") }
         }
 
         func run() throws {
@@ -46,7 +48,7 @@ extension PacerCommand {
             let interrupt = InterruptHandler()
             let report = Terminal.planProgress()
             // The limit covers the whole command, reading the state too.
-            let regrouped = try Term(scenario: loaded, store: store).regroup(day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit),
+            let regrouped = try Term(scenario: loaded, store: store).regroup(day, options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit, work: work),
                                                                              stop: interrupt.token, progress: report, startedAt: commandStarted)
             let (result, context) = (regrouped.result, regrouped.context)
             for line in context.scenario.calendar.closureLines { print("closed: " + PersonText.visible(line) + " (not regrouped)") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PacerCore
 
 /// The same input gives the same output in separate processes, although Swift seeds its hashing
 /// differently in each, so nothing may depend on a Dictionary's or Set's order.
@@ -29,5 +30,41 @@ import Testing
         }
         #expect(outputs[0] == outputs[1])
         #expect(plans[0] == plans[1])
+    }
+
+    /// Two plans of a school too large for the whole-week model, made at the same time (each slows
+    /// the other down), are byte-identical: the search is budgeted in counted work, and the clock,
+    /// far away here, stopped neither. The plan says what ended it and how the work was spent.
+    @Test func twoPlansSideBySideWriteTheSamePlan() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runPacer(["generate", "--students", "90", "--seed", "5", "--out", folder + "/school"]).status == 0)
+        let outs = [folder + "/a", folder + "/b"]
+        let statuses = Array(repeating: Int32(-1), count: 2)
+        nonisolated(unsafe) var results = statuses
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            results[i] = (try? runPacer(["plan", folder + "/school", "--out", outs[i], "--quiet", "--work", "2", "--time-limit", "600"]).status) ?? -1
+        }
+        #expect(results == [0, 0])
+        let a = try Data(contentsOf: URL(fileURLWithPath: outs[0] + "/plan.json"))
+        let b = try Data(contentsOf: URL(fileURLWithPath: outs[1] + "/plan.json"))
+        #expect(a == b)
+        let header = try #require(try JSONSerialization.jsonObject(with: a) as? [String: Any])["header"] as? [String: Any]
+        let search = try #require(header?["search"] as? [String: Any])
+        #expect(["work", "finished", "met-bound"].contains(search["end"] as? String), "\(search)")
+        #expect((search["workLimit"] as? NSNumber)?.doubleValue == 2 * PlanOptions.workPerSecond + 1_000_000_000)
+        #expect(((search["planWork"] as? NSNumber)?.doubleValue ?? 0) > 0)
+    }
+
+    /// A search the clock stops before its work is done says so in plan.json.
+    @Test func aPlanTheClockCutShortSaysSo() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try runPacer(["plan", "scenarios/middle-school", "--out", out, "--quiet", "--work", "3600", "--time-limit", "4"])
+        #expect(run.status == 0)
+        let plan = try Data(contentsOf: URL(fileURLWithPath: out + "/plan.json"))
+        let header = try #require(try JSONSerialization.jsonObject(with: plan) as? [String: Any])["header"] as? [String: Any]
+        #expect((header?["search"] as? [String: Any])?["end"] as? String == "clock")
+        #expect(header?["status"] as? String == "time-limit")
     }
 }

@@ -19,8 +19,10 @@ struct LowerBound {
 
     struct Outcome {
         let value: Double
+        /// The LP relaxation's bound (rounded as `value` is): what the branch and bound added to it is the gain its work bought.
+        let relaxation: Double
         let size: ModelSize
-        /// Work spent, in `NeighbourhoodImprover`'s units (columns² × nodes, the LP counted as `rootNodes`).
+        /// Work spent, in `NeighbourhoodImprover`'s units (columns² × nodes, the LP counted as columns × rows).
         let work: Double
         /// Whether the wall clock (`deadline`) cut the search short: the bound may then differ from run to run.
         let stoppedByClock: Bool
@@ -38,23 +40,28 @@ struct LowerBound {
         let problem = model.problem
         let size = problem.size
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
-        guard problem.numberOfColumns > 0 else { return Outcome(value: rounded(model.constant), size: size, work: 0, stoppedByClock: false) }
+        guard problem.numberOfColumns > 0 else { return Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: size, work: 0, stoppedByClock: false) }
+        // Building a large school's model takes time: the clock may have run out meanwhile.
+        guard left() > 0.05 else { return nil }
         var lp = LPOptions()
         lp.timeLimit = left()
         let relaxation = try problem.solveLP(lp)
         guard relaxation.status == .optimal, let lpValue = relaxation.objective else { return nil }
         var best = lpValue
         let columns = Double(problem.numberOfColumns)
-        var spent = columns * columns * Double(NeighbourhoodImprover.rootNodes)
+        // The LP counted as columns × rows: columns² × `rootNodes`, as the neighbourhood models count
+        // theirs, would charge the 2,000-student school's 35,000-column LP 1.2 × 10¹⁰ (the whole
+        // plan's budget) for what takes about a second.
+        var spent = columns * Double(problem.numberOfRows)
         var byClock = false
         let nodes = min(nodeLimit, Int(max(0, work - spent) / max(1, columns * columns)))
         if nodes >= 1, problem.numberOfColumns <= Self.columnLimit, stop?.isStopped != true {
-            guard left() > 0.05 else { return Outcome(value: rounded(best), size: size, work: spent, stoppedByClock: true) }
+            guard left() > 0.05 else { return Outcome(value: rounded(best), relaxation: rounded(lpValue), size: size, work: spent, stoppedByClock: true) }
             var mip = MIPOptions()
             mip.presolve = false
             mip.cuts = true
             mip.nodeLimit = nodes
-            mip.timeLimit = left()
+            mip.timeLimit = max(0.01, left())
             mip.stopToken = stop
             let search = try problem.solveMIP(mip)
             if search.status == .infeasible {
@@ -66,7 +73,7 @@ struct LowerBound {
             spent += columns * columns * Double(nodes)
             if let bound = search.bound { best = max(best, bound) }
         }
-        return Outcome(value: rounded(best), size: size, work: spent, stoppedByClock: byClock)
+        return Outcome(value: rounded(best), relaxation: rounded(lpValue), size: size, work: spent, stoppedByClock: byClock)
     }
 
     /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.

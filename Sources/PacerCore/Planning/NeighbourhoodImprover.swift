@@ -58,6 +58,28 @@ struct NeighbourhoodImprover {
         }
     }
 
+    /// Where a run of passes stands between calls of `advance`: the plan so far, the pass it is in and
+    /// the neighbourhoods of that pass still to re-decide, so that the search can stop for the
+    /// bound's turn (`PlanSearch`) and carry on where it stopped.
+    struct Cursor {
+        var sessions: [PlannedSession]
+        var cost: Double
+        var pass = 0
+        /// What is left of the current pass; empty at the start of one.
+        var queue: [Neighbourhood] = []
+        var improvedInPass = false
+        /// A pass improved nothing, or every pass is done: more work would change nothing.
+        var exhausted = false
+        /// Work spent so far, in this type's units.
+        var spent = 0.0
+        /// Whether the wall clock stopped the search (or one of its models) before its work ran out.
+        var stoppedByClock = false
+    }
+
+    func cursor(from start: [PlannedSession]) -> Cursor {
+        Cursor(sessions: start, cost: PlanEvaluator.cost(of: start, ObjectiveTerms(scenario: scenario, demands: demands, published: published)).total)
+    }
+
     /// Passes over the week stop when one improves nothing. A pass re-decides each teacher's week
     /// (which re-times and swaps a teacher's sessions and keeps students with one teacher), then
     /// each objective over the whole week (which regroups students left over in different blocks),
@@ -66,38 +88,47 @@ struct NeighbourhoodImprover {
     func improve(_ start: [PlannedSession], passes: Int = 6, work: Double = .infinity,
                  deadline: ContinuousClock.Instant, stop: StopToken?,
                  improved: ((_ cost: Double, _ neighbourhood: String) -> Void)? = nil) throws -> [PlannedSession] {
-        var spent = 0.0
-        var sessions = start
+        var cursor = cursor(from: start)
+        try advance(&cursor, passes: passes, until: work, deadline: deadline, stop: stop, improved: improved)
+        return cursor.sessions
+    }
+
+    /// Re-decides neighbourhoods from where `cursor` stands until its work reaches `work` (a model
+    /// is started only while some is left, and is charged whole), a pass improves nothing, `passes`
+    /// are done, or the clock or a stop request ends it.
+    func advance(_ cursor: inout Cursor, passes: Int = 6, until work: Double, deadline: ContinuousClock.Instant, stop: StopToken?,
+                 improved: ((_ cost: Double, _ neighbourhood: String) -> Void)? = nil) throws {
         let terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
-        var cost = PlanEvaluator.cost(of: sessions, terms).total
         let rules = RuleCatalogue(scenario)
         let school = rules.school
         let roomClasses = RoomClass.interchangeable(school)
-        for _ in 0..<passes {
-            var improvedInPass = false
-            let week = Array(school.blocks.indices)
-            // Teachers' weeks first: measured against blocks first, every shipped scenario gains
-            // (the high school 38,110 → 34,733, the middle school 6,685 → 6,052), mostly in teacher changes.
-            let neighbourhoods = school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
-                + objectivesByUnmetWeight(sessions, terms).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
-                + school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
-            for neighbourhood in neighbourhoods {
-                if stop?.isStopped == true || ContinuousClock.now >= deadline || spent >= work { return sessions }
-                guard let replacement = try solve(neighbourhood, sessions, rules: rules, roomClasses: roomClasses, terms: terms,
-                                                  spent: &spent, deadline: deadline, stop: stop)
-                else { continue }
-                let trial = sessions.filter { !neighbourhood.holds($0, school) } + replacement
-                let newCost = PlanEvaluator.cost(of: trial, terms).total
-                if newCost < cost - 1e-7 {
-                    sessions = trial
-                    cost = newCost
-                    improvedInPass = true
-                    improved?(cost, neighbourhood.name)
-                }
+        while !cursor.exhausted {
+            if cursor.queue.isEmpty {
+                if cursor.pass > 0 && !cursor.improvedInPass || cursor.pass >= passes { cursor.exhausted = true; return }
+                cursor.pass += 1
+                cursor.improvedInPass = false
+                let week = Array(school.blocks.indices)
+                // Teachers' weeks first: measured against blocks first, every shipped scenario gains
+                // (the high school 38,110 → 34,733, the middle school 6,685 → 6,052), mostly in teacher changes.
+                cursor.queue = school.teachers.indices.map { Neighbourhood(blocks: week, teacher: $0, name: school.teachers[$0].id.rawValue) }
+                    + objectivesByUnmetWeight(cursor.sessions, terms).map { Neighbourhood(blocks: week, objective: $0, name: $0.rawValue) }
+                    + school.blocks.indices.map { Neighbourhood(blocks: [$0], name: school.blocks[$0].id.rawValue) }
             }
-            if !improvedInPass { break }
+            if stop?.isStopped == true || cursor.spent >= work { return }
+            if ContinuousClock.now >= deadline { cursor.stoppedByClock = true; return }
+            let neighbourhood = cursor.queue.removeFirst()
+            guard let replacement = try solve(neighbourhood, cursor.sessions, rules: rules, roomClasses: roomClasses, terms: terms,
+                                              spent: &cursor.spent, byClock: &cursor.stoppedByClock, deadline: deadline, stop: stop)
+            else { continue }
+            let trial = cursor.sessions.filter { !neighbourhood.holds($0, school) } + replacement
+            let newCost = PlanEvaluator.cost(of: trial, terms).total
+            if newCost < cursor.cost - 1e-7 {
+                cursor.sessions = trial
+                cursor.cost = newCost
+                cursor.improvedInPass = true
+                improved?(newCost, neighbourhood.name)
+            }
         }
-        return sessions
     }
 
     /// Objectives someone wants: the most unmet weight first (students short of workshops), then
@@ -129,7 +160,8 @@ struct NeighbourhoodImprover {
     /// The neighbourhood's sessions re-decided by GLPK, or nil when the model is too large or
     /// finds nothing.
     private func solve(_ neighbourhood: Neighbourhood, _ sessions: [PlannedSession], rules: RuleCatalogue, roomClasses: [RoomClass],
-                       terms: ObjectiveTerms, spent: inout Double, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> [PlannedSession]? {
+                       terms: ObjectiveTerms, spent: inout Double, byClock: inout Bool, deadline: ContinuousClock.Instant,
+                       stop: StopToken?) throws -> [PlannedSession]? {
         let school = rules.school
         let others = sessions.filter { !neighbourhood.holds($0, school) }
         let mine = sessions.filter { neighbourhood.holds($0, school) }
@@ -154,6 +186,10 @@ struct NeighbourhoodImprover {
         options.timeLimit = max(0.01, ContinuousClock.now.duration(to: deadline).seconds)
         options.start = start(of: mine, in: model, school: school, rules: ruleModel)
         let solution = try model.problem.solveMIP(options)
+        switch solution.status {
+        case .feasible(.timeLimit), .noSolutionFound(.timeLimit): byClock = true
+        default: break
+        }
         guard solution.status.hasSolution else { return nil }
         return handOutRooms(solution.values, model: model, school: school, fixed: fixed)
     }

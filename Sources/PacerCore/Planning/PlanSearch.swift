@@ -10,8 +10,20 @@ struct PlanSearch {
     let progress: (@Sendable (PlanProgress) -> Void)?
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
-    /// Greedy and local search stop at the time limit too (they are long only in huge schools).
+    /// The time limit: a safety net only. The search is budgeted in counted work (`workLimit`), so
+    /// that the same input gives the same plan on any machine; when the clock stops a stage first,
+    /// `stoppedByClock` says so and plan.json reports it.
     let heuristicDeadline: ContinuousClock.Instant
+    /// Greedy and local search stop here at the latest (they are long only in huge schools), so that
+    /// the bound always gets the rest of the time limit.
+    let constructionDeadline: ContinuousClock.Instant
+    /// The work budget (`PlanOptions.workLimit`) and how it was spent.
+    let workLimit: Double
+    var planWork = 0.0
+    var boundWork = 0.0
+    var stoppedByClock = false
+    /// The opening bound's search: what its nodes added to the LP relaxation, for `BudgetSplit`.
+    var openingBound: LowerBound.Outcome?
     /// Candidate sessions and placements of the whole-week model, for plan.json and its size.
     let counts: (sessions: Int, placements: Int)
     var sessions: [PlannedSession] = []
@@ -31,9 +43,16 @@ struct PlanSearch {
         self.progress = progress
         started = startedAt ?? clock.now
         heuristicDeadline = started.adding(seconds: options.timeLimit)
+        constructionDeadline = started.adding(seconds: options.timeLimit * Self.constructionShare)
+        workLimit = options.workLimit
         demands = Demand.all(context)
         counts = CandidateSet.counts(scenario: context.scenario, demands: demands)
     }
+
+    /// The share of the time limit greedy and local search may take at most: the bound's LP must
+    /// still have time on a loaded machine (measured on main under load, a real school of 523
+    /// students once had no bound at all, the construction having used the whole minute).
+    static let constructionShare = 0.7
 
     var scenario: Scenario { context.scenario }
     var published: [PlannedSession] { context.published }
@@ -59,37 +78,80 @@ struct PlanSearch {
             (start, coverTries) = AwayCover(scenario: scenario, demands: demands, published: published).start(from: start)
         }
         sessions = GreedyPlanner(scenario: scenario, demands: demands, seed: options.seed, published: published, start: start)
-            .run(stop: stop, deadline: heuristicDeadline) { [self] block in report("greedy \(block.id)") }
+            .run(stop: stop, deadline: constructionDeadline) { [self] block in report("greedy \(block.id)") }
         report("local search")
         sessions = LocalSearch(scenario: scenario, demands: demands, published: published)
-            .improve(sessions, stop: stop, deadline: heuristicDeadline)
+            .improve(sessions, stop: stop, deadline: constructionDeadline)
+        if clock.now >= constructionDeadline { stoppedByClock = true }
         cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
         report("local search", incumbent: cost)
     }
 
-    /// The counted model's bound, before the plan improves further, so that the progress line shows it.
+    /// The counted model's bound with its opening work, before the plan improves further, so that the
+    /// progress line shows it.
     mutating func proveLowerBound() throws {
         report("lower bound", incumbent: cost)
-        bound = try LowerBound(scenario: scenario, demands: demands)
-            .solve(nodeLimit: options.nodeLimit, deadline: heuristicDeadline, stop: stop)?.value
-        report("lower bound", incumbent: cost)
+        try searchBound(work: LowerBound.work)
     }
 
-    /// GLPK re-decides one neighbourhood at a time; on a small school this also hands the
-    /// whole-week model a better start.
-    mutating func improveByNeighbourhoods() throws {
+    /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the bound by.
+    @discardableResult
+    private mutating func searchBound(work: Double) throws -> Double {
+        guard let outcome = try LowerBound(scenario: scenario, demands: demands)
+            .solve(work: work, nodeLimit: options.nodeLimit, deadline: heuristicDeadline, stop: stop)
+        else {
+            if !isStopped { stoppedByClock = true }
+            return 0
+        }
+        if openingBound == nil { openingBound = outcome }
+        boundWork += outcome.work
+        if outcome.stoppedByClock { stoppedByClock = true }
+        let before = bound
+        bound = max(bound ?? outcome.value, outcome.value)
+        report("lower bound", incumbent: cost)
+        return before.map { bound! - $0 } ?? 0
+    }
+
+    /// The rest of the work, shared between the plan (GLPK re-decides one neighbourhood at a time)
+    /// and the bound (the counted model searched again with twice the work) by what each gains
+    /// (`BudgetSplit`). Ends when the plan meets its bound, the work is spent, neither side can gain,
+    /// or the clock (a safety net) runs out.
+    mutating func improvePlanAndBound() throws {
         report("neighbourhood models", incumbent: cost)
         // A neighbourhood model cannot be interrupted during its LP: keep a margin for the last one.
         let margin = max(0.5, options.timeLimit * 0.05)
         let deadline = started.adding(seconds: options.timeLimit - margin)
         let improver = NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
-        let work = options.budget?.neighbourhoodWork ?? options.timeLimit * NeighbourhoodImprover.workPerSecond
-        sessions = try improver.improve(sessions, work: work, deadline: deadline, stop: stop) {
-            [self] better, neighbourhood in report("neighbourhood models (\(neighbourhood))", incumbent: better)
+        var cursor = improver.cursor(from: sessions)
+        var split = BudgetSplit(total: max(0, workLimit - boundWork), openingBoundWork: openingBound?.work ?? 0,
+                                boundCanGrow: options.budget == nil && (openingBound.map { $0.size.columns <= LowerBound.columnLimit } ?? false))
+        if let opening = openingBound {
+            split.boundRate = opening.work > 0 ? max(0, opening.value - opening.relaxation) / opening.work : 0
         }
+        var clockRanOut = false
+        while !meetsBound, !isStopped, !clockRanOut, let step = split.next() {
+            switch step {
+            case let .plan(work):
+                let before = cursor.cost, spent = cursor.spent
+                try improver.advance(&cursor, until: spent + work, deadline: deadline, stop: stop) {
+                    [self] better, neighbourhood in report("neighbourhood models (\(neighbourhood))", incumbent: better)
+                }
+                sessions = cursor.sessions
+                cost = cursor.cost
+                split.planned(work: cursor.spent - spent, gain: before - cursor.cost, exhausted: cursor.exhausted)
+                if cursor.stoppedByClock { stoppedByClock = true; clockRanOut = true }
+            case let .bound(work):
+                let spent = boundWork, wasCut = stoppedByClock
+                stoppedByClock = false
+                let gain = try searchBound(work: work)
+                split.bounded(work: boundWork - spent, gain: gain)
+                if stoppedByClock { clockRanOut = true }
+                stoppedByClock = stoppedByClock || wasCut
+            }
+        }
+        planWork += cursor.spent
         method = "greedy+block-mip"
         cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
-        if !wholeWeekModelFits, !meetsBound, clock.now >= deadline { status = .timeLimit }
     }
 
     /// GLPK's branch and bound on the whole-week reference model, from the plan so far, under the
@@ -102,7 +164,11 @@ struct PlanSearch {
         mip.start = model.values(of: sessions)
         mip.timeLimit = max(0.05, options.timeLimit - elapsed())
         mip.relativeGap = options.gap
-        mip.nodeLimit = options.nodeLimit
+        // Its nodes are counted as the neighbourhood models' are, out of the work that is left.
+        let columns = Double(max(1, model.problem.numberOfColumns))
+        let nodes = max(1, min(options.nodeLimit, Int(min(1e15, max(0, workLimit - planWork - boundWork) / (columns * columns)))))
+        mip.nodeLimit = nodes
+        planWork += columns * columns * Double(nodes)
         mip.stopToken = stop
         mip.cuts = true
         mip.provenBound = bound
@@ -124,7 +190,7 @@ struct PlanSearch {
         }
         switch solution.status {
         case .optimal: status = .optimal
-        case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = .timeLimit
+        case .feasible(.timeLimit), .noSolutionFound(.timeLimit): status = .timeLimit; stoppedByClock = true
         case .feasible(.stopped), .noSolutionFound(.stopped): status = .interrupted
         case .infeasible, .unbounded:
             // The plan is feasible in the model, so this means a bug in one of them.
@@ -133,10 +199,21 @@ struct PlanSearch {
         }
     }
 
-    /// A plan still merely feasible when the time limit has passed was cut short by it; a stopped search says so.
+    /// A plan still merely feasible that the clock cut short says so; a stopped search says so.
     mutating func settleStatus() {
-        if status == .feasible, clock.now >= heuristicDeadline { status = .timeLimit }
+        if status == .feasible, stoppedByClock || clock.now >= heuristicDeadline { status = .timeLimit; stoppedByClock = true }
         if isStopped { status = .interrupted }
+    }
+
+    /// How the budget was spent and what ended the search.
+    var spending: SearchSpending {
+        let end: SearchEnd
+        if isStopped { end = .interrupted }
+        else if meetsBound || status == .optimal { end = .metBound }
+        else if stoppedByClock { end = .clock }
+        else if planWork + boundWork >= workLimit * 0.999 { end = .work }
+        else { end = .finished }
+        return SearchSpending(workLimit: workLimit, planWork: planWork, boundWork: boundWork, end: end)
     }
 
     /// The plan file's contents, and for a regrouped day (`date`) what it changes from the published sessions.
@@ -144,6 +221,7 @@ struct PlanSearch {
         var plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
                                     method: method, bound: bound, size: size, candidates: counts, published: published,
                                     publishedStudy: context.publishedStudy ?? [])
+        plan.header.search = spending
         if let date {
             plan.header.kind = .day
             plan.header.date = date.text

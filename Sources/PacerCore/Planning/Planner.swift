@@ -50,7 +50,7 @@ public enum Planner {
         search.constructAndImproveLocally()
         if options.budget == nil { try search.proveLowerBound() }
         if !search.meetsBound, !search.isStopped, options.budget.map({ $0.neighbourhoodWork > 0 }) ?? true {
-            try search.improveByNeighbourhoods()
+            try search.improvePlanAndBound()
         }
         if search.meetsBound {
             search.status = .optimal

@@ -189,12 +189,30 @@ public struct PlanOptions: Codable, Sendable, Equatable {
     public var nodeLimit: Int
     /// A quicker search for plans nobody reads (the forecast's); nil: the full search.
     public var budget: PlanBudget?
+    /// The search's work, in seconds of the reference machine (`workPerSecond`); nil: `timeLimit`.
+    /// The same work gives the same plan on any machine, `timeLimit` then being only a safety net.
+    public var work: Double?
+
+    /// Work units the search may spend per second of `timeLimit`. The search is budgeted in counted
+    /// work (GLPK models' columns² × nodes, about a nanosecond each on the 2-core machine), not in
+    /// seconds, so that the same input gives the same plan on a busy machine too; the time limit
+    /// stays as a safety net. Calibrated so that the default minute takes about what it took when
+    /// the clock alone stopped the search (`NeighbourhoodImprover.workPerSecond`).
+    public static let workPerSecond = NeighbourhoodImprover.workPerSecond
+
+    /// The search's work budget: `work` (else the time limit) at `workPerSecond`, with the opening
+    /// bound's on top (`LowerBound.work`); a forecast's planning, its neighbourhood work alone.
+    public var workLimit: Double {
+        if let budget { return budget.neighbourhoodWork }
+        return min(work ?? timeLimit, PlanOptions.maximumTimeLimit) * Self.workPerSecond + LowerBound.work
+    }
 
     /// The time limit every command that plans takes unless told otherwise, in seconds.
     public static let defaultTimeLimit: Double = 60
 
-    public init(timeLimit: Double = PlanOptions.defaultTimeLimit, gap: Double = 0, seed: UInt64 = 1, nodeLimit: Int = 1_000) {
+    public init(timeLimit: Double = PlanOptions.defaultTimeLimit, gap: Double = 0, seed: UInt64 = 1, nodeLimit: Int = 1_000, work: Double? = nil) {
         self.timeLimit = timeLimit
+        self.work = work
         self.gap = gap
         self.seed = seed
         self.nodeLimit = nodeLimit
