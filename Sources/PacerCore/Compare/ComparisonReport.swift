@@ -70,7 +70,7 @@ public struct ComparisonReport: Sendable {
 
     /// The page; `forecast` is the address of the forecast page beside it, if there is one.
     public func html(forecast: String?) -> String {
-        let rows = comparison.rows
+        let rows = comparison.figureRows
         let charts = [ScenarioComparison.Figure.workshopsGiven, ScenarioComparison.Figure.fullyServed,
                       ScenarioComparison.Figure.sessions, ScenarioComparison.Figure.teacherLoad]
             + (comparison.entries.contains { $0.metrics.studentBlocksDue != nil } ? [ScenarioComparison.Figure.placed] : [])
@@ -92,13 +92,21 @@ public struct ComparisonReport: Sendable {
                     let row = rows.first { $0.name == title }
                     return .div(.class("chart"), .h2(.text(title)), .raw(Self.barChart(names, row?.values ?? [], format: row?.format ?? { "\($0)" })))
                 }),
-                .div(.class("scroll"), .table(
-                    .tr(.th("figure"), .forEach(names) { .th(.text($0)) }),
-                    .forEach(rows) { row in
-                        .tr(.th(.text(row.name)), .forEach(Array(row.values.indices)) { Self.cellNode(row, $0) })
-                    }))
+                .h2(.class("section"), "Workshops by subject"),
+                .div(.class("scroll"), table(comparison.subjectRows)),
+                .h2(.class("section"), "All figures"),
+                .div(.class("scroll"), table(comparison.figureRows + comparison.reasonRows))
             )
         ).render(indentedBy: .spaces(1))
+    }
+
+    /// A table of rows, one column per scenario.
+    func table(_ rows: [ScenarioComparison.Row]) -> Node<HTML.BodyContext> {
+        .table(
+            .tr(.th("figure"), .forEach(names) { .th(.text($0)) }),
+            .forEach(rows) { row in
+                .tr(.th(.text(row.name)), .forEach(Array(row.values.indices)) { Self.cellNode(row, $0) })
+            })
     }
 
     /// A table cell: the value and its delta, in grey italics where the difference is not proven.
@@ -145,6 +153,6 @@ public struct ComparisonReport: Sendable {
         .swatch{display:inline-block;width:.9rem;height:.9rem;vertical-align:middle;border-radius:2px}.base{background:#7a8ca8}.other{background:#2f6fd6}
         @media (max-width:600px){body{margin:.6rem}}
         .scroll{overflow-x:auto}table{border-collapse:collapse;margin-top:1.5rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;font-size:.9rem;text-align:right}
-        th:first-child{text-align:left}th{background:#f0f2f5}td.open{color:#6b6b6b;font-style:italic}
+        th:first-child{text-align:left}th{background:#f0f2f5}h2.section{font-size:1.1rem;margin-top:1.5rem}h2.section+.scroll table{margin-top:.3rem}td.open{color:#6b6b6b;font-style:italic}
         """
 }

@@ -36,6 +36,9 @@ public struct ScenarioComparison: Sendable {
         public static let sessions = "sessions opened"
         public static let teacherLoad = "teacher load mean"
         public static let placed = "student-blocks placed (share of due)"
+        /// The proven figures (`ProvenFigures`), shown only where some plan has them.
+        public static let workshopsAtMost = "most workshops any plan could give (proven)"
+        public static let sessionsAtLeast = "fewest sessions for the plan's workshops (proven)"
     }
 
     /// One figure of every scenario: its values, how to write them and, where the search proved
@@ -58,19 +61,24 @@ public struct ScenarioComparison: Sendable {
         }
     }
 
-    /// The figures, in the order the report shows them; then each subject's workshops (by name),
-    /// then the unserved by kind of reason.
-    public var rows: [Row] {
+    /// Every row, as the terminal table and the CSV show them: the figures, each subject's
+    /// workshops (`subjectRows`), then the unserved by reason (`reasonRows`).
+    public var rows: [Row] { figureRows + subjectRows + reasonRows }
+
+    static let num: @Sendable (Double) -> String = NumberText.points
+
+    /// The plan's figures, with deltas the bounds can decide (workshops given, cost).
+    public var figureRows: [Row] {
         let m = entries.map(\.metrics)
         let pct: @Sendable (Double) -> String = { String(format: "%.1f%%", $0 * 100) }
-        let num: @Sendable (Double) -> String = NumberText.points
+        let num = Self.num
         let most = m.map { $0.headline.proven?.workshopsAtMost }
         var rows: [Row] = [
             Row(name: Figure.workshopsGiven, values: m.map { $0.headline.workshopsShare }, format: pct,
                 best: zip(m, most).map { metrics, most in most.map { metrics.headline.workshopsWanted == 0 ? 1 : Double($0) / Double(metrics.headline.workshopsWanted) } }),
             Row(name: "workshops not given", values: m.map { Double($0.headline.workshopsNotGiven) }, format: num,
                 best: zip(m, most).map { metrics, most in most.map { Double(max(0, metrics.headline.workshopsWanted - $0)) } }, higherIsBetter: false),
-            Row(name: "most workshops any plan could give (proven)", values: most.map { $0.map(Double.init) }, format: num),
+            Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num),
             Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct),
             Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num),
             Row(name: "students in at least one workshop (share)", values: m.map { $0.servedShare }, format: pct),
@@ -83,7 +91,7 @@ public struct ScenarioComparison: Sendable {
             Row(name: "adults supervising study (adult-blocks)", values: m.map { $0.supervisingAdults.map(Double.init) }, format: num),
             Row(name: "study seats used (seat-blocks)", values: m.map { $0.studySeatsUsed.map(Double.init) }, format: num),
             Row(name: Figure.sessions, values: m.map { Double($0.sessions) }, format: num),
-            Row(name: "fewest sessions for the plan's workshops (proven)", values: m.map { $0.headline.proven?.sessionsAtLeast.map(Double.init) }, format: num),
+            Row(name: Figure.sessionsAtLeast, values: m.map { $0.headline.proven?.sessionsAtLeast.map(Double.init) }, format: num),
             Row(name: "mean group size", values: m.map { $0.meanGroupSize }, format: num),
             Row(name: "teacher load min", values: m.map { Double($0.teacherLoadMin) }, format: num),
             Row(name: Figure.teacherLoad, values: m.map { $0.teacherLoadMean }, format: num),
@@ -94,7 +102,17 @@ public struct ScenarioComparison: Sendable {
             Row(name: "lower bound (no plan costs less)", values: m.map { $0.lowerBound }, format: num),
             Row(name: "gap (objective above the bound)", values: m.map { $0.gap }, format: pct),
         ]
-        // Each subject by name, in every scenario (a subject one scenario lacks has no value there).
+        // The proven figures only where some plan has them (none do before the search proves them).
+        rows.removeAll { [Figure.workshopsAtMost, Figure.sessionsAtLeast].contains($0.name) && $0.values.allSatisfy { $0 == nil } }
+        return rows
+    }
+
+    /// Each subject by name (subject name first): workshops given, not given, and its unserved
+    /// students by kind of reason where any scenario has some, so the bottleneck shows. A subject
+    /// one scenario lacks has no value there.
+    public var subjectRows: [Row] {
+        let m = entries.map(\.metrics), num = Self.num
+        var rows: [Row] = []
         var subjects: [SubjectID: String] = [:]
         for metrics in m { for subject in metrics.subjects { subjects[subject.subject] = subject.name } }
         for (id, name) in subjects.sorted(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) {
@@ -105,6 +123,13 @@ public struct ScenarioComparison: Sendable {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
             }
         }
+        return rows
+    }
+
+    /// The unserved student-subjects of every subject together, by kind of reason.
+    public var reasonRows: [Row] {
+        let m = entries.map(\.metrics), num = Self.num
+        var rows: [Row] = []
         let reasons = Set(m.flatMap { $0.unservedByReason.map(\.reason) }).sorted()
         for reason in reasons {
             rows.append(Row(name: "unserved: \(reason)", values: m.map { metrics in Double(metrics.unservedByReason.first { $0.reason == reason }?.count ?? 0) }, format: num))

@@ -145,6 +145,8 @@ import Testing
         let comparison = ScenarioComparison(entries: [base, close, far].enumerated().map { i, p in
             .init(path: "s\(i)", plan: p, metrics: PlanMetrics(plan: p, scenario: scenario))
         })
+        #expect(comparison.rows.first { $0.name == ScenarioComparison.Figure.workshopsAtMost }?.values == [1_745, 1_744, 1_752])
+        #expect(comparison.rows.first { $0.name == ScenarioComparison.Figure.sessionsAtLeast } == nil, "no plan has it")
         let row = try #require(comparison.rows.first { $0.name == "workshops not given" })
         #expect(row.proof(1) == .withinBounds && row.proof(2) == .proven && row.proof(0) == nil)
         let report = ComparisonReport(comparison)
@@ -177,10 +179,14 @@ import Testing
         #expect(short.unserved == [.noRoomFree: dropped.students.count])
         let comparison = ScenarioComparison(entries: [goldenPlan, p].map { .init(path: "x", plan: $0, metrics: PlanMetrics(plan: $0, scenario: scenario)) })
         let names = comparison.rows.map(\.name)
+        #expect(!names.contains(ScenarioComparison.Figure.workshopsAtMost), "no plan has proven figures")
         let given = try #require(names.firstIndex(of: "Mathematics, grade 7: workshops given"))
         #expect(names[given + 1] == "Mathematics, grade 7: workshops not given")
         #expect(names[given + 2] == "Mathematics, grade 7: unserved, no suitable room free")
         #expect(comparison.rows[given + 2].values == [0, Double(dropped.students.count)])
         #expect(ComparisonReport(comparison).table.contains("Mathematics, grade 7: unserved, no suitable room free"))
+        let html = ComparisonReport(comparison).html
+        let section = try #require(html.range(of: "Workshops by subject"))
+        #expect(html[section.upperBound...].prefix(1_500).contains("Mathematics, grade 7: unserved, no suitable room free"), "in its own table, first")
     }
 }
