@@ -31,8 +31,8 @@ public enum CostTerm: String, CaseIterable, Sendable {
 /// one term** when the rooms of all the other terms together are less than half of `open`: then
 /// more than half of any improvement there is to find can only come from that term (the rest of
 /// the gap, if any, is the bound's own looseness). Middle school on main (cost 6,288: sessions 3,840,
-/// empty seats 568, teacher changes 280, unmet 1,600; bound 3,996) has a gap of 2,292 and, with no
-/// figure proven, rooms far above half of it in three terms: no term is named.
+/// empty seats 568, teacher changes 280, unmet 1,600; bound 3,996) has a gap of 2,292; with no
+/// figure proven, sessions could hold 3,840 of it and unmet workshops 1,600, so no term is named.
 public struct CostGap: Sendable, Equatable {
     /// The plan's cost less the proven lower bound, in points.
     public let points: Double
