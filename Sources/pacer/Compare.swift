@@ -9,7 +9,9 @@ extension PacerCommand {
             discussion: """
                 Plans every scenario (variants through extends) in parallel, each with its own time \
                 limit, and writes OUT/compare.html (with charts), OUT/compare.csv and each plan \
-                (OUT/NAME/plan.json); prints the table. Deltas are against the first scenario.
+                (OUT/NAME/plan.json); prints the table, with each subject's workshops given, not \
+                given and unserved by reason. Deltas are against the first scenario; one the \
+                scenarios' bounds do not prove (workshops given, cost) is marked "not proven".
                 """
         )
         @Argument(help: "Two or more scenarios.") var scenarios: [String]

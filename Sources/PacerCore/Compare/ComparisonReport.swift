@@ -2,7 +2,9 @@ import Foundation
 import Plot
 
 /// The comparison as a terminal table, a CSV and an HTML page with SVG bar charts (no network).
-/// Deltas are against the first scenario.
+/// Deltas are against the first scenario; a delta the scenarios' bounds do not prove (workshops
+/// given, cost: `ProvenDifference`) is marked "not proven" in the table and the page, and "no" in
+/// the CSV's `proven delta` columns.
 public struct ComparisonReport: Sendable {
     public let comparison: ScenarioComparison
 
@@ -23,22 +25,43 @@ public struct ComparisonReport: Sendable {
 
     public var table: String {
         let rows = comparison.rows.map { row in
-            [row.name] + row.values.enumerated().map { i, value in
-                value.map { row.format($0) + Self.delta($0, i > 0 ? row.values[0] : nil, row.format) } ?? "–"
-            }
+            [row.name] + row.values.indices.map { Self.cell(row, $0) ?? "–" }
         }
-        return String(TextTable(header: ["figure"] + names, rows: rows).aligned(right: Set(1...max(1, names.count)), rule: true).dropLast())
+        let table = String(TextTable(header: ["figure"] + names, rows: rows).aligned(right: Set(1...max(1, names.count)), rule: true).dropLast())
+        return marksUnproven ? table + "\n" + Self.unprovenNote : table
+    }
+
+    /// Said under the table and on the page when a delta is marked.
+    static let unprovenNote = "not proven: the difference is within what the bounds leave open "
+        + "(the better plan does not beat the best the other scenario could reach), so it may be noise rather than an effect"
+
+    /// Whether any delta is marked not proven.
+    var marksUnproven: Bool {
+        comparison.rows.contains { row in row.values.indices.contains { row.proof($0) == .withinBounds } }
+    }
+
+    /// A value with its delta against the base, and "not proven" where the bounds leave it open:
+    /// "1,738 (+2, not proven)"; nil for no value.
+    static func cell(_ row: ScenarioComparison.Row, _ i: Int) -> String? {
+        guard let value = row.values[i] else { return nil }
+        var delta = Self.delta(value, i > 0 ? row.values[0] : nil, row.format)
+        if !delta.isEmpty, row.proof(i) == .withinBounds { delta = String(delta.dropLast()) + ", not proven)" }
+        return row.format(value) + delta
     }
 
     public var csv: String {
-        var text = CSVWriter.record(["figure"] + names + names.dropFirst().map { "delta " + $0 })
+        var text = CSVWriter.record(["figure"] + names + names.dropFirst().map { "delta " + $0 } + names.dropFirst().map { "proven delta " + $0 })
         for row in comparison.rows {
             let values = row.values.map { $0.map { String(format: "%.6g", $0) } ?? "" }
             let deltas = row.values.dropFirst().map { v -> String in
                 guard let v, let base = row.values[0] else { return "" }
                 return String(format: "%.6g", v - base)
             }
-            text += CSVWriter.record([row.name] + values + deltas)
+            // yes / no where the bounds decide (ProvenDifference), empty where they do not.
+            let proofs = row.values.indices.dropFirst().map { i -> String in
+                switch row.proof(i) { case .proven: "yes"; case .withinBounds: "no"; case nil: "" }
+            }
+            text += CSVWriter.record([row.name] + values + deltas + proofs)
         }
         return text
     }
@@ -47,7 +70,7 @@ public struct ComparisonReport: Sendable {
 
     /// The page; `forecast` is the address of the forecast page beside it, if there is one.
     public func html(forecast: String?) -> String {
-        let rows = comparison.rows
+        let rows = comparison.figureRows
         let charts = [ScenarioComparison.Figure.workshopsGiven, ScenarioComparison.Figure.fullyServed,
                       ScenarioComparison.Figure.sessions, ScenarioComparison.Figure.teacherLoad]
             + (comparison.entries.contains { $0.metrics.studentBlocksDue != nil } ? [ScenarioComparison.Figure.placed] : [])
@@ -62,22 +85,35 @@ public struct ComparisonReport: Sendable {
                     .li(.strong(.text(name)), .text(": " + entry.metrics.headline.sentence + "."))
                 }),
                 .p(.class("note"), .text("Each scenario planned with the same options; differences in brackets are against \(base). "
-                    + "\"Within N % of the best possible\" compares the plan's cost with a proven lower bound: no plan of that scenario costs less.")),
+                    + "\"Within N % of the best possible\" compares the plan's cost with a proven lower bound: no plan of that scenario costs less."
+                    + (marksUnproven ? " Differences marked " + Self.unprovenNote + "." : ""))),
                 .p(.class("legend"), .span(.class("swatch base")), .text(" \(base) (the base)  "), .span(.class("swatch other")), .text(" the other scenarios")),
                 .div(.class("charts"), .forEach(charts) { title in
                     let row = rows.first { $0.name == title }
                     return .div(.class("chart"), .h2(.text(title)), .raw(Self.barChart(names, row?.values ?? [], format: row?.format ?? { "\($0)" })))
                 }),
-                .div(.class("scroll"), .table(
-                    .tr(.th("figure"), .forEach(names) { .th(.text($0)) }),
-                    .forEach(rows) { row in
-                        .tr(.th(.text(row.name)), .forEach(Array(row.values.enumerated())) { i, value in
-                            guard let value else { return .td("–") }
-                            return .td(.text(row.format(value) + Self.delta(value, i > 0 ? row.values[0] : nil, row.format)))
-                        })
-                    }))
+                .h2(.class("section"), "Workshops by subject"),
+                .div(.class("scroll"), table(comparison.subjectRows)),
+                .h2(.class("section"), "All figures"),
+                .div(.class("scroll"), table(comparison.figureRows + comparison.reasonRows))
             )
         ).render(indentedBy: .spaces(1))
+    }
+
+    /// A table of rows, one column per scenario.
+    func table(_ rows: [ScenarioComparison.Row]) -> Node<HTML.BodyContext> {
+        .table(
+            .tr(.th("figure"), .forEach(names) { .th(.text($0)) }),
+            .forEach(rows) { row in
+                .tr(.th(.text(row.name)), .forEach(Array(row.values.indices)) { Self.cellNode(row, $0) })
+            })
+    }
+
+    /// A table cell: the value and its delta, in grey italics where the difference is not proven.
+    static func cellNode(_ row: ScenarioComparison.Row, _ i: Int) -> Node<HTML.TableRowContext> {
+        guard let text = cell(row, i) else { return .td("–") }
+        if row.proof(i) == .withinBounds { return .td(.class("open"), .text(text)) }
+        return .td(.text(text))
     }
 
     /// ` (+2)` against the base, or nothing when there is no base or the difference rounds to zero.
@@ -117,6 +153,6 @@ public struct ComparisonReport: Sendable {
         .swatch{display:inline-block;width:.9rem;height:.9rem;vertical-align:middle;border-radius:2px}.base{background:#7a8ca8}.other{background:#2f6fd6}
         @media (max-width:600px){body{margin:.6rem}}
         .scroll{overflow-x:auto}table{border-collapse:collapse;margin-top:1.5rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;font-size:.9rem;text-align:right}
-        th:first-child{text-align:left}th{background:#f0f2f5}
+        th:first-child{text-align:left}th{background:#f0f2f5}h2.section{font-size:1.1rem;margin-top:1.5rem}h2.section+.scroll table{margin-top:.3rem}td.open{color:#6b6b6b;font-style:italic}
         """
 }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// A plan's outcome in school terms, for a principal: workshops given of those wanted, students who
-/// get every workshop they need, sessions, and how close the plan is to the best possible. The
-/// technical figures (objective, bound, gap, status) follow in a line of their own. The terminal
-/// summary, the HTML export's index and `compare` all say it this way.
+/// get every workshop they need, sessions, and how close the plan is to the best possible, with
+/// what was proven in school terms (the most workshops any plan could give, the fewest sessions
+/// that could give the plan's, the term the cost gap is mostly in) and whether the clock stopped
+/// the search. The technical figures (objective, bound, gap, status) follow in a line of their own.
+/// The terminal summary, the HTML export's index and `compare` all say it this way.
 public struct PlanHeadline: Sendable, Equatable {
     public let workshopsWanted: Int
     public let workshopsServed: Int
@@ -18,6 +20,12 @@ public struct PlanHeadline: Sendable, Equatable {
     public let objective: Double
     public let lowerBound: Double?
     public let gap: Double?
+    /// What the search proved in school terms (nil when nothing was, and in older plans).
+    public let proven: ProvenFigures?
+    /// What ended the search (nil in older plans).
+    public let searchEnd: SearchEnd?
+    /// Where the cost gap can lie, term by term (nil without a lower bound).
+    public let costGap: CostGap?
 
     public init(plan: WeekPlan, scenario: Scenario) {
         let h = plan.header
@@ -32,6 +40,12 @@ public struct PlanHeadline: Sendable, Equatable {
         objective = h.objective
         lowerBound = h.lowerBound
         gap = h.gap
+        proven = h.proven
+        searchEnd = h.search?.end
+        costGap = h.lowerBound.map {
+            CostGap(cost: plan.cost, lowerBound: $0, workshopsWanted: h.workshopsWanted, sessions: plan.sessions.count,
+                    proven: h.proven, policy: scenario.policy)
+        }
     }
 
     public var workshopsNotGiven: Int { max(0, workshopsWanted - workshopsServed) }
@@ -40,10 +54,33 @@ public struct PlanHeadline: Sendable, Equatable {
     public var workshopsShare: Double { workshopsWanted == 0 ? 1 : Double(workshopsServed) / Double(workshopsWanted) }
     public var fullyServedShare: Double { studentsWithDemand == 0 ? 1 : Double(studentsFullyServed) / Double(studentsWithDemand) }
 
-    /// "1,662 of 1,752 wanted workshops given (90 not given)".
+    /// "1,662 of 1,752 wanted workshops given (90 not given)"; with the proven most any plan could
+    /// give, that comes first, since it is what the plan is measured against, and the wanted follow
+    /// in brackets: "1,736 of at most 1,740 possible workshops given (1,752 wanted, 16 not given)",
+    /// or "1,736 workshops given, the most possible (1,752 wanted, 16 not given)" when the plan
+    /// gives them. A plan that gives every wanted workshop says so alone.
     public var workshopsGiven: String {
-        "\(Self.count(workshopsServed)) of \(Self.count(workshopsWanted)) wanted workshops given"
-            + (workshopsNotGiven > 0 ? " (\(Self.count(workshopsNotGiven)) not given)" : "")
+        let notGiven = workshopsNotGiven > 0 ? " (\(Self.count(workshopsNotGiven)) not given)" : ""
+        guard let most = proven?.workshopsAtMost, workshopsNotGiven > 0 else {
+            return "\(Self.count(workshopsServed)) of \(Self.count(workshopsWanted)) wanted workshops given" + notGiven
+        }
+        let wanted = " (\(Self.count(workshopsWanted)) wanted, \(Self.count(workshopsNotGiven)) not given)"
+        if most <= workshopsServed { return "\(Self.count(workshopsServed)) workshops given, the most possible" + wanted }
+        return "\(Self.count(workshopsServed)) of at most \(Self.count(most)) possible workshops given" + wanted
+    }
+
+    /// "192 sessions", with the proven fewest that could give the plan's workshops: "192 sessions
+    /// (at least 181 could give these workshops)", or "181 sessions, the fewest that could give
+    /// these workshops".
+    public var sessionsOpened: String {
+        "\(Self.count(sessions)) sessions" + (sessionsProven.map { $0.hasPrefix("the fewest") ? ", " + $0 : " (\($0))" } ?? "")
+    }
+
+    /// What was proven of the sessions: "at least 181 could give these workshops", "the fewest that
+    /// could give these workshops"; nil when nothing was.
+    public var sessionsProven: String? {
+        guard let least = proven?.sessionsAtLeast else { return nil }
+        return least >= sessions ? "the fewest that could give these workshops" : "at least \(Self.count(least)) could give these workshops"
     }
 
     /// "229 of 300 students get every workshop they need".
@@ -68,9 +105,28 @@ public struct PlanHeadline: Sendable, Equatable {
 
     /// "1,662 of 1,752 wanted workshops given (90 not given); 229 of 300 students get every
     /// workshop they need; 4,448 of 4,448 student-blocks placed (…); 186 sessions; plan within 9 %
-    /// of the best possible".
+    /// of the best possible", and what was proven and how the search ended (`verdict`).
     public var sentence: String {
-        ([workshopsGiven, studentsServed] + [placed].compactMap { $0 } + ["\(Self.count(sessions)) sessions", quality]).joined(separator: "; ")
+        ([workshopsGiven, studentsServed] + [placed].compactMap { $0 } + [sessionsOpened, verdict]).joined(separator: "; ")
+    }
+
+    /// How close the plan is to the best possible, the term the gap is mostly in, and whether the
+    /// clock stopped the search: "plan within 9 % of the best possible; the gap is mostly in
+    /// sessions; stopped by the clock: the result may differ from run to run".
+    public var verdict: String {
+        ([quality] + [gapTerm, stoppedByClock].compactMap { $0 }).joined(separator: "; ")
+    }
+
+    /// "the gap is mostly in sessions", when `CostGap.mostly` names a term (never for a plan proven best).
+    public var gapTerm: String? {
+        guard status != .optimal, gap != 0, let term = costGap?.mostly else { return nil }
+        return "the gap is mostly in \(term.rawValue)"
+    }
+
+    /// Said when the wall clock ended the search before its work budget did: the plan is then not
+    /// the same from run to run (`SearchEnd.clock`).
+    public var stoppedByClock: String? {
+        searchEnd == .clock ? "stopped by the clock: the result may differ from run to run" : nil
     }
 
     /// How close the plan is to the best possible, in words.

@@ -9,6 +9,8 @@ public struct PlanMetrics: Sendable, Equatable {
     /// Workshops per student with demand this week: mean and 10th percentile.
     public var workshopsMean: Double
     public var workshopsP10: Double
+    /// Each subject's workshops given and not given, and its unserved by kind of reason, by name.
+    public var subjects: [SubjectWorkshops]
     /// Unserved student-subjects by short reason, sorted by reason.
     public var unservedByReason: [(reason: String, count: Int)]
     /// Sessions per teacher in the week.
@@ -50,6 +52,7 @@ public struct PlanMetrics: Sendable, Equatable {
         var reasons: [String: Int] = [:]
         for u in plan.unserved { reasons[u.reason.kind.rawValue, default: 0] += 1 }
         unservedByReason = reasons.keys.sorted().map { ($0, reasons[$0] ?? 0) }
+        subjects = SubjectWorkshops.all(plan: plan, scenario: scenario)
         var load: [TeacherID: Int] = Dictionary(uniqueKeysWithValues: scenario.teachers.map { ($0.id, 0) })
         for s in plan.sessions { load[s.teacher, default: 0] += 1 }
         teacherLoadMin = load.values.min() ?? 0

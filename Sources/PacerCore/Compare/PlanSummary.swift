@@ -8,9 +8,9 @@ public struct PlanSummary: Sendable {
         let h = plan.header
         let metrics = PlanMetrics(plan: plan, scenario: scenario), headline = metrics.headline
         var lines: [String] = []
-        lines.append("\(h.scenario): \(headline.quality) (\(headline.technical); \(h.method), \(String(format: "%.1f", seconds)) s)")
+        lines.append("\(h.scenario): \(headline.verdict) (\(headline.technical); \(h.method), \(String(format: "%.1f", seconds)) s)")
         let perDay = plan.days.map { "\($0.day) \($0.sessions.count)" }.joined(separator: ", ")
-        lines.append("sessions: \(plan.sessions.count) (\(perDay))")
+        lines.append("sessions: \(plan.sessions.count) (\(perDay))" + (headline.sessionsProven.map { "; " + $0 } ?? ""))
         let inOne = Set(plan.sessions.flatMap(\.students)).count
         lines.append("workshops: \(headline.workshopsGiven); \(headline.studentsServed), \(inOne) in at least one")
         if let p = h.placements {

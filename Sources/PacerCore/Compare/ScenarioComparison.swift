@@ -36,40 +36,103 @@ public struct ScenarioComparison: Sendable {
         public static let sessions = "sessions opened"
         public static let teacherLoad = "teacher load mean"
         public static let placed = "student-blocks placed (share of due)"
+        /// The proven figures (`ProvenFigures`), shown only where some plan has them.
+        public static let workshopsAtMost = "most workshops any plan could give (proven)"
+        public static let sessionsAtLeast = "fewest sessions for the plan's workshops (proven)"
     }
 
-    /// Rows of (figure, value per scenario as text); the numeric value too, for deltas and charts.
-    public var rows: [(name: String, values: [Double?], format: (Double) -> String)] {
+    /// One figure of every scenario: its values, how to write them and, where the search proved
+    /// one, the best each scenario could reach in it, so that a difference against the base can be
+    /// marked as proven or not (`ProvenDifference`).
+    public struct Row: Sendable {
+        public let name: String
+        public let values: [Double?]
+        public let format: @Sendable (Double) -> String
+        /// Per scenario, the proven best any of its plans could reach in this figure; nil for figures
+        /// nothing is proven of.
+        public var best: [Double?]? = nil
+        public var higherIsBetter = true
+
+        /// How scenario `i`'s difference from the base reads (nil for the base, for equal values,
+        /// and where the bound that decides is not known).
+        public func proof(_ i: Int) -> ProvenDifference? {
+            guard i > 0, i < values.count, let best, let base = values[0], let value = values[i] else { return nil }
+            return ProvenDifference.of(base: (base, best[0]), other: (value, best[i]), higherIsBetter: higherIsBetter)
+        }
+    }
+
+    /// Every row, as the terminal table and the CSV show them: the figures, each subject's
+    /// workshops (`subjectRows`), then the unserved by reason (`reasonRows`).
+    public var rows: [Row] { figureRows + subjectRows + reasonRows }
+
+    static let num: @Sendable (Double) -> String = NumberText.points
+
+    /// The plan's figures, with deltas the bounds can decide (workshops given, cost).
+    public var figureRows: [Row] {
         let m = entries.map(\.metrics)
-        func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
-        let num = NumberText.points
-        var rows: [(String, [Double?], (Double) -> String)] = [
-            (Figure.workshopsGiven, m.map { $0.headline.workshopsShare }, pct),
-            ("workshops not given", m.map { Double($0.headline.workshopsNotGiven) }, num),
-            (Figure.fullyServed, m.map { $0.headline.fullyServedShare }, pct),
-            ("students short of a workshop", m.map { Double($0.headline.studentsShort) }, num),
-            ("students in at least one workshop (share)", m.map { $0.servedShare }, pct),
-            ("workshops per student (mean)", m.map { $0.workshopsMean }, num),
-            ("workshops per student (10th pct)", m.map { $0.workshopsP10 }, num),
-            (Figure.placed, m.map { $0.studentBlocksDue == nil ? nil : $0.headline.placedShare }, pct),
-            ("student-blocks due", m.map { $0.studentBlocksDue.map(Double.init) }, num),
-            ("student-blocks placed", m.map { $0.studentBlocksPlaced.map(Double.init) }, num),
-            ("student-blocks with no place", m.map { $0.studentBlocksNoPlace.map(Double.init) }, num),
-            ("adults supervising study (adult-blocks)", m.map { $0.supervisingAdults.map(Double.init) }, num),
-            ("study seats used (seat-blocks)", m.map { $0.studySeatsUsed.map(Double.init) }, num),
-            (Figure.sessions, m.map { Double($0.sessions) }, num),
-            ("mean group size", m.map { $0.meanGroupSize }, num),
-            ("teacher load min", m.map { Double($0.teacherLoadMin) }, num),
-            (Figure.teacherLoad, m.map { $0.teacherLoadMean }, num),
-            ("teacher load max", m.map { Double($0.teacherLoadMax) }, num),
-            ("room use", m.map { $0.roomUse }, pct),
-            ("objective (cost, lower is better)", m.map { $0.objective }, num),
-            ("lower bound (no plan costs less)", m.map { $0.lowerBound }, num),
-            ("gap (objective above the bound)", m.map { $0.gap }, pct),
+        let pct: @Sendable (Double) -> String = { String(format: "%.1f%%", $0 * 100) }
+        let num = Self.num
+        let most = m.map { $0.headline.proven?.workshopsAtMost }
+        var rows: [Row] = [
+            Row(name: Figure.workshopsGiven, values: m.map { $0.headline.workshopsShare }, format: pct,
+                best: zip(m, most).map { metrics, most in most.map { metrics.headline.workshopsWanted == 0 ? 1 : Double($0) / Double(metrics.headline.workshopsWanted) } }),
+            Row(name: "workshops not given", values: m.map { Double($0.headline.workshopsNotGiven) }, format: num,
+                best: zip(m, most).map { metrics, most in most.map { Double(max(0, metrics.headline.workshopsWanted - $0)) } }, higherIsBetter: false),
+            Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num),
+            Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct),
+            Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num),
+            Row(name: "students in at least one workshop (share)", values: m.map { $0.servedShare }, format: pct),
+            Row(name: "workshops per student (mean)", values: m.map { $0.workshopsMean }, format: num),
+            Row(name: "workshops per student (10th pct)", values: m.map { $0.workshopsP10 }, format: num),
+            Row(name: Figure.placed, values: m.map { $0.studentBlocksDue == nil ? nil : $0.headline.placedShare }, format: pct),
+            Row(name: "student-blocks due", values: m.map { $0.studentBlocksDue.map(Double.init) }, format: num),
+            Row(name: "student-blocks placed", values: m.map { $0.studentBlocksPlaced.map(Double.init) }, format: num),
+            Row(name: "student-blocks with no place", values: m.map { $0.studentBlocksNoPlace.map(Double.init) }, format: num),
+            Row(name: "adults supervising study (adult-blocks)", values: m.map { $0.supervisingAdults.map(Double.init) }, format: num),
+            Row(name: "study seats used (seat-blocks)", values: m.map { $0.studySeatsUsed.map(Double.init) }, format: num),
+            Row(name: Figure.sessions, values: m.map { Double($0.sessions) }, format: num),
+            Row(name: Figure.sessionsAtLeast, values: m.map { $0.headline.proven?.sessionsAtLeast.map(Double.init) }, format: num),
+            Row(name: "mean group size", values: m.map { $0.meanGroupSize }, format: num),
+            Row(name: "teacher load min", values: m.map { Double($0.teacherLoadMin) }, format: num),
+            Row(name: Figure.teacherLoad, values: m.map { $0.teacherLoadMean }, format: num),
+            Row(name: "teacher load max", values: m.map { Double($0.teacherLoadMax) }, format: num),
+            Row(name: "room use", values: m.map { $0.roomUse }, format: pct),
+            Row(name: "objective (cost, lower is better)", values: m.map { $0.objective }, format: num,
+                best: m.map { $0.lowerBound }, higherIsBetter: false),
+            Row(name: "lower bound (no plan costs less)", values: m.map { $0.lowerBound }, format: num),
+            Row(name: "gap (objective above the bound)", values: m.map { $0.gap }, format: pct),
         ]
+        // The proven figures only where some plan has them (none do before the search proves them).
+        rows.removeAll { [Figure.workshopsAtMost, Figure.sessionsAtLeast].contains($0.name) && $0.values.allSatisfy { $0 == nil } }
+        return rows
+    }
+
+    /// Each subject by name (subject name first): workshops given, not given, and its unserved
+    /// students by kind of reason where any scenario has some, so the bottleneck shows. A subject
+    /// one scenario lacks has no value there.
+    public var subjectRows: [Row] {
+        let m = entries.map(\.metrics), num = Self.num
+        var rows: [Row] = []
+        var subjects: [SubjectID: String] = [:]
+        for metrics in m { for subject in metrics.subjects { subjects[subject.subject] = subject.name } }
+        for (id, name) in subjects.sorted(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) {
+            let figures = m.map { $0.subjects.first { $0.subject == id } }
+            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num))
+            rows.append(Row(name: "\(name): workshops not given", values: figures.map { $0.map { Double($0.notGiven) } }, format: num))
+            for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
+                rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
+            }
+        }
+        return rows
+    }
+
+    /// The unserved student-subjects of every subject together, by kind of reason.
+    public var reasonRows: [Row] {
+        let m = entries.map(\.metrics), num = Self.num
+        var rows: [Row] = []
         let reasons = Set(m.flatMap { $0.unservedByReason.map(\.reason) }).sorted()
         for reason in reasons {
-            rows.append(("unserved: \(reason)", m.map { metrics in Double(metrics.unservedByReason.first { $0.reason == reason }?.count ?? 0) }, num))
+            rows.append(Row(name: "unserved: \(reason)", values: m.map { metrics in Double(metrics.unservedByReason.first { $0.reason == reason }?.count ?? 0) }, format: num))
         }
         return rows
     }

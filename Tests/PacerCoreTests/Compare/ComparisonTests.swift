@@ -26,7 +26,7 @@ import Testing
             #expect(m.headline.workshopsNotGiven == plan.unserved.map { $0.wanted - $0.got }.reduce(0, +))
         }
         let report = ComparisonReport(comparison)
-        #expect(report.csv.hasPrefix("figure,Maple Grove Learning Studio (tiny),Maple Grove Learning Studio (tiny again),delta Maple Grove Learning Studio (tiny again)\r\n"))
+        #expect(report.csv.hasPrefix("figure,Maple Grove Learning Studio (tiny),Maple Grove Learning Studio (tiny again),delta Maple Grove Learning Studio (tiny again),proven delta Maple Grove Learning Studio (tiny again)\r\n"))
         #expect(report.html.contains("<svg") && report.html.contains("workshops given (share of wanted)"))
         #expect(report.html.contains("Maple Grove Learning Studio (tiny)"), "the scenario's name, with its folder where two share it")
         #expect(report.html.contains("(the base)") && !report.html.contains("forecast.html"))
