@@ -23,8 +23,8 @@ solver.set_solver_specific_parameters("num_workers:2")
 status = solver.solve(model)
 found = status in (model_builder.SolveStatus.OPTIMAL, model_builder.SolveStatus.FEASIBLE)
 try:  # CP-SAT may prove a bound before it finds a solution
-    bound = solver.best_objective_bound
-except Exception:
+    bound = float(solver.best_objective_bound)  # pandas' NA without one, which float() refuses
+except (TypeError, ValueError):
     bound = None
 print(json.dumps({"solver": f"CP-SAT {ortools.__version__}",
                   "status": "optimal" if status == model_builder.SolveStatus.OPTIMAL else
