@@ -34,9 +34,7 @@ struct LowerBound {
         let clock = ContinuousClock()
         func left() -> Double { clock.now.duration(to: deadline).seconds }
         guard left() > 0.05 else { return nil }
-        let rules = RuleCatalogue(scenario)
-        let model = try build(rules)
-        try rules.addCountedRows(to: model)
+        let model = try countedModel()
         let problem = model.problem
         let size = problem.size
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
@@ -74,6 +72,15 @@ struct LowerBound {
             if let bound = search.bound { best = max(best, bound) }
         }
         return Outcome(value: rounded(best), relaxation: rounded(lpValue), size: size, work: spent, stoppedByClock: byClock)
+    }
+
+    /// The counted model with the rules' counted rows: what `solve` solves, and what
+    /// `pacer model --counted` writes for other solvers (`CountedModelWriter`).
+    func countedModel() throws -> CountedModel {
+        let rules = RuleCatalogue(scenario)
+        let model = try build(rules)
+        try rules.addCountedRows(to: model)
+        return model
     }
 
     /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.

@@ -45,7 +45,7 @@ public enum ReferenceModelWriter {
         }
         let demands = Demand.all(scenario)
         let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
-        if path.hasSuffix(".mps") { try model.problem.writeMPS(to: path) } else { try model.problem.writeLP(to: path) }
+        try model.problem.write(to: path)
         return model.problem.size
     }
 
