@@ -20,6 +20,8 @@ struct PlanSearch {
     var status = PlanStatus.feasible
     var method = "greedy"
     var size: ModelSize?
+    /// The proven school figures (`SchoolFigureBounds`), once `proveSchoolFigures` has run.
+    var proven: ProvenFigures?
     /// What was tried for each away teacher's group on a regrouped day (`AwayCover`).
     var coverTries: [DayChanges.Cover] = []
 
@@ -73,6 +75,14 @@ struct PlanSearch {
         bound = try LowerBound(scenario: scenario, demands: demands)
             .solve(nodeLimit: options.nodeLimit, deadline: heuristicDeadline, stop: stop)?.value
         report("lower bound", incumbent: cost)
+    }
+
+    /// The proven school figures for the plan found (its workshops given), after the search: each
+    /// solve budgeted as the bound's, `deadline` only a safety net.
+    mutating func proveSchoolFigures(work: Double = LowerBound.work, deadline: ContinuousClock.Instant) throws {
+        let served = Planner.workshopsServed(by: sessions, demands: demands)
+        proven = try SchoolFigureBounds(scenario: scenario, demands: demands)
+            .solve(served: served, work: work, nodeLimit: options.nodeLimit, deadline: deadline, stop: stop).figures
     }
 
     /// GLPK re-decides one neighbourhood at a time; on a small school this also hands the
@@ -142,7 +152,7 @@ struct PlanSearch {
     /// The plan file's contents, and for a regrouped day (`date`) what it changes from the published sessions.
     func result(date: SchoolDate?) -> PlanResult {
         var plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                                    method: method, bound: bound, size: size, candidates: counts, published: published,
+                                    method: method, bound: bound, size: size, candidates: counts, proven: proven, published: published,
                                     publishedStudy: context.publishedStudy ?? [])
         if let date {
             plan.header.kind = .day

@@ -58,13 +58,28 @@ public enum Planner {
             try search.solveWholeWeekModel(log: log)
         }
         search.settleStatus()
+        if options.budget == nil, !search.isStopped {
+            // A safety net only: the figures' solves are budgeted in work (SchoolFigureBounds).
+            try search.proveSchoolFigures(deadline: ContinuousClock.now.adding(seconds: max(2, options.timeLimit * 0.05)))
+        }
         return search.result(date: date)
+    }
+
+    /// The wanted workshops `sessions` give: per demand, the workshops in its subject up to those wanted.
+    static func workshopsServed(by sessions: [PlannedSession], demands: [Demand]) -> Int {
+        var got: [StudentSubject: Int] = [:]
+        for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
+        return workshopsServed(got, demands: demands)
+    }
+
+    private static func workshopsServed(_ got: [StudentSubject: Int], demands: [Demand]) -> Int {
+        demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) }
     }
 
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
         status: PlanStatus, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
-        published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
+        proven: ProvenFigures? = nil, published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
     ) -> WeekPlan {
         let order = scenario.calendar.blockOrder
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
@@ -105,8 +120,8 @@ public enum Planner {
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
-            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) },
-            placements: study.placements)
+            workshopsServed: workshopsServed(got, demands: demands),
+            placements: study.placements, proven: proven)
         return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved,
                         study: study.groups, unplaced: study.unplaced)
     }
