@@ -56,10 +56,11 @@ struct LowerBound {
     /// means a bug.
     static func bestBound(of problem: Problem, work: Double, nodeLimit: Int, deadline: ContinuousClock.Instant,
                           stop: StopToken?) throws -> Outcome? {
+        guard deadline.secondsLeft > 0.05 else { return nil }
         let size = problem.size
         let maximizing = problem.direction == .maximize
         var lp = LPOptions()
-        lp.timeLimit = deadline.secondsLeft
+        lp.timeLimit = max(0.05, deadline.secondsLeft)
         let relaxation = try problem.solveLP(lp)
         guard relaxation.status == .optimal, let lpValue = relaxation.objective else { return nil }
         var best = lpValue
@@ -73,7 +74,7 @@ struct LowerBound {
             mip.presolve = false
             mip.cuts = true
             mip.nodeLimit = nodes
-            mip.timeLimit = deadline.secondsLeft
+            mip.timeLimit = max(0.05, deadline.secondsLeft)
             mip.stopToken = stop
             let search = try problem.solveMIP(mip)
             if search.status == .infeasible {

@@ -59,8 +59,9 @@ public enum Planner {
         }
         search.settleStatus()
         if options.budget == nil, !search.isStopped {
-            // A safety net only: the figures' solves are budgeted in work (SchoolFigureBounds).
-            try search.proveSchoolFigures(deadline: ContinuousClock.now.adding(seconds: max(2, options.timeLimit * 0.05)))
+            // A safety net only: the figures' solves are budgeted in work (SchoolFigureBounds). Their
+            // LPs are as large as the bound's (the middle school's takes 3.7 s on a loaded 2-core machine).
+            try search.proveSchoolFigures(deadline: ContinuousClock.now.adding(seconds: max(5, options.timeLimit * 0.1)))
         }
         return search.result(date: date)
     }

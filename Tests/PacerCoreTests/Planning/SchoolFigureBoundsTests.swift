@@ -49,4 +49,14 @@ import Testing
         #expect(proven.workshopsAtMost >= plan.header.workshopsServed)
         #expect(try #require(proven.sessionsAtLeast) <= plan.sessions.count)
     }
+
+    /// A deadline already passed gives no figures and hands GLPK no negative time limit (which it
+    /// refuses): the plan is written without them.
+    @Test func passedDeadlineGivesNoFigures() throws {
+        let scenario = try generatedSchool(.scaled(students: 12, seed: 3))
+        let outcome = try SchoolFigureBounds(scenario: scenario, demands: Demand.all(scenario))
+            .solve(served: 1, deadline: .now.adding(seconds: -1), stop: nil)
+        #expect(outcome.figures == nil)
+        #expect(outcome.stoppedByClock)
+    }
 }
