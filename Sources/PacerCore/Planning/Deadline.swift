@@ -6,4 +6,7 @@ extension ContinuousClock.Instant {
         let bounded = seconds.isNaN ? 0 : Swift.min(Swift.max(seconds, 0), PlanOptions.maximumTimeLimit)
         return self + .milliseconds(Int64((bounded * 1000).rounded()))
     }
+
+    /// The seconds from now until this instant (negative once it has passed).
+    var secondsLeft: Double { ContinuousClock().now.duration(to: self).seconds }
 }

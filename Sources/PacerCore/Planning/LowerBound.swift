@@ -31,18 +31,40 @@ struct LowerBound {
     /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are
     /// what `work` buys at the model's size, at most `nodeLimit`; `deadline` is only a safety net.
     func solve(work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Outcome? {
-        let clock = ContinuousClock()
-        func left() -> Double { clock.now.duration(to: deadline).seconds }
-        guard left() > 0.05 else { return nil }
+        guard deadline.secondsLeft > 0.05 else { return nil }
         let model = try countedModel()
-        let problem = model.problem
-        let size = problem.size
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
-        guard problem.numberOfColumns > 0 else { return Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: size, work: 0, stoppedByClock: false) }
-        // Building a large school's model takes time: the clock may have run out meanwhile.
-        guard left() > 0.05 else { return nil }
+        guard model.problem.numberOfColumns > 0 else {
+            return Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: model.problem.size, work: 0, stoppedByClock: false)
+        }
+        guard let outcome = try Self.bestBound(of: model.problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
+        else { return nil }
+        return Outcome(value: rounded(outcome.value), relaxation: rounded(outcome.relaxation), size: outcome.size, work: outcome.work,
+                       stoppedByClock: outcome.stoppedByClock)
+    }
+
+    /// The counted model with every rule's counted rows: one build for the bound, for the proven
+    /// school figures (`SchoolFigureBounds`), which change only its objective, and for what
+    /// `pacer model --counted` writes for other solvers (`CountedModelWriter`).
+    func countedModel() throws -> CountedModel {
+        let rules = RuleCatalogue(scenario)
+        let model = try build(rules)
+        try rules.addCountedRows(to: model)
+        return model
+    }
+
+    /// The best bound GLPK proves on `problem`'s optimum in its direction (below a minimum, above a
+    /// maximum): its LP, then branch and bound with cuts for the nodes `work` buys at its size (at
+    /// most `nodeLimit`, none beyond `columnLimit` columns). Nil when the clock runs out before the
+    /// LP is solved. Throws when the model is infeasible: every plan is a solution of it, so that
+    /// means a bug.
+    static func bestBound(of problem: Problem, work: Double, nodeLimit: Int, deadline: ContinuousClock.Instant,
+                          stop: StopToken?) throws -> Outcome? {
+        guard deadline.secondsLeft > 0.05 else { return nil }
+        let size = problem.size
+        let maximizing = problem.direction == .maximize
         var lp = LPOptions()
-        lp.timeLimit = left()
+        lp.timeLimit = max(0.05, deadline.secondsLeft)
         let relaxation = try problem.solveLP(lp)
         guard relaxation.status == .optimal, let lpValue = relaxation.objective else { return nil }
         var best = lpValue
@@ -54,12 +76,12 @@ struct LowerBound {
         var byClock = false
         let nodes = min(nodeLimit, Int(max(0, work - spent) / max(1, columns * columns)))
         if nodes >= 1, problem.numberOfColumns <= Self.columnLimit, stop?.isStopped != true {
-            guard left() > 0.05 else { return Outcome(value: rounded(best), relaxation: rounded(lpValue), size: size, work: spent, stoppedByClock: true) }
+            guard deadline.secondsLeft > 0.05 else { return Outcome(value: best, relaxation: lpValue, size: size, work: spent, stoppedByClock: true) }
             var mip = MIPOptions()
             mip.presolve = false
             mip.cuts = true
             mip.nodeLimit = nodes
-            mip.timeLimit = max(0.01, left())
+            mip.timeLimit = max(0.05, deadline.secondsLeft)
             mip.stopToken = stop
             let search = try problem.solveMIP(mip)
             if search.status == .infeasible {
@@ -69,18 +91,9 @@ struct LowerBound {
             if case .feasible(.timeLimit) = search.status { byClock = true }
             if case .noSolutionFound(.timeLimit) = search.status { byClock = true }
             spent += columns * columns * Double(nodes)
-            if let bound = search.bound { best = max(best, bound) }
+            if let bound = search.bound { best = maximizing ? min(best, bound) : max(best, bound) }
         }
-        return Outcome(value: rounded(best), relaxation: rounded(lpValue), size: size, work: spent, stoppedByClock: byClock)
-    }
-
-    /// The counted model with the rules' counted rows: what `solve` solves, and what
-    /// `pacer model --counted` writes for other solvers (`CountedModelWriter`).
-    func countedModel() throws -> CountedModel {
-        let rules = RuleCatalogue(scenario)
-        let model = try build(rules)
-        try rules.addCountedRows(to: model)
-        return model
+        return Outcome(value: best, relaxation: lpValue, size: size, work: spent, stoppedByClock: byClock)
     }
 
     /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.

@@ -37,6 +37,8 @@ struct PlanSearch {
     var status = PlanStatus.feasible
     var method = "greedy"
     var size: ModelSize?
+    /// The proven school figures (`SchoolFigureBounds`), once `proveSchoolFigures` has run.
+    var proven: ProvenFigures?
     /// What was tried for each away teacher's group on a regrouped day (`AwayCover`).
     var coverTries: [DayChanges.Cover] = []
 
@@ -98,6 +100,19 @@ struct PlanSearch {
     mutating func proveLowerBound() throws {
         report("lower bound", incumbent: cost)
         try searchBound(work: LowerBound.work)
+    }
+
+    /// The proven school figures for the plan found (its workshops given), after the search: each
+    /// solve budgeted as the opening bound (its work counted as the bound's), the search's deadline
+    /// only a safety net.
+    mutating func proveSchoolFigures(work: Double = LowerBound.work) throws {
+        report("proving school figures", incumbent: cost)
+        let served = Planner.workshopsServed(by: sessions, demands: demands)
+        let outcome = try SchoolFigureBounds(scenario: scenario, demands: demands)
+            .solve(served: served, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+        proven = outcome.figures
+        boundWork += outcome.work
+        if outcome.stoppedByClock, !isStopped { stoppedByClock = true }
     }
 
     /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the bound by.
@@ -222,7 +237,7 @@ struct PlanSearch {
     /// The plan file's contents, and for a regrouped day (`date`) what it changes from the published sessions.
     func result(date: SchoolDate?) -> PlanResult {
         var plan = Planner.assemble(scenario, demands: demands, sessions: sessions, options: options, status: status,
-                                    method: method, bound: bound, size: size, candidates: counts, published: published,
+                                    method: method, bound: bound, size: size, candidates: counts, proven: proven, published: published,
                                     publishedStudy: context.publishedStudy ?? [])
         plan.header.search = spending
         if let date {

@@ -57,14 +57,30 @@ public enum Planner {
         } else if options.budget == nil, search.wholeWeekModelFits, !search.isStopped, search.clock.now.duration(to: search.searchDeadline).seconds > 0.05 {
             try search.solveWholeWeekModel(log: log)
         }
+        if options.budget == nil, !search.isStopped {
+            // Budgeted in work like the opening bound, within the search's time (their LPs are as
+            // large as the bound's: the middle school's takes about 2 s).
+            try search.proveSchoolFigures()
+        }
         search.settleStatus()
         return search.result(date: date)
+    }
+
+    /// The wanted workshops `sessions` give: per demand, the workshops in its subject up to those wanted.
+    static func workshopsServed(by sessions: [PlannedSession], demands: [Demand]) -> Int {
+        var got: [StudentSubject: Int] = [:]
+        for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
+        return workshopsServed(got, demands: demands)
+    }
+
+    private static func workshopsServed(_ got: [StudentSubject: Int], demands: [Demand]) -> Int {
+        demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) }
     }
 
     static func assemble(
         _ scenario: Scenario, demands: [Demand], sessions unsorted: [PlannedSession], options: PlanOptions,
         status: PlanStatus, method: String, bound: Double?, size: ModelSize?, candidates: (sessions: Int, placements: Int),
-        published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
+        proven: ProvenFigures? = nil, published: [PlannedSession] = [], publishedStudy: [StudyGroup] = []
     ) -> WeekPlan {
         let order = scenario.calendar.blockOrder
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
@@ -105,8 +121,8 @@ public enum Planner {
             objective: total.total, lowerBound: lower, gap: gap, candidateSessions: candidates.sessions,
             candidatePlacements: candidates.placements, referenceModel: size,
             students: scenario.students.count, workshopsWanted: demands.reduce(0) { $0 + $1.wanted },
-            workshopsServed: demands.reduce(0) { $0 + min($1.wanted, got[StudentSubject($1.student, $1.subject)] ?? 0) },
-            placements: study.placements)
+            workshopsServed: workshopsServed(got, demands: demands),
+            placements: study.placements, proven: proven)
         return WeekPlan(header: header, cost: total, sessions: sessions, days: days, unserved: unserved,
                         study: study.groups, unplaced: study.unplaced)
     }

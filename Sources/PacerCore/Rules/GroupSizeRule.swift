@@ -46,7 +46,8 @@ struct GroupSizeRule: PlanRule {
     /// Counted: a slot seats no more than its rooms hold and at least the minimum group per
     /// session it runs; students are seated only where a session runs, and no more of a pool (or
     /// of all of them) than are free or than one session seats, per session (`slotOpen` and
-    /// `joinsOpen` are implied for integers but tighten the relaxation a great deal).
+    /// `joinsOpen` are implied for integers but tighten the relaxation a great deal); and an
+    /// objective runs the whole sessions its seats need (`sessionsNeeded`).
     func addCountedRows(to model: CountedModel) throws {
         let problem = model.problem
         for slot in model.slots where !slot.runs.isEmpty && !slot.seatings.isEmpty {
@@ -64,6 +65,41 @@ struct GroupSizeRule: PlanRule {
                 try problem.addRow(name: "joinsOpen(\(seating.pool),\(slot.tag))", bounds: .upper(0),
                                    terms: [(seating.column, 1)] + slot.runs.map { ($0.column, -Double(most)) })
             }
+        }
+        try addSessionsNeededRows(to: model)
+    }
+
+    /// Counted, per objective: the sessions its seats need, rounded up. With R its sessions (Σ runs
+    /// over its slots), L the largest group of any of its slots and D the most seats its pools can
+    /// take in a week (Σ size × wanted, cut to the pool's slots), every plan has Σ seats ≤ L × R and
+    /// Σ seats ≤ D, so the unmet seats u = D − Σ seats ≥ 0 satisfy L × R + u ≥ D with R whole. Its
+    /// mixed-integer rounding, u ≥ f × (⌈D ÷ L⌉ − R) with f = D − L × (⌈D ÷ L⌉ − 1), holds for every
+    /// plan (R ≥ ⌈D ÷ L⌉: u ≥ 0; R = ⌈D ÷ L⌉ − k: u ≥ D − L × R = (k − 1) × L + f ≥ k × f). The LP
+    /// otherwise opens D ÷ L sessions, a fraction of one short of what the seats need: 25 students
+    /// wanting 2 workshops in groups of 12 take 5 sessions, not 4.17.
+    private func addSessionsNeededRows(to model: CountedModel) throws {
+        var seats: [ObjectiveID: [Column]] = [:], runs: [ObjectiveID: [Column]] = [:], largest: [ObjectiveID: Int] = [:]
+        var columnsOf: [Int: Int] = [:], order: [ObjectiveID] = []
+        for slot in model.slots where !slot.runs.isEmpty && !slot.seatings.isEmpty {
+            let id = slot.objective.id
+            if seats[id] == nil { order.append(id) }
+            seats[id, default: []] += slot.seatings.map(\.column)
+            runs[id, default: []] += slot.runs.map(\.column)
+            largest[id] = max(largest[id] ?? 0, slot.largestGroup)
+            for seating in slot.seatings { columnsOf[seating.pool, default: 0] += 1 }
+        }
+        var demand: [ObjectiveID: Int] = [:]
+        for (p, pool) in model.pools.enumerated() where columnsOf[p] != nil {
+            demand[pool.objective.id, default: 0] += pool.size * min(pool.wanted, columnsOf[p]!)
+        }
+        for id in order {
+            let d = demand[id] ?? 0, l = largest[id]!
+            guard d > 0, l > 0 else { continue }
+            let sessions = (d + l - 1) / l, f = d - l * (sessions - 1)
+            // f = L: the row is Σ seats ≤ L × R, which `slotOpen` already says slot by slot.
+            guard f < l else { continue }
+            try model.problem.addRow(name: RuleModel.name("sessionsNeeded(\(id))"), bounds: .upper(Double(d - f * sessions)),
+                                     terms: seats[id]!.map { ($0, 1.0) } + runs[id]!.map { ($0, -Double(f)) })
         }
     }
 

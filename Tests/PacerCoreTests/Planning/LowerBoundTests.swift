@@ -2,6 +2,24 @@ import GLPK
 import Testing
 @testable import PacerCore
 
+/// Generated schools of 8 to 30 students, of several seeds, whose reference model GLPK solves to
+/// optimality in seconds: the bound and the proven school figures are checked against the optimum.
+let tinyGeneratedSchools: [(students: Int, seed: UInt64)] = [
+    (8, 1), (8, 4), (10, 2), (12, 3), (12, 9), (15, 5), (18, 6), (20, 8), (24, 10), (30, 12),
+]
+
+/// The exact optimum of a school's reference model (GLPK to optimality) and its plan.
+func exactOptimum(_ scenario: Scenario) throws -> (cost: Double, sessions: [PlannedSession]) {
+    let demands = Demand.all(scenario)
+    let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
+    var options = MIPOptions()
+    options.timeLimit = 120
+    options.cuts = true
+    let exact = try model.problem.solveMIP(options)
+    #expect(exact.status == .optimal)
+    return (try #require(exact.objective), model.sessions(from: exact.values))
+}
+
 /// The counted model's bound never exceeds what a plan can reach: on schools small enough for
 /// GLPK to solve the reference model to optimality, the bound is at most that optimum. (Every
 /// plan the tests make is checked against its own bound by `pacer verify`'s `lower-bound`.)
@@ -11,16 +29,7 @@ import Testing
         return try #require(outcome).value
     }
 
-    func optimum(_ scenario: Scenario) throws -> Double {
-        let demands = Demand.all(scenario)
-        let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
-        var options = MIPOptions()
-        options.timeLimit = 120
-        options.cuts = true
-        let exact = try model.problem.solveMIP(options)
-        #expect(exact.status == .optimal)
-        return try #require(exact.objective)
-    }
+    func optimum(_ scenario: Scenario) throws -> Double { try exactOptimum(scenario).cost }
 
     /// Generated schools of 20 to 60 students, several seeds: the bound is valid, and on these
     /// it is the optimum itself.
@@ -30,6 +39,14 @@ import Testing
         let lower = try bound(scenario), best = try optimum(scenario)
         #expect(lower <= best + 1e-6)
         #expect(lower >= best * 0.98)
+    }
+
+    /// Ten small generated schools: the bound is never above the proven optimum.
+    @Test(arguments: tinyGeneratedSchools.indices)
+    func boundIsValidOnTinyGeneratedSchools(index: Int) throws {
+        let (students, seed) = tinyGeneratedSchools[index]
+        let scenario = try generatedSchool(.scaled(students: students, seed: seed))
+        #expect(try bound(scenario) <= optimum(scenario) + 1e-6)
     }
 
     /// Hand-made schools with a twist each (keep apart, a teacher away, groups that must split).

@@ -23,4 +23,21 @@ import Testing
         #expect(rules(s, handMade(s, [("Mon-F1", "T1", "BIG", "A2", ["S6"])])) == ["group-too-small"])
         #expect(rules(s, handMade(s, [("Mon-F1", "T1", "SMALL", "A1", ["S1", "S2", "S3"])])) == ["room-capacity"])
     }
+
+    /// Five students wanting one workshop in groups of four, two flex blocks: the counted model's
+    /// LP alone (no branching: `work: 0`) opens 5 ÷ 4 sessions without the `sessionsNeeded` row,
+    /// a bound of 25 (1.25 × 20); with it, two sessions, the optimum of 40.
+    @Test func sessionsNeededRaisesTheLPBoundToTheOptimum() throws {
+        let s = try school(days: ["Mon", "Tue"], """
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, max_group: 4, workshops_per_week: 1}]}]
+            teachers: [{id: T1, teaches: [A]}]
+            rooms: [{id: R1, capacity: 4}]
+            policy: {session: 20, empty_seat: 0}
+
+            """, students: "id,name,A\nS1,a,A1\nS2,b,A1\nS3,c,A1\nS4,d,A1\nS5,e,A1\n")
+        let lp = try #require(try LowerBound(scenario: s, demands: Demand.all(s)).solve(work: 0, deadline: .now.adding(seconds: 10), stop: nil))
+        #expect(lp.value > 25)
+        #expect(lp.value == 40)
+        #expect(try exactOptimum(s).cost == 40)
+    }
 }

@@ -1,0 +1,70 @@
+import GLPK
+
+/// Proven figures in school terms (plan.json's `proven`, `ProvenFigures`): the most wanted
+/// workshops any plan could give, and the fewest sessions that could give the plan's workshops.
+///
+/// Both come from the counted model of the lower bound (`LowerBound.countedModel()`, the same
+/// pools, slots and rules' rows) with another objective. Every plan is a solution of the counted
+/// model whose seats are at least its wanted workshops given (a pool's seats are capped by its
+/// wanted workshops, so a student's extra workshops are never counted twice) and whose runs are its
+/// sessions, so:
+/// - **workshops at most**: maximise Σ seats; the best bound GLPK proves, rounded down, is at
+///   least every plan's workshops given;
+/// - **sessions at least**: minimise Σ runs with Σ seats ≥ the plan's workshops given; the best
+///   bound, rounded up, is at most the sessions of every plan that gives as many.
+/// Each solve is budgeted as the bound's (`LowerBound.bestBound`: counted work, the deadline a
+/// safety net).
+struct SchoolFigureBounds {
+    let bound: LowerBound
+
+    init(scenario: Scenario, demands: [Demand]) {
+        bound = LowerBound(scenario: scenario, demands: demands)
+    }
+
+    struct Outcome {
+        /// Nil when the clock ran out before the first LP was solved.
+        let figures: ProvenFigures?
+        /// Work spent by both solves, in `LowerBound.Outcome.work`'s units.
+        let work: Double
+        /// Whether the wall clock cut a solve short: the figures may then differ from run to run.
+        let stoppedByClock: Bool
+    }
+
+    /// The figures for a plan that gives `served` wanted workshops, each solve spending at most
+    /// `work` (and `nodeLimit` nodes). `sessionsAtLeast` is nil when its solve did not finish.
+    func solve(served: Int, work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant,
+               stop: StopToken?) throws -> Outcome {
+        let model = try bound.countedModel()
+        let problem = model.problem
+        let wanted = bound.demands.reduce(0) { $0 + max(0, $1.wanted) }
+        guard problem.numberOfColumns > 0 else {
+            // Nobody can be seated anywhere: no plan gives a workshop or opens a session.
+            return Outcome(figures: ProvenFigures(workshopsAtMost: 0, sessionsAtLeast: 0), work: 0, stoppedByClock: false)
+        }
+        let seats = model.slots.flatMap(\.seatings).map(\.column)
+        let runs = model.slots.flatMap(\.runs).map(\.column)
+
+        try problem.setObjectiveConstant(0)
+        for c in 0..<problem.numberOfColumns { try problem.setObjective(Column(index: c), 0) }
+        for column in seats { try problem.setObjective(column, 1) }
+        problem.direction = .maximize
+        guard let most = try LowerBound.bestBound(of: problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop) else {
+            return Outcome(figures: nil, work: 0, stoppedByClock: true)
+        }
+        let workshopsAtMost = min(wanted, Int((most.value + 1e-6).rounded(.down)))
+        guard served > 0 else {
+            return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: 0), work: most.work,
+                           stoppedByClock: most.stoppedByClock)
+        }
+
+        for column in seats { try problem.setObjective(column, 0) }
+        for column in runs { try problem.setObjective(column, 1) }
+        problem.direction = .minimize
+        try problem.addRow(name: "served", bounds: .lower(Double(served)), terms: seats.map { ($0, 1) })
+        let fewest = try LowerBound.bestBound(of: problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
+        let sessionsAtLeast = fewest.map { Int(($0.value - 1e-6).rounded(.up)) }
+        return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: sessionsAtLeast),
+                       work: most.work + (fewest?.work ?? 0),
+                       stoppedByClock: most.stoppedByClock || fewest == nil || fewest?.stoppedByClock == true)
+    }
+}
