@@ -30,9 +30,12 @@ struct LowerBound {
 
     /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are
     /// what `work` buys at the model's size, at most `nodeLimit`; `deadline` is only a safety net.
-    func solve(work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Outcome? {
+    /// `model`, when given, is a counted model built before (`countedModel()`), solved again from
+    /// its last basis: the high school's LP takes half a minute cold and moments warm.
+    func solve(model given: CountedModel? = nil, work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant,
+               stop: StopToken?) throws -> Outcome? {
         guard deadline.secondsLeft > 0.05 else { return nil }
-        let model = try countedModel()
+        let model = try given ?? countedModel()
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
         guard model.problem.numberOfColumns > 0 else {
             return Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: model.problem.size, work: 0, stoppedByClock: false)

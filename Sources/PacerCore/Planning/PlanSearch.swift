@@ -39,6 +39,8 @@ struct PlanSearch {
     var size: ModelSize?
     /// The proven school figures (`SchoolFigureBounds`), once `proveSchoolFigures` has run.
     var proven: ProvenFigures?
+    /// The counted model, built once: the bound's later searches and the figures start from its last basis.
+    var countedModel: CountedModel?
     /// What was tried for each away teacher's group on a regrouped day (`AwayCover`).
     var coverTries: [DayChanges.Cover] = []
 
@@ -109,7 +111,8 @@ struct PlanSearch {
         report("proving school figures", incumbent: cost)
         let served = Planner.workshopsServed(by: sessions, demands: demands)
         let outcome = try SchoolFigureBounds(scenario: scenario, demands: demands)
-            .solve(served: served, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+            .solve(model: countedModel, served: served, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+        countedModel = nil  // its objective is now the figures'
         proven = outcome.figures
         boundWork += outcome.work
         if outcome.stoppedByClock, !isStopped { stoppedByClock = true }
@@ -118,8 +121,9 @@ struct PlanSearch {
     /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the bound by.
     @discardableResult
     private mutating func searchBound(work: Double) throws -> Double {
-        guard let outcome = try LowerBound(scenario: scenario, demands: demands)
-            .solve(work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+        let lowerBound = LowerBound(scenario: scenario, demands: demands)
+        if countedModel == nil { countedModel = try lowerBound.countedModel() }
+        guard let outcome = try lowerBound.solve(model: countedModel, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
         else {
             if !isStopped { stoppedByClock = true }
             return 0

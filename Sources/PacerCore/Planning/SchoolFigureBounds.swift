@@ -32,9 +32,12 @@ struct SchoolFigureBounds {
 
     /// The figures for a plan that gives `served` wanted workshops, each solve spending at most
     /// `work` (and `nodeLimit` nodes). `sessionsAtLeast` is nil when its solve did not finish.
-    func solve(served: Int, work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant,
-               stop: StopToken?) throws -> Outcome {
-        let model = try bound.countedModel()
+    /// `model`, when given, is the bound's counted model, already solved: its objective is replaced
+    /// (so it serves nothing else afterwards) and GLPK starts from its last basis, which spares the
+    /// large schools a cold LP per figure (the high school's takes half a minute).
+    func solve(model given: CountedModel? = nil, served: Int, work: Double = LowerBound.work, nodeLimit: Int = 1_000,
+               deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Outcome {
+        let model = try given ?? bound.countedModel()
         let problem = model.problem
         let wanted = bound.demands.reduce(0) { $0 + max(0, $1.wanted) }
         guard problem.numberOfColumns > 0 else {
