@@ -183,7 +183,7 @@ struct NeighbourhoodImprover {
         options.nodeLimit = nodes
         spent += columns * columns * Double(nodes + Self.rootNodes)
         options.stopToken = stop
-        options.timeLimit = max(0.01, ContinuousClock.now.duration(to: deadline).seconds)
+        options.timeLimit = max(0.01, deadline.secondsLeft)
         options.start = start(of: mine, in: model, school: school, rules: ruleModel)
         let solution = try model.problem.solveMIP(options)
         switch solution.status {

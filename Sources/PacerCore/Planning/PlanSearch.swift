@@ -119,15 +119,16 @@ struct PlanSearch {
         if outcome.stoppedByClock, !isStopped { stoppedByClock = true }
     }
 
-    /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the bound by.
+    /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the
+    /// bound by, and whether the clock cut this search short.
     @discardableResult
-    private mutating func searchBound(work: Double) throws -> Double {
+    private mutating func searchBound(work: Double) throws -> (gain: Double, cutByClock: Bool) {
         let lowerBound = LowerBound(scenario: scenario, demands: demands)
         if countedModel == nil { countedModel = try lowerBound.countedModel() }
         guard let outcome = try lowerBound.solve(model: countedModel, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
         else {
             if !isStopped { stoppedByClock = true }
-            return 0
+            return (0, !isStopped)
         }
         if openingBound == nil { openingBound = outcome }
         boundWork += outcome.work
@@ -135,7 +136,7 @@ struct PlanSearch {
         let before = bound
         bound = max(bound ?? outcome.value, outcome.value)
         report("lower bound", incumbent: cost)
-        return before.map { bound! - $0 } ?? 0
+        return (before.map { bound! - $0 } ?? 0, outcome.stoppedByClock)
     }
 
     /// The rest of the work, shared between the plan (GLPK re-decides one neighbourhood at a time)
@@ -164,12 +165,10 @@ struct PlanSearch {
                 split.planned(work: cursor.spent - spent, gain: before - cursor.cost, exhausted: cursor.exhausted)
                 if cursor.stoppedByClock { stoppedByClock = true; clockRanOut = true }
             case let .bound(work):
-                let spent = boundWork, wasCut = stoppedByClock
-                stoppedByClock = false
-                let gain = try searchBound(work: work)
-                split.bounded(work: boundWork - spent, gain: gain)
-                if stoppedByClock { clockRanOut = true }
-                stoppedByClock = stoppedByClock || wasCut
+                let spent = boundWork
+                let searched = try searchBound(work: work)
+                split.bounded(work: boundWork - spent, gain: searched.gain)
+                if searched.cutByClock { clockRanOut = true }
             }
         }
         planWork += cursor.spent
@@ -185,7 +184,7 @@ struct PlanSearch {
         var mip = MIPOptions()
         mip.presolve = false
         mip.start = model.values(of: sessions)
-        mip.timeLimit = max(0.05, clock.now.duration(to: searchDeadline).seconds)
+        mip.timeLimit = max(0.05, searchDeadline.secondsLeft)
         mip.relativeGap = options.gap
         // Its nodes are counted as the neighbourhood models' are, out of the work that is left.
         let columns = Double(max(1, model.problem.numberOfColumns))

@@ -54,7 +54,7 @@ public enum Planner {
         }
         if search.meetsBound {
             search.status = .optimal
-        } else if options.budget == nil, search.wholeWeekModelFits, !search.isStopped, search.clock.now.duration(to: search.searchDeadline).seconds > 0.05 {
+        } else if options.budget == nil, search.wholeWeekModelFits, !search.isStopped, search.searchDeadline.secondsLeft > 0.05 {
             try search.solveWholeWeekModel(log: log)
         }
         if options.budget == nil, !search.isStopped {
