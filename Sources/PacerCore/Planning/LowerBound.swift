@@ -26,6 +26,8 @@ struct LowerBound {
         let work: Double
         /// Whether the wall clock (`deadline`) cut the search short: the bound may then differ from run to run.
         let stoppedByClock: Bool
+        /// Whether the model is small enough for branch and bound (`columnLimit`): more work can raise its bound.
+        var searchable: Bool { size.columns <= LowerBound.columnLimit }
     }
 
     /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are

@@ -148,7 +148,7 @@ struct PlanSearch {
         let improver = NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
         var cursor = improver.cursor(from: sessions)
         var split = BudgetSplit(total: max(0, workLimit - boundWork), openingBoundWork: openingBound?.work ?? 0,
-                                boundCanGrow: options.budget == nil && (openingBound.map { $0.size.columns <= LowerBound.columnLimit } ?? false))
+                                boundCanGrow: options.budget == nil && openingBound?.searchable == true)
         if let opening = openingBound {
             split.boundRate = opening.work > 0 ? max(0, opening.value - opening.relaxation) / opening.work : 0
         }
