@@ -30,14 +30,9 @@ struct NeighbourhoodImprover {
     static let columnLimit = 10_000
     /// GLPK's time per node grows about with the square of the columns (measured: a 9,800-column
     /// block model, 100 nodes in 9 s; an 800-column one, 200 nodes in 0.3 s). A model's work is
-    /// counted as columns² × (its node budget + the root's `rootNodes`), in units of about a
-    /// nanosecond on the 2-core machine;
-    /// a model gets at most `modelWork` of it.
+    /// counted as columns² × (its node budget + the root's `rootNodes`), in units of about 4 ns on
+    /// the 2-core machine (`PlanOptions.workPerSecond`); a model gets at most `modelWork` of it.
     static let modelWork = 1_000_000_000.0
-    /// Work the improvement may spend per second of `--time-limit`: about half of it on the machine
-    /// the figure was measured on (the high school: 3e10 units in 48 s of GLPK). Counting work, not the clock, keeps the plan the same on every
-    /// machine; a slower machine stops at the time limit instead.
-    static let workPerSecond = 300_000_000.0
     /// The root LP, counted as this many nodes: on large models it costs as much as the nodes
     /// themselves (without it, the imported XHSTT school DK-VG-09 took 59 s of a 60 s limit; with
     /// it, 44 s and the same plan).

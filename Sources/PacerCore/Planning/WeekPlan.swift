@@ -116,7 +116,7 @@ public enum SearchEnd: String, Codable, Sendable, CustomStringConvertible {
     public var description: String { rawValue }
 }
 
-/// The search's work, counted in deterministic units (about a nanosecond of GLPK each on the
+/// The search's work, counted in deterministic units (about 4 ns of GLPK each on the
 /// 2-core machine), split between improving the plan and improving the bound.
 public struct SearchSpending: Codable, Sendable, Equatable {
     /// The budget: `--time-limit` × units per second, unless `--work` says otherwise.
@@ -193,12 +193,16 @@ public struct PlanOptions: Codable, Sendable, Equatable {
     /// The same work gives the same plan on any machine, `timeLimit` then being only a safety net.
     public var work: Double?
 
-    /// Work units the search may spend per second of `timeLimit`. The search is budgeted in counted
-    /// work (GLPK models' columns² × nodes, about a nanosecond each on the 2-core machine), not in
-    /// seconds, so that the same input gives the same plan on a busy machine too; the time limit
-    /// stays as a safety net. Calibrated so that the default minute takes about what it took when
-    /// the clock alone stopped the search (`NeighbourhoodImprover.workPerSecond`).
-    public static let workPerSecond = NeighbourhoodImprover.workPerSecond
+    /// Work units the search may spend per second of `work` (else `timeLimit`). The search is
+    /// budgeted in counted work (GLPK models' columns² × nodes), not in seconds, so that the same
+    /// input gives the same plan on a busy machine too; the time limit stays as a safety net, and
+    /// the default minute's work must end well before it. Measured on the 2-core machine, quiet:
+    /// the neighbourhood models spend about 2.5 × 10⁸ units a second (the middle school with an
+    /// extra teacher, 1.3 × 10¹⁰ in the 52 s they had before the clock stopped them at 57 s); with
+    /// 3 × 10⁸ a second, the middle-school variants ran into the clock even alone, and two plans
+    /// made side by side differed. At 1.8 × 10⁸ the default's work ends near 50 s, with the
+    /// construction and the bound before it, leaving a margin for a machine running another plan.
+    public static let workPerSecond = 180_000_000.0
 
     /// The search's work budget: `work` (else the time limit) at `workPerSecond`, with the opening
     /// bound's on top (`LowerBound.work`); a forecast's planning, its neighbourhood work alone.
