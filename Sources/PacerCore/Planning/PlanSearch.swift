@@ -29,6 +29,11 @@ struct PlanSearch {
     var stoppedByClock = false
     /// The opening bound's search: what its nodes added to the LP relaxation, for `BudgetSplit`.
     var openingBound: LowerBound.Outcome?
+    /// The opening bound's wall time (the counted model's build, its LP and nodes): a later search
+    /// with twice the work is not started with less than twice this left before the deadline, since
+    /// GLPK cannot stop its root LP and cuts on the clock (XHSTT DK-VG-09: a search started at 55 s
+    /// ended the whole command at 63.6 s of a 60 s limit).
+    var openingBoundSeconds = 0.0
     /// Candidate sessions and placements of the whole-week model, for plan.json and its size.
     let counts: (sessions: Int, placements: Int)
     var sessions: [PlannedSession] = []
@@ -101,7 +106,9 @@ struct PlanSearch {
     /// progress line shows it.
     mutating func proveLowerBound() throws {
         report("lower bound", incumbent: cost)
+        let start = elapsed()
         try searchBound(work: LowerBound.work)
+        openingBoundSeconds = elapsed() - start
     }
 
     /// The proven school figures for the plan found (its workshops given), after the search: the
@@ -165,6 +172,12 @@ struct PlanSearch {
                 split.planned(work: cursor.spent - spent, gain: before - cursor.cost, exhausted: cursor.exhausted)
                 if cursor.stoppedByClock { stoppedByClock = true; clockRanOut = true }
             case let .bound(work):
+                guard searchDeadline.secondsLeft > 2 * openingBoundSeconds else {
+                    // The clock, not the work, decides: the plan gets the rest, and the result says so.
+                    stoppedByClock = true
+                    split.boundCanGrow = false
+                    continue
+                }
                 let spent = boundWork
                 let searched = try searchBound(work: work)
                 split.bounded(work: boundWork - spent, gain: searched.gain)
