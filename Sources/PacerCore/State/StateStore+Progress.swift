@@ -66,6 +66,7 @@ extension StateStore {
 
     /// Stores the starts of students' subjects that have none; a subject keeps its first start.
     /// Returns how many were added.
+    @discardableResult
     static func addStarts(_ starts: [Start], _ db: Database) throws -> Int {
         var added = 0
         for start in starts {
