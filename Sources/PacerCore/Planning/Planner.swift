@@ -88,7 +88,8 @@ public enum Planner {
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published, study: study.groups)
         var got: [StudentSubject: Int] = [:]
         for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
-        let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands)
+        let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands,
+                                           searchStopped: status == .timeLimit || status == .interrupted)
         var unserved: [UnservedStudent] = []
         for demand in demands {
             let received = got[StudentSubject(demand.student, demand.subject)] ?? 0

@@ -26,6 +26,9 @@ public struct UnservedReason: Codable, Hashable, Sendable {
         case noRoomFree = "no suitable room free"
         case tooFewFreeTogether = "too few free together"
         case notWorthASession = "policy: not worth a session"
+        /// Nothing refused a session, and the search stopped (the clock, or a stop request) before
+        /// it found one worth holding: more time may serve the student.
+        case searchStopped = "search stopped first"
         /// A reason from a plan file written before reasons were typed: its text only.
         case other = "other"
 

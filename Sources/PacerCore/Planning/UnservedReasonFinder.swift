@@ -75,11 +75,17 @@ struct UnservedReasonFinder {
         }
     }
 
+    /// Whether the search that made `sessions` stopped before its end (the clock, or a stop
+    /// request): a student nothing refused was then perhaps only not reached, and is not blamed on
+    /// the policy.
+    let searchStopped: Bool
+
     /// `demands` are the week's (or the day's), for the needs they carry; without them no reason
-    /// says which subject went first.
-    init(scenario: Scenario, sessions: [PlannedSession], demands: [Demand] = []) {
+    /// says which subject went first. `searchStopped`: as the property says.
+    init(scenario: Scenario, sessions: [PlannedSession], demands: [Demand] = [], searchStopped: Bool = false) {
         self.scenario = scenario
         self.sessions = sessions
+        self.searchStopped = searchStopped
         needs = Dictionary(demands.map { (StudentSubject($0.student, $0.subject), $0.need) }, uniquingKeysWith: { first, _ in first })
         var placedIn: [StudentID: [SubjectID]] = [:]
         for session in sessions {
@@ -170,6 +176,10 @@ struct UnservedReasonFinder {
                 return UnservedReason(.tooFewFreeTogether, rules: [GroupSizeRule.name],
                                       "at most \(together) student(s) on \(o) are free at the same time as a qualified teacher and a room, fewer than its minimum group of \(objective.minGroup)")
             }
+        }
+        if searchStopped {
+            return UnservedReason(.searchStopped,
+                                  "nothing refused a session for \(o), but the search stopped before finding one worth holding (a longer --time-limit or --work may serve the student)")
         }
         return UnservedReason(.notWorthASession,
                               "a session for \(o) would cost more than it serves under the policy (too few students free at the same time, or the teachers' time went to students weighted higher)")

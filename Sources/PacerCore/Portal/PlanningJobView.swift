@@ -47,7 +47,7 @@ public struct PlanningJobView: Sendable, Equatable {
     }
 
     public struct Plan: Sendable, Equatable {
-        /// `12 session(s); 3 student(s) short of the workshops they want; objective 140, lower bound 120.`
+        /// The plan's headline with its figures (`summary(_:)`).
         public let summary: String
         /// `The plan breaks 2 rule(s); it cannot be published:`, or nil when it is verified.
         public let broken: String?
@@ -93,14 +93,21 @@ public struct PlanningJobView: Sendable, Equatable {
             stage = .failed("The plan could not be made: \(message)")
         case let .done(plan, violations):
             stage = .done(Plan(
-                summary: "\(plan.sessions.count) session(s); \(plan.unserved.count) student(s) short of the workshops they want; objective \(NumberText.points(plan.cost.total))"
-                    + (plan.header.lowerBound.map { ", lower bound \(NumberText.points($0))" } ?? "") + ".",
+                summary: Self.summary(PlanHeadline(plan: plan, scenario: scenario)),
                 broken: violations.isEmpty ? nil : "The plan breaks \(violations.count) rule(s); it cannot be published:",
                 violations: Array(violations.prefix(Self.violationsShown)),
                 changes: Self.changes(plan, scenario: scenario),
                 published: published.flatMap { $0 > 0 ? "Published as plan \($0). Teachers and families see it now." : nil },
                 mayPublish: violations.isEmpty && (published ?? 0) <= 0, week: plan.header.kind == .week))
         }
+    }
+
+    /// The plan's headline as the terminal, the HTML export and compare say it (`PlanHeadline`),
+    /// with the figures behind it: "1,736 of at most 1,740 possible workshops given (…); …; plan
+    /// within 23 % of the best possible; stopped by the clock: the result may differ from run to
+    /// run (objective 6,805, lower bound 5,252, gap 22.82 %, status time-limit)."
+    static func summary(_ headline: PlanHeadline) -> String {
+        headline.sentence + " (" + headline.technical + ")."
     }
 
     /// A regrouped day's changes adult by adult (teachers and those supervising study), or a week

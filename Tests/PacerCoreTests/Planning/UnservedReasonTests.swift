@@ -52,3 +52,29 @@ import Testing
             "no room that can host A1 is free when the student and a teacher who can run it are (already taken)"), count: 2))
     }
 }
+
+extension UnservedReasonTests {
+    /// A student nothing refused, left out by a search that was stopped, is told the search stopped
+    /// first (more time may serve them), not that the policy judged a session not worth it; the
+    /// reasons a rule gives stay as they are.
+    @Test func aStoppedSearchIsNotBlamedOnThePolicy() throws {
+        let s = try school("""
+            subjects: [{id: A, objectives: [{id: A1}, {id: A2, min_group: 3}]}]
+            teachers: [{id: T, teaches: [A]}]
+            rooms: [{id: R1, capacity: 5}]
+
+            """, students: "id,name,A\nS1,Ann,A1\nS2,Bo,A1\nS3,Cy,A2\n")
+        let demands = Demand.all(PlanningContext(scenario: s))
+        let whole = UnservedReasonFinder(scenario: s, sessions: [], demands: demands)
+        let stopped = UnservedReasonFinder(scenario: s, sessions: [], demands: demands, searchStopped: true)
+        #expect(demands.map { whole.reason(for: $0).kind } == [.notWorthASession, .notWorthASession, .tooFewStudents])
+        #expect(demands.map { stopped.reason(for: $0).kind } == [.searchStopped, .searchStopped, .tooFewStudents])
+        #expect(stopped.reason(for: demands[0]).text.contains("a longer --time-limit or --work may serve the student"))
+
+        // Through the planner: a plan the clock stops before it places anyone says so for each.
+        let plan = try planned(s, options: PlanOptions(timeLimit: 0.000_001))
+        #expect(plan.header.status == .timeLimit)
+        #expect(plan.sessions.isEmpty)
+        #expect(plan.unserved.map(\.reason.kind) == [.searchStopped, .searchStopped, .tooFewStudents])
+    }
+}
