@@ -39,8 +39,11 @@ extension PacerCommand {
             let loaded = try scenarios.map { ($0, try loadScenario($0)) }
             for (_, s) in loaded { try refuseOutputInsideInputs(out, scenario: s) }
             let folder = try OutputFolder(out)  // found unwritable before planning, not after
+            // Ctrl-C stops every plan; the comparison of the best plans so far is still written.
+            let interrupt = InterruptHandler()
             let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },
-                                                        options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit, work: work))
+                                                        options: PlanOptions(timeLimit: timeLimit, nodeLimit: nodeLimit, work: work),
+                                                        stop: interrupt.token)
             let report = ComparisonReport(comparison)
             // Each plan in a folder named after its scenario's; two scenarios whose folders share a
             // name (a/school, b/school) get school and school-2 rather than one overwriting the other.
@@ -57,6 +60,10 @@ extension PacerCommand {
             print("")
             for line in report.headlines { print(line) }
             print("wrote \(out)/compare.html and \(out)/compare.csv")
+            if interrupt.token.isStopped {
+                print("the comparison was interrupted: these are the best plans found so far, and no forecast was made")
+                throw ExitCode(130)
+            }
             if let forecastWeeks {
                 let (runs, seed) = (self.runs ?? 3, self.seed ?? 1)
                 let series = try loaded.map { path, scenario in

@@ -31,11 +31,14 @@ struct CommandFailure: Error, CustomStringConvertible {
 final class InterruptHandler: @unchecked Sendable {
     let token = StopToken()
     private var sources: [DispatchSourceSignal] = []
+    private static let queue = DispatchQueue(label: "pacer.interrupt")
 
     init() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            // A queue of its own: compare's plans hold the global queue's threads (one per core)
+            // for their whole search, and a handler queued there ran only after one plan finished.
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: Self.queue)
             source.setEventHandler { [token] in
                 if token.isStopped { exit(130) }
                 token.stop()

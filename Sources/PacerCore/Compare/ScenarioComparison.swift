@@ -14,10 +14,12 @@ public struct ScenarioComparison: Sendable {
     public let entries: [Entry]
 
     /// Plans every scenario. GLPK keeps its state per thread, so each plan runs on its own thread.
-    public static func run(_ scenarios: [(path: String, scenario: Scenario)], options: PlanOptions) throws -> ScenarioComparison {
+    /// `stop` stops every plan at once, each keeping the best found so far (marked interrupted).
+    public static func run(_ scenarios: [(path: String, scenario: Scenario)], options: PlanOptions,
+                           stop: StopToken? = nil) throws -> ScenarioComparison {
         let results = Locked(Array<Result<WeekPlan, Error>?>(repeating: nil, count: scenarios.count))
         DispatchQueue.concurrentPerform(iterations: scenarios.count) { i in
-            let outcome = Result { try Planner.plan(scenarios[i].scenario, options: options).plan }
+            let outcome = Result { try Planner.plan(scenarios[i].scenario, options: options, stop: stop).plan }
             results.update { $0[i] = outcome }
         }
         var entries: [Entry] = []
