@@ -18,7 +18,8 @@ public enum ProvenDifference: String, Sendable {
     case withinBounds = "within what the bounds leave open"
 
     /// How a difference between the base's and another scenario's figure reads: nil when they are
-    /// equal or the bound that decides is not known (nothing is claimed either way).
+    /// equal; within what the bounds leave open when the bound that decides is not known (a
+    /// principal should not read a difference nothing proves as an effect).
     /// `best` is each scenario's bound on the figure: at least as good as its plan.
     public static func of(base: (value: Double, best: Double?), other: (value: Double, best: Double?), higherIsBetter: Bool) -> ProvenDifference? {
         let sign = higherIsBetter ? 1.0 : -1.0
@@ -26,7 +27,9 @@ public enum ProvenDifference: String, Sendable {
         guard abs(v - b) > 1e-9 else { return nil }
         // The worse plan's scenario must not be able to reach the better plan.
         let (better, worseBest) = v > b ? (v, base.best) : (b, other.best)
-        guard let worseBest else { return nil }
+        // No bound known (nothing is proven per subject, nor when the clock stopped the search
+        // before the figures): nothing proves the difference either.
+        guard let worseBest else { return .withinBounds }
         return better > sign * worseBest + 1e-9 ? .proven : .withinBounds
     }
 }

@@ -50,13 +50,14 @@ public struct ScenarioComparison: Sendable {
         public let name: String
         public let values: [Double?]
         public let format: @Sendable (Double) -> String
-        /// Per scenario, the proven best any of its plans could reach in this figure; nil for figures
-        /// nothing is proven of.
+        /// Per scenario, the proven best any of its plans could reach in this figure (nil where none
+        /// was proven: its differences are then not proven); nil for figures that are not outcomes
+        /// a principal compares scenarios by (teacher load, room use, …), which are never marked.
         public var best: [Double?]? = nil
         public var higherIsBetter = true
 
         /// How scenario `i`'s difference from the base reads (nil for the base, for equal values,
-        /// and where the bound that decides is not known).
+        /// and for figures without `best`).
         public func proof(_ i: Int) -> ProvenDifference? {
             guard i > 0, i < values.count, let best, let base = values[0], let value = values[i] else { return nil }
             return ProvenDifference.of(base: (base, best[0]), other: (value, best[i]), higherIsBetter: higherIsBetter)
@@ -75,14 +76,17 @@ public struct ScenarioComparison: Sendable {
         let pct: @Sendable (Double) -> String = { String(format: "%.1f%%", $0 * 100) }
         let num = Self.num
         let most = m.map { $0.headline.proven?.workshopsAtMost }
+        let unknown = m.map { _ in Double?.none }
         var rows: [Row] = [
             Row(name: Figure.workshopsGiven, values: m.map { $0.headline.workshopsShare }, format: pct,
                 best: zip(m, most).map { metrics, most in most.map { metrics.headline.workshopsWanted == 0 ? 1 : Double($0) / Double(metrics.headline.workshopsWanted) } }),
             Row(name: "workshops not given", values: m.map { Double($0.headline.workshopsNotGiven) }, format: num,
                 best: zip(m, most).map { metrics, most in most.map { Double(max(0, metrics.headline.workshopsWanted - $0)) } }, higherIsBetter: false),
             Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num),
-            Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct),
-            Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num),
+            // Outcomes nothing bounds: every difference is marked not proven (`unknown`).
+            Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct, best: unknown),
+            Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num,
+                best: unknown, higherIsBetter: false),
             Row(name: "students in at least one workshop (share)", values: m.map { $0.servedShare }, format: pct),
             Row(name: "workshops per student (mean)", values: m.map { $0.workshopsMean }, format: num),
             Row(name: "workshops per student (10th pct)", values: m.map { $0.workshopsP10 }, format: num),
@@ -119,8 +123,11 @@ public struct ScenarioComparison: Sendable {
         for metrics in m { for subject in metrics.subjects { subjects[subject.subject] = subject.name } }
         for (id, name) in subjects.sorted(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) {
             let figures = m.map { $0.subjects.first { $0.subject == id } }
-            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num))
-            rows.append(Row(name: "\(name): workshops not given", values: figures.map { $0.map { Double($0.notGiven) } }, format: num))
+            // Nothing is proven per subject: a subject's difference in workshops is marked not proven.
+            let unknown = figures.map { _ in Double?.none }
+            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num, best: unknown))
+            rows.append(Row(name: "\(name): workshops not given", values: figures.map { $0.map { Double($0.notGiven) } }, format: num,
+                            best: unknown, higherIsBetter: false))
             for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
             }

@@ -129,7 +129,9 @@ import Testing
         #expect(ProvenDifference.of(base: base, other: (1_730, 1_735), higherIsBetter: true) == .proven)
         #expect(ProvenDifference.of(base: base, other: (1_730, 1_736), higherIsBetter: true) == .withinBounds)
         #expect(ProvenDifference.of(base: base, other: (1_736, 1_740), higherIsBetter: true) == nil)
-        #expect(ProvenDifference.of(base: (1_736, nil), other: (1_738, 1_744), higherIsBetter: true) == nil)
+        // The base's best not known (the clock stopped its search first): nothing proves the 2.
+        #expect(ProvenDifference.of(base: (1_736, nil), other: (1_738, 1_744), higherIsBetter: true) == .withinBounds)
+        #expect(ProvenDifference.of(base: (1_736, nil), other: (1_736, nil), higherIsBetter: true) == nil)
         // Cost, lower is better: the base costs 6,288 with a bound of 3,996.
         let cost = (value: 6_288.0, best: Optional(3_996.0))
         #expect(ProvenDifference.of(base: cost, other: (6_000, 4_000), higherIsBetter: false) == .withinBounds)
@@ -157,9 +159,12 @@ import Testing
         #expect(csv.hasSuffix(",no,yes"))
         #expect(report.csv.hasPrefix("figure,") && report.csv.split(separator: "\r\n")[0].hasSuffix(",proven delta Maple Grove Learning Studio (s2)"))
         #expect(report.html.contains("<td class=\"open\">14 (−2, not proven)</td>") && report.html.contains("Differences marked not proven"))
-        // Where nothing differs within the bounds, nothing is marked and nothing explained.
+        // A difference the bounds prove is not marked; one in an outcome nothing bounds (students
+        // who get every workshop, a subject's workshops) always is.
         let plain = ComparisonReport(ScenarioComparison(entries: [base, far].map { .init(path: "x", plan: $0, metrics: PlanMetrics(plan: $0, scenario: scenario)) }))
-        #expect(!plain.table.contains("not proven") && !plain.html.contains("not proven"))
+        let given = try #require(plain.table.split(separator: "\n").first { $0.hasPrefix("workshops not given") })
+        #expect(!given.contains("not proven"))
+
     }
 
     /// Each subject's workshops given and not given add up to the plan's, and an unserved student
@@ -184,6 +189,12 @@ import Testing
         #expect(names[given + 1] == "Mathematics, grade 7: workshops not given")
         #expect(names[given + 2] == "Mathematics, grade 7: unserved, no suitable room free")
         #expect(comparison.rows[given + 2].values == [0, Double(dropped.students.count)])
+        // Nothing is proven per subject, so the subject's fewer workshops are marked not proven,
+        // and so is the share of students who get every workshop (nothing bounds it).
+        #expect(comparison.rows[given].proof(1) == .withinBounds && comparison.rows[given + 1].proof(1) == .withinBounds)
+        #expect(comparison.rows[given + 2].proof(1) == nil, "reasons are counts, never marked")
+        let lines = ComparisonReport(comparison).table.split(separator: "\n")
+        #expect(lines.first { $0.hasPrefix("Mathematics, grade 7: workshops given") }?.contains("not proven") == true)
         #expect(ComparisonReport(comparison).table.contains("Mathematics, grade 7: unserved, no suitable room free"))
         let html = ComparisonReport(comparison).html
         let section = try #require(html.range(of: "Workshops by subject"))
