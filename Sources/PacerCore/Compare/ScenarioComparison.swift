@@ -70,23 +70,26 @@ public struct ScenarioComparison: Sendable {
 
     static let num: @Sendable (Double) -> String = NumberText.points
 
+    /// A `Row.best` for an outcome nothing bounds: no scenario's best is known, so every
+    /// difference in it is marked not proven.
+    private var unknownBest: [Double?] { entries.map { _ in nil } }
+
     /// The plan's figures, with deltas the bounds can decide (workshops given, cost).
     public var figureRows: [Row] {
         let m = entries.map(\.metrics)
         let pct: @Sendable (Double) -> String = { String(format: "%.1f%%", $0 * 100) }
         let num = Self.num
         let most = m.map { $0.headline.proven?.workshopsAtMost }
-        let unknown = m.map { _ in Double?.none }
         var rows: [Row] = [
             Row(name: Figure.workshopsGiven, values: m.map { $0.headline.workshopsShare }, format: pct,
                 best: zip(m, most).map { metrics, most in most.map { metrics.headline.workshopsWanted == 0 ? 1 : Double($0) / Double(metrics.headline.workshopsWanted) } }),
             Row(name: "workshops not given", values: m.map { Double($0.headline.workshopsNotGiven) }, format: num,
                 best: zip(m, most).map { metrics, most in most.map { Double(max(0, metrics.headline.workshopsWanted - $0)) } }, higherIsBetter: false),
             Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num),
-            // Outcomes nothing bounds: every difference is marked not proven (`unknown`).
-            Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct, best: unknown),
+            // Outcomes nothing bounds: every difference is marked not proven (`unknownBest`).
+            Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct, best: unknownBest),
             Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num,
-                best: unknown, higherIsBetter: false),
+                best: unknownBest, higherIsBetter: false),
             Row(name: "students in at least one workshop (share)", values: m.map { $0.servedShare }, format: pct),
             Row(name: "workshops per student (mean)", values: m.map { $0.workshopsMean }, format: num),
             Row(name: "workshops per student (10th pct)", values: m.map { $0.workshopsP10 }, format: num),
@@ -124,10 +127,9 @@ public struct ScenarioComparison: Sendable {
         for (id, name) in subjects.sorted(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) {
             let figures = m.map { $0.subjects.first { $0.subject == id } }
             // Nothing is proven per subject: a subject's difference in workshops is marked not proven.
-            let unknown = figures.map { _ in Double?.none }
-            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num, best: unknown))
+            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num, best: unknownBest))
             rows.append(Row(name: "\(name): workshops not given", values: figures.map { $0.map { Double($0.notGiven) } }, format: num,
-                            best: unknown, higherIsBetter: false))
+                            best: unknownBest, higherIsBetter: false))
             for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
             }

@@ -17,6 +17,9 @@ struct LowerBound {
     /// Counted models larger than this (columns) get their LP bound only.
     static let columnLimit = 60_000
 
+    /// Whether a counted model of `columns` gets branch and bound (`columnLimit`).
+    static func searchable(columns: Int) -> Bool { columns <= columnLimit }
+
     struct Outcome {
         let value: Double
         /// The LP relaxation's bound (rounded as `value` is): what the branch and bound added to it is the gain its work bought.
@@ -26,8 +29,8 @@ struct LowerBound {
         let work: Double
         /// Whether the wall clock (`deadline`) cut the search short: the bound may then differ from run to run.
         let stoppedByClock: Bool
-        /// Whether the model is small enough for branch and bound (`columnLimit`): more work can raise its bound.
-        var searchable: Bool { size.columns <= LowerBound.columnLimit }
+        /// Whether the model is small enough for branch and bound: more work can raise its bound.
+        var searchable: Bool { LowerBound.searchable(columns: size.columns) }
     }
 
     /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are
@@ -86,7 +89,7 @@ struct LowerBound {
         var spent = columns * Double(problem.numberOfRows)
         var byClock = false
         let nodes = min(nodeLimit, Int(max(0, work - spent) / max(1, columns * columns)))
-        if nodes >= 1, problem.numberOfColumns <= Self.columnLimit, stop?.isStopped != true {
+        if nodes >= 1, searchable(columns: problem.numberOfColumns), stop?.isStopped != true {
             guard deadline.secondsLeft > 0.05 else { return Outcome(value: best, relaxation: lpValue, size: size, work: spent, stoppedByClock: true) }
             var mip = MIPOptions()
             mip.presolve = false

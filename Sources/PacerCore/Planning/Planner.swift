@@ -68,9 +68,14 @@ public enum Planner {
 
     /// The wanted workshops `sessions` give: per demand, the workshops in its subject up to those wanted.
     static func workshopsServed(by sessions: [PlannedSession], demands: [Demand]) -> Int {
+        workshopsServed(workshopsReceived(sessions), demands: demands)
+    }
+
+    /// Per student and subject, the workshops `sessions` give them.
+    private static func workshopsReceived(_ sessions: [PlannedSession]) -> [StudentSubject: Int] {
         var got: [StudentSubject: Int] = [:]
         for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
-        return workshopsServed(got, demands: demands)
+        return got
     }
 
     private static func workshopsServed(_ got: [StudentSubject: Int], demands: [Demand]) -> Int {
@@ -86,8 +91,7 @@ public enum Planner {
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
         let study = StudyPlacer(scenario: scenario, demands: demands, published: publishedStudy).place(sessions)
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published, study: study.groups)
-        var got: [StudentSubject: Int] = [:]
-        for s in sessions { for student in s.students { got[StudentSubject(student, s.subject), default: 0] += 1 } }
+        let got = workshopsReceived(sessions)
         let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands,
                                            searchStopped: status == .timeLimit || status == .interrupted)
         var unserved: [UnservedStudent] = []
