@@ -6,9 +6,12 @@ extension Problem {
         try options.check()
         let clock = ContinuousClock()
         let start = clock.now
+        let iterationsBefore = glp_get_it_cnt(handle)
         let code = TerminalCapture.run(log: options.log) {
-            simplex(presolve: options.presolve, timeLimit: options.timeLimit, messageLevel: options.messageLevel)
+            simplex(presolve: options.presolve, timeLimit: options.timeLimit, iterationLimit: options.iterationLimit,
+                    messageLevel: options.messageLevel)
         }
+        let iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
         let status: SolveStatus
         switch code {
         case 0:
@@ -24,18 +27,20 @@ extension Problem {
             status = TerminalCapture.run(log: nil) { relaxationStatusWithoutPresolve() }
         case GLP_ETMLIM:
             status = glp_get_prim_stat(handle) == GLP_FEAS ? .feasible(.timeLimit) : .noSolutionFound(.timeLimit)
+        case GLP_EITLIM:
+            status = glp_get_prim_stat(handle) == GLP_FEAS ? .feasible(.iterationLimit) : .noSolutionFound(.iterationLimit)
         default:
             throw GLPKError.solverFailed(routine: "glp_simplex", code: Int(code))
         }
         let seconds = (clock.now - start).seconds
         guard status.hasSolution else {
-            return Solution(status: status, objective: nil, bound: nil, seconds: seconds, values: [], size: size)
+            return Solution(status: status, objective: nil, bound: nil, seconds: seconds, values: [], size: size, iterations: iterations)
         }
         let values = (0..<numberOfColumns).map { glp_get_col_prim(handle, Int32($0 + 1)) }
         let objective = glp_get_obj_val(handle)
         return Solution(
             status: status, objective: objective, bound: status == .optimal ? objective : nil,
-            seconds: seconds, values: values, size: size)
+            seconds: seconds, values: values, size: size, iterations: iterations)
     }
 
     /// Solves the mixed-integer program by branch and bound (`glp_intopt`).
@@ -51,10 +56,11 @@ extension Problem {
         let clock = ContinuousClock()
         let start = clock.now
         let monitor = SearchMonitor(options: options, clock: clock, start: start, direction: direction)
+        let iterationsBefore = glp_get_it_cnt(handle)
         let code: Int32 = TerminalCapture.run(log: options.log) {
             if !options.presolve {
                 // Without the presolver glp_intopt needs an optimal LP relaxation first.
-                let lp = simplex(presolve: false, timeLimit: options.timeLimit, messageLevel: options.messageLevel)
+                let lp = simplex(presolve: false, timeLimit: options.timeLimit, iterationLimit: nil, messageLevel: options.messageLevel)
                 if lp != 0 { return lp }
                 switch glp_get_status(handle) {
                 case GLP_OPT: break
@@ -83,6 +89,7 @@ extension Problem {
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
             return withExtendedLifetime(monitor) { glp_intopt(handle, &parameters) }
         }
+        let iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
         let mipStatus = glp_mip_status(handle)
         let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         let status: SolveStatus
@@ -112,18 +119,19 @@ extension Problem {
         let seconds = (clock.now - start).seconds
         guard status.hasSolution else {
             return Solution(
-                status: status, objective: nil, bound: monitor.bound, seconds: seconds, values: [], size: size)
+                status: status, objective: nil, bound: monitor.bound, seconds: seconds, values: [], size: size, iterations: iterations)
         }
         let objective = glp_mip_obj_val(handle)
         let values = (0..<numberOfColumns).map { glp_mip_col_val(handle, Int32($0 + 1)) }
         var bound = status == .optimal ? objective : monitor.bound
         // A bound past the incumbent means the search closed; report the incumbent itself.
         if let b = bound, direction == .minimize ? b > objective : b < objective { bound = objective }
-        return Solution(status: status, objective: objective, bound: bound, seconds: seconds, values: values, size: size)
+        return Solution(status: status, objective: objective, bound: bound, seconds: seconds, values: values, size: size,
+                        iterations: iterations)
     }
 
     /// Runs glp_simplex and returns its code. Must run inside a TerminalCapture.
-    private func simplex(presolve: Bool, timeLimit: Double?, messageLevel: MessageLevel) -> Int32 {
+    private func simplex(presolve: Bool, timeLimit: Double?, iterationLimit: Int?, messageLevel: MessageLevel) -> Int32 {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = messageLevel.glpk
@@ -131,13 +139,14 @@ extension Problem {
         if let limit = timeLimit {
             parameters.tm_lim = Int32(min(limit * 1000, Double(Int32.max)).rounded(.up))
         }
+        if let limit = iterationLimit { parameters.it_lim = Int32(min(limit, Int(Int32.max))) }
         return glp_simplex(handle, &parameters)
     }
 
     /// The presolver says only "no dual feasible solution", which means unbounded or infeasible.
     /// The plain simplex tells which.
     private func relaxationStatusWithoutPresolve() -> SolveStatus {
-        _ = simplex(presolve: false, timeLimit: nil, messageLevel: .off)
+        _ = simplex(presolve: false, timeLimit: nil, iterationLimit: nil, messageLevel: .off)
         return glp_get_prim_stat(handle) == GLP_NOFEAS ? .infeasible : .unbounded
     }
 }

@@ -72,6 +72,8 @@ public final class Problem {
     }
 
     public var numberOfColumns: Int { columnNames.count }
+    /// Whether an LP solve left a basis to start the next one from (`LPOptions.presolve` off keeps it).
+    public var hasBasis: Bool { glp_get_status(handle) != GLP_UNDEF }
     public var numberOfRows: Int { rowNames.count }
 
     public var size: ModelSize {

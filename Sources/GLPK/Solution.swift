@@ -8,6 +8,8 @@ public enum StopReason: String, Sendable, Equatable, Codable {
     case stopped
     /// The node limit was reached.
     case nodeLimit = "node-limit"
+    /// The simplex iteration limit (`LPOptions.iterationLimit`) was reached.
+    case iterationLimit = "iteration-limit"
 }
 
 /// The outcome of a solve.
@@ -54,6 +56,9 @@ public struct Solution: Sendable {
     /// The value of every column, by 0-based index; empty when there is no solution.
     public var values: [Double]
     public var size: ModelSize
+    /// Simplex iterations this solve made (for a MIP, those of every node's LP too): unlike its
+    /// seconds, the same on every machine.
+    public var iterations = 0
 
     /// The relative gap |objective − bound| / (|objective| + ε), GLPK's definition; 0 when optimal.
     public var gap: Double? {

@@ -36,12 +36,20 @@ public struct LPOptions: Sendable {
     public var presolve = true
     /// Seconds GLPK may spend; `nil` for no limit.
     public var timeLimit: Double?
+    /// Simplex iterations GLPK may make; `nil` for no limit. Unlike the time limit, the same model
+    /// stops at the same point on every machine.
+    public var iterationLimit: Int?
     public var messageLevel: MessageLevel = .off
     /// Receives GLPK's log lines when `messageLevel` is not `.off`.
     public var log: (@Sendable (String) -> Void)?
     public init() {}
 
-    func check() throws { try checkTimeLimit(timeLimit) }
+    func check() throws {
+        try checkTimeLimit(timeLimit)
+        if let limit = iterationLimit, limit < 0 {
+            throw GLPKError.invalidOption(name: "iterationLimit", reason: "must not be negative")
+        }
+    }
 }
 
 /// A time limit must be a finite, non-negative number of seconds.

@@ -138,4 +138,19 @@ final class Recorder<T: Sendable>: Sendable {
         #expect(first.objective == second.objective && first.values == second.values)
         #expect(first.bound == second.bound)
     }
+
+    @Test func anLPCountsItsIterationsAndStopsAtItsIterationLimit() throws {
+        var options = LPOptions()
+        options.presolve = false
+        let whole = try hardKnapsack().solveLP(options)
+        #expect(whole.status == .optimal)
+        #expect(whole.iterations > 2)
+        options.iterationLimit = 2
+        let cut = try hardKnapsack().solveLP(options)
+        #expect(cut.status == .feasible(.iterationLimit) || cut.status == .noSolutionFound(.iterationLimit))
+        #expect(cut.iterations == 2)
+        #expect(cut.bound == nil)
+        options.iterationLimit = -1
+        #expect(throws: GLPKError.self) { try hardKnapsack().solveLP(options) }
+    }
 }

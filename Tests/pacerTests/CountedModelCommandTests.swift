@@ -40,7 +40,7 @@ import Testing
         #expect(written.output.contains("the counted model (a relaxation: its optimum is a lower bound, not a plan)"))
         let scenario = try ScenarioLoader.load(repository + "/scenarios/tiny-school")
         let bound = try #require(try LowerBound(scenario: scenario, demands: Demand.all(scenario))
-            .solve(deadline: .now.adding(seconds: 60), stop: nil))
+            .solve(deadline: .now.adding(seconds: 60), stop: nil).outcome)
         #expect(written.output.contains("\(bound.size.rows) rows, \(bound.size.columns) columns"))
         let glpsol = try readAndSolveWithGlpsol(out + "/model.mps")
         #expect(glpsol.columns == bound.size.columns)

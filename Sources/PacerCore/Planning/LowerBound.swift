@@ -25,30 +25,57 @@ struct LowerBound {
         /// The LP relaxation's bound (rounded as `value` is): what the branch and bound added to it is the gain its work bought.
         let relaxation: Double
         let size: ModelSize
-        /// Work spent, in `NeighbourhoodImprover`'s units (columns² × nodes, the LP counted as columns × rows).
+        /// Work spent, in `NeighbourhoodImprover`'s units (columns² × nodes; the LP by its iterations, `iterationWork`).
         let work: Double
+        /// The LP's share of `work`: the rest is the nodes'.
+        var lpWork = 0.0
         /// Whether the wall clock (`deadline`) cut the search short: the bound may then differ from run to run.
         let stoppedByClock: Bool
         /// Whether the model is small enough for branch and bound: more work can raise its bound.
         var searchable: Bool { LowerBound.searchable(columns: size.columns) }
     }
 
-    /// The bound, or nil when the clock runs out before the LP is solved. The search's nodes are
-    /// what `work` buys at the model's size, at most `nodeLimit`; `deadline` is only a safety net.
+    /// What a solve of the bound came to: a proven bound, or an LP that did not finish.
+    enum Attempt {
+        case proven(Outcome)
+        /// The LP ran out of the work it was given (`lpWork`), the clock or a stop came first, having spent `work`.
+        case unfinished(work: Double, byClock: Bool)
+
+        var outcome: Outcome? {
+            if case let .proven(outcome) = self { return outcome }
+            return nil
+        }
+        var work: Double {
+            switch self {
+            case let .proven(outcome): return outcome.work
+            case let .unfinished(work, _): return work
+            }
+        }
+        var stoppedByClock: Bool {
+            switch self {
+            case let .proven(outcome): return outcome.stoppedByClock
+            case let .unfinished(_, byClock): return byClock
+            }
+        }
+    }
+
+    /// The bound. The search's nodes are what `work` buys at the model's size, at most `nodeLimit`;
+    /// the LP may spend at most `lpWork`; `deadline` is only a safety net.
     /// `model`, when given, is a counted model built before (`countedModel()`), solved again from
     /// its last basis: the high school's LP takes half a minute cold and moments warm.
-    func solve(model given: CountedModel? = nil, work: Double = LowerBound.work, nodeLimit: Int = 1_000, deadline: ContinuousClock.Instant,
-               stop: StopToken?) throws -> Outcome? {
-        guard deadline.secondsLeft > 0.05 else { return nil }
+    func solve(model given: CountedModel? = nil, work: Double = LowerBound.work, lpWork: Double = .infinity, nodeLimit: Int = 1_000,
+               deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Attempt {
+        guard deadline.secondsLeft > 0.05 else { return .unfinished(work: 0, byClock: true) }
         let model = try given ?? countedModel()
         // Nobody can be seated anywhere: every plan is empty and costs the constant.
         guard model.problem.numberOfColumns > 0 else {
-            return Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: model.problem.size, work: 0, stoppedByClock: false)
+            return .proven(Outcome(value: rounded(model.constant), relaxation: rounded(model.constant), size: model.problem.size, work: 0,
+                                   stoppedByClock: false))
         }
-        guard let outcome = try Self.bestBound(of: model.problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
-        else { return nil }
-        return Outcome(value: rounded(outcome.value), relaxation: rounded(outcome.relaxation), size: outcome.size, work: outcome.work,
-                       stoppedByClock: outcome.stoppedByClock)
+        let attempt = try Self.bestBound(of: model.problem, work: work, lpWork: lpWork, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
+        guard let outcome = attempt.outcome else { return attempt }
+        return .proven(Outcome(value: rounded(outcome.value), relaxation: rounded(outcome.relaxation), size: outcome.size, work: outcome.work,
+                               lpWork: outcome.lpWork, stoppedByClock: outcome.stoppedByClock))
     }
 
     /// The counted model with every rule's counted rows: one build for the bound, for the proven
@@ -62,35 +89,46 @@ struct LowerBound {
     }
 
     /// The best bound GLPK proves on `problem`'s optimum in its direction (below a minimum, above a
-    /// maximum): its LP, then branch and bound with cuts for the nodes `work` buys at its size (at
-    /// most `nodeLimit`, none beyond `columnLimit` columns). Nil when the clock runs out before the
-    /// LP is solved. Throws when the model is infeasible: every plan is a solution of it, so that
-    /// means a bug.
+    /// maximum): its LP, from the problem's last basis, within `lpWork` (`iterationWork`), then branch
+    /// and bound with cuts for the nodes `work` buys at its size (at most `nodeLimit`, none beyond
+    /// `columnLimit` columns). Unfinished when the LP's work or the clock runs out before it is solved.
+    /// Throws when the model is infeasible: every plan is a solution of it, so that means a bug.
     ///
     /// The LP is GLPK's primal simplex. Measured with glpsol on the counted models, quiet: the
     /// interior-point method is faster on the high school's (10 s against 38 s) but slower on
     /// XHSTT DK-VG-09's (11 s against 4 s) and on the generated 2,000-student school's (over 60 s
     /// against 15 s), and GLPK cannot stop it on the clock; the dual simplex had not finished the
     /// high school's in 120 s.
-    static func bestBound(of problem: Problem, work: Double, nodeLimit: Int, deadline: ContinuousClock.Instant,
-                          stop: StopToken?) throws -> Outcome? {
-        guard deadline.secondsLeft > 0.05 else { return nil }
+    static func bestBound(of problem: Problem, work: Double, lpWork: Double = .infinity, nodeLimit: Int, deadline: ContinuousClock.Instant,
+                          stop: StopToken?) throws -> Attempt {
+        guard deadline.secondsLeft > 0.05 else { return .unfinished(work: 0, byClock: true) }
         let size = problem.size
         let maximizing = problem.direction == .maximize
+        let perIteration = iterationWork(size)
         var lp = LPOptions()
+        // A first LP takes GLPK's presolver (the high school's: 24,000 iterations with it, over 27,000
+        // without); a later one starts from the last basis, which the presolver would ignore.
+        lp.presolve = !problem.hasBasis
         lp.timeLimit = max(0.05, deadline.secondsLeft)
+        // GLPK stops at its limit before it checks whether the last iteration's basis is optimal: one
+        // more lets an LP that needs exactly the work it has finish.
+        if lpWork.isFinite { lp.iterationLimit = Int(min(1e9, max(0, (lpWork / perIteration + 1e-6).rounded(.down)))) + 1 }
         let relaxation = try problem.solveLP(lp)
-        guard relaxation.status == .optimal, let lpValue = relaxation.objective else { return nil }
+        var spent = Double(relaxation.iterations) * perIteration
+        guard relaxation.status == .optimal, let lpValue = relaxation.objective else {
+            let byWork = relaxation.status == .noSolutionFound(.iterationLimit) || relaxation.status == .feasible(.iterationLimit)
+            return .unfinished(work: spent, byClock: !byWork && stop?.isStopped != true)
+        }
         var best = lpValue
+        let lpSpent = spent
         let columns = Double(problem.numberOfColumns)
-        // The LP counted as columns × rows: columns² × `rootNodes`, as the neighbourhood models count
-        // theirs, would charge the 2,000-student school's 35,000-column LP 1.2 × 10¹⁰ (the whole
-        // plan's budget) for what takes about a second.
-        var spent = columns * Double(problem.numberOfRows)
         var byClock = false
-        let nodes = min(nodeLimit, Int(max(0, work - spent) / max(1, columns * columns)))
+        // The nodes get `work` whole: the LP is paid for by `lpWork`.
+        let nodes = min(nodeLimit, Int(max(0, work) / max(1, columns * columns)))
         if nodes >= 1, searchable(columns: problem.numberOfColumns), stop?.isStopped != true {
-            guard deadline.secondsLeft > 0.05 else { return Outcome(value: best, relaxation: lpValue, size: size, work: spent, stoppedByClock: true) }
+            guard deadline.secondsLeft > 0.05 else {
+                return .proven(Outcome(value: best, relaxation: lpValue, size: size, work: spent, lpWork: lpSpent, stoppedByClock: true))
+            }
             var mip = MIPOptions()
             mip.presolve = false
             mip.cuts = true
@@ -107,8 +145,22 @@ struct LowerBound {
             spent += columns * columns * Double(nodes)
             if let bound = search.bound { best = maximizing ? min(best, bound) : max(best, bound) }
         }
-        return Outcome(value: best, relaxation: lpValue, size: size, work: spent, stoppedByClock: byClock)
+        return .proven(Outcome(value: best, relaxation: lpValue, size: size, work: spent, lpWork: lpSpent, stoppedByClock: byClock))
     }
+
+    /// Work units per simplex iteration on a model of `size`: `lpUnitsPerEntry` × (rows + columns).
+    static func iterationWork(_ size: ModelSize) -> Double { lpUnitsPerEntry * Double(size.rows + size.columns) }
+
+    /// An LP's work, counted from GLPK's simplex iterations, which are the same on every machine, so
+    /// that the bound's LP is charged what it takes. Measured with glpsol on six schools' counted
+    /// models (quiet, 2-core machine): an iteration takes 11 to 18 ns per row and column (generated
+    /// 150 11.5, XHSTT DK-VG-09 10.9, middle school 12.3, generated 2,000 14.9, high school 18.3,
+    /// FI-WP-06 18); the neighbourhood models ran the high school at 2.6 × 10⁸ units a second on the
+    /// same machine, so its LP's iteration is 4.8 units per row and column. Charged 5, so that the
+    /// largest shipped school's LP is not undercharged. Before, an LP was charged columns × rows,
+    /// which took the high school's (23,000 iterations, 24 s) for 7 × 10⁸ units, 3 s of work, and ran
+    /// its plans into the clock.
+    static let lpUnitsPerEntry = 5.0
 
     /// Costs in whole points make every value of the counted model whole, so the bound rounds up to one.
     private func rounded(_ value: Double) -> Double {

@@ -27,6 +27,8 @@ struct PlanSearch {
     var planWork = 0.0
     var boundWork = 0.0
     var stoppedByClock = false
+    /// Whether the plan's and the bound's share of the work was all spent (the figures' is set aside).
+    var workRanOut = false
     /// The opening bound's search: what its nodes added to the LP relaxation, for `BudgetSplit`.
     var openingBound: LowerBound.Outcome?
     /// The opening bound's wall time (the counted model's build, its LP and nodes): a later search
@@ -68,6 +70,11 @@ struct PlanSearch {
     /// still have time on a loaded machine (measured on main under load, a real school of 523
     /// students once had no bound at all, the construction having used the whole minute).
     static let constructionShare = 0.7
+
+    /// The share of the work budget the bound's LP may take at most: the high school's, the largest
+    /// shipped, takes 54 % (23,000 iterations); a school whose LP needs more gets no bound, and the
+    /// plan the rest of the work.
+    static let boundLPShare = 0.6
 
     var scenario: Scenario { context.scenario }
     var published: [PlannedSession] { context.published }
@@ -119,12 +126,19 @@ struct PlanSearch {
         report("proving school figures", incumbent: cost)
         let served = Planner.workshopsServed(by: sessions, demands: demands)
         let outcome = try SchoolFigureBounds(scenario: scenario, demands: demands)
-            .solve(model: countedModel, served: served, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+            .solve(model: countedModel, served: served, work: work, lpWork: figureLPWork, nodeLimit: options.nodeLimit, deadline: searchDeadline,
+                   stop: stop)
         countedModel = nil  // its objective is now the figures'
         proven = outcome.figures
         boundWork += outcome.work
         if outcome.stoppedByClock, !isStopped { stoppedByClock = true }
     }
+
+    /// The most a proven figure's LP may spend (`proveSchoolFigures`: two of them, set aside from the
+    /// budget before the plan's share): from the bound's last basis the middle school's take a few
+    /// hundred iterations, but a school whose bound's LP the work could not pay for starts them cold.
+    /// A figure whose LP needs more is left unproven, the same on every machine.
+    var figureLPWork: Double { workLimit * 0.05 }
 
     /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the
     /// bound by, and whether the clock cut this search short.
@@ -132,10 +146,13 @@ struct PlanSearch {
     private mutating func searchBound(work: Double) throws -> (gain: Double, cutByClock: Bool) {
         let lowerBound = LowerBound(scenario: scenario, demands: demands)
         if countedModel == nil { countedModel = try lowerBound.countedModel() }
-        guard let outcome = try lowerBound.solve(model: countedModel, work: work, nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
-        else {
-            if !isStopped { stoppedByClock = true }
-            return (0, !isStopped)
+        let attempt = try lowerBound.solve(model: countedModel, work: work, lpWork: max(0, workLimit * Self.boundLPShare - boundWork),
+                                           nodeLimit: options.nodeLimit, deadline: searchDeadline, stop: stop)
+        guard let outcome = attempt.outcome else {
+            // An LP the work could not pay for leaves the plan without a bound, the same on every machine.
+            boundWork += attempt.work
+            if attempt.stoppedByClock { stoppedByClock = true }
+            return (0, attempt.stoppedByClock)
         }
         if openingBound == nil { openingBound = outcome }
         boundWork += outcome.work
@@ -154,10 +171,13 @@ struct PlanSearch {
         report("neighbourhood models", incumbent: cost)
         let improver = NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
         var cursor = improver.cursor(from: sessions)
-        var split = BudgetSplit(total: max(0, workLimit - boundWork), openingBoundWork: openingBound?.work ?? 0,
+        let figures = options.budget == nil ? 2 * figureLPWork : 0
+        // The bound's later searches start from the LP's basis: they double the opening's nodes.
+        var split = BudgetSplit(total: max(0, workLimit - boundWork - figures), openingBoundWork: openingBound.map { $0.work - $0.lpWork } ?? 0,
                                 boundCanGrow: options.budget == nil && openingBound?.searchable == true)
         if let opening = openingBound {
-            split.boundRate = opening.work > 0 ? max(0, opening.value - opening.relaxation) / opening.work : 0
+            let nodeWork = opening.work - opening.lpWork
+            split.boundRate = nodeWork > 0 ? max(0, opening.value - opening.relaxation) / nodeWork : 0
         }
         var clockRanOut = false
         while !meetsBound, !isStopped, !clockRanOut, let step = split.next() {
@@ -185,6 +205,7 @@ struct PlanSearch {
             }
         }
         planWork += cursor.spent
+        if split.left <= 0 { workRanOut = true }
         method = "greedy+block-mip"
         cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
     }
@@ -246,7 +267,7 @@ struct PlanSearch {
         if isStopped { end = .interrupted }
         else if meetsBound || status == .optimal { end = .metBound }
         else if stoppedByClock { end = .clock }
-        else if planWork + boundWork >= workLimit * 0.999 { end = .work }
+        else if workRanOut || planWork + boundWork >= workLimit * 0.999 { end = .work }
         else { end = .finished }
         return SearchSpending(workLimit: workLimit, planWork: planWork, boundWork: boundWork, end: end)
     }

@@ -22,7 +22,7 @@ struct SchoolFigureBounds {
     }
 
     struct Outcome {
-        /// Nil when the clock ran out before the first LP was solved.
+        /// Nil when the first LP did not finish (its work or the clock ran out).
         let figures: ProvenFigures?
         /// Work spent by both solves, in `LowerBound.Outcome.work`'s units.
         let work: Double
@@ -31,11 +31,12 @@ struct SchoolFigureBounds {
     }
 
     /// The figures for a plan that gives `served` wanted workshops, each solve spending at most
-    /// `work` (and `nodeLimit` nodes). `sessionsAtLeast` is nil when its solve did not finish.
+    /// `work` on nodes (and `nodeLimit` nodes) and `lpWork` on its LP (a figure whose LP needs more
+    /// is left unproven, the same on every machine). `sessionsAtLeast` is nil when its solve did not finish.
     /// `model`, when given, is the bound's counted model, already solved: its objective is replaced
     /// (so it serves nothing else afterwards) and GLPK starts from its last basis, which spares the
     /// large schools a cold LP per figure (the high school's takes half a minute).
-    func solve(model given: CountedModel? = nil, served: Int, work: Double = LowerBound.work, nodeLimit: Int = 1_000,
+    func solve(model given: CountedModel? = nil, served: Int, work: Double = LowerBound.work, lpWork: Double = .infinity, nodeLimit: Int = 1_000,
                deadline: ContinuousClock.Instant, stop: StopToken?) throws -> Outcome {
         let model = try given ?? bound.countedModel()
         let problem = model.problem
@@ -51,8 +52,10 @@ struct SchoolFigureBounds {
         for c in 0..<problem.numberOfColumns { try problem.setObjective(Column(index: c), 0) }
         for column in seats { try problem.setObjective(column, 1) }
         problem.direction = .maximize
-        guard let most = try LowerBound.bestBound(of: problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop) else {
-            return Outcome(figures: nil, work: 0, stoppedByClock: true)
+        let most: LowerBound.Outcome
+        switch try LowerBound.bestBound(of: problem, work: work, lpWork: lpWork, nodeLimit: nodeLimit, deadline: deadline, stop: stop) {
+        case let .proven(outcome): most = outcome
+        case let .unfinished(spent, byClock): return Outcome(figures: nil, work: spent, stoppedByClock: byClock)
         }
         let workshopsAtMost = min(wanted, Int((most.value + 1e-6).rounded(.down)))
         guard served > 0 else {
@@ -64,10 +67,9 @@ struct SchoolFigureBounds {
         for column in runs { try problem.setObjective(column, 1) }
         problem.direction = .minimize
         try problem.addRow(name: "served", bounds: .lower(Double(served)), terms: seats.map { ($0, 1) })
-        let fewest = try LowerBound.bestBound(of: problem, work: work, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
-        let sessionsAtLeast = fewest.map { Int(($0.value - 1e-6).rounded(.up)) }
+        let fewest = try LowerBound.bestBound(of: problem, work: work, lpWork: lpWork, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
+        let sessionsAtLeast = fewest.outcome.map { Int(($0.value - 1e-6).rounded(.up)) }
         return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: sessionsAtLeast),
-                       work: most.work + (fewest?.work ?? 0),
-                       stoppedByClock: most.stoppedByClock || fewest == nil || fewest?.stoppedByClock == true)
+                       work: most.work + fewest.work, stoppedByClock: most.stoppedByClock || fewest.stoppedByClock)
     }
 }

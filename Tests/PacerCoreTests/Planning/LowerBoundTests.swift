@@ -25,7 +25,7 @@ func exactOptimum(_ scenario: Scenario) throws -> (cost: Double, sessions: [Plan
 /// plan the tests make is checked against its own bound by `pacer verify`'s `lower-bound`.)
 @Suite struct LowerBoundTests {
     func bound(_ scenario: Scenario) throws -> Double {
-        let outcome = try LowerBound(scenario: scenario, demands: Demand.all(scenario)).solve(nodeLimit: 1000, deadline: .now.adding(seconds: 60), stop: nil)
+        let outcome = try LowerBound(scenario: scenario, demands: Demand.all(scenario)).solve(nodeLimit: 1000, deadline: .now.adding(seconds: 60), stop: nil).outcome
         return try #require(outcome).value
     }
 
@@ -80,6 +80,27 @@ func exactOptimum(_ scenario: Scenario) throws -> (cost: Double, sessions: [Plan
         let plan = try planned(scenario, options: PlanOptions(timeLimit: 20))
         #expect(plan.header.status == .optimal)
         #expect(plan.header.lowerBound == 488 && plan.header.objective == 488 && plan.header.gap == 0)
+    }
+
+    /// The bound's LP is charged its simplex iterations (`LowerBound.iterationWork`), which are the
+    /// same on every machine; given less work than it needs, it ends without a bound at the same
+    /// iteration every time, and says the clock had nothing to do with it.
+    @Test func theLPIsChargedItsIterationsAndStopsWhereItsWorkEnds() throws {
+        let scenario = try generatedSchool(.scaled(students: 60, seed: 1))
+        let lowerBound = LowerBound(scenario: scenario, demands: Demand.all(scenario))
+        let perIteration = LowerBound.iterationWork(try lowerBound.countedModel().problem.size)
+        let whole = try #require(try lowerBound.solve(work: 0, deadline: .now.adding(seconds: 60), stop: nil).outcome)
+        let iterations = whole.work / perIteration
+        #expect(iterations >= 10 && iterations == iterations.rounded())
+        for _ in 0..<2 {
+            // GLPK makes one iteration more than the work pays for, to see whether it is done.
+            let cut = try lowerBound.solve(work: 0, lpWork: 5 * perIteration, deadline: .now.adding(seconds: 60), stop: nil)
+            #expect(cut.outcome == nil)
+            #expect(cut.work == 6 * perIteration)
+            #expect(!cut.stoppedByClock)
+        }
+        let enough = try #require(try lowerBound.solve(work: 0, lpWork: whole.work, deadline: .now.adding(seconds: 60), stop: nil).outcome)
+        #expect(enough.value == whole.value && enough.work == whole.work)
     }
 
     /// A school where nobody can be seated (no teacher) has a bound of serving nobody, and GLPK is

@@ -59,4 +59,17 @@ import Testing
         #expect(outcome.figures == nil)
         #expect(outcome.stoppedByClock)
     }
+
+    /// A figure whose LP needs more than the work it is given is left out, and not blamed on the
+    /// clock: the same plan gets the same figures on every machine.
+    @Test func aFigureItsWorkCannotPayForIsLeftOut() throws {
+        let scenario = try generatedSchool(.scaled(students: 60, seed: 1))
+        let figures = SchoolFigureBounds(scenario: scenario, demands: Demand.all(scenario))
+        let outcome = try figures.solve(served: 1, work: 0, lpWork: 1, deadline: .now.adding(seconds: 60), stop: nil)
+        #expect(outcome.figures == nil)
+        #expect(!outcome.stoppedByClock)
+        #expect(outcome.work > 0)
+        let whole = try figures.solve(served: 1, work: 0, deadline: .now.adding(seconds: 60), stop: nil)
+        #expect(whole.figures?.workshopsAtMost != nil && whole.figures?.sessionsAtLeast != nil)
+    }
 }

@@ -35,7 +35,7 @@ import Testing
             policy: {session: 20, empty_seat: 0}
 
             """, students: "id,name,A\nS1,a,A1\nS2,b,A1\nS3,c,A1\nS4,d,A1\nS5,e,A1\n")
-        let lp = try #require(try LowerBound(scenario: s, demands: Demand.all(s)).solve(work: 0, deadline: .now.adding(seconds: 10), stop: nil))
+        let lp = try #require(try LowerBound(scenario: s, demands: Demand.all(s)).solve(work: 0, deadline: .now.adding(seconds: 10), stop: nil).outcome)
         #expect(lp.value > 25)
         #expect(lp.value == 40)
         #expect(try exactOptimum(s).cost == 40)

@@ -85,7 +85,7 @@ import Testing
     @Test func theBoundCountsWhatStudyCannotHold() throws {
         // 75 students, two teachers, no aide: no plan has fewer than 35 with no place.
         let s = try Self.twoTeachers(students: 75)
-        let bound = try #require(try LowerBound(scenario: s, demands: Demand.all(s)).solve(nodeLimit: 100, deadline: .now.adding(seconds: 10), stop: nil))
+        let bound = try #require(try LowerBound(scenario: s, demands: Demand.all(s)).solve(nodeLimit: 100, deadline: .now.adding(seconds: 10), stop: nil).outcome)
         #expect(bound.value >= 35 * s.policy.noPlace)
     }
 
