@@ -36,5 +36,5 @@ enum NumericOption {
 enum SearchHelp {
     static let work = ArgumentHelp(
         "The search's work, in seconds of the reference 2-core machine (default: the time limit).",
-        discussion: "The search is counted in work, not in seconds, so the same input and work give the same plan on any machine, busy or not. --time-limit stays as a safety net: a plan it cut short says 'stopped by the clock'. On a slower machine, give a longer --time-limit with the same --work to get the same plan.")
+        discussion: "The search is counted in work, not in seconds, so the same input and work give the same plan on any machine, busy or not. --time-limit stays as a safety net: a plan it cut short says 'stopped by the clock'. On a slower machine, or beside other work, give a longer --time-limit with the same --work to get the same plan. The lower bound's opening search comes on top (about 5 s), and large schools' bounds take more of the work (the high school's, half a minute's).")
 }

@@ -34,7 +34,7 @@ public struct ComparisonReport: Sendable {
     /// Said under the table and on the page when a delta is marked.
     static let unprovenNote = "not proven: the difference is within what the bounds leave open "
         + "(the better plan does not beat the best the other scenario could reach, or nothing bounds that figure: "
-        + "a subject's workshops, students who get every workshop), so it may be noise rather than an effect"
+        + "students who get every workshop), so it may be noise rather than an effect"
 
     /// Whether any delta is marked not proven.
     var marksUnproven: Bool {

@@ -27,8 +27,8 @@ public enum ProvenDifference: String, Sendable {
         guard abs(v - b) > 1e-9 else { return nil }
         // The worse plan's scenario must not be able to reach the better plan.
         let (better, worseBest) = v > b ? (v, base.best) : (b, other.best)
-        // No bound known (nothing is proven per subject, nor when the clock stopped the search
-        // before the figures): nothing proves the difference either.
+        // No bound known (nothing bounds the students who get every workshop, and a subject's or
+        // the week's most workshops may be left unproven): nothing proves the difference either.
         guard let worseBest else { return .withinBounds }
         return better > sign * worseBest + 1e-9 ? .proven : .withinBounds
     }

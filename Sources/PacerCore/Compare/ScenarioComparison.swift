@@ -126,10 +126,14 @@ public struct ScenarioComparison: Sendable {
         for metrics in m { for subject in metrics.subjects { subjects[subject.subject] = subject.name } }
         for (id, name) in subjects.sorted(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) {
             let figures = m.map { $0.subjects.first { $0.subject == id } }
-            // Nothing is proven per subject: a subject's difference in workshops is marked not proven.
-            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num, best: unknownBest))
+            // The subject's proven most workshops decide a difference; where a plan lacks it, the difference is not proven.
+            let most = m.map { $0.headline.proven?.workshopsAtMost(in: id) }
+            rows.append(Row(name: "\(name): workshops given", values: figures.map { $0.map { Double($0.given) } }, format: num,
+                            best: most.map { $0.map(Double.init) }))
             rows.append(Row(name: "\(name): workshops not given", values: figures.map { $0.map { Double($0.notGiven) } }, format: num,
-                            best: unknownBest, higherIsBetter: false))
+                            best: zip(figures, most).map { figure, most in
+                                figure.flatMap { f in most.map { Double(max(0, f.given + f.notGiven - $0)) } }
+                            }, higherIsBetter: false))
             for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
             }

@@ -126,7 +126,7 @@ struct PlanSearch {
         report("proving school figures", incumbent: cost)
         let served = Planner.workshopsServed(by: sessions, demands: demands)
         let outcome = try SchoolFigureBounds(scenario: scenario, demands: demands)
-            .solve(model: countedModel, served: served, work: work, lpWork: figureLPWork, nodeLimit: options.nodeLimit, deadline: searchDeadline,
+            .solve(model: countedModel, served: served, work: work, lpWork: figuresLPWork, nodeLimit: options.nodeLimit, deadline: searchDeadline,
                    stop: stop)
         countedModel = nil  // its objective is now the figures'
         proven = outcome.figures
@@ -134,11 +134,11 @@ struct PlanSearch {
         if outcome.stoppedByClock, !isStopped { stoppedByClock = true }
     }
 
-    /// The most a proven figure's LP may spend (`proveSchoolFigures`: two of them, set aside from the
+    /// The most the proven figures' LPs may spend together (`proveSchoolFigures`, set aside from the
     /// budget before the plan's share): from the bound's last basis the middle school's take a few
-    /// hundred iterations, but a school whose bound's LP the work could not pay for starts them cold.
-    /// A figure whose LP needs more is left unproven, the same on every machine.
-    var figureLPWork: Double { workLimit * 0.05 }
+    /// hundred iterations each. A figure whose LP needs more than the ones before it left is left
+    /// unproven, the same on every machine.
+    var figuresLPWork: Double { workLimit * 0.1 }
 
     /// Solves the counted model with `work`, keeping the higher bound; returns what it raised the
     /// bound by, and whether the clock cut this search short.
@@ -171,7 +171,7 @@ struct PlanSearch {
         report("neighbourhood models", incumbent: cost)
         let improver = NeighbourhoodImprover(scenario: scenario, demands: demands, nodeLimit: max(1, options.nodeLimit / 5), published: published)
         var cursor = improver.cursor(from: sessions)
-        let figures = options.budget == nil ? 2 * figureLPWork : 0
+        let figures = options.budget == nil ? figuresLPWork : 0
         // The bound's later searches start from the LP's basis: they double the opening's nodes.
         var split = BudgetSplit(total: max(0, workLimit - boundWork - figures), openingBoundWork: openingBound.map { $0.work - $0.lpWork } ?? 0,
                                 boundCanGrow: options.budget == nil && openingBound?.searchable == true)

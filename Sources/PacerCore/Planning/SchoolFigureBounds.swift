@@ -10,6 +10,9 @@ import GLPK
 /// sessions, so:
 /// - **workshops at most**: maximise Σ seats; the best bound GLPK proves, rounded down, is at
 ///   least every plan's workshops given;
+/// - **a subject's workshops at most**: the same with the seats of the pools on the subject's
+///   objectives only (a pool is one objective's, so its seats count a student's workshops in that
+///   subject, capped by those wanted);
 /// - **sessions at least**: minimise Σ runs with Σ seats ≥ the plan's workshops given; the best
 ///   bound, rounded up, is at most the sessions of every plan that gives as many.
 /// Each solve is budgeted as the bound's (`LowerBound.bestBound`: counted work, the deadline a
@@ -31,8 +34,9 @@ struct SchoolFigureBounds {
     }
 
     /// The figures for a plan that gives `served` wanted workshops, each solve spending at most
-    /// `work` on nodes (and `nodeLimit` nodes) and `lpWork` on its LP (a figure whose LP needs more
-    /// is left unproven, the same on every machine). `sessionsAtLeast` is nil when its solve did not finish.
+    /// `work` on nodes (and `nodeLimit` nodes), and their LPs together at most `lpWork`, each what
+    /// the ones before it left (a figure whose LP needs more is left unproven, the same on every
+    /// machine). `sessionsAtLeast` is nil, and a subject left out, when its solve did not finish.
     /// `model`, when given, is the bound's counted model, already solved: its objective is replaced
     /// (so it serves nothing else afterwards) and GLPK starts from its last basis, which spares the
     /// large schools a cold LP per figure (the high school's takes half a minute).
@@ -52,24 +56,38 @@ struct SchoolFigureBounds {
         for c in 0..<problem.numberOfColumns { try problem.setObjective(Column(index: c), 0) }
         for column in seats { try problem.setObjective(column, 1) }
         problem.direction = .maximize
-        let most: LowerBound.Outcome
-        switch try LowerBound.bestBound(of: problem, work: work, lpWork: lpWork, nodeLimit: nodeLimit, deadline: deadline, stop: stop) {
-        case let .proven(outcome): most = outcome
-        case let .unfinished(spent, byClock): return Outcome(figures: nil, work: spent, stoppedByClock: byClock)
+        var spent = 0.0, byClock = false
+        /// The best bound within what is left of `lpWork`, counting its work and whether the clock cut it.
+        func bestBound() throws -> LowerBound.Outcome? {
+            let attempt = try LowerBound.bestBound(of: problem, work: work, lpWork: max(0, lpWork - spent), nodeLimit: nodeLimit,
+                                                   deadline: deadline, stop: stop)
+            spent += attempt.work
+            byClock = byClock || attempt.stoppedByClock
+            return attempt.outcome
         }
+        guard let most = try bestBound() else { return Outcome(figures: nil, work: spent, stoppedByClock: byClock) }
         let workshopsAtMost = min(wanted, Int((most.value + 1e-6).rounded(.down)))
+
+        var bySubject: [ProvenFigures.SubjectBound] = []
+        for subject in bound.scenario.subjects {
+            let ownSeats = Set(model.slots.flatMap(\.seatings).filter { model.pools[$0.pool].objective.subject == subject.id }.map(\.column.index))
+            let subjectWanted = bound.demands.filter { $0.subject == subject.id }.reduce(0) { $0 + max(0, $1.wanted) }
+            guard subjectWanted > 0 else { continue }
+            for column in seats { try problem.setObjective(column, ownSeats.contains(column.index) ? 1 : 0) }
+            guard let subjectMost = try bestBound() else { continue }
+            bySubject.append(.init(subject: subject.id, workshopsAtMost: min(subjectWanted, Int((subjectMost.value + 1e-6).rounded(.down)))))
+        }
         guard served > 0 else {
-            return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: 0), work: most.work,
-                           stoppedByClock: most.stoppedByClock)
+            return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: 0, bySubject: bySubject), work: spent,
+                           stoppedByClock: byClock)
         }
 
         for column in seats { try problem.setObjective(column, 0) }
         for column in runs { try problem.setObjective(column, 1) }
         problem.direction = .minimize
         try problem.addRow(name: "served", bounds: .lower(Double(served)), terms: seats.map { ($0, 1) })
-        let fewest = try LowerBound.bestBound(of: problem, work: work, lpWork: lpWork, nodeLimit: nodeLimit, deadline: deadline, stop: stop)
-        let sessionsAtLeast = fewest.outcome.map { Int(($0.value - 1e-6).rounded(.up)) }
-        return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: sessionsAtLeast),
-                       work: most.work + fewest.work, stoppedByClock: most.stoppedByClock || fewest.stoppedByClock)
+        let sessionsAtLeast = try bestBound().map { Int(($0.value - 1e-6).rounded(.up)) }
+        return Outcome(figures: ProvenFigures(workshopsAtMost: workshopsAtMost, sessionsAtLeast: sessionsAtLeast, bySubject: bySubject),
+                       work: spent, stoppedByClock: byClock)
     }
 }

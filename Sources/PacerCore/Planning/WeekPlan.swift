@@ -89,15 +89,35 @@ public struct PlanHeader: Codable, Sendable, Equatable {
 }
 
 /// Proven figures in school terms, from the counted model (`LowerBound`): no plan of the week gives
-/// more than `workshopsAtMost` wanted workshops, and none gives the plan's workshops with fewer
-/// than `sessionsAtLeast` sessions.
+/// more than `workshopsAtMost` wanted workshops, none gives more than a subject's `bySubject` in
+/// that subject, and none gives the plan's workshops with fewer than `sessionsAtLeast` sessions.
 public struct ProvenFigures: Codable, Sendable, Equatable {
     public var workshopsAtMost: Int
     public var sessionsAtLeast: Int?
+    /// Per subject with workshops wanted, in the scenario's order: the most wanted workshops any plan
+    /// could give in it. Absent from older plans; a subject whose solve did not finish is left out.
+    public var bySubject: [SubjectBound]?
 
-    public init(workshopsAtMost: Int, sessionsAtLeast: Int?) {
+    public init(workshopsAtMost: Int, sessionsAtLeast: Int?, bySubject: [SubjectBound]? = nil) {
         self.workshopsAtMost = workshopsAtMost
         self.sessionsAtLeast = sessionsAtLeast
+        self.bySubject = bySubject
+    }
+
+    /// The most wanted workshops any plan could give in `subject`, when proven.
+    public func workshopsAtMost(in subject: SubjectID) -> Int? {
+        bySubject?.first { $0.subject == subject }?.workshopsAtMost
+    }
+
+    /// One subject's proven most workshops.
+    public struct SubjectBound: Codable, Sendable, Equatable {
+        public var subject: SubjectID
+        public var workshopsAtMost: Int
+
+        public init(subject: SubjectID, workshopsAtMost: Int) {
+            self.subject = subject
+            self.workshopsAtMost = workshopsAtMost
+        }
     }
 }
 
@@ -194,7 +214,8 @@ public struct PlanOptions: Codable, Sendable, Equatable {
     public var work: Double?
 
     /// Work units the search may spend per second of `work` (else `timeLimit`). The search is
-    /// budgeted in counted work (GLPK models' columns² × nodes), not in seconds, so that the same
+    /// budgeted in counted work (GLPK models' columns² × nodes, an LP's simplex iterations ×
+    /// `LowerBound.iterationWork`), not in seconds, so that the same
     /// input gives the same plan on a busy machine too; the time limit stays as a safety net, and
     /// the default minute's work must end well before it. Measured on the 2-core machine, quiet:
     /// the neighbourhood models spend about 2.5 × 10⁸ units a second (the middle school with an

@@ -22,7 +22,8 @@ public struct PlanVerifier {
         case teacherBusy = "teacher-busy", roomBusy = "room-busy", studentBusy = "student-busy"
         case oncePerDay = "once-per-day", teacherDay = "teacher-day", teacherRun = "teacher-run"
         case workshopsPerDay = "workshops-per-day", keepApart = "keep-apart", tooMany = "too-many"
-        case objective, lowerBound = "lower-bound", unservedList = "unserved-list"
+        case objective, lowerBound = "lower-bound", provenFigures = "proven-figures", searchWork = "search-work"
+        case unservedList = "unserved-list"
         // Independent study (PlanVerifier+Study.swift).
         case noPlace = "no-place", unplacedList = "unplaced-list", twoPlaces = "two-places"
         case studySpace = "study-space", studySeats = "study-seats", studyRatio = "study-ratio"
@@ -175,6 +176,8 @@ public struct PlanVerifier {
         var unmet = 0.0, changes = 0.0
         var expectedUnserved: [StudentSubject: (Int, Int)] = [:]
         var teachersMet: [StudentSubject: Set<TeacherID>] = [:]
+        // Wanted workshops given, by subject (each student's up to those wanted), for the proven figures.
+        var given: [SubjectID: Int] = [:]
         for s in plan.sessions { for id in s.students { teachersMet[StudentSubject(id, s.subject), default: []].insert(s.teacher) } }
         for student in scenario.students {
             for (subject, objectiveID) in student.current {
@@ -193,6 +196,7 @@ public struct PlanVerifier {
                     found.append(Violation(rule: .tooMany, message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
                 }
                 unmet += weight * Double(max(0, wanted - got))
+                given[subject, default: 0] += min(wanted, got)
                 changes += Double(max(0, (teachersMet[key]?.count ?? 0) - 1))
                 if got < wanted { expectedUnserved[key] = (wanted, got) }
             }
@@ -233,12 +237,38 @@ public struct PlanVerifier {
         if let bound = plan.header.lowerBound, bound > total + 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: .lowerBound, message: "the plan states a lower bound of \(bound), above its own cost \(total)"))
         }
+        found += checkProvenFigures(plan, given: given)
         let listed = Dictionary(plan.unserved.map { (StudentSubject($0.student, $0.subject), ($0.wanted, $0.got)) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in expectedUnserved.sorted(by: { $0.key < $1.key }) where listed[key].map({ $0 != value }) ?? true {
             found.append(Violation(rule: .unservedList, message: "\(key.student) in \(key.subject) got \(value.1) of \(value.0) but is not listed so"))
         }
         for key in listed.keys.sorted() where expectedUnserved[key] == nil {
             found.append(Violation(rule: .unservedList, message: "\(key.student) in \(key.subject) is listed unserved but got every workshop"))
+        }
+        return found
+    }
+
+    /// The proven figures hold for every plan, this one included: it gives no more workshops than
+    /// the most possible, in all and in each subject, and has at least the fewest sessions that
+    /// could give its workshops. The work figures are counts: never negative.
+    private func checkProvenFigures(_ plan: WeekPlan, given: [SubjectID: Int]) -> [Violation] {
+        var found: [Violation] = []
+        let header = plan.header, sessionCount = plan.sessions.count
+        let served = given.values.reduce(0, +)
+        if let proven = header.proven {
+            if proven.workshopsAtMost < served {
+                found.append(Violation(rule: .provenFigures, message: "the plan states at most \(proven.workshopsAtMost) workshops possible, but gives \(served)"))
+            }
+            for bound in proven.bySubject ?? [] where bound.workshopsAtMost < given[bound.subject] ?? 0 {
+                found.append(Violation(rule: .provenFigures, message:
+                    "the plan states at most \(bound.workshopsAtMost) workshops possible in \(bound.subject), but gives \(given[bound.subject] ?? 0)"))
+            }
+            if let fewest = proven.sessionsAtLeast, fewest > sessionCount {
+                found.append(Violation(rule: .provenFigures, message: "the plan states at least \(fewest) sessions could give its workshops, but has \(sessionCount)"))
+            }
+        }
+        if let search = header.search, [search.workLimit, search.planWork, search.boundWork].contains(where: { !($0 >= 0 && $0.isFinite) }) {
+            found.append(Violation(rule: .searchWork, message: "the plan states work figures that are not counts (\(search.workLimit), \(search.planWork), \(search.boundWork))"))
         }
         return found
     }

@@ -200,4 +200,32 @@ import Testing
         let section = try #require(html.range(of: "Workshops by subject"))
         #expect(html[section.upperBound...].prefix(1_500).contains("Mathematics, grade 7: unserved, no suitable room free"), "in its own table, first")
     }
+
+    /// A subject's proven most workshops (`ProvenFigures.bySubject`) decide a difference in that
+    /// subject: proven when the better plan gives more than the other scenario could, else not.
+    @Test func aSubjectsProvenMostDecidesItsDifference() throws {
+        var short = goldenPlan
+        let dropped = short.sessions.removeFirst()
+        let subject = dropped.subject, given = goldenPlan.header.workshopsServed
+        func comparison(baseMost: Int?, shortMost: Int?) -> ScenarioComparison {
+            var base = goldenPlan, other = short
+            base.header.proven = baseMost.map { ProvenFigures(workshopsAtMost: given, sessionsAtLeast: nil, bySubject: [.init(subject: subject, workshopsAtMost: $0)]) }
+            other.header.proven = shortMost.map { ProvenFigures(workshopsAtMost: given, sessionsAtLeast: nil, bySubject: [.init(subject: subject, workshopsAtMost: $0)]) }
+            return ScenarioComparison(entries: [base, other].map { .init(path: "x", plan: $0, metrics: PlanMetrics(plan: $0, scenario: scenario)) })
+        }
+        func rows(_ c: ScenarioComparison) throws -> (given: ScenarioComparison.Row, notGiven: ScenarioComparison.Row) {
+            (try #require(c.rows.first { $0.name == "Mathematics, grade 7: workshops given" }),
+             try #require(c.rows.first { $0.name == "Mathematics, grade 7: workshops not given" }))
+        }
+        // The short scenario could give at most what it gave: the base's more workshops are proven.
+        let proven = try rows(comparison(baseMost: given, shortMost: given - dropped.students.count))
+        #expect(proven.given.proof(1) == .proven && proven.notGiven.proof(1) == .proven)
+        #expect(ComparisonReport(comparison(baseMost: given, shortMost: given - dropped.students.count)).table
+            .split(separator: "\n").first { $0.hasPrefix("Mathematics, grade 7: workshops given") }?.contains("not proven") == false)
+        // It could have given as many: within what the bounds leave open.
+        let open = try rows(comparison(baseMost: given, shortMost: given))
+        #expect(open.given.proof(1) == .withinBounds && open.notGiven.proof(1) == .withinBounds)
+        // Not proven for the subject (an older plan): not proven either.
+        #expect(try rows(comparison(baseMost: given, shortMost: nil)).given.proof(1) == .withinBounds)
+    }
 }

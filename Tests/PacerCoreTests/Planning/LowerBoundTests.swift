@@ -128,4 +128,30 @@ func exactOptimum(_ scenario: Scenario) throws -> (cost: Double, sessions: [Plan
         plan.header.lowerBound = plan.header.objective + 1
         #expect(rules(scenario, plan) == ["lower-bound"])
     }
+
+    /// `pacer verify` refuses proven figures the plan itself contradicts (found by a hostile trial:
+    /// a hand-edited `workshopsAtMost` of 1,000 under a plan that gives 1,689 passed), and work
+    /// figures that are not counts.
+    @Test func verifyRefusesProvenFiguresThePlanContradicts() throws {
+        let scenario = try school("""
+            subjects: [{id: A, objectives: [{id: A1, min_group: 1, max_group: 4, workshops_per_week: 1}]}]
+            teachers: [{id: T1, teaches: [A]}]
+            rooms: [{id: R1, capacity: 4}]
+
+            """, students: "id,name,A\nS1,a,A1\nS2,b,A1\n")
+        var plan = handMade(scenario, [("Mon-F1", "T1", "R1", "A1", ["S1", "S2"])])
+        plan.header.proven = ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: 1, bySubject: [.init(subject: "A", workshopsAtMost: 2)])
+        plan.header.search = SearchSpending(workLimit: 10, planWork: 5, boundWork: 5, end: .work)
+        #expect(rules(scenario, plan) == [])
+        for proven in [ProvenFigures(workshopsAtMost: 1, sessionsAtLeast: 1),
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: 2),
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: nil, bySubject: [.init(subject: "A", workshopsAtMost: 1)])] {
+            var wrong = plan
+            wrong.header.proven = proven
+            #expect(rules(scenario, wrong) == ["proven-figures"], "\(proven)")
+        }
+        var negative = plan
+        negative.header.search?.planWork = -5
+        #expect(rules(scenario, negative) == ["search-work"])
+    }
 }

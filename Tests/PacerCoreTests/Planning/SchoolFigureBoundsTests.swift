@@ -25,6 +25,31 @@ import Testing
         let fewest = try #require(proven.sessionsAtLeast)
         #expect(fewest <= best.sessions.count)
         #expect(fewest >= 1 || served == 0)
+        // Each subject's most holds for the optimum's workshops in it.
+        var got: [StudentSubject: Int] = [:]
+        for session in best.sessions { for student in session.students { got[StudentSubject(student, session.subject), default: 0] += 1 } }
+        var given: [SubjectID: Int] = [:]
+        for demand in Demand.all(scenario) { given[demand.subject, default: 0] += min(demand.wanted, got[StudentSubject(demand.student, demand.subject)] ?? 0) }
+        let bySubject = try #require(proven.bySubject)
+        #expect(Set(bySubject.map(\.subject)) == Set(given.keys.filter { subject in Demand.all(scenario).contains { $0.subject == subject && $0.wanted > 0 } }))
+        for bound in bySubject { #expect(bound.workshopsAtMost >= given[bound.subject] ?? 0, "\(bound.subject)") }
+    }
+
+    /// Two subjects for the same six students, one block a day: A's teacher is free both days (six
+    /// A workshops), B's only on Monday (one session of four): B at most 4, A at most 6.
+    @Test func aSubjectsMostIsProvenApart() throws {
+        let scenario = try school(days: ["Mon", "Tue"], """
+            subjects:
+              - {id: A, objectives: [{id: A1, min_group: 1, max_group: 4, workshops_per_week: 1}]}
+              - {id: B, objectives: [{id: B1, min_group: 1, max_group: 4, workshops_per_week: 1}]}
+            teachers: [{id: T1, teaches: [A]}, {id: T2, teaches: [B], unavailable: [Tue-F1]}]
+            rooms: [{id: R1, capacity: 4}, {id: R2, capacity: 4}]
+
+            """, students: "id,name,A,B\nS1,a,A1,B1\nS2,b,A1,B1\nS3,c,A1,B1\nS4,d,A1,B1\nS5,e,A1,B1\nS6,f,A1,B1\n")
+        let proven = try figures(scenario, served: 10)
+        #expect(proven.workshopsAtMost(in: "B") == 4)
+        #expect(proven.workshopsAtMost(in: "A") == 6)
+        #expect(proven.workshopsAtMost <= 10)
     }
 
     /// One teacher, one room of 4, two flex blocks (one a day), six students wanting one workshop:
@@ -37,8 +62,8 @@ import Testing
             rooms: [{id: R1, capacity: 4}]
 
             """, students: "id,name,A\nS1,a,A1\nS2,b,A1\nS3,c,A1\nS4,d,A1\nS5,e,A1\nS6,f,A1\n")
-        #expect(try figures(scenario, served: 6) == ProvenFigures(workshopsAtMost: 6, sessionsAtLeast: 2))
-        #expect(try figures(scenario, served: 4) == ProvenFigures(workshopsAtMost: 6, sessionsAtLeast: 1))
+        #expect(try figures(scenario, served: 6) == ProvenFigures(workshopsAtMost: 6, sessionsAtLeast: 2, bySubject: [.init(subject: "A", workshopsAtMost: 6)]))
+        #expect(try figures(scenario, served: 4) == ProvenFigures(workshopsAtMost: 6, sessionsAtLeast: 1, bySubject: [.init(subject: "A", workshopsAtMost: 6)]))
     }
 
     /// Every plan the planner makes carries the figures, and they hold for it.
