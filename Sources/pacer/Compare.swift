@@ -16,9 +16,9 @@ extension PacerCommand {
         )
         @Argument(help: "Two or more scenarios.") var scenarios: [String]
         @Option(help: "Folder for the report.") var out: String
-        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = PlanOptions.defaultTimeLimit
-        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
-        @Option(help: SearchHelp.work) var work: Double?
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
+        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
         @Option(name: .customLong("forecast-weeks"), help: "Also forecast this many weeks for each scenario and chart mastery over time.") var forecastWeeks: Int?
         @Option(help: "Runs per forecast (only with --forecast-weeks; default 3).") var runs: Int?
         @Option(help: "Seed of the forecasts' random draws (only with --forecast-weeks; default 1).") var seed: UInt64?

@@ -39,7 +39,7 @@ extension PacerCommand {
             "The first simulated week's first day (YYYY-MM-DD), from the state as it stands then.",
             discussion: "It must be a week's first day after the state's last mastery check; needs a state."))
         var date: String?
-        @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: ArgumentHelp(
             "Wall-clock seconds for the whole forecast, a safety net (default: none).",
             discussion: "When it passes, the forecast stops and reports the weeks every run finished, saying so. The figures of those weeks are the same as without a limit."))
         var timeLimit: Double?

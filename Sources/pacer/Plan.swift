@@ -21,19 +21,19 @@ extension PacerCommand {
         @Option(help: "Folder to write plan.json and run.json into (created if missing).")
         var out: String
 
-        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.")
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.")
         var timeLimit: Double = PlanOptions.defaultTimeLimit
 
-        @Option(help: "Relative gap at which the exact search may stop (0 proves optimality).")
+        @Option(parsing: .unconditional, help: "Relative gap at which the exact search may stop (0 proves optimality).")
         var gap: Double = 0
 
         @Option(help: "Varies tie-breaking between equally good choices.")
         var seed: UInt64 = 1
 
-        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
+        @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
         var nodeLimit: Int = PlanOptions().nodeLimit
 
-        @Option(help: SearchHelp.work) var work: Double?
+        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
 
         @Option(name: .customLong("week-of"), help: ArgumentHelp(
             "Date of the week's first day, YYYY-MM-DD: plan that week.",

@@ -25,9 +25,9 @@ extension PacerCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Option(help: "The day to regroup, YYYY-MM-DD.") var date: String
         @Option(help: "Folder to write plan.json into.") var out: String
-        @Option(name: .customLong("time-limit"), help: "Wall-clock seconds for the whole command.") var timeLimit: Double = PlanOptions.defaultTimeLimit
-        @Option(name: .customLong("node-limit"), help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
-        @Option(help: SearchHelp.work) var work: Double?
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
+        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
 
         func validate() throws {
             if SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }

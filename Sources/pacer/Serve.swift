@@ -18,7 +18,7 @@ extension PacerCommand {
         @Option(help: "Address to listen on.") var host = "127.0.0.1"
         @Option(help: "Port to listen on.") var port = 8080
         @Option(help: "Treat this date as today, YYYY-MM-DD (demos and tests).") var date: String?
-        @Option(name: .customLong("time-limit"), help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds the scheduler's regroup and week plans may take.") var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("write-wait"),
                 help: ArgumentHelp("Seconds a request waits for another command's write to the state (pacer record beside the portal) before it is answered 503 with Retry-After.",
                                    valueName: "seconds"))

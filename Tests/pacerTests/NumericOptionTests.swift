@@ -39,6 +39,12 @@ import Testing
         #expect(message.contains("--time-limit must be a number of seconds above 0 and at most 604800 (a week), got 1e+16"), "\(message)")
         let nodes = PacerCommand.message(for: ValidationErrorCatcher.error(["plan", "s", "--out", "o", "--node-limit", "9223372036854775807"]))
         #expect(nodes.contains("--node-limit must be a whole number from 1 to 1000000000"), "\(nodes)")
+        // A negative number is the option's value, not another option (it used to say "Missing value").
+        for arguments in [["plan", "s", "--out", "o", "--work", "-1"], ["compare", "a", "b", "--out", "o", "--time-limit", "-1"],
+                          ["regroup", "s", "--date", "2026-11-24", "--out", "o", "--work", "-5"]] {
+            let message = PacerCommand.message(for: ValidationErrorCatcher.error(arguments))
+            #expect(message.contains("must be a number of seconds above 0") && !message.contains("Missing value"), "\(message)")
+        }
     }
 
     @Test func seedsTakeEveryUInt64AndNothingElse() throws {

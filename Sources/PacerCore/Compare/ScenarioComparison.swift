@@ -134,6 +134,10 @@ public struct ScenarioComparison: Sendable {
                             best: zip(figures, most).map { figure, most in
                                 figure.flatMap { f in most.map { Double(max(0, f.given + f.notGiven - $0)) } }
                             }, higherIsBetter: false))
+            // What decides the marks above, where some plan has it.
+            if most.contains(where: { $0 != nil }) {
+                rows.append(Row(name: "\(name): \(Figure.workshopsAtMost)", values: most.map { $0.map(Double.init) }, format: num))
+            }
             for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
             }

@@ -206,7 +206,8 @@ struct PlanSearch {
         }
         planWork += cursor.spent
         if split.left <= 0 { workRanOut = true }
-        method = "greedy+block-mip"
+        // A plan whose search got no work was not made by the neighbourhood models.
+        if cursor.spent > 0 { method = "greedy+block-mip" }
         cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published).total
     }
 

@@ -249,13 +249,27 @@ public struct PlanVerifier {
     }
 
     /// The proven figures hold for every plan, this one included: it gives no more workshops than
-    /// the most possible, in all and in each subject, and has at least the fewest sessions that
-    /// could give its workshops. The work figures are counts: never negative.
+    /// the most possible, in all and in each subject (each of the school's subjects, once), and has
+    /// at least the fewest sessions that could give its workshops; none is negative. The work
+    /// figures are counts: never negative.
     private func checkProvenFigures(_ plan: WeekPlan, given: [SubjectID: Int]) -> [Violation] {
         var found: [Violation] = []
         let header = plan.header, sessionCount = plan.sessions.count
         let served = given.values.reduce(0, +)
         if let proven = header.proven {
+            let figures = [proven.workshopsAtMost, proven.sessionsAtLeast ?? 0] + (proven.bySubject ?? []).map(\.workshopsAtMost)
+            if figures.contains(where: { $0 < 0 }) {
+                found.append(Violation(rule: .provenFigures, message: "the plan states a negative proven figure"))
+            }
+            var seen: Set<SubjectID> = []
+            for bound in proven.bySubject ?? [] {
+                if scenario.subjects.first(where: { $0.id == bound.subject }) == nil {
+                    found.append(Violation(rule: .provenFigures, message: "the plan states proven workshops for \(bound.subject), which is not a subject of the school"))
+                }
+                if !seen.insert(bound.subject).inserted {
+                    found.append(Violation(rule: .provenFigures, message: "the plan states proven workshops for \(bound.subject) more than once"))
+                }
+            }
             if proven.workshopsAtMost < served {
                 found.append(Violation(rule: .provenFigures, message: "the plan states at most \(proven.workshopsAtMost) workshops possible, but gives \(served)"))
             }

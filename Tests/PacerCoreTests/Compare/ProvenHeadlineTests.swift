@@ -222,6 +222,10 @@ import Testing
         #expect(proven.given.proof(1) == .proven && proven.notGiven.proof(1) == .proven)
         #expect(ComparisonReport(comparison(baseMost: given, shortMost: given - dropped.students.count)).table
             .split(separator: "\n").first { $0.hasPrefix("Mathematics, grade 7: workshops given") }?.contains("not proven") == false)
+        // The subject's most is shown beside, so a reader sees why.
+        let shown = comparison(baseMost: given, shortMost: given - dropped.students.count).rows
+            .first { $0.name == "Mathematics, grade 7: \(ScenarioComparison.Figure.workshopsAtMost)" }
+        #expect(shown?.values == [Double(given), Double(given - dropped.students.count)])
         // It could have given as many: within what the bounds leave open.
         let open = try rows(comparison(baseMost: given, shortMost: given))
         #expect(open.given.proof(1) == .withinBounds && open.notGiven.proof(1) == .withinBounds)

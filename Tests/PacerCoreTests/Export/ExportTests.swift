@@ -49,10 +49,13 @@ func exportTiny(_ exporter: PlanExporter, weekOf: String? = "2026-11-23") throws
     @Test(arguments: [
         (ProvenFigures(workshopsAtMost: 60, sessionsAtLeast: 19), SearchEnd.clock),
         (ProvenFigures(workshopsAtMost: 58, sessionsAtLeast: nil), SearchEnd.metBound),
+        (ProvenFigures(workshopsAtMost: 58, sessionsAtLeast: 19, bySubject: [.init(subject: "MATH", workshopsAtMost: 58)]), SearchEnd.work),
     ])
     func provenFiguresAndSearchValidate(proven: ProvenFigures, end: SearchEnd) throws {
         var plan = try PlanFile.read(golden + "/plan.json")
         plan.header.proven = proven
+        // A plan made with --work records it (a hostile trial found the schema refused it).
+        plan.header.options.work = 5
         plan.header.search = SearchSpending(workLimit: 6e10, planWork: 4.125e10, boundWork: 3.5e9, end: end)
         let json = try PlanFile.encode(plan)
         #expect(json.contains("\"end\" : \"\(end.rawValue)\""))

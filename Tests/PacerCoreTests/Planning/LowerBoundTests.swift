@@ -145,7 +145,10 @@ func exactOptimum(_ scenario: Scenario) throws -> (cost: Double, sessions: [Plan
         #expect(rules(scenario, plan) == [])
         for proven in [ProvenFigures(workshopsAtMost: 1, sessionsAtLeast: 1),
                        ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: 2),
-                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: nil, bySubject: [.init(subject: "A", workshopsAtMost: 1)])] {
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: nil, bySubject: [.init(subject: "A", workshopsAtMost: 1)]),
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: -5),
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: 1, bySubject: [.init(subject: "ART", workshopsAtMost: 5)]),
+                       ProvenFigures(workshopsAtMost: 2, sessionsAtLeast: 1, bySubject: [.init(subject: "A", workshopsAtMost: 9), .init(subject: "A", workshopsAtMost: 2)])] {
             var wrong = plan
             wrong.header.proven = proven
             #expect(rules(scenario, wrong) == ["proven-figures"], "\(proven)")
