@@ -56,7 +56,6 @@ extension Problem {
         let clock = ContinuousClock()
         let start = clock.now
         let monitor = SearchMonitor(options: options, clock: clock, start: start, direction: direction)
-        let iterationsBefore = glp_get_it_cnt(handle)
         let code: Int32 = TerminalCapture.run(log: options.log) {
             if !options.presolve {
                 // Without the presolver glp_intopt needs an optimal LP relaxation first.
@@ -89,7 +88,6 @@ extension Problem {
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
             return withExtendedLifetime(monitor) { glp_intopt(handle, &parameters) }
         }
-        let iterations = Int(glp_get_it_cnt(handle) - iterationsBefore)
         let mipStatus = glp_mip_status(handle)
         let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         let status: SolveStatus
@@ -119,15 +117,14 @@ extension Problem {
         let seconds = (clock.now - start).seconds
         guard status.hasSolution else {
             return Solution(
-                status: status, objective: nil, bound: monitor.bound, seconds: seconds, values: [], size: size, iterations: iterations)
+                status: status, objective: nil, bound: monitor.bound, seconds: seconds, values: [], size: size)
         }
         let objective = glp_mip_obj_val(handle)
         let values = (0..<numberOfColumns).map { glp_mip_col_val(handle, Int32($0 + 1)) }
         var bound = status == .optimal ? objective : monitor.bound
         // A bound past the incumbent means the search closed; report the incumbent itself.
         if let b = bound, direction == .minimize ? b > objective : b < objective { bound = objective }
-        return Solution(status: status, objective: objective, bound: bound, seconds: seconds, values: values, size: size,
-                        iterations: iterations)
+        return Solution(status: status, objective: objective, bound: bound, seconds: seconds, values: values, size: size)
     }
 
     /// Runs glp_simplex and returns its code. Must run inside a TerminalCapture.

@@ -56,8 +56,8 @@ public struct Solution: Sendable {
     /// The value of every column, by 0-based index; empty when there is no solution.
     public var values: [Double]
     public var size: ModelSize
-    /// Simplex iterations this solve made (for a MIP, those of every node's LP too): unlike its
-    /// seconds, the same on every machine.
+    /// Simplex iterations an LP solve made (`solveLP`; 0 for a MIP): unlike its seconds, the same
+    /// on every machine.
     public var iterations = 0
 
     /// The relative gap |objective − bound| / (|objective| + ε), GLPK's definition; 0 when optimal.

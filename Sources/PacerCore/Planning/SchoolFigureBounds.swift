@@ -69,11 +69,12 @@ struct SchoolFigureBounds {
         let workshopsAtMost = min(wanted, Int((most.value + 1e-6).rounded(.down)))
 
         var bySubject: [ProvenFigures.SubjectBound] = []
+        let seatsBySubject = Dictionary(grouping: model.slots.flatMap(\.seatings)) { model.pools[$0.pool].objective.subject }
+        let wantedBySubject = bound.demands.reduce(into: [SubjectID: Int]()) { $0[$1.subject, default: 0] += max(0, $1.wanted) }
         for subject in bound.scenario.subjects {
-            let ownSeats = Set(model.slots.flatMap(\.seatings).filter { model.pools[$0.pool].objective.subject == subject.id }.map(\.column.index))
-            let subjectWanted = bound.demands.filter { $0.subject == subject.id }.reduce(0) { $0 + max(0, $1.wanted) }
-            guard subjectWanted > 0 else { continue }
-            for column in seats { try problem.setObjective(column, ownSeats.contains(column.index) ? 1 : 0) }
+            guard let subjectWanted = wantedBySubject[subject.id], subjectWanted > 0 else { continue }
+            let ownSeats = Set((seatsBySubject[subject.id] ?? []).map(\.column))
+            for column in seats { try problem.setObjective(column, ownSeats.contains(column) ? 1 : 0) }
             guard let subjectMost = try bestBound() else { continue }
             bySubject.append(.init(subject: subject.id, workshopsAtMost: min(subjectWanted, Int((subjectMost.value + 1e-6).rounded(.down)))))
         }

@@ -263,7 +263,7 @@ public struct PlanVerifier {
             }
             var seen: Set<SubjectID> = []
             for bound in proven.bySubject ?? [] {
-                if scenario.subjects.first(where: { $0.id == bound.subject }) == nil {
+                if !scenario.subjects.contains(where: { $0.id == bound.subject }) {
                     found.append(Violation(rule: .provenFigures, message: "the plan states proven workshops for \(bound.subject), which is not a subject of the school"))
                 }
                 if !seen.insert(bound.subject).inserted {
