@@ -16,6 +16,10 @@ public struct Objective: Hashable, Sendable {
     public var masteryChance: Double = ForecastSettings.defaultMasteryChance
     /// Objectives of the same subject that must be mastered first, in file order.
     public internal(set) var prerequisites: [ObjectiveID]
+    /// The identifier of the competency framework's item this objective is (1EdTech CASE's
+    /// `CFItem.identifier`, scenario.yaml's `case_id`), so gradebook results on it find it; nil
+    /// for an objective typed by hand. Unique across objectives, case aside.
+    public var caseID: String? = nil
 }
 
 /// A subject and its progression: the ordered objectives, with prerequisites (a chain or a small DAG).

@@ -17,6 +17,8 @@ final class ScenarioBuilder {
     var studentsOnObjective: [ObjectiveID: [SourceLocation]] = [:]
     /// Every id claimed so far, by kind and case-folded form, with how and where it was written.
     var foldedIDs: [String: (String, SourceLocation)] = [:]
+    /// Each objective's `case_id`, lower-cased, with the objective that has it.
+    var caseIDOwners: [String: ObjectiveID] = [:]
 
     init(log: DiagnosticLog, sources: SourceFiles) {
         self.log = log

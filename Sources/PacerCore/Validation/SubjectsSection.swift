@@ -1,7 +1,7 @@
 extension ScenarioBuilder {
     static let subjectKeys = ["id", "name", "defaults", "objectives"]
     static let defaultsKeys = ["workshops_per_week", "min_group", "max_group", "needs", "mastery_chance"]
-    static let objectiveKeys = ["id", "title", "workshops_per_week", "min_group", "max_group", "needs", "prerequisites", "mastery_chance"]
+    static let objectiveKeys = ["id", "title", "workshops_per_week", "min_group", "max_group", "needs", "prerequisites", "mastery_chance", "case_id"]
 
     /// The settings an objective inherits from its subject's `defaults`, then from Pacer's.
     struct ObjectiveDefaults {
@@ -72,7 +72,7 @@ extension ScenarioBuilder {
                 id: objectiveID, subject: subject, title: fields.string("title")?.value ?? id.value,
                 workshopsPerWeek: workshops, minGroup: lower, maxGroup: max(lower, upper), needs: needs,
                 masteryChance: fields.number("mastery_chance", minimum: 0, maximum: 1)?.value ?? defaults.masteryChance,
-                prerequisites: []))
+                prerequisites: [], caseID: caseID(fields, of: objectiveID)))
         }
         for (index, refs) in prerequisiteRefs {
             for ref in refs {
@@ -117,6 +117,24 @@ extension ScenarioBuilder {
             state[i] = 2
         }
         for i in objectives.indices where state[i] == 0 { visit(i) }
+    }
+
+    /// The objective's `case_id`, checked: 1 to 255 characters without spaces or control
+    /// characters, and no other objective's (case aside, as CASE identifiers are UUIDs).
+    private func caseID(_ fields: Fields, of objective: ObjectiveID) -> String? {
+        guard let text = fields.string("case_id") else { return nil }
+        let scalars = text.value.unicodeScalars
+        guard (1...255).contains(scalars.count),
+              !scalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+            log.error(text.location, "case_id of objective \(objective) must be 1 to 255 characters without spaces or control characters, got '\(printable(text.value))'")
+            return nil
+        }
+        if let other = caseIDOwners[text.value.lowercased()] {
+            log.error(text.location, "case_id \(text.value) of objective \(objective) is already objective \(other)'s; each framework item is one objective")
+            return nil
+        }
+        caseIDOwners[text.value.lowercased()] = objective
+        return text.value
     }
 
     private func features(_ items: [Located<String>]) -> [Feature] {
