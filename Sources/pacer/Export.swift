@@ -5,21 +5,26 @@ import PacerCore
 extension PacerCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Turn a plan into files people use: HTML pages, CSV, JSON, iCalendar or a FET file.",
+            abstract: "Turn a plan into files people use (HTML pages, CSV, JSON, iCalendar, a FET file), or the term's checks into a gradebook export.",
             discussion: """
                 pacer export SCENARIO PLAN --format F --out DIR, the scenario first as in verify and \
                 publish. Formats and columns: docs/exports.md. --out is a folder for every format \
                 (FET's file is DIR/workshops.fet). The older spellings, export PLAN --scenario \
                 SCENARIO and --out FILE.fet, still work in this release and print a note.
+
+                pacer export SCENARIO --format oneroster --out DIR takes no plan: it writes the \
+                mastery checks that stand in the term's state as a OneRoster 1.2 gradebook export \
+                (line items per objective, results with their learning objective ids), which \
+                pacer record SCENARIO --from oneroster DIR reads back.
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics, fet }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, json, ics, fet, oneroster }
 
         @Argument(help: ArgumentHelp("The scenario the plan was made for.", valueName: "scenario")) var first: String
         @Argument(help: ArgumentHelp("The plan.json to export.", valueName: "plan")) var second: String?
         @Option(help: ArgumentHelp("Deprecated: give the scenario first instead.", visibility: .hidden)) var scenario: String?
-        @Option(help: "html, csv, json, ics or fet.") var format: Format
+        @Option(help: "html, csv, json, ics or fet (of a plan), or oneroster (the term's checks).") var format: Format
         @Option(help: "Folder to write into (created if missing).") var out: String
         @Option(name: .customLong("for"), help: "Only teacher:ID, supervisor:ID (an aide: their study groups), room:ID, student:ID or grade:G.") var only: String?
         @Option(help: "Only this day (a day id such as Tue, or a date with --week-of).") var day: String?
@@ -36,6 +41,15 @@ extension PacerCommand {
         }
 
         func validate() throws {
+            if format == .oneroster {
+                guard second == nil, scenario == nil else {
+                    throw ValidationError("--format oneroster exports the term's checks, not a plan: pacer export SCENARIO --format oneroster --out DIR")
+                }
+                if only != nil || day != nil || weekOf != nil || allowChangedScenario {
+                    throw ValidationError("--for, --day, --week-of and --allow-changed-scenario apply to a plan's export, not to --format oneroster")
+                }
+                return
+            }
             guard paths != nil else {
                 throw ValidationError("give the scenario, then the plan: pacer export SCENARIO PLAN --format \(format.rawValue) --out DIR")
             }
@@ -44,6 +58,14 @@ extension PacerCommand {
         }
 
         func run() throws {
+            if format == .oneroster {
+                let loaded = try loadScenario(first)
+                let checks = try StateStore.existing(for: loaded).standingChecks()
+                try refuseOutputInsideInputs(out, scenario: loaded)
+                let files = try OneRosterGradebookWriter.write(checks, scenario: loaded, to: out)
+                print("wrote \(files.count) files to \(out): \(plural(checks.count, "result")) on \(plural(Set(checks.map(\.check.objective)).count, "objective")) (OneRoster 1.2 gradebook)")
+                return
+            }
             guard let (scenario, plan) = paths else { return }
             if self.scenario != nil {
                 Terminal.error("note: pacer export PLAN --scenario SCENARIO is deprecated and goes in the next release; write pacer export \(scenario) \(plan)")
@@ -82,6 +104,7 @@ extension PacerCommand {
             case .json: exporter = JSONExporter()
             case .ics: exporter = ICalendarExporter()
             case .html: exporter = HTMLExporter()
+            case .oneroster: throw CommandFailure("--format oneroster exports the term's checks, not a plan")  // handled above
             }
             try refuseOutputInsideInputs(folder, scenario: loaded)
             do {

@@ -67,10 +67,24 @@ extension PacerCommand {
                 replays the student's history without it. A withdrawn check stays withdrawn when \
                 a file sends it again (each such row is named); --again records those rows again \
                 on purpose.
+
+                --from oneroster DIR reads a OneRoster 1.2 gradebook export instead (results.csv \
+                with lineItemLearningObjectiveIds.csv or resultLearningObjectiveIds.csv, and \
+                lineItems.csv and users.csv when there): each fully graded result on a learning \
+                objective that is one of the scenario's objectives (by its case_id, else its id) is \
+                a check, mastered or not yet by the scenario's gradebook: settings; results on \
+                other objectives are counted and skipped, and a result with status tobedeleted \
+                withdraws its checks. The same rules hold: every row first, then all or nothing. \
+                See docs/imports.md.
                 """
         )
+        enum Source: String, ExpressibleByArgument, CaseIterable { case oneroster }
+
         @Argument(help: "The scenario.") var scenario: String
+        @Argument(help: ArgumentHelp("The gradebook export's folder, with --from.", valueName: "folder")) var folder: String?
         @Option(help: "The checks CSV file.") var checks: String?
+        @Option(help: ArgumentHelp("Read the folder as a gradebook export of this format: oneroster (OneRoster 1.2 CSV).", valueName: "format"))
+        var from: Source?
         @Option(help: ArgumentHelp("Withdraw the check with this id (repeatable); the student's history is replayed without it.",
                                    discussion: "pacer record prints each check's id, and pacer status --student lists them."))
         var withdraw: [Int64] = []
@@ -79,8 +93,11 @@ extension PacerCommand {
         @OptionGroup var date: DateOption
 
         func validate() throws {
-            if checks == nil, withdraw.isEmpty { throw ValidationError("give --checks FILE, --withdraw ID, or both") }
-            if again, checks == nil { throw ValidationError("--again applies to the rows of --checks FILE") }
+            if from != nil, folder == nil { throw ValidationError("--from oneroster reads a folder: pacer record SCENARIO --from oneroster DIR") }
+            if folder != nil, from == nil { throw ValidationError("say what the folder holds: pacer record SCENARIO --from oneroster DIR") }
+            if from != nil, checks != nil { throw ValidationError("give --checks FILE or --from oneroster DIR, not both") }
+            if checks == nil, folder == nil, withdraw.isEmpty { throw ValidationError("give --checks FILE, --from oneroster DIR, --withdraw ID, or both") }
+            if again, checks == nil, folder == nil { throw ValidationError("--again applies to the rows of --checks FILE or of --from DIR") }
         }
 
         func run() throws {
@@ -89,25 +106,48 @@ extension PacerCommand {
                 let report = try Term(scenario: loaded, store: StateStore.existing(for: loaded)).withdraw(withdraw)
                 for line in report.lines { print(PersonText.visible(line)) }
             }
-            guard let checks else { return }
             // The state, when there is one, says from which date checks are taken; a refused file
             // leaves a scenario without one as it was.
             let statePath = StateStore.path(for: loaded)
             let existing = FileManager.default.fileExists(atPath: statePath) ? Term(scenario: loaded, store: try StateStore(path: statePath)) : nil
-            let (rows, diagnostics) = try existing?.readChecks(checks, today: date.value)
-                ?? MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
-            for d in diagnostics { print(d) }
-            guard !diagnostics.contains(where: { $0.severity == .error }) else {
-                print("\(checks): nothing recorded")
-                throw ExitCode.failure
+            let source: String, rows: [MasteryCheck], withdrawing: [String]
+            if let folder {
+                let reading = OneRosterGradebook.read(folder, scenario: loaded)
+                for d in reading.diagnostics { print(d) }
+                guard !reading.hasErrors else {
+                    print("\(folder): nothing recorded")
+                    throw ExitCode.failure
+                }
+                for line in reading.lines { print(line) }
+                (source, rows, withdrawing) = (folder + "/results.csv", reading.checks, reading.withdrawnResults)
+            } else if let checks {
+                let (read, diagnostics) = try existing?.readChecks(checks, today: date.value)
+                    ?? MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
+                for d in diagnostics { print(d) }
+                guard !diagnostics.contains(where: { $0.severity == .error }) else {
+                    print("\(checks): nothing recorded")
+                    throw ExitCode.failure
+                }
+                (source, rows, withdrawing) = (checks, read, [])
+            } else {
+                return
             }
             let term = try existing ?? Term(scenario: loaded, store: StateStore(path: statePath))
-            let report = try term.record(rows, source: checks, today: date.value, again: again)
+            let report: Term.RecordReport
+            do {
+                report = try term.record(rows, source: source, today: date.value, again: again, withdrawingResults: withdrawing)
+            } catch let refusal as Term.RecordRefusal where folder != nil {
+                print(refusal.description)
+                print("\(folder ?? source): nothing recorded")
+                throw ExitCode.failure
+            }
+            let checks = folder ?? source
             // Lines may quote what an older state holds: shown with its control characters escaped.
             for line in report.lines { print(PersonText.visible(line)) }
             print("\(checks): \(report.summary)")
             if !report.keptWithdrawn.isEmpty {
-                print("to record withdrawn checks again on purpose: pacer record \(scenario) --checks \(checks)" + (date.date.map { " --date \($0)" } ?? "") + " --again")
+                let what = folder.map { "--from oneroster \($0)" } ?? "--checks \(checks)"
+                print("to record withdrawn checks again on purpose: pacer record \(scenario) \(what)" + (date.date.map { " --date \($0)" } ?? "") + " --again")
             }
         }
     }

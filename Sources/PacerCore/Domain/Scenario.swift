@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     public let policy: Policy
     /// What forecasts assume and aim for.
     public internal(set) var forecast = ForecastSettings()
+    /// Which gradebook results mean mastered and not yet (`gradebook:`).
+    public internal(set) var gradebook = GradebookSettings()
     /// Adults who supervise independent study and run no workshops (`supervisors:`).
     public internal(set) var supervisors: [Supervisor] = []
     /// What the scenario left to a default and Pacer assumed (`validate` says it).

@@ -26,6 +26,10 @@ public struct MasteryCheck: Sendable, Equatable {
     public let note: String
     /// Where the row was read.
     public let location: SourceLocation
+    /// The gradebook result this check came from (OneRoster's result `sourcedId`), so that the
+    /// gradebook withdrawing or changing that result withdraws or replaces it; nil for a check
+    /// recorded in Pacer.
+    public var gradebookResult: String? = nil
 }
 
 public enum MasteryChecksFile {

@@ -118,12 +118,13 @@ extension StateStore {
     static func store(_ check: MasteryCheck, source: String, at now: String, _ db: Database) throws -> Stored {
         let key: StatementArguments = [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]
         try db.cachedStatement(sql: """
-            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at, gradebook_result)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (date, student, objective, result) DO UPDATE
-                SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at
+                SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at,
+                    gradebook_result = excluded.gradebook_result
                 WHERE withdrawn_at IS NOT NULL
-            """).execute(arguments: key + [check.note, source, now])
+            """).execute(arguments: key + [check.note, source, now, check.gradebookResult])
         let stored = db.changesCount == 1
         if !stored {
             guard !check.note.isEmpty else { return .known }
@@ -174,6 +175,19 @@ extension StateStore {
             guard let date = SchoolDate(row["date"]), let result = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
             return StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
                                result: result, withdrawn: (row["withdrawn_at"] as String?) != nil)
+        }
+    }
+
+    /// The standing checks that came from the gradebook result `result` (its sourcedId), with
+    /// what each says, oldest first.
+    static func standingChecks(fromGradebookResult result: String, _ db: Database) throws -> [(id: Int64, check: StoredCheck)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, date, student, objective, result FROM mastery_check
+            WHERE gradebook_result = ? AND withdrawn_at IS NULL ORDER BY date, id
+            """), arguments: [result]).compactMap { row in
+            guard let date = SchoolDate(row["date"]), let outcome = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
+            return (row["id"], StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
+                                           result: outcome, withdrawn: false))
         }
     }
 

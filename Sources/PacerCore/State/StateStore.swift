@@ -365,6 +365,14 @@ public final class StateStore: Sendable {
                 CREATE INDEX roster_change_by_person ON roster_change(kind, person, date);
                 """)
         }
+        m.registerMigration("v16") { db in
+            // The gradebook result (OneRoster's result sourcedId) a check came from, so that the
+            // gradebook withdrawing or changing the result withdraws or replaces its checks.
+            try db.execute(sql: """
+                ALTER TABLE mastery_check ADD COLUMN gradebook_result TEXT;
+                CREATE INDEX mastery_check_by_gradebook_result ON mastery_check(gradebook_result) WHERE gradebook_result IS NOT NULL;
+                """)
+        }
         return m
     }
 

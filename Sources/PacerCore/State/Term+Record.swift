@@ -12,6 +12,10 @@ extension Term {
         public var advances = 0
         /// Checks withdrawn before and sent again, left withdrawn (`record(_:source:today:again:)`).
         public var keptWithdrawn: [Int64] = []
+        /// Checks withdrawn because their gradebook result was withdrawn at the source.
+        public var withdrawn = 0
+        /// Gradebook results withdrawn at the source that no standing check came from.
+        public var resultsWithoutCheck = 0
         /// One line per check worth telling, in the order applied.
         public var lines: [String] = []
 
@@ -20,6 +24,7 @@ extension Term {
             "\(recorded) check(s) recorded, \(duplicates) already known, \(advances) student(s) moved on"
                 + (notesUpdated > 0 ? ", \(notesUpdated) note(s) updated" : "")
                 + (keptWithdrawn.isEmpty ? "" : ", \(keptWithdrawn.count) withdrawn check(s) left withdrawn")
+                + (withdrawn > 0 ? ", \(withdrawn) check(s) withdrawn with their gradebook result" : "")
         }
     }
 
@@ -68,7 +73,13 @@ extension Term {
     /// one (the other result for the same student, objective and day) stops the whole call. A
     /// check dated before others of the student's subject has that subject's history derived
     /// again, once per student and subject however many of the checks are back-dated.
-    public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate, again: Bool = false) throws -> RecordReport {
+    ///
+    /// `withdrawingResults` are gradebook results withdrawn at the source (OneRoster's
+    /// `tobedeleted`): their checks are withdrawn first, in the same transaction. A check from a
+    /// gradebook result replaces the standing check of the same result and objective when the
+    /// result has changed (another date or result): the gradebook's correction.
+    public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate, again: Bool = false,
+                       withdrawingResults: [String] = []) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let known = Set(scenario.students.map(\.id))
         return try store.write { db in
@@ -79,6 +90,7 @@ extension Term {
             guard problems.isEmpty else { throw RecordRefusal(problems: problems) }
             try Self.seed(scenario, on: ordered.first?.date ?? today, db)
             var recording = Recording(db: db, scenario: scenario)
+            for result in withdrawingResults { try recording.withdraw(gradebookResult: result) }
             for check in ordered { try recording.record(check, source: source, again: again) }
             return try recording.finish()
         }
@@ -168,6 +180,14 @@ struct Recording {
             report.lines.append("\(check.location): check \(id) of \(check.date) (\(name), \(check.objective), \(check.result.rawValue)) was withdrawn on \(on.prefix(10)); not recorded again")
             return
         }
+        if let result = check.gradebookResult {
+            // The gradebook changed this result: its earlier check of the objective gives way.
+            for (id, stored) in try StateStore.standingChecks(fromGradebookResult: result, db)
+            where stored.objective == check.objective && (stored.date != check.date || stored.result != check.result) {
+                report.lines.append("\(check.location): gradebook result \(result) changed; check \(id) (\(stored.date) \(stored.student) \(stored.objective) \(stored.result.rawValue)) gives way to it")
+                try withdraw(id)
+            }
+        }
         if let other = try StateStore.contradicting(check, db) {
             let name = scenario.students.first { $0.id == check.student }?.name ?? check.student.rawValue
             throw StateError.contradiction(
@@ -211,6 +231,20 @@ struct Recording {
         report.lines.append("\(what) withdrawn")
         guard let subject = history.subject(of: stored.objective) else { return }
         rederive[StudentSubject(stored.student, subject.id), default: []].append("check \(id) was withdrawn")
+    }
+
+    /// Withdraws every standing check that came from the gradebook result `result` (withdrawn at
+    /// the source), and says so; a result no check came from is reported and changes nothing.
+    mutating func withdraw(gradebookResult result: String) throws {
+        let standing = try StateStore.standingChecks(fromGradebookResult: result, db)
+        if standing.isEmpty {
+            report.lines.append("gradebook result \(result) is withdrawn at the source; no standing check came from it")
+            report.resultsWithoutCheck += 1
+        }
+        for (id, _) in standing {
+            try withdraw(id)
+            report.withdrawn += 1
+        }
     }
 
     /// Derives again each subject left for the end, in student and subject order, reports where

@@ -1,0 +1,241 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// The tiny school with CASE identifiers on its first two objectives (a variant beside a copy of
+/// it) and `gradebook` lines added; returns the tree to remove and the scenario.
+private func tinySchoolWithCASE(_ gradebook: String = "") throws -> (tree: String, scenario: Scenario) {
+    let (tree, variant) = try tinySchoolVariant("""
+        subjects:
+          - id: MATH
+            objectives:
+              - {id: MATH-7.RP.1, case_id: 6B0F1076-AA12-450B-8F9D-B86BC071F85E}
+              - {id: MATH-7.RP.2, case_id: 2c75d647-4ed4-56d8-965d-c3affe91643d}
+        \(gradebook)
+        """)
+    return (tree, try ScenarioLoader.load(variant))
+}
+
+/// Writes `files` (name → text) into a new folder and returns it.
+private func gradebookFolder(_ files: [String: String], in tree: String) throws -> String {
+    let folder = tree + "/gradebook-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+    return folder
+}
+
+private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,textScore,scoreDate,comment\n"
+
+@Suite struct OneRosterGradebookTests {
+    /// Each fully graded result on an objective Pacer plans becomes a check: matched by CASE
+    /// identifier (case aside) through the line item or the result's own learning objectives,
+    /// scored by the line item's range or the text lists, the student found through users.csv's
+    /// identifier, a Saturday's score moved to Friday; the rest is counted and skipped, and a
+    /// result withdrawn at the source is listed for its checks to be withdrawn. The results file
+    /// has a byte order mark and CRLF line ends, as spreadsheets write them.
+    @Test func fullyGradedResultsOnPlannedObjectivesBecomeChecks() throws {
+        let (tree, scenario) = try tinySchoolWithCASE()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let results = "\u{FEFF}" + (resultsHeader + """
+            R-1,,,LI-1,S-01,fully graded,9,,2026-11-24,Solid work
+            R-2,,,LI-1,s-02,fully graded,7.5,,2026-11-24,
+            R-3,,,LI-2,S-03,fully graded,,Mastered,2026-11-24,
+            R-4,,,LI-3,U-07,fully graded,,Not-Yet,2026-11-28T15:00:00Z,
+            R-5,,,LI-2,S-04,fully graded,,,2026-11-25,
+            R-6,,,LI-1,S-05,submitted,,,2026-11-25,
+            R-7,tobedeleted,,,,,,,,
+
+            """).replacingOccurrences(of: "\n", with: "\r\n")
+        let folder = try gradebookFolder([
+            "results.csv": results,
+            "lineItems.csv": "sourcedId,title,resultValueMin,resultValueMax\nLI-1,Quiz,0,10\nLI-2,Rubric,,\nLI-3,Exit ticket,,\n",
+            "lineItemLearningObjectiveIds.csv": """
+                lineItemSourcedId,source,learningObjectiveId
+                LI-1,case,6b0f1076-aa12-450b-8f9d-b86bc071f85e
+                LI-2,case,11111111-2222-3333-4444-555555555555
+                LI-3,Pacer,MATH-7.RP.3
+
+                """,
+            "resultLearningObjectiveIds.csv": """
+                resultSourcedId,source,learningObjectiveId,score,textScore
+                R-5,case,http://example.org/uri/2C75D647-4ED4-56D8-965D-C3AFFE91643D,,Proficient
+                R-5,case,99999999-2222-3333-4444-555555555555,,Mastered
+
+                """,
+            "users.csv": "sourcedId,identifier,givenName\nU-07,S-07,Mia\n",
+        ], in: tree)
+        let reading = OneRosterGradebook.read(folder, scenario: scenario)
+        #expect(!reading.hasErrors, "\(reading.diagnostics)")
+        let got = reading.checks.map { "\($0.gradebookResult ?? "") \($0.date) \($0.student) \($0.objective) \($0.result.rawValue) \($0.note)" }
+        #expect(got == [
+            "R-1 2026-11-24 S-01 MATH-7.RP.1 mastered Solid work",
+            "R-2 2026-11-24 S-02 MATH-7.RP.1 not-yet ",
+            "R-4 2026-11-27 S-07 MATH-7.RP.3 not-yet ",
+            "R-5 2026-11-25 S-04 MATH-7.RP.2 mastered ",
+        ])
+        #expect(reading.withdrawnResults == ["R-7"])
+        #expect(reading.lines.contains("skipped 1 result(s) not fully graded (scoreStatus submitted)"))
+        #expect(reading.lines.contains { $0.hasPrefix("skipped 2 result(s) on 2 learning objective(s) Pacer does not plan") })
+        #expect(reading.lines.contains { $0.hasPrefix("assumed: 1 result(s) scored on a day that is not a school day") })
+    }
+
+    /// Every problem is reported with its place, all at once: an unknown student with the nearest
+    /// ids, a score that is no number, a text score in neither list, a date that is no date, a
+    /// score on a line item with no range, a result twice; and with any error, no check comes out
+    /// to be recorded (the command records nothing).
+    @Test func everyBadRowIsReportedWithItsPlace() throws {
+        let (tree, scenario) = try tinySchoolWithCASE()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let folder = try gradebookFolder([
+            "results.csv": resultsHeader + """
+                R-1,,,LI-1,S-1,fully graded,9,,2026-11-24,
+                R-2,,,LI-1,S-02,fully graded,lots,,2026-11-24,
+                R-3,,,LI-1,S-03,fully graded,,Maybe,2026-11-24,
+                R-4,,,LI-1,S-04,fully graded,9,,24/11/2026,
+                R-5,,,LI-2,S-05,fully graded,3,,2026-11-24,
+                R-1,,,LI-1,S-06,fully graded,9,,2026-11-24,
+
+                """,
+            "lineItems.csv": "sourcedId,resultValueMax\nLI-1,10\nLI-2,\n",
+            "lineItemLearningObjectiveIds.csv": "lineItemSourcedId,source,learningObjectiveId\nLI-1,Pacer,MATH-7.RP.1\nLI-2,Pacer,MATH-7.RP.2\n",
+        ], in: tree)
+        let reading = OneRosterGradebook.read(folder, scenario: scenario)
+        let errors = reading.diagnostics.filter { $0.severity == .error }.map(\.description)
+        func has(line: Int, _ words: String) -> Bool { errors.contains { $0.contains("results.csv:\(line):") && $0.contains(words) } }
+        #expect(has(line: 2, "unknown student 'S-1'; did you mean S-01"), "\(errors)")
+        #expect(has(line: 3, "score must be a number, got 'lots'"))
+        #expect(has(line: 4, "text score 'Maybe' means neither result"))
+        #expect(has(line: 5, "scoreDate '24/11/2026' is not a date"))
+        #expect(has(line: 6, "gives no score range"))
+        #expect(has(line: 7, "result R-1 is in results.csv twice"))
+        #expect(errors.count == 6)
+        #expect(reading.hasErrors)
+    }
+
+    /// The school's `gradebook:` settings decide: a fixed mastered score, its own text lists;
+    /// giving both a share and a score, or one text in both lists, is an error.
+    @Test func theScenarioSaysWhichScoresMeanMastered() throws {
+        let (tree, scenario) = try tinySchoolWithCASE("""
+            gradebook:
+              mastered_score: 3
+              mastered_text: [Secure]
+              not_yet_text: [Emerging]
+            """)
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        #expect(scenario.gradebook.result(score: 3, minimum: 0, maximum: 4) == .mastered)
+        #expect(scenario.gradebook.result(score: 2.9, minimum: 0, maximum: 100) == .notYet)
+        #expect(scenario.gradebook.result(text: " secure ") == .mastered)
+        #expect(scenario.gradebook.result(text: "Mastered") == nil, "the school's list replaces the default one")
+        #expect(GradebookSettings().result(score: 8, minimum: 0, maximum: 10) == .mastered)
+        #expect(GradebookSettings().result(score: 7.9, minimum: 0, maximum: 10) == .notYet)
+        #expect(GradebookSettings().result(score: 1, minimum: nil, maximum: nil) == nil)
+
+        let (badTree, variant) = try tinySchoolVariant("""
+            gradebook:
+              mastered_share: 0.5
+              mastered_score: 3
+              mastered_text: [Secure, Emerging]
+              not_yet_text: [emerging]
+            """)
+        defer { try? FileManager.default.removeItem(atPath: badTree) }
+        let messages = ScenarioLoader.read(variant).errors.map(\.message)
+        #expect(messages.contains { $0.contains("give mastered_share or mastered_score, not both") }, "\(messages)")
+        #expect(messages.contains { $0.contains("'Emerging' is in both mastered_text and not_yet_text") })
+    }
+
+    /// An export over the limit is refused before it is parsed, saying the limit (a million rows).
+    @Test func aMillionResultsAreRefusedBeforeTheyAreRead() throws {
+        let (tree, scenario) = try tinySchoolWithCASE()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        var rows = resultsHeader
+        rows.reserveCapacity(1_000_000 * 40)
+        for n in 0..<1_000_000 { rows += "R\(n),,,LI-1,S-01,fully graded,9,,2026-11-24,\n" }
+        let folder = try gradebookFolder(["results.csv": rows,
+                                          "lineItemLearningObjectiveIds.csv": "lineItemSourcedId,source,learningObjectiveId\nLI-1,Pacer,MATH-7.RP.1\n"], in: tree)
+        let reading = OneRosterGradebook.read(folder, scenario: scenario)
+        #expect(reading.checks.isEmpty)
+        #expect(reading.diagnostics.map(\.message) == ["results.csv has 1000000 rows; Pacer reads at most 200000 results in one import: export them in parts (by date) and record each"])
+    }
+
+    /// The gradebook changing a result replaces its check; withdrawing it withdraws the check,
+    /// and the student's history goes back; sending the same export twice records nothing twice.
+    @Test func aChangedOrWithdrawnResultChangesItsCheck() throws {
+        let (tree, scenario) = try tinySchoolWithCASE()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        let term = Term(scenario: scenario, store: store)
+        try term.seed(on: SchoolDate("2026-11-23")!)
+        let objectives = "lineItemLearningObjectiveIds.csv"
+        let lineItem = "lineItemSourcedId,source,learningObjectiveId\nLI-1,case,6B0F1076-AA12-450B-8F9D-B86BC071F85E\n"
+        func record(_ rows: String) throws -> Term.RecordReport {
+            let reading = OneRosterGradebook.read(try gradebookFolder(["results.csv": resultsHeader + rows, objectives: lineItem], in: tree), scenario: scenario)
+            #expect(!reading.hasErrors, "\(reading.diagnostics)")
+            return try term.record(reading.checks, source: "gradebook", today: afterTheChecks, withdrawingResults: reading.withdrawnResults)
+        }
+        func current() throws -> ObjectiveID? { try store.standings(scenario).first { $0.student == "S-01" }?.objective }
+
+        #expect(try record("R-1,,,LI-1,S-01,fully graded,,Mastered,2026-11-24,\n").advances == 1)
+        #expect(try current() == "MATH-7.RP.2")
+        #expect(try record("R-1,,,LI-1,S-01,fully graded,,Mastered,2026-11-24,\n").duplicates == 1)
+        let changed = try record("R-1,,,LI-1,S-01,fully graded,,Not yet,2026-11-24,\n")
+        #expect(changed.lines.contains { $0.contains("gradebook result R-1 changed; check 1") }, "\(changed.lines)")
+        #expect(try current() == "MATH-7.RP.1")
+        #expect(try store.standingChecks().map(\.check.result) == ["not-yet"])
+        let withdrawn = try record("R-1,tobedeleted,,,,,,,,\n")
+        #expect(withdrawn.withdrawn == 1)
+        #expect(try store.standingChecks().isEmpty)
+        #expect(try record("R-9,tobedeleted,,,,,,,,\n").resultsWithoutCheck == 1)
+    }
+
+    /// Results back: the term's checks exported as a OneRoster 1.2 gradebook and recorded into a
+    /// fresh state give the same history: the same checks (dates, students, objectives, results,
+    /// notes) and every student on the same objective. An objective with a CASE identifier is
+    /// exported as that CASE item.
+    @Test func theExportRecordedIntoAFreshStateGivesTheSameHistory() throws {
+        let (tree, scenario) = try tinySchoolWithCASE()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        let term = Term(scenario: scenario, store: store)
+        try term.seed(on: SchoolDate("2026-11-23")!)
+        let sent = try checks("""
+            date,student,objective,result,note
+            2026-11-24,S-01,MATH-7.RP.1,mastered,"Explained it well, with a ""table"" of values"
+            2026-11-25,S-01,MATH-7.RP.2,not-yet,
+            2026-11-26,S-01,MATH-7.RP.2,mastered,
+            2026-11-24,S-04,MATH-7.RP.2,mastered,
+            2026-11-24,S-11,MATH-7.NS.1,not-yet,needs integers first
+            2026-11-25,S-02,MATH-7.RP.1,mastered,
+            """, scenario, in: tree)
+        _ = try term.record(sent, source: "test", today: afterTheChecks)
+        _ = try term.withdraw([try #require(store.checks(of: "S-02").first).id])  // S-02's check was a mistake
+        let out = tree + "/export"
+        _ = try OneRosterGradebookWriter.write(try store.standingChecks(), scenario: scenario, to: out)
+        let lineItemObjectives = try String(contentsOfFile: out + "/lineItemLearningObjectiveIds.csv", encoding: .utf8)
+        #expect(lineItemObjectives.contains("pacer-objective-MATH-7.RP.1,case,6B0F1076-AA12-450B-8F9D-B86BC071F85E\r\n"))
+        #expect(lineItemObjectives.contains("pacer-objective-MATH-7.NS.1,Pacer,MATH-7.NS.1\r\n"))
+
+        // A fresh state of the same school, from the same start.
+        let fresh = tree + "/fresh"
+        try FileManager.default.createDirectory(atPath: fresh, withIntermediateDirectories: true)
+        let freshStore = try StateStore(path: fresh + "/pacer-state.sqlite")
+        let freshTerm = Term(scenario: scenario, store: freshStore)
+        try freshTerm.seed(on: SchoolDate("2026-11-23")!)
+        let reading = OneRosterGradebook.read(out, scenario: scenario)
+        #expect(!reading.hasErrors, "\(reading.diagnostics)")
+        let report = try freshTerm.record(reading.checks, source: "gradebook", today: afterTheChecks)
+        #expect(report.recorded == 5)
+        func history(_ store: StateStore) throws -> [String] {
+            try store.standingChecks().map { "\($0.check.date) \($0.student) \($0.check.objective) \($0.check.result) \($0.check.note)" }
+        }
+        #expect(try history(freshStore) == history(store))
+        #expect(try freshStore.standings(scenario) == store.standings(scenario))
+        let s01 = try store.standings(scenario).filter { $0.student == "S-01" }.map(\.objective)
+        #expect(s01 == ["MATH-7.RP.3"], "the students moved")
+        // The same state exports the same bytes.
+        let again = tree + "/export-again"
+        _ = try OneRosterGradebookWriter.write(try store.standingChecks(), scenario: scenario, to: again)
+        for name in try FileManager.default.contentsOfDirectory(atPath: out) {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)) == Data(contentsOf: URL(fileURLWithPath: again + "/" + name)), "\(name)")
+        }
+    }
+}
