@@ -172,7 +172,7 @@ struct ResultMatcher {
     /// is Friday's check).
     private mutating func date(_ row: OneRosterTable.Row) -> SchoolDate? {
         let text = row["scoreDate"]
-        guard var date = SchoolDate(String(text.prefix(10))), text.count == 10 || text.dropFirst(10).first == "T" else {
+        guard var date = SchoolDate(String(text.prefix(10))), text.count == 10 || ["T", " "].contains(text.dropFirst(10).first) else {
             log.error(row.location("scoreDate"), "scoreDate '\(printable(text))' is not a date; OneRoster writes YYYY-MM-DD")
             return nil
         }

@@ -37,9 +37,37 @@ public enum PlanFile {
             return plan
         } catch let error as PlanFileError {
             throw error
+        } catch let error as DecodingError {
+            // Foundation's decoder calls a number that does not fit its field (576.5 or 1e300 for a
+            // whole number) "not valid JSON", with no field: say what it is when the JSON is sound.
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, (try? JSONSerialization.jsonObject(with: data)) != nil {
+                throw PlanFileError.malformed(path, "the JSON is well-formed, but a number in it does not fit its field: a whole number written with a fraction or an exponent, or one out of range")
+            }
+            throw PlanFileError.malformed(path, describe(error))
         } catch {
             throw PlanFileError.malformed(path, "\(error)")
         }
+    }
+}
+
+/// A decoding error in words, with the field it is at (`header.proven.workshopsAtMost: expected a
+/// whole number (Int), found 576.5`), so that a hand-edited plan.json says where it is wrong.
+func describe(_ error: DecodingError) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+        let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return keys.isEmpty ? "the top level" : String(keys.drop { $0 == "." })
+    }
+    switch error {
+    case let .typeMismatch(type, context):
+        return "\(path(context)): expected \(type == Int.self ? "a whole number (Int)" : "\(type)"): \(context.debugDescription)"
+    case let .valueNotFound(type, context):
+        return "\(path(context)): a \(type) is missing: \(context.debugDescription)"
+    case let .keyNotFound(key, context):
+        return "\(path(context)): the field '\(key.stringValue)' is missing"
+    case let .dataCorrupted(context):
+        return "\(path(context)): \(context.debugDescription)"
+    @unknown default:
+        return "\(error)"
     }
 }
 
