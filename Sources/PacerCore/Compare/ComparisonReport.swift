@@ -28,7 +28,22 @@ public struct ComparisonReport: Sendable {
             [row.name] + row.values.indices.map { Self.cell(row, $0) ?? "–" }
         }
         let table = String(TextTable(header: ["figure"] + names, rows: rows).aligned(right: Set(1...max(1, names.count)), rule: true).dropLast())
-        return marksUnproven ? table + "\n" + Self.unprovenNote : table
+        return table + (marksUnproven ? "\n" + Self.unprovenNote : "") + (marksBounds ? "\n" + Self.boundsNote : "")
+    }
+
+    /// Said under the table and on the page when a difference between bounds is shown.
+    static let boundsNote = "between bounds: the difference of two proven limits (the most or fewest any plan of each scenario could reach, "
+        + "or the lower bounds on cost), not of two plans; it is no effect on what the plans give"
+
+    /// Whether a delta between two bounds is shown.
+    var marksBounds: Bool {
+        comparison.rows.contains { row in row.values.indices.contains { Self.betweenBounds(row, $0) } }
+    }
+
+    /// Whether scenario `i`'s value of a bound differs from the base's as shown.
+    static func betweenBounds(_ row: ScenarioComparison.Row, _ i: Int) -> Bool {
+        guard row.isBound, i > 0, let value = row.values[i] else { return false }
+        return !delta(value, row.values[0], row.format).isEmpty
     }
 
     /// Said under the table and on the page when a delta is marked.
@@ -47,6 +62,7 @@ public struct ComparisonReport: Sendable {
         guard let value = row.values[i] else { return nil }
         var delta = Self.delta(value, i > 0 ? row.values[0] : nil, row.format)
         if !delta.isEmpty, row.proof(i) == .withinBounds { delta = String(delta.dropLast()) + ", not proven)" }
+        if Self.betweenBounds(row, i) { delta = String(delta.dropLast()) + ", between bounds)" }
         return row.format(value) + delta
     }
 
@@ -60,7 +76,7 @@ public struct ComparisonReport: Sendable {
             }
             // yes / no where the bounds decide (ProvenDifference), empty where they do not.
             let proofs = row.values.indices.dropFirst().map { i -> String in
-                switch row.proof(i) { case .proven: "yes"; case .withinBounds: "no"; case nil: "" }
+                switch row.proof(i) { case .proven: "yes"; case .withinBounds: "no"; case nil: Self.betweenBounds(row, i) ? "bound" : "" }
             }
             text += CSVWriter.record([row.name] + values + deltas + proofs)
         }
@@ -87,7 +103,8 @@ public struct ComparisonReport: Sendable {
                 }),
                 .p(.class("note"), .text("Each scenario planned with the same options; differences in brackets are against \(base). "
                     + "\"Within N % of the best possible\" compares the plan's cost with a proven lower bound: no plan of that scenario costs less."
-                    + (marksUnproven ? " Differences marked " + Self.unprovenNote + "." : ""))),
+                    + (marksUnproven ? " Differences marked " + Self.unprovenNote + "." : "")
+                    + (marksBounds ? " Differences marked " + Self.boundsNote + "." : ""))),
                 .p(.class("legend"), .span(.class("swatch base")), .text(" \(base) (the base)  "), .span(.class("swatch other")), .text(" the other scenarios")),
                 .div(.class("charts"), .forEach(charts) { title in
                     let row = rows.first { $0.name == title }

@@ -55,6 +55,9 @@ public struct ScenarioComparison: Sendable {
         /// a principal compares scenarios by (teacher load, room use, …), which are never marked.
         public var best: [Double?]? = nil
         public var higherIsBetter = true
+        /// Whether the figure is a bound (a proven most or least, the lower bound), not an outcome
+        /// of the plan: a difference between two bounds is marked so, lest it be read as an effect.
+        public var isBound = false
 
         /// How scenario `i`'s difference from the base reads (nil for the base, for equal values,
         /// and for figures without `best`).
@@ -85,7 +88,7 @@ public struct ScenarioComparison: Sendable {
                 best: zip(m, most).map { metrics, most in most.map { metrics.headline.workshopsWanted == 0 ? 1 : Double($0) / Double(metrics.headline.workshopsWanted) } }),
             Row(name: "workshops not given", values: m.map { Double($0.headline.workshopsNotGiven) }, format: num,
                 best: zip(m, most).map { metrics, most in most.map { Double(max(0, metrics.headline.workshopsWanted - $0)) } }, higherIsBetter: false),
-            Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num),
+            Row(name: Figure.workshopsAtMost, values: most.map { $0.map(Double.init) }, format: num, isBound: true),
             // Outcomes nothing bounds: every difference is marked not proven (`unknownBest`).
             Row(name: Figure.fullyServed, values: m.map { $0.headline.fullyServedShare }, format: pct, best: unknownBest),
             Row(name: "students short of a workshop", values: m.map { Double($0.headline.studentsShort) }, format: num,
@@ -100,7 +103,7 @@ public struct ScenarioComparison: Sendable {
             Row(name: "adults supervising study (adult-blocks)", values: m.map { $0.supervisingAdults.map(Double.init) }, format: num),
             Row(name: "study seats used (seat-blocks)", values: m.map { $0.studySeatsUsed.map(Double.init) }, format: num),
             Row(name: Figure.sessions, values: m.map { Double($0.sessions) }, format: num),
-            Row(name: Figure.sessionsAtLeast, values: m.map { $0.headline.proven?.sessionsAtLeast.map(Double.init) }, format: num),
+            Row(name: Figure.sessionsAtLeast, values: m.map { $0.headline.proven?.sessionsAtLeast.map(Double.init) }, format: num, isBound: true),
             Row(name: "mean group size", values: m.map { $0.meanGroupSize }, format: num),
             Row(name: "teacher load min", values: m.map { Double($0.teacherLoadMin) }, format: num),
             Row(name: Figure.teacherLoad, values: m.map { $0.teacherLoadMean }, format: num),
@@ -108,7 +111,7 @@ public struct ScenarioComparison: Sendable {
             Row(name: "room use", values: m.map { $0.roomUse }, format: pct),
             Row(name: "objective (cost, lower is better)", values: m.map { $0.objective }, format: num,
                 best: m.map { $0.lowerBound }, higherIsBetter: false),
-            Row(name: "lower bound (no plan costs less)", values: m.map { $0.lowerBound }, format: num),
+            Row(name: "lower bound (no plan costs less)", values: m.map { $0.lowerBound }, format: num, isBound: true),
             Row(name: "gap (objective above the bound)", values: m.map { $0.gap }, format: pct),
         ]
         // The proven figures only where some plan has them (none do before the search proves them).
@@ -136,7 +139,7 @@ public struct ScenarioComparison: Sendable {
                             }, higherIsBetter: false))
             // What decides the marks above, where some plan has it.
             if most.contains(where: { $0 != nil }) {
-                rows.append(Row(name: "\(name): \(Figure.workshopsAtMost)", values: most.map { $0.map(Double.init) }, format: num))
+                rows.append(Row(name: "\(name): \(Figure.workshopsAtMost)", values: most.map { $0.map(Double.init) }, format: num, isBound: true))
             }
             for kind in UnservedReason.Kind.allCases where figures.contains(where: { ($0?.unserved[kind] ?? 0) > 0 }) {
                 rows.append(Row(name: "\(name): unserved, \(kind.rawValue)", values: figures.map { $0.map { Double($0.unserved[kind] ?? 0) } }, format: num))
