@@ -255,7 +255,11 @@ public struct CASEProgression: Sendable {
             guard let previous = (links.before[current] ?? []).filter(left.contains).min(by: { (rank[$0] ?? 0) < (rank[$1] ?? 0) }) else { break }
             current = previous
         }
-        let cycle = Array(walk[(seen[current] ?? 0)...].reversed())
+        var cycle = Array(walk[(seen[current] ?? 0)...].reversed())
+        // Named from the item that comes first in the tree, in the direction of precedes.
+        if let first = cycle.indices.min(by: { (rank[cycle[$0]] ?? 0) < (rank[cycle[$1]] ?? 0) }) {
+            cycle = Array(cycle[first...] + cycle[..<first])
+        }
         let names = (cycle + [cycle[0]]).map { items[$0].label }.joined(separator: " → ")
         throw ImportError(.start(of: file), "precedes makes a cycle: \(names); each of these would have to be mastered before itself (nothing was written)")
     }

@@ -1,0 +1,217 @@
+import Foundation
+import PacerTestSupport
+import Testing
+@testable import PacerCore
+
+/// The CASE shared sample, beside the checkout (not in it): a real OpenSALT export.
+let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-could-be-ratios.json"
+
+@Suite struct CASEImportTests {
+    let fixtures = importFixtures + "/case"
+
+    func progression(_ name: String, subject: String = "MATH", selection: CASEProgression.Selection = .init(),
+                     existing: CASEProgression.Existing = .init()) throws -> CASEProgression {
+        let file = fixtures + "/" + name
+        return try CASEProgression(CASEPackage.read(file), subject: subject, selection: selection, existing: existing, file: file)
+    }
+
+    /// The message of the ImportError `body` throws, or "" when it throws none.
+    func failure(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+        } catch let error as ImportError {
+            return error.description
+        } catch {
+            return "not an ImportError: \(error)"
+        }
+        return ""
+    }
+
+    /// A package file in a new temporary folder holding `bytes`.
+    func temporaryPackage(_ bytes: Data) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-case-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("package.json").path
+        try bytes.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    // MARK: Reading
+
+    @Test func readsAWrappedCASE11Package() throws {
+        let package = try CASEPackage.read(fixtures + "/fractions-1.1-wrapped.json")
+        #expect(package.title == "Fractions, grade 4")
+        #expect(package.version == "1.1")
+        #expect(package.items.count == 6)
+        #expect(package.associations.count == 9)
+        #expect(package.items[2].itemType == nil && package.items[2].itemTypeTitle == "Domain")
+        // A node given by its uri only is read by the uri's last part.
+        #expect(package.associations[5].destination == CASEIdentifier("9A0E1C52-0000-4000-8000-000000000003"))
+    }
+
+    @Test func leavesInTreeOrderReorderedByPrecedes() throws {
+        let made = try progression("fractions-1.1-wrapped.json")
+        // Tree order FR.1, FR.2a, FR.2b, FR.10 (natural order: 2 < 10, listEnumeration); FR.10
+        // precedes FR.2, which is not imported and stands for its leaves FR.2a and FR.2b.
+        #expect(made.objectives.map(\.id) == ["FR.1", "FR.10", "FR.2a", "FR.2b"])
+        #expect(made.objectives.map(\.prerequisites) == [nil, nil, ["FR.10"], ["FR.10"]])
+        #expect(made.objectives[0].caseID == "9a0e1c52-0000-4000-8000-000000000002")
+    }
+
+    @Test func titlesAreOneLineAndCut() throws {
+        let made = try progression("fractions-1.1-wrapped.json")
+        #expect(made.objectives[0].title == "Unit fractions")
+        #expect(made.objectives[1].title == "Compare two fractions with different numerators.")
+        let long = made.objectives[2].title
+        #expect(long.hasSuffix("…") && long.unicodeScalars.count <= PersonText.Kind.name.limit)
+        #expect(made.report.assumptions.contains("1 titles were cut to 200 characters (with …)"))
+    }
+
+    @Test func reportsWhatWasReadAndNotUsed() throws {
+        let made = try progression("fractions-1.1-wrapped.json")
+        #expect(made.report.lines[0] == "read: 6 CFItems, 9 CFAssociations, 4 objectives")
+        #expect(made.report.skipped["precedes to or from an item not in the package"]?.count == 1)
+        #expect(made.report.skipped["isPeerOf association"]?.count == 1)
+        #expect(made.report.skipped["CFItem not selected"]?.count == 2)
+    }
+
+    @Test func selectionByBranchAndByTypes() throws {
+        let branch = try progression("fractions-1.1-wrapped.json", selection: .init(branch: "FR.2"))
+        #expect(branch.objectives.map(\.id) == ["FR.2a", "FR.2b"])
+        let byIdentifier = try progression("fractions-1.1-wrapped.json", selection: .init(branch: "9A0E1C52-0000-4000-8000-000000000003"))
+        #expect(byIdentifier.objectives.map(\.id) == ["FR.2a", "FR.2b"])
+        let standards = try progression("fractions-1.1-wrapped.json", selection: .init(itemTypes: ["standard"]))
+        // FR.10 precedes FR.2 itself now that FR.2 is imported.
+        #expect(standards.objectives.map(\.id) == ["FR.1", "FR.10", "FR.2"])
+        #expect(standards.objectives[2].prerequisites == ["FR.10"])
+        // The type may be the title of CFItemTypeURI.
+        let domains = try progression("fractions-1.1-wrapped.json", selection: .init(itemTypes: ["Domain"]))
+        #expect(domains.objectives.map(\.id) == ["FR"])
+        let none = failure { _ = try progression("fractions-1.1-wrapped.json", selection: .init(itemTypes: ["Cluster"])) }
+        #expect(none.contains("no items of type Cluster to import; item types: Standard (3), Component (2), Domain (1); top-level branches: FR"), "\(none)")
+        let unknown = failure { _ = try progression("fractions-1.1-wrapped.json", selection: .init(branch: "FR.9")) }
+        #expect(unknown.contains("--branch FR.9: no item has that identifier or humanCodingScheme"), "\(unknown)")
+    }
+
+    @Test func sequenceNumbersOrderSiblingsAndIdsAreFitted() throws {
+        let made = try progression("counting-sequence-numbers.json")
+        // sequenceNumber 1, 2, 3 over the coding schemes; K.0 is in no tree and comes after.
+        #expect(made.objectives.map { String($0.caseID.suffix(2)) } == ["02", "03", "01", "04"])
+        #expect(made.objectives.map(\.id) == ["K-2", "K-2-2", "K.1", "K.0"])
+        #expect(made.objectives.allSatisfy { $0.prerequisites == nil })
+        #expect(made.report.assumptions.contains("no precedes between the imported items: each objective follows the one before it"))
+        let renamed = try #require(made.report.renamedIDs.first)
+        #expect(renamed.changes.map { "\($0.from) → \($0.to)" } == ["K 2 → K-2", "K-2 → K-2-2"])
+        #expect(made.report.skipped["exactMatchOf association"]?.count == 1)
+    }
+
+    @Test func idsAvoidTheBaseAndItemsAlreadyThereAreLeftOut() throws {
+        let made = try progression("counting-sequence-numbers.json", existing: .init(
+            objectiveIDs: ["k.1"], caseIDs: ["5E9B2D10-0000-4000-8000-000000000002"], subjectObjectives: 3))
+        #expect(made.objectives.map(\.id) == ["K-2", "K.1-2", "K.0"])
+        #expect(made.report.skipped["item already an objective of the base (its case_id)"]?.count == 1)
+    }
+
+    @Test func itemsWithoutCodingSchemes() throws {
+        let made = try progression("no-coding-schemes.json", subject: "ELA")
+        #expect(made.objectives.map(\.id) == ["ELA-1.a", "ELA-1.b", "ELA-0b5c0de5"])
+        #expect(made.objectives.map(\.title) == ["Ask questions about a text.", "Retell a story.", "Read aloud with expression."])
+        #expect(made.report.assumptions.contains { $0.hasPrefix("3 items have no humanCodingScheme") })
+    }
+
+    /// Skipped in a clone with no shared folder beside it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCASESample),
+                   "the shared CASE sample is not at ../shared/data/case/ beside this checkout"))
+    func sharedSampleImportsItsLeaves() throws {
+        let made = try CASEProgression(CASEPackage.read(sharedCASESample), subject: "RATIO", file: sharedCASESample)
+        let ids = made.objectives.map { $0.id.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
+        // 16 items: 2 clusters and the 2 standards with components are not leaves, so 12 are.
+        #expect(ids == ["6.RP.A.1", "6.RP.A.2", "6.RP.A.3a", "6.RP.A.3b", "6.RP.A.3c", "6.RP.A.3d",
+                        "7.RP.A.1", "7.RP.A.2a", "7.RP.A.2b", "7.RP.A.2c", "7.RP.A.2d", "7.RP.A.3"])
+        let needs = made.objectives.last?.prerequisites?.map { $0.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
+        #expect(needs == ["6.RP.A.3a", "6.RP.A.3b", "6.RP.A.3c", "6.RP.A.3d"])
+        #expect(made.objectives[1].prerequisites == ["CCSS.Math.Content.6.RP.A.1"])
+        #expect(made.report.skipped["precedes to or from an item not in the package"]?.count == 1)
+        #expect(made.report.skipped["exactMatchOf association"]?.count == 16)
+    }
+
+    // MARK: Hostile files
+
+    @Test func aCycleOfPrecedesIsNamed() {
+        let message = failure { _ = try progression("precedes-cycle.json") }
+        #expect(message.contains("precedes makes a cycle: CY.A → CY.B → CY.C → CY.A; each of these would have to be mastered before itself (nothing was written)"), "\(message)")
+    }
+
+    @Test func wrongTypesNameTheirJSONPath() {
+        let message = failure { _ = try progression("wrong-type.json") }
+        #expect(message.hasSuffix("wrong-type.json:1:1: error: CFItems[1].identifier must be text, found a number"), "\(message)")
+    }
+
+    @Test(arguments: [
+        (#"{"CFDocument": {"title": "x"}}"#, "CFItems is missing: the package has no items"),
+        (#"{"CFPackage": {"CFItems": {}}}"#, "CFPackage.CFItems must be a list, found an object"),
+        (#"{"CFItems": [{"identifier": "a"}, {"identifier": "A"}]}"#, "CFItems[1] has the identifier A, as CFItems[0] does"),
+        (#"{"CFItems": [{"identifier": "a"}], "CFAssociations": [{"associationType": "precedes", "originNodeURI": {"identifier": "a"}, "destinationNodeURI": 7}]}"#,
+         "CFAssociations[0].destinationNodeURI must be an object, found a number"),
+        (#"{"CFItems": [{"identifier": "a", "educationLevel": [6]}]}"#, "CFItems[0].educationLevel must be text or a list of text, found a list"),
+        (#"{"CFItems": ["a"]}"#, "CFItems[0] must be an object, found text"),
+        (#"[1, 2]"#, "the file must hold a JSON object"),
+        ("{\"CFItems\": [", "not JSON"),
+    ])
+    func malformedPackagesAreRefused(json: String, expected: String) throws {
+        let path = try temporaryPackage(Data(json.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let message = failure { _ = try CASEProgression(CASEPackage.read(path), subject: "M", file: path) }
+        #expect(message.contains(expected), "\(message)")
+    }
+
+    @Test func aByteOrderMarkAndCRLFAreFine() throws {
+        let text = try String(contentsOfFile: fixtures + "/counting-sequence-numbers.json", encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let path = try temporaryPackage(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        #expect(try CASEProgression(CASEPackage.read(path), subject: "M", file: path).objectives.count == 4)
+    }
+
+    @Test func notUTF8IsRefused() throws {
+        let path = try temporaryPackage(Data(#"{"CFItems": [{"identifier": "caf"#.utf8) + Data([0xE9]) + Data(#""}]}"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let message = failure { _ = try CASEPackage.read(path) }
+        #expect(message.contains(":1:33: error: file is not UTF-8 text"), "\(message)")
+    }
+
+    @Test func aMillionRowsAreRefusedBeforeTheyAreRead() throws {
+        let rows = Array(repeating: "{}", count: 1_000_000).joined(separator: ",")
+        let path = try temporaryPackage(Data(#"{"CFItems": [{"identifier": "a"}], "CFAssociations": [\#(rows)]}"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let message = failure { _ = try CASEPackage.read(path) }
+        #expect(message.contains("CFAssociations has 1000000 associations; at most 500000 are read"), "\(message)")
+        let items = try temporaryPackage(Data(#"{"CFItems": [\#(Array(repeating: "{}", count: 50_001).joined(separator: ","))]}"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: items)) }
+        #expect(failure { _ = try CASEPackage.read(items) }.contains("CFItems has 50001 items; at most 50000 are read"))
+    }
+
+    @Test func aFileOverTheLimitIsNotRead() throws {
+        let path = try temporaryPackage(Data())
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(TextFile.maximumBytes) + 1)
+        try handle.close()
+        #expect(failure { _ = try CASEPackage.read(path) }.contains("file is larger than the limit of 64 MiB"))
+    }
+
+    @Test func moreObjectivesThanASubjectMayHaveAreRefused() throws {
+        let items = (0...ScenarioLimits.objectivesPerSubject).map { #"{"identifier": "i-\#($0)", "humanCodingScheme": "X.\#($0)"}"# }
+        let path = try temporaryPackage(Data(#"{"CFItems": [\#(items.joined(separator: ","))]}"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let message = failure { _ = try CASEProgression(CASEPackage.read(path), subject: "M", file: path) }
+        #expect(message.contains("the subject would have 2001 objectives; at most 2000 per subject"), "\(message)")
+    }
+
+    @Test func naturalOrder() {
+        let sorted = ["10", "2", "3b", "3a", "1", "a", "B"].sorted { NaturalOrder.compare($0, $1) == .orderedAscending }
+        #expect(sorted == ["1", "2", "3a", "3b", "10", "a", "B"])
+        #expect(CASEIdentifiers.fitted("--x/y z") == "x-y-z")
+        #expect(CASEIdentifiers.fitted(String(repeating: "a", count: 70) + ".B").unicodeScalars.count == 64)
+    }
+}
