@@ -205,9 +205,10 @@ extension PacerCommand.Import {
                 tree are imported, in the tree's order (sequenceNumber, listEnumeration, \
                 humanCodingScheme), reordered by precedes, which also gives prerequisites. A new \
                 subject gets students.csv: the base's students, all on its first objective; an \
-                existing subject gets the items appended. --out must be beside --into (in the \
-                folder that holds it, or below). Nothing is written unless `pacer validate` \
-                accepts the result. See docs/imports.md.
+                existing subject gets the items appended. --into must lie inside the folder \
+                that holds --out (a variant may only extend a scenario in its tree), so write \
+                --out beside the base. Nothing is written unless `pacer validate` accepts the \
+                result. See docs/imports.md.
                 """
         )
 
@@ -220,7 +221,7 @@ extension PacerCommand.Import {
         @Option(help: "The subject's id: an existing subject of the base gets the items appended; a new one is made.")
         var subject: String
 
-        @Option(help: "New folder for the variant (beside the base).")
+        @Option(help: "New folder for the variant, beside the base (its folder must hold --into).")
         var out: String
 
         @Option(help: "A new subject's name (default: the CASE document's title).")

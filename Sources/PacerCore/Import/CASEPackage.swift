@@ -112,12 +112,35 @@ extension CASEPackage {
             return wrapper.package
         } catch let problem as CASEShapeProblem {
             throw ImportError(.start(of: file), problem.message)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw ImportError(.start(of: file), "not JSON: \(detail ?? context.debugDescription)")
+        } catch DecodingError.dataCorrupted {
+            throw syntaxError(bytes, file: file)
         } catch {
             throw ImportError(.start(of: file), "not a CASE package: \(error)")
         }
+    }
+}
+
+extension CASEPackage {
+    /// Where and why `bytes` are not JSON. JSONDecoder keeps only "not valid JSON"; JSONSerialization
+    /// says "Invalid value around character 14.", which becomes a line and column.
+    static func syntaxError(_ bytes: [UInt8], file: String) -> ImportError {
+        var detail = "the text is not valid JSON"
+        var location = SourceLocation.start(of: file)
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            if let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+                detail = printable(said)
+                if let range = said.range(of: #"character \d+"#, options: .regularExpression),
+                   let offset = Int(said[range].dropFirst("character ".count)), offset >= 0, offset <= bytes.count {
+                    let before = bytes[..<offset]
+                    let line = before.filter { $0 == 0x0A }.count + 1
+                    let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                    location = SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+                }
+            }
+        }
+        return ImportError(location, "not JSON: \(detail)")
     }
 }
 
@@ -154,7 +177,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
         if (try? decode(Double.self, forKey: key)) != nil { return "a number" }
         if (try? decode(String.self, forKey: key)) != nil { return "text" }
         if (try? nestedUnkeyedContainer(forKey: key)) != nil { return "a list" }
-        return "an object"
+        if (try? nestedContainer(keyedBy: JSONKey.self, forKey: key)) != nil { return "an object" }
+        return "a number too large to read"
     }
 
     func wrong(_ key: JSONKey, _ expected: String) -> CASEShapeProblem {
@@ -186,7 +210,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
         if let text = try? decode(String.self, forKey: key), let number = Int(text.trimmingCharacters(in: .whitespaces)) {
             return number
         }
-        throw wrong(key, "a whole number")
+        throw wrong(key, "a whole number (at most 15 digits)")
     }
 
     func object(_ name: String) throws -> KeyedDecodingContainer<JSONKey>? {
@@ -261,8 +285,12 @@ extension CASEPackage {
             let item = try list.nextObject()
             let typeURI = try item.object("CFItemTypeURI")
             try Self.checkEducationLevel(item)
+            let identifier = try item.requiredText("identifier")
+            guard Objective.isValidCaseID(identifier) else {
+                throw CASEShapeProblem(message: "\(jsonPath(item.codingPath + [JSONKey("identifier")])) must be 1 to 255 characters without spaces or control characters, found '\(printable(identifier))'")
+            }
             items.append(Item(
-                identifier: try item.requiredText("identifier"),
+                identifier: identifier,
                 fullStatement: try item.text("fullStatement"),
                 abbreviatedStatement: try item.text("abbreviatedStatement"),
                 humanCodingScheme: try item.text("humanCodingScheme"),

@@ -132,6 +132,7 @@ struct CASETree {
             if counts[type] == nil { first.append(type) }
             counts[type, default: 0] += 1
         }
+        guard !first.isEmpty else { return "none (no items)" }
         return first.prefix(12).map { "\(printable($0)) (\(counts[$0] ?? 0))" }.joined(separator: ", ")
     }
 }

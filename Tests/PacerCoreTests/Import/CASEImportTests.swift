@@ -155,8 +155,13 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
          "CFAssociations[0].destinationNodeURI must be an object, found a number"),
         (#"{"CFItems": [{"identifier": "a", "educationLevel": [6]}]}"#, "CFItems[0].educationLevel must be text or a list of text, found a list"),
         (#"{"CFItems": ["a"]}"#, "CFItems[0] must be an object, found text"),
+        (#"{"CFItems": [{"identifier": "a b"}]}"#, "CFItems[0].identifier must be 1 to 255 characters without spaces or control characters, found 'a b'"),
+        (#"{"CFItems": []}"#, "no leaves to import; item types: none (no items); top-level branches: none (no isChildOf)"),
+        (#"{"CFItems": [{"identifier": "a"}], "CFAssociations": [{"associationType": "isChildOf", "originNodeURI": {"identifier": "a"}, "destinationNodeURI": {"identifier": "d"}, "sequenceNumber": 1.5}]}"#,
+         "CFAssociations[0].sequenceNumber must be a whole number (at most 15 digits), found a number"),
         (#"[1, 2]"#, "the file must hold a JSON object"),
         ("{\"CFItems\": [", "not JSON"),
+        ("{\"CFItems\": [\r\n x ]}", ":2:2: error: not JSON: Invalid value around character 16."),
     ])
     func malformedPackagesAreRefused(json: String, expected: String) throws {
         let path = try temporaryPackage(Data(json.utf8))
