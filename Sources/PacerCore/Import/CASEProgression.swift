@@ -37,12 +37,17 @@ public struct CASEProgression: Sendable {
     /// What the scenario already has: objective ids (of every subject) and the CASE items they are.
     public struct Existing: Sendable {
         public var objectiveIDs: [String] = []
+        /// Every objective's `case_id`: those items are not added again.
         public var caseIDs: [String] = []
+        /// The subject's own objectives by `case_id`: a `precedes` from one of these items makes that
+        /// objective a prerequisite of the new ones (an earlier import of the same framework).
+        public var subjectCaseIDs: [String: String] = [:]
         /// Objectives the subject already has (for the per-subject limit).
         public var subjectObjectives = 0
-        public init(objectiveIDs: [String] = [], caseIDs: [String] = [], subjectObjectives: Int = 0) {
+        public init(objectiveIDs: [String] = [], caseIDs: [String] = [], subjectCaseIDs: [String: String] = [:], subjectObjectives: Int = 0) {
             self.objectiveIDs = objectiveIDs
             self.caseIDs = caseIDs
+            self.subjectCaseIDs = subjectCaseIDs
             self.subjectObjectives = subjectObjectives
         }
     }
@@ -101,7 +106,12 @@ public struct CASEProgression: Sendable {
         // The order: the tree's, then precedes.
         let position = Dictionary(uniqueKeysWithValues: tree.order.enumerated().map { ($1, $0) })
         chosen.sort { (position[$0] ?? Int.max) < (position[$1] ?? Int.max) }
-        let links = try Self.precedes(package, tree: tree, chosen: chosen, report: &report, file: file)
+        let inBase = Dictionary(existing.subjectCaseIDs.map { (CASEIdentifier($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        var baseObjective: [Int: String] = [:]
+        for (index, item) in items.enumerated() {
+            if let id = inBase[item.key] { baseObjective[index] = id }
+        }
+        let links = try Self.precedes(package, tree: tree, chosen: chosen, baseObjective: baseObjective, report: &report, file: file)
         let ordered = try Self.topologicalOrder(chosen, links: links, items: items, file: file)
 
         // Ids, titles, prerequisites.
@@ -116,10 +126,11 @@ public struct CASEProgression: Sendable {
         for index in ordered {
             let (title, cut) = Self.title(items[index])
             if cut { titlesCut += 1 }
-            let before = (links.before[index] ?? []).sorted { (orderOf[$0] ?? 0) < (orderOf[$1] ?? 0) }
+            let before = (links.baseBefore[index] ?? []).sorted()
+                + (links.before[index] ?? []).sorted { (orderOf[$0] ?? 0) < (orderOf[$1] ?? 0) }.compactMap { idOf[$0] }
             objectives.append(Objective(
                 id: idOf[index] ?? items[index].identifier, title: title, caseID: items[index].identifier,
-                prerequisites: before.isEmpty ? nil : before.compactMap { idOf[$0] }))
+                prerequisites: before.isEmpty ? nil : before))
         }
         report.count("objectives", objectives.count)
         if !ids.changes.isEmpty { report.renamed("objectives", changes: ids.changes) }
@@ -175,15 +186,19 @@ public struct CASEProgression: Sendable {
     struct Links {
         /// For each selected item, the selected items that precede it.
         var before: [Int: Set<Int>] = [:]
+        /// For each selected item, the ids of the subject's objectives in the base that precede it.
+        var baseBefore: [Int: Set<String>] = [:]
     }
 
-    /// `precedes` between selected items, an unselected end standing for its selected descendants.
-    static func precedes(_ package: CASEPackage, tree: CASETree, chosen: [Int], report: inout ImportReport, file: String) throws -> Links {
+    /// `precedes` between selected items, an unselected end standing for its selected descendants;
+    /// an origin may also be (or hold) an item that is already an objective of the subject.
+    static func precedes(_ package: CASEPackage, tree: CASETree, chosen: [Int], baseObjective: [Int: String],
+                         report: inout ImportReport, file: String) throws -> Links {
         let selected = Set(chosen)
         var links = Links()
         var count = 0
-        var outside = 0, unmapped = 0
-        var standsFor: [Int: [Int]] = [:]
+        var outside = 0, unmapped = 0, intoBase = 0, betweenBase = 0
+        var standsFor: [Int: [Int]] = [:], originStandsFor: [Int: [Int]] = [:]
         func ends(_ item: Int) -> [Int] {
             if selected.contains(item) { return [item] }
             if let known = standsFor[item] { return known }
@@ -191,19 +206,33 @@ public struct CASEProgression: Sendable {
             standsFor[item] = found
             return found
         }
+        func origins(_ item: Int) -> [Int] {
+            if selected.contains(item) || baseObjective[item] != nil { return [item] }
+            if let known = originStandsFor[item] { return known }
+            let found = tree.descendants(of: item, includingItself: false).filter { selected.contains($0) || baseObjective[$0] != nil }
+            originStandsFor[item] = found
+            return found
+        }
         for association in package.associations where association.type == .precedes {
             guard let origin = tree.index[association.origin], let destination = tree.index[association.destination] else {
                 outside += 1
                 continue
             }
-            let from = ends(origin), to = ends(destination)
+            let from = origins(origin), to = ends(destination)
+            if to.isEmpty && baseObjective[destination] != nil && !from.isEmpty {
+                if from.allSatisfy({ !selected.contains($0) }) { betweenBase += 1 } else { intoBase += 1 }
+                continue
+            }
             if from.isEmpty || to.isEmpty {
                 unmapped += 1
                 continue
             }
             for a in from {
                 for b in to where a != b {
-                    if links.before[b, default: []].insert(a).inserted { count += 1 }
+                    let added = selected.contains(a)
+                        ? links.before[b, default: []].insert(a).inserted
+                        : links.baseBefore[b, default: []].insert(baseObjective[a] ?? "").inserted
+                    if added { count += 1 }
                     guard count <= maximumLinks else {
                         throw ImportError(.start(of: file), "precedes makes more than \(maximumLinks) prerequisite links between the imported items; choose a --branch or --item-types")
                     }
@@ -214,7 +243,13 @@ public struct CASEProgression: Sendable {
             report.skip("precedes to or from an item not in the package", reason: "that item is not in this file", count: outside)
         }
         if unmapped > 0 {
-            report.skip("precedes between items not imported", reason: "neither end is, nor holds, an imported item", count: unmapped)
+            report.skip("precedes between items not imported", reason: "one end neither is nor holds an imported item", count: unmapped)
+        }
+        if betweenBase > 0 {
+            report.skip("precedes between objectives already in the base", reason: "nothing new", count: betweenBase)
+        }
+        if intoBase > 0 {
+            report.skip("precedes into an objective already in the base", reason: "the base's prerequisites are kept as they are", count: intoBase)
         }
         return links
     }

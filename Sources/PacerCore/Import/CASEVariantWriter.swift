@@ -87,6 +87,9 @@ public enum CASEVariantWriter {
             package, subject: request.subject, selection: request.selection,
             existing: .init(objectiveIDs: scenario.objectives.map(\.id.rawValue),
                             caseIDs: scenario.objectives.compactMap(\.caseID),
+                            subjectCaseIDs: Dictionary((existing?.objectives ?? []).compactMap { objective in
+                                objective.caseID.map { ($0, objective.id.rawValue) }
+                            }, uniquingKeysWith: { first, _ in first }),
                             subjectObjectives: existing?.objectives.count ?? 0),
             file: request.file)
 

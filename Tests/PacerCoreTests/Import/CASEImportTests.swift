@@ -112,6 +112,20 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(made.report.skipped["item already an objective of the base (its case_id)"]?.count == 1)
     }
 
+    /// A second import of the same framework into the subject: a precedes from an item imported
+    /// before makes that objective a prerequisite.
+    @Test func precedesFromAnObjectiveOfTheBase() throws {
+        let s10 = "9a0e1c52-0000-4000-8000-000000000004"
+        let made = try progression("fractions-1.1-wrapped.json", existing: .init(
+            objectiveIDs: ["FR.10"], caseIDs: [s10], subjectCaseIDs: [s10.uppercased(): "FR.10"], subjectObjectives: 1))
+        #expect(made.objectives.map(\.id) == ["FR.1", "FR.2a", "FR.2b"])
+        #expect(made.objectives.map(\.prerequisites) == [nil, ["FR.10"], ["FR.10"]])
+        // The same item in another subject of the base is not this subject's: no prerequisite.
+        let other = try progression("fractions-1.1-wrapped.json", existing: .init(objectiveIDs: ["FR.10"], caseIDs: [s10]))
+        #expect(other.objectives.map(\.prerequisites) == [nil, nil, nil])
+        #expect(other.report.skipped["precedes between items not imported"]?.count == 1)
+    }
+
     @Test func itemsWithoutCodingSchemes() throws {
         let made = try progression("no-coding-schemes.json", subject: "ELA")
         #expect(made.objectives.map(\.id) == ["ELA-1.a", "ELA-1.b", "ELA-0b5c0de5"])
