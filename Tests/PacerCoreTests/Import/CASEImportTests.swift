@@ -227,6 +227,23 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(message.contains("the subject would have 2001 objectives; at most 2000 per subject"), "\(message)")
     }
 
+    /// The case_id rule the import checks is the one scenario.yaml is held to.
+    @Test func aCaseIDWithASpaceOrTakenTwiceIsAScenarioError() throws {
+        let folder = try tinySchoolCopy().folder
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/scenario.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let spaced = yaml.replacingOccurrences(of: #"title: "Unit rates with fractions"}"#, with: #"title: "Unit rates with fractions", case_id: "a b"}"#)
+        try spaced.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.read(folder).errors.contains { $0.message.contains("case_id of objective MATH-7.RP.1 must be 1 to 255 characters without spaces") })
+        let twice = yaml
+            .replacingOccurrences(of: #"title: "Unit rates with fractions"}"#, with: #"title: "Unit rates with fractions", case_id: "u-1"}"#)
+            .replacingOccurrences(of: #"title: "Recognize proportional relationships"}"#, with: #"title: "Recognize proportional relationships", case_id: "U-1"}"#)
+        try twice.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(ScenarioLoader.read(folder).errors.contains { $0.message.contains("case_id U-1 of objective MATH-7.RP.2 is already objective MATH-7.RP.1's") })
+        #expect(Objective.isValidCaseID("9a0e1c52-0000-4000-8000-000000000004") && !Objective.isValidCaseID(""))
+    }
+
     @Test func naturalOrder() {
         let sorted = ["10", "2", "3b", "3a", "1", "a", "B"].sorted { NaturalOrder.compare($0, $1) == .orderedAscending }
         #expect(sorted == ["1", "2", "3a", "3b", "10", "a", "B"])
