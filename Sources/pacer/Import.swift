@@ -239,10 +239,10 @@ extension PacerCommand.Import {
         var teachers: String?
 
         func run() throws {
-            var request = CASEVariantWriter.Request(file: file, base: base, subject: subject, out: out)
+            var request = CASEVariantWriter.Request(file: file, base: base, subject: SubjectID(subject), out: out)
             request.name = name
             request.selection = .init(branch: branch, itemTypes: Self.list(itemTypes))
-            request.teachers = Self.list(teachers)
+            request.teachers = Self.list(teachers).map { TeacherID($0) }
             do {
                 let outcome = try CASEVariantWriter.write(request)
                 print("imported CASE: \(PersonText.visible(outcome.title)) (CASE \(outcome.version))")

@@ -15,12 +15,12 @@ import Foundation
 ///   else the full one, as one line within `PersonText`'s limit.
 public struct CASEProgression: Sendable {
     public struct Objective: Sendable, Equatable {
-        public var id: String
+        public var id: ObjectiveID
         public var title: String
         /// The item's identifier as written.
         public var caseID: String
         /// nil: the scenario's default (the objective before it).
-        public var prerequisites: [String]?
+        public var prerequisites: [ObjectiveID]?
     }
 
     public struct Selection: Sendable {
@@ -36,15 +36,15 @@ public struct CASEProgression: Sendable {
 
     /// What the scenario already has: objective ids (of every subject) and the CASE items they are.
     public struct Existing: Sendable {
-        public var objectiveIDs: [String] = []
+        public var objectiveIDs: [ObjectiveID] = []
         /// Every objective's `case_id`: those items are not added again.
         public var caseIDs: [String] = []
         /// The subject's own objectives by `case_id`: a `precedes` from one of these items makes that
         /// objective a prerequisite of the new ones (an earlier import of the same framework).
-        public var subjectCaseIDs: [String: String] = [:]
+        public var subjectCaseIDs: [String: ObjectiveID] = [:]
         /// Objectives the subject already has (for the per-subject limit).
         public var subjectObjectives = 0
-        public init(objectiveIDs: [String] = [], caseIDs: [String] = [], subjectCaseIDs: [String: String] = [:], subjectObjectives: Int = 0) {
+        public init(objectiveIDs: [ObjectiveID] = [], caseIDs: [String] = [], subjectCaseIDs: [String: ObjectiveID] = [:], subjectObjectives: Int = 0) {
             self.objectiveIDs = objectiveIDs
             self.caseIDs = caseIDs
             self.subjectCaseIDs = subjectCaseIDs
@@ -58,7 +58,7 @@ public struct CASEProgression: Sendable {
     /// Most prerequisite links `precedes` may make once mapped onto descendants.
     static let maximumLinks = 1_000_000
 
-    public init(_ package: CASEPackage, subject: String, selection: Selection = Selection(),
+    public init(_ package: CASEPackage, subject: SubjectID, selection: Selection = Selection(),
                 existing: Existing = Existing(), file: String) throws {
         let tree = try CASETree(package, file: file)
         let items = package.items
@@ -107,7 +107,7 @@ public struct CASEProgression: Sendable {
         let position = Dictionary(uniqueKeysWithValues: tree.order.enumerated().map { ($1, $0) })
         chosen.sort { (position[$0] ?? Int.max) < (position[$1] ?? Int.max) }
         let inBase = Dictionary(existing.subjectCaseIDs.map { (CASEIdentifier($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
-        var baseObjective: [Int: String] = [:]
+        var baseObjective: [Int: ObjectiveID] = [:]
         for (index, item) in items.enumerated() {
             if let id = inBase[item.key] { baseObjective[index] = id }
         }
@@ -117,7 +117,7 @@ public struct CASEProgression: Sendable {
         // Ids, titles, prerequisites.
         var ids = CASEIdentifiers(subject: subject, taken: existing.objectiveIDs)
         var titlesCut = 0
-        var idOf: [Int: String] = [:]
+        var idOf: [Int: ObjectiveID] = [:]
         for index in ordered {
             let id = ids.id(for: items[index], path: tree.enumerationPath(index))
             idOf[index] = id
@@ -129,7 +129,7 @@ public struct CASEProgression: Sendable {
             let before = (links.baseBefore[index] ?? []).sorted()
                 + (links.before[index] ?? []).sorted { (orderOf[$0] ?? 0) < (orderOf[$1] ?? 0) }.compactMap { idOf[$0] }
             objectives.append(Objective(
-                id: idOf[index] ?? items[index].identifier, title: title, caseID: items[index].identifier,
+                id: idOf[index] ?? ObjectiveID(items[index].identifier), title: title, caseID: items[index].identifier,
                 prerequisites: before.isEmpty ? nil : before))
         }
         report.count("objectives", objectives.count)
@@ -187,12 +187,12 @@ public struct CASEProgression: Sendable {
         /// For each selected item, the selected items that precede it.
         var before: [Int: Set<Int>] = [:]
         /// For each selected item, the ids of the subject's objectives in the base that precede it.
-        var baseBefore: [Int: Set<String>] = [:]
+        var baseBefore: [Int: Set<ObjectiveID>] = [:]
     }
 
     /// `precedes` between selected items, an unselected end standing for its selected descendants;
     /// an origin may also be (or hold) an item that is already an objective of the subject.
-    static func precedes(_ package: CASEPackage, tree: CASETree, chosen: [Int], baseObjective: [Int: String],
+    static func precedes(_ package: CASEPackage, tree: CASETree, chosen: [Int], baseObjective: [Int: ObjectiveID],
                          report: inout ImportReport, file: String) throws -> Links {
         let selected = Set(chosen)
         var links = Links()
@@ -231,7 +231,7 @@ public struct CASEProgression: Sendable {
                 for b in to where a != b {
                     let added = selected.contains(a)
                         ? links.before[b, default: []].insert(a).inserted
-                        : links.baseBefore[b, default: []].insert(baseObjective[a] ?? "").inserted
+                        : baseObjective[a].map { links.baseBefore[b, default: []].insert($0).inserted } ?? false
                     if added { count += 1 }
                     guard count <= maximumLinks else {
                         throw ImportError(.start(of: file), "precedes makes more than \(maximumLinks) prerequisite links between the imported items; choose a --branch or --item-types")
@@ -304,17 +304,17 @@ public struct CASEProgression: Sendable {
 /// `<SUBJECT>-<listEnumeration path>`, else `<SUBJECT>-<the identifier's first 8 characters>`; a
 /// clash (case aside) with an id already taken gets `-2`, `-3`, ….
 struct CASEIdentifiers {
-    let subject: String
+    let subject: SubjectID
     private var taken: Set<String>
     private(set) var changes: [(from: String, to: String)] = []
     private(set) var withoutScheme = 0
 
-    init(subject: String, taken: [String]) {
+    init(subject: SubjectID, taken: [ObjectiveID]) {
         self.subject = subject
-        self.taken = Set(taken.map(IdentifierRule.folded))
+        self.taken = Set(taken.map { IdentifierRule.folded($0.rawValue) })
     }
 
-    mutating func id(for item: CASEPackage.Item, path: [String]) -> String {
+    mutating func id(for item: CASEPackage.Item, path: [String]) -> ObjectiveID {
         let base: String
         if let scheme = item.humanCodingScheme, !Self.fitted(scheme).isEmpty {
             base = Self.fitted(scheme)
@@ -324,7 +324,7 @@ struct CASEIdentifiers {
             let tail = enumeration.isEmpty || path.last.map(Self.fitted)?.isEmpty != false
                 ? Self.fitted(String(item.identifier.prefix(8)))
                 : enumeration.joined(separator: ".")
-            base = Self.fitted(subject + "-" + (tail.isEmpty ? "item" : tail))
+            base = Self.fitted(subject.rawValue + "-" + (tail.isEmpty ? "item" : tail))
         }
         var candidate = base, n = 2
         while taken.contains(IdentifierRule.folded(candidate)) {
@@ -334,7 +334,7 @@ struct CASEIdentifiers {
         }
         taken.insert(IdentifierRule.folded(candidate))
         if let scheme = item.humanCodingScheme, candidate != scheme { changes.append((scheme, candidate)) }
-        return candidate
+        return ObjectiveID(candidate)
     }
 
     /// `text` made to fit the id rule: characters outside it become `-`, the text is shortened

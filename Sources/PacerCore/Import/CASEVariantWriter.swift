@@ -12,15 +12,15 @@ public enum CASEVariantWriter {
     public struct Request: Sendable {
         public var file: String
         public var base: String
-        public var subject: String
+        public var subject: SubjectID
         public var out: String
         /// The subject's name (a new subject; the CASE document's title by default).
         public var name: String?
         public var selection = CASEProgression.Selection()
         /// Teachers of the base who should teach the subject.
-        public var teachers: [String] = []
+        public var teachers: [TeacherID] = []
 
-        public init(file: String, base: String, subject: String, out: String) {
+        public init(file: String, base: String, subject: SubjectID, out: String) {
             self.file = file
             self.base = base
             self.subject = subject
@@ -66,47 +66,48 @@ public enum CASEVariantWriter {
             throw ImportError(start, "cannot read the base scenario \(request.base)")
         }
 
-        if let problem = IdentifierRule.problem(request.subject) {
-            throw ImportError(start, "--subject \(printable(request.subject)): \(problem)")
+        let subjectText = request.subject.rawValue
+        if let problem = IdentifierRule.problem(subjectText) {
+            throw ImportError(start, "--subject \(printable(subjectText)): \(problem)")
         }
-        if ImportedScenarioWriter.reservedColumns.contains(request.subject) {
-            throw ImportError(start, "--subject \(request.subject) is a reserved students.csv column; choose another id")
+        if ImportedScenarioWriter.reservedColumns.contains(subjectText) {
+            throw ImportError(start, "--subject \(subjectText) is a reserved students.csv column; choose another id")
         }
-        let subject = SubjectID(request.subject)
+        let subject = request.subject
         let existing = scenario.subjects.first { $0.id == subject }
-        if existing == nil, let other = scenario.subjects.first(where: { IdentifierRule.folded($0.id.rawValue) == IdentifierRule.folded(request.subject) }) {
-            throw ImportError(start, "--subject \(request.subject) differs from the base's subject \(other.id) only by case; write \(other.id) to extend it")
+        if existing == nil, let other = scenario.subjects.first(where: { IdentifierRule.folded($0.id.rawValue) == IdentifierRule.folded(subjectText) }) {
+            throw ImportError(start, "--subject \(subjectText) differs from the base's subject \(other.id) only by case; write \(other.id) to extend it")
         }
-        let teacherIDs = Set(scenario.teachers.map(\.id.rawValue))
+        let teacherIDs = Set(scenario.teachers.map(\.id))
         for teacher in request.teachers where !teacherIDs.contains(teacher) {
-            throw ImportError(start, "--teachers: the base has no teacher \(printable(teacher)); it has \(scenario.teachers.map(\.id.rawValue).prefix(20).joined(separator: ", "))")
+            throw ImportError(start, "--teachers: the base has no teacher \(printable(teacher.rawValue)); it has \(scenario.teachers.map(\.id.rawValue).prefix(20).joined(separator: ", "))")
         }
 
         let package = try CASEPackage.read(request.file)
         var progression = try CASEProgression(
             package, subject: request.subject, selection: request.selection,
-            existing: .init(objectiveIDs: scenario.objectives.map(\.id.rawValue),
+            existing: .init(objectiveIDs: scenario.objectives.map(\.id),
                             caseIDs: scenario.objectives.compactMap(\.caseID),
                             subjectCaseIDs: Dictionary((existing?.objectives ?? []).compactMap { objective in
-                                objective.caseID.map { ($0, objective.id.rawValue) }
+                                objective.caseID.map { ($0, objective.id) }
                             }, uniquingKeysWith: { first, _ in first }),
                             subjectObjectives: existing?.objectives.count ?? 0),
             file: request.file)
 
         // Who teaches it.
         let teachesNow = rawTeaches(document.root)
-        var teacherEntries: [(id: String, teaches: [String])] = []
+        var teacherEntries: [(id: TeacherID, teaches: [String])] = []
         for teacher in request.teachers {
             let entries = teachesNow[teacher] ?? []
-            if entries.contains(request.subject) { continue }
-            teacherEntries.append((teacher, entries + [request.subject]))
+            if entries.contains(subjectText) { continue }
+            teacherEntries.append((teacher, entries + [subjectText]))
         }
-        let teaching = teachesNow.filter { $0.value.contains(request.subject) }.map(\.key).sorted()
-            + teacherEntries.map(\.id)
+        let teaching = (teachesNow.filter { $0.value.contains(subjectText) }.map(\.key).sorted()
+            + teacherEntries.map(\.id)).map(\.rawValue)
         if teaching.isEmpty {
-            progression.report.assume("nobody teaches \(request.subject) yet: run again with --teachers T-A,T-B, or add \(request.subject) to a teacher's teaches in \(out)/scenario.yaml")
+            progression.report.assume("nobody teaches \(subjectText) yet: run again with --teachers T-A,T-B, or add \(subjectText) to a teacher's teaches in \(out)/scenario.yaml")
         } else if existing != nil {
-            progression.report.assume("the new objectives are taught by those who teach \(request.subject): \(teaching.joined(separator: ", "))")
+            progression.report.assume("the new objectives are taught by those who teach \(subjectText): \(teaching.joined(separator: ", "))")
         }
 
         // The files.
@@ -123,23 +124,23 @@ public enum CASEVariantWriter {
             guard case let .scalar(studentsPath, _)? = document.root.entry("students")?.value else {
                 throw ImportError(start, "the base scenario names no students file")
             }
-            let csv = try studentsWithColumn(studentsPath, column: request.subject, value: progression.objectives[0].id)
+            let csv = try studentsWithColumn(studentsPath, column: subjectText, value: progression.objectives[0].id.rawValue)
             files.append(("students.csv", csv))
             variant.append(("students", text("students.csv")))
-            progression.report.assume("every student of the base starts \(request.subject) on its first objective, \(progression.objectives[0].id) (column \(request.subject) of \(out)/students.csv)")
+            progression.report.assume("every student of the base starts \(subjectText) on its first objective, \(progression.objectives[0].id) (column \(subjectText) of \(out)/students.csv)")
         }
-        var subjectPairs: [(String, Node)] = [("id", text(request.subject))]
+        var subjectPairs: [(String, Node)] = [("id", text(subjectText))]
         if existing == nil || request.name != nil { subjectPairs.append(("name", text(subjectName))) }
         subjectPairs.append(("objectives", .sequence(.init(progression.objectives.map(objectiveNode)))))
         variant.append(("subjects", .sequence(.init([map(subjectPairs)]))))
         if !teacherEntries.isEmpty {
             variant.append(("teachers", .sequence(.init(teacherEntries.map { entry in
-                map([("id", text(entry.id)), ("teaches", .sequence(.init(entry.teaches.map(text), .implicit, .flow)))], flow: true)
+                map([("id", text(entry.id.rawValue)), ("teaches", .sequence(.init(entry.teaches.map(text), .implicit, .flow)))], flow: true)
             }))))
         }
         let header = """
             # Made by `pacer import case` from \(oneLine(URL(fileURLWithPath: request.file).lastPathComponent)) (CASE \(package.version), "\(oneLine(package.title))"):
-            # a variant of the base scenario with \(existing == nil ? "the new" : "more objectives in the") subject \(request.subject).
+            # a variant of the base scenario with \(existing == nil ? "the new" : "more objectives in the") subject \(subjectText).
 
             """
         let yaml = try Yams.serialize(node: map(variant), width: -1, allowUnicode: true)
@@ -159,10 +160,10 @@ public enum CASEVariantWriter {
 
     private static func objectiveNode(_ objective: CASEProgression.Objective) -> Node {
         var pairs: [(String, Node)] = [
-            ("id", text(objective.id)), ("title", text(objective.title)), ("case_id", text(objective.caseID)),
+            ("id", text(objective.id.rawValue)), ("title", text(objective.title)), ("case_id", text(objective.caseID)),
         ]
         if let prerequisites = objective.prerequisites {
-            pairs.append(("prerequisites", .sequence(.init(prerequisites.map(text), .implicit, .flow))))
+            pairs.append(("prerequisites", .sequence(.init(prerequisites.map { text($0.rawValue) }, .implicit, .flow))))
         }
         return map(pairs, flow: true)
     }
@@ -172,16 +173,16 @@ public enum CASEVariantWriter {
     }
 
     /// Each teacher's `teaches` entries as the (merged) scenario writes them.
-    static func rawTeaches(_ root: SourceNode) -> [String: [String]] {
+    static func rawTeaches(_ root: SourceNode) -> [TeacherID: [String]] {
         guard case let .sequence(teachers, _)? = root.entry("teachers")?.value else { return [:] }
-        var out: [String: [String]] = [:]
+        var out: [TeacherID: [String]] = [:]
         for teacher in teachers {
             guard case let .scalar(id, _)? = teacher.entry("id")?.value else { continue }
             var entries: [String] = []
             if case let .sequence(items, _)? = teacher.entry("teaches")?.value {
                 for case let .scalar(entry, _) in items { entries.append(entry) }
             }
-            out[id] = entries
+            out[TeacherID(id)] = entries
         }
         return out
     }

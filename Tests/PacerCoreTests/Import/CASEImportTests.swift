@@ -9,7 +9,7 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
 @Suite struct CASEImportTests {
     let fixtures = importFixtures + "/case"
 
-    func progression(_ name: String, subject: String = "MATH", selection: CASEProgression.Selection = .init(),
+    func progression(_ name: String, subject: SubjectID = "MATH", selection: CASEProgression.Selection = .init(),
                      existing: CASEProgression.Existing = .init()) throws -> CASEProgression {
         let file = fixtures + "/" + name
         return try CASEProgression(CASEPackage.read(file), subject: subject, selection: selection, existing: existing, file: file)
@@ -138,11 +138,11 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
                    "the shared CASE sample is not at ../shared/data/case/ beside this checkout"))
     func sharedSampleImportsItsLeaves() throws {
         let made = try CASEProgression(CASEPackage.read(sharedCASESample), subject: "RATIO", file: sharedCASESample)
-        let ids = made.objectives.map { $0.id.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
+        let ids = made.objectives.map { $0.id.rawValue.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
         // 16 items: 2 clusters and the 2 standards with components are not leaves, so 12 are.
         #expect(ids == ["6.RP.A.1", "6.RP.A.2", "6.RP.A.3a", "6.RP.A.3b", "6.RP.A.3c", "6.RP.A.3d",
                         "7.RP.A.1", "7.RP.A.2a", "7.RP.A.2b", "7.RP.A.2c", "7.RP.A.2d", "7.RP.A.3"])
-        let needs = made.objectives.last?.prerequisites?.map { $0.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
+        let needs = made.objectives.last?.prerequisites?.map { $0.rawValue.replacingOccurrences(of: "CCSS.Math.Content.", with: "") }
         #expect(needs == ["6.RP.A.3a", "6.RP.A.3b", "6.RP.A.3c", "6.RP.A.3d"])
         #expect(made.objectives[1].prerequisites == ["CCSS.Math.Content.6.RP.A.1"])
         #expect(made.report.skipped["precedes to or from an item not in the package"]?.count == 1)
