@@ -70,6 +70,8 @@ public struct CASEPackage: Sendable {
     /// "1.0" or "1.1" (from `CFDocument.caseVersion`, which 1.1 adds).
     public var version: String
     public var items: [Item]
+    /// Where the items are in the file, for messages: `CFItems`, or `CFPackage.CFItems`.
+    public var itemsPath = "CFItems"
     public var associations: [Association]
 }
 
@@ -111,6 +113,11 @@ extension CASEPackage {
             let wrapper = try JSONDecoder().decode(CASEFileShape.self, from: Data(bytes))
             return wrapper.package
         } catch let problem as CASEShapeProblem {
+            // JSONDecoder reads a string's escapes only when it is asked for it: text that is not
+            // JSON there (a raw tab, a bad escape) is a syntax error, said as such.
+            if (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) == nil {
+                throw syntaxError(bytes, file: file)
+            }
             throw ImportError(.start(of: file), problem.message)
         } catch DecodingError.dataCorrupted {
             throw syntaxError(bytes, file: file)
@@ -178,7 +185,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
         if (try? decode(String.self, forKey: key)) != nil { return "text" }
         if (try? nestedUnkeyedContainer(forKey: key)) != nil { return "a list" }
         if (try? nestedContainer(keyedBy: JSONKey.self, forKey: key)) != nil { return "an object" }
-        return "a number too large to read"
+        return "a value that cannot be read (a number too large?)"
     }
 
     func wrong(_ key: JSONKey, _ expected: String) -> CASEShapeProblem {
@@ -271,6 +278,7 @@ extension CASEPackage {
         let frameworkType = try document?.text("frameworkType")
         version = caseVersion ?? (frameworkType != nil ? "1.1" : "1.0")
 
+        itemsPath = jsonPath(body.codingPath + [JSONKey("CFItems")])
         guard var list = try body.list("CFItems") else {
             throw CASEShapeProblem(message: "\(jsonPath(body.codingPath + [JSONKey("CFItems")])) is missing: the package has no items")
         }

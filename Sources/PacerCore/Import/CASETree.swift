@@ -22,7 +22,8 @@ struct CASETree {
         var index: [CASEIdentifier: Int] = [:]
         for (position, item) in items.enumerated() {
             if let first = index[item.key] {
-                throw ImportError(.start(of: file), "CFItems[\(position)] has the identifier \(printable(item.identifier)), as CFItems[\(first)] does; each item's identifier is unique")
+                let list = package.itemsPath
+                throw ImportError(.start(of: file), "\(list)[\(position)] has the identifier \(printable(item.identifier)), as \(list)[\(first)] does; each item's identifier is unique")
             }
             index[item.key] = position
         }

@@ -244,6 +244,40 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(Objective.isValidCaseID("9a0e1c52-0000-4000-8000-000000000004") && !Objective.isValidCaseID(""))
     }
 
+    /// FuzzTests' mutator over a CASE fixture, written as a variant of the tiny school: every
+    /// mutant writes a variant that validates, or stops with an ImportError and writes nothing.
+    @Test func mutatedPackagesImportOrReportNeverCrash() throws {
+        let iterations = ProcessInfo.processInfo.environment["PACER_FUZZ_ITERATIONS"].flatMap(Int.init).map { $0 / 3 } ?? 100
+        let json = try String(contentsOfFile: fixtures + "/fractions-1.1-wrapped.json", encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-case-fuzz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Checkout.scenarios + "/tiny-school", toPath: folder + "/tiny-school")
+        var random = SeededGenerator(seed: 28)
+        let fuzz = FuzzTests()
+        var written = 0, refused = 0
+        for n in 0..<iterations {
+            try fuzz.mutate(json, &random).write(toFile: folder + "/x.json", atomically: false, encoding: .utf8)
+            let out = folder + "/out-\(n)"
+            var request = CASEVariantWriter.Request(file: folder + "/x.json", base: folder + "/tiny-school", subject: n % 2 == 0 ? "FRAC" : "MATH", out: out)
+            request.teachers = ["T-OKAFOR"]
+            do {
+                _ = try CASEVariantWriter.write(request)
+                #expect(ScenarioLoader.read(out).scenario != nil)
+                written += 1
+            } catch let error as ImportError {
+                // Nothing the importer writes fails validation: refusals are the package's faults.
+                #expect(!error.message.contains("does not validate"), "\(error)")
+                #expect(!FileManager.default.fileExists(atPath: out))
+                refused += 1
+            }
+        }
+        print("CASE import fuzz: \(iterations) mutants: \(written) written, \(refused) refused with an error, 0 crashes")
+        #expect(written + refused == iterations)
+        #expect(written > 0 && refused > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
     @Test func naturalOrder() {
         let sorted = ["10", "2", "3b", "3a", "1", "a", "B"].sorted { NaturalOrder.compare($0, $1) == .orderedAscending }
         #expect(sorted == ["1", "2", "3a", "3b", "10", "a", "B"])
