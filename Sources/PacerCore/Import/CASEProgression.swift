@@ -55,8 +55,10 @@ public struct CASEProgression: Sendable {
     public var objectives: [Objective] = []
     public var report = ImportReport()
 
-    /// Most prerequisite links `precedes` may make once mapped onto descendants.
-    static let maximumLinks = 1_000_000
+    /// Most prerequisite links `precedes` may make once mapped onto descendants: a real framework
+    /// makes a few per objective; one cluster preceding another of 1,000 leaves each makes 1,000,000,
+    /// which would take a minute to write and validate for nothing a school could use.
+    static let maximumLinks = 100_000
 
     public init(_ package: CASEPackage, subject: SubjectID, selection: Selection = Selection(),
                 existing: Existing = Existing(), file: String) throws {

@@ -278,6 +278,22 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
+    @Test func tooManyPrerequisiteLinksAreRefused() throws {
+        // Two branches of 400 leaves, one preceding the other: 160,000 links.
+        var items = [#"{"identifier": "r1", "humanCodingScheme": "R1"}"#, #"{"identifier": "r2", "humanCodingScheme": "R2"}"#]
+        var links = [#"{"associationType": "precedes", "originNodeURI": {"identifier": "r1"}, "destinationNodeURI": {"identifier": "r2"}}"#]
+        for root in 1...2 {
+            for leaf in 0..<400 {
+                items.append(#"{"identifier": "r\#(root)-\#(leaf)", "humanCodingScheme": "R\#(root).\#(leaf)"}"#)
+                links.append(#"{"associationType": "isChildOf", "originNodeURI": {"identifier": "r\#(root)-\#(leaf)"}, "destinationNodeURI": {"identifier": "r\#(root)"}}"#)
+            }
+        }
+        let path = try temporaryPackage(Data(#"{"CFItems": [\#(items.joined(separator: ","))], "CFAssociations": [\#(links.joined(separator: ","))]}"#.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let message = failure { _ = try CASEProgression(CASEPackage.read(path), subject: "M", file: path) }
+        #expect(message.contains("precedes makes more than 100000 prerequisite links between the imported items"), "\(message)")
+    }
+
     @Test func naturalOrder() {
         let sorted = ["10", "2", "3b", "3a", "1", "a", "B"].sorted { NaturalOrder.compare($0, $1) == .orderedAscending }
         #expect(sorted == ["1", "2", "3a", "3b", "10", "a", "B"])
