@@ -137,10 +137,10 @@ public struct CASEProgression: Sendable {
         report.count("objectives", objectives.count)
         if !ids.changes.isEmpty { report.renamed("objectives", changes: ids.changes) }
         if ids.withoutScheme > 0 {
-            report.assume("\(ids.withoutScheme) items have no humanCodingScheme: their ids are \(subject)-<listEnumeration path>, else \(subject)-<the identifier's first 8 characters>")
+            report.assume("items without a humanCodingScheme (\(ids.withoutScheme)): their ids are \(subject)-<listEnumeration path>, else \(subject)-<the identifier's first 8 characters>")
         }
         if titlesCut > 0 {
-            report.assume("\(titlesCut) titles were cut to \(PersonText.Kind.name.limit) characters (with …)")
+            report.assume("titles cut to \(PersonText.Kind.name.limit) characters, with … (\(titlesCut)): the full statement stays in the framework, found by case_id")
         }
         if !objectives.contains(where: { $0.prerequisites != nil }) {
             report.assume("no precedes between the imported items: each objective follows the one before it")
