@@ -294,6 +294,18 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(message.contains("precedes makes more than 100000 prerequisite links between the imported items"), "\(message)")
     }
 
+    /// The base's students.csv keeps every byte: a byte order mark, CRLF, quoted line breaks, the
+    /// separator the header uses.
+    @Test func theStudentsFileGetsOneColumnAndKeepsTheRest() throws {
+        let csv = "\u{FEFF}id,name,grade,MATH\r\nS-1,\"Park, \"\"Jo\"\"\r\nKim\",7,M.1\r\n\r\nS-2,Ana,7,M.2"
+        let path = try temporaryPackage(Data(csv.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let made = try CASEVariantWriter.studentsWithColumn(path, column: "FRAC", value: "FR.1")
+        #expect(made == "\u{FEFF}id,name,grade,MATH,FRAC\r\nS-1,\"Park, \"\"Jo\"\"\r\nKim\",7,M.1,FR.1\r\n\r\nS-2,Ana,7,M.2,FR.1")
+        try Data("id;name;MATH\nS-1;\"Ana; Jo\";M.1\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try CASEVariantWriter.studentsWithColumn(path, column: "FRAC", value: "FR.1") == "id;name;MATH;FRAC\nS-1;\"Ana; Jo\";M.1;FR.1\n")
+    }
+
     @Test func naturalOrder() {
         let sorted = ["10", "2", "3b", "3a", "1", "a", "B"].sorted { NaturalOrder.compare($0, $1) == .orderedAscending }
         #expect(sorted == ["1", "2", "3a", "3b", "10", "a", "B"])
