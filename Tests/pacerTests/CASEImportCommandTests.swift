@@ -79,6 +79,41 @@ import Testing
         #expect(imported.output.contains("nobody teaches ELA yet: run again with --teachers T-A,T-B"), "\(imported.output)")
     }
 
+    /// Hostile coding schemes, statements and titles: ids are made safe and reported, titles are
+    /// one line without control characters, and from import to plan to every export nothing is
+    /// written outside the sandbox's `out/`.
+    @Test func hostileNamesStayInTheirFolder() throws {
+        let sandbox = try schoolsFolder()
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        let out = sandbox + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: sandbox + "/tiny-school", toPath: out + "/tiny-school")
+        let package = #"""
+            {"CFDocument": {"title": "Hostile <b>names</b>\u0007", "caseVersion": "1.1\nextends: /etc"},
+             "CFItems": [
+              {"identifier": "h1", "humanCodingScheme": "../../../../tmp/pacer-probe-PWNED", "fullStatement": "<script>x</script> \u202eevil\u001b[2J ring\r\nnext"},
+              {"identifier": "h2", "humanCodingScheme": "/etc/passwd", "abbreviatedStatement": "\"quoted\", comma; semi\ttab"},
+              {"identifier": "h3", "humanCodingScheme": ".hidden\\dr", "fullStatement": "=cmd|' /C calc'!A0"}]}
+            """#
+        try package.write(toFile: sandbox + "/hostile.json", atomically: true, encoding: .utf8)
+        let imported = try runPacerCapturing(["import", "case", sandbox + "/hostile.json", "--into", out + "/tiny-school",
+                                              "--subject", "H", "--out", out + "/school", "--teachers", "T-OKAFOR"])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("'../../../../tmp/pacer-probe-PWNED' → tmp-pacer-probe-PWNED"), "\(imported.output)")
+        let yaml = try String(contentsOfFile: out + "/school/scenario.yaml", encoding: .utf8)
+        #expect(yaml.contains(#"title: "<script>x</script> evil[2J ring next""#), "\(yaml)")
+        #expect(yaml.contains(#"(CASE 1.1, "Hostile <b>names</b>")"#) && !yaml.contains("/etc\"") && !yaml.contains("\\a"), "\(yaml)")
+        #expect(try runPacer(["plan", out + "/school", "--out", out + "/plan", "--time-limit", "5", "--quiet"]).status == 0)
+        for format in ["html", "csv", "json", "ics", "fet"] {
+            let exported = try runPacerCapturing(["export", out + "/school", out + "/plan/plan.json", "--format", format,
+                                                  "--week-of", "2026-11-23", "--out", out + "/" + format])
+            #expect(exported.status == 0, "\(format): \(exported.errors)")
+        }
+        let stray = try FileManager.default.subpathsOfDirectory(atPath: sandbox).filter { $0 != "hostile.json" && $0 != "out" && !$0.hasPrefix("out/") }
+        #expect(stray.isEmpty, "written outside out/: \(stray)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/pacer-probe-PWNED"))
+    }
+
     @Test(arguments: [
         ("precedes-cycle.json", "precedes makes a cycle: CY.A → CY.B → CY.C → CY.A"),
         ("wrong-type.json", "CFItems[1].identifier must be text, found a number"),

@@ -276,7 +276,9 @@ extension CASEPackage {
         documentIdentifier = try document?.text("identifier").map(CASEIdentifier.init)
         let caseVersion = try document?.text("caseVersion")
         let frameworkType = try document?.text("frameworkType")
-        version = caseVersion ?? (frameworkType != nil ? "1.1" : "1.0")
+        // Only digits and dots are kept: the version is written into a comment of scenario.yaml.
+        let stated = String((caseVersion ?? "").unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "." }.prefix(10))
+        version = !stated.isEmpty ? stated : (caseVersion != nil || frameworkType != nil ? "1.1" : "1.0")
 
         itemsPath = jsonPath(body.codingPath + [JSONKey("CFItems")])
         guard var list = try body.list("CFItems") else {

@@ -157,6 +157,12 @@ public struct CASEProgression: Sendable {
     static func title(_ item: CASEPackage.Item) -> (String, Bool) {
         let raw = [item.abbreviatedStatement, item.fullStatement, item.humanCodingScheme, item.identifier]
             .compactMap { $0 }.first { !oneLine($0).isEmpty } ?? item.identifier
+        return fittedName(raw)
+    }
+
+    /// `raw` as one line within the limit for a name (cut with "…"), and whether it was cut: for
+    /// titles, and for the document's title where it names the subject.
+    static func fittedName(_ raw: String) -> (String, Bool) {
         let line = oneLine(raw)
         let limit = PersonText.Kind.name.limit
         let scalars = line.unicodeScalars

@@ -118,8 +118,16 @@ public enum CASEVariantWriter {
             ("extends", text(relativePath(from: Paths.join(tree, URL(fileURLWithPath: outPath).lastPathComponent),
                                           to: Paths.real(basePath)))),
         ]
-        let subjectName = request.name ?? existing?.name ?? package.title
-        variant.append(("name", text("\(baseName), \(subjectName) from \(package.title)")))
+        let documentTitle = CASEProgression.fittedName(package.title).0
+        var subjectName = existing?.name ?? documentTitle
+        if let name = request.name {
+            switch PersonText.checked(name, .name) {
+            case let .success(text) where !text.isEmpty: subjectName = text
+            case .success: throw ImportError(start, "--name is empty")
+            case let .failure(problem): throw ImportError(start, "--name: \(problem)")
+            }
+        }
+        variant.append(("name", text("\(baseName), \(subjectName) from \(documentTitle)")))
         if existing == nil {
             guard case let .scalar(studentsPath, _)? = document.root.entry("students")?.value else {
                 throw ImportError(start, "the base scenario names no students file")
@@ -139,7 +147,7 @@ public enum CASEVariantWriter {
             }))))
         }
         let header = """
-            # Made by `pacer import case` from \(oneLine(URL(fileURLWithPath: request.file).lastPathComponent)) (CASE \(package.version), "\(oneLine(package.title))"):
+            # Made by `pacer import case` from \(oneLine(URL(fileURLWithPath: request.file).lastPathComponent)) (CASE \(package.version), "\(printable(documentTitle))"):
             # a variant of the base scenario with \(existing == nil ? "the new" : "more objectives in the") subject \(subjectText).
 
             """
@@ -147,7 +155,7 @@ public enum CASEVariantWriter {
         files.insert(("scenario.yaml", header + yaml), at: 0)
 
         let warnings = try StagedScenario.write(files, to: out)
-        return Outcome(title: package.title, version: package.version, report: progression.report,
+        return Outcome(title: documentTitle, version: package.version, report: progression.report,
                        newSubject: existing == nil, objectives: progression.objectives, warnings: warnings)
     }
 
