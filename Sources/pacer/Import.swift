@@ -5,15 +5,17 @@ import PacerCore
 extension PacerCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a scenario from a school's existing files: FET, OneRoster or XHSTT.",
+            abstract: "Make a scenario from a school's existing files (FET, OneRoster, XHSTT), or a subject from a CASE framework.",
             discussion: """
                 Each import writes scenario.yaml and students.csv into a new folder, checks that \
                 `pacer validate` accepts them, and prints what came in and what was not used, with \
                 reasons. On malformed input it names the file, line and element and writes nothing. \
                 None of these formats holds mastery data: subjects get made-up progressions \
-                (SUBJECT.1, SUBJECT.2, …) to replace with the school's own. See docs/imports.md.
+                (SUBJECT.1, SUBJECT.2, …) to replace with the school's own. `pacer import case` \
+                gives one subject a progression from a 1EdTech CASE package, as a variant of an \
+                existing scenario. See docs/imports.md.
                 """,
-            subcommands: [FET.self, OneRoster.self, XHSTT.self]
+            subcommands: [FET.self, OneRoster.self, XHSTT.self, CASE.self]
         )
     }
 }
@@ -187,6 +189,75 @@ extension PacerCommand.Import {
             try common.finish {
                 try OneRosterImporter.read(folder, school: school, current: current, flexPeriods: flexPeriods, options: common.options)
             }
+        }
+    }
+}
+
+extension PacerCommand.Import {
+    struct CASE: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "case",
+            abstract: "Make or extend a scenario's subject from a 1EdTech CASE package (1.0 or 1.1 JSON).",
+            discussion: """
+                Writes a variant of --into (the base scenario) into the new folder --out: the \
+                variant extends the base and gives --subject the package's items as objectives, \
+                each keeping its CASE identifier (case_id). By default the leaves of the isChildOf \
+                tree are imported, in the tree's order (sequenceNumber, listEnumeration, \
+                humanCodingScheme), reordered by precedes, which also gives prerequisites. A new \
+                subject gets students.csv: the base's students, all on its first objective; an \
+                existing subject gets the items appended. --into must lie inside the folder \
+                that holds --out (a variant may only extend a scenario in its tree), so write \
+                --out beside the base. Nothing is written unless `pacer validate` accepts the \
+                result. See docs/imports.md.
+                """
+        )
+
+        @Argument(help: "The CASE package (.json): a CFPackage with CFDocument, CFItems and CFAssociations.")
+        var file: String
+
+        @Option(name: .customLong("into"), help: ArgumentHelp("The scenario to extend (a folder or a YAML file).", valueName: "base"))
+        var base: String
+
+        @Option(help: "The subject's id: an existing subject of the base gets the items appended; a new one is made.")
+        var subject: String
+
+        @Option(help: "New folder for the variant, beside the base (its folder must hold --into).")
+        var out: String
+
+        @Option(help: "A new subject's name (default: the CASE document's title).")
+        var name: String?
+
+        @Option(help: "Only items under this item: its identifier or humanCodingScheme.")
+        var branch: String?
+
+        @Option(help: ArgumentHelp(
+            "Import the items of these types instead of the leaves (comma-separated CFItemType, case aside).",
+            valueName: "types"))
+        var itemTypes: String?
+
+        @Option(help: ArgumentHelp("Teachers of the base who teach the subject (comma-separated ids).", valueName: "ids"))
+        var teachers: String?
+
+        func run() throws {
+            var request = CASEVariantWriter.Request(file: file, base: base, subject: SubjectID(subject), out: out)
+            request.name = name
+            request.selection = .init(branch: branch, itemTypes: Self.list(itemTypes))
+            request.teachers = Self.list(teachers).map { TeacherID($0) }
+            do {
+                let outcome = try CASEVariantWriter.write(request)
+                print("imported CASE: \(PersonText.visible(outcome.title)) (CASE \(outcome.version))")
+                for line in outcome.report.lines { print(line) }
+                let students = outcome.newSubject ? " and \(out)/students.csv" : ""
+                print("wrote \(out)/scenario.yaml (a variant of \(base))\(students): \(plural(outcome.objectives.count, "objective")) in \(subject); "
+                    + "`pacer validate \(out)` accepts it" + (outcome.warnings.isEmpty ? "" : " with \(plural(outcome.warnings.count, "warning"))"))
+            } catch let error as ImportError {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode.failure
+            }
+        }
+
+        static func list(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }
 }

@@ -22,6 +22,16 @@ public struct Objective: Hashable, Sendable {
     public var caseID: String? = nil
 }
 
+extension Objective {
+    /// What a `case_id` may be: 1 to 255 characters without spaces or control characters (checked
+    /// when scenarios are read, and by `pacer import case` before it writes one).
+    static func isValidCaseID(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        return (1...255).contains(scalars.count)
+            && !scalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+    }
+}
+
 /// A subject and its progression: the ordered objectives, with prerequisites (a chain or a small DAG).
 public struct Subject: Hashable, Sendable {
     public let id: SubjectID

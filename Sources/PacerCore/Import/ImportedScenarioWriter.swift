@@ -38,6 +38,49 @@ public enum ObjectiveSynthesis {
     }
 }
 
+/// How every import writes its scenario folder: first into a hidden folder beside `out`, which is
+/// validated with the same code as `pacer validate` and then renamed into place, so a failed import
+/// leaves nothing behind. Beside `out` so that a variant's relative `extends` resolves the same.
+public enum StagedScenario {
+    /// Refuses an `out` that exists and is not an empty folder.
+    public static func refuseExisting(_ out: String) throws {
+        let target = URL(fileURLWithPath: out).standardizedFileURL
+        if FileManager.default.fileExists(atPath: target.path),
+           (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty != true {
+            throw ImportError(.start(of: out), "\(out) already exists and is not empty; name a new folder (nothing was written)")
+        }
+    }
+
+    /// Writes `files` (name, text) into the new folder `out` after checking that the scenario they
+    /// make loads without errors. Returns the validation's warnings.
+    @discardableResult
+    public static func write(_ files: [(name: String, text: String)], to out: String) throws -> [Diagnostic] {
+        try refuseExisting(out)
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: out).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).importing-\(getpid())")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        defer { try? manager.removeItem(at: staging) }
+
+        for file in files {
+            try OutputFile.write(file.text, to: staging.appendingPathComponent(file.name).path)
+        }
+        let reading = ScenarioLoader.read(staging.path)
+        if reading.scenario == nil {
+            // Shown against the folder the user named, not the hidden one being checked.
+            let first = reading.errors.prefix(5).map { $0.description.replacingOccurrences(of: staging.path, with: out) }
+                .joined(separator: "\n")
+            throw ImportError(.start(of: out), "the imported scenario does not validate (nothing was written):\n\(first)")
+        }
+        if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+        try manager.moveItem(at: staging, to: target)
+        return reading.warnings
+    }
+}
+
 /// Writes an `ImportedSchool` as a scenario folder, after checking it loads without errors.
 public enum ImportedScenarioWriter {
     public struct Files: Sendable {
@@ -63,37 +106,13 @@ public enum ImportedScenarioWriter {
         return Files(scenarioYAML: header + yaml, studentsCSV: studentsCSV(school, options: options))
     }
 
-    /// Writes the scenario into the new folder `out`: first into a hidden folder beside it, which is
-    /// validated and then renamed into place, so a failed import leaves nothing behind.
-    /// Returns the validation's warnings.
+    /// Writes the scenario into the new folder `out` (`StagedScenario.write`). Returns the
+    /// validation's warnings.
     @discardableResult
     public static func write(_ school: ImportedSchool, options: ImportOptions, to out: String) throws -> [Diagnostic] {
-        let manager = FileManager.default
-        let target = URL(fileURLWithPath: out).standardizedFileURL
-        if manager.fileExists(atPath: target.path),
-           (try? manager.contentsOfDirectory(atPath: target.path))?.isEmpty != true {
-            throw ImportError(.start(of: out), "\(out) already exists and is not empty; name a new folder (nothing was written)")
-        }
-        let parent = target.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).importing-\(getpid())")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        defer { try? manager.removeItem(at: staging) }
-
+        try StagedScenario.refuseExisting(out)
         let files = try files(school, options: options)
-        try OutputFile.write(files.scenarioYAML, to: staging.appendingPathComponent("scenario.yaml").path)
-        try OutputFile.write(files.studentsCSV, to: staging.appendingPathComponent("students.csv").path)
-        let reading = ScenarioLoader.read(staging.path)
-        if reading.scenario == nil {
-            // Shown against the folder the user named, not the hidden one being checked.
-            let first = reading.errors.prefix(5).map { $0.description.replacingOccurrences(of: staging.path, with: out) }
-                .joined(separator: "\n")
-            throw ImportError(.start(of: out), "the imported scenario does not validate (nothing was written):\n\(first)")
-        }
-        if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-        try manager.moveItem(at: staging, to: target)
-        return reading.warnings
+        return try StagedScenario.write([("scenario.yaml", files.scenarioYAML), ("students.csv", files.studentsCSV)], to: out)
     }
 
     // MARK: - scenario.yaml

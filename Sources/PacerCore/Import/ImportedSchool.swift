@@ -122,7 +122,11 @@ public struct ImportReport: Sendable {
     }
 
     mutating func renamed(_ kind: String, _ maker: IdentifierMaker) {
-        if !maker.changes.isEmpty { renamedIDs.append((kind, maker.changes)) }
+        renamed(kind, changes: maker.changes)
+    }
+
+    mutating func renamed(_ kind: String, changes: [(from: String, to: String)]) {
+        if !changes.isEmpty { renamedIDs.append((kind, changes)) }
     }
 
     mutating func assume(_ text: String) {

@@ -123,9 +123,7 @@ extension ScenarioBuilder {
     /// characters, and no other objective's (case aside, as CASE identifiers are UUIDs).
     private func caseID(_ fields: Fields, of objective: ObjectiveID) -> String? {
         guard let text = fields.string("case_id") else { return nil }
-        let scalars = text.value.unicodeScalars
-        guard (1...255).contains(scalars.count),
-              !scalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+        guard Objective.isValidCaseID(text.value) else {
             log.error(text.location, "case_id of objective \(objective) must be 1 to 255 characters without spaces or control characters, got '\(printable(text.value))'")
             return nil
         }
