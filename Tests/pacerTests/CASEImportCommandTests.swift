@@ -52,6 +52,28 @@ import Testing
         #expect(fractions.allSatisfy { $0["objective"] as? String == "FR.1" && !(($0["students"] as? [String]) ?? []).isEmpty })
     }
 
+    /// The "done when": the shared sample imports into a scenario that validates and plans.
+    /// Skipped in a clone with no shared folder beside it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Checkout.root + "/../shared/data/case/what-standards-could-be-ratios.json"),
+                   "the shared CASE sample is not at ../shared/data/case/ beside this checkout"))
+    func theSharedSampleValidatesAndPlans() throws {
+        let folder = try schoolsFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/ratios"
+        let imported = try runPacerCapturing([
+            "import", "case", Checkout.root + "/../shared/data/case/what-standards-could-be-ratios.json",
+            "--into", folder + "/tiny-school", "--subject", "RATIO", "--name", "Ratios", "--out", out, "--teachers", "T-OKAFOR",
+        ])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("1 × precedes to or from an item not in the package"), "\(imported.output)")
+        #expect(imported.output.contains("12 objectives in RATIO"), "\(imported.output)")
+        #expect(try runPacer(["validate", out]).status == 0)
+        let planned = try runPacerCapturing(["plan", out, "--out", folder + "/plan", "--work", "1", "--time-limit", "10", "--quiet"])
+        #expect(planned.status == 0, "\(planned.errors)")
+        let plan = try String(contentsOfFile: folder + "/plan/plan.json", encoding: .utf8)
+        #expect(plan.contains("\"subject\" : \"RATIO\""), "no RATIO workshop")
+    }
+
     @Test func anExistingSubjectGetsItsObjectivesAppended() throws {
         let folder = try schoolsFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

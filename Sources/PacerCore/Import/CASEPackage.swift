@@ -22,8 +22,6 @@ public struct CASEPackage: Sendable {
         /// `CFItemType` (1.0 and 1.1), and the title of `CFItemTypeURI`.
         public var itemType: String?
         public var itemTypeTitle: String?
-        /// Position in `CFItems`, 0-based.
-        public var position: Int
 
         /// How a message names the item: its coding scheme, else its identifier.
         public var label: String { humanCodingScheme.map(printable) ?? printable(identifier) }
@@ -48,14 +46,6 @@ public struct CASEPackage: Sendable {
             default: self = .other(text)
             }
         }
-
-        var name: String {
-            switch self {
-            case .isChildOf: return "isChildOf"
-            case .precedes: return "precedes"
-            case let .other(text): return text
-            }
-        }
     }
 
     public struct Association: Sendable {
@@ -66,7 +56,6 @@ public struct CASEPackage: Sendable {
     }
 
     public var title: String
-    public var documentIdentifier: CASEIdentifier?
     /// "1.0" or "1.1" (from `CFDocument.caseVersion`, which 1.1 adds).
     public var version: String
     public var items: [Item]
@@ -273,7 +262,6 @@ extension CASEPackage {
     fileprivate init(_ body: KeyedDecodingContainer<JSONKey>) throws {
         let document = try body.object("CFDocument")
         title = try document?.text("title") ?? "CASE package"
-        documentIdentifier = try document?.text("identifier").map(CASEIdentifier.init)
         let caseVersion = try document?.text("caseVersion")
         let frameworkType = try document?.text("frameworkType")
         // Only digits and dots are kept: the version is written into a comment of scenario.yaml.
@@ -291,7 +279,6 @@ extension CASEPackage {
         var items: [Item] = []
         items.reserveCapacity(count)
         while !list.isAtEnd {
-            let position = list.currentIndex
             let item = try list.nextObject()
             let typeURI = try item.object("CFItemTypeURI")
             try Self.checkEducationLevel(item)
@@ -306,8 +293,7 @@ extension CASEPackage {
                 humanCodingScheme: try item.text("humanCodingScheme"),
                 listEnumeration: try item.text("listEnumeration"),
                 itemType: try item.text("CFItemType"),
-                itemTypeTitle: try typeURI?.text("title"),
-                position: position))
+                itemTypeTitle: try typeURI?.text("title")))
         }
         self.items = items
 

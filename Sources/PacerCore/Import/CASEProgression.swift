@@ -145,6 +145,12 @@ public struct CASEProgression: Sendable {
         if !objectives.contains(where: { $0.prerequisites != nil }) {
             report.assume("no precedes between the imported items: each objective follows the one before it")
         }
+        if tree.extraParents > 0 {
+            report.skip("isChildOf of an item that already has a parent", reason: "an item in several branches is imported once, under its first", count: tree.extraParents)
+        }
+        if tree.orphanLinks > 0 {
+            report.skip("isChildOf from an item not in the package", reason: "that item is not in this file", count: tree.orphanLinks)
+        }
         for (type, count) in tree.otherAssociations.sorted(by: { $0.key < $1.key }) {
             report.skip("\(type) association", reason: "only isChildOf and precedes say anything about a progression", count: count)
         }
@@ -205,7 +211,7 @@ public struct CASEProgression: Sendable {
         let selected = Set(chosen)
         var links = Links()
         var count = 0
-        var outside = 0, unmapped = 0, intoBase = 0, betweenBase = 0
+        var outside = 0, unmapped = 0, intoBase = 0, betweenBase = 0, toItself = 0
         var standsFor: [Int: [Int]] = [:], originStandsFor: [Int: [Int]] = [:]
         func ends(_ item: Int) -> [Int] {
             if selected.contains(item) { return [item] }
@@ -224,6 +230,10 @@ public struct CASEProgression: Sendable {
         for association in package.associations where association.type == .precedes {
             guard let origin = tree.index[association.origin], let destination = tree.index[association.destination] else {
                 outside += 1
+                continue
+            }
+            if origin == destination {
+                toItself += 1
                 continue
             }
             let from = origins(origin), to = ends(destination)
@@ -252,6 +262,9 @@ public struct CASEProgression: Sendable {
         }
         if unmapped > 0 {
             report.skip("precedes between items not imported", reason: "one end neither is nor holds an imported item", count: unmapped)
+        }
+        if toItself > 0 {
+            report.skip("precedes from an item to itself", reason: "it says nothing about an order", count: toItself)
         }
         if betweenBase > 0 {
             report.skip("precedes between objectives already in the base", reason: "nothing new", count: betweenBase)

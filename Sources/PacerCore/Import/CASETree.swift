@@ -10,12 +10,16 @@ struct CASETree {
     /// Each item's children, in sibling order.
     private(set) var children: [[Int]]
     private(set) var parent: [Int?]
-    /// Items whose parent is the document or lies outside the package, in sibling order.
+    /// Items whose parent is the document or lies outside the package, and items with children
+    /// but no parent, in sibling order.
     private(set) var roots: [Int] = []
     /// Every item: depth-first from the roots, then the items in no tree by coding scheme.
     private(set) var order: [Int] = []
     /// Associations of the types Pacer does not use, by type.
     private(set) var otherAssociations: [String: Int] = [:]
+    /// `isChildOf` links of an item that already has a parent (an item placed in several
+    /// branches stays under its first), and links from items not in the package.
+    private(set) var extraParents = 0, orphanLinks = 0
 
     init(_ package: CASEPackage, file: String) throws {
         items = package.items
@@ -38,7 +42,14 @@ struct CASETree {
         for association in package.associations {
             switch association.type {
             case .isChildOf:
-                guard let child = index[association.origin], !linked[child] else { continue }
+                guard let child = index[association.origin] else {
+                    orphanLinks += 1
+                    continue
+                }
+                guard !linked[child] else {
+                    extraParents += 1
+                    continue
+                }
                 linked[child] = true
                 sequence[child] = association.sequenceNumber
                 if let up = index[association.destination], up != child {
@@ -67,6 +78,8 @@ struct CASETree {
             return a < b
         }
         for item in children.indices { children[item].sort(by: before) }
+        // An item with children but no isChildOf of its own heads a tree too.
+        rootCandidates += items.indices.filter { !linked[$0] && !children[$0].isEmpty }
         roots = rootCandidates.sorted(by: before)
 
         // Depth-first, without recursion (a chain of 50,000 items must not exhaust the stack).

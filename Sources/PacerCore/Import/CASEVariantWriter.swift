@@ -105,7 +105,8 @@ public enum CASEVariantWriter {
         let teaching = (teachesNow.filter { $0.value.contains(subjectText) }.map(\.key).sorted()
             + teacherEntries.map(\.id)).map(\.rawValue)
         if teaching.isEmpty {
-            progression.report.assume("nobody teaches \(subjectText) yet: run again with --teachers T-A,T-B, or add \(subjectText) to a teacher's teaches in \(out)/scenario.yaml")
+            let who = existing == nil ? "nobody teaches \(subjectText) yet" : "no teacher's teaches names \(subjectText) itself, so nobody teaches the new objectives yet"
+            progression.report.assume("\(who): run again with --teachers T-A,T-B, or add \(subjectText) to a teacher's teaches in \(out)/scenario.yaml")
         } else if existing != nil {
             progression.report.assume("the new objectives are taught by those who teach \(subjectText): \(teaching.joined(separator: ", "))")
         }

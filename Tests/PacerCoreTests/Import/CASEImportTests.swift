@@ -278,6 +278,28 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
+    /// An item in two branches stays under its first; a precedes to itself and an isChildOf from
+    /// outside the package are counted, not used.
+    @Test func oddLinksAreCountedNotUsed() throws {
+        let json = #"""
+            {"CFItems": [{"identifier": "a", "humanCodingScheme": "A"}, {"identifier": "b", "humanCodingScheme": "B"},
+                         {"identifier": "c", "humanCodingScheme": "C"}],
+             "CFAssociations": [
+              {"associationType": "isChildOf", "originNodeURI": {"identifier": "c"}, "destinationNodeURI": {"identifier": "b"}},
+              {"associationType": "isChildOf", "originNodeURI": {"identifier": "c"}, "destinationNodeURI": {"identifier": "a"}},
+              {"associationType": "isChildOf", "originNodeURI": {"identifier": "z"}, "destinationNodeURI": {"identifier": "a"}},
+              {"associationType": "precedes", "originNodeURI": {"identifier": "a"}, "destinationNodeURI": {"identifier": "A"}}]}
+            """#
+        let path = try temporaryPackage(Data(json.utf8))
+        defer { try? FileManager.default.removeItem(atPath: Paths.directory(of: path)) }
+        let made = try CASEProgression(CASEPackage.read(path), subject: "M", file: path)
+        // B heads a tree (it has a child, and no parent), so its leaf C comes before A, in no tree.
+        #expect(made.objectives.map(\.id) == ["C", "A"])
+        #expect(made.report.skipped["isChildOf of an item that already has a parent"]?.count == 1)
+        #expect(made.report.skipped["isChildOf from an item not in the package"]?.count == 1)
+        #expect(made.report.skipped["precedes from an item to itself"]?.count == 1)
+    }
+
     @Test func tooManyPrerequisiteLinksAreRefused() throws {
         // Two branches of 400 leaves, one preceding the other: 160,000 links.
         var items = [#"{"identifier": "r1", "humanCodingScheme": "R1"}"#, #"{"identifier": "r2", "humanCodingScheme": "R2"}"#]
