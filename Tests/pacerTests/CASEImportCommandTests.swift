@@ -99,6 +99,10 @@ import Testing
         ])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.contains("nobody teaches ELA yet: run again with --teachers T-A,T-B"), "\(imported.output)")
+        // Without --name the subject takes the framework's title, which the scenario's name says once.
+        let yaml = try String(contentsOfFile: folder + "/reading/scenario.yaml", encoding: .utf8)
+        let title = try #require(yaml.split(separator: "\n").first { $0.hasPrefix("  name: ") }?.dropFirst("  name: ".count))
+        #expect(yaml.contains("\nname: \"Maple Grove Learning Studio, \(title.dropFirst().dropLast()) (CASE)\"\n"), "\(yaml)")
     }
 
     /// Hostile coding schemes, statements and titles: ids are made safe and reported, titles are

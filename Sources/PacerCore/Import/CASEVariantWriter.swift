@@ -128,7 +128,9 @@ public enum CASEVariantWriter {
             case let .failure(problem): throw ImportError(start, "--name: \(problem)")
             }
         }
-        variant.append(("name", text("\(baseName), \(subjectName) from \(documentTitle)")))
+        // "Riverside, Ratios from What Standards Could Be"; the framework named once when the subject is named after it.
+        let source = subjectName == documentTitle ? " (CASE)" : " from \(documentTitle)"
+        variant.append(("name", text("\(baseName), \(subjectName)\(source)")))
         if existing == nil {
             guard case let .scalar(studentsPath, _)? = document.root.entry("students")?.value else {
                 throw ImportError(start, "the base scenario names no students file")
