@@ -20,9 +20,9 @@ extension Portal {
         let form = try postedForm(context)
         guard let date = form["date"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the date to regroup, YYYY-MM-DD.") }
         if let problem = scenario.calendar.schoolDayProblem(date) { throw Refusal(.badRequest, "Not a school day", problem) }
-        let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
+        let (scenario, store, options) = (self.scenario, self.store, planOptions)
         return try await start(.regroup(date)) { progress in
-            let regrouped = try Term(scenario: scenario, store: store).regroup(date, options: PlanOptions(timeLimit: seconds), progress: progress)
+            let regrouped = try Term(scenario: scenario, store: store).regroup(date, options: options, progress: progress)
             return (regrouped.result.plan, regrouped.violations.map { "\($0)" })
         }
     }
@@ -32,9 +32,9 @@ extension Portal {
         let form = try postedForm(context)
         guard let week = form["week-of"].flatMap(SchoolDate.init) else { throw Refusal(.badRequest, "No date", "Give the week's first date, YYYY-MM-DD.") }
         if let problem = scenario.calendar.weekStartProblem(week) { throw Refusal(.badRequest, "Not a week's first day", problem) }
-        let (scenario, store, seconds) = (self.scenario, self.store, planSeconds)
+        let (scenario, store, options) = (self.scenario, self.store, planOptions)
         return try await start(.week(week)) { progress in
-            let planned = try Term(scenario: scenario, store: store).planWeek(weekOf: week, options: PlanOptions(timeLimit: seconds), progress: progress)
+            let planned = try Term(scenario: scenario, store: store).planWeek(weekOf: week, options: options, progress: progress)
             return (planned.result.plan, planned.violations.map { "\($0)" })
         }
     }

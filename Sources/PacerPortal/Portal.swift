@@ -35,6 +35,8 @@ public struct Portal: Sendable {
     public let date: SchoolDate?
     /// Seconds the scheduler's regroup and week plans may take.
     public let planSeconds: Double
+    /// Their search's work (`--work`), or nil for as much as `planSeconds`.
+    public let planWork: Double?
     /// How long sessions last and how many one link may hold.
     public let sessionPolicy: SessionPolicy
     let jobs = PortalJobs()
@@ -48,16 +50,20 @@ public struct Portal: Sendable {
     public static let idleTimeout = 15
 
     public init(scenario: Scenario, store: StateStore, date: SchoolDate? = nil, planSeconds: Double = PlanOptions.defaultTimeLimit,
-                sessionPolicy: SessionPolicy = SessionPolicy(), signIns: SignInLimiter = SignInLimiter()) {
+                planWork: Double? = nil, sessionPolicy: SessionPolicy = SessionPolicy(), signIns: SignInLimiter = SignInLimiter()) {
         self.files = scenario
         self.store = store
         self.date = date
         self.planSeconds = planSeconds
+        self.planWork = planWork
         self.sessionPolicy = sessionPolicy
         self.signIns = signIns
     }
 
     var today: SchoolDate { date ?? .today() }
+
+    /// The options of the scheduler's regroups and week plans.
+    var planOptions: PlanOptions { PlanOptions(timeLimit: planSeconds, work: planWork) }
 
     /// The routes behind the middleware every request passes: its work runs on threads that may
     /// wait for the state (`BlockingWorkMiddleware`), every answer carries the security headers,

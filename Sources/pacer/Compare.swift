@@ -16,9 +16,9 @@ extension PacerCommand {
         )
         @Argument(help: "Two or more scenarios.") var scenarios: [String]
         @Option(help: "Folder for the report.") var out: String
-        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for each scenario's plan.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for each scenario's plan.", transform: NumericOption.decimal) var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes for each exact search.") var nodeLimit: Int = PlanOptions().nodeLimit
-        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
+        @Option(parsing: .unconditional, help: SearchHelp.work, transform: NumericOption.decimal) var work: Double?
         @Option(name: .customLong("forecast-weeks"), help: "Also forecast this many weeks for each scenario and chart mastery over time.") var forecastWeeks: Int?
         @Option(help: "Runs per forecast (only with --forecast-weeks; default 3).") var runs: Int?
         @Option(help: "Seed of the forecasts' random draws (only with --forecast-weeks; default 1).") var seed: UInt64?
@@ -39,6 +39,8 @@ extension PacerCommand {
             let loaded = try scenarios.map { ($0, try loadScenario($0)) }
             for (_, s) in loaded { try refuseOutputInsideInputs(out, scenario: s) }
             let folder = try OutputFolder(out)  // found unwritable before planning, not after
+            let hold = try OutputLock(out)  // a second command into the same folder is refused, not raced
+            defer { withExtendedLifetime(hold) {} }
             // Ctrl-C stops every plan; the comparison of the best plans so far is still written.
             let interrupt = InterruptHandler()
             let comparison = try ScenarioComparison.run(loaded.map { (path: $0.0, scenario: $0.1) },

@@ -41,7 +41,7 @@ extension PacerCommand {
         var date: String?
         @Option(name: .customLong("time-limit"), parsing: .unconditional, help: ArgumentHelp(
             "Wall-clock seconds for the whole forecast, a safety net (default: none).",
-            discussion: "When it passes, the forecast stops and reports the weeks every run finished, saying so. The figures of those weeks are the same as without a limit."))
+            discussion: "When it passes, the forecast stops and reports the weeks every run finished, saying so. The figures of those weeks are the same as without a limit."), transform: NumericOption.decimal)
         var timeLimit: Double?
         @Option(name: .customLong("check-planning"), help: ArgumentHelp(
             "Also plan the first N weeks of the first run with pacer plan's defaults and report what the forecast's quicker planning gives up.",

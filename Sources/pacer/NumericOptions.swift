@@ -24,6 +24,17 @@ enum NumericOption {
         }
     }
 
+    /// A number as people write it in decimal (`60`, `2.5`, `-1`, `1e3`), read for the options that
+    /// take seconds or fractions: Swift's own reading also takes hexadecimal (`0x10` is 16) and
+    /// `nan` or `inf`, which nobody means. The range is each option's `validate()`'s to check.
+    static func decimal(_ text: String) throws -> Double {
+        let decimal = /[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/
+        guard (try? decimal.wholeMatch(in: text)) != nil, let value = Double(text) else {
+            throw ValidationError("'\(text)' is not a number: write it in decimal, such as 60 or 2.5")
+        }
+        return value
+    }
+
     /// A whole number in `range`.
     static func count(_ value: Int, _ name: String, _ range: ClosedRange<Int>) throws {
         guard range.contains(value) else {

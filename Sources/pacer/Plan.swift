@@ -21,10 +21,10 @@ extension PacerCommand {
         @Option(help: "Folder to write plan.json and run.json into (created if missing).")
         var out: String
 
-        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.")
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.", transform: NumericOption.decimal)
         var timeLimit: Double = PlanOptions.defaultTimeLimit
 
-        @Option(parsing: .unconditional, help: "Relative gap at which the exact search may stop (0 proves optimality).")
+        @Option(parsing: .unconditional, help: "Relative gap at which the exact search may stop (0 proves optimality).", transform: NumericOption.decimal)
         var gap: Double = 0
 
         @Option(help: "Varies tie-breaking between equally good choices.")
@@ -33,14 +33,14 @@ extension PacerCommand {
         @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes the exact search may use; unlike the time limit, the same on every machine.")
         var nodeLimit: Int = PlanOptions().nodeLimit
 
-        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
+        @Option(parsing: .unconditional, help: SearchHelp.work, transform: NumericOption.decimal) var work: Double?
 
         @Option(name: .customLong("week-of"), help: ArgumentHelp(
             "Date of the week's first day, YYYY-MM-DD: plan that week.",
             discussion: "When the scenario has a state (pacer init), the week is planned from it: each student's current objective, waits and absences as recorded. Without a state, from students.csv. Nothing is planned on the week's closed dates and blocks (calendar.holidays, pacer closed, days outside calendar.term), which are printed with why; a week wholly outside the term is refused."))
         var weekOf: String?
 
-        @Flag(help: "Print nothing while working.")
+        @Flag(help: "Print only where the plan was written: no progress line, summary or explanation (errors still go to stderr).")
         var quiet = false
 
         @Flag(help: "Show GLPK's own log on stderr.")
@@ -60,6 +60,9 @@ extension PacerCommand {
             let loaded = try loadScenario(scenario)
             try refuseOutputInsideInputs(out, scenario: loaded)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
+            // Held until the command ends: a second plan into the same folder is refused, not raced.
+            let hold = try OutputLock(out)
+            defer { withExtendedLifetime(hold) {} }
             let interrupt = InterruptHandler()
             let report = quiet ? nil : Terminal.planProgress()
             let log: @Sendable (String) -> Void = { Terminal.error($0) }
@@ -101,8 +104,10 @@ extension PacerCommand {
             for line in closures { print("closed: " + PersonText.visible(line)) }
             try folder.write(try PlanFile.encode(result.plan), to: "plan.json")
             try folder.write(try PlanFile.encode(PlanFile.RunRecord(seconds: result.seconds, status: result.plan.header.status.rawValue)), to: "run.json")
-            if !quiet { print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text) }
-            printExplanation(impossibilities, of: result)
+            if !quiet {
+                print(PlanSummary(result.plan, scenario: loaded, seconds: result.seconds).text)
+                printExplanation(impossibilities, of: result)
+            }
             print("wrote \(out)/plan.json")
             if result.interrupted {
                 print("the search was interrupted: this is the best plan found so far")

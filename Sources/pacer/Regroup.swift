@@ -25,9 +25,9 @@ extension PacerCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Option(help: "The day to regroup, YYYY-MM-DD.") var date: String
         @Option(help: "Folder to write plan.json into.") var out: String
-        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.") var timeLimit: Double = PlanOptions.defaultTimeLimit
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Wall-clock seconds for the whole command.", transform: NumericOption.decimal) var timeLimit: Double = PlanOptions.defaultTimeLimit
         @Option(name: .customLong("node-limit"), parsing: .unconditional, help: "Branch-and-bound nodes the exact search may use.") var nodeLimit: Int = PlanOptions().nodeLimit
-        @Option(parsing: .unconditional, help: SearchHelp.work) var work: Double?
+        @Option(parsing: .unconditional, help: SearchHelp.work, transform: NumericOption.decimal) var work: Double?
 
         func validate() throws {
             if SchoolDate(date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, got '\(date)'") }
@@ -43,6 +43,8 @@ extension PacerCommand {
             let day = SchoolDate(date) ?? .today()
             let store = try StateStore.existing(for: loaded)
             let folder = try OutputFolder(out)  // a folder that cannot be written is found before planning
+            let hold = try OutputLock(out)  // a second command into the same folder is refused, not raced
+            defer { withExtendedLifetime(hold) {} }
             let absent = try store.absences(from: day, to: day)
             if !absent.isEmpty { print("absent: " + PersonText.visible(absent.map(\.text).joined(separator: "; "))) }
             let interrupt = InterruptHandler()

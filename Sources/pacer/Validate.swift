@@ -21,7 +21,7 @@ extension PacerCommand {
         @Flag(help: "Also find students no workshop can take under the hard rules, flex blocks where independent study cannot hold every present student, and the smallest changes that would serve them (solves an elastic model with GLPK).")
         var deep = false
 
-        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds GLPK may spend on --deep.")
+        @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds GLPK may spend on --deep.", transform: NumericOption.decimal)
         var timeLimit: Double = PlanOptions.defaultTimeLimit
 
         func validate() throws {

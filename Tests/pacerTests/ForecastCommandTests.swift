@@ -13,7 +13,7 @@ import Testing
             (["--weeks", "2", "--check-planning", "3"], "--check-planning must be a whole number from 0 to 2, got 3"),
             (["--weeks", "1", "--check-planning", "52"], "--check-planning must be a whole number from 0 to 1, got 52"),
             (["--time-limit", "0"], "--time-limit must be a number of seconds above 0"),
-            (["--time-limit", "nan"], "--time-limit must be a number of seconds above 0"),
+            (["--time-limit", "nan"], "'nan' is not a number: write it in decimal"),
         ] {
             let said = PacerCommand.message(for: ValidationErrorCatcher.error(base + arguments))
             #expect(said.contains(message), "\(arguments): \(said)")

@@ -11,7 +11,8 @@ import Testing
 
     /// Each command with its other arguments, and the numeric options it takes.
     static let commands: [(arguments: [String], options: [String])] = [
-        (["plan", "s", "--out", "o"], ["--time-limit", "--gap", "--node-limit"]),
+        (["plan", "s", "--out", "o"], ["--time-limit", "--gap", "--node-limit", "--work"]),
+        (["serve", "s"], ["--time-limit", "--work", "--write-wait", "--idle-timeout"]),
         (["validate", "s"], ["--time-limit"]),
         (["regroup", "s", "--date", "2026-11-24", "--out", "o"], ["--time-limit", "--node-limit"]),
         (["compare", "a", "b", "--out", "o"], ["--time-limit", "--node-limit", "--forecast-weeks", "--runs"]),
@@ -45,6 +46,21 @@ import Testing
             let message = PacerCommand.message(for: ValidationErrorCatcher.error(arguments))
             #expect(message.contains("must be a number of seconds above 0") && !message.contains("Missing value"), "\(message)")
         }
+    }
+
+    /// Seconds and fractions are read in decimal only: Swift would read `0x10` as 16 and take `inf`.
+    @Test func secondsAreDecimal() throws {
+        for value in ["0x10", "0X1p4", "inf", "nan", "1,5", "ten", "", " 5"] {
+            let message = PacerCommand.message(for: ValidationErrorCatcher.error(["plan", "s", "--out", "o", "--work", value]))
+            #expect(message.contains("is not a number: write it in decimal") || message.contains("must be a number of seconds"), "\(value): \(message)")
+        }
+        for value in ["60", "2.5", "1e1", ".5", "+3"] {
+            let plan = try #require(try PacerCommand.parseAsRoot(["plan", "s", "--out", "o", "--work", value, "--time-limit", value]) as? PacerCommand.Plan)
+            #expect(plan.work == Double(value) && plan.timeLimit == Double(value))
+        }
+        // The portal's plans take --work as pacer plan does.
+        let serve = try #require(try PacerCommand.parseAsRoot(["serve", "s", "--work", "5"]) as? PacerCommand.Serve)
+        #expect(serve.work == 5)
     }
 
     @Test func seedsTakeEveryUInt64AndNothingElse() throws {

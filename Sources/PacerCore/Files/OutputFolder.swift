@@ -41,6 +41,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     case sameName(String, String)
     case notAFolder(String)
     case cannotWrite(String, reason: String)
+    /// Another command is writing into the folder (`OutputLock`).
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -56,6 +58,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
             return "\(path) is a file, not a folder; name a folder for --out"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .busy(path):
+            return "another pacer command is writing into \(path) now; wait for it to finish, or give another --out"
         }
     }
 }

@@ -47,3 +47,19 @@ import Testing
         #expect(twice?.description == "refused to write a/plan.json twice in one run: two outputs share that name")
     }
 }
+
+/// Two commands writing into one `--out` folder: the second is refused while the first holds it,
+/// and the folder is free again once the first lets go (the system releases the lock when a
+/// process ends, however it ends).
+@Suite struct OutputLockTests {
+    @Test func aSecondWriterIsRefusedUntilTheFirstIsDone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-lock-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var first: OutputLock? = try OutputLock(folder)
+        #expect(throws: OutputError.busy(folder)) { _ = try OutputLock(folder) }
+        #expect("\(OutputError.busy(folder))".contains("another pacer command is writing into \(folder) now"))
+        withExtendedLifetime(first) {}
+        first = nil
+        _ = try OutputLock(folder)
+    }
+}
