@@ -18,7 +18,7 @@ public struct GradebookSettings: Sendable, Equatable {
     /// A text score as the lists compare it: case, surrounding spaces, and what joins words
     /// (space, `-`, `_`) set aside, so "Not-Yet" is "not yet".
     static func folded(_ text: String) -> String {
-        text.lowercased().split { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" }.joined(separator: " ")
+        MasteryCheck.Result.words(text).joined(separator: " ")
     }
 
     /// The result a text score means, or nil when it is in neither list.

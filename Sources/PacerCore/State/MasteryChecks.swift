@@ -9,8 +9,14 @@ public struct MasteryCheck: Sendable, Equatable {
         /// surrounding spaces and what joins "not yet" set aside (`Mastered`, `Not yet`, `NOT-YET`,
         /// `not_yet`); nil for anything else. The one place a result word is read.
         public init?(word: String) {
-            let parts = word.lowercased().split { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" }
-            self.init(rawValue: parts.joined(separator: "-"))
+            self.init(rawValue: Self.words(word).joined(separator: "-"))
+        }
+
+        /// The words of a result as a person wrote it: lower-cased, split where a space, `-`, `_`
+        /// or a tab joins them. The one way result words are compared (here and by the gradebook's
+        /// text scores, `GradebookSettings`).
+        static func words(_ text: String) -> [Substring] {
+            text.lowercased().split { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" }
         }
 
         /// Why `word` is no result, with the nearest when it is close to one.
