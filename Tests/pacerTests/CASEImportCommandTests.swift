@@ -83,11 +83,23 @@ import Testing
             "--subject", "MATH", "--out", out,
         ])
         #expect(imported.status == 0, "\(imported.errors)")
-        #expect(imported.output.contains("the new objectives are taught by those who teach MATH: T-OKAFOR"), "\(imported.output)")
+        #expect(imported.output.contains("the new objectives are taught by those who teach all of MATH (T-OKAFOR)"), "\(imported.output)")
         #expect(!FileManager.default.fileExists(atPath: out + "/students.csv"))
         let validated = try runPacer(["validate", out])
         #expect(validated.status == 0)
         #expect(validated.output.contains("MATH 14"), "\(validated.output)")
+
+        // A teacher named for an existing subject gets the new objectives, not the whole subject.
+        let named = folder + "/more-math-chen"
+        let withChen = try runPacerCapturing([
+            "import", "case", fixtures + "/counting-sequence-numbers.json", "--into", folder + "/tiny-school",
+            "--subject", "MATH", "--out", named, "--teachers", "T-CHEN",
+        ])
+        #expect(withChen.status == 0, "\(withChen.errors)")
+        #expect(withChen.output.contains("the teachers named, who get them and nothing more of MATH (T-CHEN)"), "\(withChen.output)")
+        let yaml = try String(contentsOfFile: named + "/scenario.yaml", encoding: .utf8)
+        let chen = try #require(yaml.split(separator: "\n").first { $0.contains("\"T-CHEN\"") })
+        #expect(chen.hasPrefix(#"- {id: "T-CHEN", teaches: ["MATH-7.RP.*", "MATH-7.NS.*", "#) && !chen.contains(#""MATH""#), "\(chen)")
     }
 
     @Test func aNewSubjectWithoutTeachersSaysSo() throws {

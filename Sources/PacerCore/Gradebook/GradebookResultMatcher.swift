@@ -31,7 +31,11 @@ struct ResultMatcher {
 
     // What the report counts.
     private var skippedByStatus: [String: Int] = [:]
-    private var withoutObjective = 0
+    /// Results on no learning objective, by line item.
+    private var withoutObjective: [String: Int] = [:]
+    /// Each check read so far, by date, student and objective, with its result, line and result id:
+    /// two results that contradict each other are refused where they are.
+    private var decided: [String: (result: MasteryCheck.Result, line: Int, id: String)] = [:]
     /// Learning objectives Pacer does not plan, with how many results named each.
     private var unplanned: [String: Int] = [:]
     private var unplannedNear: [String: String] = [:]
@@ -51,7 +55,11 @@ struct ResultMatcher {
     mutating func addLineItem(_ row: OneRosterTable.Row) {
         let id = row["sourcedId"]
         guard !id.isEmpty, row.isActive else { return }
-        ranges[id] = (number(row, "resultValueMin"), number(row, "resultValueMax"))
+        let range = (minimum: number(row, "resultValueMin"), maximum: number(row, "resultValueMax"))
+        if let maximum = range.maximum, maximum <= range.minimum ?? 0 {
+            log.error(row.location("resultValueMax"), "line item \(id): resultValueMax \(NumberText.points(maximum)) is not above resultValueMin \(NumberText.points(range.minimum ?? 0))")
+        }
+        ranges[id] = range
     }
 
     mutating func addLineItemObjective(_ row: OneRosterTable.Row) {
@@ -106,8 +114,14 @@ struct ResultMatcher {
             return
         }
         seen[id] = row.record.location.line
-        if row["status"].lowercased() == "tobedeleted" {
+        switch row["status"].lowercased() {
+        case "tobedeleted":
             reading.withdrawnResults.append(id)
+            return
+        case "", "active":
+            break
+        default:
+            log.error(row.location("status"), "status '\(printable(row["status"]))' is none of OneRoster's: active (or empty) records the result, tobedeleted withdraws it")
             return
         }
         let status = row["scoreStatus"].lowercased()
@@ -117,7 +131,8 @@ struct ResultMatcher {
         }
         let named = resultObjectives[id] ?? lineItemObjectives[row["lineItemSourcedId"]] ?? []
         guard !named.isEmpty else {
-            withoutObjective += 1
+            let lineItem = row["lineItemSourcedId"]
+            withoutObjective[lineItem.isEmpty ? "(no lineItemSourcedId)" : lineItem, default: 0] += 1
             return
         }
         var planned: [(ObjectiveID, LearningObjective)] = []
@@ -138,10 +153,20 @@ struct ResultMatcher {
         case let .failure(problem): log.error(row.location("comment"), "comment: \(problem.description)")
         }
         let range = ranges[row["lineItemSourcedId"]]
+        for (_, named) in planned where !(named.textScore.isEmpty && named.score.isEmpty)
+            && ((!row["textScore"].isEmpty && named.textScore != row["textScore"]) || (!row["score"].isEmpty && named.score != row["score"])) {
+            log.warning(row.record.location, "result \(id) scores \([row["score"], row["textScore"]].filter { !$0.isEmpty }.joined(separator: " ")) here, and \([named.score, named.textScore].filter { !$0.isEmpty }.joined(separator: " ")) on \(named.id) in resultLearningObjectiveIds.csv, which Pacer reads")
+        }
         for (objective, named) in planned {
             let text = named.textScore.isEmpty && named.score.isEmpty ? row["textScore"] : named.textScore
             let score = named.textScore.isEmpty && named.score.isEmpty ? row["score"] : named.score
             guard let result = result(text: text, score: score, range: range, row: row) else { continue }
+            let key = "\(date) \(student) \(objective)"
+            if let other = decided[key], other.result != result {
+                log.error(row.record.location, "results \(other.id) (line \(other.line)) and \(id) say \(other.result == .mastered ? "mastered" : "not yet") and \(result == .mastered ? "mastered" : "not yet") for \(student) on \(objective) on \(date): fix one in the gradebook")
+                continue
+            }
+            decided[key] = (result, row.record.location.line, id)
             var check = MasteryCheck(date: date, student: student, objective: objective, result: result, note: note,
                                      location: row.record.location)
             check.gradebookResult = id
@@ -167,13 +192,13 @@ struct ResultMatcher {
         return nil
     }
 
-    /// The result's date: `scoreDate` (a date, or the date of a date-time), moved back to the
-    /// school day before when it falls on a day that is not one (a result graded on a Saturday
-    /// is Friday's check).
+    /// The result's date: `scoreDate` (a date, or the school's date at a date-time: a time with
+    /// an offset or `Z` is read in the scenario's time zone), moved back to the school day before
+    /// when it falls on a day that is not one (a result graded on a Saturday is Friday's check).
     private mutating func date(_ row: OneRosterTable.Row) -> SchoolDate? {
         let text = row["scoreDate"]
-        guard var date = SchoolDate(String(text.prefix(10))), text.count == 10 || ["T", " "].contains(text.dropFirst(10).first) else {
-            log.error(row.location("scoreDate"), "scoreDate '\(printable(text))' is not a date; OneRoster writes YYYY-MM-DD")
+        guard var date = Self.schoolDate(text, timeZone: scenario.calendar.timeZone) else {
+            log.error(row.location("scoreDate"), "scoreDate '\(printable(text))' is not a date; OneRoster writes YYYY-MM-DD, or a date and time such as 2026-11-24T15:00:00Z")
             return nil
         }
         var back = 0
@@ -183,6 +208,26 @@ struct ResultMatcher {
         }
         if back > 0 { movedToSchoolDay += 1 }
         return date
+    }
+
+    /// The school's date of a `scoreDate`: `YYYY-MM-DD`, or a date-time (`T` or a space before the
+    /// time) whose offset or `Z` is turned into the time zone's date; a time without an offset is
+    /// the school's own. Nil when it is neither.
+    static func schoolDate(_ text: String, timeZone: String) -> SchoolDate? {
+        guard let day = SchoolDate(String(text.prefix(10))) else { return nil }
+        if text.count == 10 { return day }
+        guard ["T", " "].contains(text.dropFirst(10).first) else { return nil }
+        let time = String(text.dropFirst(11))
+        let hasOffset = time.hasSuffix("Z") || time.dropFirst(5).contains("+") || time.dropFirst(5).contains("-")
+        guard hasOffset else { return day }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = time.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        guard let instant = formatter.date(from: text.prefix(10) + "T" + time), let zone = TimeZone(identifier: timeZone) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day else { return nil }
+        return SchoolDate(String(format: "%04d-%02d-%02d", year, month, dayOfMonth))
     }
 
     /// What a text score or a score means by the scenario's `gradebook:` settings; an error when
@@ -202,6 +247,10 @@ struct ResultMatcher {
             log.error(row.location("score"), "score must be a number, got '\(printable(score))'")
             return nil
         }
+        if let range, value < (range.minimum ?? 0) || range.maximum.map({ value > $0 }) == true {
+            log.error(row.location("score"), "score \(score) is outside line item \(row["lineItemSourcedId"])'s range, \(NumberText.points(range.minimum ?? 0)) to \(range.maximum.map(NumberText.points) ?? "no maximum")")
+            return nil
+        }
         if let result = settings.result(score: value, minimum: range?.minimum, maximum: range?.maximum) { return result }
         log.error(row.location("score"), "score \(score) on line item \(row["lineItemSourcedId"]), which gives no score range (resultValueMax in lineItems.csv): set gradebook: mastered_score in scenario.yaml to say which scores mean mastered")
         return nil
@@ -215,7 +264,10 @@ struct ResultMatcher {
         for (status, count) in skippedByStatus.sorted(by: { $0.key < $1.key }) {
             lines.append("skipped \(count) result(s) not fully graded (scoreStatus \(status))")
         }
-        if withoutObjective > 0 { lines.append("skipped \(withoutObjective) result(s) on no learning objective") }
+        if !withoutObjective.isEmpty {
+            let shown = withoutObjective.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5).map { "\($0.key) (\($0.value))" }
+            lines.append("skipped \(withoutObjective.values.reduce(0, +)) result(s) on line items with no learning objective (lineItemLearningObjectiveIds.csv names none): \(shown.joined(separator: ", "))\(withoutObjective.count > 5 ? ", …" : "")")
+        }
         if !unplanned.isEmpty {
             let total = unplanned.values.reduce(0, +)
             let shown = unplanned.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5).map { id, count in

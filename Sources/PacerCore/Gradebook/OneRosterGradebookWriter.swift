@@ -30,7 +30,7 @@ public enum OneRosterGradebookWriter {
             let subject = subjectNames[objective.subject] ?? objective.subject.rawValue
             lineItems += CSVWriter.record([
                 lineItemID(objective.id), "", "", objective.title, "Mastery check: \(subject), \(objective.id)",
-                first.map(dateTime) ?? "", last.map(dateTime) ?? "", classID(objective.subject), category, "", "", "", "0", "1", "",
+                first.map { dateTime($0, timeZone: scenario.calendar.timeZone) } ?? "", last.map { dateTime($0, timeZone: scenario.calendar.timeZone) } ?? "", classID(objective.subject), category, "", "", "", "0", "1", "",
             ])
             let (source, id) = learningObjective(objective)
             lineItemObjectives += CSVWriter.record([lineItemID(objective.id), source, id])
@@ -72,7 +72,21 @@ public enum OneRosterGradebookWriter {
     static func lineItemID(_ objective: ObjectiveID) -> String { "pacer-objective-\(objective)" }
     static func resultID(_ check: Int64) -> String { "pacer-check-\(check)" }
     static func classID(_ subject: SubjectID) -> String { "pacer-subject-\(subject)" }
-    static func dateTime(_ date: SchoolDate) -> String { date.text + "T00:00:00Z" }
+    /// The start of the school's day `date` in its time zone, with its offset
+    /// (`2026-11-23T00:00:00-06:00`), so a gradebook showing local times shows that day.
+    static func dateTime(_ date: SchoolDate, timeZone: String) -> String {
+        guard let zone = TimeZone(identifier: timeZone) else { return date.text + "T00:00:00Z" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = date.text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let midnight = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return date.text + "T00:00:00Z"
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: midnight)
+    }
 
     /// manifest.csv: OneRoster 1.2, the files written in bulk, every other file absent.
     static func manifest(bulk: Set<String>) -> String {

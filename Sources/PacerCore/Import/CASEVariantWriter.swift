@@ -97,18 +97,27 @@ public enum CASEVariantWriter {
         // Who teaches it.
         let teachesNow = rawTeaches(document.root)
         var teacherEntries: [(id: TeacherID, teaches: [String])] = []
+        // A new subject is taught whole; in an existing one, the teachers named get the new
+        // objectives only (the subject's id would give them every objective the base has in it).
+        let added = existing == nil ? [subjectText] : progression.objectives.map(\.id.rawValue)
         for teacher in request.teachers {
             let entries = teachesNow[teacher] ?? []
-            if entries.contains(subjectText) { continue }
-            teacherEntries.append((teacher, entries + [subjectText]))
+            let missing = added.filter { !entries.contains($0) && !entries.contains(subjectText) }
+            if missing.isEmpty { continue }
+            teacherEntries.append((teacher, entries + missing))
         }
         let teaching = (teachesNow.filter { $0.value.contains(subjectText) }.map(\.key).sorted()
             + teacherEntries.map(\.id)).map(\.rawValue)
+        let named = Set(request.teachers)
         if teaching.isEmpty {
             let who = existing == nil ? "nobody teaches \(subjectText) yet" : "no teacher's teaches names \(subjectText) itself, so nobody teaches the new objectives yet"
             progression.report.assume("\(who): run again with --teachers T-A,T-B, or add \(subjectText) to a teacher's teaches in \(out)/scenario.yaml")
         } else if existing != nil {
-            progression.report.assume("the new objectives are taught by those who teach \(subjectText): \(teaching.joined(separator: ", "))")
+            let whole = teachesNow.filter { $0.value.contains(subjectText) && !named.contains($0.key) }.map(\.key.rawValue).sorted()
+            progression.report.assume("the new objectives are taught by "
+                + [whole.isEmpty ? nil : "those who teach all of \(subjectText) (\(whole.joined(separator: ", ")))",
+                   request.teachers.isEmpty ? nil : "the teachers named, who get them and nothing more of \(subjectText) (\(request.teachers.map(\.rawValue).joined(separator: ", ")))"]
+                    .compactMap { $0 }.joined(separator: " and "))
         }
 
         // The files.

@@ -46,10 +46,13 @@ struct OneRosterTable {
         let table = try csv(path)
         var column: [String: Int] = [:]
         for (index, field) in table.header.fields.enumerated() {
-            column[field.value.trimmingCharacters(in: .whitespaces)] = index
+            let name = field.value.trimmingCharacters(in: .whitespaces)
+            if column[name] != nil { throw ImportError(field.location, "the header names column \(printable(name)) twice") }
+            column[name] = index
         }
         for name in required where column[name] == nil {
-            throw ImportError(table.header.location, "the header has no column \(name) (it has \(table.header.fields.map(\.value).joined(separator: ", ")))")
+            // Shown escaped: a stray CR or other invisible character in a header is the usual cause.
+            throw ImportError(table.header.location, "the header has no column \(name) (it has \(table.header.fields.map { printable($0.value) }.joined(separator: ", ")))")
         }
         for record in table.records where record.fields.count != table.header.fields.count {
             throw ImportError(record.location, "this row has \(record.fields.count) fields, the header \(table.header.fields.count)")

@@ -118,13 +118,13 @@ extension StateStore {
     static func store(_ check: MasteryCheck, source: String, at now: String, _ db: Database) throws -> Stored {
         let key: StatementArguments = [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue]
         try db.cachedStatement(sql: """
-            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at, gradebook_result)
+            INSERT INTO mastery_check (date, student, objective, result, note, source, recorded_at, from_gradebook)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (date, student, objective, result) DO UPDATE
-                SET withdrawn_at = NULL, note = excluded.note, source = excluded.source, recorded_at = excluded.recorded_at,
-                    gradebook_result = excluded.gradebook_result
+                SET withdrawn_at = NULL, withdrawn_by_gradebook = 0, note = excluded.note, source = excluded.source,
+                    recorded_at = excluded.recorded_at
                 WHERE withdrawn_at IS NOT NULL
-            """).execute(arguments: key + [check.note, source, now, check.gradebookResult])
+            """).execute(arguments: key + [check.note, source, now, check.gradebookResult != nil])
         let stored = db.changesCount == 1
         if !stored {
             guard !check.note.isEmpty else { return .known }
@@ -178,22 +178,49 @@ extension StateStore {
         }
     }
 
-    /// The standing checks that came from the gradebook result `result` (its sourcedId), with
-    /// what each says, oldest first.
-    static func standingChecks(fromGradebookResult result: String, _ db: Database) throws -> [(id: Int64, check: StoredCheck)] {
+    /// The checks the gradebook result `result` (its sourcedId) gave, withdrawn or not, with what
+    /// each says.
+    static func checks(ofGradebookResult result: String, _ db: Database) throws -> [(id: Int64, check: StoredCheck)] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, date, student, objective, result FROM mastery_check
-            WHERE gradebook_result = ? AND withdrawn_at IS NULL ORDER BY date, id
+            SELECT c.id, c.date, c.student, c.objective, c.result, c.withdrawn_at FROM gradebook_result g
+            JOIN mastery_check c ON c.id = g.check_id WHERE g.result = ? ORDER BY c.date, c.id
             """), arguments: [result]).compactMap { row in
             guard let date = SchoolDate(row["date"]), let outcome = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
             return (row["id"], StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
-                                           result: outcome, withdrawn: false))
+                                           result: outcome, withdrawn: (row["withdrawn_at"] as String?) != nil))
         }
     }
 
+    /// The id of the check with `check`'s date, student, objective and result, withdrawn or not.
+    static func checkID(of check: MasteryCheck, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mastery_check WHERE date = ? AND student = ? AND objective = ? AND result = ?"),
+                           arguments: [check.date.text, check.student.rawValue, check.objective.rawValue, check.result.rawValue])
+    }
+
+    /// Links the gradebook result `result` to the check stored as `id` (once).
+    static func link(gradebookResult result: String, to id: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO gradebook_result (result, check_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [result, id])
+    }
+
+    /// Unlinks the result from the check; returns whether the check was made by a gradebook
+    /// import and no other gradebook result still gives it (so the gradebook no longer supports it).
+    static func unlink(gradebookResult result: String, from id: Int64, _ db: Database) throws -> Bool {
+        try db.cachedStatement(sql: "DELETE FROM gradebook_result WHERE result = ? AND check_id = ?").execute(arguments: [result, id])
+        let others = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM gradebook_result WHERE check_id = ?"), arguments: [id]) ?? 0
+        let fromGradebook = try Bool.fetchOne(db.cachedStatement(sql: "SELECT from_gradebook FROM mastery_check WHERE id = ?"), arguments: [id]) ?? false
+        return others == 0 && fromGradebook
+    }
+
+    /// Whether the check stored as `id` was withdrawn by the gradebook (its results deleted or
+    /// changed), not by a person.
+    static func withdrawnByGradebook(_ id: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT withdrawn_by_gradebook FROM mastery_check WHERE id = ?"), arguments: [id]) ?? false
+    }
+
     /// Marks the check stored as `id` withdrawn: kept, and no longer standing.
-    static func markWithdrawn(_ id: Int64, at now: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE mastery_check SET withdrawn_at = ? WHERE id = ?").execute(arguments: [now, id])
+    static func markWithdrawn(_ id: Int64, at now: String, byGradebook: Bool = false, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE mastery_check SET withdrawn_at = ?, withdrawn_by_gradebook = ? WHERE id = ?").execute(arguments: [now, byGradebook, id])
     }
 
     /// Rows in one of the term's tables, for tests and reports.

@@ -366,11 +366,20 @@ public final class StateStore: Sendable {
                 """)
         }
         m.registerMigration("v16") { db in
-            // The gradebook result (OneRoster's result sourcedId) a check came from, so that the
-            // gradebook withdrawing or changing the result withdraws or replaces its checks.
+            // Gradebook results (OneRoster's result sourcedIds) and the checks they gave: one result
+            // may give several checks (several objectives), and several results one check (the same
+            // date, student, objective and result). A check made by a gradebook import, and one the
+            // gradebook withdrew (its results deleted or changed), are marked so: only those does the
+            // gradebook withdraw or bring back.
             try db.execute(sql: """
-                ALTER TABLE mastery_check ADD COLUMN gradebook_result TEXT;
-                CREATE INDEX mastery_check_by_gradebook_result ON mastery_check(gradebook_result) WHERE gradebook_result IS NOT NULL;
+                ALTER TABLE mastery_check ADD COLUMN from_gradebook INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE mastery_check ADD COLUMN withdrawn_by_gradebook INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE gradebook_result (
+                    result TEXT NOT NULL,
+                    check_id INTEGER NOT NULL REFERENCES mastery_check(id),
+                    PRIMARY KEY (result, check_id)
+                );
+                CREATE INDEX gradebook_result_by_check ON gradebook_result(check_id);
                 """)
         }
         return m

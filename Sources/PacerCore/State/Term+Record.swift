@@ -173,19 +173,23 @@ struct Recording {
     /// re-sent with another, non-empty note changes nothing but its note, and says so; one withdrawn
     /// before stays withdrawn, and says so, unless `again`.
     mutating func record(_ check: MasteryCheck, source: String, again: Bool = false) throws {
-        // A row sent again after its check was withdrawn (or corrected) leaves the correction standing.
-        if !again, let (id, on) = try StateStore.withdrawnTwin(of: check, db) {
+        // A row sent again after its check was withdrawn (or corrected) leaves the correction
+        // standing; a gradebook result brings back a check only the gradebook had withdrawn.
+        if !again, let (id, on) = try StateStore.withdrawnTwin(of: check, db),
+           try !(check.gradebookResult != nil && StateStore.withdrawnByGradebook(id, db)) {
             report.keptWithdrawn.append(id)
             let name = scenario.students.first { $0.id == check.student }?.name ?? check.student.rawValue
             report.lines.append("\(check.location): check \(id) of \(check.date) (\(name), \(check.objective), \(check.result.rawValue)) was withdrawn on \(on.prefix(10)); not recorded again")
             return
         }
         if let result = check.gradebookResult {
-            // The gradebook changed this result: its earlier check of the objective gives way.
-            for (id, stored) in try StateStore.standingChecks(fromGradebookResult: result, db)
+            // The gradebook changed this result: its earlier check of the objective gives way,
+            // unless another result still gives it.
+            for (id, stored) in try StateStore.checks(ofGradebookResult: result, db)
             where stored.objective == check.objective && (stored.date != check.date || stored.result != check.result) {
+                guard try StateStore.unlink(gradebookResult: result, from: id, db), !stored.withdrawn else { continue }
                 report.lines.append("\(check.location): gradebook result \(result) changed; check \(id) (\(stored.date) \(stored.student) \(stored.objective) \(stored.result.rawValue)) gives way to it")
-                try withdraw(id)
+                try withdraw(id, byGradebook: true)
             }
         }
         if let other = try StateStore.contradicting(check, db) {
@@ -196,7 +200,11 @@ struct Recording {
                     + "(Withdraw on the scheduler's portal page, or pacer record --withdraw \(other.id))")
         }
         var history = try history(of: check.student)
-        switch try StateStore.store(check, source: source, at: at, db) {
+        let stored = try StateStore.store(check, source: source, at: at, db)
+        if let result = check.gradebookResult, let id = try StateStore.checkID(of: check, db) {
+            try StateStore.link(gradebookResult: result, to: id, db)
+        }
+        switch stored {
         case .known:
             report.duplicates += 1
         case let .noteUpdated(id):
@@ -218,8 +226,9 @@ struct Recording {
         }
     }
 
-    /// Marks one check withdrawn; its student's subject is derived again at the end.
-    mutating func withdraw(_ id: Int64) throws {
+    /// Marks one check withdrawn (`byGradebook`: because the gradebook deleted or changed the
+    /// results that gave it); its student's subject is derived again at the end.
+    mutating func withdraw(_ id: Int64, byGradebook: Bool = false) throws {
         guard let stored = try StateStore.check(id, db) else { throw StateError.unknownCheck(id) }
         let what = "check \(id) (\(stored.date) \(stored.student) \(stored.objective) \(stored.result.rawValue))"
         if stored.withdrawn {
@@ -227,22 +236,24 @@ struct Recording {
             return
         }
         let history = try history(of: stored.student)
-        try StateStore.markWithdrawn(id, at: at, db)
+        try StateStore.markWithdrawn(id, at: at, byGradebook: byGradebook, db)
         report.lines.append("\(what) withdrawn")
         guard let subject = history.subject(of: stored.objective) else { return }
         rederive[StudentSubject(stored.student, subject.id), default: []].append("check \(id) was withdrawn")
     }
 
-    /// Withdraws every standing check that came from the gradebook result `result` (withdrawn at
-    /// the source), and says so; a result no check came from is reported and changes nothing.
+    /// Unlinks the gradebook result `result` (withdrawn at the source) from its checks, and
+    /// withdraws each that no other result gives and that a gradebook import made (a check a
+    /// person recorded stands); a result that gave no check is reported and changes nothing.
     mutating func withdraw(gradebookResult result: String) throws {
-        let standing = try StateStore.standingChecks(fromGradebookResult: result, db)
-        if standing.isEmpty {
-            report.lines.append("gradebook result \(result) is withdrawn at the source; no standing check came from it")
+        let checks = try StateStore.checks(ofGradebookResult: result, db)
+        if checks.isEmpty {
+            report.lines.append("gradebook result \(result) is withdrawn at the source; no check came from it")
             report.resultsWithoutCheck += 1
         }
-        for (id, _) in standing {
-            try withdraw(id)
+        for (id, stored) in checks {
+            guard try StateStore.unlink(gradebookResult: result, from: id, db), !stored.withdrawn else { continue }
+            try withdraw(id, byGradebook: true)
             report.withdrawn += 1
         }
     }

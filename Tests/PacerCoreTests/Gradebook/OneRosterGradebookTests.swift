@@ -239,3 +239,109 @@ private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId
         }
     }
 }
+
+/// What the first hostile trial found: results that share a check, a result changed back, results
+/// that contradict each other, times in other zones, values OneRoster does not have.
+@Suite struct GradebookEdgeTests {
+    private let objectives = "lineItemSourcedId,source,learningObjectiveId\nLI-1,Pacer,MATH-7.RP.1\n"
+
+    private func seeded() throws -> (tree: String, scenario: Scenario, store: StateStore, term: Term) {
+        let (tree, variant) = try tinySchoolVariant("name: Edges\n")
+        let scenario = try ScenarioLoader.load(variant)
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        let term = Term(scenario: scenario, store: store)
+        try term.seed(on: SchoolDate("2026-11-23")!)
+        return (tree, scenario, store, term)
+    }
+
+    private func read(_ rows: String, _ scenario: Scenario, in tree: String, extra: [String: String] = [:]) throws -> OneRosterGradebook.Reading {
+        let folder = tree + "/gb-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try (resultsHeader + rows).write(toFile: folder + "/results.csv", atomically: true, encoding: .utf8)
+        try objectives.write(toFile: folder + "/lineItemLearningObjectiveIds.csv", atomically: true, encoding: .utf8)
+        for (name, text) in extra { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return OneRosterGradebook.read(folder, scenario: scenario)
+    }
+
+    /// Two results giving the same check: deleting one leaves the check the other still gives.
+    @Test func aCheckStandsWhileAResultStillGivesIt() throws {
+        let (tree, scenario, store, term) = try seeded()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        func record(_ rows: String) throws -> Term.RecordReport {
+            let reading = try read(rows, scenario, in: tree)
+            #expect(!reading.hasErrors, "\(reading.diagnostics)")
+            return try term.record(reading.checks, source: "gradebook", today: afterTheChecks, withdrawingResults: reading.withdrawnResults)
+        }
+        let both = "r1,,,LI-1,S-01,fully graded,,mastered,2026-11-24,first\nr2,,,LI-1,S-01,fully graded,,mastered,2026-11-24,second\n"
+        #expect(try record(both).recorded == 1)
+        let oneGone = try record("r1,tobedeleted,,,,,,,,\nr2,,,LI-1,S-01,fully graded,,mastered,2026-11-24,second\n")
+        #expect(oneGone.withdrawn == 0 && oneGone.keptWithdrawn.isEmpty, "\(oneGone.lines)")
+        #expect(try store.standingChecks().count == 1)
+        #expect(try record("r2,tobedeleted,,,,,,,,\n").withdrawn == 1)
+        #expect(try store.standingChecks().isEmpty)
+        // A check a person recorded is not the gradebook's to withdraw.
+        _ = try term.record([MasteryCheck(date: SchoolDate("2026-11-25")!, student: "S-02", objective: "MATH-7.RP.1", result: .mastered, note: "", source: "portal")],
+                            source: "portal", today: afterTheChecks)
+        _ = try record("r3,,,LI-1,S-02,fully graded,,mastered,2026-11-25,\n")
+        #expect(try record("r3,tobedeleted,,,,,,,,\n").withdrawn == 0)
+        #expect(try store.standingChecks().map(\.student) == ["S-02"])
+    }
+
+    /// A result changed and changed back: the check the gradebook withdrew comes back, and the one
+    /// it had replaced it with goes; a check a person withdrew stays withdrawn.
+    @Test func aResultChangedBackBringsItsCheckBack() throws {
+        let (tree, scenario, store, term) = try seeded()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        func record(_ rows: String) throws -> Term.RecordReport {
+            let reading = try read(rows, scenario, in: tree)
+            return try term.record(reading.checks, source: "gradebook", today: afterTheChecks, withdrawingResults: reading.withdrawnResults)
+        }
+        func standing() throws -> [String] { try store.standingChecks().map(\.check.result) }
+        _ = try record("r1,,,LI-1,S-01,fully graded,,not yet,2026-11-24,\n")
+        _ = try record("r1,,,LI-1,S-01,fully graded,,mastered,2026-11-24,\n")
+        #expect(try standing() == ["mastered"])
+        let back = try record("r1,,,LI-1,S-01,fully graded,,not yet,2026-11-24,\n")
+        #expect(back.keptWithdrawn.isEmpty, "\(back.lines)")
+        #expect(try standing() == ["not-yet"])
+        // The scheduler withdraws it by hand: the gradebook sending it again does not undo that.
+        _ = try term.withdraw([try #require(store.standingChecks().first).check.id])
+        #expect(try record("r1,,,LI-1,S-01,fully graded,,not yet,2026-11-24,\n").keptWithdrawn.count == 1)
+    }
+
+    /// Two results in one export that contradict each other are refused where they are, naming both.
+    @Test func contradictingResultsAreRefusedInTheFile() throws {
+        let (tree, scenario, _, _) = try seeded()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let reading = try read("r1,,,LI-1,S-01,fully graded,,mastered,2026-11-24,\nr2,,,LI-1,S-01,fully graded,,not yet,2026-11-24,\n", scenario, in: tree)
+        #expect(reading.diagnostics.map(\.description).contains { $0.contains("results.csv:3:") && $0.contains("results r1 (line 2) and r2 say mastered and not yet for S-01 on MATH-7.RP.1 on 2026-11-24: fix one in the gradebook") },
+                "\(reading.diagnostics)")
+    }
+
+    /// Values OneRoster does not have, and scores outside their line item's range, are errors; a
+    /// header naming a column twice is refused; a line item with no objective is named.
+    @Test func valuesOutsideOneRosterAreRefused() throws {
+        let (tree, scenario, _, _) = try seeded()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let reading = try read("r1,deleted,,LI-1,S-01,fully graded,,mastered,2026-11-24,\nr2,,,LI-1,S-02,fully graded,5,,2026-11-24,\nr3,,,LI-9,S-03,fully graded,1,,2026-11-24,\n",
+                               scenario, in: tree, extra: ["lineItems.csv": "sourcedId,resultValueMin,resultValueMax\nLI-1,0,1\nLI-2,5,1\n"])
+        let messages = reading.diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("status 'deleted' is none of OneRoster's") }, "\(messages)")
+        #expect(messages.contains("score 5 is outside line item LI-1's range, 0 to 1"))
+        #expect(messages.contains("line item LI-2: resultValueMax 1 is not above resultValueMin 5"))
+        #expect(reading.lines.contains { $0.contains("line items with no learning objective") && $0.contains("LI-9 (1)") })
+        let twice = try read("", scenario, in: tree, extra: ["results.csv": "sourcedId,lineItemSourcedId,studentSourcedId,scoreStatus,scoreDate,score,score\n"])
+        #expect(twice.diagnostics.map(\.message).contains("the header names column score twice"), "\(twice.diagnostics)")
+    }
+
+    /// A date-time is the school's date in its time zone: Sunday 10 pm in New York is 03:00 on
+    /// Monday in UTC, and a Sunday's result is Friday's check. The export writes the school's
+    /// midnight with its offset.
+    @Test func datesAreTheSchoolsInItsTimeZone() {
+        #expect(ResultMatcher.schoolDate("2026-11-30T03:00:00Z", timeZone: "America/New_York") == SchoolDate("2026-11-29"))
+        #expect(ResultMatcher.schoolDate("2026-11-30T03:00:00.250+00:00", timeZone: "America/New_York") == SchoolDate("2026-11-29"))
+        #expect(ResultMatcher.schoolDate("2026-11-30T03:00:00", timeZone: "America/New_York") == SchoolDate("2026-11-30"), "no offset: the school's own time")
+        #expect(ResultMatcher.schoolDate("2026-11-30 23:30:00-05:00", timeZone: "Europe/Paris") == SchoolDate("2026-12-01"))
+        #expect(ResultMatcher.schoolDate("2026-11-30X", timeZone: "UTC") == nil)
+        #expect(OneRosterGradebookWriter.dateTime(SchoolDate("2026-11-23")!, timeZone: "America/New_York") == "2026-11-23T00:00:00-05:00")
+    }
+}
