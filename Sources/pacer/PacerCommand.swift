@@ -12,6 +12,6 @@ struct PacerCommand: AsyncParsableCommand {
             See docs/scenario-format.md.
             """,
         version: Pacer.version,
-        subcommands: [Validate.self, Plan.self, Verify.self, Model.self, Init.self, Record.self, Absent.self, Closed.self, Enroll.self, Leave.self, Teaches.self, Publish.self, Regroup.self, Status.self, Backup.self, Restore.self, Access.self, Serve.self, Export.self, Compare.self, Forecast.self, Generate.self, Import.self]
+        subcommands: [Validate.self, Plan.self, Verify.self, Model.self, Init.self, Record.self, RequestCommand.self, Absent.self, Closed.self, Enroll.self, Leave.self, Teaches.self, Publish.self, Regroup.self, Status.self, Backup.self, Restore.self, Access.self, Serve.self, Export.self, Compare.self, Forecast.self, Generate.self, Import.self]
     )
 }

@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public internal(set) var forecast = ForecastSettings()
     /// Which gradebook results mean mastered and not yet (`gradebook:`).
     public internal(set) var gradebook = GradebookSettings()
+    /// The priorities a request may have, most urgent first (`requests: priorities:`).
+    public internal(set) var requestPriorities = RequestPriorities()
     /// Adults who supervise independent study and run no workshops (`supervisors:`).
     public internal(set) var supervisors: [Supervisor] = []
     /// What the scenario left to a default and Pacer assumed (`validate` says it).

@@ -7,6 +7,9 @@ public struct PlanningContext: Sendable {
     public var waitedDays: [StudentID: [SubjectID: Int]] = [:]
     /// Whole weeks each student is behind the target pace in each subject (`Need.weeksBehind`).
     public var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
+    /// What live workshop and check requests add to each student's need in a subject
+    /// (`Need.requested`, docs/requests.md), from the term's state.
+    public var requested: [StudentID: [SubjectID: Double]] = [:]
     /// Workshops still wanted, per student and subject, replacing `min(workshops_per_week, days)`.
     public var wanted: [StudentID: [SubjectID: Int]]?
     /// The published sessions a regrouped day starts from; each change to them costs `plan_change`.

@@ -18,13 +18,18 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
     /// The id of the last roster change recorded when the plan was made (0 when there was none);
     /// nil in a plan made before roster changes were kept, which was made from none.
     public var lastRoster: Int64?
+    /// The last event of the requests' sequence when the plan was made (0 when none), so that the
+    /// plan is verified with the requests that were live then; nil in a plan made before requests
+    /// were kept, which weighed none.
+    public var lastRequest: Int64?
 
-    public init(lastCheck: Int64, lastAbsence: Int64, lastClosure: Int64? = nil, digest: String, lastRoster: Int64? = nil) {
+    public init(lastCheck: Int64, lastAbsence: Int64, lastClosure: Int64? = nil, digest: String, lastRoster: Int64? = nil, lastRequest: Int64? = nil) {
         self.lastCheck = lastCheck
         self.lastAbsence = lastAbsence
         self.lastClosure = lastClosure
         self.digest = digest
         self.lastRoster = lastRoster
+        self.lastRequest = lastRequest
     }
 
     /// SHA-256 of what decides what a week plan may do from the state: every student's current
@@ -65,7 +70,8 @@ extension StateStore {
                       lastAbsence: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM absence") ?? 0,
                       lastClosure: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM closure") ?? 0,
                       digest: PlanStateMark.digest(of: context.scenario),
-                      lastRoster: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster_change") ?? 0)
+                      lastRoster: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM roster_change") ?? 0,
+                      lastRequest: try lastRequestSeq(db))
     }
 
     /// What was recorded since `mark` that bears on the week of `weekOf`, in plain words, names

@@ -127,6 +127,7 @@ extension StateStore {
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
+        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date])
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         return context
@@ -166,8 +167,12 @@ extension StateStore {
         for (student, subjects) in progress.current {
             for (subject, objective) in subjects { waited[student, default: [:]][subject] = progress.waited(StudentObjective(student, objective), until: weekOf) }
         }
-        return PlanningContext(scenario: open.withState(current: progress.current, absences: absent), waitedDays: waited,
-                               weeksBehind: progress.weeksBehind)
+        var context = PlanningContext(scenario: open.withState(current: progress.current, absences: absent), waitedDays: waited,
+                                      weeksBehind: progress.weeksBehind)
+        // The requests live when the plan was made (none for a plan made before they were kept).
+        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: dates.map(\.date),
+                                               asOf: mark.map { $0.lastRequest ?? 0 })
+        return context
     }
 }
 

@@ -382,6 +382,34 @@ public final class StateStore: Sendable {
                 CREATE INDEX gradebook_result_by_check ON gradebook_result(check_id);
                 """)
         }
+        m.registerMigration("v17") { db in
+            // Requests (docs/requests.md): who asked what of the plans for which student, when, at
+            // which priority, and where each stands. `seq` and `closed_seq` number the making and the
+            // closing (met, cancelled) of requests in one sequence, so that a plan's mark says which
+            // requests were live when it was made (`PlanStateMark.lastRequest`).
+            try db.execute(sql: """
+                CREATE TABLE request (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    asked_by TEXT NOT NULL,
+                    student TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('workshop', 'check', 'teacher')),
+                    objective TEXT,
+                    teacher TEXT,
+                    when_kind TEXT NOT NULL CHECK (when_kind IN ('date', 'block', 'week')),
+                    first_date TEXT NOT NULL,
+                    period TEXT,
+                    priority TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'planned', 'met', 'declined', 'cancelled')),
+                    reason TEXT NOT NULL DEFAULT '',
+                    note TEXT NOT NULL DEFAULT '',
+                    asked_on TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    closed_seq INTEGER
+                );
+                CREATE INDEX request_of_student ON request(student, status);
+                """)
+        }
         return m
     }
 

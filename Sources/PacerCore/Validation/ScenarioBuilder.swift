@@ -2,7 +2,7 @@
 /// problem to the log. Each section lives in its own file (CalendarSection, SubjectsSection, …);
 /// the warnings for legal but suspicious scenarios live in ScenarioWarnings.
 final class ScenarioBuilder {
-    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "supervisors", "rooms", "policy", "forecast", "gradebook"]
+    static let topKeys = ["name", "description", "students", "calendar", "subjects", "teachers", "supervisors", "rooms", "policy", "forecast", "gradebook", "requests"]
 
     let log: DiagnosticLog
     let sources: SourceFiles
@@ -62,6 +62,7 @@ final class ScenarioBuilder {
             scenario.forecast.targetPace = pace.value
         }
         scenario.gradebook = buildGradebook(fields.node("gradebook"))
+        scenario.requestPriorities = buildRequestPriorities(fields.node("requests"))
         // Warnings are judged on a scenario without errors: values that failed to read would
         // otherwise show up as suspicious defaults.
         if !log.hasErrors { warnAboutSuspiciousParts(of: scenario) }

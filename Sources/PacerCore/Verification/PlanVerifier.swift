@@ -182,11 +182,12 @@ public struct PlanVerifier {
         for student in scenario.students {
             for (subject, objectiveID) in student.current {
                 guard let objective = scenario.objective(objectiveID) else { continue }
-                // The student's need in the subject (docs/model.md): flag, days waited, weeks behind, stated need.
+                // The student's need in the subject (docs/model.md): flag, days waited, weeks behind, stated need, a request.
                 let weight = p.unmetWorkshop * (student.flags.contains(.priority) ? p.priorityFactor : 1)
                     + p.waitingPerDay * Double(context.waitedDays[student.id]?[subject] ?? 0)
                     + p.behindPerWeek * Double(context.weeksBehind[student.id]?[subject] ?? 0)
                     + (student.statedNeeds.contains(subject) ? p.statedNeed : 0)
+                    + (context.requested[student.id]?[subject] ?? 0)
                 let wanted = context.wanted.map { $0[student.id]?[subject] ?? 0 }
                     ?? min(objective.workshopsPerWeek, scenario.calendar.days.count)
                 // A student who wants nothing is still checked: any workshop given is one too many.

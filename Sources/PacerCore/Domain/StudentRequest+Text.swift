@@ -1,0 +1,26 @@
+/// A request in words, names first and ids after, as the command line and the pages say it.
+public enum RequestText {
+    /// "a mastery check on Unit rates with fractions (MATH-7.RP.1)", "time with Ms Okafor (T-OKAFOR)".
+    public static func want(_ want: StudentRequest.Want, _ scenario: Scenario) -> String {
+        switch want {
+        case let .workshop(id): "a workshop on \(scenario.objective(id)?.title ?? id.rawValue) (\(id))"
+        case let .check(id): "a mastery check on \(scenario.objective(id)?.title ?? id.rawValue) (\(id))"
+        case let .teacher(id): "time with \(scenario.teachers.first { $0.id == id }?.name ?? id.rawValue) (\(id))"
+        }
+    }
+
+    /// Who asked, by name: "Ms Okafor", "Ava Martin's family", "the scheduler".
+    public static func asker(_ asker: StudentRequest.Asker, _ scenario: Scenario) -> String {
+        switch asker {
+        case .scheduler: "the scheduler"
+        case let .teacher(id): scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
+        case let .family(id): "\(scenario.students.first { $0.id == id }?.name ?? id.rawValue)'s family"
+        }
+    }
+
+    /// "Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent".
+    public static func line(_ request: StudentRequest, _ scenario: Scenario) -> String {
+        let student = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
+        return "\(asker(request.askedBy, scenario)) asks \(want(request.want, scenario)) for \(student) (\(request.student)), \(request.when), \(request.priority)"
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// A request (docs/requests.md): someone asks something of the plans for one student: a workshop
+/// on an objective, a mastery check on an objective, or time with a named teacher; on a date, in
+/// one flex block of a date, or in a week; at a priority the scenario names (`RequestPriorities`).
+public struct StudentRequest: Sendable, Equatable {
+    /// Who asked.
+    public enum Asker: Sendable, Hashable, CustomStringConvertible {
+        case scheduler
+        case teacher(TeacherID)
+        /// The student's family (or the student), for that student only.
+        case family(StudentID)
+
+        /// `scheduler`, `teacher:T-OKAFOR` or `family:S-01`, as the state and the command line write it.
+        public var description: String {
+            switch self {
+            case .scheduler: "scheduler"
+            case let .teacher(id): "teacher:\(id)"
+            case let .family(id): "family:\(id)"
+            }
+        }
+
+        public init?(_ text: String) {
+            if text == "scheduler" {
+                self = .scheduler
+                return
+            }
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { return nil }
+            switch parts[0] {
+            case "teacher": self = .teacher(TeacherID(rawValue: parts[1]))
+            case "family": self = .family(StudentID(rawValue: parts[1]))
+            default: return nil
+            }
+        }
+    }
+
+    /// What is asked for.
+    public enum Want: Sendable, Hashable {
+        case workshop(ObjectiveID)
+        case check(ObjectiveID)
+        case teacher(TeacherID)
+
+        /// `workshop`, `check` or `teacher`, as the state writes it.
+        public var kind: String {
+            switch self {
+            case .workshop: "workshop"
+            case .check: "check"
+            case .teacher: "teacher"
+            }
+        }
+
+        /// The objective asked about, for a workshop or a check.
+        public var objective: ObjectiveID? {
+            switch self {
+            case let .workshop(id), let .check(id): id
+            case .teacher: nil
+            }
+        }
+    }
+
+    /// When: a school day, one flex block of a school day, or the week that starts on a date.
+    public enum When: Sendable, Hashable, CustomStringConvertible {
+        case date(SchoolDate)
+        case block(SchoolDate, PeriodID)
+        case week(SchoolDate)
+
+        public var description: String {
+            switch self {
+            case let .date(date): date.text
+            case let .block(date, period): "\(date) \(period)"
+            case let .week(first): "week of \(first)"
+            }
+        }
+
+        /// The first date it covers.
+        public var first: SchoolDate {
+            switch self {
+            case let .date(date), let .block(date, _), let .week(date): date
+            }
+        }
+    }
+
+    /// Where a request stands.
+    public enum Status: String, Sendable, CaseIterable {
+        case open, planned, met, declined, cancelled
+
+        /// Whether the request still asks something of the plans to come.
+        public var isLive: Bool { self == .open || self == .planned }
+    }
+
+    public var id: Int64 = 0
+    public let askedBy: Asker
+    public let student: StudentID
+    public let want: Want
+    public let when: When
+    public let priority: String
+    public var status: Status = .open
+    /// Why it was declined or cancelled, or how it was met; "" while it asks.
+    public var reason = ""
+    public let note: String
+    /// The school day it was asked on.
+    public let askedOn: SchoolDate
+
+    public init(askedBy: Asker, student: StudentID, want: Want, when: When, priority: String, note: String = "", askedOn: SchoolDate) {
+        self.askedBy = askedBy
+        self.student = student
+        self.want = want
+        self.when = when
+        self.priority = priority
+        self.note = note
+        self.askedOn = askedOn
+    }
+
+    /// Why the request cannot be made in `scenario` on `today`, or nil: the one home of what a
+    /// request must be, whoever makes it. The student, the objective and the teachers must be the
+    /// scenario's; a family asks for its own student only; the objective must be of a subject the
+    /// student takes; the date must be a school day from `today` on, the block's period a flex
+    /// period, a week's date its first day; the priority one the scenario names; the note one line
+    /// people may type.
+    public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
+        if let problem = scenario.unknownIDProblem(student: student) { return problem }
+        switch askedBy {
+        case .scheduler: break
+        case let .teacher(id): if let problem = scenario.unknownIDProblem(teacher: id) { return problem }
+        case let .family(id): if id != student { return "a family asks for its own student only (\(id), not \(student))" }
+        }
+        switch want {
+        case let .workshop(id), let .check(id):
+            if let problem = scenario.unknownIDProblem(objective: id) { return problem }
+            if let subject = scenario.objective(id)?.subject, let pupil = scenario.students.first(where: { $0.id == student }),
+               pupil.current[subject] == nil {
+                return "\(pupil.name) (\(student)) does not take \(subject), the subject of \(id)"
+            }
+        case let .teacher(id):
+            if let problem = scenario.unknownIDProblem(teacher: id) { return problem }
+        }
+        if scenario.requestPriorities.weight(of: priority) == nil {
+            return NearestNames.unknown("priority", priority, among: scenario.requestPriorities.levels.map(\.id))
+        }
+        if when.first < today { return "\(when.first) is before today (\(today)): a request asks of the plans to come" }
+        switch when {
+        case let .date(date):
+            if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
+        case let .block(date, period):
+            if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
+            guard scenario.calendar.periods.contains(where: { $0.id == period && $0.isFlex }) else {
+                return NearestNames.unknown("flex period", period.rawValue, among: scenario.calendar.periods.filter(\.isFlex).map(\.id.rawValue))
+            }
+        case let .week(first):
+            if let problem = scenario.calendar.weekStartProblem(first) { return problem }
+        }
+        if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }
+        return nil
+    }
+}
+
+/// The request priorities a scenario names (`requests: priorities:`), most urgent first, each with
+/// the weight a request at it adds to the student's need in the subject it asks about.
+public struct RequestPriorities: Sendable, Equatable {
+    public struct Level: Sendable, Equatable {
+        public let id: String
+        public let weight: Double
+    }
+
+    public var levels = [Level(id: "urgent", weight: 100), Level(id: "high", weight: 60), Level(id: "normal", weight: 30)]
+
+    /// The priority a request gets when none is given: the least urgent.
+    public var standard: String { levels.last?.id ?? "normal" }
+
+    public func weight(of priority: String) -> Double? { levels.first { $0.id == priority }?.weight }
+
+    /// Its rank, 0 for the most urgent; nil for an unknown one.
+    public func rank(of priority: String) -> Int? { levels.firstIndex { $0.id == priority } }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+
+/// Why a request cannot be made or changed.
+public enum RequestError: Error, Equatable, CustomStringConvertible {
+    case refused(String)
+    case unknown(Int64)
+    case notYours(Int64, StudentRequest.Asker)
+    case notLive(Int64, StudentRequest.Status)
+
+    public var description: String {
+        switch self {
+        case let .refused(problem): "request refused: \(problem)"
+        case let .unknown(id): "no request \(id); pacer request list shows them"
+        case let .notYours(id, asker): "request \(id) is not \(asker)'s: only who asked, or the scheduler, may cancel it"
+        case let .notLive(id, status): "request \(id) is already \(status.rawValue)"
+        }
+    }
+}
+
+extension StateStore {
+    /// Records a request (`StudentRequest.problem` first: refused with the reason), or returns the id of
+    /// the live request that already asks the same (same student, want and when): asked twice is
+    /// asked once. Returns the id and whether it is new.
+    public func add(_ request: StudentRequest, scenario: Scenario, today: SchoolDate) throws -> (id: Int64, new: Bool) {
+        if let problem = request.problem(in: scenario, today: today) { throw RequestError.refused(problem) }
+        let row = Self.row(request)
+        return try write { db in
+            if let id = try Int64.fetchOne(db, sql: """
+                SELECT id FROM request WHERE student = ? AND kind = ? AND IFNULL(objective, '') = ? AND IFNULL(teacher, '') = ?
+                AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND status IN ('open', 'planned')
+                """, arguments: [row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
+                return (id, false)
+            }
+            try db.execute(sql: """
+                INSERT INTO request (asked_by, student, kind, objective, teacher, when_kind, first_date, period, priority, note, asked_on, recorded_at, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [request.askedBy.description, row.student, row.kind, row.objective, row.teacher, row.whenKind, row.first, row.period,
+                                 request.priority, request.note, request.askedOn.text, ISO8601DateFormatter().string(from: Date()), try Self.nextRequestSeq(db)])
+            return (db.lastInsertedRowID, true)
+        }
+    }
+
+    /// The requests, oldest asked first; only those with a status in `statuses` when given.
+    public func requests(_ statuses: Set<StudentRequest.Status>? = nil) throws -> [StudentRequest] {
+        try read { db in try Self.requests(db).filter { statuses?.contains($0.status) ?? true } }
+    }
+
+    /// Cancels a live request for `by`: who asked it, or the scheduler; says why when it cannot.
+    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "") throws {
+        try write { db in
+            guard let request = try Self.requests(db).first(where: { $0.id == id }) else { throw RequestError.unknown(id) }
+            guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }
+            guard request.status.isLive else { throw RequestError.notLive(id, request.status) }
+            let why = reason.isEmpty ? "cancelled by \(asker)" : reason
+            try db.execute(sql: "UPDATE request SET status = 'cancelled', reason = ?, closed_seq = ? WHERE id = ?", arguments: [why, try Self.nextRequestSeq(db), id])
+        }
+    }
+
+    /// Closes the live check requests on `objective` for `student` asked for a date on or before
+    /// the check's: the check meets them. Returns their ids.
+    static func meetCheckRequests(student: StudentID, objective: ObjectiveID, on date: SchoolDate, check: Int64, _ db: Database) throws -> [Int64] {
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND status IN ('open', 'planned') AND first_date <= ?
+            """, arguments: [student.rawValue, objective.rawValue, date.text])
+        for id in ids {
+            try db.execute(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?",
+                           arguments: ["checked on \(date) (check \(check))", try Self.nextRequestSeq(db), id])
+        }
+        return ids
+    }
+
+    /// The next number of the requests' sequence of events (made, closed).
+    static func nextRequestSeq(_ db: Database) throws -> Int64 {
+        1 + (try Int64.fetchOne(db, sql: "SELECT MAX(MAX(seq), IFNULL(MAX(closed_seq), 0)) FROM request") ?? 0)
+    }
+
+    /// The last event of the requests' sequence (0 when none), for a plan's mark.
+    static func lastRequestSeq(_ db: Database) throws -> Int64 { try nextRequestSeq(db) - 1 }
+
+    /// The weight that live workshop and check requests add to each student's need in a subject
+    /// (`Need.requested`): the highest priority's weight among the requests on the student's current
+    /// objective in it whose day, block's day or week falls on one of `dates`. Live as the state
+    /// stands, or, with `asOf`, as it stood at that event of the sequence (a plan's mark).
+    static func requestWeights(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
+                               dates: [SchoolDate], asOf: Int64? = nil) throws -> [StudentID: [SubjectID: Double]] {
+        let live = asOf.map { "seq <= \($0) AND (closed_seq IS NULL OR closed_seq > \($0))" } ?? "status IN ('open', 'planned')"
+        let rows = try Row.fetchAll(db, sql: "SELECT student, kind, objective, when_kind, first_date, priority FROM request WHERE kind IN ('workshop', 'check') AND \(live)")
+        let planned = Set(dates)
+        var weights: [StudentID: [SubjectID: Double]] = [:]
+        for row in rows {
+            let student = StudentID(rawValue: row["student"]), objective = ObjectiveID(rawValue: row["objective"] ?? "")
+            guard let subject = scenario.objective(objective)?.subject, current[student]?[subject] == objective,
+                  let first = SchoolDate(row["first_date"]), let weight = scenario.requestPriorities.weight(of: row["priority"]) else { continue }
+            let days = row["when_kind"] as String == "week" ? (0..<7).map { first.adding(days: $0) } : [first]
+            guard days.contains(where: planned.contains) else { continue }
+            weights[student, default: [:]][subject] = max(weights[student]?[subject] ?? 0, weight)
+        }
+        return weights
+    }
+
+    static func requests(_ db: Database) throws -> [StudentRequest] {
+        try Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY asked_on, id").compactMap { row in
+            guard let asker = StudentRequest.Asker(row["asked_by"]), let first = SchoolDate(row["first_date"]),
+                  let askedOn = SchoolDate(row["asked_on"]), let status = StudentRequest.Status(rawValue: row["status"]) else { return nil }
+            let want: StudentRequest.Want
+            switch row["kind"] as String {
+            case "workshop": want = .workshop(ObjectiveID(rawValue: row["objective"] ?? ""))
+            case "check": want = .check(ObjectiveID(rawValue: row["objective"] ?? ""))
+            default: want = .teacher(TeacherID(rawValue: row["teacher"] ?? ""))
+            }
+            let when: StudentRequest.When
+            switch row["when_kind"] as String {
+            case "block": when = .block(first, PeriodID(rawValue: row["period"] ?? ""))
+            case "week": when = .week(first)
+            default: when = .date(first)
+            }
+            var request = StudentRequest(askedBy: asker, student: StudentID(rawValue: row["student"]), want: want, when: when,
+                                  priority: row["priority"], note: row["note"], askedOn: askedOn)
+            request.id = row["id"]
+            request.status = status
+            request.reason = row["reason"]
+            return request
+        }
+    }
+
+    private static func row(_ request: StudentRequest) -> (student: String, kind: String, objective: String?, teacher: String?, whenKind: String, first: String, period: String?) {
+        let teacher: String? = if case let .teacher(id) = request.want { id.rawValue } else { nil }
+        let (whenKind, period): (String, String?) = switch request.when {
+        case .date: ("date", nil)
+        case let .block(_, p): ("block", p.rawValue)
+        case .week: ("week", nil)
+        }
+        return (request.student.rawValue, request.want.kind, request.want.objective?.rawValue, teacher, whenKind, request.when.first.text, period)
+    }
+}

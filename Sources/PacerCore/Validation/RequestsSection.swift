@@ -1,0 +1,26 @@
+extension ScenarioBuilder {
+    /// scenario.yaml's `requests:` (`RequestPriorities`): `priorities`, most urgent first, each an
+    /// id and the weight (0 to 10,000) a request at it adds to the student's need; ids unique.
+    func buildRequestPriorities(_ node: SourceNode?) -> RequestPriorities {
+        var priorities = RequestPriorities()
+        guard let node, let fields = Fields(node, what: "requests", allowed: ["priorities"], log: log) else { return priorities }
+        guard fields.has("priorities") else { return priorities }
+        var levels: [RequestPriorities.Level] = []
+        for item in fields.list("priorities", maximum: 20) {
+            guard let level = Fields(item, what: "a request priority", allowed: ["id", "weight"], log: log),
+                  let id = level.identifier("id", required: true), level.string("weight", required: true) != nil,
+                  let weight = level.number("weight", minimum: 0, maximum: 10_000) else { continue }
+            if levels.contains(where: { $0.id == id.value }) {
+                log.error(id.location, "request priority \(id.value) is listed twice")
+                continue
+            }
+            levels.append(.init(id: id.value, weight: weight.value))
+        }
+        if levels.isEmpty {
+            log.error(fields.keyLocation("priorities"), "requests: priorities lists none; list at least one, most urgent first")
+        } else {
+            priorities.levels = levels
+        }
+        return priorities
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PacerCore
+
+extension PacerCommand {
+    struct RequestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "request",
+            abstract: "Ask something of the plans for a student, list what was asked, or cancel a request.",
+            discussion: """
+                A request asks for a workshop on an objective, a mastery check on an objective, or \
+                time with a named teacher, for one student, on a date, in one flex block of a date, \
+                or in a week, at one of the priorities the scenario names (requests: priorities:, \
+                most urgent first; by default urgent, high, normal). See docs/requests.md.
+                """,
+            subcommands: [Add.self, List.self, Cancel.self]
+        )
+    }
+}
+
+extension PacerCommand.RequestCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a request: pacer request add SCENARIO --student S-01 --check MATH-7.RP.2 --date 2026-11-24.",
+            discussion: """
+                Give one of --workshop OBJECTIVE, --check OBJECTIVE, --teacher TEACHER, and one of \
+                --date DATE (with --period P for one flex block) or --week-of DATE. The same live \
+                request asked again is the one request (its id is printed).
+                """
+        )
+        @Argument(help: "The scenario.") var scenario: String
+        @Option(help: "The student it is for.") var student: String
+        @Option(help: "A workshop on this objective.") var workshop: String?
+        @Option(help: "A mastery check on this objective.") var check: String?
+        @Option(help: "Time with this teacher.") var teacher: String?
+        @Option(help: "The school day, YYYY-MM-DD.") var on: String?
+        @Option(help: "Only this flex period of --on.") var period: String?
+        @Option(name: .customLong("week-of"), help: "Any day of the week that starts on this date, YYYY-MM-DD.") var weekOf: String?
+        @Option(help: "One of the scenario's priorities (default: the least urgent).") var priority: String?
+        @Option(help: "Who asks: scheduler (default), teacher:ID or family:STUDENT.") var by = "scheduler"
+        @Option(help: "Why, for the people who plan (one line, at most 500 characters).") var note = ""
+        @OptionGroup var date: DateOption
+
+        func validate() throws {
+            if [workshop, check, teacher].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --workshop OBJECTIVE, --check OBJECTIVE or --teacher TEACHER") }
+            if (on == nil) == (weekOf == nil) { throw ValidationError("give --on DATE (with --period P for one block) or --week-of DATE") }
+            if period != nil, on == nil { throw ValidationError("--period goes with --on DATE") }
+            for text in [on, weekOf].compactMap({ $0 }) where SchoolDate(text) == nil { throw ValidationError("dates are written YYYY-MM-DD, got '\(text)'") }
+            if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let store = try StateStore.existing(for: loaded)
+            let want: StudentRequest.Want = if let workshop { .workshop(typedObjective(workshop, loaded)) }
+                else if let check { .check(typedObjective(check, loaded)) }
+                else { .teacher(TeacherID(rawValue: typedID(teacher ?? "", among: loaded.teachers.map(\.id.rawValue)))) }
+            let when: StudentRequest.When
+            if let weekOf, let first = SchoolDate(weekOf) {
+                when = .week(first)
+            } else if let on, let day = SchoolDate(on) {
+                when = period.map { .block(day, PeriodID(rawValue: $0)) } ?? .date(day)
+            } else {
+                return
+            }
+            guard let asker = StudentRequest.Asker(by) else { return }
+            let request = StudentRequest(askedBy: asker, student: StudentID(rawValue: typedID(student, among: loaded.students.map(\.id.rawValue))),
+                                  want: want, when: when, priority: priority ?? loaded.requestPriorities.standard, note: note, askedOn: date.value)
+            do {
+                let (id, new) = try store.add(request, scenario: loaded, today: date.value)
+                print(new ? "request \(id) recorded: \(RequestText.line(request, loaded))" : "request \(id) already asks this; nothing new recorded")
+            } catch let error as RequestError {
+                throw CommandFailure(error.description)
+            }
+        }
+
+        private func typedObjective(_ text: String, _ scenario: Scenario) -> ObjectiveID {
+            ObjectiveID(rawValue: typedID(text, among: scenario.objectives.map(\.id.rawValue)))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the requests still asking (open or planned), oldest first; --all lists every one.")
+        @Argument(help: "The scenario.") var scenario: String
+        @Flag(help: "Also the met, declined and cancelled ones.") var all = false
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            let requests = try StateStore.existing(for: loaded).requests(all ? nil : [.open, .planned])
+            if requests.isEmpty {
+                print(all ? "no requests" : "no open requests")
+                return
+            }
+            let table = TextTable(header: ["id", "asked", "days waiting", "by", "student", "name", "what", "when", "priority", "status", "reason", "note"],
+                                  rows: requests.map { r in
+                                      [String(r.id), r.askedOn.text, String(max(0, r.askedOn.days(to: date.value))), r.askedBy.description, r.student.rawValue,
+                                       loaded.students.first { $0.id == r.student }?.name ?? "", RequestText.want(r.want, loaded), r.when.description,
+                                       r.priority, r.status.rawValue, r.reason, r.note]
+                                  })
+            print(table.render(isatty(STDOUT_FILENO) == 1 ? .table : .tsv), terminator: "")
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.")
+        @Argument(help: "The scenario.") var scenario: String
+        @Argument(help: "The request's id (pacer request list).") var id: Int64
+        @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
+        @Option(help: "Why, shown with the request.") var reason = ""
+
+        func validate() throws {
+            if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
+        }
+
+        func run() throws {
+            let loaded = try loadScenario(scenario)
+            guard let asker = StudentRequest.Asker(by) else { return }
+            do {
+                try StateStore.existing(for: loaded).cancelRequest(id, by: asker, reason: reason)
+                print("request \(id) cancelled")
+            } catch let error as RequestError {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+}

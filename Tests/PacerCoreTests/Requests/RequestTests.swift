@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// Requests in the term's state (docs/requests.md): asked once however often, refused with the
+/// reason when they cannot be, cancelled only by who asked or the scheduler, met by the check they ask for.
+@Suite struct RequestTests {
+    private let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+
+    private func request(_ student: StudentID = "S-01", _ want: StudentRequest.Want = .check("MATH-7.RP.1"), on when: StudentRequest.When? = nil,
+                         by asker: StudentRequest.Asker = .teacher("T-OKAFOR"), priority: String = "urgent", note: String = "") -> StudentRequest {
+        StudentRequest(askedBy: asker, student: student, want: want, when: when ?? .date(tuesday), priority: priority, note: note, askedOn: monday)
+    }
+
+    @Test func whatARequestMustBe() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        func problem(_ r: StudentRequest) -> String? { r.problem(in: scenario, today: monday) }
+        #expect(problem(request()) == nil)
+        #expect(problem(request(on: .week(monday), by: .family("S-01"), priority: "normal")) == nil)
+        #expect(problem(request("S-01", .teacher("T-CHEN"), on: .block(tuesday, "F2"), by: .scheduler)) == nil)
+        #expect(problem(request("S-99"))?.contains("unknown student 'S-99'") == true)
+        #expect(problem(request("S-01", .check("MATH-9.X")))?.contains("unknown objective") == true)
+        #expect(problem(request("S-01", .teacher("T-NOBODY")))?.contains("unknown teacher") == true)
+        #expect(problem(request(by: .teacher("T-OKAFR")))?.contains("did you mean T-OKAFOR") == true)
+        #expect(problem(request(by: .family("S-02"))) == "a family asks for its own student only (S-02, not S-01)")
+        #expect(problem(request(priority: "hgh"))?.contains("did you mean high") == true)
+        #expect(problem(request(on: .date(SchoolDate("2026-11-20")!)))?.contains("is before today") == true)
+        #expect(problem(request(on: .date(SchoolDate("2026-11-28")!)))?.contains("Saturday") == true)
+        #expect(problem(request(on: .block(tuesday, "P1")))?.contains("unknown flex period 'P1'") == true)
+        #expect(problem(request(on: .week(tuesday)))?.contains("the week starts on") == true)
+        #expect(problem(request(note: "bell \u{7}"))?.contains("control character") == true)
+    }
+
+    @Test func theScenarioNamesThePriorities() throws {
+        let (tree, variant) = try tinySchoolVariant("requests:\n  priorities: [{id: now, weight: 200}, {id: soon, weight: 20}]\n")
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let scenario = try ScenarioLoader.load(variant)
+        #expect(scenario.requestPriorities.levels.map(\.id) == ["now", "soon"])
+        #expect(scenario.requestPriorities.standard == "soon" && scenario.requestPriorities.rank(of: "now") == 0)
+        #expect(RequestPriorities().levels.map(\.id) == ["urgent", "high", "normal"])
+        let (badTree, bad) = try tinySchoolVariant("requests:\n  priorities: [{id: now, weight: 200}, {id: now, weight: 20}, {id: late}]\n")
+        defer { try? FileManager.default.removeItem(atPath: badTree) }
+        let messages = ScenarioLoader.read(bad).errors.map(\.message)
+        #expect(messages.contains("request priority now is listed twice"), "\(messages)")
+        #expect(messages.contains { $0.contains("missing 'weight'") }, "\(messages)")
+    }
+
+    @Test func askedTwiceIsAskedOnceAndOnlyWhoAskedCancels() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = try store.add(request(), scenario: scenario, today: monday)
+        #expect(first.new)
+        #expect(try store.add(request(), scenario: scenario, today: monday) == (first.id, false))
+        let family = try store.add(request("S-02", .workshop("MATH-7.RP.1"), on: .week(monday), by: .family("S-02"), priority: "normal"), scenario: scenario, today: monday)
+        #expect(throws: RequestError.refused("unknown student 'S-99'; did you mean S-09, S-19, S-29?")) {
+            _ = try store.add(request("S-99"), scenario: scenario, today: monday)
+        }
+        #expect(throws: RequestError.notYours(family.id, .teacher("T-OKAFOR"))) { try store.cancelRequest(family.id, by: .teacher("T-OKAFOR")) }
+        #expect(throws: RequestError.notYours(first.id, .family("S-01"))) { try store.cancelRequest(first.id, by: .family("S-01")) }
+        try store.cancelRequest(family.id, by: .family("S-02"), reason: "sorted at home")
+        #expect(throws: RequestError.notLive(family.id, .cancelled)) { try store.cancelRequest(family.id, by: .scheduler) }
+        #expect(throws: RequestError.unknown(99)) { try store.cancelRequest(99, by: .scheduler) }
+        let all = try store.requests()
+        #expect(all.map(\.status) == [.open, .cancelled] && all[1].reason == "sorted at home")
+        #expect(try store.requests([.open]).map(\.id) == [first.id])
+        // Cancelled, it may be asked again.
+        #expect(try store.add(request("S-02", .workshop("MATH-7.RP.1"), on: .week(monday), by: .family("S-02"), priority: "normal"), scenario: scenario, today: monday).new)
+    }
+
+    /// The check a teacher records meets the request for it; a check of another objective, or
+    /// dated before the request's day, does not.
+    @Test func theCheckMeetsItsRequest() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let asked = try store.add(request(), scenario: scenario, today: monday).id
+        let other = try store.add(request("S-02", .check("MATH-7.RP.1"), on: .date(SchoolDate("2026-11-25")!)), scenario: scenario, today: monday).id
+        let term = Term(scenario: scenario, store: store)
+        func check(_ student: StudentID, _ objective: ObjectiveID, _ date: SchoolDate) -> MasteryCheck {
+            MasteryCheck(date: date, student: student, objective: objective, result: .notYet, note: "", source: "portal teacher")
+        }
+        let report = try term.record([check("S-01", "MATH-7.RP.1", tuesday), check("S-02", "MATH-7.RP.1", tuesday), check("S-03", "MATH-7.RP.1", tuesday)],
+                                     source: "portal teacher", today: afterTheChecks)
+        #expect(report.lines.contains { $0.contains("meets request \(asked)") })
+        let requests = try store.requests()
+        #expect(requests.first { $0.id == asked }?.status == .met)
+        #expect(requests.first { $0.id == asked }?.reason.hasPrefix("checked on 2026-11-24 (check ") == true)
+        #expect(requests.first { $0.id == other }?.status == .open, "a check before the day asked does not meet it")
+    }
+}
+
+/// Plans weigh live requests for a workshop or a check (docs/requests.md, "How plans weigh them").
+@Suite struct RequestWeightTests {
+    /// One seat for two students who want it equally: the one requested gets it, and the plan's cost,
+    /// recomputed by the verifier from the same context, agrees.
+    @Test func theRequestedStudentIsServedFirst() throws {
+        let scenario = try school("""
+            subjects:
+              - id: MATH
+                objectives: [{id: M1, max_group: 1}]
+            teachers: [{id: T1, teaches: [MATH]}]
+            rooms: [{id: R1, capacity: 5}]
+            """, students: "id,name,MATH\nS1,Ann,M1\nS2,Bo,M1\n")
+        for requested: StudentID in ["S1", "S2"] {
+            var context = PlanningContext(scenario: scenario)
+            context.requested = [requested: ["MATH": 100]]
+            let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
+            #expect(plan.sessions.flatMap(\.students) == [requested])
+            #expect(PlanVerifier(context: context).violations(of: plan) == [])
+            let unserved = try #require(plan.unserved.first)
+            #expect(unserved.student != requested)
+        }
+    }
+
+    /// The weight is the most urgent live request's on the student's current objective, for a day
+    /// the plan covers; a week plan's mark keeps the requests live when it was made.
+    @Test func theWeekWeighsTheRequestsLiveForIt() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!
+        func ask(_ student: StudentID, _ want: StudentRequest.Want, _ when: StudentRequest.When, _ priority: String) throws -> Int64 {
+            try store.add(StudentRequest(askedBy: .scheduler, student: student, want: want, when: when, priority: priority, askedOn: monday),
+                          scenario: scenario, today: monday).id
+        }
+        _ = try ask("S-01", .check("MATH-7.RP.1"), .date(SchoolDate("2026-11-24")!), "urgent")
+        _ = try ask("S-01", .workshop("MATH-7.RP.1"), .week(monday), "normal")
+        let s04 = try ask("S-04", .workshop("MATH-7.RP.2"), .block(SchoolDate("2026-11-25")!, "F1"), "normal")
+        _ = try ask("S-05", .check("MATH-7.RP.1"), .week(monday), "urgent")                        // S-05 is on MATH-7.RP.2
+        _ = try ask("S-06", .check("MATH-7.RP.2"), .date(SchoolDate("2026-11-30")!), "urgent")     // next week
+        _ = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                           // not weighed yet
+        let before = try store.weekContext(scenario, weekOf: monday)
+        #expect(before.requested == ["S-01": ["MATH": 100], "S-04": ["MATH": 30]])
+        let mark = try store.read { db in try StateStore.mark(db, context: before) }
+        try store.cancelRequest(s04, by: .scheduler)
+        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 100]])
+        let asMade = try store.read { db in try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
+        #expect(asMade.requested == before.requested, "verified with the requests live when the plan was made")
+        let older = try store.read { db in
+            try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: PlanStateMark(lastCheck: 0, lastAbsence: 0, digest: mark.digest))
+        }
+        #expect(older.requested.isEmpty, "a plan made before requests were kept weighed none")
+    }
+}

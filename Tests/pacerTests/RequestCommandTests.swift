@@ -1,0 +1,39 @@
+import Foundation
+import PacerCore
+import Testing
+
+/// `pacer request add|list|cancel` as a scheduler runs them.
+@Suite struct RequestCommandTests {
+    @Test func askListMeetAndCancel() throws {
+        let school = try tinySchoolWithState()
+        defer { try? FileManager.default.removeItem(atPath: school) }
+        let asked = try runPacerCapturing(["request", "add", school, "--student", "S-01", "--check", "MATH-7.RP.1", "--on", "2026-11-24",
+                                           "--by", "teacher:T-OKAFOR", "--priority", "urgent", "--date", "2026-11-23"])
+        #expect(asked.status == 0, "\(asked.errors)")
+        #expect(asked.output == "request 1 recorded: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent\n")
+        let again = try runPacerCapturing(["request", "add", school, "--student", "S-01", "--check", "MATH-7.RP.1", "--on", "2026-11-24",
+                                           "--by", "teacher:T-OKAFOR", "--priority", "urgent", "--date", "2026-11-23"])
+        #expect(again.output == "request 1 already asks this; nothing new recorded\n")
+        let family = try runPacerCapturing(["request", "add", school, "--student", "S-02", "--workshop", "MATH-7.RP.1", "--week-of", "2026-11-23",
+                                            "--by", "family:S-02", "--note", "fractions at home", "--date", "2026-11-23"])
+        #expect(family.status == 0 && family.output.hasPrefix("request 2 recorded: Liam Chen's family asks a workshop"), "\(family.output)")
+        let refused = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "2026-11-24", "--priority", "hgh"])
+        #expect(refused.status != 0 && refused.errors.contains("request refused: unknown priority 'hgh'; did you mean high?"), "\(refused.errors)")
+        let usage = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1"])
+        #expect(usage.status != 0 && usage.errors.contains("give --on DATE (with --period P for one block) or --week-of DATE"))
+
+        let list = try runPacer(["request", "list", school, "--date", "2026-11-25"]).output.split(separator: "\n")
+        #expect(list.count == 3)
+        #expect(list[1].hasPrefix("1\t2026-11-23\t2\tteacher:T-OKAFOR\tS-01\tAva Martin\ta mastery check on Unit rates with fractions (MATH-7.RP.1)\t2026-11-24\turgent\topen"))
+
+        try "date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n".write(toFile: school + "/c.csv", atomically: true, encoding: .utf8)
+        let recorded = try runPacer(["record", school, "--checks", school + "/c.csv", "--date", "2026-11-25"]).output
+        #expect(recorded.contains("S-01 2026-11-24 [check 1]: meets request 1 (a mastery check on MATH-7.RP.1)"), "\(recorded)")
+        let notYours = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR"])
+        #expect(notYours.status != 0 && notYours.errors.contains("request 2 is not teacher:T-OKAFOR's"))
+        #expect(try runPacer(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted at home"]).output == "request 2 cancelled\n")
+        #expect(try runPacer(["request", "list", school, "--date", "2026-11-25"]).output == "no open requests\n")
+        let all = try runPacer(["request", "list", school, "--all", "--date", "2026-11-25"]).output
+        #expect(all.contains("\tmet\tchecked on 2026-11-24 (check 1)\t") && all.contains("\tcancelled\tsorted at home\tfractions at home"))
+    }
+}
