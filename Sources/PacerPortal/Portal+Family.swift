@@ -15,7 +15,9 @@ extension Portal {
         let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
         let scheme = proxied == "https" ? "https" : "http"
         let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
-        let view = FamilyView(student: student, standing: lines, week: week, study: study, checks: Array(checks), feed: feed, today: today, scenario: scenario)
+        let requests = try store.requests().filter { $0.student == student }.suffix(10)
+        let view = FamilyView(student: student, standing: lines, week: week, study: study, checks: Array(checks), feed: feed, today: today,
+                              scenario: scenario, requests: Array(requests))
         return Page.response(.ok, title: view.title, nav: session, body: FamilyPage(view: view))
     }
 

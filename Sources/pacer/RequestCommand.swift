@@ -21,11 +21,12 @@ extension PacerCommand {
 extension PacerCommand.RequestCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a request: pacer request add SCENARIO --student S-01 --check MATH-7.RP.2 --date 2026-11-24.",
+            abstract: "Record a request: pacer request add SCENARIO --student S-01 --check MATH-7.RP.2 --on 2026-11-24.",
             discussion: """
                 Give one of --workshop OBJECTIVE, --check OBJECTIVE, --teacher TEACHER, and one of \
-                --date DATE (with --period P for one flex block) or --week-of DATE. The same live \
-                request asked again is the one request (its id is printed).
+                --on DATE (with --period P for one flex block) or --week-of DATE. The same live \
+                request asked again by the same person is the one request (its id is printed). \
+                --date is today (default: the clock), from which a request asks of the plans to come.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -35,7 +36,7 @@ extension PacerCommand.RequestCommand {
         @Option(help: "Time with this teacher.") var teacher: String?
         @Option(help: "The school day, YYYY-MM-DD.") var on: String?
         @Option(help: "Only this flex period of --on.") var period: String?
-        @Option(name: .customLong("week-of"), help: "Any day of the week that starts on this date, YYYY-MM-DD.") var weekOf: String?
+        @Option(name: .customLong("week-of"), help: "The week that starts on this date (the calendar's first day), YYYY-MM-DD.") var weekOf: String?
         @Option(help: "One of the scenario's priorities (default: the least urgent).") var priority: String?
         @Option(help: "Who asks: scheduler (default), teacher:ID or family:STUDENT.") var by = "scheduler"
         @Option(help: "Why, for the people who plan (one line, at most 500 characters).") var note = ""
@@ -45,7 +46,9 @@ extension PacerCommand.RequestCommand {
             if [workshop, check, teacher].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --workshop OBJECTIVE, --check OBJECTIVE or --teacher TEACHER") }
             if (on == nil) == (weekOf == nil) { throw ValidationError("give --on DATE (with --period P for one block) or --week-of DATE") }
             if period != nil, on == nil { throw ValidationError("--period goes with --on DATE") }
-            for text in [on, weekOf].compactMap({ $0 }) where SchoolDate(text) == nil { throw ValidationError("dates are written YYYY-MM-DD, got '\(text)'") }
+            for text in [on, weekOf].compactMap({ $0 }) where SchoolDate(text) == nil {
+                throw ValidationError("'\(text)' is not a date: write a real date as YYYY-MM-DD")
+            }
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }
 
@@ -69,6 +72,13 @@ extension PacerCommand.RequestCommand {
             do {
                 let (id, new) = try store.add(request, scenario: loaded, today: date.value)
                 print(new ? "request \(id) recorded: \(RequestText.line(request, loaded))" : "request \(id) already asks this; nothing new recorded")
+                // Plans weigh a request on the student's current objective only: say when it is not.
+                if let objective = request.want.objective, let subject = loaded.objective(objective)?.subject,
+                   let line = try store.status(loaded, on: date.value, student: request.student).first(where: { $0.subject == subject }),
+                   line.objective != objective {
+                    let now = line.objective.map { "on \(loaded.objective($0)?.title ?? $0.rawValue) (\($0))" } ?? "done with \(subject)"
+                    Terminal.error("note: \(line.name) is \(now) now: plans weigh this request only while they are on \(objective)")
+                }
             } catch let error as RequestError {
                 throw CommandFailure(error.description)
             }
@@ -92,11 +102,11 @@ extension PacerCommand.RequestCommand {
                 print(all ? "no requests" : "no open requests")
                 return
             }
-            let table = TextTable(header: ["id", "asked", "days waiting", "by", "student", "name", "what", "when", "priority", "status", "reason", "note"],
+            let table = TextTable(header: ["id", "asked", "days waiting", "by", "name", "student", "what", "when", "priority", "status", "reason", "note"],
                                   rows: requests.map { r in
-                                      [String(r.id), r.askedOn.text, String(max(0, r.askedOn.days(to: date.value))), r.askedBy.description, r.student.rawValue,
-                                       loaded.students.first { $0.id == r.student }?.name ?? "", RequestText.want(r.want, loaded), r.when.description,
-                                       r.priority, r.status.rawValue, r.reason, r.note]
+                                      [String(r.id), r.askedOn.text, String(max(0, r.askedOn.days(to: date.value))), RequestText.asker(r.askedBy, loaded),
+                                       loaded.students.first { $0.id == r.student }?.name ?? "", r.student.rawValue, RequestText.want(r.want, loaded),
+                                       r.when.description, r.priority, r.status.rawValue, r.reason, r.note]
                                   })
             print(table.render(isatty(STDOUT_FILENO) == 1 ? .table : .tsv), terminator: "")
         }
@@ -106,19 +116,23 @@ extension PacerCommand.RequestCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.")
         @Argument(help: "The scenario.") var scenario: String
         @Argument(help: "The request's id (pacer request list).") var id: Int64
-        @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
-        @Option(help: "Why, shown with the request.") var reason = ""
 
         func validate() throws {
+            if id < 1 { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }
+        @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
+        @Option(help: "Why, shown with the request.") var reason = ""
 
         func run() throws {
             let loaded = try loadScenario(scenario)
             guard let asker = StudentRequest.Asker(by) else { return }
+            if let problem = StudentRequest.askerProblem(asker, in: loaded) { throw CommandFailure("--by \(by): \(problem)") }
             do {
-                try StateStore.existing(for: loaded).cancelRequest(id, by: asker, reason: reason)
-                print("request \(id) cancelled")
+                let store = try StateStore.existing(for: loaded)
+                try store.cancelRequest(id, by: asker, reason: reason)
+                let line = try store.requests().first { $0.id == id }.map { RequestText.line($0, loaded) } ?? ""
+                print("request \(id) cancelled: \(line)")
             } catch let error as RequestError {
                 throw CommandFailure(error.description)
             }

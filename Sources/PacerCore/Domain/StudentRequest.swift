@@ -119,12 +119,9 @@ public struct StudentRequest: Sendable, Equatable {
     /// period, a week's date its first day; the priority one the scenario names; the note one line
     /// people may type.
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
+        if let problem = Self.askerProblem(askedBy, in: scenario) { return problem }
         if let problem = scenario.unknownIDProblem(student: student) { return problem }
-        switch askedBy {
-        case .scheduler: break
-        case let .teacher(id): if let problem = scenario.unknownIDProblem(teacher: id) { return problem }
-        case let .family(id): if id != student { return "a family asks for its own student only (\(id), not \(student))" }
-        }
+        if case let .family(id) = askedBy, id != student { return "a family asks for its own student only (\(id), not \(student))" }
         switch want {
         case let .workshop(id), let .check(id):
             if let problem = scenario.unknownIDProblem(objective: id) { return problem }
@@ -152,6 +149,18 @@ public struct StudentRequest: Sendable, Equatable {
         }
         if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }
         return nil
+    }
+}
+
+extension StudentRequest {
+    /// Why `asker` names nobody of the scenario (an unknown teacher, or a family's unknown
+    /// student, with the nearest ids), or nil.
+    public static func askerProblem(_ asker: Asker, in scenario: Scenario) -> String? {
+        switch asker {
+        case .scheduler: nil
+        case let .teacher(id): scenario.unknownIDProblem(teacher: id)
+        case let .family(id): scenario.unknownIDProblem(student: id)
+        }
     }
 }
 

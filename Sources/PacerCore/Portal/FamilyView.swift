@@ -32,10 +32,13 @@ public struct FamilyView: Sendable, Equatable {
     public let checks: [String]
     /// The calendar feed's address (it carries the grant's calendar key).
     public let feed: String
+    /// The student's requests, newest first, names first: `Ms Okafor asked for a mastery check on
+    /// Unit rates with fractions (MATH-7.RP.1), 2026-11-24: met, checked on 2026-11-24 (check 12)`.
+    public var requests: [String] = []
 
     /// `checks`: the student's latest checks, oldest first, withdrawn ones left out.
     public init(student: StudentID, standing lines: [StateStore.StatusLine], week: [StudentWorkshop], study: [StudentStudy] = [],
-                checks: [StateStore.RecordedCheck], feed: String, today: SchoolDate, scenario: Scenario) {
+                checks: [StateStore.RecordedCheck], feed: String, today: SchoolDate, scenario: Scenario, requests: [StudentRequest] = []) {
         title = scenario.studentName(student)
         standing = lines.map { line in
             Standing(subject: scenario.subjects.first { $0.id == line.subject }?.name ?? line.subject.rawValue,
@@ -62,6 +65,10 @@ public struct FamilyView: Sendable, Equatable {
         workshops = (inWorkshops + inStudy).sorted { ($0.0, order[$0.1] ?? 0) < ($1.0, order[$1.1] ?? 0) }.map(\.2)
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
         self.feed = feed
+        self.requests = requests.filter { $0.student == student }.reversed().map { request in
+            "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), \(request.when): "
+                + (request.status == .open ? "waiting" : request.status.rawValue) + (request.reason.isEmpty ? "" : ", \(request.reason)")
+        }
     }
 
     /// `cancelled: school closed (snow day)`.

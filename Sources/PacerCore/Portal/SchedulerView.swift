@@ -72,12 +72,16 @@ public struct SchedulerView: Sendable, Equatable {
     public let supervisors: [Supervisor]
     public let checks: [Check]
     public let standing: [Standing]
+    /// The open requests, oldest first, names first, with the days they have waited:
+    /// `3 d: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
+    public var requests: [String] = []
 
     /// The unserved students listed on the page at most (the exports list them all).
     public static let unservedShown = 100
 
     public init(today date: SchoolDate, scenario: Scenario, standing lines: [StateStore.StatusLine], inForce: PlanInForce?, absences: [Absence],
-                recentChecks: [(student: StudentID, check: StateStore.RecordedCheck)], job: PlanningJobView.Line?, movedOn: MovedOn? = nil) {
+                recentChecks: [(student: StudentID, check: StateStore.RecordedCheck)], job: PlanningJobView.Line?, movedOn: MovedOn? = nil,
+                requests: [StudentRequest] = []) {
         title = "\(scenario.name): \(date.weekdayName) \(date)"
         self.job = job
         nextDay = scenario.calendar.schoolDay(after: date, count: 1)
@@ -112,6 +116,9 @@ public struct SchedulerView: Sendable, Equatable {
         supervisors = scenario.supervisors
         checks = recentChecks.map { student, c in
             Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
+        }
+        self.requests = requests.filter(\.status.isLive).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
+            "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))"
         }
         var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]
         for line in lines { if let id = line.objective { byObjective[id, default: []].append(line) } }

@@ -96,7 +96,9 @@ extension StateStore {
     }
 
     /// `dayContext(_:date:)` read inside the caller's transaction.
-    static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
+    /// With `requestsAsOf`, the requests live at that event of their sequence (a regrouped day's
+    /// mark), else those live now.
+    static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate, requestsAsOf: Int64? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
         if let problem = scenario.calendar.term?.problem(date) { throw StateError.outsideTerm(problem) }
         let closedDates = try closedDates(db, scenario: scenario)
@@ -127,7 +129,7 @@ extension StateStore {
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
-        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date])
+        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date], asOf: requestsAsOf)
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         return context

@@ -19,17 +19,21 @@ public enum RequestError: Error, Equatable, CustomStringConvertible {
 }
 
 extension StateStore {
-    /// Records a request (`StudentRequest.problem` first: refused with the reason), or returns the id of
-    /// the live request that already asks the same (same student, want and when): asked twice is
-    /// asked once. Returns the id and whether it is new.
+    /// Records a request (`StudentRequest.problem` first: refused with the reason; and not asked
+    /// before the term's first date), or returns the id of the live request the same person
+    /// already made for the same (same student, want and when): asked twice is asked once; another
+    /// person asking the same is a request of their own. Returns the id and whether it is new.
     public func add(_ request: StudentRequest, scenario: Scenario, today: SchoolDate) throws -> (id: Int64, new: Bool) {
         if let problem = request.problem(in: scenario, today: today) { throw RequestError.refused(problem) }
         let row = Self.row(request)
         return try write { db in
+            if let term = try Self.term(db), request.askedOn < term.startedOn {
+                throw RequestError.refused("\(request.askedOn) is before the term's first date (\(term.startedOn)): give today's date with --date")
+            }
             if let id = try Int64.fetchOne(db, sql: """
-                SELECT id FROM request WHERE student = ? AND kind = ? AND IFNULL(objective, '') = ? AND IFNULL(teacher, '') = ?
+                SELECT id FROM request WHERE asked_by = ? AND student = ? AND kind = ? AND IFNULL(objective, '') = ? AND IFNULL(teacher, '') = ?
                 AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND status IN ('open', 'planned')
-                """, arguments: [row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
+                """, arguments: [request.askedBy.description, row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
                 return (id, false)
             }
             try db.execute(sql: """
@@ -48,6 +52,8 @@ extension StateStore {
 
     /// Cancels a live request for `by`: who asked it, or the scheduler; says why when it cannot.
     public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "") throws {
+        // The reason is text people type, held to the rule for notes.
+        if case let .failure(problem) = PersonText.checked(reason, .note) { throw RequestError.refused("the reason: \(problem.description)") }
         try write { db in
             guard let request = try Self.requests(db).first(where: { $0.id == id }) else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }

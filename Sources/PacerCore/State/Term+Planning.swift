@@ -51,9 +51,14 @@ extension Term {
                         progress: (@Sendable (PlanProgress) -> Void)? = nil,
                         startedAt: ContinuousClock.Instant? = nil) throws -> Planned {
         let started = startedAt ?? .now
-        let context = try store.dayContext(scenario, date: date)
+        let (context, mark) = try store.read { db in
+            let context = try StateStore.dayContext(db, scenario: scenario, date: date)
+            return (context, try StateStore.mark(db, context: context))
+        }
         var result = try Planner.plan(context, options: options, date: date, stop: stop, progress: progress, startedAt: startedAt)
         result.plan.header.revision = try store.nextRevision(of: date)
+        // What the day was planned from: `pacer verify` weighs the requests live then.
+        result.plan.header.madeFrom = mark
         return Planned(result: result, context: context, violations: PlanVerifier(context: context).violations(of: result.plan),
                        impossibilities: Self.explanation(of: result, context: context, timeLimit: options.timeLimit, startedAt: started))
     }

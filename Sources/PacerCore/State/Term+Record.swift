@@ -214,7 +214,7 @@ struct Recording {
             report.recorded += 1
             // The check meets the requests for a check of this objective (docs/requests.md).
             for request in try StateStore.meetCheckRequests(student: check.student, objective: check.objective, on: check.date, check: id, db) {
-                report.lines.append("\(check.student) \(check.date) [check \(id)]: meets request \(request) (a mastery check on \(check.objective))")
+                report.lines.append("\(check.student) \(check.date) [check \(id)]: meets request \(request) (\(RequestText.want(.check(check.objective), scenario)))")
             }
             guard let subject = history.subject(of: check.objective) else { return }
             let key = StudentSubject(check.student, subject.id)

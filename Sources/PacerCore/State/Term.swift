@@ -216,7 +216,8 @@ public struct Term: Sendable {
         guard plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) else {
             return (PlanVerifier(scenario: scenario), nil)
         }
-        var context = try StateStore.dayContext(db, scenario: scenario, date: date)
+        // The requests live when the regroup was made (its mark), else, for an older plan, those live now.
+        var context = try StateStore.dayContext(db, scenario: scenario, date: date, requestsAsOf: plan.header.madeFrom.map { $0.lastRequest ?? 0 })
         let inForce = context.published
         if let published = plan.published { context.published = published }
         return (PlanVerifier(context: context), inForce)

@@ -6,7 +6,8 @@ extension ScenarioBuilder {
         guard let node, let fields = Fields(node, what: "requests", allowed: ["priorities"], log: log) else { return priorities }
         guard fields.has("priorities") else { return priorities }
         var levels: [RequestPriorities.Level] = []
-        for item in fields.list("priorities", maximum: 20) {
+        let items = fields.list("priorities", maximum: 20)
+        for item in items {
             guard let level = Fields(item, what: "a request priority", allowed: ["id", "weight"], log: log),
                   let id = level.identifier("id", required: true), level.string("weight", required: true) != nil,
                   let weight = level.number("weight", minimum: 0, maximum: 10_000) else { continue }
@@ -16,9 +17,9 @@ extension ScenarioBuilder {
             }
             levels.append(.init(id: id.value, weight: weight.value))
         }
-        if levels.isEmpty {
+        if items.isEmpty {
             log.error(fields.keyLocation("priorities"), "requests: priorities lists none; list at least one, most urgent first")
-        } else {
+        } else if !levels.isEmpty {
             priorities.levels = levels
         }
         return priorities

@@ -28,6 +28,10 @@ struct FamilyPage: Component {
                     }
                 }.class("plain")
             }
+            if !view.requests.isEmpty {
+                H2("Requests")
+                lines(view.requests)
+            }
             H2("Recent checks")
             if view.checks.isEmpty { Paragraph("None yet.") } else { lines(view.checks) }
             H2("Calendar")

@@ -7,7 +7,7 @@ struct SchedulerPage: Component {
     let csrf: String
 
     var body: Component {
-        ComponentGroup { plan; today; absences; checks; standing }
+        ComponentGroup { plan; today; absences; requests; checks; standing }
     }
 
     /// The job under way, and the forms to regroup a day and plan a week.
@@ -79,6 +79,16 @@ struct SchedulerPage: Component {
             }
             Paragraph("A teacher's absence is covered at the next regroup of that day: each of their sessions goes to a free qualified teacher, else its students join another session of it with room, else a qualified teacher gives up their own group when that is cheaper for students, else it is cancelled, saying what was tried; a supervisor's study groups get other adults.")
                 .class("note")
+        }
+    }
+
+    /// The open requests, oldest first (`pacer request` makes and cancels them).
+    private var requests: Component {
+        ComponentGroup {
+            if !view.requests.isEmpty {
+                H2("Open requests")
+                lines(view.requests)
+            }
         }
     }
 

@@ -72,6 +72,40 @@ import Testing
                                 "2026-11-23: Unit rates with fractions: mastered: all four"])
     }
 
+    /// The family page lists the child's requests, newest first, names first, with where each stands.
+    @Test func aFamilySeesTheirChildsRequests() {
+        var met = StudentRequest(askedBy: .teacher("T-OKAFOR"), student: "S-01", want: .check("MATH-7.RP.1"), when: .date(tuesday),
+                                 priority: "urgent", askedOn: tuesday)
+        met.status = .met
+        met.reason = "checked on 2026-11-24 (check 3)"
+        let waiting = StudentRequest(askedBy: .family("S-01"), student: "S-01", want: .workshop("MATH-7.RP.2"), when: .week(SchoolDate("2026-11-23")!),
+                                     priority: "normal", askedOn: tuesday)
+        let other = StudentRequest(askedBy: .scheduler, student: "S-02", want: .teacher("T-CHEN"), when: .date(tuesday), priority: "normal", askedOn: tuesday)
+        let view = FamilyView(student: "S-01", standing: [], week: [], checks: [], feed: "", today: tuesday, scenario: scenario, requests: [met, waiting, other])
+        #expect(view.requests == [
+            "Ava Martin's family asked for a workshop on Recognize proportional relationships (MATH-7.RP.2), week of 2026-11-23: waiting",
+            "Ms Okafor asked for a mastery check on Unit rates with fractions (MATH-7.RP.1), 2026-11-24: met, checked on 2026-11-24 (check 3)",
+        ])
+    }
+
+    /// The scheduler's page lists the requests still open, the oldest first, with the days waited.
+    @Test func theSchedulerSeesOpenRequestsOldestFirst() {
+        func ask(_ student: StudentID, _ on: String, _ id: Int64) -> StudentRequest {
+            var request = StudentRequest(askedBy: .teacher("T-OKAFOR"), student: student, want: .check("MATH-7.RP.1"), when: .date(tuesday),
+                                         priority: "urgent", askedOn: SchoolDate(on)!)
+            request.id = id
+            return request
+        }
+        var cancelled = ask("S-03", "2026-11-19", 1)
+        cancelled.status = .cancelled
+        let view = SchedulerView(today: tuesday, scenario: scenario, standing: [], inForce: nil, absences: [], recentChecks: [], job: nil,
+                                 requests: [ask("S-02", "2026-11-24", 3), cancelled, ask("S-01", "2026-11-20", 2)])
+        #expect(view.requests == [
+            "4 d: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent",
+            "0 d: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-24, urgent",
+        ])
+    }
+
     @Test func theSchedulerSeesObjectivesInOrderTheLongestOnItFirst() throws {
         func line(_ id: StudentID, _ name: String, _ objective: ObjectiveID?, _ days: Int) -> StateStore.StatusLine {
             StateStore.StatusLine(student: id, name: name, subject: "MATH", objective: objective, daysOnIt: days, workshopsOnIt: 0, daysSinceWorkshop: nil)

@@ -63,6 +63,19 @@ import Testing
         let all = try store.requests()
         #expect(all.map(\.status) == [.open, .cancelled] && all[1].reason == "sorted at home")
         #expect(try store.requests([.open]).map(\.id) == [first.id])
+        // Another person asking the same has a request of their own, which they may cancel.
+        let scheduler = try store.add(request(by: .scheduler, priority: "high"), scenario: scenario, today: monday)
+        #expect(scheduler.new && scheduler.id != first.id)
+        // A reason is text people type; a request asked before the term began is refused.
+        #expect(throws: RequestError.refused("the reason: the note has a control character (U+0007) at character 6; Pacer refuses these in text people type")) {
+            try store.cancelRequest(scheduler.id, by: .scheduler, reason: "bell \u{7}")
+        }
+        var early = request()
+        early = StudentRequest(askedBy: early.askedBy, student: "S-01", want: .workshop("MATH-7.RP.1"), when: .date(tuesday), priority: "urgent",
+                               askedOn: SchoolDate("2026-11-16")!)
+        #expect(throws: RequestError.refused("2026-11-16 is before the term's first date (2026-11-23): give today's date with --date")) {
+            _ = try store.add(early, scenario: scenario, today: SchoolDate("2026-11-16")!)
+        }
         // Cancelled, it may be asked again.
         #expect(try store.add(request("S-02", .workshop("MATH-7.RP.1"), on: .week(monday), by: .family("S-02"), priority: "normal"), scenario: scenario, today: monday).new)
     }
@@ -138,5 +151,26 @@ import Testing
             try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: PlanStateMark(lastCheck: 0, lastAbsence: 0, digest: mark.digest))
         }
         #expect(older.requested.isEmpty, "a plan made before requests were kept weighed none")
+    }
+}
+
+/// A regrouped day is verified with the requests live when it was made, as a week is.
+@Suite struct RequestRegroupTests {
+    @Test func aRegroupStaysVerifiedWhenRequestsChangeAfterIt() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+        let term = Term(scenario: scenario, store: store)
+        let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 20, work: 1))
+        _ = try term.publish(week.result.plan, weekOf: monday)
+        let asked = try store.add(StudentRequest(askedBy: .scheduler, student: "S-02", want: .workshop("MATH-7.RP.1"), when: .date(tuesday),
+                                                 priority: "urgent", askedOn: monday), scenario: scenario, today: monday).id
+        let day = try term.regroup(tuesday, options: PlanOptions(timeLimit: 20, work: 1))
+        #expect(day.result.plan.header.madeFrom?.lastRequest == 1)
+        #expect(try Term.violations(of: day.result.plan, scenario: scenario) == [])
+        try store.cancelRequest(asked, by: .scheduler)
+        _ = try store.add(StudentRequest(askedBy: .scheduler, student: "S-03", want: .workshop("MATH-7.RP.1"), when: .date(tuesday),
+                                         priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
+        #expect(try Term.violations(of: day.result.plan, scenario: scenario) == [], "the cost is recomputed with the requests of when it was made")
     }
 }
