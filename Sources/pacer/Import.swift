@@ -224,7 +224,7 @@ extension PacerCommand.Import {
         @Option(help: "New folder for the variant, beside the base (its folder must hold --into).")
         var out: String
 
-        @Option(help: "A new subject's name (default: the CASE document's title).")
+        @Option(help: "The subject's name: a new subject's (default: the CASE document's title), or a new name for an existing one.")
         var name: String?
 
         @Option(help: "Only items under this item: its identifier or humanCodingScheme.")

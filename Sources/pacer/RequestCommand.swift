@@ -71,7 +71,12 @@ extension PacerCommand.RequestCommand {
                                   want: want, when: when, priority: priority ?? loaded.requestPriorities.standard, note: note, askedOn: date.value)
             do {
                 let (id, new) = try store.add(request, scenario: loaded, today: date.value)
-                print(new ? "request \(id) recorded: \(RequestText.line(request, loaded))" : "request \(id) already asks this; nothing new recorded")
+                if new {
+                    print("request \(id) recorded: \(RequestText.line(request, loaded))")
+                } else {
+                    let kept = try store.requests().first { $0.id == id }?.priority ?? request.priority
+                    print("request \(id) already asks this, at \(kept); nothing new recorded" + (kept == request.priority ? "" : " (to ask at \(request.priority), cancel it and ask again)"))
+                }
                 // Plans weigh a request on the student's current objective only: say when it is not.
                 if let objective = request.want.objective, let subject = loaded.objective(objective)?.subject,
                    let line = try store.status(loaded, on: date.value, student: request.student).first(where: { $0.subject == subject }),
@@ -130,7 +135,7 @@ extension PacerCommand.RequestCommand {
             if let problem = StudentRequest.askerProblem(asker, in: loaded) { throw CommandFailure("--by \(by): \(problem)") }
             do {
                 let store = try StateStore.existing(for: loaded)
-                try store.cancelRequest(id, by: asker, reason: reason)
+                try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason)
                 let line = try store.requests().first { $0.id == id }.map { RequestText.line($0, loaded) } ?? ""
                 print("request \(id) cancelled: \(line)")
             } catch let error as RequestError {

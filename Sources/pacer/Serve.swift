@@ -22,10 +22,11 @@ extension PacerCommand {
         @Option(parsing: .unconditional, help: SearchHelp.work, transform: NumericOption.decimal) var work: Double?
         @Option(name: .customLong("write-wait"),
                 help: ArgumentHelp("Seconds a request waits for another command's write to the state (pacer record beside the portal) before it is answered 503 with Retry-After.",
-                                   valueName: "seconds"))
+                                   valueName: "seconds"), transform: NumericOption.decimal)
         var writeWait: Double = 10
         @Option(name: .customLong("idle-timeout"),
-                help: ArgumentHelp("Seconds a connection may stay idle, or take to send a request's head, before it is closed.", valueName: "seconds"))
+                help: ArgumentHelp("Seconds a connection may stay idle, or take to send a request's head, before it is closed.", valueName: "seconds"),
+                transform: NumericOption.decimal)
         var idleTimeout: Double = Double(Portal.idleTimeout)
 
         func validate() throws {

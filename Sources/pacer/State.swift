@@ -110,7 +110,7 @@ extension PacerCommand {
             // leaves a scenario without one as it was.
             let statePath = StateStore.path(for: loaded)
             let existing = FileManager.default.fileExists(atPath: statePath) ? Term(scenario: loaded, store: try StateStore(path: statePath)) : nil
-            let source: String, rows: [MasteryCheck], withdrawing: [String]
+            let source: String, rows: [MasteryCheck], withdrawing: [String], present: [String]
             if let folder {
                 let reading = OneRosterGradebook.read(folder, scenario: loaded)
                 for d in reading.diagnostics { print(d) }
@@ -119,7 +119,7 @@ extension PacerCommand {
                     throw ExitCode.failure
                 }
                 for line in reading.lines { print(line) }
-                (source, rows, withdrawing) = (folder + "/results.csv", reading.checks, reading.withdrawnResults)
+                (source, rows, withdrawing, present) = (folder + "/results.csv", reading.checks, reading.withdrawnResults, reading.presentResults)
             } else if let checks {
                 let (read, diagnostics) = try existing?.readChecks(checks, today: date.value)
                     ?? MasteryChecksFile.read(checks, scenario: loaded, today: date.value)
@@ -128,14 +128,14 @@ extension PacerCommand {
                     print("\(checks): nothing recorded")
                     throw ExitCode.failure
                 }
-                (source, rows, withdrawing) = (checks, read, [])
+                (source, rows, withdrawing, present) = (checks, read, [], [])
             } else {
                 return
             }
             let term = try existing ?? Term(scenario: loaded, store: StateStore(path: statePath))
             let report: Term.RecordReport
             do {
-                report = try term.record(rows, source: source, today: date.value, again: again, withdrawingResults: withdrawing)
+                report = try term.record(rows, source: source, today: date.value, again: again, withdrawingResults: withdrawing, presentResults: present)
             } catch let refusal as Term.RecordRefusal where folder != nil {
                 print(refusal.description)
                 print("\(folder ?? source): nothing recorded")

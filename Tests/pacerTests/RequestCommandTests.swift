@@ -13,7 +13,7 @@ import Testing
         #expect(asked.output == "request 1 recorded: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent\n")
         let again = try runPacerCapturing(["request", "add", school, "--student", "S-01", "--check", "MATH-7.RP.1", "--on", "2026-11-24",
                                            "--by", "teacher:T-OKAFOR", "--priority", "urgent", "--date", "2026-11-23"])
-        #expect(again.output == "request 1 already asks this; nothing new recorded\n")
+        #expect(again.output == "request 1 already asks this, at urgent; nothing new recorded\n")
         let family = try runPacerCapturing(["request", "add", school, "--student", "S-02", "--workshop", "MATH-7.RP.1", "--week-of", "2026-11-23",
                                             "--by", "family:S-02", "--note", "fractions at home", "--date", "2026-11-23"])
         #expect(family.status == 0 && family.output.hasPrefix("request 2 recorded: Liam Chen's family asks a workshop"), "\(family.output)")

@@ -178,7 +178,4 @@ public struct RequestPriorities: Sendable, Equatable {
     public var standard: String { levels.last?.id ?? "normal" }
 
     public func weight(of priority: String) -> Double? { levels.first { $0.id == priority }?.weight }
-
-    /// Its rank, 0 for the most urgent; nil for an unknown one.
-    public func rank(of priority: String) -> Int? { levels.firstIndex { $0.id == priority } }
 }

@@ -119,7 +119,7 @@ struct ResultMatcher {
             reading.withdrawnResults.append(id)
             return
         case "", "active":
-            break
+            reading.presentResults.append(id)
         default:
             log.error(row.location("status"), "status '\(printable(row["status"]))' is none of OneRoster's: active (or empty) records the result, tobedeleted withdraws it")
             return

@@ -17,6 +17,10 @@ public enum OneRosterGradebook {
         public var checks: [MasteryCheck] = []
         /// Results withdrawn at the source (their sourcedIds), in file order.
         public var withdrawnResults: [String] = []
+        /// Every other result the export holds (its sourcedId), checks or not: a result that no
+        /// longer gives a check it gave before (re-graded, moved to another objective or student)
+        /// takes that check back (`Term.record`'s `presentResults`).
+        public var presentResults: [String] = []
         public var diagnostics: [Diagnostic] = []
         /// What was read, assumed and skipped, one line each, for people.
         public var lines: [String] = []

@@ -43,7 +43,8 @@ public enum OneRosterGradebookWriter {
         for (student, check) in checks {
             guard let objective = scenario.objective(check.objective) else { continue }
             let mastered = check.result == MasteryCheck.Result.mastered.rawValue
-            let (score, text) = (mastered ? "1" : "0", mastered ? "mastered" : "not yet")
+            // The school's own words for each result (gradebook:), so the export reads back as it was.
+            let (score, text) = (mastered ? "1" : "0", mastered ? scenario.gradebook.masteredTexts.first ?? "mastered" : scenario.gradebook.notYetTexts.first ?? "not yet")
             results += CSVWriter.record([
                 resultID(check.id), "", "", lineItemID(check.objective), student.rawValue, classID(objective.subject),
                 "", "fully graded", score, text, check.date.text, check.note, "", "", "", "",

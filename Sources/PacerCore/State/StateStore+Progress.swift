@@ -122,10 +122,16 @@ extension StateStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (date, student, objective, result) DO UPDATE
                 SET withdrawn_at = NULL, withdrawn_by_gradebook = 0, note = excluded.note, source = excluded.source,
-                    recorded_at = excluded.recorded_at
+                    recorded_at = excluded.recorded_at, from_gradebook = from_gradebook AND excluded.from_gradebook
                 WHERE withdrawn_at IS NOT NULL
             """).execute(arguments: key + [check.note, source, now, check.gradebookResult != nil])
         let stored = db.changesCount == 1
+        // A check a person records is theirs, whoever recorded it first: the gradebook no longer
+        // withdraws it when its results go.
+        if check.gradebookResult == nil {
+            try db.cachedStatement(sql: "UPDATE mastery_check SET from_gradebook = 0 WHERE date = ? AND student = ? AND objective = ? AND result = ?")
+                .execute(arguments: key)
+        }
         if !stored {
             guard !check.note.isEmpty else { return .known }
             try db.cachedStatement(sql: """

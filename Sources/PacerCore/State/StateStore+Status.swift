@@ -53,8 +53,6 @@ extension StateStore {
         public let note: String
         public let source: String
         public let withdrawn: Bool
-        /// When it was recorded (ISO 8601), where a listing reads it; "" elsewhere.
-        public var recordedAt = ""
     }
 
     /// A student's checks, oldest first, withdrawn ones included.
@@ -77,13 +75,13 @@ extension StateStore {
     public func standingChecks() throws -> [(student: StudentID, check: RecordedCheck)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, date, student, objective, result, note, source, recorded_at FROM mastery_check WHERE withdrawn_at IS NULL
+                SELECT id, date, student, objective, result, note, source FROM mastery_check WHERE withdrawn_at IS NULL
                 ORDER BY date, id
                 """).compactMap { row in
                 guard let date = SchoolDate(row["date"]) else { return nil }
                 return (StudentID(rawValue: row["student"]),
                         RecordedCheck(id: row["id"], date: date, objective: ObjectiveID(rawValue: row["objective"]), result: row["result"],
-                                      note: row["note"], source: row["source"], withdrawn: false, recordedAt: row["recorded_at"]))
+                                      note: row["note"], source: row["source"], withdrawn: false))
             }
         }
     }

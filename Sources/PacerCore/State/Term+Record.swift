@@ -25,6 +25,7 @@ extension Term {
                 + (notesUpdated > 0 ? ", \(notesUpdated) note(s) updated" : "")
                 + (keptWithdrawn.isEmpty ? "" : ", \(keptWithdrawn.count) withdrawn check(s) left withdrawn")
                 + (withdrawn > 0 ? ", \(withdrawn) check(s) withdrawn with their gradebook result" : "")
+                + (resultsWithoutCheck > 0 ? ", \(resultsWithoutCheck) deleted result(s) had given no check" : "")
         }
     }
 
@@ -78,8 +79,12 @@ extension Term {
     /// `tobedeleted`): their checks are withdrawn first, in the same transaction. A check from a
     /// gradebook result replaces the standing check of the same result and objective when the
     /// result has changed (another date or result): the gradebook's correction.
+    ///
+    /// `presentResults` are the gradebook results the export holds (withdrawn ones aside): each
+    /// takes back, after the checks are recorded, the checks it gave before that it no longer gives
+    /// (re-graded below fully graded, moved to another objective or student), as `withdrawingResults` does.
     public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate, again: Bool = false,
-                       withdrawingResults: [String] = []) throws -> RecordReport {
+                       withdrawingResults: [String] = [], presentResults: [String] = []) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let known = Set(scenario.students.map(\.id))
         return try store.write { db in
@@ -92,6 +97,7 @@ extension Term {
             var recording = Recording(db: db, scenario: scenario)
             for result in withdrawingResults { try recording.withdraw(gradebookResult: result) }
             for check in ordered { try recording.record(check, source: source, again: again) }
+            for result in presentResults { try recording.settle(gradebookResult: result) }
             return try recording.finish()
         }
     }
@@ -152,6 +158,8 @@ struct Recording {
     private var report = Term.RecordReport()
     /// Each student's history as this transaction has it, read before it first changed their checks.
     private var histories: [StudentID: ProgressHistory] = [:]
+    /// The checks each gradebook result gives in this transaction.
+    private var given: [String: Set<Int64>] = [:]
     /// The students' subjects to derive again, with why; each once, however many checks asked.
     private var rederive: [StudentSubject: [String]] = [:]
 
@@ -203,6 +211,7 @@ struct Recording {
         let stored = try StateStore.store(check, source: source, at: at, db)
         if let result = check.gradebookResult, let id = try StateStore.checkID(of: check, db) {
             try StateStore.link(gradebookResult: result, to: id, db)
+            given[result, default: []].insert(id)
         }
         switch stored {
         case .known:
@@ -257,6 +266,18 @@ struct Recording {
         }
         for (id, stored) in checks {
             guard try StateStore.unlink(gradebookResult: result, from: id, db), !stored.withdrawn else { continue }
+            try withdraw(id, byGradebook: true)
+            report.withdrawn += 1
+        }
+    }
+
+    /// Takes back from the gradebook result `result` the checks it gave before and no longer gives
+    /// in this transaction's export; each that no other result gives, and that a gradebook import
+    /// made, is withdrawn.
+    mutating func settle(gradebookResult result: String) throws {
+        for (id, stored) in try StateStore.checks(ofGradebookResult: result, db) where !(given[result]?.contains(id) ?? false) {
+            guard try StateStore.unlink(gradebookResult: result, from: id, db), !stored.withdrawn else { continue }
+            report.lines.append("gradebook result \(result) no longer gives check \(id) (\(stored.date) \(stored.student) \(stored.objective) \(stored.result.rawValue))")
             try withdraw(id, byGradebook: true)
             report.withdrawn += 1
         }

@@ -1,6 +1,7 @@
 extension ScenarioBuilder {
     /// scenario.yaml's `requests:` (`RequestPriorities`): `priorities`, most urgent first, each an
-    /// id and the weight (0 to 10,000) a request at it adds to the student's need; ids unique.
+    /// id and the weight (0 to 10,000) a request at it adds to the student's need; ids unique,
+    /// weights not rising down the list.
     func buildRequestPriorities(_ node: SourceNode?) -> RequestPriorities {
         var priorities = RequestPriorities()
         guard let node, let fields = Fields(node, what: "requests", allowed: ["priorities"], log: log) else { return priorities }
@@ -14,6 +15,9 @@ extension ScenarioBuilder {
             if levels.contains(where: { $0.id == id.value }) {
                 log.error(id.location, "request priority \(id.value) is listed twice")
                 continue
+            }
+            if let above = levels.last, weight.value > above.weight {
+                log.error(weight.location, "request priority \(id.value) weighs \(NumberText.points(weight.value)), more than \(above.id) above it (\(NumberText.points(above.weight))): list the most urgent first")
             }
             levels.append(.init(id: id.value, weight: weight.value))
         }

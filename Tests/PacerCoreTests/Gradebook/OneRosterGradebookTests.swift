@@ -214,6 +214,8 @@ private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId
         #expect(lineItemObjectives.contains("pacer-objective-MATH-7.RP.1,case,6B0F1076-AA12-450B-8F9D-B86BC071F85E\r\n"))
         #expect(lineItemObjectives.contains("pacer-objective-MATH-7.NS.1,Pacer,MATH-7.NS.1\r\n"))
 
+        let results = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
+        #expect(results.contains(",mastered,") && results.contains(",not yet,"))
         // A fresh state of the same school, from the same start.
         let fresh = tree + "/fresh"
         try FileManager.default.createDirectory(atPath: fresh, withIntermediateDirectories: true)
@@ -308,6 +310,32 @@ private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId
         #expect(try record("r1,,,LI-1,S-01,fully graded,,not yet,2026-11-24,\n").keptWithdrawn.count == 1)
     }
 
+    /// A check a teacher also recorded is theirs, whichever came first; a result re-graded below
+    /// fully graded, or moved to another objective, takes back the check it gave.
+    @Test func aResultThatNoLongerGivesACheckTakesItBack() throws {
+        let (tree, scenario, store, term) = try seeded()
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        func record(_ rows: String, objectives: String? = nil) throws -> Term.RecordReport {
+            let reading = try read(rows, scenario, in: tree, extra: objectives.map { ["lineItemLearningObjectiveIds.csv": $0] } ?? [:])
+            #expect(!reading.hasErrors, "\(reading.diagnostics)")
+            return try term.record(reading.checks, source: "gradebook", today: afterTheChecks,
+                                   withdrawingResults: reading.withdrawnResults, presentResults: reading.presentResults)
+        }
+        _ = try record("r1,,,LI-1,S-01,fully graded,,mastered,2026-11-24,\n")
+        _ = try term.record([MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: "", source: "portal")],
+                            source: "portal", today: afterTheChecks)
+        #expect(try record("r1,tobedeleted,,,,,,,,\n").withdrawn == 0, "the teacher's check stands")
+        #expect(try store.standingChecks().count == 1)
+
+        _ = try record("r2,,,LI-1,S-02,fully graded,,mastered,2026-11-24,\n")
+        let regraded = try record("r2,,,LI-1,S-02,partially graded,,,2026-11-24,\n")
+        #expect(regraded.withdrawn == 1 && regraded.lines.contains { $0.contains("gradebook result r2 no longer gives check") }, "\(regraded.lines)")
+        _ = try record("r3,,,LI-1,S-03,fully graded,,mastered,2026-11-24,\n")
+        let moved = try record("r3,,,LI-1,S-03,fully graded,,mastered,2026-11-24,\n", objectives: "lineItemSourcedId,source,learningObjectiveId\nLI-1,Pacer,MATH-7.RP.2\n")
+        #expect(moved.withdrawn == 1 && moved.recorded == 1)
+        #expect(try store.standingChecks().map { "\($0.student) \($0.check.objective)" } == ["S-01 MATH-7.RP.1", "S-03 MATH-7.RP.2"])
+    }
+
     /// Two results in one export that contradict each other are refused where they are, naming both.
     @Test func contradictingResultsAreRefusedInTheFile() throws {
         let (tree, scenario, _, _) = try seeded()
@@ -343,5 +371,27 @@ private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId
         #expect(ResultMatcher.schoolDate("2026-11-30 23:30:00-05:00", timeZone: "Europe/Paris") == SchoolDate("2026-12-01"))
         #expect(ResultMatcher.schoolDate("2026-11-30X", timeZone: "UTC") == nil)
         #expect(OneRosterGradebookWriter.dateTime(SchoolDate("2026-11-23")!, timeZone: "America/New_York") == "2026-11-23T00:00:00-05:00")
+    }
+}
+
+/// A school with its own words for the results exports them, and its export reads back.
+@Suite struct GradebookOwnWordsTests {
+    @Test func theExportUsesTheSchoolsWordsAndReadsBack() throws {
+        let (tree, variant) = try tinySchoolVariant("gradebook: {mastered_text: [Proficient], not_yet_text: [Developing]}\n")
+        defer { try? FileManager.default.removeItem(atPath: tree) }
+        let scenario = try ScenarioLoader.load(variant)
+        let store = try StateStore(path: StateStore.path(for: scenario))
+        let term = Term(scenario: scenario, store: store)
+        try term.seed(on: SchoolDate("2026-11-23")!)
+        _ = try term.record([MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-01", objective: "MATH-7.RP.1", result: .mastered, note: "", source: "t"),
+                             MasteryCheck(date: SchoolDate("2026-11-24")!, student: "S-02", objective: "MATH-7.RP.1", result: .notYet, note: "", source: "t")],
+                            source: "t", today: afterTheChecks)
+        let out = tree + "/export"
+        _ = try OneRosterGradebookWriter.write(try store.standingChecks(), scenario: scenario, to: out)
+        let results = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
+        #expect(results.contains(",Proficient,") && results.contains(",Developing,"), "\(results)")
+        let reading = OneRosterGradebook.read(out, scenario: scenario)
+        #expect(!reading.hasErrors, "\(reading.diagnostics)")
+        #expect(reading.checks.map(\.result) == [.mastered, .notYet])
     }
 }

@@ -36,13 +36,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: tree) }
         let scenario = try ScenarioLoader.load(variant)
         #expect(scenario.requestPriorities.levels.map(\.id) == ["now", "soon"])
-        #expect(scenario.requestPriorities.standard == "soon" && scenario.requestPriorities.rank(of: "now") == 0)
+        #expect(scenario.requestPriorities.standard == "soon" && scenario.requestPriorities.weight(of: "now") == 200)
         #expect(RequestPriorities().levels.map(\.id) == ["urgent", "high", "normal"])
-        let (badTree, bad) = try tinySchoolVariant("requests:\n  priorities: [{id: now, weight: 200}, {id: now, weight: 20}, {id: late}]\n")
+        let (badTree, bad) = try tinySchoolVariant("requests:\n  priorities: [{id: now, weight: 200}, {id: now, weight: 20}, {id: late}, {id: later, weight: 300}]\n")
         defer { try? FileManager.default.removeItem(atPath: badTree) }
         let messages = ScenarioLoader.read(bad).errors.map(\.message)
         #expect(messages.contains("request priority now is listed twice"), "\(messages)")
         #expect(messages.contains { $0.contains("missing 'weight'") }, "\(messages)")
+        #expect(messages.contains("request priority later weighs 300, more than now above it (200): list the most urgent first"), "\(messages)")
     }
 
     @Test func askedTwiceIsAskedOnceAndOnlyWhoAskedCancels() throws {
