@@ -140,10 +140,12 @@ struct ResultMatcher {
             if let match = self.objective(objective) {
                 planned.append((match, objective))
             } else {
-                unplanned[objective.id, default: 0] += 1
-                if objective.source != "case", let near = NearestNames.to(objective.id, among: objectiveIDs.all, limit: 1).first {
+                // The nearest id is looked for once per learning objective, not once per result.
+                if unplanned[objective.id] == nil, objective.source != "case",
+                   let near = NearestNames.to(objective.id, among: objectiveIDs.all, limit: 1).first {
                     unplannedNear[objective.id] = near
                 }
+                unplanned[objective.id, default: 0] += 1
             }
         }
         guard !planned.isEmpty, let student = student(row), let date = date(row) else { return }
@@ -223,11 +225,7 @@ struct ResultMatcher {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = time.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         guard let instant = formatter.date(from: text.prefix(10) + "T" + time), let zone = TimeZone(identifier: timeZone) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day else { return nil }
-        return SchoolDate(String(format: "%04d-%02d-%02d", year, month, dayOfMonth))
+        return SchoolDate(instant, in: zone)
     }
 
     /// What a text score or a score means by the scenario's `gradebook:` settings; an error when

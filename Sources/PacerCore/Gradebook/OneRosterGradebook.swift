@@ -42,11 +42,7 @@ public enum OneRosterGradebook {
         var reading = Reading()
         func table(_ name: String, required: [String], mandatory: Bool = false, maximumRows: Int? = nil) -> OneRosterTable? {
             do {
-                if let maximumRows, let rows = try rowCount(folder + "/" + name), rows > maximumRows {
-                    log.error(.start(of: folder + "/" + name), "\(name) has \(rows) rows; Pacer reads at most \(maximumRows) results in one import: export them in parts (by date) and record each")
-                    return nil
-                }
-                return try OneRosterTable.read(folder, name, required: required, mandatory: mandatory)
+                return try OneRosterTable.read(folder, name, required: required, mandatory: mandatory, maximumRows: maximumRows)
             } catch let error as ImportError {
                 log.error(error.location, error.message)
             } catch {
@@ -80,14 +76,5 @@ public enum OneRosterGradebook {
         for row in results.rows { matcher.read(row, into: &reading) }
         reading.lines = matcher.summary(results: results.rows.count, withdrawn: reading.withdrawnResults.count)
         return reading
-    }
-
-    /// Rows in a CSV file (its line breaks, less the header), counted before it is parsed; nil
-    /// when the file is absent.
-    static func rowCount(_ path: String) throws -> Int? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        guard data.count <= TextFile.maximumBytes else { return nil }  // TextFile says so when it reads it
-        return max(0, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
     }
 }

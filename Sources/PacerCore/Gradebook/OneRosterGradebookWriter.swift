@@ -76,13 +76,7 @@ public enum OneRosterGradebookWriter {
     /// The start of the school's day `date` in its time zone, with its offset
     /// (`2026-11-23T00:00:00-06:00`), so a gradebook showing local times shows that day.
     static func dateTime(_ date: SchoolDate, timeZone: String) -> String {
-        guard let zone = TimeZone(identifier: timeZone) else { return date.text + "T00:00:00Z" }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = date.text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let midnight = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
-            return date.text + "T00:00:00Z"
-        }
+        guard let zone = TimeZone(identifier: timeZone), let midnight = date.start(in: zone) else { return date.text + "T00:00:00Z" }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = zone
         formatter.formatOptions = [.withInternetDateTime]

@@ -37,13 +37,14 @@ struct OneRosterTable {
     var rows: [Row] { table.records.map { Row(table: self, record: $0) } }
 
     /// Reads `folder/name`; nil when the file is absent and not `required`.
-    static func read(_ folder: String, _ name: String, required: [String], mandatory: Bool) throws -> OneRosterTable? {
+    /// With `maximumRows`, a longer file is refused once read and before it is parsed.
+    static func read(_ folder: String, _ name: String, required: [String], mandatory: Bool, maximumRows: Int? = nil) throws -> OneRosterTable? {
         let path = folder + "/" + name
         if !FileManager.default.fileExists(atPath: path) {
             if mandatory { throw ImportError(.start(of: path), "\(name) is missing; a OneRoster export needs it") }
             return nil
         }
-        let table = try csv(path)
+        let table = try csv(path, maximumRows: maximumRows)
         var column: [String: Int] = [:]
         for (index, field) in table.header.fields.enumerated() {
             let name = field.value.trimmingCharacters(in: .whitespaces)
@@ -61,9 +62,17 @@ struct OneRosterTable {
     }
 
     /// Reads a CSV file (UTF-8, RFC 4180), or throws the first problem with its position.
-    static func csv(_ path: String) throws -> CSVTable {
+    static func csv(_ path: String, maximumRows: Int? = nil) throws -> CSVTable {
         let log = DiagnosticLog()
-        guard let text = TextFile.read(path, log: log), let table = CSVTable.parse(text, file: path, log: log) else {
+        let text = TextFile.read(path, log: log)
+        if let text, let maximumRows {
+            let rows = max(0, text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
+            if rows > maximumRows {
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                throw ImportError(.start(of: path), "\(name) has \(rows) rows; Pacer reads at most \(maximumRows) results in one import: export them in parts (by date) and record each")
+            }
+        }
+        guard let text, let table = CSVTable.parse(text, file: path, log: log) else {
             // The first error, not a note on how the file was read.
             let first = log.sorted.first { $0.severity == .error }
             throw ImportError(first?.location ?? .start(of: path), first?.message ?? "cannot read \(path)")

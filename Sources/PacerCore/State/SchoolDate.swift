@@ -23,6 +23,23 @@ public struct SchoolDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.day = date
     }
 
+    /// The date `instant` falls on in `zone` (a date-time read from another system).
+    public init?(_ instant: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        guard let y = c.year, let m = c.month, let d = c.day else { return nil }
+        self.init(String(format: "%04d-%02d-%02d", y, m, d))
+    }
+
+    /// The instant the date begins in `zone` (its midnight there).
+    public func start(in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: day)
+        return calendar.date(from: c)
+    }
+
     public static func today() -> SchoolDate {
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return SchoolDate(String(format: "%04d-%02d-%02d", c.year ?? 2000, c.month ?? 1, c.day ?? 1))!
