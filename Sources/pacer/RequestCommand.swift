@@ -74,7 +74,7 @@ extension PacerCommand.RequestCommand {
                 if new {
                     print("request \(id) recorded: \(RequestText.line(request, loaded))")
                 } else {
-                    let kept = try store.requests().first { $0.id == id }?.priority ?? request.priority
+                    let kept = try store.request(id)?.priority ?? request.priority
                     print("request \(id) already asks this, at \(kept); nothing new recorded" + (kept == request.priority ? "" : " (to ask at \(request.priority), cancel it and ask again)"))
                 }
                 // Plans weigh a request on the student's current objective only: say when it is not.
@@ -136,7 +136,7 @@ extension PacerCommand.RequestCommand {
             do {
                 let store = try StateStore.existing(for: loaded)
                 try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason)
-                let line = try store.requests().first { $0.id == id }.map { RequestText.line($0, loaded) } ?? ""
+                let line = try store.request(id).map { RequestText.line($0, loaded) } ?? ""
                 print("request \(id) cancelled: \(line)")
             } catch let error as RequestError {
                 throw CommandFailure(error.description)

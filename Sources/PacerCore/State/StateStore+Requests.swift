@@ -55,7 +55,7 @@ extension StateStore {
         // The reason is text people type, held to the rule for notes.
         if case let .failure(problem) = PersonText.checked(reason, .note) { throw RequestError.refused("the reason: \(problem.description)") }
         try write { db in
-            guard let request = try Self.requests(db).first(where: { $0.id == id }) else { throw RequestError.unknown(id) }
+            guard let request = try Self.requests(db, id: id).first else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }
             guard request.status.isLive else { throw RequestError.notLive(id, request.status) }
             let why = reason.isEmpty ? "cancelled by \(asker)" : reason
@@ -105,8 +105,16 @@ extension StateStore {
         return weights
     }
 
-    static func requests(_ db: Database) throws -> [StudentRequest] {
-        try Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY asked_on, id").compactMap { row in
+    /// The request stored as `id`, or nil.
+    public func request(_ id: Int64) throws -> StudentRequest? {
+        try read { db in try Self.requests(db, id: id).first }
+    }
+
+    /// The requests (only the one stored as `id`, when given), oldest asked first.
+    static func requests(_ db: Database, id: Int64? = nil) throws -> [StudentRequest] {
+        let rows = try id.map { try Row.fetchAll(db, sql: "SELECT * FROM request WHERE id = ?", arguments: [$0]) }
+            ?? Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY asked_on, id")
+        return rows.compactMap { row in
             guard let asker = StudentRequest.Asker(row["asked_by"]), let first = SchoolDate(row["first_date"]),
                   let askedOn = SchoolDate(row["asked_on"]), let status = StudentRequest.Status(rawValue: row["status"]) else { return nil }
             let want: StudentRequest.Want
