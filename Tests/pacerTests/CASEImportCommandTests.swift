@@ -115,6 +115,24 @@ import Testing
         let yaml = try String(contentsOfFile: folder + "/reading/scenario.yaml", encoding: .utf8)
         let title = try #require(yaml.split(separator: "\n").first { $0.hasPrefix("  name: ") }?.dropFirst("  name: ".count))
         #expect(yaml.contains("\nname: \"Maple Grove Learning Studio, \(title.dropFirst().dropLast()) (CASE)\"\n"), "\(yaml)")
+        // A later version of the framework (same title, new items) imported into the variant: the name is not said twice.
+        let later = try String(contentsOfFile: fixtures + "/no-coding-schemes.json", encoding: .utf8)
+            .replacingOccurrences(of: "0b5c0de5-0000-4000-8000-0000000000", with: "0b5c0de5-0000-4000-8000-0000000001")
+        try later.write(toFile: folder + "/later.json", atomically: true, encoding: .utf8)
+        let chained = try runPacerCapturing([
+            "import", "case", folder + "/later.json", "--into", folder + "/reading",
+            "--subject", "ELA", "--out", folder + "/reading-again",
+        ])
+        #expect(chained.status == 0, "\(chained.errors)")
+        let again = try String(contentsOfFile: folder + "/reading-again/scenario.yaml", encoding: .utf8)
+        #expect(again.contains("\nname: \"Maple Grove Learning Studio, \(title.dropFirst().dropLast()) (CASE)\"\n"), "\(again)")
+        // An --out that is a file is named as one.
+        FileManager.default.createFile(atPath: folder + "/a-file", contents: Data())
+        let onFile = try runPacerCapturing([
+            "import", "case", fixtures + "/no-coding-schemes.json", "--into", folder + "/tiny-school",
+            "--subject", "ELA", "--out", folder + "/a-file",
+        ])
+        #expect(onFile.status == 1 && onFile.errors.contains("a-file is a file, not a folder"), "\(onFile.errors)")
     }
 
     /// Hostile coding schemes, statements and titles: ids are made safe and reported, titles are

@@ -139,7 +139,9 @@ public enum CASEVariantWriter {
         }
         // "Riverside, Ratios from What Standards Could Be"; the framework named once when the subject is named after it.
         let source = subjectName == documentTitle ? " (CASE)" : " from \(documentTitle)"
-        variant.append(("name", text("\(baseName), \(subjectName)\(source)")))
+        // Importing into a variant already named after this subject and source keeps its name.
+        let addition = "\(subjectName)\(source)"
+        variant.append(("name", text(baseName.hasSuffix(addition) ? baseName : "\(baseName), \(addition)")))
         if existing == nil {
             guard case let .scalar(studentsPath, _)? = document.root.entry("students")?.value else {
                 throw ImportError(start, "the base scenario names no students file")

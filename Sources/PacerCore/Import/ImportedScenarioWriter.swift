@@ -45,6 +45,10 @@ public enum StagedScenario {
     /// Refuses an `out` that exists and is not an empty folder.
     public static func refuseExisting(_ out: String) throws {
         let target = URL(fileURLWithPath: out).standardizedFileURL
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ImportError(.start(of: out), "\(out) is a file, not a folder; name a new folder (nothing was written)")
+        }
         if FileManager.default.fileExists(atPath: target.path),
            (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty != true {
             throw ImportError(.start(of: out), "\(out) already exists and is not empty; name a new folder (nothing was written)")
