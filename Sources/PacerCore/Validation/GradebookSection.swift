@@ -11,6 +11,9 @@ extension ScenarioBuilder {
         if let share, score != nil {
             log.error(share.location, "gradebook: give mastered_share or mastered_score, not both (mastered_score applies to every line item whatever its range)")
         }
+        if let share, share.value == 0 {
+            log.warning(share.location, "gradebook: mastered_share 0 counts every fully graded result as mastered, even a score of nothing")
+        }
         if let share { settings.masteredShare = share.value }
         settings.masteredScore = score?.value
         func texts(_ key: String) -> [Located<String>]? {

@@ -141,6 +141,15 @@ private let resultsHeader = "sourcedId,status,dateLastModified,lineItemSourcedId
         let messages = ScenarioLoader.read(variant).errors.map(\.message)
         #expect(messages.contains { $0.contains("give mastered_share or mastered_score, not both") }, "\(messages)")
         #expect(messages.contains { $0.contains("'Emerging' is in both mastered_text and not_yet_text") })
+
+        let (zeroTree, zero) = try tinySchoolVariant("""
+            gradebook:
+              mastered_share: 0
+            """)
+        defer { try? FileManager.default.removeItem(atPath: zeroTree) }
+        let loaded = ScenarioLoader.read(zero)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        #expect(loaded.warnings.map(\.message).contains { $0.contains("mastered_share 0 counts every fully graded result as mastered") }, "\(loaded.warnings)")
     }
 
     /// An export over the limit is refused before it is parsed, saying the limit (a million rows).
