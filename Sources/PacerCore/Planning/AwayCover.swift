@@ -196,6 +196,11 @@ struct AwayCover {
             result.joined = joined.isEmpty ? nil : joined.map { .init(teacher: $0.teacher, students: group.intersection($0.students).count) }
             let reached = Set(there.flatMap(\.students)).intersection(group)
             result.left = group.subtracting(reached).sorted()
+            let left = Set(result.left)
+            let elsewhere = sessions.filter { $0.block != attempt.block && $0.objective == attempt.objective && !left.isDisjoint(with: $0.students) }
+                .sorted { ($0.block.rawValue, $0.teacher.rawValue) < ($1.block.rawValue, $1.teacher.rawValue) }
+                .map { DayChanges.Cover.Elsewhere(block: $0.block, teacher: $0.teacher, students: left.intersection($0.students).count) }
+            result.laterOrEarlier = elsewhere.isEmpty ? nil : elsewhere
             if let cover, let own = published.first(where: { $0.block == attempt.block && $0.teacher == cover.teacher && $0.key != cover.key }) {
                 let lost = own.students.filter { !served.contains(StudentObjective($0, own.objective)) }
                 result.gaveWay = .init(objective: own.objective, students: own.students.count, without: lost,

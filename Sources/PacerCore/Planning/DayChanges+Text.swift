@@ -117,6 +117,10 @@ public struct DayChangeText: Sendable, Equatable {
                 let full = c.others.map { "\(scenario.teacherName($0.teacher))'s is full" }
                 parts.append("cancelled: " + (c.others.isEmpty ? "no other session of it then" : "no other session of it with room (\(full.joined(separator: "; ")))"))
             }
+            // Students who get it in another block of the day: the group is not lost to them.
+            for e in c.laterOrEarlier ?? [] {
+                parts.append("\(students(e.students)) get it in \(e.block) with \(scenario.teacherName(e.teacher)) instead")
+            }
             return "\(objective(c.objective)): " + parts.joined(separator: "; ")
         }
 

@@ -94,6 +94,16 @@ public struct DayChanges: Codable, Sendable, Equatable {
         public var joined: [Joined]?
         /// Its students in no session of the objective in the block.
         public var left: [StudentID] = []
+        /// Sessions of the objective in the day's other blocks that some of `left` are in: they
+        /// get the workshop today after all. Nil when none (and in plans made before this was recorded).
+        public var laterOrEarlier: [Elsewhere]?
+
+        /// A session of the objective in another block of the day, and how many of the group are in it.
+        public struct Elsewhere: Codable, Sendable, Equatable {
+            public var block: BlockID
+            public var teacher: TeacherID
+            public var students: Int
+        }
     }
 
     /// Published sessions kept with the same block, teacher, room and objective (their students may

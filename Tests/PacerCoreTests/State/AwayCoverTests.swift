@@ -14,7 +14,7 @@ import Testing
     /// teacher), its state started on Monday and a hand-made week published in which Tuesday's
     /// F1 has `sessions` (teacher, room, objective, students); `away` are absent on Tuesday.
     func regroup(students: [String: String], sessions: [(String, String, String, [String])], away: [String],
-                 lee: String = "[SCI]") throws -> (Scenario, WeekPlan, [String: [String]]) {
+                 lee: String = "[SCI]", secondBlock: Bool = false) throws -> (Scenario, WeekPlan, [String: [String]]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-cover-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -23,7 +23,7 @@ import Testing
             calendar:
               days: [Mon, Tue]
               periods:
-                - {id: F1, start: "10:00", end: "10:40", flex: true}
+                - {id: F1, start: "10:00", end: "10:40", flex: true}\(secondBlock ? "\n    - {id: F2, start: \"13:00\", end: \"13:40\", flex: true}" : "")
             subjects:
               - id: SCI
                 defaults: {workshops_per_week: 2, min_group: 2, max_group: 6}
@@ -103,6 +103,23 @@ import Testing
         #expect(line.hasPrefix("Tue-F1: away: Cells part 2 (SCI-2): no qualified teacher free (Ms Diaz runs Cells part 1 (SCI-1) then; "
             + "Ms Lee runs Cells part 2 (SCI-2) then); cancelled: no other session of it with room (Ms Lee's is full); out: "), "\(line)")
         #expect(line.contains("to independent study in \(scenario.roomName("TEST-STUDY-HALL"))"), "\(line)")
+    }
+
+    /// The same, with a second flex block in the day: the regroup gives Mr Hughes's group the
+    /// workshop there, and his line says so after "cancelled".
+    @Test func aCancelledGroupThatGetsItInAnotherBlockIsToldSo() throws {
+        let on = Dictionary(uniqueKeysWithValues: ids(1...9).map { ($0, "SCI-2") } + ids(13...16).map { ($0, "SCI-1") })
+        let (_, plan, lines) = try regroup(
+            students: on, sessions: [("T-HUGHES", "R1", "SCI-2", ids(1...3)), ("T-LEE", "R2", "SCI-2", ids(4...9)), ("T-DIAZ", "R12", "SCI-1", ids(13...16))],
+            away: ["T-HUGHES"], secondBlock: true)
+        let cover = try #require(plan.changes?.covers?.first { $0.block == "Tue-F1" })
+        #expect(cover.outcome == .cancelled && cover.left == sids(1...3))
+        let later = try #require(cover.laterOrEarlier, "\(plan.sessions.map { ($0.id, $0.objective, $0.students) })")
+        #expect(later.allSatisfy { $0.block == "Tue-F2" } && later.reduce(0) { $0 + $1.students } == 3, "\(later)")
+        let session = try #require(plan.sessions.first { $0.block == "Tue-F2" && $0.objective == "SCI-2" })
+        let line = try #require(lines["T-HUGHES"]?.first)
+        #expect(line.contains("cancelled: no other session of it with room (Ms Lee's is full); 3 students get it in Tue-F2 with "
+            + "\(session.teacher == "T-LEE" ? "Ms Lee" : "Ms Diaz") instead"), "\(line)")
     }
 
     /// With Ms Lee away too, Ms Diaz gives up her group of 3 to cover Mr Hughes's 4: more need is
