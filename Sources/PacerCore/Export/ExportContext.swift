@@ -67,13 +67,13 @@ public struct ExportContext: Sendable {
     /// cancelled, with why. For a regrouped day, the published sessions it dropped count too.
     public var closedSessions: [(session: PlannedSession, closure: Closure)] {
         let planned = Set(plan.sessions.map(\.teacherBlock))
-        let dropped = (plan.published ?? []).filter { !planned.contains($0.teacherBlock) }
+        let dropped = (plan.published ?? []).filter { !planned.contains($0.teacherBlock) } + (plan.closedPublished ?? [])
         return (plan.sessions + dropped).filter(covers).compactMap { s in closure(of: s.day, s.block).map { (s, $0) } }
     }
 
     /// The study groups the export covers on a closed date or period, with the closure.
     public var closedStudyGroups: [(group: StudyGroup, closure: Closure)] {
-        (plan.study ?? []).filter(covers).compactMap { g in closure(of: g.day, g.block).map { (g, $0) } }
+        ((plan.study ?? []) + (plan.closedPublishedStudy ?? [])).filter(covers).compactMap { g in closure(of: g.day, g.block).map { (g, $0) } }
     }
 
     /// Whether the export covers a session (its day and `--for`).

@@ -283,6 +283,8 @@ struct PlanSearch {
             plan.header.kind = .day
             plan.header.date = date.text
             plan.published = published
+            plan.closedPublished = context.closedPublished.isEmpty ? nil : context.closedPublished
+            plan.closedPublishedStudy = context.closedPublishedStudy.isEmpty ? nil : context.closedPublishedStudy
             plan.changes = DayChanges.between(published, plan.sessions, publishedStudy: context.publishedStudy, study: plan.study ?? [],
                                                 scenario: scenario)
             if !coverTries.isEmpty {

@@ -16,6 +16,10 @@ public struct PlanningContext: Sendable {
     public var published: [PlannedSession] = []
     /// The published study groups of a regrouped day, when the published plan has them.
     public var publishedStudy: [StudyGroup]?
+    /// A regrouped day's published sessions and study in its closed periods: not planned, kept on
+    /// the day plan for calendars (`WeekPlan.closedPublished`).
+    public var closedPublished: [PlannedSession] = []
+    public var closedPublishedStudy: [StudyGroup] = []
 
     public init(scenario: Scenario, waitedDays: [StudentID: [SubjectID: Int]] = [:], weeksBehind: [StudentID: [SubjectID: Int]] = [:]) {
         self.scenario = scenario

@@ -21,6 +21,11 @@ public struct WeekPlan: Codable, Sendable, Equatable {
     public var unplaced: [UnplacedStudent]?
     /// A regrouped day: the published sessions it started from, and what changed.
     public var published: [PlannedSession]?
+    /// A regrouped day: the published sessions and study groups in its periods closed since they
+    /// were published, which the regroup does not plan; calendars send them cancelled, with why.
+    /// Absent when none (and from plans made before this was kept).
+    public var closedPublished: [PlannedSession]?
+    public var closedPublishedStudy: [StudyGroup]?
     public var changes: DayChanges?
 }
 

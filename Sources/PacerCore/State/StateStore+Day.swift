@@ -132,6 +132,8 @@ extension StateStore {
         context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date], asOf: requestsAsOf)
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
+        context.closedPublished = plan.sessions.filter { $0.day == day.id && closed[$0.block] != nil }
+        context.closedPublishedStudy = (plan.study ?? []).filter { $0.day == day.id && closed[$0.block] != nil }
         return context
     }
 

@@ -71,7 +71,21 @@ func tinySchoolWithCalendar(_ calendar: String) throws -> (folder: String, scena
         #expect(regrouped.result.plan.sessions.contains { $0.block == "Wed-F2" })
         #expect(regrouped.context.scenario.calendar.closureLines == ["2026-11-25 (Wed-F1) closed: assembly"])
         #expect(regrouped.violations.isEmpty, "\(regrouped.violations)")
+        // The published sessions and study of the closed period stay on the day plan, which calendars send cancelled with why.
+        let week = try PlanFile.read(golden)
+        let closedSession = try #require(week.sessions.first { $0.block == "Wed-F1" })
+        #expect(regrouped.result.plan.closedPublished == week.sessions.filter { $0.block == "Wed-F1" })
+        #expect(regrouped.result.plan.closedPublishedStudy == week.study?.filter { $0.block == "Wed-F1" })
         _ = try term.publish(regrouped.result.plan, weekOf: nil)
+        let inForce = try #require(try store.planInForce(scenario, on: SchoolDate("2026-11-25")!))
+        let files = try ICalendarExporter().files(inForce.exportContext(scenario, onlyTheDay: true)).mapValues { $0.replacingOccurrences(of: "\r\n ", with: "") }
+        let teacherFile = try #require(files.first { $0.key.hasSuffix("/\(closedSession.teacher).ics") }?.value)
+        let event = try #require(teacherFile.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("STATUS:CANCELLED") }, "\(teacherFile)")
+        #expect(event.contains("DESCRIPTION:Closed: assembly"), "\(event)")
+        if let group = week.study?.first(where: { $0.block == "Wed-F1" && !$0.students.isEmpty }) {
+            let file = try #require(files.first { $0.key.hasSuffix("/\(group.students[0].student).ics") }?.value)
+            #expect(file.components(separatedBy: "BEGIN:VEVENT").contains { $0.contains("Cancelled: independent study") && $0.contains("Closed: assembly") }, "\(file)")
+        }
 
         // Reopened (recorded by mistake), the day can be regrouped again.
         #expect(try store.reopen(SchoolDate("2026-11-24")!) == 1)
