@@ -90,15 +90,22 @@ public struct ICalendarExporter: PlanExporter {
     /// exported files, so a subscribed phone updates its events in place after a regroup. A workshop
     /// on an objective the student has moved on from by its date (`movedOn`) says so in its summary
     /// and description until a regroup settles it.
+    /// `left` says, for a date, that the student has left the school by then (the words to send):
+    /// that date's events are sent cancelled with them, as a closure's are.
     public func studentFeed(_ student: StudentID, name: String, contexts: [ExportContext],
-                            movedOn: (ObjectiveID, SchoolDate) -> Bool = { _, _ in false }) throws -> String {
+                            movedOn: (ObjectiveID, SchoolDate) -> Bool = { _, _ in false },
+                            left: (SchoolDate) -> String? = { _ in nil }) throws -> String {
         let zone = TimeZone(identifier: contexts.first?.scenario.calendar.timeZone ?? "UTC") ?? TimeZone(identifier: "UTC")!
         let first = contexts.flatMap { $0.dates.values }.min()?.text ?? "2000-01-01"
         let stamp = first.replacingOccurrences(of: "-", with: "") + "T000000Z"
         var events: [[String]] = []
         for context in contexts {
-            events += try studentEvents(Self.places(context)[student] ?? [], of: student, context: context, zone: zone, stamp: stamp,
-                                        movedOn: { s in context.dates[s.day].map { movedOn(s.objective, $0) } ?? false })
+            let places = Self.places(context)[student] ?? []
+            func why(_ day: DayID) -> String? { context.dates[day].flatMap(left) }
+            events += try studentEvents(places.filter { why($0.session.day) == nil }, of: student, context: context, zone: zone, stamp: stamp,
+                                        movedOn: { s in context.dates[s.day].map { movedOn(s.objective, $0) } ?? false },
+                                        studyOn: { why($0) == nil })
+            events += try leftEvents(places, of: student, why: why, context: context, zone: zone, stamp: stamp)
         }
         return calendar(name: name, events: events)
     }
@@ -141,15 +148,16 @@ public struct ICalendarExporter: PlanExporter {
     /// A student's study blocks as events: `Independent study with Ms Park` in the room, the
     /// objective's title as the description. Same UID as a workshop in that block would have.
     /// Study on a closed date or period is sent as CANCELLED with the reason.
-    private func studyEvents(_ student: StudentID, context: ExportContext, zone: TimeZone, stamp: String) throws -> [[String]] {
+    private func studyEvents(_ student: StudentID, context: ExportContext, zone: TimeZone, stamp: String,
+                             on days: (DayID) -> Bool = { _ in true }) throws -> [[String]] {
         let closed = try context.closedStudyGroups.compactMap { g, closure -> [String]? in
-            guard context.students(of: g).contains(where: { $0.student == student }) else { return nil }
+            guard days(g.day), context.students(of: g).contains(where: { $0.student == student }) else { return nil }
             return try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer",
                              summary: "Cancelled: independent study", description: closure.reason, context: context, zone: zone, stamp: stamp,
                              sequence: context.revision + 1, cancelled: true)
         }
         return try closed + context.studyGroups.compactMap { g -> [String]? in
-            guard let place = context.students(of: g).first(where: { $0.student == student }) else { return nil }
+            guard days(g.day), let place = context.students(of: g).first(where: { $0.student == student }) else { return nil }
             return try event(g, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer", summary: "Independent study with \(context.adultNames(g.adults))",
                              description: place.objective.map(context.objectiveTitle) ?? "", context: context, zone: zone, stamp: stamp)
         }
@@ -175,13 +183,30 @@ public struct ICalendarExporter: PlanExporter {
     }
 
     private func studentEvents(_ places: [Place], of student: StudentID, context: ExportContext, zone: TimeZone, stamp: String,
-                               movedOn: (PlannedSession) -> Bool = { _ in false }) throws -> [[String]] {
-        try studyEvents(student, context: context, zone: zone, stamp: stamp) + places.map { s, cancelled, closure in
+                               movedOn: (PlannedSession) -> Bool = { _ in false }, studyOn: (DayID) -> Bool = { _ in true }) throws -> [[String]] {
+        try studyEvents(student, context: context, zone: zone, stamp: stamp, on: studyOn) + places.map { s, cancelled, closure in
             let moved = !cancelled && movedOn(s)
             return try event(s, uid: Self.uid(s, student.rawValue, context),
                              summary: (cancelled ? "Cancelled: " : moved ? "Moved on: " : "") + "\(s.objective) with \(context.teacherName(s.teacher))",
                              description: closure?.reason ?? (cancelled ? "" : context.objectiveTitle(s.objective) + (moved ? " (\(MovedOn.words))" : "")),
                              context: context, zone: zone, stamp: stamp, sequence: context.revision + (closure == nil ? 0 : 1), cancelled: cancelled)
+        }
+    }
+
+    /// A student who has left: every place of theirs in the context, workshop or study, sent
+    /// cancelled with why, under the UIDs the events had.
+    private func leftEvents(_ places: [Place], of student: StudentID, why left: (DayID) -> String?, context: ExportContext, zone: TimeZone,
+                            stamp: String) throws -> [[String]] {
+        let study = try (context.studyGroups + context.closedStudyGroups.map(\.group)).compactMap { g -> [String]? in
+            guard let why = left(g.day), context.students(of: g).contains(where: { $0.student == student }) else { return nil }
+            return try event(day: g.day, start: g.start, end: g.end, room: g.room, uid: "\(context.date(g.day)).\(g.block).\(student)@pacer",
+                             summary: "Cancelled: independent study", description: why, context: context, zone: zone, stamp: stamp,
+                             sequence: context.revision + 1, cancelled: true)
+        }
+        return try study + places.compactMap { s, _, _ in
+            guard let why = left(s.day) else { return nil }
+            return try event(s, uid: Self.uid(s, student.rawValue, context), summary: "Cancelled: \(s.objective) with \(context.teacherName(s.teacher))",
+                      description: why, context: context, zone: zone, stamp: stamp, sequence: context.revision + 1, cancelled: true)
         }
     }
 

@@ -89,12 +89,15 @@ extension StateStore {
     /// The student's calendar feed for `dates`: each date's workshops from the plan in force on it,
     /// with the exported calendars' UIDs (see `ICalendarExporter.studentFeed`).
     public func calendarFeed(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> String {
-        let (contexts, movedOn) = try read { db in
+        let (contexts, movedOn, roster) = try read { db in
             (try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) },
-             try Self.movedOn(db, scenario: scenario, of: student))
+             try Self.movedOn(db, scenario: scenario, of: student), try Self.roster(db))
         }
         let name = scenario.students.first { $0.id == student }?.name ?? student.rawValue
+        // Words as the family's page has them (`FamilyView`).
         return try ICalendarExporter().studentFeed(student, name: name, contexts: contexts,
-                                                   movedOn: { movedOn.hasMovedOn(student, from: $0, before: $1) })
+                                                   movedOn: { movedOn.hasMovedOn(student, from: $0, before: $1) },
+                                                   left: { date in roster.leave(of: .student(student), on: date).map { leave in
+                                                       "left the school on \(leave.date)" + (leave.note.isEmpty ? "" : " (\(leave.note))") } })
     }
 }

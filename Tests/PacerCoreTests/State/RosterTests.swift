@@ -96,6 +96,30 @@ import Testing
         #expect(notes.filter { $0.hasPrefix("left") }.count == workshops.filter { $0.date == wednesday }.count, "\(notes)")
     }
 
+    /// The family's calendar feed sends the events from the day a student leaves cancelled, with
+    /// why, under the UIDs they had; the days before stand.
+    @Test func theFamilysFeedCancelsTheDaysFromTheLeave() throws {
+        let (folder, scenario, term) = try published()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sessions = try PlanFile.read(golden + "/plan.json").sessions
+        let student = try #require(scenario.students.map(\.id).first { id in
+            sessions.contains { $0.day == "Tue" && $0.students.contains(id) } && sessions.contains { $0.day == "Wed" && $0.students.contains(id) }
+        })
+        try term.record(RosterChange(date: wednesday, person: .student(student), kind: .leave, note: "moved away"))
+        let merged = scenario.withRoster(try term.store.roster())
+        let days = ["2026-11-23", "2026-11-24", "2026-11-25"].compactMap(SchoolDate.init)
+        let feed = try term.store.calendarFeed(merged, of: student, on: days).replacingOccurrences(of: "\r\n ", with: "")
+        let events = feed.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        let onWednesday = events.filter { $0.contains("UID:2026-11-25.") }, before = events.filter { !$0.contains("UID:2026-11-25.") }
+        let wednesdays = sessions.filter { $0.day == "Wed" && $0.students.contains(student) }
+        #expect(onWednesday.count == wednesdays.count, "\(onWednesday)")
+        #expect(onWednesday.allSatisfy { $0.contains("STATUS:CANCELLED") && $0.contains("DESCRIPTION:left the school on 2026-11-25 (moved away)") },
+                "\(onWednesday)")
+        #expect(wednesdays.allSatisfy { s in onWednesday.contains { $0.contains("SUMMARY:Cancelled: \(s.objective) with") } }, "\(onWednesday)")
+        let earlier = sessions.filter { ["Mon", "Tue"].contains($0.day) && $0.students.contains(student) }
+        #expect(before.count == earlier.count && before.allSatisfy { !$0.contains("STATUS:CANCELLED") }, "\(before)")
+    }
+
     @Test func aPlanMadeBeforeALeaveIsNamedAsChanged() throws {
         let (folder, scenario, term) = try published()
         defer { try? FileManager.default.removeItem(atPath: folder) }
