@@ -35,14 +35,30 @@ public struct CSVExporter: PlanExporter {
             files["teachers/" + FileName.encode(teacher.rawValue) + ".csv"] = text
         }
         // A check sheet per teacher, for the days with dates: filled in (result, note) it goes
-        // back into `pacer record --checks` as it is.
-        if !sessions.isEmpty, sessions.allSatisfy({ !context.date($0.day).isEmpty }) {
-            for teacher in Set(sessions.map(\.teacher)).sorted() {
+        // back into `pacer record --checks` as it is. After their groups, the students in the
+        // study they supervise whose current objective they teach: a student may bring evidence there.
+        let byName = { (a: StudentID, b: StudentID) in (context.student(a)?.name ?? "", a.rawValue) < (context.student(b)?.name ?? "", b.rawValue) }
+        let teachers = Dictionary(uniqueKeysWithValues: context.scenario.teachers.map { ($0.id, $0) })
+        let studyChecks = context.studyGroups.flatMap { g in
+            g.adults.compactMap { teachers[TeacherID(rawValue: $0.rawValue)] }.map { teacher in
+                (teacher: teacher.id, group: g, students: context.students(of: g).filter { $0.objective.map(teacher.teaches) ?? false })
+            }
+        }.filter { !$0.students.isEmpty }
+        if !sessions.isEmpty, (sessions.map(\.day) + studyChecks.map(\.group.day)).allSatisfy({ !context.date($0).isEmpty }) {
+            for teacher in Set(sessions.map(\.teacher) + studyChecks.map(\.teacher)).sorted() {
                 var text = record(["date", "day", "start", "end", "room_name", "objective", "objective_title", "student", "student_name", "result", "note"])
                 for s in sessions where s.teacher == teacher {
-                    for id in context.students(of: s).sorted(by: { (context.student($0)?.name ?? "", $0.rawValue) < (context.student($1)?.name ?? "", $1.rawValue) }) {
+                    for id in context.students(of: s).sorted(by: byName) {
                         text += record([context.date(s.day), s.day.rawValue, s.start, s.end, context.roomName(s.room), s.objective.rawValue,
                                         context.objectiveTitle(s.objective), id.rawValue, context.student(id)?.name ?? "", "", ""])
+                    }
+                }
+                for (supervisor, g, places) in studyChecks where supervisor == teacher {
+                    for place in places.sorted(by: { byName($0.student, $1.student) }) {
+                        guard let objective = place.objective else { continue }
+                        text += record([context.date(g.day), g.day.rawValue, g.start, g.end, context.roomName(g.room) + " (independent study)",
+                                        objective.rawValue, context.objectiveTitle(objective), place.student.rawValue,
+                                        context.student(place.student)?.name ?? "", "", ""])
                     }
                 }
                 files["check-sheets/" + FileName.encode(teacher.rawValue) + ".csv"] = text

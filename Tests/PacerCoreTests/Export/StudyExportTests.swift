@@ -33,6 +33,24 @@ func tinyWithStudy() throws -> (Scenario, WeekPlan) {
         #expect(files["unplaced.csv"]?.contains("Tue,2026-11-24,Tue-F1,09:25,10:05,Sofia Garcia,7,no study seat left,S-03\r\n") == true)
     }
 
+    /// Mr Chen supervises study on Tuesday's F1 and teaches its students' objective: his check
+    /// sheet lists them after his groups, and filled in it comes back as checks dated that day.
+    @Test func aTeachersCheckSheetListsTheStudyStudentsTheyCanCheck() throws {
+        let files = try export(CSVExporter())
+        let sheet = try #require(files["check-sheets/T-CHEN.csv"])
+        let rows = sheet.components(separatedBy: "\r\n").filter { $0.contains("(independent study)") }
+        #expect(rows == ["2026-11-24,Tue,09:25,10:05,Learning commons (independent study),MATH-7.RP.1,Unit rates with fractions,S-01,Ava Martin,,",
+                         "2026-11-24,Tue,09:25,10:05,Learning commons (independent study),MATH-7.RP.1,Unit rates with fractions,S-02,Liam Chen,,"],
+                "\(sheet)")
+        #expect(sheet.components(separatedBy: "\r\n").last { !$0.isEmpty } == rows.last, "after his groups")
+        #expect(files["check-sheets/A-PARK.csv"] == nil, "a supervisor who is no teacher checks nobody")
+        let filled = sheet.replacingOccurrences(of: rows[0], with: rows[0].dropLast(2) + ",mastered,brought her work")
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let (checks, problems) = MasteryChecksFile.parse(filled, file: "T-CHEN.csv", scenario: scenario, today: SchoolDate("2026-11-27"))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(checks.map { "\($0.date) \($0.student) \($0.objective) \($0.result.rawValue)" } == ["2026-11-24 S-01 MATH-7.RP.1 mastered"])
+    }
+
     @Test func csvOfAPlanBeforeIndependentStudyHasNoStudyFiles() throws {
         let (folder, files) = try exportTiny(CSVExporter())
         defer { try? FileManager.default.removeItem(atPath: folder) }
