@@ -15,7 +15,9 @@ import Testing
                               "--allow-changed-scenario"]).status == 0)
         let signInPath = try teacherLink(folder)
         let port = try freePort()
-        let server = try startServe(folder, port: port)
+        // A long idle timeout, as in the import test below: side by side with the other tests,
+        // this client can go unscheduled for minutes between its requests on one connection.
+        let server = try startServe(folder, port: port, ["--idle-timeout", "600"])
         defer { if server.isRunning { server.terminate() } }
         try await waitUntilListening(port: port)
 
