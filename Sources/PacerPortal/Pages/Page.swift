@@ -40,6 +40,11 @@ enum Page {
         table{border-collapse:collapse;width:100%}.id{white-space:nowrap}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
         """
 
+    /// A query parameter's value: percent-encoded but for letters, digits and `-._~`.
+    static func queryEscape(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? ""
+    }
+
     /// A path for a URL: each segment percent-encoded, the slashes kept.
     static func pathEscape(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false)
@@ -56,9 +61,12 @@ struct PageNav: Component {
     var body: Component {
         element("nav") {
             switch session.grant.role {
-            case .teacher, .supervisor: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
+            case .teacher: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week"); Text(" · "); link("/ask", "Ask for a student") }
+            case .supervisor: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
             case .family: ComponentGroup()
-            case .scheduler: ComponentGroup { link("/", "School"); Text(" · "); link("/job", "Planning"); Text(" · "); link("/exports", "Exports") }
+            case .scheduler: ComponentGroup {
+                link("/", "School"); Text(" · "); link("/job", "Planning"); Text(" · "); link("/exports", "Exports"); Text(" · "); link("/ask", "Ask for a student")
+            }
             }
             postForm("/signout", csrf: session.csrf) { Button("Sign out").class("quiet") }.class("inline signout")
         }

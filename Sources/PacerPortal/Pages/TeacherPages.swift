@@ -12,6 +12,22 @@ struct TeacherDayPage: Component {
             if let nothing = view.nothing { Paragraph(nothing) }
             if let note = view.studyNote { Paragraph(note).class("note") }
             for entry in view.entries { self.entry(entry) }
+            if !view.asked.isEmpty {
+                H2("Students you asked for")
+                element("ul") {
+                    for asked in view.asked {
+                        ListItem {
+                            Text(asked.student).bold()
+                            Text(": " + asked.what)
+                            Div(asked.outcome).class(asked.got ? "note ok" : "note warn")
+                        }
+                    }
+                }.class("plain")
+            }
+            if !view.othersAsked.isEmpty {
+                H2("Requests for your students today")
+                lines(view.othersAsked)
+            }
         }
     }
 
