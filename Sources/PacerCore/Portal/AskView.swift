@@ -33,6 +33,8 @@ public struct AskView: Sendable, Equatable {
         public let standard: String
         /// Said when the student has nothing left to ask about (every subject complete).
         public let nothing: String?
+        /// What the form's day and spans mean, said under it.
+        public let help: String
 
         /// Weeks the form offers, from the next one on.
         public static let weeksAhead = 4
@@ -44,7 +46,8 @@ public struct AskView: Sendable, Equatable {
             var wants: [Choice] = []
             for line in standing where line.student == student {
                 guard let objective = line.objective else { continue }
-                let title = "\(scenario.objectiveTitle(objective)) (\(objective))"
+                // A family reads titles, not codes.
+                let title = family ? scenario.objectiveTitle(objective) : "\(scenario.objectiveTitle(objective)) (\(objective))"
                 wants.append(Choice(value: "workshop:\(line.subject)", label: (family ? "Help: a workshop on " : "A workshop on ") + title))
                 wants.append(Choice(value: "check:\(line.subject)", label: "A mastery check on " + title))
             }
@@ -65,6 +68,8 @@ public struct AskView: Sendable, Equatable {
                 return Choice(value: "week:\(first)", label: "The week of \(first.weekdayName) \(first)")
             }
             self.spans = spans
+            help = family ? "“That day” is the day above; a week starts on its first school day."
+                : "“That day” and a flex block use the day above; a week starts on its first school day. Plans weigh what you ask; your page shows whether the student got it."
             date = calendar.schoolDayProblem(today) == nil ? today : calendar.schoolDay(after: today, count: 1)
             priorities = family ? [] : scenario.requestPriorities.levels.map(\.id)
             standard = scenario.requestPriorities.standard
@@ -83,11 +88,15 @@ public struct AskView: Sendable, Equatable {
         public let text: String
         public let mayCancel: Bool
 
-        /// `Ms Okafor asked for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava
-        /// Martin (S-01), 2026-11-25, urgent: waiting (“bring the worksheet”)`.
+        /// `A mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01),
+        /// 2026-11-25, urgent: waiting (“bring the worksheet”)`, and who asked first when it is
+        /// not the person reading (`Ms Okafor asked for a mastery check …`).
         public init(_ request: StudentRequest, role: AccessRole, scenario: Scenario) {
             id = request.id
-            text = "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)) for "
+            let want = RequestText.want(request.want, scenario)
+            let what = StudentRequest.Asker(role: role) == request.askedBy ? want.prefix(1).uppercased() + want.dropFirst()
+                : "\(RequestText.asker(request.askedBy, scenario)) asked for \(want)"
+            text = what + " for "
                 + "\(scenario.studentName(request.student)) (\(request.student)), \(request.when), \(request.priority): \(RequestText.standing(request))"
                 + (request.note.isEmpty ? "" : " (“\(PersonText.visible(request.note))”)")
             mayCancel = PortalAccess.mayCancel(role, request)

@@ -48,9 +48,9 @@ extension TeacherDayView {
             case .planned, .declined, .cancelled: return Asked(student: name, what: what, outcome: RequestText.standing(request), got: false)
             case .open:
                 let subject = request.want.objective.flatMap { scenario.objective($0)?.subject }
-                let why = inForce == nil ? "nothing published for the day"
-                    : inForce?.plan.unserved.first { $0.student == request.student && (subject == nil || $0.subject == subject) }?.reason.text
-                return Asked(student: name, what: what, outcome: "not placed" + (why.map { ": " + $0 } ?? ""), got: false)
+                let unserved = inForce?.plan.unserved.first { $0.student == request.student && (subject == nil || $0.subject == subject) }
+                let why: String = inForce == nil ? "nothing published for the day" : unserved?.reason.text ?? "not in the published plan"
+                return Asked(student: name, what: what, outcome: "not placed: " + why, got: false)
             }
         }
         day.asked = asked.enumerated().sorted { a, b in

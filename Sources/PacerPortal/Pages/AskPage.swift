@@ -80,7 +80,7 @@ struct AskForm: Component {
                     input("text", "note").attr("maxlength", "500").attr("placeholder", "why (optional)").attr("aria-label", "note")
                     Button("Ask")
                 }
-                Paragraph("“That day” and a flex block use the day above; a week starts on its first school day. The scheduler's plans weigh what you ask.").class("note")
+                Paragraph(form.help).class("note")
             }
         }
     }

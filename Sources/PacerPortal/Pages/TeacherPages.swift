@@ -11,7 +11,6 @@ struct TeacherDayPage: Component {
         ComponentGroup {
             if let nothing = view.nothing { Paragraph(nothing) }
             if let note = view.studyNote { Paragraph(note).class("note") }
-            for entry in view.entries { self.entry(entry) }
             if !view.asked.isEmpty {
                 H2("Students you asked for")
                 element("ul") {
@@ -24,6 +23,7 @@ struct TeacherDayPage: Component {
                     }
                 }.class("plain")
             }
+            for entry in view.entries { self.entry(entry) }
             if !view.othersAsked.isEmpty {
                 H2("Requests for your students today")
                 lines(view.othersAsked)
