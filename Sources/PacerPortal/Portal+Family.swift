@@ -15,10 +15,11 @@ extension Portal {
         let proxied = request.headers.first { $0.name.canonicalName == "x-forwarded-proto" }?.value
         let scheme = proxied == "https" ? "https" : "http"
         let feed = "\(scheme)://\(host)/calendar.ics?key=\(session.calendarKey)"
-        let requests = try store.requests().filter { $0.student == student }.suffix(10)
-        let view = FamilyView(student: student, standing: lines, week: week, study: study, checks: Array(checks), feed: feed, today: today,
+        let requests = try PortalAccess.requests(visibleTo: session.grant.role, on: today, scenario: scenario, store: store).suffix(10)
+        var view = FamilyView(student: student, standing: lines, week: week, study: study, checks: Array(checks), feed: feed, today: today,
                               scenario: scenario, requests: Array(requests))
-        return Page.response(.ok, title: view.title, nav: session, body: FamilyPage(view: view))
+        view.ask = AskView.Form(student: student, standing: lines, asker: .family(student), scenario: scenario, today: today)
+        return Page.response(.ok, title: view.title, nav: session, body: FamilyPage(view: view, csrf: session.csrf))
     }
 
     /// `GET /calendar.ics?key=…`: the student's workshops this week and next, from the plans in

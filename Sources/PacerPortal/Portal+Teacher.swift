@@ -12,8 +12,13 @@ extension Portal {
     }
 
     func adultHome(session: PortalSession) throws -> Response {
+        let scenario = self.scenario
         let agenda = try store.teacherAgenda(scenario, adult: try adult(session), on: today)
-        let view = TeacherDayView(agenda, scenario: scenario)
+        var view = TeacherDayView(agenda, scenario: scenario)
+        if case let .teacher(me) = session.grant.role {
+            view = view.withRequests(try PortalAccess.requests(visibleTo: session.grant.role, on: today, scenario: scenario, store: store),
+                                     teacher: me, on: today, inForce: try store.planInForce(scenario, on: today), scenario: scenario)
+        }
         return Page.response(.ok, title: view.title, nav: session, body: TeacherDayPage(view: view, csrf: session.csrf))
     }
 

@@ -20,6 +20,9 @@ import PacerCore
 ///   student absent from a session or a study group;
 /// - families: `GET /calendar.ics?key=…`, their student's workshops as a calendar feed (the key
 ///   opens the feed and nothing else);
+/// - teachers and the scheduler: `GET /ask`, find a student and ask for them; teachers, families
+///   (their own student) and the scheduler: `POST /request` asks, `POST /request/cancel` cancels
+///   what the person asked (the scheduler any request);
 /// - the scheduler: `POST /regroup`, `POST /plan-week`, `GET /job`, `POST /publish`,
 ///   `POST /absence`, `POST /checks` (a checks CSV), `POST /withdraw`, `POST /correct`,
 ///   `GET /exports` and the files under it.
@@ -90,6 +93,10 @@ public struct Portal: Sendable {
             .post("/check", use: check)
         router.group().add(middleware: AccessMiddleware.adults).add(middleware: FormMiddleware(limit: Self.maxBody))
             .post("/absent", use: markAbsent)
+        router.group().add(middleware: AccessMiddleware.finders).get("/ask", use: askPage)
+        let askers = router.group().add(middleware: AccessMiddleware.askers).add(middleware: FormMiddleware(limit: Self.maxBody))
+        askers.post("/request", use: ask)
+        askers.post("/request/cancel", use: cancelAsked)
 
         let scheduler = router.group().add(middleware: AccessMiddleware.scheduler)
         let forms = scheduler.add(middleware: FormMiddleware(limit: Self.maxBody))

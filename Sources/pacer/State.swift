@@ -204,15 +204,29 @@ extension PacerCommand {
                 let changes = loaded.roster.changes(of: .student(StudentID(rawValue: student)))
                 if !changes.isEmpty { print("\nroster: " + PersonText.visible(changes.map { $0.text(in: loaded) }.joined(separator: "; "))) }
                 let checks = try store.checks(of: StudentID(rawValue: student))
-                guard !checks.isEmpty else {
+                if checks.isEmpty {
                     print("no checks recorded for \(student)")
-                    return
+                } else {
+                    let list = TextTable(header: ["check", "date", "objective", "result", "note", "source"], rows: checks.map { c in
+                        ["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source]
+                    })
+                    print("\n" + list.render(format), terminator: "")
                 }
-                let list = TextTable(header: ["check", "date", "objective", "result", "note", "source"], rows: checks.map { c in
-                    ["\(c.id)", c.date.text, c.objective.rawValue, c.withdrawn ? "\(c.result) (withdrawn)" : c.result, c.note, c.source]
-                })
-                print("\n" + list.render(format), terminator: "")
             }
+            let waiting = try Self.openRequests(store, loaded, on: date.value, student: student.map { StudentID(rawValue: $0) })
+            if !waiting.isEmpty { print("\nopen requests, oldest first:\n" + waiting.joined(separator: "\n")) }
+        }
+
+        /// The requests still asking (open or planned), oldest asked first, one a line, names first:
+        /// `3 days waiting: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
+        static func openRequests(_ store: StateStore, _ scenario: Scenario, on date: SchoolDate, student: StudentID?) throws -> [String] {
+            try store.requests([.open, .planned]).filter { student == nil || $0.student == student }
+                .sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }
+                .map { r in
+                    let days = max(0, r.askedOn.days(to: date))
+                    return "  \(days) day\(days == 1 ? "" : "s") waiting: " + PersonText.visible(RequestText.line(r, scenario))
+                        + (r.status == .planned ? " (planned)" : "") + " [request \(r.id)]"
+                }
         }
     }
 }

@@ -9,7 +9,8 @@ import Testing
 /// that no student the person may not see is named in the answer. Each role gets a fresh school, so
 /// one role's changes do not decide another's answer. Today is Tuesday 2026-11-24: T-OKAFOR has
 /// S-11…S-17 (Tue-F1 and Tue-F2); S-01 is not his today. Ms Park (A-PARK, a supervisor) has S-02
-/// in independent study in Tue-F1 and no one else.
+/// in independent study in Tue-F1 and no one else. Three requests are there before the routes:
+/// 1 Mr Chen's for S-11, 2 S-11's family's for S-11, 3 Ms Okafor's for S-12.
 @Suite struct AuthorizationMatrixTests {
     enum Who: String, CaseIterable, CustomTestStringConvertible {
         case nobody, teacher, supervisor, family, scheduler
@@ -33,17 +34,21 @@ import Testing
         /// The form, given the page's CSRF token; nil for a GET.
         let form: (@Sendable (_ csrf: String) -> String)?
         let multipart: Bool
+        /// Whether the route names any of the school's students to a teacher or the scheduler by
+        /// design (the ask page's search): no hidden-name check for them.
+        let revealsRoster: Bool
         /// Expected status: nobody, teacher, supervisor, family, scheduler.
         let expected: [Who: HTTPResponse.Status]
 
         init(_ name: String, _ method: HTTPRequest.Method, _ uri: @escaping @Sendable (String) -> String, form: (@Sendable (String) -> String)? = nil,
-             multipart: Bool = false, _ nobody: HTTPResponse.Status, _ teacher: HTTPResponse.Status, _ supervisor: HTTPResponse.Status,
+             multipart: Bool = false, revealsRoster: Bool = false, _ nobody: HTTPResponse.Status, _ teacher: HTTPResponse.Status, _ supervisor: HTTPResponse.Status,
              _ family: HTTPResponse.Status, _ scheduler: HTTPResponse.Status) {
             self.name = name
             self.method = method
             self.uri = uri
             self.form = form
             self.multipart = multipart
+            self.revealsRoster = revealsRoster
             expected = [.nobody: nobody, .teacher: teacher, .supervisor: supervisor, .family: family, .scheduler: scheduler]
         }
     }
@@ -84,6 +89,20 @@ import Testing
         Route("exports", .get, { _ in "/exports" }, .unauthorized, .forbidden, .forbidden, .forbidden, .ok),
         Route("an exported file", .get, { _ in "/exports/csv/timetable.csv" }, .unauthorized, .forbidden, .forbidden, .forbidden, .ok),
         Route("a path outside the exports", .get, { _ in "/exports/csv/../pacer-state.sqlite" }, .unauthorized, .forbidden, .forbidden, .forbidden, .notFound),
+        Route("find a student to ask for", .get, { _ in "/ask?q=a" }, revealsRoster: true, .unauthorized, .ok, .forbidden, .forbidden, .ok),
+        Route("the ask form for a student", .get, { _ in "/ask?student=S-01" }, revealsRoster: true, .unauthorized, .ok, .forbidden, .forbidden, .ok),
+        Route("ask for S-11 (the family's own)", .post, { _ in "/request" }, form: { "csrf=\($0)&student=S-11&want=workshop%3AMATH&span=day&on=2026-11-26" },
+              .unauthorized, .seeOther, .forbidden, .seeOther, .seeOther),
+        Route("ask for S-01 (not the family's)", .post, { _ in "/request" }, form: { "csrf=\($0)&student=S-01&want=check%3AMATH&span=day&on=2026-11-26" },
+              .unauthorized, .seeOther, .forbidden, .badRequest, .seeOther),
+        Route("cancel Mr Chen's request", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=1" },
+              .unauthorized, .forbidden, .forbidden, .forbidden, .seeOther),
+        Route("cancel the family's request", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=2" },
+              .unauthorized, .forbidden, .forbidden, .seeOther, .seeOther),
+        Route("cancel Ms Okafor's request", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=3" },
+              .unauthorized, .seeOther, .forbidden, .forbidden, .seeOther),
+        Route("cancel a request that does not exist", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=999" },
+              .unauthorized, .notFound, .forbidden, .notFound, .notFound),
     ]
 
     @Test(arguments: Who.allCases) func everyRouteAnswersEachRoleAsItShould(who: Who) async throws {
@@ -103,6 +122,11 @@ import Testing
         case nil: break
         }
         let hidden = portal.scenario.students.map(\.name).filter { !visible.contains($0) }
+        let tuesday = SchoolDate("2026-11-24")!, wednesday = SchoolDate("2026-11-25")!
+        for (asker, student) in [(StudentRequest.Asker.teacher("T-CHEN"), StudentID(rawValue: "S-11")), (.family("S-11"), "S-11"), (.teacher("T-OKAFOR"), "S-12")] {
+            _ = try store.add(StudentRequest(askedBy: asker, student: student, want: .workshop("MATH-7.NS.1"), when: .date(wednesday),
+                                             priority: "normal", askedOn: tuesday), scenario: portal.scenario, today: tuesday)
+        }
         let app = Application(router: portal.router())
         try await app.test(.router) { client in
             var cookie: String?, token = "", csrf = "no-session"
@@ -122,6 +146,7 @@ import Testing
                     answer = try await get(client, route.uri(token), cookie: cookie)
                 }
                 #expect(answer.status == route.expected[who], "\(who) → \(route.name)")
+                if route.revealsRoster, who == .teacher || who == .scheduler { continue }
                 for name in hidden { #expect(!answer.body.contains(name), "\(who) → \(route.name) names \(name)") }
             }
         }

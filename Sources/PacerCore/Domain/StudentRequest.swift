@@ -120,8 +120,9 @@ public struct StudentRequest: Sendable, Equatable {
     /// people may type.
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
         if let problem = Self.askerProblem(askedBy, in: scenario) { return problem }
-        if let problem = scenario.unknownIDProblem(student: student) { return problem }
+        // Before the student is looked up: a family learns nothing of another student's id.
         if case let .family(id) = askedBy, id != student { return "a family asks for its own student only (\(id), not \(student))" }
+        if let problem = scenario.unknownIDProblem(student: student) { return problem }
         switch want {
         case let .workshop(id), let .check(id):
             if let problem = scenario.unknownIDProblem(objective: id) { return problem }

@@ -34,7 +34,12 @@ public struct FamilyView: Sendable, Equatable {
     public let feed: String
     /// The student's requests, newest first, names first: `Ms Okafor asked for a mastery check on
     /// Unit rates with fractions (MATH-7.RP.1), 2026-11-24: met, checked on 2026-11-24 (check 12)`.
-    public var requests: [String] = []
+    public var requests: [String] { requestLines.map(\.text) }
+    /// The same lines, each with the id to cancel it by when the family asked it and it still asks.
+    public var requestLines: [PortalRequestLine] = []
+    /// The form the family asks with (a workshop or a check on the child's current objective in a
+    /// subject, for a day or a week), or nil where the page offers none.
+    public var ask: AskView.Form? = nil
 
     /// `checks`: the student's latest checks, oldest first, withdrawn ones left out.
     public init(student: StudentID, standing lines: [StateStore.StatusLine], week: [StudentWorkshop], study: [StudentStudy] = [],
@@ -65,9 +70,10 @@ public struct FamilyView: Sendable, Equatable {
         workshops = (inWorkshops + inStudy).sorted { ($0.0, order[$0.1] ?? 0) < ($1.0, order[$1.1] ?? 0) }.map(\.2)
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
         self.feed = feed
-        self.requests = requests.filter { $0.student == student }.reversed().map { request in
-            "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), \(request.when): "
-                + (request.status == .open ? "waiting" : request.status.rawValue) + (request.reason.isEmpty ? "" : ", \(request.reason)")
+        requestLines = requests.filter { $0.student == student }.reversed().map { request in
+            PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), \(request.when): "
+                                  + RequestText.standing(request),
+                              cancel: PortalAccess.mayCancel(.family(student), request) ? request.id : nil)
         }
     }
 

@@ -74,7 +74,9 @@ public struct SchedulerView: Sendable, Equatable {
     public let standing: [Standing]
     /// The open requests, oldest first, names first, with the days they have waited:
     /// `3 d: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
-    public var requests: [String] = []
+    public var requests: [String] { requestLines.map(\.text) }
+    /// The same lines, each with the id the scheduler cancels it by.
+    public var requestLines: [PortalRequestLine] = []
 
     /// The unserved students listed on the page at most (the exports list them all).
     public static let unservedShown = 100
@@ -117,8 +119,8 @@ public struct SchedulerView: Sendable, Equatable {
         checks = recentChecks.map { student, c in
             Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
         }
-        self.requests = requests.filter(\.status.isLive).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
-            "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))"
+        requestLines = requests.filter(\.status.isLive).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
+            PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))", cancel: request.id)
         }
         var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]
         for line in lines { if let id = line.objective { byObjective[id, default: []].append(line) } }

@@ -76,6 +76,12 @@ public struct TeacherDayView: Sendable, Equatable {
     /// The workshops and study groups together in block order, as the day runs (a study group at
     /// 09:25 before a workshop at 11:45).
     public let entries: [Entry]
+    /// The students this teacher asked for on the day, and whether each got what was asked
+    /// (`withRequests`); empty for a supervisor.
+    public var asked: [Asked] = []
+    /// Requests others made for students in this teacher's sessions that day, to read:
+    /// `Ava Martin's family asked for a workshop on … for Ava Martin (S-01), 2026-11-24, normal: waiting`.
+    public var othersAsked: [String] = []
 
     public init(_ agenda: TeacherAgenda, scenario: Scenario) {
         let supervisor = scenario.supervisors.contains { $0.id.rawValue == agenda.adult.rawValue }

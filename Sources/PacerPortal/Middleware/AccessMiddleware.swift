@@ -25,6 +25,14 @@ struct AccessMiddleware: RouterMiddleware {
     static let adults = AccessMiddleware(allows: PortalAccess.mayMarkAbsent) {
         Refusal(.forbidden, "Staff only", "Only teachers, supervisors and the scheduler mark students absent.")
     }
+    /// Who asks for students (`PortalAccess.mayAsk`): teachers, families and the scheduler.
+    static let askers = AccessMiddleware(allows: PortalAccess.mayAsk) {
+        Refusal(.forbidden, "Not for supervisors", "Teachers, families and the scheduler ask for students; tell a teacher what a student needs.")
+    }
+    /// Who looks students up to ask for them: teachers and the scheduler.
+    static let finders = AccessMiddleware(allows: { PortalAccess.mayAsk($0) && PortalAccess.mayRecord($0) }) {
+        Refusal(.forbidden, "Teachers only", "Only teachers and the scheduler look up the school's students; a family asks on its own page.")
+    }
     /// The scheduler.
     static let scheduler = AccessMiddleware(allows: PortalAccess.mayRunTheSchool) {
         Refusal(.forbidden, "Scheduler only", "Only the scheduler regroups, publishes, records absences and corrects checks.")

@@ -5,6 +5,7 @@ import Plot
 /// calendar feed.
 struct FamilyPage: Component {
     let view: FamilyView
+    let csrf: String
 
     var body: Component {
         ComponentGroup {
@@ -28,10 +29,9 @@ struct FamilyPage: Component {
                     }
                 }.class("plain")
             }
-            if !view.requests.isEmpty {
-                H2("Requests")
-                lines(view.requests)
-            }
+            H2("Requests").attr("id", "requests")
+            if view.requestLines.isEmpty { Paragraph("None yet.") } else { requestList(view.requestLines, csrf: csrf) }
+            if let ask = view.ask { AskForm(form: ask, csrf: csrf, heading: "Ask for help or a mastery check") }
             H2("Recent checks")
             if view.checks.isEmpty { Paragraph("None yet.") } else { lines(view.checks) }
             H2("Calendar")

@@ -34,11 +34,16 @@ enum Page {
         .group{border:1px solid #ccc;border-radius:8px;padding:.6rem;margin:.6rem 0}
         .student{border-top:1px solid #eee;padding:.4rem 0}.tag{font-size:.8rem;background:#eef;border-radius:4px;padding:0 .3rem;margin-left:.3rem}
         .note{color:#555;font-size:.9rem}form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin-top:.3rem}
-        input[type=text]{flex:1 1 10rem;min-width:0;padding:.3rem}button{padding:.35rem .8rem}
+        input[type=text]{flex:1 1 10rem;min-width:0;padding:.3rem}select{max-width:100%}label.field{max-width:100%}button{padding:.35rem .8rem}
         nav{margin:.2rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.6rem;align-items:center}.signout{margin:0 0 0 auto}.away{background:#fdd}.quiet{font-size:.85rem;background:none;border:1px solid #bbb;border-radius:4px}
         .inline{display:inline-flex;margin-top:.2rem}.scroll{overflow-x:auto}.feed{word-break:break-all}.plain{list-style:none;padding:0}.plain li{margin:.4rem 0}.warn{color:#a00}.ok{color:#070}
         table{border-collapse:collapse;width:100%}.id{white-space:nowrap}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #eee}
         """
+
+    /// A query parameter's value: percent-encoded but for letters, digits and `-._~`.
+    static func queryEscape(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? ""
+    }
 
     /// A path for a URL: each segment percent-encoded, the slashes kept.
     static func pathEscape(_ path: String) -> String {
@@ -56,9 +61,12 @@ struct PageNav: Component {
     var body: Component {
         element("nav") {
             switch session.grant.role {
-            case .teacher, .supervisor: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
+            case .teacher: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week"); Text(" · "); link("/ask", "Ask for a student") }
+            case .supervisor: ComponentGroup { link("/", "Today"); Text(" · "); link("/week", "This week") }
             case .family: ComponentGroup()
-            case .scheduler: ComponentGroup { link("/", "School"); Text(" · "); link("/job", "Planning"); Text(" · "); link("/exports", "Exports") }
+            case .scheduler: ComponentGroup {
+                link("/", "School"); Text(" · "); link("/job", "Planning"); Text(" · "); link("/exports", "Exports"); Text(" · "); link("/ask", "Ask for a student")
+            }
             }
             postForm("/signout", csrf: session.csrf) { Button("Sign out").class("quiet") }.class("inline signout")
         }

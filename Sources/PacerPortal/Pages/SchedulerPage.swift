@@ -82,12 +82,13 @@ struct SchedulerPage: Component {
         }
     }
 
-    /// The open requests, oldest first (`pacer request` makes and cancels them).
+    /// The open requests, oldest first, each with a cancel button (`pacer request` and the ask
+    /// page make them).
     private var requests: Component {
         ComponentGroup {
-            if !view.requests.isEmpty {
+            if !view.requestLines.isEmpty {
                 H2("Open requests")
-                lines(view.requests)
+                requestList(view.requestLines, csrf: csrf)
             }
         }
     }

@@ -11,7 +11,23 @@ struct TeacherDayPage: Component {
         ComponentGroup {
             if let nothing = view.nothing { Paragraph(nothing) }
             if let note = view.studyNote { Paragraph(note).class("note") }
+            if !view.asked.isEmpty {
+                H2("Students you asked for")
+                element("ul") {
+                    for asked in view.asked {
+                        ListItem {
+                            Text(asked.student).bold()
+                            Text(": " + asked.what)
+                            Div(asked.outcome).class(asked.got ? "note ok" : "note warn")
+                        }
+                    }
+                }.class("plain")
+            }
             for entry in view.entries { self.entry(entry) }
+            if !view.othersAsked.isEmpty {
+                H2("Requests for your students today")
+                lines(view.othersAsked)
+            }
         }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import PacerCore
+
+/// Asking from the portal (docs/requests.md): a teacher or the scheduler finds a student and asks
+/// for them (`GET /ask`), a family asks on their own page; each request is recorded as `pacer
+/// request add` records it (`StateStore.add`, which `StudentRequest.problem` checks: the portal
+/// does not check again) and cancelled as `pacer request cancel` cancels it, by who asked or the
+/// scheduler. Who sees which requests is `PortalAccess.requests(visibleTo:…)`'s to say.
+extension Portal {
+    /// `GET /ask?q=…&student=…` (teachers and the scheduler): the search box, the students whose
+    /// name or id holds what was typed, by name, then the form for the one chosen, and the
+    /// requests the person asked, each live one with a cancel button.
+    func askPage(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
+        guard let asker = StudentRequest.Asker(role: session.grant.role) else { throw Refusal.notFound }
+        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let scenario = self.scenario
+        var chosen: AskView.Form?
+        var unknown: String?
+        if let typed = request.uri.queryParameters["student"].map(String.init) {
+            let student = scenario.studentID(typed)
+            if let problem = scenario.unknownIDProblem(student: student) {
+                unknown = problem
+            } else {
+                chosen = AskView.Form(student: student, standing: try store.status(scenario, on: today, student: student),
+                                      asker: asker, scenario: scenario, today: today)
+            }
+        }
+        let mine = try store.requests().filter { $0.askedBy == asker }
+        let view = AskView(query: query, chosen: chosen, mine: mine, role: session.grant.role, scenario: scenario, today: today)
+        let done = request.uri.queryParameters["done"].flatMap { Int64(String($0)) }.flatMap { id in view.mine.first { $0.id == id } }
+        return Page.response(.ok, title: view.title, nav: session,
+                             body: AskPage(view: view, csrf: session.csrf, unknown: unknown, done: done?.text))
+    }
+
+    /// `POST /request`: records what the form asks, for the student the form names (a family's
+    /// own child only: `StudentRequest.problem` refuses another). The form sends `want`
+    /// (`workshop:SUBJECT` or `check:SUBJECT`, on the student's current objective in the subject,
+    /// or `teacher`, time with the teacher asking), `span` (`day`, `block:PERIOD` with `on`, or
+    /// `week:DATE`), `on`, `priority` (a family asks at the least urgent) and `note`. Asked twice is
+    /// asked once. Back to the asking page, where the request is listed.
+    func ask(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
+        let form = try postedForm(context)
+        guard let asker = StudentRequest.Asker(role: session.grant.role) else { throw Refusal.notFound }
+        let scenario = self.scenario
+        let student = scenario.studentID(form["student"] ?? "")
+        let want: StudentRequest.Want
+        let wanted = (form["want"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        switch (wanted.first, wanted.count) {
+        case ("teacher", 1):
+            guard case let .teacher(me) = asker else { throw Refusal(.badRequest, "Not recorded", "Choose a workshop or a mastery check.") }
+            want = .teacher(me)
+        case ("workshop", 2), ("check", 2):
+            let subject = SubjectID(rawValue: wanted[1])
+            // The student's current objective in the subject: what the form offers to ask about.
+            guard let objective = try store.status(scenario, on: today, student: student).first(where: { $0.subject == subject })?.objective else {
+                // No current objective to ask about: a student who is not the asker's to ask for, or
+                // not the school's, is refused as `StudentRequest.problem` words it (asked about any
+                // objective of the subject); else the student is done with the subject.
+                let probe = scenario.objectives.first { $0.subject == subject }.map { objective in
+                    StudentRequest(askedBy: asker, student: student, want: .workshop(objective.id), when: .date(today), priority: scenario.requestPriorities.standard, askedOn: today)
+                }
+                let why = probe?.problem(in: scenario, today: today).flatMap { $0.contains("school day") || $0.contains("before today") ? nil : $0 }
+                    ?? "\(student) has no objective to work on in \(subject)"
+                throw Refusal(.badRequest, "Not recorded", Self.words(.refused(why)))
+            }
+            want = wanted[0] == "check" ? .check(objective) : .workshop(objective)
+        default:
+            throw Refusal(.badRequest, "Incomplete form", "Choose what to ask for: a workshop, a mastery check or time with you.")
+        }
+        let day = (form["on"]?.trimmingCharacters(in: .whitespaces)).flatMap(SchoolDate.init)
+        let span = form["span"] ?? "day"
+        let when: StudentRequest.When
+        if span.hasPrefix("week:") {
+            guard let first = SchoolDate(String(span.dropFirst(5))) else { throw Refusal(.badRequest, "Incomplete form", "Choose the week.") }
+            when = .week(first)
+        } else {
+            guard let day else { throw Refusal(.badRequest, "Incomplete form", "Give the day as YYYY-MM-DD.") }
+            when = span.hasPrefix("block:") ? .block(day, PeriodID(rawValue: String(span.dropFirst(6)))) : .date(day)
+        }
+        let family = if case .family = asker { true } else { false }
+        let priority = family ? scenario.requestPriorities.standard : (form["priority"] ?? scenario.requestPriorities.standard)
+        // The note as `PersonText` keeps it (one line); one it refuses goes on as typed, for
+        // `StudentRequest.problem` to refuse with its reason.
+        let raw = form["note"] ?? ""
+        let note = (try? PersonText.checked(raw, .note).get()) ?? raw
+        let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: note, askedOn: today)
+        let id: Int64
+        do {
+            id = try store.add(asked, scenario: scenario, today: today).id
+        } catch let error as RequestError {
+            throw Refusal(.badRequest, "Not recorded", Self.words(error))
+        }
+        let back = family ? "/#requests" : "/ask?student=\(Page.queryEscape(student.rawValue))&done=\(id)"
+        return Response(status: .seeOther, headers: [.location: back])
+    }
+
+    /// `POST /request/cancel`: cancels the request the form names, for who asked it or the
+    /// scheduler (`StateStore.cancelRequest`'s rule); back to the page it was cancelled from.
+    func cancelAsked(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
+        let session = try signedIn(context)
+        let form = try postedForm(context)
+        guard let asker = StudentRequest.Asker(role: session.grant.role) else { throw Refusal.notFound }
+        guard let id = form["request"].flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }), id > 0 else {
+            throw Refusal(.badRequest, "Incomplete form", "Choose the request to cancel.")
+        }
+        do {
+            try store.cancelRequest(id, by: asker, reason: "cancelled by \(RequestText.asker(asker, scenario)) in the portal")
+        } catch let error as RequestError {
+            switch error {
+            case .unknown: throw Refusal(.notFound, "No such request", "There is no request \(id).")
+            case .notYours: throw Refusal(.forbidden, "Not yours", "Only who asked a request, or the scheduler, may cancel it.")
+            case .notLive: throw Refusal(.conflict, "Not cancelled", Self.words(error))
+            case .refused: throw Refusal(.badRequest, "Not cancelled", Self.words(error))
+            }
+        }
+        let back = if case .teacher = asker { "/ask" } else { "/" }
+        return Response(status: .seeOther, headers: [.location: back])
+    }
+
+    /// A request error in a page's words: the reason, with a capital, without "request refused: ".
+    static func words(_ error: RequestError) -> String {
+        var text = error.description
+        if text.hasPrefix("request refused: ") { text = String(text.dropFirst("request refused: ".count)) }
+                return text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") || text.hasSuffix("?") ? "" : ".")
+    }
+}
