@@ -57,13 +57,10 @@ extension Portal {
             // The student's current objective in the subject: what the form offers to ask about.
             guard let objective = try store.status(scenario, on: today, student: student).first(where: { $0.subject == subject })?.objective else {
                 // No current objective to ask about: a student who is not the asker's to ask for, or
-                // not the school's, is refused as `StudentRequest.problem` words it (asked about any
-                // objective of the subject); else the student is done with the subject.
-                let probe = scenario.objectives.first { $0.subject == subject }.map { objective in
-                    StudentRequest(askedBy: asker, student: student, want: .workshop(objective.id), when: .date(today), priority: scenario.requestPriorities.standard, askedOn: today)
-                }
-                let why = probe?.problem(in: scenario, today: today).flatMap { $0.contains("school day") || $0.contains("before today") ? nil : $0 }
-                    ?? "\(student) has no objective to work on in \(subject)"
+                // not the school's, is refused as `StudentRequest.problem` words it; else the
+                // student is done with the subject, or does not take it.
+                let why = StudentRequest.whomProblem(asker, for: student, in: scenario)
+                    ?? "\(scenario.studentName(student)) (\(student)) has no objective to work on in \(subject)"
                 throw Refusal(.badRequest, "Not recorded", Self.words(.refused(why)))
             }
             want = wanted[0] == "check" ? .check(objective) : .workshop(objective)
@@ -110,8 +107,10 @@ extension Portal {
             try store.cancelRequest(id, by: asker, reason: "cancelled by \(RequestText.asker(asker, scenario)) in the portal")
         } catch let error as RequestError {
             switch error {
-            case .unknown: throw Refusal(.notFound, "No such request", "There is no request \(id).")
-            case .notYours: throw Refusal(.forbidden, "Not yours", "Only who asked a request, or the scheduler, may cancel it.")
+            // Anyone but the scheduler is told the same of a request that is not theirs and of one
+            // that does not exist, so that nobody learns which ids exist.
+            case .unknown where asker == .scheduler: throw Refusal(.notFound, "No such request", "There is no request \(id).")
+            case .unknown, .notYours: throw Refusal(.forbidden, "Not yours", "Only who asked a request, or the scheduler, may cancel it.")
             case .notLive: throw Refusal(.conflict, "Not cancelled", Self.words(error))
             case .refused: throw Refusal(.badRequest, "Not cancelled", Self.words(error))
             }

@@ -102,7 +102,7 @@ import Testing
         Route("cancel Ms Okafor's request", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=3" },
               .unauthorized, .seeOther, .forbidden, .forbidden, .seeOther),
         Route("cancel a request that does not exist", .post, { _ in "/request/cancel" }, form: { "csrf=\($0)&request=999" },
-              .unauthorized, .notFound, .forbidden, .notFound, .notFound),
+              .unauthorized, .forbidden, .forbidden, .forbidden, .notFound),
     ]
 
     @Test(arguments: Who.allCases) func everyRouteAnswersEachRoleAsItShould(who: Who) async throws {

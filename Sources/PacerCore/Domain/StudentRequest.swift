@@ -119,10 +119,7 @@ public struct StudentRequest: Sendable, Equatable {
     /// period, a week's date its first day; the priority one the scenario names; the note one line
     /// people may type.
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
-        if let problem = Self.askerProblem(askedBy, in: scenario) { return problem }
-        // Before the student is looked up: a family learns nothing of another student's id.
-        if case let .family(id) = askedBy, id != student { return "a family asks for its own student only (\(id), not \(student))" }
-        if let problem = scenario.unknownIDProblem(student: student) { return problem }
+        if let problem = Self.whomProblem(askedBy, for: student, in: scenario) { return problem }
         switch want {
         case let .workshop(id), let .check(id):
             if let problem = scenario.unknownIDProblem(objective: id) { return problem }
@@ -154,6 +151,15 @@ public struct StudentRequest: Sendable, Equatable {
 }
 
 extension StudentRequest {
+    /// Why `asker` may not ask for `student` at all (`problem`'s first checks): an asker or a
+    /// student the scenario does not know, or a family asking for another student, or nil.
+    public static func whomProblem(_ asker: Asker, for student: StudentID, in scenario: Scenario) -> String? {
+        if let problem = askerProblem(asker, in: scenario) { return problem }
+        // Before the student is looked up: a family learns nothing of another student's id.
+        if case let .family(id) = asker, id != student { return "a family asks for its own student only (\(id), not \(student))" }
+        return scenario.unknownIDProblem(student: student)
+    }
+
     /// Why `asker` names nobody of the scenario (an unknown teacher, or a family's unknown
     /// student, with the nearest ids), or nil.
     public static func askerProblem(_ asker: Asker, in scenario: Scenario) -> String? {

@@ -4,7 +4,7 @@ extension Scenario {
     /// The teacher's name, or the id when the scenario no longer has them.
     func teacherName(_ id: TeacherID) -> String { teachers.first { $0.id == id }?.name ?? id.rawValue }
     /// The student's name, or the id when the scenario no longer has them.
-    func studentName(_ id: StudentID) -> String { students.first { $0.id == id }?.name ?? id.rawValue }
+    public func studentName(_ id: StudentID) -> String { students.first { $0.id == id }?.name ?? id.rawValue }
     /// The room's name, or its id when it has none or the scenario no longer has it.
     func roomName(_ id: RoomID) -> String { rooms.first { $0.id == id }?.name ?? id.rawValue }
     /// The objective's title, or its id when the scenario no longer has it.
