@@ -15,8 +15,8 @@
 /// asks again.
 public enum RequestConflicts {
     /// The losers among `requests` (those still asking are looked at; the others are passed over),
-    /// by id, each with the reason in words: "Ms Okafor's urgent request for the same block came
-    /// first (request 4)".
+    /// by id, each with the reason in words: "Ms Okafor's urgent request for the same block comes
+    /// first (request 4, more urgent than normal)".
     public static func losers(_ requests: [StudentRequest], scenario: Scenario) -> [Int64: String] {
         let rank = Dictionary(scenario.requestPriorities.levels.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         func order(_ r: StudentRequest) -> (Int, Int64) { (rank[r.priority] ?? Int.max, r.id) }
@@ -47,12 +47,13 @@ public enum RequestConflicts {
         }
     }
 
-    /// "Ms Okafor's urgent request for the same block came first (request 4)", or, when the winner
-    /// is more urgent, "… is more urgent (request 4)".
+    /// "Ms Okafor's urgent request for the same block comes first (request 4, more urgent than
+    /// normal)", or, at the same priority, "… came first (request 4, asked before this one)".
     static func reason(winner: StudentRequest, loser: StudentRequest, rank: [String: Int], scenario: Scenario) -> String {
         let who = RequestText.asker(winner.askedBy, scenario)
         let more = (rank[winner.priority] ?? Int.max) < (rank[loser.priority] ?? Int.max)
-        return "\(who)'s \(winner.priority) request for the same block \(more ? "is more urgent" : "came first") (request \(winner.id))"
+        return "\(who)'s \(winner.priority) request for the same block "
+            + (more ? "comes first (request \(winner.id), more urgent than \(loser.priority))" : "came first (request \(winner.id), asked before this one)")
     }
 
     private struct BlockKey: Hashable {

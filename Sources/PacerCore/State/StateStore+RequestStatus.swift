@@ -48,12 +48,14 @@ extension StateStore {
         let losers = RequestConflicts.losers(still, scenario: scenario)
         var histories: [StudentID: ProgressHistory] = [:]
         for request in still {
-            let (status, reason): (StudentRequest.Status, String)
+            var (status, reason): (StudentRequest.Status, String)
             if let why = losers[request.id] {
                 (status, reason) = (.declined, why)
             } else {
                 if histories[request.student] == nil { histories[request.student] = try history(db, scenario: scenario, of: request.student) }
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
+                // Declined because the student is away, or the school closed, says so rather than the plan's words.
+                if status == .declined, let why = try unservable(request, db, scenario: scenario) { reason = why }
             }
             if status != request.status || reason != request.reason {
                 try db.execute(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?", arguments: [status.rawValue, reason, request.id])
@@ -216,7 +218,12 @@ extension StateStore {
     /// closed on every flex block it asks for, the student is off the roster then (left, or not
     /// yet joined), or recorded away in every one of them. Empty when nothing stands in its way.
     public func warnings(for request: StudentRequest, scenario: Scenario) throws -> [String] {
-        try read { db in
+        try read { db in try Self.unservable(request, db, scenario: scenario).map { [$0] } ?? [] }
+    }
+
+    /// Why nothing can serve `request` (`warnings(for:scenario:)`), or nil.
+    static func unservable(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
+        do {
             let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
             let then = if case .week = request.when { "in the \(request.when)" } else { "on \(request.when)" }
             let closed = try Self.closedDates(db, scenario: scenario)
@@ -230,17 +237,17 @@ extension StateStore {
             let open = dated.filter { date, day in asked(day).contains { closed.closure(on: date, period: $0.period) == nil } }
             if open.isEmpty {
                 let why = dated.lazy.compactMap { date, day in asked(day).lazy.compactMap { closed.closure(on: date, period: $0.period) }.first }.first
-                return ["the school is closed \(then)" + (why.map { " (\($0.text))" } ?? "") + ": no plan will serve it"]
+                return "the school is closed \(then)" + (why.map { " (\($0.text))" } ?? "") + ": no plan will serve it"
             }
             let roster = try Self.roster(db)
             if open.allSatisfy({ !roster.isOn(.student(request.student), on: $0.0) }) {
-                return ["\(name) is not on the roster \(then) (left, or not yet joined): no plan will serve it"]
+                return "\(name) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
             }
             let away = try Self.absentBlocks(db, scenario: scenario, dates: open).students[request.student] ?? []
             if open.allSatisfy({ _, day in asked(day).allSatisfy { away.contains($0.id) } }) {
-                return ["\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"]
+                return "\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"
             }
-            return []
+            return nil
         }
     }
 }
