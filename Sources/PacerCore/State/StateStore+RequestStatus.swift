@@ -105,8 +105,7 @@ struct PlansInForce {
     mutating func plan(on date: SchoolDate, _ db: Database) throws -> (plan: WeekPlan, day: DayID, weekOf: SchoolDate)? {
         if let known = byDate[date] { return known }
         var found: (plan: WeekPlan, day: DayID, weekOf: SchoolDate)?
-        let rows = try Row.fetchAll(db, sql: "SELECT id, kind, first_date FROM plan WHERE first_date <= ? AND first_date >= ? ORDER BY id DESC",
-                                    arguments: [date.text, date.adding(days: -7).text])
+        let rows = try Row.fetchAll(db, sql: "SELECT id, kind, first_date FROM plan WHERE first_date <= ? ORDER BY id DESC", arguments: [date.text])
         for row in rows {
             guard let first = SchoolDate(row["first_date"]) else { continue }
             let isDay = row["kind"] as String == PlanKind.day.rawValue

@@ -93,13 +93,17 @@ import Testing
         #expect(try store.request(week)?.isAsking == true)
         #expect(try store.request(week)?.status == .planned, "the plan in force still gives it")
 
-        // A day passed without a request: declined, for good.
+        // A day passed without a request (the student was away): declined, for good.
         let wednesday = SchoolDate("2026-11-25")!
-        let missed = try ask("S-02", .teacher("T-RIVERA"), .block(wednesday, "F2"))
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: scenario)
+        let missed = try ask("S-02", .workshop("MATH-7.RP.1"), .date(wednesday))
+        try store.settleRequests(scenario, today: wednesday)
+        #expect(try store.request(missed)?.reason == "Liam Chen is recorded away on 2026-11-25: no plan will serve it unless the absence is withdrawn")
         try store.settleRequests(scenario, today: SchoolDate("2026-11-26")!)
         let passed = try #require(try store.request(missed))
-        #expect(passed.status == .met || passed.reason == "the day passed without it", "\(passed.reason)")
+        #expect(passed.status == .declined && passed.reason == "the day passed without it", "\(passed.reason)")
         #expect(!passed.isAsking)
+        #expect(throws: RequestError.notLive(missed, .declined)) { try store.cancelRequest(missed, by: .scheduler) }
     }
 
     /// A request nothing can serve is taken, with the reason: a closed day, a student away.
