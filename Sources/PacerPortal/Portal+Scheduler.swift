@@ -11,7 +11,7 @@ extension Portal {
             standing: try store.status(scenario, on: today), inForce: try store.planInForce(scenario, on: today),
             absences: try store.absences(from: today, to: today), recentChecks: try store.recentChecks(limit: 20),
             job: await jobs.current.map { PlanningJobView.Line(title: $0.kind.title, outcome: $0.outcome, published: $0.published) },
-            movedOn: try store.movedOn(scenario), requests: try store.requests([.open, .planned]))
+            movedOn: try store.movedOn(scenario), requests: try store.askingRequests())
         return Page.response(.ok, title: view.title, nav: session, body: SchedulerPage(view: view, csrf: session.csrf))
     }
 

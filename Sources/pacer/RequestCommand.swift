@@ -77,6 +77,8 @@ extension PacerCommand.RequestCommand {
                     let kept = try store.request(id)?.priority ?? request.priority
                     print("request \(id) already asks this, at \(kept); nothing new recorded" + (kept == request.priority ? "" : " (to ask at \(request.priority), cancel it and ask again)"))
                 }
+                // Taken, but nothing can serve it: say why (a closed day, a student who left or is away).
+                for warning in try store.warnings(for: request, scenario: loaded) { Terminal.error("warning: \(warning)") }
                 // Plans weigh a request on the student's current objective only: say when it is not.
                 if let objective = request.want.objective, let subject = loaded.objective(objective)?.subject,
                    let line = try store.status(loaded, on: date.value, student: request.student).first(where: { $0.subject == subject }),
@@ -95,14 +97,18 @@ extension PacerCommand.RequestCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the requests still asking (open or planned), oldest first; --all lists every one.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the requests still asking (open, planned, or declined by a plan that may change), oldest first; --all lists every one.",
+            discussion: "A request whose days are before --date (default: the clock) and was never met is declined first: the day passed without it.")
         @Argument(help: "The scenario.") var scenario: String
         @Flag(help: "Also the met, declined and cancelled ones.") var all = false
         @OptionGroup var date: DateOption
 
         func run() throws {
             let loaded = try loadScenario(scenario)
-            let requests = try StateStore.existing(for: loaded).requests(all ? nil : [.open, .planned])
+            let store = try StateStore.existing(for: loaded)
+            try store.settleRequests(loaded, today: date.value)
+            let requests = try all ? store.requests() : store.askingRequests()
             if requests.isEmpty {
                 print(all ? "no requests" : "no open requests")
                 return
@@ -128,6 +134,7 @@ extension PacerCommand.RequestCommand {
         }
         @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
         @Option(help: "Why, shown with the request.") var reason = ""
+        @OptionGroup var date: DateOption
 
         func run() throws {
             let loaded = try loadScenario(scenario)
@@ -135,7 +142,8 @@ extension PacerCommand.RequestCommand {
             if let problem = StudentRequest.askerProblem(asker, in: loaded) { throw CommandFailure("--by \(by): \(problem)") }
             do {
                 let store = try StateStore.existing(for: loaded)
-                try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason)
+                try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason,
+                                        scenario: loaded, today: date.value)
                 let line = try store.request(id).map { RequestText.line($0, loaded) } ?? ""
                 print("request \(id) cancelled: \(line)")
             } catch let error as RequestError {

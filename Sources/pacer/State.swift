@@ -220,7 +220,7 @@ extension PacerCommand {
         /// The requests still asking (open or planned), oldest asked first, one a line, names first:
         /// `3 days waiting: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
         static func openRequests(_ store: StateStore, _ scenario: Scenario, on date: SchoolDate, student: StudentID?) throws -> [String] {
-            try store.requests([.open, .planned]).filter { student == nil || $0.student == student }
+            try store.askingRequests().filter { student == nil || $0.student == student }
                 .sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }
                 .map { r in
                     let days = max(0, r.askedOn.days(to: date))

@@ -43,7 +43,9 @@ import Testing
                     && requests.first?.when == .date(SchoolDate("2026-11-25")!) && requests.first?.priority == "urgent"
                     && requests.first?.note == "bring the worksheet")
             let page = try await get(client, "/ask?student=S-01&done=1", cookie: cookie).body
-            #expect(page.contains("Recorded: A mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent: waiting (“bring the worksheet”)"))
+            // The published week gives it at once: planned, with where.
+            #expect(page.contains("Recorded: A mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent: "
+                + "planned, Mr Chen's workshop on Unit rates with fractions (MATH-7.RP.1), 2026-11-25 F1 (“bring the worksheet”)"), "\(page)")
             #expect(page.contains("name=\"request\" value=\"1\""), "a cancel button for their own")
 
             // Time with the teacher, in one flex block.
@@ -104,7 +106,8 @@ import Testing
             #expect(home.contains("Ask for help or a mastery check"))
             #expect(home.contains("value=\"workshop:MATH\">Help: a workshop on Add and subtract rational numbers</option>"))
             #expect(!home.contains("value=\"teacher\"") && !home.contains("block:F1") && !home.contains("name=\"priority\""), "a day or a week, at the usual priority")
-            #expect(home.contains("Ms Okafor asked for a mastery check on Add and subtract rational numbers (MATH-7.NS.1), 2026-11-25: waiting"))
+            #expect(home.contains("Ms Okafor asked for a mastery check on Add and subtract rational numbers (MATH-7.NS.1), 2026-11-25: "
+                + "planned, Ms Okafor's workshop on Add and subtract rational numbers (MATH-7.NS.1), 2026-11-25 F2"))
             #expect(!home.contains("name=\"request\" value=\"1\""), "no cancel button on the teacher's request")
             #expect(!home.contains("Ava Martin"), "another family's request is not shown")
 
@@ -127,7 +130,8 @@ import Testing
             #expect(try await post(client, "/request/cancel", cookie: cookie, form: "csrf=\(csrf)&request=1").status == .forbidden, "the teacher's")
             #expect(try await post(client, "/request/cancel", cookie: cookie, form: "csrf=\(csrf)&request=2").status == .forbidden, "another family's")
             #expect(try await post(client, "/request/cancel", cookie: cookie, form: "csrf=\(csrf)&request=3").location == "/")
-            #expect(try store.requests().map(\.status) == [.open, .open, .cancelled])
+            let statuses = try store.requests()
+            #expect(statuses.map(\.isAsking) == [true, true, false] && statuses.last?.status == .cancelled, "\(statuses.map(\.status))")
             // The ask page is for finding students: not a family's.
             #expect(try await get(client, "/ask?q=a", cookie: cookie).status == .forbidden)
         }
@@ -155,7 +159,8 @@ import Testing
             let not = try #require(section.range(of: "Ava Martin (S-01)"))
             #expect(got.lowerBound < not.lowerBound, "who got what was asked first")
             #expect(section.contains("got: a workshop on Add and subtract rational numbers with you, 09:25–10:05"))
-            #expect(section.contains("not placed: not in the published plan"))
+            // Not given: declined, with the published plan's reason.
+            #expect(section.contains("declined, the plan holds no workshop on Unit rates with fractions (MATH-7.RP.1) for Ava Martin on 2026-11-24"))
             #expect(day.contains("Requests for your students today"))
             #expect(day.contains("family asked for a workshop on Add and subtract rational numbers (MATH-7.NS.1) for"))
             #expect(!day.contains("Mr Chen asked"), "another teacher's request for a student not his")

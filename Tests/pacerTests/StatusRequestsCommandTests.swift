@@ -14,7 +14,8 @@ import Testing
         _ = try runPacer(["request", "add", school, "--student", "S-01", "--check", "MATH-7.RP.1", "--on", "2026-11-25",
                           "--by", "teacher:T-OKAFOR", "--priority", "urgent", "--date", "2026-11-23"])
         _ = try runPacer(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "2026-11-25", "--date", "2026-11-25"])
-        _ = try runPacer(["request", "cancel", school, "3"])
+        // Dated as the others: today's date would find every request's day past.
+        _ = try runPacer(["request", "cancel", school, "3", "--date", "2026-11-25"])
         let output = try runPacer(["status", school, "--date", "2026-11-25"]).output
         let tail = try #require(output.range(of: "\nopen requests, oldest first:\n")).upperBound
         #expect(output[tail...].split(separator: "\n") == [

@@ -79,13 +79,31 @@ public struct StudentRequest: Sendable, Equatable {
             case let .date(date), let .block(date, _), let .week(date): date
             }
         }
+
+        /// The dates it covers: its day, or the seven dates from a week's first (the school days
+        /// among them are the week's).
+        public var dates: [SchoolDate] {
+            switch self {
+            case let .date(date), let .block(date, _): [date]
+            case let .week(first): (0..<7).map { first.adding(days: $0) }
+            }
+        }
+
+        /// The last date it covers.
+        public var last: SchoolDate { dates.last ?? first }
+
+        /// The flex period it asks for, for a block.
+        public var period: PeriodID? {
+            if case let .block(_, period) = self { period } else { nil }
+        }
     }
 
     /// Where a request stands.
     public enum Status: String, Sendable, CaseIterable {
         case open, planned, met, declined, cancelled
 
-        /// Whether the request still asks something of the plans to come.
+        /// Whether the request is open or planned (one declined by a plan or a conflict may still
+        /// ask: `StudentRequest.isAsking`).
         public var isLive: Bool { self == .open || self == .planned }
     }
 
@@ -101,6 +119,15 @@ public struct StudentRequest: Sendable, Equatable {
     public let note: String
     /// The school day it was asked on.
     public let askedOn: SchoolDate
+    /// Its place in the requests' sequence of events when it was made, and when it was closed
+    /// (met, cancelled, or declined for good because its days passed); 0 and nil until stored.
+    public internal(set) var seq: Int64 = 0
+    public internal(set) var closedSeq: Int64?
+
+    /// Whether it still asks something of the plans: open, planned, or declined by a plan or a
+    /// conflict that a later plan, or the winner's cancelling, may change. Met, cancelled and a
+    /// request whose days passed without it ask no more.
+    public var isAsking: Bool { closedSeq == nil && status != .met && status != .cancelled }
 
     public init(askedBy: Asker, student: StudentID, want: Want, when: When, priority: String, note: String = "", askedOn: SchoolDate) {
         self.askedBy = askedBy

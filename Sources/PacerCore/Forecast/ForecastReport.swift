@@ -6,23 +6,27 @@ public enum ForecastReport {
     public typealias Series = (name: String, weeks: [Forecaster.Week])
 
     /// The CSV's columns: names for programs.
-    static let columns = ["week", "mastered_mean", "mastered_p10", "mastered_p90", "behind_target", "longest_wait_days", "teacher_load"]
+    static let columns = ["week", "mastered_mean", "mastered_p10", "mastered_p90", "behind_target", "longest_wait_days", "teacher_load",
+                          "check_requests_met", "check_wait_mean_days", "check_wait_longest_days"]
 
     /// The same columns in words, for people (the terminal and the HTML page).
     static func headings(runs: Int) -> [String] {
         let over = runs == 1 ? "1 run" : "mean of \(runs) runs"
         return ["week", "objectives mastered per student (mean)", "10th percentile", "90th percentile",
-                "students behind the target pace (\(over))", "longest wait (school days)", "sessions per teacher (\(over))"]
+                "students behind the target pace (\(over))", "longest wait (school days)", "sessions per teacher (\(over))",
+                "check requests met (\(over))", "days waited for a check (mean)", "longest wait for a check (school days)"]
     }
 
     static func row(_ w: Forecaster.Week) -> [String] {
-        [String(w.week), f(w.masteredMean), f(w.masteredP10), f(w.masteredP90), f(w.behindTarget), String(w.longestWait), f(w.teacherLoad)]
+        [String(w.week), f(w.masteredMean), f(w.masteredP10), f(w.masteredP90), f(w.behindTarget), String(w.longestWait), f(w.teacherLoad),
+         f(w.checkRequestsMet), f(w.checkWaitMean), String(w.checkWaitLongest)]
     }
 
     /// A row for people: students behind the target as a mean with one decimal, load with one.
     static func displayRow(_ w: Forecaster.Week) -> [String] {
         [String(w.week), f(w.masteredMean), String(format: "%.1f", w.masteredP10), String(format: "%.1f", w.masteredP90),
-         String(format: "%.1f", w.behindTarget), String(w.longestWait), String(format: "%.1f", w.teacherLoad)]
+         String(format: "%.1f", w.behindTarget), String(w.longestWait), String(format: "%.1f", w.teacherLoad),
+         String(format: "%.1f", w.checkRequestsMet), String(format: "%.1f", w.checkWaitMean), String(w.checkWaitLongest)]
     }
 
     static func f(_ x: Double) -> String { String(format: "%.2f", x) }
@@ -39,7 +43,10 @@ public enum ForecastReport {
             + "bringing mastery by chance. Figures per week are over \(runs == 1 ? "the one run" : "all \(runs) runs"): the percentiles over every student "
             + "of every run; students behind the target pace are those who have mastered fewer objectives than the scenario's "
             + "forecast.target_pace times the weeks so far, averaged over the runs; the longest wait is the most school days any "
-            + "student in any run went without a workshop on their current objective."
+            + "student in any run went without a workshop on their current objective. A simulated student who has had their "
+            + "objective's weekly workshops asks for a mastery check on it for the next school day; checks met counts those "
+            + "requests met, and the wait for a check runs in school days from the day first asked for to the check (the "
+            + "longest counts students still waiting)."
     }
 
     /// Where the forecast started, in one sentence.
@@ -108,13 +115,15 @@ public enum ForecastReport {
     }
 
     public static func table(_ weeks: [Forecaster.Week], runs: Int) -> String {
-        let header = ["week", "mastered (mean)", "p10", "p90", "behind target", "longest wait", "load"]
+        let header = ["week", "mastered (mean)", "p10", "p90", "behind target", "longest wait", "load", "checks met", "check wait", "longest check wait"]
         let lines = TextTable(header: header, rows: weeks.map(displayRow)).aligned(right: Set(header.indices)).split(separator: "\n").map(String.init)
         let over = runs == 1 ? "in the one run" : "the mean of \(runs) runs"
         return (lines + [
             "mastered: objectives mastered per student (mean, 10th and 90th percentile over every student of every run);",
             "behind target: students below the scenario's target pace, \(over); longest wait: the most school days any",
-            "student went without a workshop on their current objective; load: sessions per teacher that week, \(over).",
+            "student went without a workshop on their current objective; load: sessions per teacher that week, \(over);",
+            "checks met: check requests met that week, \(over); check wait: school days from the day a student asked",
+            "to be checked to the check (mean; the longest counts those still waiting).",
         ]).joined(separator: "\n")
     }
 

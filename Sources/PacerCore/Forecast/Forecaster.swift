@@ -59,6 +59,14 @@ public struct Forecaster: Sendable {
         public var longestWait: Int
         /// Sessions per teacher this week (mean over teachers and runs).
         public var teacherLoad: Double
+        /// Check requests met this week (mean per run): the simulated students ask for a mastery
+        /// check once they have had their objective's weekly workshops on it (docs/forecast.md).
+        public var checkRequestsMet: Double = 0
+        /// School days from the day a student first asked to be checked on an objective to the
+        /// check, over the checks this week of every run: the mean, and the longest, counting
+        /// those still waiting at the week's end (0 when nobody asked).
+        public var checkWaitMean: Double = 0
+        public var checkWaitLongest = 0
     }
 
     /// Why a forecast ended before its last week.
@@ -178,6 +186,11 @@ public struct Forecaster: Sendable {
         var random: SeededGenerator
         var masteredCount: [StudentID: Int] = [:]
         var lastWorkshop: [StudentObjective: Int] = [:]  // school day number
+        /// Workshops attended on each objective, and the school day each student's check
+        /// request on an objective first asked for (until a check of it is recorded).
+        var attended: [StudentObjective: Int] = [:]
+        var askingSince: [StudentObjective: Int] = [:]
+        var requestsMet = 0
 
         init(store: StateStore, term: Term, random: SeededGenerator) {
             self.store = store
@@ -196,6 +209,11 @@ public struct Forecaster: Sendable {
         var load: Double
         var days: Int
         var check: PlanningCheck?
+        /// Check requests met this week, the waits of this week's checks that answered one, and
+        /// the longest wait still open at its end.
+        var requestsMet = 0
+        var waits: [Int] = []
+        var stillWaiting = 0
     }
 
     /// One run's week, the way the school runs it: the week planned from the run's state and
@@ -217,6 +235,7 @@ public struct Forecaster: Sendable {
         }
         try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf)
         var sessionsThisWeek = 0
+        var waits: [Int] = []
         var day = firstDay
         for calendarDay in scenario.calendar.days {
             let date = scenario.calendar.date(of: calendarDay, weekOf: weekOf)
@@ -230,6 +249,7 @@ public struct Forecaster: Sendable {
                 guard let objective = scenario.objective(session.objective) else { continue }
                 for studentID in session.students {
                     run.lastWorkshop[StudentObjective(studentID, objective.id)] = day
+                    run.attended[StudentObjective(studentID, objective.id), default: 0] += 1
                     let masters = Double.random(in: 0..<1, using: &run.random) < min(1, objective.masteryChance * (pace[studentID] ?? 1))
                     if masters { run.masteredCount[studentID, default: 0] += 1 }
                     recorded.append(MasteryCheck(date: date, student: studentID, objective: objective.id,
@@ -237,11 +257,20 @@ public struct Forecaster: Sendable {
                 }
             }
             _ = try run.term.record(recorded, source: "forecast", today: date)
-            for standing in try store.standings(scenario) where standing.startedOn == date {
+            // Each check answers the request of a student waiting to be checked on it.
+            for check in recorded {
+                if let since = run.askingSince.removeValue(forKey: StudentObjective(check.student, check.objective)) { waits.append(day - since) }
+            }
+            let standings = try store.standings(scenario)
+            for standing in standings where standing.startedOn == date {
                 if let objective = standing.objective { run.lastWorkshop[StudentObjective(standing.student, objective)] = day }
             }
+            try askForChecks(run, standings: standings, on: date, schoolDay: day, closed: closed)
             day += 1
         }
+        let met = try store.requests([.met]).count
+        let metThisWeek = met - run.requestsMet
+        run.requestsMet = met
         var longestWait = 0
         for standing in try store.standings(scenario) {
             guard let objective = standing.objective else { continue }
@@ -249,7 +278,31 @@ public struct Forecaster: Sendable {
         }
         return RunWeek(plan: weekPlan.plan, mastered: scenario.students.map { Double(run.masteredCount[$0.id] ?? 0) },
                        longestWait: longestWait, load: Double(sessionsThisWeek) / Double(max(1, scenario.teachers.count)),
-                       days: day - firstDay, check: checked)
+                       days: day - firstDay, check: checked, requestsMet: metThisWeek, waits: waits,
+                       stillWaiting: run.askingSince.values.map { day - $0 }.max() ?? 0)
+    }
+
+    /// The forecast's model of check requests (docs/forecast.md): a student who has had their
+    /// objective's weekly count of workshops on it (`workshops_per_week`), and is not waiting to
+    /// be checked on it already, asks for a mastery check on it for the next open school day, at
+    /// the scenario's least urgent priority, as their family. The check recorded at their next
+    /// workshop on it meets the request (a not-yet check, and they ask again).
+    private func askForChecks(_ run: Run, standings: [StateStore.Standing], on date: SchoolDate, schoolDay: Int, closed: ClosedDates) throws {
+        var next = date
+        for _ in 0..<14 {
+            next = next.adding(days: 1)
+            if scenario.calendar.day(on: next) != nil, !closed.isClosed(next) { break }
+        }
+        guard scenario.calendar.day(on: next) != nil, !closed.isClosed(next), scenario.calendar.term?.problem(next) == nil else { return }
+        for standing in standings {
+            guard let objective = standing.objective, let perWeek = scenario.objective(objective)?.workshopsPerWeek else { continue }
+            let key = StudentObjective(standing.student, objective)
+            guard run.askingSince[key] == nil, (run.attended[key] ?? 0) >= max(1, perWeek) else { continue }
+            let request = StudentRequest(askedBy: .family(standing.student), student: standing.student, want: .check(objective), when: .date(next),
+                                         priority: scenario.requestPriorities.standard, askedOn: date)
+            guard (try? run.store.add(request, scenario: scenario, today: date)) != nil else { continue }
+            run.askingSince[key] = schoolDay + 1
+        }
     }
 
     /// `progress` is told where the forecast stands as each run's week ends; `planned` hears each
@@ -347,7 +400,7 @@ public struct Forecaster: Sendable {
                 guard let runWeek = try outcome?.get() else { break weekLoop }
                 done.append(runWeek)
             }
-            var mastered: [Double] = [], behind = 0.0, longestWait = 0, load = 0.0
+            var mastered: [Double] = [], behind = 0.0, longestWait = 0, load = 0.0, met = 0.0, waits: [Int] = [], checkWaitLongest = 0
             for (r, runWeek) in done.enumerated() {
                 if let check = runWeek.check { checks.append(check) }
                 planned?(r + 1, runWeek.plan)
@@ -355,6 +408,9 @@ public struct Forecaster: Sendable {
                 behind += Double(runWeek.mastered.filter { $0 < scenario.forecast.targetPace * Double(week + 1) }.count)
                 longestWait = max(longestWait, runWeek.longestWait)
                 load += runWeek.load
+                met += Double(runWeek.requestsMet)
+                waits += runWeek.waits
+                checkWaitLongest = max(checkWaitLongest, runWeek.stillWaiting, runWeek.waits.max() ?? 0)
                 progress?(Progress(week: week + 1, weeks: options.weeks, run: r + 1, runs: options.runs, elapsed: elapsed()))
             }
             let daysThisWeek = done.first?.days ?? 0
@@ -363,7 +419,9 @@ public struct Forecaster: Sendable {
             let n = Double(max(1, options.runs))
             weeks.append(Week(week: week + 1, masteredMean: sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count),
                               masteredP10: percentile(sorted, 0.1), masteredP90: percentile(sorted, 0.9),
-                              behindTarget: behind / n, longestWait: longestWait, teacherLoad: load / n))
+                              behindTarget: behind / n, longestWait: longestWait, teacherLoad: load / n,
+                              checkRequestsMet: met / n, checkWaitMean: waits.isEmpty ? 0 : Double(waits.reduce(0, +)) / Double(waits.count),
+                              checkWaitLongest: checkWaitLongest))
         }
         var stopped: Stopped?
         if weeks.count < options.weeks {

@@ -44,12 +44,14 @@ public struct PlanningContext: Sendable {
     /// workshop on the new objective within `firstWorkshopWithin` school days: until then, a
     /// workshop the week holds for them after that does not count, so that today's plan serves them
     /// when it can (or says why not). Each student's need in a subject counts the days `waited` on
-    /// its current objective and the weeks they are `behind` in it. All but `behind` look up a
-    /// student on an objective.
+    /// its current objective and the weeks they are `behind` in it. A student a workshop or check
+    /// request asks for today (`asked`, by subject: `StateStore.requestWeights` for the date) wants
+    /// a workshop in the subject today whatever the week has covered: the teacher checks them
+    /// there (docs/requests.md). All but `behind` and `asked` look up a student on an objective.
     static func day(
         _ scenario: Scenario, _ day: Day, on date: SchoolDate, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences,
         received: [StudentObjective: Int], plannedLater: [StudentObjective: [SchoolDate]], movedOn: [StudentObjective: SchoolDate],
-        waited: (StudentObjective) -> Int, behind: [StudentID: [SubjectID: Int]] = [:]
+        waited: (StudentObjective) -> Int, behind: [StudentID: [SubjectID: Int]] = [:], asked: [StudentID: [SubjectID: Double]] = [:]
     ) -> PlanningContext {
         func covered(_ key: StudentObjective) -> Int {
             let later = plannedLater[key] ?? []
@@ -63,7 +65,8 @@ public struct PlanningContext: Sendable {
             for (subject, objective) in subjects {
                 let key = StudentObjective(student, objective)
                 let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                wanted[student, default: [:]][subject] = Self.wanted(perWeek: perWeek, covered: covered(key), days: 1)
+                let requested = (asked[student]?[subject] ?? 0) > 0 ? 1 : 0
+                wanted[student, default: [:]][subject] = max(requested, Self.wanted(perWeek: perWeek, covered: covered(key), days: 1))
                 waitedDays[student, default: [:]][subject] = waited(key)
             }
         }

@@ -119,7 +119,7 @@ public struct SchedulerView: Sendable, Equatable {
         checks = recentChecks.map { student, c in
             Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
         }
-        requestLines = requests.filter(\.status.isLive).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
+        requestLines = requests.filter(\.isAsking).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
             PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))", cancel: request.id)
         }
         var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]

@@ -124,12 +124,13 @@ extension StateStore {
         let present = Set(onRoster.students.map(\.id))
         // The day's closed periods are not planned: the day is planned in its open blocks only.
         let closed = closedDates.closedBlocks([(date, day)], calendar: scenario.calendar)
+        let requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date], asOf: requestsAsOf)
         var context = PlanningContext.day(
             onRoster.closing(closed), day, on: date, current: progress.current.filter { present.contains($0.key) },
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
-            waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind)
-        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date], asOf: requestsAsOf)
+            waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind, asked: requested)
+        context.requested = requested
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         context.closedPublished = plan.sessions.filter { $0.day == day.id && closed[$0.block] != nil }

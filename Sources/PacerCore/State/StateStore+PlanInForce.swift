@@ -47,19 +47,28 @@ extension StateStore {
     }
 
     func planInForce(_ db: Database, scenario: Scenario, on date: SchoolDate) throws -> PlanInForce? {
+        guard let found = try Self.publication(db, scenario: scenario, on: date, plan: { try publishedPlan(db, $0) }) else { return nil }
+        return PlanInForce(id: found.id, plan: found.plan, day: found.day, weekOf: found.weekOf, date: date,
+                           closedDates: try Self.closedDates(db, scenario: scenario))
+    }
+
+    /// The one home of which publication is in force on `date`: the latest one covering it (a
+    /// regrouped day's plan, or the week's), with the day it plans and its week's first date.
+    /// `plan` decodes a publication by id (each caller keeps its own cache).
+    static func publication(_ db: Database, scenario: Scenario, on date: SchoolDate, plan: (Int64) throws -> WeekPlan?) throws
+        -> (id: Int64, plan: WeekPlan, day: DayID, weekOf: SchoolDate)? {
         let rows = try Row.fetchAll(db, sql: "SELECT id, kind, first_date FROM plan WHERE first_date <= ? ORDER BY id DESC",
                                     arguments: [date.text])
-        let closed = try Self.closedDates(db, scenario: scenario)
         for row in rows {
             guard let first = SchoolDate(row["first_date"]) else { continue }
             let id: Int64 = row["id"]
             if row["kind"] as String == PlanKind.day.rawValue {
-                guard first == date, let plan = try publishedPlan(db, id), let day = plan.days.first?.day else { continue }
-                return PlanInForce(id: id, plan: plan, day: day, weekOf: date, date: date, closedDates: closed)
+                guard first == date, let found = try plan(id), let day = found.days.first?.day else { continue }
+                return (id, found, day, date)
             }
             guard let day = scenario.calendar.day(on: date, weekOf: first) else { continue }
-            guard let plan = try publishedPlan(db, id), plan.days.contains(where: { $0.day == day.id }) else { continue }
-            return PlanInForce(id: id, plan: plan, day: day.id, weekOf: first, date: date, closedDates: closed)
+            guard let found = try plan(id), found.days.contains(where: { $0.day == day.id }) else { continue }
+            return (id, found, day.id, first)
         }
         return nil
     }

@@ -45,6 +45,8 @@ extension StateStore {
                                      session.objective.rawValue, student.rawValue])
             }
         }
+        // The requests on its dates are planned or declined by it (docs/requests.md).
+        try settleRequests(db, scenario: scenario, today: nil)
         return id
     }
 }

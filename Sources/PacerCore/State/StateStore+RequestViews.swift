@@ -46,7 +46,7 @@ extension PortalAccess {
     /// Whether `role` may cancel `request` from the portal: who asked it, or the scheduler (the
     /// rule `StateStore.cancelRequest` applies; the pages ask it to show a cancel button).
     public static func mayCancel(_ role: AccessRole, _ request: StudentRequest) -> Bool {
-        guard request.status.isLive, let asker = StudentRequest.Asker(role: role) else { return false }
+        guard request.isAsking, let asker = StudentRequest.Asker(role: role) else { return false }
         return asker == .scheduler || asker == request.askedBy
     }
 }

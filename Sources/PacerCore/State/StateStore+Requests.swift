@@ -32,7 +32,7 @@ extension StateStore {
             }
             if let id = try Int64.fetchOne(db, sql: """
                 SELECT id FROM request WHERE asked_by = ? AND student = ? AND kind = ? AND IFNULL(objective, '') = ? AND IFNULL(teacher, '') = ?
-                AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND status IN ('open', 'planned')
+                AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND closed_seq IS NULL AND status NOT IN ('met', 'cancelled')
                 """, arguments: [request.askedBy.description, row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
                 return (id, false)
             }
@@ -41,7 +41,9 @@ extension StateStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [request.askedBy.description, row.student, row.kind, row.objective, row.teacher, row.whenKind, row.first, row.period,
                                  request.priority, request.note, request.askedOn.text, ISO8601DateFormatter().string(from: Date()), try Self.nextRequestSeq(db)])
-            return (db.lastInsertedRowID, true)
+            let id = db.lastInsertedRowID
+            try Self.settleRequests(db, scenario: scenario, today: today)
+            return (id, true)
         }
     }
 
@@ -50,28 +52,51 @@ extension StateStore {
         try read { db in try Self.requests(db).filter { statuses?.contains($0.status) ?? true } }
     }
 
-    /// Cancels a live request for `by`: who asked it, or the scheduler; says why when it cannot.
-    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "") throws {
+    /// The requests still asking (open, planned, or declined by a plan or a conflict that may yet
+    /// change), oldest asked first.
+    public func askingRequests() throws -> [StudentRequest] {
+        try read { db in try Self.requests(db).filter(\.isAsking) }
+    }
+
+    /// Cancels a request still asking for `by`: who asked it, or the scheduler; says why when it
+    /// cannot. The requests are settled again (a request it won a block from asks again).
+    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario? = nil, today: SchoolDate? = nil) throws {
         // The reason is text people type, held to the rule for notes.
         if case let .failure(problem) = PersonText.checked(reason, .note) { throw RequestError.refused("the reason: \(problem.description)") }
         try write { db in
             guard let request = try Self.requests(db, id: id).first else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }
-            guard request.status.isLive else { throw RequestError.notLive(id, request.status) }
+            guard request.isAsking else { throw RequestError.notLive(id, request.status) }
             let why = reason.isEmpty ? "cancelled by \(asker)" : reason
             try db.execute(sql: "UPDATE request SET status = 'cancelled', reason = ?, closed_seq = ? WHERE id = ?", arguments: [why, try Self.nextRequestSeq(db), id])
+            if let scenario { try Self.settleRequests(db, scenario: scenario, today: today) }
         }
     }
 
-    /// Closes the live check requests on `objective` for `student` asked for a date on or before
-    /// the check's: the check meets them. Returns their ids.
+    /// Closes the check requests on `objective` for `student` asked for a date on or before the
+    /// check's, still asking or declined because their days passed (a check recorded late still
+    /// meets it): the check meets them. Returns their ids.
     static func meetCheckRequests(student: StudentID, objective: ObjectiveID, on date: SchoolDate, check: Int64, _ db: Database) throws -> [Int64] {
         let ids = try Int64.fetchAll(db, sql: """
-            SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND status IN ('open', 'planned') AND first_date <= ?
-            """, arguments: [student.rawValue, objective.rawValue, date.text])
+            SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND first_date <= ?
+            AND ((closed_seq IS NULL AND status NOT IN ('met', 'cancelled')) OR (status = 'declined' AND reason = ?))
+            """, arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed])
         for id in ids {
             try db.execute(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?",
-                           arguments: ["checked on \(date) (check \(check))", try Self.nextRequestSeq(db), id])
+                           arguments: [RequestStatusReasons.checked(on: date, check: check), try Self.nextRequestSeq(db), id])
+        }
+        return ids
+    }
+
+    /// The check requests that check `check` (of `student` on `objective`, dated `date`) met,
+    /// opened again: the check is withdrawn. Each asks again (the settling that follows declines
+    /// one whose days have passed). Returns their ids.
+    static func reopenCheckRequests(student: StudentID, objective: ObjectiveID, on date: SchoolDate, check: Int64, _ db: Database) throws -> [Int64] {
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND status = 'met' AND reason = ?
+            """, arguments: [student.rawValue, objective.rawValue, RequestStatusReasons.checked(on: date, check: check)])
+        for id in ids {
+            try db.execute(sql: "UPDATE request SET status = 'open', reason = '', closed_seq = NULL WHERE id = ?", arguments: [id])
         }
         return ids
     }
@@ -84,23 +109,29 @@ extension StateStore {
     /// The last event of the requests' sequence (0 when none), for a plan's mark.
     static func lastRequestSeq(_ db: Database) throws -> Int64 { try nextRequestSeq(db) - 1 }
 
-    /// The weight that live workshop and check requests add to each student's need in a subject
-    /// (`Need.requested`): the highest priority's weight among the requests on the student's current
-    /// objective in it whose day, block's day or week falls on one of `dates`. Live as the state
+    /// The weight that workshop and check requests still asking add to each student's need in a
+    /// subject (`Need.requested`): the highest priority's weight among the requests on the
+    /// student's current objective in it whose day, block's day or week falls on one of `dates`,
+    /// but for those that lose a block to another request (`RequestConflicts`). As the state
     /// stands, or, with `asOf`, as it stood at that event of the sequence (a plan's mark).
     static func requestWeights(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
                                dates: [SchoolDate], asOf: Int64? = nil) throws -> [StudentID: [SubjectID: Double]] {
-        let live = asOf.map { "seq <= \($0) AND (closed_seq IS NULL OR closed_seq > \($0))" } ?? "status IN ('open', 'planned')"
-        let rows = try Row.fetchAll(db, sql: "SELECT student, kind, objective, when_kind, first_date, priority FROM request WHERE kind IN ('workshop', 'check') AND \(live)")
+        var asking = try requests(db)
+        if let asOf {
+            // Asking at the mark: made by then and not closed by then (a status set since does not count).
+            asking = asking.filter { $0.seq <= asOf && ($0.closedSeq.map { $0 > asOf } ?? ($0.status != .met && $0.status != .cancelled)) }
+                .map { var r = $0; r.closedSeq = nil; r.status = .open; return r }
+        } else {
+            asking = asking.filter(\.isAsking)
+        }
+        let losers = RequestConflicts.losers(asking, scenario: scenario)
         let planned = Set(dates)
         var weights: [StudentID: [SubjectID: Double]] = [:]
-        for row in rows {
-            let student = StudentID(rawValue: row["student"]), objective = ObjectiveID(rawValue: row["objective"] ?? "")
-            guard let subject = scenario.objective(objective)?.subject, current[student]?[subject] == objective,
-                  let first = SchoolDate(row["first_date"]), let weight = scenario.requestPriorities.weight(of: row["priority"]) else { continue }
-            let days = row["when_kind"] as String == "week" ? (0..<7).map { first.adding(days: $0) } : [first]
-            guard days.contains(where: planned.contains) else { continue }
-            weights[student, default: [:]][subject] = max(weights[student]?[subject] ?? 0, weight)
+        for request in asking where losers[request.id] == nil {
+            guard let objective = request.want.objective, let subject = scenario.objective(objective)?.subject,
+                  current[request.student]?[subject] == objective, let weight = scenario.requestPriorities.weight(of: request.priority),
+                  request.when.dates.contains(where: planned.contains) else { continue }
+            weights[request.student, default: [:]][subject] = max(weights[request.student]?[subject] ?? 0, weight)
         }
         return weights
     }
@@ -134,6 +165,8 @@ extension StateStore {
             request.id = row["id"]
             request.status = status
             request.reason = row["reason"]
+            request.seq = row["seq"]
+            request.closedSeq = row["closed_seq"]
             return request
         }
     }

@@ -98,7 +98,9 @@ extension Term {
             for result in withdrawingResults { try recording.withdraw(gradebookResult: result) }
             for check in ordered { try recording.record(check, source: source, again: again) }
             for result in presentResults { try recording.settle(gradebookResult: result) }
-            return try recording.finish()
+            let report = try recording.finish()
+            try StateStore.settleRequests(db, scenario: scenario, today: today)
+            return report
         }
     }
 
@@ -109,7 +111,9 @@ extension Term {
         try store.write { db in
             var recording = Recording(db: db, scenario: scenario)
             for id in ids { try recording.withdraw(id) }
-            return try recording.finish()
+            let report = try recording.finish()
+            try StateStore.settleRequests(db, scenario: scenario, today: nil)
+            return report
         }
     }
 
@@ -123,7 +127,9 @@ extension Term {
             try recording.withdraw(id)
             try recording.record(MasteryCheck(date: stored.date, student: stored.student, objective: stored.objective,
                                               result: result, note: note, source: source), source: source, again: true)
-            return try recording.finish()
+            let report = try recording.finish()
+            try StateStore.settleRequests(db, scenario: scenario, today: nil)
+            return report
         }
     }
 
@@ -251,6 +257,10 @@ struct Recording {
         let history = try history(of: stored.student)
         try StateStore.markWithdrawn(id, at: at, byGradebook: byGradebook, db)
         report.lines.append("\(what) withdrawn")
+        // The requests it met ask again (docs/requests.md).
+        for request in try StateStore.reopenCheckRequests(student: stored.student, objective: stored.objective, on: stored.date, check: id, db) {
+            report.lines.append("\(what): request \(request) it met asks again")
+        }
         guard let subject = history.subject(of: stored.objective) else { return }
         rederive[StudentSubject(stored.student, subject.id), default: []].append("check \(id) was withdrawn")
     }

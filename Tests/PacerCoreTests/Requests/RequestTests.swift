@@ -98,7 +98,8 @@ import Testing
         let requests = try store.requests()
         #expect(requests.first { $0.id == asked }?.status == .met)
         #expect(requests.first { $0.id == asked }?.reason.hasPrefix("checked on 2026-11-24 (check ") == true)
-        #expect(requests.first { $0.id == other }?.status == .open, "a check before the day asked does not meet it")
+        #expect(requests.first { $0.id == other }?.status == .declined, "a check before the day asked does not meet it")
+        #expect(requests.first { $0.id == other }?.reason == "the day passed without it", "recorded with today after its day")
     }
 }
 

@@ -1,0 +1,240 @@
+import GRDB
+
+/// The words a request's status is set with where they are matched again (a check's meeting, a
+/// day passed), in one place.
+enum RequestStatusReasons {
+    /// A request whose days passed without it being met.
+    static let dayPassed = "the day passed without it"
+
+    /// How a check meets a check request: "checked on 2026-11-24 (check 12)".
+    static func checked(on date: SchoolDate, check: Int64) -> String { "checked on \(date) (check \(check))" }
+}
+
+extension StateStore {
+    /// Sets where each request still asking stands (docs/requests.md, *Where a request stands*),
+    /// the one place that does, after anything that can change it (a request made or cancelled, a
+    /// plan published, a check recorded or withdrawn, `request list`):
+    ///
+    /// 1. With `today`, a request whose last day is before it is closed: a workshop or teacher
+    ///    request the attendance shows met is `met` ("had Mr Lee's workshop on … on 2026-11-24"),
+    ///    else `declined` ("the day passed without it"); a check request the plan gave stays
+    ///    `planned` until the check is recorded, one it did not is declined so.
+    /// 2. Two requests for one block are settled (`RequestConflicts`): the loser is `declined`,
+    ///    naming the winner.
+    /// 3. The others are `planned` when the plan in force on a day of theirs gives it (a workshop
+    ///    on the objective for the student, in the block when one is asked; for time with a
+    ///    teacher, one of that teacher's sessions), `declined` with the plan's reason when every day
+    ///    of theirs has a plan and none gives it, and `open` while a day of theirs has no plan yet.
+    ///
+    /// Only planned and declined move back and forth as plans change; met, cancelled and a
+    /// request whose days passed never change here.
+    static func settleRequests(_ db: Database, scenario: Scenario, today: SchoolDate?) throws {
+        let asking = try requests(db).filter(\.isAsking)
+        guard !asking.isEmpty else { return }
+        var plans = PlansInForce(scenario: scenario)
+        var still: [StudentRequest] = []
+        for request in asking {
+            guard let today, request.when.last < today else {
+                still.append(request)
+                continue
+            }
+            if case .check = request.want, request.status == .planned { continue }
+            if let attended = try attended(request, db, scenario: scenario) {
+                try close(request.id, .met, attended, db)
+            } else {
+                try close(request.id, .declined, RequestStatusReasons.dayPassed, db)
+            }
+        }
+        let losers = RequestConflicts.losers(still, scenario: scenario)
+        var histories: [StudentID: ProgressHistory] = [:]
+        for request in still {
+            var (status, reason): (StudentRequest.Status, String)
+            if let why = losers[request.id] {
+                (status, reason) = (.declined, why)
+            } else {
+                if histories[request.student] == nil { histories[request.student] = try history(db, scenario: scenario, of: request.student) }
+                (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
+                // Declined because the student is away, or the school closed, says so rather than the plan's words.
+                if status == .declined, let why = try unservable(request, db, scenario: scenario) { reason = why }
+            }
+            if status != request.status || reason != request.reason {
+                try db.execute(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?", arguments: [status.rawValue, reason, request.id])
+            }
+        }
+    }
+
+    /// Sets where the requests stand as of `today` (`settleRequests`), in one transaction.
+    public func settleRequests(_ scenario: Scenario, today: SchoolDate?) throws {
+        try write { db in try Self.settleRequests(db, scenario: scenario, today: today) }
+    }
+
+    private static func close(_ id: Int64, _ status: StudentRequest.Status, _ reason: String, _ db: Database) throws {
+        try db.execute(sql: "UPDATE request SET status = ?, reason = ?, closed_seq = ? WHERE id = ?",
+                       arguments: [status.rawValue, reason, try nextRequestSeq(db), id])
+    }
+
+    /// How the attendance shows a workshop or teacher request met in its days, in words ("had Mr
+    /// Lee's workshop on Unit rates (MATH-7.RP.1) on 2026-11-24 F1"), or nil.
+    private static func attended(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
+        let rows = try Row.fetchAll(db, sql: "SELECT date, block, teacher, objective FROM attendance WHERE student = ? AND date >= ? AND date <= ? ORDER BY date, block",
+                                    arguments: [request.student.rawValue, request.when.first.text, request.when.last.text])
+        for row in rows {
+            let block = BlockID(rawValue: row["block"]), teacher = TeacherID(rawValue: row["teacher"]), objective = ObjectiveID(rawValue: row["objective"])
+            let period = scenario.calendar.block(block)?.period
+            if let asked = request.when.period, asked != period { continue }
+            let met: Bool = switch request.want {
+            case let .workshop(id): id == objective
+            case let .teacher(id): id == teacher
+            case .check: false
+            }
+            if met { return "had " + RequestAgainstPlans.session(teacher: teacher, objective: objective, date: row["date"], period: period, scenario) }
+        }
+        return nil
+    }
+}
+
+/// The plans in force on dates, looked up once each while requests are settled: the latest
+/// publication covering the date (a regrouped day's plan, or the week's).
+struct PlansInForce {
+    let scenario: Scenario
+    private var byDate: [SchoolDate: (plan: WeekPlan, day: DayID, weekOf: SchoolDate)?] = [:]
+    private var decoded: [Int64: WeekPlan] = [:]
+
+    init(scenario: Scenario) { self.scenario = scenario }
+
+    mutating func plan(on date: SchoolDate, _ db: Database) throws -> (plan: WeekPlan, day: DayID, weekOf: SchoolDate)? {
+        if let known = byDate[date] { return known }
+        let found = try StateStore.publication(db, scenario: scenario, on: date, plan: { try decode($0, db) }).map { ($0.plan, $0.day, $0.weekOf) }
+        byDate[date] = found
+        return found
+    }
+
+    private mutating func decode(_ id: Int64, _ db: Database) throws -> WeekPlan? {
+        if let plan = decoded[id] { return plan }
+        guard let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [id]),
+              let plan = try? PlanFile.decode(json) else { return nil }
+        decoded[id] = plan
+        return plan
+    }
+}
+
+/// One request against the plans in force on its days: planned, declined with the plan's reason,
+/// or open while a day of it has no plan.
+struct RequestAgainstPlans {
+    let request: StudentRequest
+    let scenario: Scenario
+    let history: ProgressHistory?
+
+    private var name: String { scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue }
+
+    func status(_ plans: inout PlansInForce, _ db: Database) throws -> (StudentRequest.Status, String) {
+        let schoolDays = request.when.dates.filter { scenario.calendar.day(on: $0) != nil }
+        if case let .workshop(objective) = request.want, let problem = notOn(objective) { return (.declined, problem) }
+        if case let .check(objective) = request.want, let problem = notOn(objective) { return (.declined, problem) }
+        var uncovered = false
+        var held: [(date: SchoolDate, session: PlannedSession, period: PeriodID?)] = []
+        var unserved: UnservedReason?
+        var teacherThere = false
+        for date in schoolDays {
+            guard let (plan, day, _) = try plans.plan(on: date, db) else {
+                uncovered = true
+                continue
+            }
+            for session in plan.sessions where session.day == day && session.students.contains(request.student) {
+                let period = scenario.calendar.block(session.block)?.period
+                let wanted: Bool = switch request.want {
+                case let .workshop(id), let .check(id): session.objective == id
+                case let .teacher(id): session.teacher == id
+                }
+                guard wanted else { continue }
+                if request.when.period == nil || request.when.period == period {
+                    return (.planned, Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario))
+                }
+                held.append((date, session, period))
+            }
+            if case let .teacher(id) = request.want {
+                teacherThere = teacherThere || plan.sessions.contains { $0.day == day && $0.teacher == id
+                    && (request.when.period == nil || scenario.calendar.block($0.block)?.period == request.when.period) }
+            }
+            if unserved == nil, let subject = request.want.objective.flatMap({ scenario.objective($0)?.subject }) {
+                unserved = plan.unserved.first { $0.student == request.student && $0.subject == subject }?.reason
+            }
+        }
+        if uncovered || schoolDays.isEmpty { return (.open, "") }
+        if let (date, session, period) = held.first {
+            return (.declined, "the plan gives \(name) \(Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario)), not one in \(request.when.period?.rawValue ?? "the block")")
+        }
+        let when = request.when.description
+        switch request.want {
+        case let .workshop(id), let .check(id):
+            if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text)") }
+            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) on \(when): they have had, or have on other days, the workshops their objective asks for this week")
+        case let .teacher(id):
+            let teacher = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
+            if !teacherThere { return (.declined, "\(teacher) has no session on \(when) in the plan") }
+            return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions on \(when) (plans do not weigh time with a teacher yet)")
+        }
+    }
+
+    /// Why plans do not weigh a request on `objective`: the student moved on from it, is not on it
+    /// yet, or has left; nil when it is their current objective.
+    private func notOn(_ objective: ObjectiveID) -> String? {
+        guard let subject = scenario.objective(objective)?.subject else { return nil }
+        guard let track = history?.tracks[StudentSubject(request.student, subject)] else {
+            return "\(name) has no place in \(subject) in the term's state"
+        }
+        guard let current = track.current else { return "\(name) has mastered every \(subject) objective" }
+        if current == objective { return nil }
+        if track.entries.contains(where: { $0.objective == objective && $0.masteredOn != nil }) {
+            return "\(name) moved on from \(title(objective)): now on \(title(current))"
+        }
+        return "\(name) is on \(title(current)), not yet on \(title(objective)): plans serve the objective a student is on"
+    }
+
+    private func title(_ id: ObjectiveID) -> String { "\(scenario.objective(id)?.title ?? id.rawValue) (\(id))" }
+
+    /// "Mr Lee's workshop on Unit rates with fractions (MATH-7.RP.1), 2026-11-24 F1".
+    static func session(teacher: TeacherID, objective: ObjectiveID, date: String, period: PeriodID?, _ scenario: Scenario) -> String {
+        let who = scenario.teachers.first { $0.id == teacher }?.name ?? teacher.rawValue
+        return "\(who)'s workshop on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)), \(date)\(period.map { " \($0)" } ?? "")"
+    }
+}
+
+extension StateStore {
+    /// Why `request` may not be served though it is taken (docs/requests.md): the school is
+    /// closed on every flex block it asks for, the student is off the roster then (left, or not
+    /// yet joined), or recorded away in every one of them. Empty when nothing stands in its way.
+    public func warnings(for request: StudentRequest, scenario: Scenario) throws -> [String] {
+        try read { db in try Self.unservable(request, db, scenario: scenario).map { [$0] } ?? [] }
+    }
+
+    /// Why nothing can serve `request` (`warnings(for:scenario:)`), or nil.
+    static func unservable(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
+        do {
+            let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
+            let then = if case .week = request.when { "in the \(request.when)" } else { "on \(request.when)" }
+            let closed = try Self.closedDates(db, scenario: scenario)
+            let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
+            let dated = request.when.dates.compactMap { date in scenario.calendar.day(on: date).map { (date, $0) } }
+            func asked(_ day: Day) -> [Block] {
+                scenario.calendar.blocks.filter { block in
+                    block.day == day.id && flex.contains(block.period) && (request.when.period.map { $0 == block.period } ?? true)
+                }
+            }
+            let open = dated.filter { date, day in asked(day).contains { closed.closure(on: date, period: $0.period) == nil } }
+            if open.isEmpty {
+                let why = dated.lazy.compactMap { date, day in asked(day).lazy.compactMap { closed.closure(on: date, period: $0.period) }.first }.first
+                return "the school is closed \(then)" + (why.map { " (\($0.text))" } ?? "") + ": no plan will serve it"
+            }
+            let roster = try Self.roster(db)
+            if open.allSatisfy({ !roster.isOn(.student(request.student), on: $0.0) }) {
+                return "\(name) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
+            }
+            let away = try Self.absentBlocks(db, scenario: scenario, dates: open).students[request.student] ?? []
+            if open.allSatisfy({ _, day in asked(day).allSatisfy { away.contains($0.id) } }) {
+                return "\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import PacerCore
+
+/// Where a request stands (docs/requests.md): two requests for one block settled by priority, then
+/// by who asked first; planned or declined by the plan published for its days; declined when its
+/// day passed without it; asking again when the check that met it is withdrawn.
+@Suite struct RequestStatusTests {
+    private let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+
+    private func request(_ id: Int64, _ want: StudentRequest.Want = .check("MATH-7.RP.1"), student: StudentID = "S-01",
+                         on when: StudentRequest.When? = nil, by asker: StudentRequest.Asker = .teacher("T-OKAFOR"),
+                         priority: String = "urgent") -> StudentRequest {
+        var r = StudentRequest(askedBy: asker, student: student, want: want, when: when ?? .block(tuesday, "F1"), priority: priority, askedOn: monday)
+        r.id = id
+        return r
+    }
+
+    /// A student sits in one place per block: the more urgent request wins, then the one asked
+    /// first; one place that meets both (the same objective, the same teacher) is no conflict.
+    @Test func twoRequestsForOneBlockAreSettled() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let urgent = request(4), normal = request(2, .teacher("T-CHEN"), by: .family("S-01"), priority: "normal")
+        #expect(RequestConflicts.losers([normal, urgent], scenario: scenario)
+            == [2: "Ms Okafor's urgent request for the same block comes first (request 4, more urgent than normal)"])
+        let first = request(3, .teacher("T-CHEN"), by: .scheduler)
+        #expect(RequestConflicts.losers([urgent, first], scenario: scenario)
+            == [4: "the scheduler's urgent request for the same block came first (request 3, asked before this one)"])
+        // Harmless: the same objective, another block, a whole day, another student.
+        #expect(RequestConflicts.losers([urgent, request(5, .workshop("MATH-7.RP.1"), priority: "normal")], scenario: scenario).isEmpty)
+        #expect(RequestConflicts.losers([urgent, request(6, .teacher("T-CHEN"), on: .block(tuesday, "F2"))], scenario: scenario).isEmpty)
+        #expect(RequestConflicts.losers([urgent, request(7, .teacher("T-CHEN"), on: .date(tuesday))], scenario: scenario).isEmpty)
+        #expect(RequestConflicts.losers([urgent, request(8, .teacher("T-CHEN"), student: "S-02")], scenario: scenario).isEmpty)
+    }
+
+    /// In the state: the loser is declined naming the winner and not weighed; when the winner is
+    /// cancelled the loser asks again and is weighed.
+    @Test func theLoserIsDeclinedAndAsksAgainWhenTheWinnerGoes() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func ask(_ want: StudentRequest.Want, _ by: StudentRequest.Asker, _ priority: String) throws -> Int64 {
+            try store.add(StudentRequest(askedBy: by, student: "S-01", want: want, when: .block(tuesday, "F1"), priority: priority, askedOn: monday),
+                          scenario: scenario, today: monday).id
+        }
+        let check = try ask(.check("MATH-7.RP.1"), .family("S-01"), "normal")
+        let chen = try ask(.teacher("T-CHEN"), .teacher("T-CHEN"), "urgent")
+        let loser = try #require(try store.request(check))
+        #expect(loser.status == .declined && loser.reason == "Mr Chen's urgent request for the same block comes first (request \(chen), more urgent than normal)")
+        #expect(loser.isAsking, "a loser may ask again")
+        #expect(try store.weekContext(scenario, weekOf: monday).requested.isEmpty, "the loser is not weighed")
+        #expect(try store.askingRequests().map(\.id) == [check, chen])
+        try store.cancelRequest(chen, by: .scheduler, scenario: scenario, today: monday)
+        #expect(try store.request(check)?.status == .open)
+        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 30]])
+    }
+
+    /// A published week plans or declines each request on its days, with the plan's words; a
+    /// day that passes without a request declines it; a request met by a check asks again when
+    /// the check is withdrawn.
+    @Test func aPublishedPlanPlansOrDeclines() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let term = Term(scenario: scenario, store: store)
+        func ask(_ student: StudentID, _ want: StudentRequest.Want, _ when: StudentRequest.When) throws -> Int64 {
+            try store.add(StudentRequest(askedBy: .scheduler, student: student, want: want, when: when, priority: "urgent", askedOn: monday),
+                          scenario: scenario, today: monday).id
+        }
+        let week = try ask("S-01", .check("MATH-7.RP.1"), .week(monday))
+        let movedOn = try ask("S-04", .workshop("MATH-7.RP.1"), .date(tuesday))        // S-04 is on MATH-7.RP.2
+        let ahead = try ask("S-01", .workshop("MATH-7.RP.3"), .date(tuesday))          // S-01 is not there yet
+        #expect(try store.request(week)?.status == .open, "no plan yet")
+        let plan = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 20, work: 1)).result.plan
+        _ = try term.publish(plan, weekOf: monday)
+        let planned = try #require(try store.request(week))
+        let held = try #require(plan.sessions.first { $0.objective == "MATH-7.RP.1" && $0.students.contains("S-01") })
+        let teacher = try #require(scenario.teachers.first { $0.id == held.teacher }).name
+        #expect(planned.status == .planned && planned.reason.hasPrefix("\(teacher)'s workshop on Unit rates with fractions (MATH-7.RP.1), 2026-11-2"),
+                "\(planned.reason)")
+        #expect(try store.request(movedOn)?.status == .declined)
+        #expect(try store.request(movedOn)?.reason
+            == "Noah Patel moved on from Unit rates with fractions (MATH-7.RP.1): now on Recognize proportional relationships (MATH-7.RP.2)")
+        #expect(try store.request(ahead)?.reason.hasPrefix("Ava Martin is on Unit rates with fractions (MATH-7.RP.1), not yet on") == true)
+
+        // The check meets the planned request; withdrawn, the request asks again.
+        let report = try term.record([MasteryCheck(date: tuesday, student: "S-01", objective: "MATH-7.RP.1", result: .notYet, note: "", source: "test")],
+                                     source: "test", today: tuesday)
+        #expect(try store.request(week)?.status == .met)
+        #expect(report.lines.contains { $0.contains("meets request \(week)") })
+        let met = try #require(try store.request(week)?.reason)
+        let checkID = try #require(Int64(met.split(separator: " ").last?.dropLast() ?? ""), "\(met)")
+        let withdrawn = try term.withdraw([checkID])
+        #expect(withdrawn.lines.contains { $0.contains("request \(week) it met asks again") }, "\(withdrawn.lines)")
+        #expect(try store.request(week)?.isAsking == true)
+        #expect(try store.request(week)?.status == .planned, "the plan in force still gives it")
+
+        // A day passed without a request (the student was away): declined, for good.
+        let wednesday = SchoolDate("2026-11-25")!
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: scenario)
+        let missed = try ask("S-02", .workshop("MATH-7.RP.1"), .date(wednesday))
+        try store.settleRequests(scenario, today: wednesday)
+        #expect(try store.request(missed)?.reason == "Liam Chen is recorded away on 2026-11-25: no plan will serve it unless the absence is withdrawn")
+        try store.settleRequests(scenario, today: SchoolDate("2026-11-26")!)
+        let passed = try #require(try store.request(missed))
+        #expect(passed.status == .declined && passed.reason == "the day passed without it", "\(passed.reason)")
+        #expect(!passed.isAsking)
+        #expect(throws: RequestError.notLive(missed, .declined)) { try store.cancelRequest(missed, by: .scheduler) }
+    }
+
+    /// A request nothing can serve is taken, with the reason: a closed day, a student away.
+    @Test func aRequestNothingCanServeIsTakenWithAWarning() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wednesday = SchoolDate("2026-11-25")!
+        _ = try store.recordClosure(Closure(date: tuesday, note: "snow day"), scenario: scenario)
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"), periods: ["F1"])], scenario: scenario)
+        func warnings(_ student: StudentID, _ when: StudentRequest.When) throws -> [String] {
+            try store.warnings(for: StudentRequest(askedBy: .scheduler, student: student, want: .check("MATH-7.RP.1"), when: when, priority: "urgent",
+                                                   askedOn: monday), scenario: scenario)
+        }
+        #expect(try warnings("S-01", .date(tuesday)).first?.hasPrefix("the school is closed on 2026-11-24") == true)
+        #expect(try warnings("S-02", .block(wednesday, "F1")) == ["Liam Chen is recorded away on 2026-11-25 F1: no plan will serve it unless the absence is withdrawn"])
+        #expect(try warnings("S-02", .block(wednesday, "F2")).isEmpty)
+        #expect(try warnings("S-01", .week(monday)).isEmpty)
+    }
+}
