@@ -54,7 +54,8 @@ extension Portal {
         guard let job = await jobs.current else {
             throw Refusal(.notFound, "Nothing planned", "No regroup or week plan has been started since the portal started.")
         }
-        let view = PlanningJobView(id: job.id, title: job.kind.title, outcome: job.outcome, published: job.published, scenario: scenario)
+        let view = PlanningJobView(id: job.id, title: job.kind.title, outcome: job.outcome, published: job.published, scenario: scenario,
+                                   changedSince: job.changedSince)
         return Page.response(.ok, title: view.title, nav: session, refresh: view.reloads, body: PlanningJobPage(view: view, csrf: session.csrf))
     }
 
@@ -69,7 +70,7 @@ extension Portal {
             let (planID, _) = try Term(scenario: scenario, store: store).publish(plan, weekOf: kind.date, despiteChanges: form["despite-changes"] == "1")
             await jobs.published(id, as: planID)
         } catch let Term.PublishRefusal.stateChanged(changes, _) {
-            await jobs.published(id, as: nil)
+            await jobs.refused(id, changedSince: changes)
             throw Refusal(.conflict, "Not published: the state changed since this plan was made",
                           changes.joined(separator: " ") + ". Plan the week again, or publish this plan as it is with "
                           + "“Publish despite changes” on the planning page and regroup the days it touches.")

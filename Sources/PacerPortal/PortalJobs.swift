@@ -31,6 +31,9 @@ actor PortalJobs {
         let kind: Kind
         var outcome: Outcome
         var published: Int64?
+        /// What was recorded since the plan was made, named when publishing was refused for it:
+        /// then, and only then, the page offers to publish despite it.
+        var changedSince: [String]?
     }
 
     private(set) var current: Job?
@@ -78,5 +81,13 @@ actor PortalJobs {
     func published(_ id: Int, as planID: Int64?) {
         guard current?.id == id else { return }
         current?.published = planID
+    }
+
+    /// Releases the claim of a publication refused because the state changed since the plan was
+    /// made, keeping what changed for the page.
+    func refused(_ id: Int, changedSince changes: [String]) {
+        guard current?.id == id else { return }
+        current?.published = nil
+        current?.changedSince = changes
     }
 }

@@ -268,7 +268,7 @@ import Testing
             let (scheduler, csrf) = try await signInForForms(client, store, .scheduler)
             #expect(try await post(client, "/plan-week", cookie: scheduler, form: "csrf=\(csrf)&week-of=2026-11-30").location == "/job")
             let job = try await finishedJob(client, cookie: scheduler)
-            #expect(job.contains("Publish despite changes"))
+            #expect(job.contains(">Publish</button>") && !job.contains("Publish despite changes"), "offered only once a refusal names what changed")
             // The plan's headline as the terminal and the export say it, not bare figures.
             #expect(job.contains("workshops given") && job.contains("the best possible") && job.contains("lower bound"), "\(job)")
             let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
@@ -278,6 +278,9 @@ import Testing
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("1 check recorded since this plan was made: Chloe Kim (S-11) mastered"), "\(refused.body)")
             #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-30")!) == nil, "nothing published for that week")
+            let told = try await get(client, "/job", cookie: scheduler).body
+            #expect(told.contains("Publish despite changes") && told.contains("Not published: 1 check recorded since this plan was made: Chloe Kim (S-11) mastered"),
+                    "\(told)")
             #expect(try await post(client, "/publish", cookie: scheduler, form: "csrf=\(csrf)&job=1&despite-changes=1").status == .seeOther)
             #expect(try store.planInForce(portal.scenario, on: SchoolDate("2026-11-30")!)?.plan.header.kind == .week)
         }

@@ -58,8 +58,9 @@ public struct PlanningJobView: Sendable, Equatable {
         public let published: String?
         /// It breaks no rule and is not published yet: the page offers to publish it.
         public let mayPublish: Bool
-        /// A week plan: it may also be published despite checks recorded since it was made, once told.
-        public let week: Bool
+        /// A week plan whose publishing was refused because of what was recorded since it was made
+        /// (named here): the page offers to publish it despite that. Nil otherwise.
+        public let changedSince: [String]?
     }
 
     public enum Stage: Sendable, Equatable {
@@ -82,7 +83,8 @@ public struct PlanningJobView: Sendable, Equatable {
 
     /// `published`: as for `Line`; `absentTeachers`: the teachers away on a regrouped day, whose
     /// cancelled sessions say so.
-    public init(id: Int, title: String, outcome: PlanningOutcome, published: Int64?, scenario: Scenario) {
+    /// `changedSince`: what a refused publishing named as recorded since the plan was made.
+    public init(id: Int, title: String, outcome: PlanningOutcome, published: Int64?, scenario: Scenario, changedSince: [String]? = nil) {
         self.id = id
         self.title = title
         switch outcome {
@@ -98,7 +100,8 @@ public struct PlanningJobView: Sendable, Equatable {
                 violations: Array(violations.prefix(Self.violationsShown)),
                 changes: Self.changes(plan, scenario: scenario),
                 published: published.flatMap { $0 > 0 ? "Published as plan \($0). Teachers and families see it now." : nil },
-                mayPublish: violations.isEmpty && (published ?? 0) <= 0, week: plan.header.kind == .week))
+                mayPublish: violations.isEmpty && (published ?? 0) <= 0,
+                changedSince: plan.header.kind == .week ? changedSince : nil))
         }
     }
 

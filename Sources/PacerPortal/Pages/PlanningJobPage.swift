@@ -27,12 +27,15 @@ struct PlanningJobPage: Component {
                 if let published = plan.published {
                     Paragraph(published).class("ok")
                 } else if plan.mayPublish {
-                    postForm("/publish", csrf: csrf) { hidden("job", String(view.id)); Button("Publish") }
-                    if plan.week {
-                        // Offered after a refusal names the checks recorded since the plan was made.
+                    if let changes = plan.changedSince {
+                        // Offered once a refusal has named what was recorded since the plan was made.
+                        Paragraph("Not published: " + changes.joined(separator: " ") + ". Plan the week again, or publish it as it is "
+                                  + "and regroup the days it touches.").class("warn")
                         postForm("/publish", csrf: csrf) {
                             hidden("job", String(view.id)); hidden("despite-changes", "1"); Button("Publish despite changes")
                         }
+                    } else {
+                        postForm("/publish", csrf: csrf) { hidden("job", String(view.id)); Button("Publish") }
                     }
                 }
             }
