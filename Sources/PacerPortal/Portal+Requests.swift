@@ -69,6 +69,9 @@ extension Portal {
         }
         let day = (form["on"]?.trimmingCharacters(in: .whitespaces)).flatMap(SchoolDate.init)
         let span = form["span"] ?? "day"
+        let family = if case .family = asker { true } else { false }
+        // A family asks for a day or a week, as its form offers.
+        if family, span.hasPrefix("block:") { throw Refusal(.badRequest, "Not recorded", "Ask for a day or a week.") }
         let when: StudentRequest.When
         if span.hasPrefix("week:") {
             guard let first = SchoolDate(String(span.dropFirst(5))) else { throw Refusal(.badRequest, "Incomplete form", "Choose the week.") }
@@ -77,7 +80,6 @@ extension Portal {
             guard let day else { throw Refusal(.badRequest, "Incomplete form", "Give the day as YYYY-MM-DD.") }
             when = span.hasPrefix("block:") ? .block(day, PeriodID(rawValue: String(span.dropFirst(6)))) : .date(day)
         }
-        let family = if case .family = asker { true } else { false }
         let priority = family ? scenario.requestPriorities.standard : (form["priority"] ?? scenario.requestPriorities.standard)
         // The note as `PersonText` keeps it (one line); one it refuses goes on as typed, for
         // `StudentRequest.problem` to refuse with its reason.
@@ -111,6 +113,8 @@ extension Portal {
             // that does not exist, so that nobody learns which ids exist.
             case .unknown where asker == .scheduler: throw Refusal(.notFound, "No such request", "There is no request \(id).")
             case .unknown, .notYours: throw Refusal(.forbidden, "Not yours", "Only who asked a request, or the scheduler, may cancel it.")
+            // Cancelled already (a second click): back to the page, as asking twice is.
+            case .notLive(_, .cancelled): break
             case .notLive: throw Refusal(.conflict, "Not cancelled", Self.words(error))
             case .refused: throw Refusal(.badRequest, "Not cancelled", Self.words(error))
             }

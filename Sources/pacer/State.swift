@@ -214,18 +214,19 @@ extension PacerCommand {
                 }
             }
             let waiting = try Self.openRequests(store, loaded, on: date.value, student: student.map { StudentID(rawValue: $0) })
-            if !waiting.isEmpty { print("\nopen requests, oldest first:\n" + waiting.joined(separator: "\n")) }
+            if !waiting.isEmpty { print("\nrequests still asking, oldest first:\n" + waiting.joined(separator: "\n")) }
         }
 
-        /// The requests still asking (open or planned), oldest asked first, one a line, names first:
-        /// `3 days waiting: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
+        /// The requests still asking (open, planned, or declined by a plan or a conflict that may
+        /// change), oldest asked first, one a line, names first, with where each stands unless open:
+        /// `3 days waiting: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent (declined, …)`.
         static func openRequests(_ store: StateStore, _ scenario: Scenario, on date: SchoolDate, student: StudentID?) throws -> [String] {
             try store.askingRequests().filter { student == nil || $0.student == student }
                 .sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }
                 .map { r in
                     let days = max(0, r.askedOn.days(to: date))
                     return "  \(days) day\(days == 1 ? "" : "s") waiting: " + PersonText.visible(RequestText.line(r, scenario))
-                        + (r.status == .planned ? " (planned)" : "") + " [request \(r.id)]"
+                        + (r.status == .open ? "" : " (\(RequestText.standing(r)))") + " [request \(r.id)]"
                 }
         }
     }

@@ -17,7 +17,7 @@ import Testing
         // Dated as the others: today's date would find every request's day past.
         _ = try runPacer(["request", "cancel", school, "3", "--date", "2026-11-25"])
         let output = try runPacer(["status", school, "--date", "2026-11-25"]).output
-        let tail = try #require(output.range(of: "\nopen requests, oldest first:\n")).upperBound
+        let tail = try #require(output.range(of: "\nrequests still asking, oldest first:\n")).upperBound
         #expect(output[tail...].split(separator: "\n") == [
             "  2 days waiting: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent [request 2]",
             "  1 day waiting: Liam Chen's family asks a workshop on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-26, normal [request 1]",
@@ -25,7 +25,7 @@ import Testing
         #expect(output.hasPrefix("student\t"), "the standing table comes first")
         // One student's status lists that student's requests only, after their checks.
         let one = try runPacer(["status", school, "--student", "S-02", "--date", "2026-11-25"]).output
-        #expect(one.contains("no checks recorded for S-02\n\nopen requests, oldest first:\n  1 day waiting: Liam Chen's family"))
+        #expect(one.contains("no checks recorded for S-02\n\nrequests still asking, oldest first:\n  1 day waiting: Liam Chen's family"))
         #expect(!one.contains("Ava Martin (S-01)"))
     }
 }

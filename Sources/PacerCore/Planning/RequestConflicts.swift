@@ -52,8 +52,10 @@ public enum RequestConflicts {
     static func reason(winner: StudentRequest, loser: StudentRequest, rank: [String: Int], scenario: Scenario) -> String {
         let who = RequestText.asker(winner.askedBy, scenario)
         let more = (rank[winner.priority] ?? Int.max) < (rank[loser.priority] ?? Int.max)
+        // A priority taken out of scenario.yaml since the request was made ranks last.
+        let than = rank[loser.priority] == nil ? "\(loser.priority), which is no longer one of the school's priorities" : "more urgent than \(loser.priority)"
         return "\(who)'s \(winner.priority) request for the same block "
-            + (more ? "comes first (request \(winner.id), more urgent than \(loser.priority))" : "came first (request \(winner.id), asked before this one)")
+            + (more ? "comes first (request \(winner.id), \(than))" : "came first (request \(winner.id), asked before this one)")
     }
 
     private struct BlockKey: Hashable {

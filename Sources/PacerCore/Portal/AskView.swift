@@ -1,3 +1,5 @@
+import Foundation
+
 /// Asking from the portal (docs/requests.md): the page where a teacher or the scheduler finds a
 /// student by part of a name or id and asks for them, and the form a family asks with on their
 /// own page. The form offers only what a request may be on the portal: a workshop or a mastery
@@ -121,9 +123,11 @@ public struct AskView: Sendable, Equatable {
         title = "Ask for a student"
         let typed = String(query.prefix(100))
         self.query = typed
-        let needle = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        // Case and accents aside: "tomas" finds Tomás.
+        func folded(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let needle = folded(typed.trimmingCharacters(in: .whitespaces))
         let found = needle.isEmpty ? [] : scenario.students
-            .filter { $0.name.lowercased().contains(needle) || $0.id.rawValue.lowercased().contains(needle) }
+            .filter { folded($0.name).contains(needle) || folded($0.id.rawValue).contains(needle) }
             .sorted { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
         matches = found.prefix(Self.matchesShown).map { Match(id: $0.id, label: "\($0.name) (\($0.id))") }
         searchNote = needle.isEmpty ? nil

@@ -72,8 +72,9 @@ public struct SchedulerView: Sendable, Equatable {
     public let supervisors: [Supervisor]
     public let checks: [Check]
     public let standing: [Standing]
-    /// The open requests, oldest first, names first, with the days they have waited:
-    /// `3 d: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent`.
+    /// The requests still asking, oldest first, names first, with the days they have waited and
+    /// where each stands unless open: `3 d: Ms Okafor asks a mastery check on … for Ava Martin
+    /// (S-01), 2026-11-24, urgent (planned, …)`.
     public var requests: [String] { requestLines.map(\.text) }
     /// The same lines, each with the id the scheduler cancels it by.
     public var requestLines: [PortalRequestLine] = []
@@ -120,7 +121,8 @@ public struct SchedulerView: Sendable, Equatable {
             Check(id: c.id, date: c.date, student: student, objective: c.objective, result: c.result, note: c.note)
         }
         requestLines = requests.filter(\.isAsking).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
-            PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))", cancel: request.id)
+            PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))"
+                + (request.status == .open ? "" : " (\(RequestText.standing(request)))"), cancel: request.id)
         }
         var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]
         for line in lines { if let id = line.objective { byObjective[id, default: []].append(line) } }

@@ -46,6 +46,9 @@ extension TeacherDayView {
             switch request.status {
             case .met: return Asked(student: name, what: what, outcome: RequestText.standing(request), got: true)
             case .planned, .declined, .cancelled: return Asked(student: name, what: what, outcome: RequestText.standing(request), got: false)
+            case .open where !request.reason.isEmpty:
+                // Waiting, with why (asked after the plan in force was made).
+                return Asked(student: name, what: what, outcome: RequestText.standing(request), got: false)
             case .open:
                 let subject = request.want.objective.flatMap { scenario.objective($0)?.subject }
                 let unserved = inForce?.plan.unserved.first { $0.student == request.student && (subject == nil || $0.subject == subject) }

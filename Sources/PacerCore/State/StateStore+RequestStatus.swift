@@ -5,6 +5,8 @@ import GRDB
 enum RequestStatusReasons {
     /// A request whose days passed without it being met.
     static let dayPassed = "the day passed without it"
+    /// A request asked after the plan in force on its days was made, which did not weigh it.
+    static let askedAfterPlan = "asked after the plan in force was made: the day's regroup, or the next plan, weighs it"
 
     /// How a check meets a check request: "checked on 2026-11-24 (check 12)".
     static func checked(on date: SchoolDate, check: Int64) -> String { "checked on \(date) (check \(check))" }
@@ -45,17 +47,21 @@ extension StateStore {
                 try close(request.id, .declined, RequestStatusReasons.dayPassed, db)
             }
         }
-        let losers = RequestConflicts.losers(still, scenario: scenario)
         var histories: [StudentID: ProgressHistory] = [:]
+        for student in Set(still.map(\.student)) { histories[student] = try history(db, scenario: scenario, of: student) }
+        // A request on an objective the student is not on asks nothing of the plans: it takes no part in a conflict.
+        let losers = RequestConflicts.losers(still.filter { RequestAgainstPlans(request: $0, scenario: scenario, history: histories[$0.student]).asksOfPlans },
+                                             scenario: scenario)
         for request in still {
             var (status, reason): (StudentRequest.Status, String)
             if let why = losers[request.id] {
                 (status, reason) = (.declined, why)
             } else {
-                if histories[request.student] == nil { histories[request.student] = try history(db, scenario: scenario, of: request.student) }
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
                 // Declined because the student is away, or the school closed, says so rather than the plan's words.
-                if status == .declined, let why = try unservable(request, db, scenario: scenario) { reason = why }
+                if status == .declined || reason == RequestStatusReasons.askedAfterPlan, let why = try unservable(request, db, scenario: scenario) {
+                    (status, reason) = (.declined, why)
+                }
             }
             if status != request.status || reason != request.reason {
                 try db.execute(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?", arguments: [status.rawValue, reason, request.id])
@@ -135,11 +141,14 @@ struct RequestAgainstPlans {
         var held: [(date: SchoolDate, session: PlannedSession, period: PeriodID?)] = []
         var unserved: UnservedReason?
         var teacherThere = false
+        var madeBefore = false
         for date in schoolDays {
             guard let (plan, day, _) = try plans.plan(on: date, db) else {
                 uncovered = true
                 continue
             }
+            // A plan made before the request was asked did not weigh it: only what it gives counts.
+            if (plan.header.madeFrom?.lastRequest ?? 0) < request.seq { madeBefore = true }
             for session in plan.sessions where session.day == day && session.students.contains(request.student) {
                 let period = scenario.calendar.block(session.block)?.period
                 let wanted: Bool = switch request.want {
@@ -161,6 +170,7 @@ struct RequestAgainstPlans {
             }
         }
         if uncovered || schoolDays.isEmpty { return (.open, "") }
+        if madeBefore { return (.open, RequestStatusReasons.askedAfterPlan) }
         if let (date, session, period) = held.first {
             return (.declined, "the plan gives \(name) \(Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario)), not one in \(request.when.period?.rawValue ?? "the block")")
         }
@@ -175,6 +185,10 @@ struct RequestAgainstPlans {
             return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions on \(when) (plans do not weigh time with a teacher yet)")
         }
     }
+
+    /// Whether the request asks anything of the plans: time with a teacher, or a workshop or check
+    /// on the student's current objective (`StateStore.requestWeights` reads it the same way).
+    var asksOfPlans: Bool { request.want.objective.map { notOn($0) == nil } ?? true }
 
     /// Why plans do not weigh a request on `objective`: the student moved on from it, is not on it
     /// yet, or has left; nil when it is their current objective.

@@ -124,6 +124,14 @@ extension StateStore {
         } else {
             asking = asking.filter(\.isAsking)
         }
+        // A request on an objective the student is not on asks nothing of the plans: it takes no
+        // part in a conflict (time with a teacher does, though plans do not weigh it yet).
+        func asksOfPlans(_ request: StudentRequest) -> Bool {
+            guard let objective = request.want.objective else { return true }
+            guard let subject = scenario.objective(objective)?.subject else { return false }
+            return current[request.student]?[subject] == objective
+        }
+        asking = asking.filter(asksOfPlans)
         let losers = RequestConflicts.losers(asking, scenario: scenario)
         let planned = Set(dates)
         var weights: [StudentID: [SubjectID: Double]] = [:]

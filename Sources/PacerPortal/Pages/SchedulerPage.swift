@@ -82,12 +82,12 @@ struct SchedulerPage: Component {
         }
     }
 
-    /// The open requests, oldest first, each with a cancel button (`pacer request` and the ask
+    /// The requests still asking, oldest first, each with a cancel button (`pacer request` and the ask
     /// page make them).
     private var requests: Component {
         ComponentGroup {
             if !view.requestLines.isEmpty {
-                H2("Open requests")
+                H2("Requests still asking")
                 requestList(view.requestLines, csrf: csrf)
             }
         }

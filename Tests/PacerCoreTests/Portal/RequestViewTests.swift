@@ -19,6 +19,9 @@ import Testing
     @Test func theSearchFindsByPartOfANameOrAnIdListedByName() {
         let byName = AskView(query: " ava ", chosen: nil, mine: [], role: .teacher("T-OKAFOR"), scenario: scenario, today: tuesday)
         #expect(byName.matches.map(\.label) == ["Ava Martin (S-01)"])
+        // Accents aside, as people type: "tomas" finds Tomás.
+        #expect(AskView(query: "tomas", chosen: nil, mine: [], role: .scheduler, scenario: scenario, today: tuesday).matches.map(\.label)
+            == ["Tomás Alvarez (S-24)"])
         let byID = AskView(query: "s-1", chosen: nil, mine: [], role: .teacher("T-OKAFOR"), scenario: scenario, today: tuesday)
         #expect(byID.matches.count == 10 && byID.matches.map(\.label) == byID.matches.map(\.label).sorted())
         #expect(AskView(query: "", chosen: nil, mine: [], role: .scheduler, scenario: scenario, today: tuesday).matches.isEmpty)

@@ -33,6 +33,25 @@ import Testing
         #expect(RequestConflicts.losers([urgent, request(8, .teacher("T-CHEN"), student: "S-02")], scenario: scenario).isEmpty)
     }
 
+    /// A request on an objective the student is not on asks nothing of the plans, so it wins no
+    /// conflict; a priority taken out of scenario.yaml ranks last and the reason says so.
+    @Test func onlyWhatAsksOfThePlansTakesPartInAConflict() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let check = try store.add(StudentRequest(askedBy: .teacher("T-OKAFOR"), student: "S-01", want: .check("MATH-7.RP.1"), when: .block(tuesday, "F1"),
+                                                 priority: "normal", askedOn: monday), scenario: scenario, today: monday).id
+        let ahead = try store.add(StudentRequest(askedBy: .teacher("T-CHEN"), student: "S-01", want: .workshop("MATH-7.RP.2"), when: .block(tuesday, "F1"),
+                                                 priority: "urgent", askedOn: monday), scenario: scenario, today: monday).id
+        let standing = try store.request(check)
+        #expect(standing?.status == .open, "\(standing?.reason ?? "")")
+        #expect(try store.request(ahead)?.reason.contains("not yet on") == true)
+        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 30]], "the check is weighed")
+
+        let gone = request(9, priority: "gone"), kept = request(8, .teacher("T-CHEN"), by: .teacher("T-CHEN"), priority: "normal")
+        #expect(RequestConflicts.losers([gone, kept], scenario: scenario)
+            == [9: "Mr Chen's normal request for the same block comes first (request 8, gone, which is no longer one of the school's priorities)"])
+    }
+
     /// In the state: the loser is declined naming the winner and not weighed; when the winner is
     /// cancelled the loser asks again and is weighed.
     @Test func theLoserIsDeclinedAndAsksAgainWhenTheWinnerGoes() throws {
