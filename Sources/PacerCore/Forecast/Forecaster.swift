@@ -300,9 +300,11 @@ public struct Forecaster: Sendable {
             guard run.askingSince[key] == nil, (run.attended[key] ?? 0) >= max(1, perWeek) else { continue }
             let request = StudentRequest(askedBy: .family(standing.student), student: standing.student, want: .check(objective), when: .date(next),
                                          priority: scenario.requestPriorities.standard, askedOn: date)
-            guard (try? run.store.add(request, scenario: scenario, today: date)) != nil else { continue }
+            guard (try? run.store.add(request, scenario: scenario, today: date, settle: false)) != nil else { continue }
             run.askingSince[key] = schoolDay + 1
         }
+        // Settled once for the day's requests, not once each.
+        try run.store.settleRequests(scenario, today: date)
     }
 
     /// `progress` is told where the forecast stands as each run's week ends; `planned` hears each

@@ -23,7 +23,9 @@ extension StateStore {
     /// before the term's first date), or returns the id of the live request the same person
     /// already made for the same (same student, want and when): asked twice is asked once; another
     /// person asking the same is a request of their own. Returns the id and whether it is new.
-    public func add(_ request: StudentRequest, scenario: Scenario, today: SchoolDate) throws -> (id: Int64, new: Bool) {
+    /// `settle: false` leaves the statuses for one `settleRequests` after a batch (the forecast
+    /// adds hundreds a day, and settling reads every request still asking).
+    public func add(_ request: StudentRequest, scenario: Scenario, today: SchoolDate, settle: Bool = true) throws -> (id: Int64, new: Bool) {
         if let problem = request.problem(in: scenario, today: today) { throw RequestError.refused(problem) }
         let row = Self.row(request)
         return try write { db in
@@ -42,7 +44,7 @@ extension StateStore {
                 """, arguments: [request.askedBy.description, row.student, row.kind, row.objective, row.teacher, row.whenKind, row.first, row.period,
                                  request.priority, request.note, request.askedOn.text, ISO8601DateFormatter().string(from: Date()), try Self.nextRequestSeq(db)])
             let id = db.lastInsertedRowID
-            try Self.settleRequests(db, scenario: scenario, today: today)
+            if settle { try Self.settleRequests(db, scenario: scenario, today: today) }
             return (id, true)
         }
     }
