@@ -106,7 +106,8 @@ extension Portal {
             throw Refusal(.badRequest, "Incomplete form", "Choose the request to cancel.")
         }
         do {
-            try store.cancelRequest(id, by: asker, reason: "cancelled by \(RequestText.asker(asker, scenario)) in the portal")
+            try store.cancelRequest(id, by: asker, reason: "cancelled by \(RequestText.asker(asker, scenario)) in the portal",
+                                    scenario: scenario, today: today)
         } catch let error as RequestError {
             switch error {
             // Anyone but the scheduler is told the same of a request that is not theirs and of one

@@ -233,7 +233,9 @@ public struct Forecaster: Sendable {
             if halt.isStopped { return nil }
             checked = PlanningCheck(week: week + 1, forecast: Self.figures(weekPlan), full: Self.figures(full))
         }
-        try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf)
+        // The requests are settled once a day, after the day's checks and requests (askForChecks):
+        // nothing the forecast reads between depends on their statuses.
+        try store.publish(weekPlan.plan, scenario: scenario, weekOf: weekOf, settle: false)
         var sessionsThisWeek = 0
         var waits: [Int] = []
         var day = firstDay
@@ -242,7 +244,7 @@ public struct Forecaster: Sendable {
             if closed.isClosed(date) { continue }
             let plan = try Planner.plan(try store.dayContext(scenario, date: date), options: dayPlanning, date: date, stop: halt).plan
             if halt.isStopped { return nil }
-            try store.publish(plan, scenario: scenario, weekOf: weekOf)
+            try store.publish(plan, scenario: scenario, weekOf: weekOf, settle: false)
             sessionsThisWeek += plan.sessions.count
             var recorded: [MasteryCheck] = []
             for session in plan.sessions {
@@ -256,7 +258,7 @@ public struct Forecaster: Sendable {
                                                  result: masters ? .mastered : .notYet, note: "", location: .start(of: "forecast")))
                 }
             }
-            _ = try run.term.record(recorded, source: "forecast", today: date)
+            _ = try run.term.record(recorded, source: "forecast", today: date, settle: false)
             // Each check answers the request of a student waiting to be checked on it.
             for check in recorded {
                 if let since = run.askingSince.removeValue(forKey: StudentObjective(check.student, check.objective)) { waits.append(day - since) }

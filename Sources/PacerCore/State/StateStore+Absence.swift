@@ -99,7 +99,7 @@ extension StateStore {
     /// received; later publications of those dates leave them out too. Returns how many were new.
     @discardableResult
     public func recordAbsences(_ absences: [Absence], scenario: Scenario) throws -> Int {
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = RecordedAt.now()
         return try write { db in
             var added = 0
             for a in absences {

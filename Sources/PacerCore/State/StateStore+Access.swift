@@ -134,7 +134,7 @@ extension StateStore {
     /// The token is shown once: only its hash is stored.
     public func grantAccess(_ role: AccessRole, expires: SchoolDate? = nil) throws -> (grant: AccessGrant, token: AccessToken) {
         let token = AccessToken.random()
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = RecordedAt.now()
         let id = try write { db -> Int64 in
             try db.execute(sql: """
                 INSERT INTO access (token_hash, calendar_hash, kind, person, created_at, expires) VALUES (?, ?, ?, ?, ?, ?)
@@ -161,7 +161,7 @@ extension StateStore {
 
     /// Revokes a grant: its link stops working at once and its sessions end.
     public func revokeAccess(_ id: Int64) throws {
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = RecordedAt.now()
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT revoked_at FROM access WHERE id = ?", arguments: [id]) else {
                 throw AccessError.unknownGrant(id)

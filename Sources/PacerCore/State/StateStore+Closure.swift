@@ -21,7 +21,7 @@ extension StateStore {
     /// removed: nobody received those sessions. Returns how many rows were new (0 when all were known).
     @discardableResult
     public func recordClosure(_ closure: Closure, scenario: Scenario) throws -> Int {
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = RecordedAt.now()
         return try write { db in
             var added = 0
             for period in closure.periods.isEmpty ? [""] : closure.periods.map(\.rawValue) {

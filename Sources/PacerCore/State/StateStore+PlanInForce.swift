@@ -78,12 +78,21 @@ extension StateStore {
         try Self.absentBlocks(db, scenario: scenario, dates: scenario.calendar.days.filter { $0.id == inForce.day }.map { (date, $0) })
     }
 
-    /// A published plan by id, decoded once per store.
+    /// A published plan by id, decoded once per store while it is among the latest decoded: a term
+    /// (or a forecast) publishes hundreds, and only the latest are in force.
     func publishedPlan(_ db: Database, _ id: Int64) throws -> WeekPlan? {
         if let cached = publishedPlans.withLock({ $0[id] }) { return cached }
         guard let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [id]),
               let plan = try? PlanFile.decode(json) else { return nil }
-        publishedPlans.withLock { $0[id] = plan }
+        publishedPlans.withLock { plans in
+            if plans.count >= Self.decodedPlansKept {
+                for old in plans.keys.sorted().prefix(Self.decodedPlansKept / 2) { plans[old] = nil }
+            }
+            plans[id] = plan
+        }
         return plan
     }
+
+    /// How many decoded plans a store keeps at most (the older half goes when it is full).
+    static let decodedPlansKept = 32
 }

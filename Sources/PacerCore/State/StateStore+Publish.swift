@@ -5,22 +5,23 @@ extension StateStore {
     /// Records `plan` as published for the week starting on `weekOf` (the date of the calendar's
     /// first day), or, for a regrouped day plan, for its own date: its sessions become the attendance
     /// of those dates (but for closed dates and periods), replacing what earlier publications said about the same dates. One
-    /// transaction. Returns the plan's id.
+    /// transaction. Returns the plan's id. The requests are settled after it (`settleRequests`)
+    /// unless `settle` is false: the forecast settles once a day, after the day's checks.
     @discardableResult
-    public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate) throws -> Int64 {
+    public func publish(_ plan: WeekPlan, scenario: Scenario, weekOf: SchoolDate, settle: Bool = true) throws -> Int64 {
         let json = try PlanFile.encode(plan)
-        return try write { db in try Self.publish(plan, json: json, scenario: scenario, weekOf: weekOf, db) }
+        return try write { db in try publish(plan, json: json, scenario: scenario, weekOf: weekOf, settle: settle, db) }
     }
 
-    /// `publish(_:scenario:weekOf:)` inside the caller's transaction, the plan encoded as `json`.
-    static func publish(_ plan: WeekPlan, json: String, scenario: Scenario, weekOf: SchoolDate, _ db: Database) throws -> Int64 {
+    /// `publish(_:scenario:weekOf:settle:)` inside the caller's transaction, the plan encoded as `json`.
+    func publish(_ plan: WeekPlan, json: String, scenario: Scenario, weekOf: SchoolDate, settle: Bool = true, _ db: Database) throws -> Int64 {
         let isDay = plan.header.kind == .day
         let dayDate = plan.header.date.flatMap(SchoolDate.init)
         let dayDates = Dictionary(uniqueKeysWithValues: scenario.calendar.days.map {
             ($0.id, isDay ? (dayDate ?? weekOf) : scenario.calendar.date(of: $0, weekOf: weekOf))
         })
         let covered = Set(plan.days.compactMap { dayDates[$0.day]?.text })
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = RecordedAt.now()
         try db.execute(sql: """
             INSERT INTO plan (kind, first_date, scenario_hash, published_at, plan_json) VALUES (?, ?, ?, ?, ?)
             """, arguments: [plan.header.kind.rawValue, (isDay ? (dayDate ?? weekOf) : weekOf).text, plan.header.scenarioHash, now, json])
@@ -46,7 +47,7 @@ extension StateStore {
             }
         }
         // The requests on its dates are planned or declined by it (docs/requests.md).
-        try settleRequests(db, scenario: scenario, today: nil)
+        if settle { try settleRequests(db, scenario: scenario, today: nil) }
         return id
     }
 }

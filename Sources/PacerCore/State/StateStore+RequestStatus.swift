@@ -30,10 +30,14 @@ extension StateStore {
     ///
     /// Only planned and declined move back and forth as plans change; met, cancelled and a
     /// request whose days passed never change here.
-    static func settleRequests(_ db: Database, scenario: Scenario, today: SchoolDate?) throws {
-        let asking = try requests(db).filter(\.isAsking)
+    ///
+    /// It reads only the requests still asking, each published plan decoded once per store
+    /// (`publishedPlan`), and the closures and roster once for all the requests it declines.
+    func settleRequests(_ db: Database, scenario: Scenario, today: SchoolDate?) throws {
+        let asking = try Self.requests(db, asking: true)
         guard !asking.isEmpty else { return }
-        var plans = PlansInForce(scenario: scenario)
+        var plans = PlansInForce(scenario: scenario, decode: { try self.publishedPlan(db, $0) })
+        var obstacles: RequestObstacles?
         var still: [StudentRequest] = []
         for request in asking {
             guard let today, request.when.last < today else {
@@ -41,14 +45,14 @@ extension StateStore {
                 continue
             }
             if case .check = request.want, request.status == .planned { continue }
-            if let attended = try attended(request, db, scenario: scenario) {
-                try close(request.id, .met, attended, db)
+            if let attended = try Self.attended(request, db, scenario: scenario) {
+                try Self.close(request.id, .met, attended, db)
             } else {
-                try close(request.id, .declined, RequestStatusReasons.dayPassed, db)
+                try Self.close(request.id, .declined, RequestStatusReasons.dayPassed, db)
             }
         }
         var histories: [StudentID: ProgressHistory] = [:]
-        for student in Set(still.map(\.student)) { histories[student] = try history(db, scenario: scenario, of: student) }
+        for student in Set(still.map(\.student)) { histories[student] = try Self.history(db, scenario: scenario, of: student) }
         // A request on an objective the student is not on asks nothing of the plans: it takes no part in a conflict.
         let losers = RequestConflicts.losers(still.filter { RequestAgainstPlans(request: $0, scenario: scenario, history: histories[$0.student]).asksOfPlans },
                                              scenario: scenario)
@@ -59,24 +63,26 @@ extension StateStore {
             } else {
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
                 // Declined because the student is away, or the school closed, says so rather than the plan's words.
-                if status == .declined || reason == RequestStatusReasons.askedAfterPlan, let why = try unservable(request, db, scenario: scenario) {
-                    (status, reason) = (.declined, why)
+                if status == .declined || reason == RequestStatusReasons.askedAfterPlan {
+                    let found = try obstacles ?? RequestObstacles(db, scenario: scenario)
+                    obstacles = found
+                    if let why = try found.unservable(request, db) { (status, reason) = (.declined, why) }
                 }
             }
             if status != request.status || reason != request.reason {
-                try db.execute(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?", arguments: [status.rawValue, reason, request.id])
+                try db.cachedStatement(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?").execute(arguments: [status.rawValue, reason, request.id])
             }
         }
     }
 
     /// Sets where the requests stand as of `today` (`settleRequests`), in one transaction.
     public func settleRequests(_ scenario: Scenario, today: SchoolDate?) throws {
-        try write { db in try Self.settleRequests(db, scenario: scenario, today: today) }
+        try write { db in try settleRequests(db, scenario: scenario, today: today) }
     }
 
     private static func close(_ id: Int64, _ status: StudentRequest.Status, _ reason: String, _ db: Database) throws {
-        try db.execute(sql: "UPDATE request SET status = ?, reason = ?, closed_seq = ? WHERE id = ?",
-                       arguments: [status.rawValue, reason, try nextRequestSeq(db), id])
+        try db.cachedStatement(sql: "UPDATE request SET status = ?, reason = ?, closed_seq = ? WHERE id = ?")
+            .execute(arguments: [status.rawValue, reason, try nextRequestSeq(db), id])
     }
 
     /// How the attendance shows a workshop or teacher request met in its days, in words ("had Mr
@@ -100,27 +106,22 @@ extension StateStore {
 }
 
 /// The plans in force on dates, looked up once each while requests are settled: the latest
-/// publication covering the date (a regrouped day's plan, or the week's).
+/// publication covering the date (a regrouped day's plan, or the week's), decoded by `decode`.
 struct PlansInForce {
     let scenario: Scenario
+    let decode: (Int64) throws -> WeekPlan?
     private var byDate: [SchoolDate: (plan: WeekPlan, day: DayID, weekOf: SchoolDate)?] = [:]
-    private var decoded: [Int64: WeekPlan] = [:]
 
-    init(scenario: Scenario) { self.scenario = scenario }
+    init(scenario: Scenario, decode: @escaping (Int64) throws -> WeekPlan?) {
+        self.scenario = scenario
+        self.decode = decode
+    }
 
     mutating func plan(on date: SchoolDate, _ db: Database) throws -> (plan: WeekPlan, day: DayID, weekOf: SchoolDate)? {
         if let known = byDate[date] { return known }
-        let found = try StateStore.publication(db, scenario: scenario, on: date, plan: { try decode($0, db) }).map { ($0.plan, $0.day, $0.weekOf) }
+        let found = try StateStore.publication(db, scenario: scenario, on: date, plan: decode).map { ($0.plan, $0.day, $0.weekOf) }
         byDate[date] = found
         return found
-    }
-
-    private mutating func decode(_ id: Int64, _ db: Database) throws -> WeekPlan? {
-        if let plan = decoded[id] { return plan }
-        guard let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [id]),
-              let plan = try? PlanFile.decode(json) else { return nil }
-        decoded[id] = plan
-        return plan
     }
 }
 
@@ -219,36 +220,51 @@ extension StateStore {
     /// closed on every flex block it asks for, the student is off the roster then (left, or not
     /// yet joined), or recorded away in every one of them. Empty when nothing stands in its way.
     public func warnings(for request: StudentRequest, scenario: Scenario) throws -> [String] {
-        try read { db in try Self.unservable(request, db, scenario: scenario).map { [$0] } ?? [] }
+        try read { db in try RequestObstacles(db, scenario: scenario).unservable(request, db).map { [$0] } ?? [] }
+    }
+}
+
+/// What can stand in the way of any request (the closures, the roster), read once for all the
+/// requests a settling looks at.
+final class RequestObstacles {
+    let scenario: Scenario
+    let closed: ClosedDates
+    let roster: Roster
+    /// Who is away on the dates a request asks for, read once per set of dates.
+    private var away: [[SchoolDate]: Absences] = [:]
+
+    init(_ db: Database, scenario: Scenario) throws {
+        self.scenario = scenario
+        closed = try StateStore.closedDates(db, scenario: scenario)
+        roster = try StateStore.roster(db)
     }
 
-    /// Why nothing can serve `request` (`warnings(for:scenario:)`), or nil.
-    static func unservable(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
-        do {
-            let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
-            let then = if case .week = request.when { "in the \(request.when)" } else { "on \(request.when)" }
-            let closed = try Self.closedDates(db, scenario: scenario)
-            let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
-            let dated = request.when.dates.compactMap { date in scenario.calendar.day(on: date).map { (date, $0) } }
-            func asked(_ day: Day) -> [Block] {
-                scenario.calendar.blocks.filter { block in
-                    block.day == day.id && flex.contains(block.period) && (request.when.period.map { $0 == block.period } ?? true)
-                }
+    /// Why nothing can serve `request` (`StateStore.warnings(for:scenario:)`), or nil.
+    func unservable(_ request: StudentRequest, _ db: Database) throws -> String? {
+        let (scenario, closed, roster) = (scenario, closed, roster)
+        let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
+        let then = if case .week = request.when { "in the \(request.when)" } else { "on \(request.when)" }
+        let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
+        let dated = request.when.dates.compactMap { date in scenario.calendar.day(on: date).map { (date, $0) } }
+        func asked(_ day: Day) -> [Block] {
+            scenario.calendar.blocks.filter { block in
+                block.day == day.id && flex.contains(block.period) && (request.when.period.map { $0 == block.period } ?? true)
             }
-            let open = dated.filter { date, day in asked(day).contains { closed.closure(on: date, period: $0.period) == nil } }
-            if open.isEmpty {
-                let why = dated.lazy.compactMap { date, day in asked(day).lazy.compactMap { closed.closure(on: date, period: $0.period) }.first }.first
-                return "the school is closed \(then)" + (why.map { " (\($0.text))" } ?? "") + ": no plan will serve it"
-            }
-            let roster = try Self.roster(db)
-            if open.allSatisfy({ !roster.isOn(.student(request.student), on: $0.0) }) {
-                return "\(name) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
-            }
-            let away = try Self.absentBlocks(db, scenario: scenario, dates: open).students[request.student] ?? []
-            if open.allSatisfy({ _, day in asked(day).allSatisfy { away.contains($0.id) } }) {
-                return "\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"
-            }
-            return nil
         }
+        let open = dated.filter { date, day in asked(day).contains { closed.closure(on: date, period: $0.period) == nil } }
+        if open.isEmpty {
+            let why = dated.lazy.compactMap { date, day in asked(day).lazy.compactMap { closed.closure(on: date, period: $0.period) }.first }.first
+            return "the school is closed \(then)" + (why.map { " (\($0.text))" } ?? "") + ": no plan will serve it"
+        }
+        if open.allSatisfy({ !roster.isOn(.student(request.student), on: $0.0) }) {
+            return "\(name) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
+        }
+        let dates = open.map(\.0)
+        if self.away[dates] == nil { self.away[dates] = try StateStore.absentBlocks(db, scenario: scenario, dates: open) }
+        let away = self.away[dates]?.students[request.student] ?? []
+        if open.allSatisfy({ _, day in asked(day).allSatisfy { away.contains($0.id) } }) {
+            return "\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"
+        }
+        return nil
     }
 }

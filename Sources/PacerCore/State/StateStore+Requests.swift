@@ -32,19 +32,19 @@ extension StateStore {
             if let term = try Self.term(db), request.askedOn < term.startedOn {
                 throw RequestError.refused("\(request.askedOn) is before the term's first date (\(term.startedOn)): give today's date with --date")
             }
-            if let id = try Int64.fetchOne(db, sql: """
+            if let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT id FROM request WHERE asked_by = ? AND student = ? AND kind = ? AND IFNULL(objective, '') = ? AND IFNULL(teacher, '') = ?
-                AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND closed_seq IS NULL AND status NOT IN ('met', 'cancelled')
-                """, arguments: [request.askedBy.description, row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
+                AND when_kind = ? AND first_date = ? AND IFNULL(period, '') = ? AND \(Self.stillAsking)
+                """), arguments: [request.askedBy.description, row.student, row.kind, row.objective ?? "", row.teacher ?? "", row.whenKind, row.first, row.period ?? ""]) {
                 return (id, false)
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO request (asked_by, student, kind, objective, teacher, when_kind, first_date, period, priority, note, asked_on, recorded_at, seq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [request.askedBy.description, row.student, row.kind, row.objective, row.teacher, row.whenKind, row.first, row.period,
-                                 request.priority, request.note, request.askedOn.text, ISO8601DateFormatter().string(from: Date()), try Self.nextRequestSeq(db)])
+                """).execute(arguments: [request.askedBy.description, row.student, row.kind, row.objective, row.teacher, row.whenKind, row.first, row.period,
+                                         request.priority, request.note, request.askedOn.text, RecordedAt.now(), try Self.nextRequestSeq(db)])
             let id = db.lastInsertedRowID
-            if settle { try Self.settleRequests(db, scenario: scenario, today: today) }
+            if settle { try settleRequests(db, scenario: scenario, today: today) }
             return (id, true)
         }
     }
@@ -57,12 +57,16 @@ extension StateStore {
     /// The requests still asking (open, planned, or declined by a plan or a conflict that may yet
     /// change), oldest asked first.
     public func askingRequests() throws -> [StudentRequest] {
-        try read { db in try Self.requests(db).filter(\.isAsking) }
+        try read { db in try Self.requests(db, asking: true) }
     }
+
+    /// `StudentRequest.isAsking` in SQL, for the queries that read only the requests still asking
+    /// (found by the index `request_closed_seq`): not closed, and neither met nor cancelled.
+    static let stillAsking = "closed_seq IS NULL AND status NOT IN ('met', 'cancelled')"
 
     /// Cancels a request still asking for `by`: who asked it, or the scheduler; says why when it
     /// cannot. The requests are settled again (a request it won a block from asks again).
-    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario? = nil, today: SchoolDate? = nil) throws {
+    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario, today: SchoolDate? = nil) throws {
         // The reason is text people type, held to the rule for notes.
         if case let .failure(problem) = PersonText.checked(reason, .note) { throw RequestError.refused("the reason: \(problem.description)") }
         try write { db in
@@ -71,7 +75,7 @@ extension StateStore {
             guard request.isAsking else { throw RequestError.notLive(id, request.status) }
             let why = reason.isEmpty ? "cancelled by \(asker)" : reason
             try db.execute(sql: "UPDATE request SET status = 'cancelled', reason = ?, closed_seq = ? WHERE id = ?", arguments: [why, try Self.nextRequestSeq(db), id])
-            if let scenario { try Self.settleRequests(db, scenario: scenario, today: today) }
+            try settleRequests(db, scenario: scenario, today: today)
         }
     }
 
@@ -79,10 +83,10 @@ extension StateStore {
     /// check's, still asking or declined because their days passed (a check recorded late still
     /// meets it): the check meets them. Returns their ids.
     static func meetCheckRequests(student: StudentID, objective: ObjectiveID, on date: SchoolDate, check: Int64, _ db: Database) throws -> [Int64] {
-        let ids = try Int64.fetchAll(db, sql: """
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND first_date <= ?
-            AND ((closed_seq IS NULL AND status NOT IN ('met', 'cancelled')) OR (status = 'declined' AND reason = ?))
-            """, arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed])
+            AND ((\(stillAsking)) OR (status = 'declined' AND reason = ?))
+            """), arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed])
         for id in ids {
             try db.execute(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?",
                            arguments: [RequestStatusReasons.checked(on: date, check: check), try Self.nextRequestSeq(db), id])
@@ -105,7 +109,10 @@ extension StateStore {
 
     /// The next number of the requests' sequence of events (made, closed).
     static func nextRequestSeq(_ db: Database) throws -> Int64 {
-        1 + (try Int64.fetchOne(db, sql: "SELECT MAX(MAX(seq), IFNULL(MAX(closed_seq), 0)) FROM request") ?? 0)
+        // Two single MAXes, each read from its index (request_seq, request_closed_seq), not one scan of the table.
+        1 + (try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT MAX(IFNULL((SELECT MAX(seq) FROM request), 0), IFNULL((SELECT MAX(closed_seq) FROM request), 0))
+            """)) ?? 0)
     }
 
     /// The last event of the requests' sequence (0 when none), for a plan's mark.
@@ -118,13 +125,11 @@ extension StateStore {
     /// stands, or, with `asOf`, as it stood at that event of the sequence (a plan's mark).
     static func requestWeights(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
                                dates: [SchoolDate], asOf: Int64? = nil) throws -> [StudentID: [SubjectID: Double]] {
-        var asking = try requests(db)
+        var asking = try requests(db, asking: asOf == nil)
         if let asOf {
             // Asking at the mark: made by then and not closed by then (a status set since does not count).
             asking = asking.filter { $0.seq <= asOf && ($0.closedSeq.map { $0 > asOf } ?? ($0.status != .met && $0.status != .cancelled)) }
                 .map { var r = $0; r.closedSeq = nil; r.status = .open; return r }
-        } else {
-            asking = asking.filter(\.isAsking)
         }
         // A request on an objective the student is not on asks nothing of the plans: it takes no
         // part in a conflict (time with a teacher does, though plans do not weigh it yet).
@@ -151,10 +156,11 @@ extension StateStore {
         try read { db in try Self.requests(db, id: id).first }
     }
 
-    /// The requests (only the one stored as `id`, when given), oldest asked first.
-    static func requests(_ db: Database, id: Int64? = nil) throws -> [StudentRequest] {
-        let rows = try id.map { try Row.fetchAll(db, sql: "SELECT * FROM request WHERE id = ?", arguments: [$0]) }
-            ?? Row.fetchAll(db, sql: "SELECT * FROM request ORDER BY asked_on, id")
+    /// The requests (only the one stored as `id`, when given; only those still asking, with
+    /// `asking`), oldest asked first.
+    static func requests(_ db: Database, id: Int64? = nil, asking: Bool = false) throws -> [StudentRequest] {
+        let rows = try id.map { try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM request WHERE id = ?"), arguments: [$0]) }
+            ?? Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM request\(asking ? " WHERE " + stillAsking : "") ORDER BY asked_on, id"))
         return rows.compactMap { row in
             guard let asker = StudentRequest.Asker(row["asked_by"]), let first = SchoolDate(row["first_date"]),
                   let askedOn = SchoolDate(row["asked_on"]), let status = StudentRequest.Status(rawValue: row["status"]) else { return nil }

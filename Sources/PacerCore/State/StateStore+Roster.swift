@@ -80,7 +80,7 @@ extension Term {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [change.date.text, change.person.kind, change.person.id, change.kind.rawValue, change.details?.name,
                                  change.details?.grade ?? "", starts, change.objectives.map(\.rawValue).joined(separator: ","), change.note,
-                                 ISO8601DateFormatter().string(from: Date())])
+                                 RecordedAt.now()])
             var stored = change
             stored.id = db.lastInsertedRowID
             if case let .student(id) = change.person, let details = change.details {

@@ -16,9 +16,16 @@ extension StateStore {
             return try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA busy_timeout = \(Int(left * 1000))")
                 var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try updates(db)
-                    return .commit
+                do {
+                    try db.inTransaction(.immediate) {
+                        result = try updates(db)
+                        return .commit
+                    }
+                } catch {
+                    // A plan decoded inside a transaction that rolled back may not be the plan its
+                    // id will name later (SQLite gives the id again): forget every decoded plan.
+                    publishedPlans.withLock { $0.removeAll() }
+                    throw error
                 }
                 guard let result else { throw StateError.busy(path) }
                 return result

@@ -410,6 +410,15 @@ public final class StateStore: Sendable {
                 CREATE INDEX request_of_student ON request(student, status);
                 """)
         }
+        m.registerMigration("v18") { db in
+            // Settling reads the requests still asking (`StateStore.stillAsking`: those with no
+            // `closed_seq`), and each new event of the sequence reads the two maxima: indexes, so
+            // that neither reads the whole table as requests pile up over a term.
+            try db.execute(sql: """
+                CREATE INDEX request_seq ON request(seq);
+                CREATE INDEX request_closed_seq ON request(closed_seq);
+                """)
+        }
         return m
     }
 

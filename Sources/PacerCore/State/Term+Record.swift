@@ -83,8 +83,11 @@ extension Term {
     /// `presentResults` are the gradebook results the export holds (withdrawn ones aside): each
     /// takes back, after the checks are recorded, the checks it gave before that it no longer gives
     /// (re-graded below fully graded, moved to another objective or student), as `withdrawingResults` does.
+    ///
+    /// The requests are settled after it (`StateStore.settleRequests`) unless `settle` is false:
+    /// the forecast settles once a day. A check still meets the check requests it answers.
     public func record(_ checks: [MasteryCheck], source: String, today: SchoolDate, again: Bool = false,
-                       withdrawingResults: [String] = [], presentResults: [String] = []) throws -> RecordReport {
+                       withdrawingResults: [String] = [], presentResults: [String] = [], settle: Bool = true) throws -> RecordReport {
         let ordered = checks.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         let known = Set(scenario.students.map(\.id))
         return try store.write { db in
@@ -99,7 +102,7 @@ extension Term {
             for check in ordered { try recording.record(check, source: source, again: again) }
             for result in presentResults { try recording.settle(gradebookResult: result) }
             let report = try recording.finish()
-            try StateStore.settleRequests(db, scenario: scenario, today: today)
+            if settle { try store.settleRequests(db, scenario: scenario, today: today) }
             return report
         }
     }
@@ -112,7 +115,7 @@ extension Term {
             var recording = Recording(db: db, scenario: scenario)
             for id in ids { try recording.withdraw(id) }
             let report = try recording.finish()
-            try StateStore.settleRequests(db, scenario: scenario, today: nil)
+            try store.settleRequests(db, scenario: scenario, today: nil)
             return report
         }
     }
@@ -128,7 +131,7 @@ extension Term {
             try recording.record(MasteryCheck(date: stored.date, student: stored.student, objective: stored.objective,
                                               result: result, note: note, source: source), source: source, again: true)
             let report = try recording.finish()
-            try StateStore.settleRequests(db, scenario: scenario, today: nil)
+            try store.settleRequests(db, scenario: scenario, today: nil)
             return report
         }
     }
@@ -160,7 +163,7 @@ struct Recording {
     let db: Database
     let scenario: Scenario
     /// When this transaction records, as `recorded_at` and `withdrawn_at` say.
-    let at = ISO8601DateFormatter().string(from: Date())
+    let at = RecordedAt.now()
     private var report = Term.RecordReport()
     /// Each student's history as this transaction has it, read before it first changed their checks.
     private var histories: [StudentID: ProgressHistory] = [:]

@@ -116,7 +116,7 @@ public struct Term: Sendable {
             }
             try checked()
             try Self.seed(scenario, on: start, db)
-            return (try StateStore.publish(plan, json: json, scenario: scenario, weekOf: start, db), start)
+            return (try store.publish(plan, json: json, scenario: scenario, weekOf: start, db), start)
         }
     }
 

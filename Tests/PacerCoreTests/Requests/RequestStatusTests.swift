@@ -122,7 +122,15 @@ import Testing
         let passed = try #require(try store.request(missed))
         #expect(passed.status == .declined && passed.reason == "the day passed without it", "\(passed.reason)")
         #expect(!passed.isAsking)
-        #expect(throws: RequestError.notLive(missed, .declined)) { try store.cancelRequest(missed, by: .scheduler) }
+        #expect(throws: RequestError.notLive(missed, .declined)) { try store.cancelRequest(missed, by: .scheduler, scenario: scenario) }
+
+        // The SQL form of "still asking" (`StateStore.stillAsking`, which settling and the lists
+        // read) agrees with `isAsking`: planned, declined but asking, declined for good, cancelled.
+        try store.cancelRequest(try ask("S-03", .check("MATH-7.RP.1"), .week(monday)), by: .scheduler, scenario: scenario)
+        let all = try store.requests()
+        #expect(Set(all.map(\.status)) == [.planned, .declined, .cancelled], "\(all.map(\.status))")
+        #expect(try store.askingRequests().map(\.id) == all.filter(\.isAsking).map(\.id))
+        #expect(try store.askingRequests().map(\.id) == [week])
     }
 
     /// A request nothing can serve is taken, with the reason: a closed day, a student away.

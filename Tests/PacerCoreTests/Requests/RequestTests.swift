@@ -56,11 +56,11 @@ import Testing
         #expect(throws: RequestError.refused("unknown student 'S-99'; did you mean S-09, S-19, S-29?")) {
             _ = try store.add(request("S-99"), scenario: scenario, today: monday)
         }
-        #expect(throws: RequestError.notYours(family.id, .teacher("T-OKAFOR"))) { try store.cancelRequest(family.id, by: .teacher("T-OKAFOR")) }
-        #expect(throws: RequestError.notYours(first.id, .family("S-01"))) { try store.cancelRequest(first.id, by: .family("S-01")) }
-        try store.cancelRequest(family.id, by: .family("S-02"), reason: "sorted at home")
-        #expect(throws: RequestError.notLive(family.id, .cancelled)) { try store.cancelRequest(family.id, by: .scheduler) }
-        #expect(throws: RequestError.unknown(99)) { try store.cancelRequest(99, by: .scheduler) }
+        #expect(throws: RequestError.notYours(family.id, .teacher("T-OKAFOR"))) { try store.cancelRequest(family.id, by: .teacher("T-OKAFOR"), scenario: scenario) }
+        #expect(throws: RequestError.notYours(first.id, .family("S-01"))) { try store.cancelRequest(first.id, by: .family("S-01"), scenario: scenario) }
+        try store.cancelRequest(family.id, by: .family("S-02"), reason: "sorted at home", scenario: scenario)
+        #expect(throws: RequestError.notLive(family.id, .cancelled)) { try store.cancelRequest(family.id, by: .scheduler, scenario: scenario) }
+        #expect(throws: RequestError.unknown(99)) { try store.cancelRequest(99, by: .scheduler, scenario: scenario) }
         let all = try store.requests()
         #expect(all.map(\.status) == [.open, .cancelled] && all[1].reason == "sorted at home")
         #expect(try store.requests([.open]).map(\.id) == [first.id])
@@ -69,7 +69,7 @@ import Testing
         #expect(scheduler.new && scheduler.id != first.id)
         // A reason is text people type; a request asked before the term began is refused.
         #expect(throws: RequestError.refused("the reason: the note has a control character (U+0007) at character 6; Pacer refuses these in text people type")) {
-            try store.cancelRequest(scheduler.id, by: .scheduler, reason: "bell \u{7}")
+            try store.cancelRequest(scheduler.id, by: .scheduler, reason: "bell \u{7}", scenario: scenario)
         }
         var early = request()
         early = StudentRequest(askedBy: early.askedBy, student: "S-01", want: .workshop("MATH-7.RP.1"), when: .date(tuesday), priority: "urgent",
@@ -145,7 +145,7 @@ import Testing
         let before = try store.weekContext(scenario, weekOf: monday)
         #expect(before.requested == ["S-01": ["MATH": 100], "S-04": ["MATH": 30]])
         let mark = try store.read { db in try StateStore.mark(db, context: before) }
-        try store.cancelRequest(s04, by: .scheduler)
+        try store.cancelRequest(s04, by: .scheduler, scenario: scenario)
         #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 100]])
         let asMade = try store.read { db in try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
         #expect(asMade.requested == before.requested, "verified with the requests live when the plan was made")
@@ -170,7 +170,7 @@ import Testing
         let day = try term.regroup(tuesday, options: PlanOptions(timeLimit: 20, work: 1))
         #expect(day.result.plan.header.madeFrom?.lastRequest == 1)
         #expect(try Term.violations(of: day.result.plan, scenario: scenario) == [])
-        try store.cancelRequest(asked, by: .scheduler)
+        try store.cancelRequest(asked, by: .scheduler, scenario: scenario)
         _ = try store.add(StudentRequest(askedBy: .scheduler, student: "S-03", want: .workshop("MATH-7.RP.1"), when: .date(tuesday),
                                          priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
         #expect(try Term.violations(of: day.result.plan, scenario: scenario) == [], "the cost is recomputed with the requests of when it was made")

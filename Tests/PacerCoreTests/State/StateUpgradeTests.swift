@@ -52,7 +52,7 @@ func derivedHistory(_ store: StateStore, _ scenario: Scenario) throws -> Progres
         #expect(history.count == 164 && advances.count == 12, "the fixture holds the old tables")
 
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().last == "v17")
+        #expect(try store.appliedMigrations().last == "v18")
         let derived = try derivedHistory(store, scenario)
         var entries: [String] = [], moves: [String] = []
         for key in derived.tracks.keys.sorted() {
