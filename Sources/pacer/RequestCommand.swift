@@ -68,7 +68,8 @@ extension PacerCommand.RequestCommand {
             }
             guard let asker = StudentRequest.Asker(by) else { return }
             let request = StudentRequest(askedBy: asker, student: StudentID(rawValue: typedID(student, among: loaded.students.map(\.id.rawValue))),
-                                  want: want, when: when, priority: priority ?? loaded.requestPriorities.standard, note: note, askedOn: date.value)
+                                  want: want, when: when, priority: priority.map { typedID($0, among: loaded.requestPriorities.levels.map(\.id)) } ?? loaded.requestPriorities.standard,
+                                  note: note, askedOn: date.value)
             do {
                 let (id, new) = try store.add(request, scenario: loaded, today: date.value)
                 if new {

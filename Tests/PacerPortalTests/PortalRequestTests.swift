@@ -45,7 +45,7 @@ import Testing
             let page = try await get(client, "/ask?student=S-01&done=1", cookie: cookie).body
             // The published week gives it at once: planned, with where.
             #expect(page.contains("Recorded: A mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent: "
-                + "planned, Mr Chen's workshop on Unit rates with fractions (MATH-7.RP.1), 2026-11-25 F1 (“bring the worksheet”)"), "\(page)")
+                + "planned, Mr Chen's workshop on Unit rates with fractions (MATH-7.RP.1), Wednesday 2026-11-25, 09:25–10:05 (F1) (“bring the worksheet”)"), "\(page)")
             #expect(page.contains("name=\"request\" value=\"1\""), "a cancel button for their own")
 
             // Time with the teacher, in one flex block.
@@ -107,8 +107,8 @@ import Testing
             #expect(home.contains("Ask for help or a mastery check"))
             #expect(home.contains("value=\"workshop:MATH\">Help: a workshop on Add and subtract rational numbers</option>"))
             #expect(!home.contains("value=\"teacher\"") && !home.contains("block:F1") && !home.contains("name=\"priority\""), "a day or a week, at the usual priority")
-            #expect(home.contains("Ms Okafor asked for a mastery check on Add and subtract rational numbers (MATH-7.NS.1), 2026-11-25: "
-                + "planned, Ms Okafor's workshop on Add and subtract rational numbers (MATH-7.NS.1), 2026-11-25 F2"))
+            #expect(home.contains("Ms Okafor asked for a mastery check on Add and subtract rational numbers (MATH-7.NS.1), Wednesday 2026-11-25: "
+                + "planned, Ms Okafor's workshop on Add and subtract rational numbers (MATH-7.NS.1), Wednesday 2026-11-25, 11:45–12:25 (F2)"))
             #expect(!home.contains("name=\"request\" value=\"1\""), "no cancel button on the teacher's request")
             #expect(!home.contains("Ava Martin"), "another family's request is not shown")
 

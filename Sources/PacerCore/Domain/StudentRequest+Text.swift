@@ -9,6 +9,18 @@ public enum RequestText {
         }
     }
 
+    /// When a request asks, as a family reads it: "Tuesday 2026-11-24", "Tuesday 2026-11-24,
+    /// 10:40–11:20 (F2)", "the week of Monday 2026-11-23".
+    public static func when(_ when: StudentRequest.When, _ scenario: Scenario) -> String {
+        switch when {
+        case let .date(date): "\(date.weekdayName) \(date)"
+        case let .block(date, period):
+            "\(date.weekdayName) \(date), " + (scenario.calendar.periods.first { $0.id == period }
+                .map { "\(clockText($0.start))–\(clockText($0.end)) (\(period))" } ?? period.rawValue)
+        case let .week(first): "the week of \(first.weekdayName) \(first)"
+        }
+    }
+
     /// Who asked, by name: "Ms Okafor", "Ava Martin's family", "the scheduler".
     public static func asker(_ asker: StudentRequest.Asker, _ scenario: Scenario) -> String {
         switch asker {

@@ -19,13 +19,15 @@ public struct PersonText: Sendable, Hashable {
     public enum Kind: Sendable {
         /// A mastery check's note or an absence's note.
         case note
+        /// Why something was cancelled (a request).
+        case reason
         /// The name of a student, a teacher or a room.
         case name
 
         /// The most characters the text may have.
         public var limit: Int {
             switch self {
-            case .note: return 500
+            case .note, .reason: return 500
             case .name: return 200
             }
         }
@@ -33,6 +35,7 @@ public struct PersonText: Sendable, Hashable {
         var noun: String {
             switch self {
             case .note: return "note"
+            case .reason: return "reason"
             case .name: return "name"
             }
         }

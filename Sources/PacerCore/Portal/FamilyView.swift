@@ -71,8 +71,10 @@ public struct FamilyView: Sendable, Equatable {
         self.checks = checks.reversed().map { "\($0.date): \(scenario.objectiveTitle($0.objective)): \($0.outcome)" }
         self.feed = feed
         requestLines = requests.filter { $0.student == student }.reversed().map { request in
-            PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), \(request.when): "
-                                  + RequestText.standing(request),
+            // The family's own note is shown them; a teacher's is for the people who plan.
+            let note = request.askedBy == .family(student) && !request.note.isEmpty ? " (your note: \(PersonText.visible(request.note)))" : ""
+            return PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), "
+                                         + "\(RequestText.when(request.when, scenario))\(note): \(RequestText.standing(request))",
                               cancel: PortalAccess.mayCancel(.family(student), request) ? request.id : nil)
         }
     }

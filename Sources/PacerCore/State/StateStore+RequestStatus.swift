@@ -86,7 +86,7 @@ extension StateStore {
     }
 
     /// How the attendance shows a workshop or teacher request met in its days, in words ("had Mr
-    /// Lee's workshop on Unit rates (MATH-7.RP.1) on 2026-11-24 F1"), or nil.
+    /// Lee's workshop on Unit rates (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1)"), or nil.
     private static func attended(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
         let rows = try Row.fetchAll(db, sql: "SELECT date, block, teacher, objective FROM attendance WHERE student = ? AND date >= ? AND date <= ? ORDER BY date, block",
                                     arguments: [request.student.rawValue, request.when.first.text, request.when.last.text])
@@ -208,10 +208,11 @@ struct RequestAgainstPlans {
 
     private func title(_ id: ObjectiveID) -> String { "\(scenario.objective(id)?.title ?? id.rawValue) (\(id))" }
 
-    /// "Mr Lee's workshop on Unit rates with fractions (MATH-7.RP.1), 2026-11-24 F1".
+    /// "Mr Lee's workshop on Unit rates with fractions (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1)".
     static func session(teacher: TeacherID, objective: ObjectiveID, date: String, period: PeriodID?, _ scenario: Scenario) -> String {
         let who = scenario.teachers.first { $0.id == teacher }?.name ?? teacher.rawValue
-        return "\(who)'s workshop on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)), \(date)\(period.map { " \($0)" } ?? "")"
+        let when = SchoolDate(date).map { day in RequestText.when(period.map { .block(day, $0) } ?? .date(day), scenario) } ?? date
+        return "\(who)'s workshop on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)), \(when)"
     }
 }
 

@@ -53,28 +53,13 @@ struct AskForm: Component {
             } else {
                 postForm("/request", csrf: csrf) {
                     hidden("student", form.student.rawValue)
-                    element("label") {
-                        Text("What ")
-                        element("select") {
-                            for want in form.wants { element("option") { Text(want.label) }.attr("value", want.value) }
-                        }.attr("name", "want")
-                    }.class("field")
-                    element("label") {
-                        Text("When ")
-                        element("select") {
-                            for span in form.spans { element("option") { Text(span.label) }.attr("value", span.value) }
-                        }.attr("name", "span")
-                    }.class("field")
+                    element("label") { Text("What "); dropDown("want", form.wants.map { ($0.value, $0.label) }) }.class("field")
+                    element("label") { Text("When "); dropDown("span", form.spans.map { ($0.value, $0.label) }) }.class("field")
                     element("label") { Text("Day "); input("date", "on").attr("value", form.date.text) }.class("field")
                     if !form.priorities.isEmpty {
                         element("label") {
                             Text("Priority ")
-                            element("select") {
-                                for priority in form.priorities {
-                                    let option = element("option") { Text(priority) }.attr("value", priority)
-                                    if priority == form.standard { option.flag("selected") } else { option }
-                                }
-                            }.attr("name", "priority")
+                            dropDown("priority", form.priorities.map { ($0, $0) }, selected: form.standard)
                         }.class("field")
                     }
                     input("text", "note").attr("maxlength", "500").attr("placeholder", "why (optional)").attr("aria-label", "note")

@@ -53,6 +53,17 @@ func hidden(_ name: String, _ value: String) -> Component {
     void("input").attr("type", "hidden").attr("name", name).attr("value", value)
 }
 
+/// A drop-down the form sends back as `name`: each option's value and the words shown, the one
+/// whose value is `selected` chosen at first (else the first).
+func dropDown(_ name: String, _ options: [(value: String, label: String)], selected: String? = nil) -> Component {
+    element("select") {
+        for option in options {
+            let item = element("option") { Text(option.label) }.attr("value", option.value)
+            if option.value == selected { item.flag("selected") } else { item }
+        }
+    }.attr("name", name)
+}
+
 /// A field to type in, `type` as HTML names it (`text`, `date`, `file`, …).
 func input(_ type: String, _ name: String) -> Component {
     void("input").attr("type", type).attr("name", name)

@@ -131,10 +131,7 @@ struct SchedulerPage: Component {
             TableCell {
                 postForm("/correct", csrf: csrf) {
                     hidden("check", String(check.id))
-                    element("select") {
-                        element("option") { Text("mastered") }.attr("value", "mastered")
-                        element("option") { Text("not yet") }.attr("value", "not-yet")
-                    }.attr("name", "result").attr("aria-label", "corrected result")
+                    dropDown("result", [("mastered", "mastered"), ("not-yet", "not yet")]).attr("aria-label", "corrected result")
                     input("text", "note").attr("maxlength", "500").attr("value", check.note).attr("aria-label", "note")
                     Button("Correct").class("quiet")
                 }.class("inline")

@@ -74,17 +74,20 @@ import Testing
 
     /// The family page lists the child's requests, newest first, names first, with where each stands.
     @Test func aFamilySeesTheirChildsRequests() {
-        var met = StudentRequest(askedBy: .teacher("T-OKAFOR"), student: "S-01", want: .check("MATH-7.RP.1"), when: .date(tuesday),
-                                 priority: "urgent", askedOn: tuesday)
+        var met = StudentRequest(askedBy: .teacher("T-OKAFOR"), student: "S-01", want: .check("MATH-7.RP.1"), when: .block(tuesday, "F1"),
+                                 priority: "urgent", note: "for the staff: retest after the quiz", askedOn: tuesday)
         met.status = .met
         met.reason = "checked on 2026-11-24 (check 3)"
         let waiting = StudentRequest(askedBy: .family("S-01"), student: "S-01", want: .workshop("MATH-7.RP.2"), when: .week(SchoolDate("2026-11-23")!),
-                                     priority: "normal", askedOn: tuesday)
+                                     priority: "normal", note: "stuck on ratios", askedOn: tuesday)
         let other = StudentRequest(askedBy: .scheduler, student: "S-02", want: .teacher("T-CHEN"), when: .date(tuesday), priority: "normal", askedOn: tuesday)
         let view = FamilyView(student: "S-01", standing: [], week: [], checks: [], feed: "", today: tuesday, scenario: scenario, requests: [met, waiting, other])
         #expect(view.requests == [
-            "Ava Martin's family asked for a workshop on Recognize proportional relationships (MATH-7.RP.2), week of 2026-11-23: waiting",
-            "Ms Okafor asked for a mastery check on Unit rates with fractions (MATH-7.RP.1), 2026-11-24: met, checked on 2026-11-24 (check 3)",
+            // The family's own note is shown them, the teacher's is not; a block by its day and times.
+            "Ava Martin's family asked for a workshop on Recognize proportional relationships (MATH-7.RP.2), the week of Monday 2026-11-23 "
+                + "(your note: stuck on ratios): waiting",
+            "Ms Okafor asked for a mastery check on Unit rates with fractions (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1): "
+                + "met, checked on 2026-11-24 (check 3)",
         ])
     }
 
