@@ -16,6 +16,7 @@ extension Portal {
         guard let asker = StudentRequest.Asker(role: session.grant.role) else { throw Refusal.notFound }
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let scenario = self.scenario
+        store.settleRequestsOnce(on: today, scenario: scenario)
         var chosen: AskView.Form?
         var unknown: String?
         if let typed = request.uri.queryParameters["student"].map(String.init) {

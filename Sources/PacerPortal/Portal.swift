@@ -162,6 +162,8 @@ public struct Portal: Sendable {
 
     func home(_ request: Request, _ context: PortalRequestContext) async throws -> Response {
         let session = try signedIn(context)
+        // The first page of a day shows the requests whose days passed as they stand.
+        store.settleRequestsOnce(on: today, scenario: scenario)
         switch session.grant.role {
         case .teacher, .supervisor: return try adultHome(session: session)
         case let .family(student): return try familyHome(student, session: session, request: request)

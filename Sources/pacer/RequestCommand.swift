@@ -104,13 +104,16 @@ extension PacerCommand.RequestCommand {
         @Argument(help: "The scenario.") var scenario: String
         @Flag(help: "Also the met, declined and cancelled ones.") var all = false
         @OptionGroup var date: DateOption
+        @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped.")
+        var format: TextTable.Format?
 
         func run() throws {
             let loaded = try loadScenario(scenario)
             let store = try StateStore.existing(for: loaded)
             try store.settleRequests(loaded, today: date.value)
             let requests = try all ? store.requests() : store.askingRequests()
-            if requests.isEmpty {
+            let format = self.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
+            if requests.isEmpty, format == .table || format == .tsv {
                 print(all ? "no requests" : "no open requests")
                 return
             }
@@ -120,7 +123,7 @@ extension PacerCommand.RequestCommand {
                                        loaded.students.first { $0.id == r.student }?.name ?? "", r.student.rawValue, RequestText.want(r.want, loaded),
                                        r.when.description, r.priority, r.status.rawValue, r.reason, r.note]
                                   })
-            print(table.render(isatty(STDOUT_FILENO) == 1 ? .table : .tsv), terminator: "")
+            print(table.render(format), terminator: "")
         }
     }
 

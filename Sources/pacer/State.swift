@@ -160,7 +160,7 @@ extension PacerCommand {
         @Option(help: "Only this student.") var student: String?
         @Option(help: "Only students on this objective.") var objective: String?
         @OptionGroup var date: DateOption
-        @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped.")
+        @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped. csv and json hold the standings only (the requests: pacer request list --format).")
         var format: TextTable.Format?
 
         func run() throws {

@@ -185,4 +185,24 @@ import Testing
             #expect(try await post(client, "/request", cookie: coach, form: "csrf=\(coachCSRF)&student=S-02&want=check%3AMATH&span=day&on=2026-11-25").status == .forbidden)
         }
     }
+
+    /// A request whose day passed while no command ran is shown as it stands: the portal settles
+    /// once a day, on the first page opened.
+    @Test func theFirstPageOfADaySettlesTheRequestsWhoseDayPassed() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!
+        let id = try store.add(StudentRequest(askedBy: .family("S-12"), student: "S-12", want: .teacher("T-RIVERA"), when: .date(monday),
+                                              priority: "normal", askedOn: monday), scenario: portal.scenario, today: monday).id
+        #expect(try store.request(id)?.isAsking == true, "asked on Monday, for Monday")
+        let app = Application(router: portal.router())
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signInForForms(client, store, .family("S-12"))
+            let page = try await get(client, "/", cookie: cookie).body
+            let settled = try #require(try store.request(id))
+            #expect(!settled.isAsking && (settled.status == .met || settled.reason == "the day passed without it"), "\(settled)")
+            #expect(page.contains(RequestText.standing(settled)), "the page shows it as it stands")
+            #expect(store.settleRequestsOnce(on: portal.today, scenario: portal.scenario) == false, "once a day")
+        }
+    }
 }

@@ -25,6 +25,12 @@ import Testing
         let list = try runPacer(["request", "list", school, "--date", "2026-11-24"]).output.split(separator: "\n")
         #expect(list.count == 3)
         #expect(list[1].hasPrefix("1\t2026-11-23\t1\tMs Okafor\tAva Martin\tS-01\ta mastery check on Unit rates with fractions (MATH-7.RP.1)\t2026-11-24\turgent\topen"))
+        // For a program: csv and json, the same columns.
+        let csv = try runPacer(["request", "list", school, "--date", "2026-11-24", "--format", "csv"]).output.split(whereSeparator: \.isNewline)
+        #expect(csv.first == "id,asked,days waiting,by,name,student,what,when,priority,status,reason,note" && csv.count == 3, "\(csv)")
+        let json = try JSONSerialization.jsonObject(with: Data(try runPacer(["request", "list", school, "--date", "2026-11-24", "--format", "json"]).output.utf8))
+        let rows = try #require(json as? [[String: Any]])
+        #expect(rows.count == 2 && rows.first?["student"] as? String == "S-01" && rows.first?["priority"] as? String == "urgent", "\(rows)")
 
         try "date,student,objective,result\n2026-11-24,S-01,MATH-7.RP.1,mastered\n".write(toFile: school + "/c.csv", atomically: true, encoding: .utf8)
         let recorded = try runPacer(["record", school, "--checks", school + "/c.csv", "--date", "2026-11-25"]).output
@@ -35,6 +41,7 @@ import Testing
         #expect(try runPacer(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted at home"]).output
             == "request 2 cancelled: Liam Chen's family asks a workshop on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), week of 2026-11-23, normal\n")
         #expect(try runPacer(["request", "list", school, "--date", "2026-11-25"]).output == "no open requests\n")
+        #expect(try runPacer(["request", "list", school, "--date", "2026-11-25", "--format", "json"]).output.filter { !$0.isWhitespace } == "[]")
         let all = try runPacer(["request", "list", school, "--all", "--date", "2026-11-25"]).output
         #expect(all.contains("\tmet\tchecked on 2026-11-24 (check 1)\t") && all.contains("\tcancelled\tsorted at home\tfractions at home"))
         // A request on an objective the student has moved on from is taken, with a note that plans will not weigh it.

@@ -80,6 +80,23 @@ extension StateStore {
         try write { db in try settleRequests(db, scenario: scenario, today: today) }
     }
 
+    /// Settles the requests as of `today` once a day, for a process that runs across days (the
+    /// portal: a request whose day passed while nobody ran a command is shown as it stands). The
+    /// first call on a date settles only if the state is free at once, never waiting behind a long
+    /// write; a later call tries again when it was not. Returns whether it settled.
+    @discardableResult
+    public func settleRequestsOnce(on today: SchoolDate, scenario: Scenario) -> Bool {
+        if requestsSettledOn.withLock({ $0 == today }) { return false }
+        let settled = writeIfFree { db in
+            try db.inTransaction(.immediate) {
+                try settleRequests(db, scenario: scenario, today: today)
+                return .commit
+            }
+        }
+        if settled { requestsSettledOn.withLock { $0 = today } }
+        return settled
+    }
+
     private static func close(_ id: Int64, _ status: StudentRequest.Status, _ reason: String, _ db: Database) throws {
         try db.cachedStatement(sql: "UPDATE request SET status = ?, reason = ?, closed_seq = ? WHERE id = ?")
             .execute(arguments: [status.rawValue, reason, try nextRequestSeq(db), id])

@@ -23,6 +23,8 @@ public final class StateStore: Sendable {
     let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
     /// The last scenario merged with the roster by `withCurrentRoster`, and what it was merged from.
     let currentRoster = Mutex<(key: String, scenario: Scenario)?>(nil)
+    /// The last date `settleRequestsOnce(on:scenario:)` settled the requests as of.
+    let requestsSettledOn = Mutex<SchoolDate?>(nil)
 
     /// The state file of a scenario: beside the scenario file that was named.
     public static func path(for scenario: Scenario) -> String {
