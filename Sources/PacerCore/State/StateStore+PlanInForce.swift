@@ -79,7 +79,8 @@ extension StateStore {
     }
 
     /// A published plan by id, decoded once per store while it is among the latest decoded: a term
-    /// (or a forecast) publishes hundreds, and only the latest are in force.
+    /// (or a forecast) publishes hundreds, and only the latest are in force (a high school's plan
+    /// decoded takes a few megabytes).
     func publishedPlan(_ db: Database, _ id: Int64) throws -> WeekPlan? {
         if let cached = publishedPlans.withLock({ $0[id] }) { return cached }
         guard let json = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE id = ?", arguments: [id]),
@@ -94,5 +95,5 @@ extension StateStore {
     }
 
     /// How many decoded plans a store keeps at most (the older half goes when it is full).
-    static let decodedPlansKept = 32
+    static let decodedPlansKept = 12
 }

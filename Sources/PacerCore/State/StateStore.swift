@@ -415,8 +415,11 @@ public final class StateStore: Sendable {
         m.registerMigration("v18") { db in
             // Settling reads the requests still asking (`StateStore.stillAsking`: those with no
             // `closed_seq`), and each new event of the sequence reads the two maxima: indexes, so
-            // that neither reads the whole table as requests pile up over a term.
+            // that neither reads the whole table as requests pile up over a term. A state without
+            // a term row takes the term's first date from the earliest start, read by its index
+            // (each request made reads it).
             try db.execute(sql: """
+                CREATE INDEX progression_start_on ON progression_start(started_on);
                 CREATE INDEX request_seq ON request(seq);
                 CREATE INDEX request_closed_seq ON request(closed_seq);
                 """)
