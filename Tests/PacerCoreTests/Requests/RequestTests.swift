@@ -103,7 +103,7 @@ import Testing
     }
 }
 
-/// Plans weigh live requests for a workshop or a check (docs/requests.md, "How plans weigh them").
+/// Plans weigh live requests for a workshop or a check (docs/requests.md, "How plans weigh a request").
 @Suite struct RequestWeightTests {
     /// One seat for two students who want it equally: the one requested gets it, and the plan's cost,
     /// recomputed by the verifier from the same context, agrees.
