@@ -122,8 +122,8 @@ extension StateStore {
     /// calendar day) could meet, as goals (`RequestGoal`, the **unmet requests** term): those on
     /// the student's current objective whose day, block's day or week falls on one of `dates`, but
     /// for those that lose a block to another request (`RequestConflicts`); each with the days of
-    /// `dates` it asks for, its flex period when it asks for one block, and its priority's weight.
-    /// As the state stands, or, with `asOf`, as it stood at that event of the sequence (a plan's
+    /// `dates` it asks for, its flex period when it asks for one block, and its priority's weight
+    /// (none at a priority of weight 0). As the state stands, or, with `asOf`, as it stood at that event of the sequence (a plan's
     /// mark). In request id order.
     static func requestGoals(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
                              dates: [(date: SchoolDate, day: DayID)], asOf: Int64? = nil) throws -> [RequestGoal] {
@@ -145,7 +145,8 @@ extension StateStore {
         var goals: [RequestGoal] = []
         for request in asking where losers[request.id] == nil {
             guard let objective = request.want.objective, let subject = scenario.objective(objective)?.subject,
-                  current[request.student]?[subject] == objective, let weight = scenario.requestPriorities.weight(of: request.priority)
+                  current[request.student]?[subject] == objective, let weight = scenario.requestPriorities.weight(of: request.priority),
+                  weight > 0 // a priority weighed at nothing asks nothing of the plans, as before requests were goals
             else { continue }
             let asked = Set(request.when.dates)
             let days = dates.filter { asked.contains($0.date) }.map(\.day)
