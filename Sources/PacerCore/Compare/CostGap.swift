@@ -8,6 +8,7 @@ public enum CostTerm: String, CaseIterable, Sendable {
     case planChanges = "changes to the published plan"
     case noPlace = "students with no place"
     case studyChanges = "study-room changes"
+    case unmetRequests = "requests not met"
 }
 
 /// Where a plan's cost gap (its cost less the proven lower bound) can lie, term by term, from what
@@ -24,8 +25,8 @@ public enum CostTerm: String, CaseIterable, Sendable {
 ///   room is the plan's term less `sessionsAtLeast × session`. That figure is proven for the plans
 ///   a principal would take instead, those giving at least this plan's workshops, and so is the
 ///   attribution;
-/// - every other term (empty seats, teacher changes, …): nothing is proven beyond 0, so its room
-///   is the whole term. Without proven figures every term's room is the whole term.
+/// - every other term (empty seats, teacher changes, requests not met, …): nothing is proven
+///   beyond 0 (the bound leaves unmet requests out), so its room is the whole term. Without proven figures every term's room is the whole term.
 ///
 /// The plan can be improved by at most `open = min(gap, Σ rooms)` points. The gap is **mostly in
 /// one term** when the rooms of all the other terms together are less than half of `open`: then
@@ -47,6 +48,7 @@ public struct CostGap: Sendable, Equatable {
             (.unmetWorkshops, cost.unmetWorkshops - unmetAtLeast), (.sessions, cost.sessions - sessionsAtLeast),
             (.emptySeats, cost.emptySeats), (.teacherChanges, cost.teacherChanges), (.keepApart, cost.keepApart),
             (.planChanges, cost.planChanges ?? 0), (.noPlace, cost.noPlace ?? 0), (.studyChanges, cost.studyChanges ?? 0),
+            (.unmetRequests, cost.unmetRequests ?? 0),
         ]
         rooms = terms.filter { $0.1 > 1e-9 }.map { (term: $0.0, points: $0.1) }
     }

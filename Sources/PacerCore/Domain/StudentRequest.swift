@@ -199,7 +199,7 @@ extension StudentRequest {
 }
 
 /// The request priorities a scenario names (`requests: priorities:`), most urgent first, each with
-/// the weight a request at it adds to the student's need in the subject it asks about.
+/// the weight a request at it costs, once, a plan that could meet it and does not (`RequestGoal`).
 public struct RequestPriorities: Sendable, Equatable {
     public struct Level: Sendable, Equatable {
         public let id: String

@@ -71,6 +71,16 @@ struct AwayCover {
             guard GroupSizeRule.isEnough(students.count, for: objective) else { return nil }
             return PlannedSession.make(objective, teacher: school.teachers[t].id, room: school.rooms[r].id, block: block, students: students)
         }
+        /// The weights of the goals `student`'s place in `session` meets and no other session of
+        /// the plan so far does (`besides` left out): what the place earns in **unmet requests**.
+        func requests(_ student: StudentID, in session: PlannedSession, besides other: PlannedSession?) -> Double {
+            terms.goals(metBy: student, in: session).reduce(0) { total, g in
+                let elsewhere = sessions.contains { s in
+                    s.key != session.key && s.key != other?.key && s.students.contains(student) && terms.goals(metBy: student, in: s).contains(g)
+                }
+                return total + (elsewhere ? 0 : terms.goals[g].weight)
+            }
+        }
         /// What opening `session` (and closing `closing`) changes in the objective, in block `b`.
         func price(opening session: PlannedSession, closing: PlannedSession?, in b: Int, _ plan: Occupancy) -> Double {
             var after = plan
@@ -80,13 +90,17 @@ struct AwayCover {
                 change -= terms.opening(maxGroup: scenario.objective(closing.objective)?.maxGroup ?? 0,
                                         planChanges: publishedKeys.contains(closing.key) ? -1 : 1)
                 for student in closing.students {
-                    change -= terms.placing(shortBy: demandOf[StudentObjective(student, closing.objective)]?.weight)
+                    change -= terms.placing(shortBy: demandOf[StudentObjective(student, closing.objective)]?.weight,
+                                            requests: requests(student, in: closing, besides: nil))
                 }
             }
             after.add(session)
             change += terms.opening(maxGroup: scenario.objective(session.objective)?.maxGroup ?? 0,
                                     planChanges: publishedKeys.contains(session.key) ? -1 : 1)
-            for student in session.students { change += terms.placing(shortBy: demandOf[StudentObjective(student, session.objective)]?.weight) }
+            for student in session.students {
+                change += terms.placing(shortBy: demandOf[StudentObjective(student, session.objective)]?.weight,
+                                        requests: requests(student, in: session, besides: closing))
+            }
             return change + terms.noPlace(from: noPlace(in: b, plan), to: noPlace(in: b, after))
         }
 

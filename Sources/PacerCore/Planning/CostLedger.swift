@@ -9,6 +9,8 @@ struct CostLedger {
     private var got: [StudentSubject: Int] = [:]
     private var met: [StudentSubject: [TeacherID: Int]] = [:]
     private var open: [SessionKey: Int] = [:]
+    /// Per goal (`terms.goals`), the places in the plan that meet it.
+    private var meeting: [Int]
     /// Who is where, and per flex block what study can hold, for the **no place** term.
     private var occupancy: Occupancy
     private var capacity: [Int]
@@ -16,6 +18,7 @@ struct CostLedger {
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession], sessions: [PlannedSession]) {
         terms = ObjectiveTerms(scenario: scenario, demands: demands, published: published)
+        meeting = Array(repeating: 0, count: terms.goals.count)
         let study = terms.study
         occupancy = Occupancy(study.school)
         let empty = occupancy
@@ -52,7 +55,9 @@ struct CostLedger {
             let seen = met[key] ?? [:]
             newTeacher = (seen[session.teacher] ?? 0) == 0 && !seen.isEmpty
         }
-        return terms.placing(shortBy: short, newTeacher: newTeacher, apartPairs: terms.apartPairs(student, with: session.students))
+        // The requests no other place meets yet: this one meets them.
+        let first = terms.goals(metBy: student, in: session).reduce(0.0) { $0 + (meeting[$1] == 0 ? terms.goals[$1].weight : 0) }
+        return terms.placing(shortBy: short, newTeacher: newTeacher, apartPairs: terms.apartPairs(student, with: session.students), requests: first)
             + placedChange(session, by: 1)
     }
 
@@ -87,7 +92,9 @@ struct CostLedger {
             let seen = met[key] ?? [:]
             lastWithTeacher = seen[session.teacher] == 1 && seen.count > 1
         }
-        return -terms.placing(shortBy: short, newTeacher: lastWithTeacher, apartPairs: terms.apartPairs(student, with: session.students))
+        // The requests only this place meets: they go unmet.
+        let last = terms.goals(metBy: student, in: session).reduce(0.0) { $0 + (meeting[$1] == 1 ? terms.goals[$1].weight : 0) }
+        return -terms.placing(shortBy: short, newTeacher: lastWithTeacher, apartPairs: terms.apartPairs(student, with: session.students), requests: last)
             + placedChange(session, by: -1)
     }
 
@@ -117,6 +124,7 @@ struct CostLedger {
 
     mutating func join(_ student: StudentID, _ session: PlannedSession) {
         total += joining(student, session)
+        for g in terms.goals(metBy: student, in: session) { meeting[g] += 1 }
         occupancy.add(student, to: session)
         let key = StudentSubject(student, session.subject)
         got[key, default: 0] += 1
@@ -125,6 +133,7 @@ struct CostLedger {
 
     mutating func leave(_ student: StudentID, _ session: PlannedSession) {
         total += leaving(student, session)
+        for g in terms.goals(metBy: student, in: session) { meeting[g] -= 1 }
         occupancy.remove(student, from: session)
         let key = StudentSubject(student, session.subject)
         got[key, default: 0] -= 1

@@ -9,6 +9,9 @@ struct Demand: Sendable {
     let weight: Double
     /// How much the student needs the subject, in its parts (for the unserved reasons).
     var need = Need()
+    /// The live requests for a workshop or a check on the objective this plan could meet
+    /// (`PlanningContext.requestGoals`): the **unmet requests** term, priced apart from `weight`.
+    var goals: [RequestGoal] = []
 
     /// The week's demands, in student then subject order. `waitedDays` (from the term's history,
     /// when there is one, per student and subject) raises the weight of those who have waited longer.
@@ -19,6 +22,7 @@ struct Demand: Sendable {
     static func all(_ context: PlanningContext) -> [Demand] {
         let scenario = context.scenario
         var result: [Demand] = []
+        let goals = Dictionary(grouping: context.requestGoals) { StudentObjective($0.student, $0.objective) }
         for student in scenario.students {
             for subject in scenario.subjects {
                 guard let id = student.current[subject.id], let objective = scenario.objective(id) else { continue }
@@ -26,7 +30,7 @@ struct Demand: Sendable {
                 if wanted > 0 {
                     let need = context.need(of: student, in: subject.id)
                     result.append(Demand(student: student.id, subject: subject.id, objective: id, wanted: wanted,
-                                         weight: need.weight(scenario.policy), need: need))
+                                         weight: need.weight(scenario.policy), need: need, goals: goals[StudentObjective(student.id, id)] ?? []))
                 }
             }
         }

@@ -29,6 +29,8 @@ struct GreedyPlanner {
         // Per demand: its student, how many workshops so far, which teachers.
         let owner = demands.map { school.studentAt[$0.student] ?? 0 }
         var got = Array(repeating: 0, count: demands.count)
+        // Per goal (`terms.goals`): whether a workshop so far meets it.
+        var met = Array(repeating: false, count: terms.goals.count)
         var seen = Array(repeating: Set<Int>(), count: demands.count)
         let tiebreak = demands.map { mix(seed, $0.student.rawValue) }
         var byObjective: [ObjectiveID: [Int]] = [:]
@@ -40,6 +42,7 @@ struct GreedyPlanner {
             guard let t = school.teacherAt[session.teacher] else { continue }
             plan.add(session)
             for student in session.students {
+                for g in terms.goals(metBy: student, in: session) { met[g] = true }
                 guard let e = demandOf[StudentObjective(student, session.objective)] else { continue }
                 got[e] += 1
                 seen[e].insert(t)
@@ -70,12 +73,13 @@ struct GreedyPlanner {
             while true {
                 if let deadline, ContinuousClock.now >= deadline { break }
                 guard let best = bestSession(in: b, rules: rules, plan: plan, permitted: permitted, pools: byObjective,
-                                             owner: owner, got: got, seen: seen, tiebreak: tiebreak, terms: terms)
+                                             owner: owner, got: got, seen: seen, met: met, tiebreak: tiebreak, terms: terms)
                 else { break }
                 let session = PlannedSession.make(
                     best.objective, teacher: school.teachers[best.teacher].id, room: school.rooms[best.room].id, block: block,
                     students: best.members.map { demands[$0].student })
                 plan.add(session)
+                for student in session.students { for g in terms.goals(metBy: student, in: session) { met[g] = true } }
                 for e in best.members {
                     got[e] += 1
                     seen[e].insert(best.teacher)
@@ -98,7 +102,7 @@ struct GreedyPlanner {
     /// The session that lowers the objective most in block `b` of `plan`, if any does.
     private func bestSession(
         in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted,
-        pools: [ObjectiveID: [Int]], owner: [Int], got: [Int], seen: [Set<Int>], tiebreak: [UInt64], terms: ObjectiveTerms
+        pools: [ObjectiveID: [Int]], owner: [Int], got: [Int], seen: [Set<Int>], met: [Bool], tiebreak: [UInt64], terms: ObjectiveTerms
     ) -> (gain: Double, objective: Objective, teacher: Int, room: Int, members: [Int])? {
         let rooms = scenario.rooms
         // Every session the construction opens is new: on a regrouped day, a change.
@@ -123,8 +127,15 @@ struct GreedyPlanner {
                     && rules.allows(student: owner[e], attending: objective, in: b, plan)
             }
             guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
+            // What a place here earns in **unmet requests**: the goals it would be the first to meet.
+            let block = rules.school.blocks[b]
+            var requests: [Int: Double] = [:]
+            for e in eligible where !demands[e].goals.isEmpty {
+                requests[e] = terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, day: block.day, block: block.id)
+                    .reduce(0) { $0 + (met[$1] ? 0 : terms.goals[$1].weight) }
+            }
             eligible.sort { a, b in
-                (-demands[a].weight, got[a], tiebreak[a], a) < (-demands[b].weight, got[b], tiebreak[b], b)
+                (-demands[a].weight - (requests[a] ?? 0), got[a], tiebreak[a], a) < (-demands[b].weight - (requests[b] ?? 0), got[b], tiebreak[b], b)
             }
             // The room: one that holds no feature another objective needs and this one does not
             // (a lab stays free for lab work), then the smallest that seats everyone who could come.
@@ -148,7 +159,8 @@ struct GreedyPlanner {
                 for e in eligible where members.count < room.seats {
                     if !rules.allows(student: owner[e], joining: who) { continue }
                     // Every eligible student is short of workshops.
-                    let value = -terms.placing(shortBy: demands[e].weight, newTeacher: !seen[e].isEmpty && !seen[e].contains(t))
+                    let value = -terms.placing(shortBy: demands[e].weight, newTeacher: !seen[e].isEmpty && !seen[e].contains(t),
+                                               requests: requests[e] ?? 0)
                     guard value > 0 else { continue }
                     members.append(e)
                     who.append(owner[e])

@@ -4,9 +4,10 @@ import GLPK
 /// model (`CountedModel`: students pooled, rooms classed, the rules' counted rows) with cuts for a
 /// few branch-and-bound nodes, and the best bound it proves holds for the real model too.
 ///
-/// Left out, because they never lower a plan's cost: teacher changes, soft keep-apart pairs and a
-/// regrouped day's changes from the published plan. Left out of the rules, because counts cannot
-/// say them: keep-apart pairs, and a student in two subjects at once.
+/// Left out, because they never lower a plan's cost: teacher changes, soft keep-apart pairs, a
+/// regrouped day's changes from the published plan and unmet requests (each request's weight is
+/// left out of the constant too, as if every request were met). Left out of the rules, because
+/// counts cannot say them: keep-apart pairs, and a student in two subjects at once.
 struct LowerBound {
     let scenario: Scenario
     let demands: [Demand]
@@ -200,8 +201,9 @@ struct LowerBound {
             if members[key] == nil { keys.append(key) }
             members[key, default: []].append(s)
         }
-        // Nobody served: every wanted workshop unmet (a week's demands; plan changes are left out).
-        let constant = terms.constant
+        // Nobody served: every wanted workshop unmet (a week's demands; plan changes and unmet
+        // requests are left out).
+        let constant = terms.constant - terms.allRequestsUnmet
         try problem.setObjectiveConstant(constant)
         let pools = keys.map { CountedModel.Pool(objective: objectiveOf[$0.objective]!, students: members[$0]!, wanted: $0.wanted,
                                                  weight: $0.weight, blocks: $0.blocks) }

@@ -7,7 +7,6 @@
 ///            + waiting_per_day × days waited
 ///            + behind_per_week × weeks behind
 ///            + stated_need, when a teacher or family stated the need
-///            + the weight of the most urgent request for a workshop or a check on the objective
 ///
 /// - **days waited**: since the student's last workshop on their current objective in the subject
 ///   (or since they began it, when they have had none), from the term's state; 0 for a week planned
@@ -16,8 +15,10 @@
 ///   from students.csv alone.
 /// - **stated**: students.csv's `needs` names the subject.
 /// - **priority**: the student's `priority` flag, the same in every subject.
-/// - **requested**: the weight of the most urgent live request for a workshop or a mastery check on
-///   the student's current objective in the subject, for a day the plan covers (docs/requests.md).
+///
+/// A request is not part of it: it is a goal of its own, met once or not (`RequestGoal`, the
+/// **unmet requests** term of `ObjectiveTerms`), so that it asks for a workshop on its day rather
+/// than raising the price of every workshop in the subject.
 ///
 /// `PlanningContext.need(of:in:)` gathers the parts; `PlanVerifier` recomputes the weight with its
 /// own code (the second opinion).
@@ -26,7 +27,6 @@ struct Need: Hashable, Sendable {
     var weeksBehind = 0
     var stated = false
     var priority = false
-    var requested = 0.0
 
     /// The price of each workshop in the subject the student wants and does not get.
     func weight(_ policy: Policy) -> Double {
@@ -34,7 +34,6 @@ struct Need: Hashable, Sendable {
             + policy.waitingPerDay * Double(waitedDays)
             + policy.behindPerWeek * Double(weeksBehind)
             + (stated ? policy.statedNeed : 0)
-            + requested
     }
 
     /// Whole weeks a student is behind the target pace in one subject, from where the term stands:
@@ -59,7 +58,6 @@ struct Need: Hashable, Sendable {
         if weeksBehind > 0 { parts.append((policy.behindPerWeek * Double(weeksBehind), "\(weeksBehind) week\(weeksBehind == 1 ? "" : "s") behind")) }
         if waitedDays > 0 { parts.append((policy.waitingPerDay * Double(waitedDays), "waited \(waitedDays) day\(waitedDays == 1 ? "" : "s")")) }
         if stated { parts.append((policy.statedNeed, "a stated need")) }
-        if requested > 0 { parts.append((requested, "a request")) }
         return parts.enumerated().sorted { ($1.element.0, $0.offset) < ($0.element.0, $1.offset) }.map(\.element.1)
     }
 
@@ -71,7 +69,6 @@ struct Need: Hashable, Sendable {
         if weeksBehind > other.weeksBehind { more.weeksBehind = weeksBehind }
         if waitedDays > other.waitedDays { more.waitedDays = waitedDays }
         if stated, !other.stated { more.stated = true }
-        if requested > other.requested { more.requested = requested }
         return more.parts(policy)
     }
 }
@@ -81,7 +78,6 @@ extension PlanningContext {
     /// students.csv states and flags.
     func need(of student: Student, in subject: SubjectID) -> Need {
         Need(waitedDays: waitedDays[student.id]?[subject] ?? 0, weeksBehind: weeksBehind[student.id]?[subject] ?? 0,
-             stated: student.statedNeeds.contains(subject), priority: student.flags.contains(.priority),
-             requested: requested[student.id]?[subject] ?? 0)
+             stated: student.statedNeeds.contains(subject), priority: student.flags.contains(.priority))
     }
 }

@@ -150,6 +150,10 @@ struct NeighbourhoodImprover {
         var groups: [RuleModel.Group] = []
         /// Per demand, its placement columns (for the workshops-wanted rows across blocks).
         var placesOf: [Int: [Column]] = [:]
+        /// Per goal the rest of the week leaves unmet, the placement columns that meet it, and its
+        /// `requestMet` column (**unmet requests**).
+        var meetsGoal: [Int: [Column]] = [:]
+        var requestMet: [Int: Column] = [:]
     }
 
     /// The neighbourhood's sessions re-decided by GLPK, or nil when the model is too large or
@@ -209,10 +213,13 @@ struct NeighbourhoodImprover {
     private func buildModel(_ neighbourhood: Neighbourhood, others: [PlannedSession], slots: CandidateSlots, terms: ObjectiveTerms) throws -> NeighbourhoodModel? {
         let rules = slots.rules, school = rules.school
         var got: [StudentSubject: Int] = [:], seen: [StudentSubject: Set<TeacherID>] = [:]
+        // The requests the rest of the week meets: a place here earns nothing for them.
+        var metByOthers = Set<Int>()
         for s in others {
             for st in s.students {
                 got[StudentSubject(st, s.subject), default: 0] += 1
                 seen[StudentSubject(st, s.subject), default: []].insert(s.teacher)
+                if !terms.goals.isEmpty { metByOthers.formUnion(terms.goals(metBy: st, in: s)) }
             }
         }
         var model = NeighbourhoodModel(problem: try Problem(name: "neighbourhood_\(RuleModel.name(neighbourhood.name))"))
@@ -257,12 +264,17 @@ struct NeighbourhoodImprover {
                     let column = try p.addColumn(name: RuleModel.name("x(\(demands[e].student),\(tag))"), kind: .binary,
                                                  objective: terms.placing(shortBy: demands[e].weight, newTeacher: newTeacher))
                     model.placesOf[e, default: []].append(column)
+                    if !demands[e].goals.isEmpty {
+                        for g in terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, day: block.day, block: block.id)
+                        where !metByOthers.contains(g) { model.meetsGoal[g, default: []].append(column) }
+                    }
                     places.append(.init(student: school.studentAt[demands[e].student]!, column: column))
                 }
                 model.groups.append(.init(objective: objective, teacher: t, block: slot.block, opens: opens, places: places, tag: tag))
                 if p.numberOfColumns > Self.columnLimit { return nil }
             }
         }
+        model.requestMet = try terms.addRequestColumns(to: p, placements: model.meetsGoal)
         return model
     }
 
@@ -281,6 +293,7 @@ struct NeighbourhoodImprover {
                 values[place.column.index] = 1
             }
         }
+        for (g, met) in model.requestMet where model.meetsGoal[g]?.contains(where: { values[$0.index] > 0.5 }) == true { values[met.index] = 1 }
         rules.complete(&values)
         return values
     }

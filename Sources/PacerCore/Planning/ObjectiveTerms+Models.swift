@@ -47,4 +47,22 @@ extension ObjectiveTerms {
         }
         return columns
     }
+
+    /// **Unmet requests**: per goal g (by index in `goals`) that a placement can meet, a binary
+    /// `requestMet(g)` at −weight with `requestMetIfPlaced(g)`: requestMet(g) ≤ Σ the placements
+    /// that meet it (`placements[g]`), so a request met twice earns its weight once. Its weight is
+    /// in `constant` (unmet until a placement meets it); a goal with no placement here stays unmet.
+    /// Returns the columns by goal.
+    func addRequestColumns(to problem: Problem, placements: [Int: [Column]]) throws -> [Int: Column] {
+        var columns: [Int: Column] = [:]
+        for g in placements.keys.sorted() {
+            let goal = goals[g], meeting = placements[g]!
+            guard !meeting.isEmpty else { continue }
+            let who = RuleModel.name("\(goal.request),\(goal.student)")
+            let met = try problem.addColumn(name: "requestMet(\(who))", kind: .binary, objective: -goal.weight)
+            columns[g] = met
+            try problem.addRow(name: "requestMetIfPlaced(\(who))", bounds: .upper(0), terms: [(met, 1)] + meeting.sorted().map { ($0, -1) })
+        }
+        return columns
+    }
 }

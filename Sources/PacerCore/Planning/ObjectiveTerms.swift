@@ -12,7 +12,14 @@
 /// - **no place**: `no_place` per student-block where a present student is neither in a workshop
 ///   nor held by independent study (too few adults or study seats: `StudySpaces`);
 /// - **study changes**: `study_change` for each study room a student has in the plan beyond their
-///   first, so that a student keeps one study space across the week where it costs little.
+///   first, so that a student keeps one study space across the week where it costs little;
+/// - **unmet requests**: each live request the plan could meet (`RequestGoal`: a workshop or a
+///   check on the student's current objective, asked for days the plan covers) costs its
+///   priority's weight once when the plan gives the student no workshop on the objective on one
+///   of those days (in the flex period asked for, if any). Met once, it costs nothing more however
+///   many workshops follow: unlike a workshop's weight, it is not a sum over placements, so the
+///   GLPK models give it columns of their own (`addRequestColumns`), and the counted model leaves
+///   it out (a term that is never negative keeps the bound below every plan).
 ///
 /// Study changes depend on which room each student studies in, which the placement decides once the
 /// workshops are fixed (`StudyPlacer`, which keeps students in one room where it can); the engines
@@ -26,7 +33,8 @@
 /// - the GLPK models (the reference model, the neighbourhood models and the counted model of the
 ///   lower bound) give `opening` to each column that opens a session, `placing` to each column
 ///   that places a student, and `constant` to a plan that serves nobody; the objective's own rows
-///   and columns (`wanted`, the teacher-change columns) are in ObjectiveTerms+Models.swift. The
+///   and columns (`wanted`, the teacher-change and request columns) are in
+///   ObjectiveTerms+Models.swift. The
 ///   soft keep-apart rule's `together` columns are the rule's own (`KeepApartRule`), at its price.
 ///
 /// Where sessions can run at all is the hard rules' business (`RuleCatalogue`), enumerated once
@@ -71,6 +79,12 @@ struct ObjectiveTerms: Sendable {
     let published: Set<SessionKey>?
     /// Who is present and what study can hold, per flex block (the **no place** term).
     let study: StudySpaces
+    /// The requests the plan could meet (the **unmet requests** term), from the demands' goals.
+    let goals: [RequestGoal]
+    /// The goals of each student and subject, by index in `goals`.
+    let goalsOf: [StudentSubject: [Int]]
+    /// Each flex block's period, to tell a request for one block whether a session meets it.
+    let periodOf: [BlockID: PeriodID]
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession] = []) {
         policy = scenario.policy
@@ -89,7 +103,31 @@ struct ObjectiveTerms: Sendable {
         self.apart = apart
         self.published = published.isEmpty ? nil : Set(published.map(\.key))
         study = StudySpaces(SchoolIndex(scenario))
+        goals = demands.flatMap(\.goals)
+        var goalsOf: [StudentSubject: [Int]] = [:]
+        for (g, goal) in goals.enumerated() {
+            guard let subject = scenario.objective(goal.objective)?.subject else { continue }
+            goalsOf[StudentSubject(goal.student, subject), default: []].append(g)
+        }
+        self.goalsOf = goalsOf
+        periodOf = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.period) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The goals (by index in `goals`) that a workshop of `student` in `subject` on `objective`,
+    /// on `day` in `block`, meets.
+    func goals(metBy student: StudentID, _ subject: SubjectID, _ objective: ObjectiveID, day: DayID, block: BlockID) -> [Int] {
+        guard let mine = goalsOf[StudentSubject(student, subject)] else { return [] }
+        return mine.filter { goals[$0].isMet(by: objective, on: day, in: periodOf[block]) }
+    }
+
+    /// The goals that `student`'s place in `session` meets.
+    func goals(metBy student: StudentID, in session: PlannedSession) -> [Int] {
+        goals(metBy: student, session.subject, session.objective, day: session.day, block: session.block)
+    }
+
+    /// What every request the plan could meet costs when none is (the **unmet requests** part of
+    /// `constant`; the counted model leaves it out).
+    var allRequestsUnmet: Double { goals.reduce(0) { $0 + $1.weight } }
 
     /// What a change in one flex block costs in **no place**: from `before` to `after` students
     /// with no place there.
@@ -97,10 +135,11 @@ struct ObjectiveTerms: Sendable {
 
     // MARK: Prices of a plan's events
 
-    /// What a plan that serves nobody costs: every workshop wanted is unmet and, on a regrouped
-    /// day, every published session has changed (it is gone). The models carry it as a constant.
+    /// What a plan that serves nobody costs: every workshop wanted is unmet, every request is
+    /// unmet and, on a regrouped day, every published session has changed (it is gone). The
+    /// models carry it as a constant.
     var constant: Double {
-        demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(published?.count ?? 0)
+        demands.reduce(0) { $0 + $1.weight * Double($1.wanted) } + policy.planChange * Double(published?.count ?? 0) + allRequestsUnmet
     }
 
     /// What opening an empty session of an objective with `maxGroup` seats changes: one more
@@ -114,10 +153,13 @@ struct ObjectiveTerms: Sendable {
     /// What placing one student in a session changes: one **unmet workshop** fewer when the student
     /// is short of workshops in the subject (`shortBy`: their weight; nil when they have all they
     /// want), one **empty seat** fewer, one **teacher change** more when they already meet another
-    /// teacher for the objective and not this one (`newTeacher`), and `apartPairs` more pairs
-    /// **kept apart** in one session. Taking a student out is the same price, negated.
-    func placing(shortBy weight: Double?, newTeacher: Bool = false, apartPairs: Int = 0) -> Double {
-        var change = -(weight ?? 0) - policy.emptySeat
+    /// teacher for the objective and not this one (`newTeacher`), `apartPairs` more pairs
+    /// **kept apart** in one session, and `requests` fewer points of **unmet requests** (the
+    /// weights of the goals this place is the first to meet: each engine knows which goals the
+    /// rest of its plan meets). Taking a student out is the same price, negated (with the goals
+    /// it was the last to meet).
+    func placing(shortBy weight: Double?, newTeacher: Bool = false, apartPairs: Int = 0, requests: Double = 0) -> Double {
+        var change = -(weight ?? 0) - policy.emptySeat - requests
         if newTeacher { change += policy.teacherChange }
         if apartPairs != 0 { change += policy.keepApart.price * Double(apartPairs) }
         return change
@@ -150,6 +192,8 @@ struct ObjectiveTerms: Sendable {
         var unplaced = 0
         /// Study rooms beyond each student's first, or nil when the study is not placed yet.
         var studyChanges: Int?
+        /// Σ weight of the goals no workshop meets, already in points; nil when the plan had none.
+        var unmetRequests: Double?
     }
 
     /// The plan's cost: each term, and their sum.
@@ -159,9 +203,9 @@ struct ObjectiveTerms: Sendable {
             emptySeats: policy.emptySeat * tally.emptySeats, teacherChanges: policy.teacherChange * Double(tally.teacherChanges),
             keepApart: policy.keepApart.price * Double(tally.apartPairs),
             planChanges: tally.planChanges.map { policy.planChange * Double($0) }, noPlace: policy.noPlace * Double(tally.unplaced),
-            studyChanges: tally.studyChanges.map { policy.studyChange * Double($0) }, total: 0)
+            studyChanges: tally.studyChanges.map { policy.studyChange * Double($0) }, unmetRequests: tally.unmetRequests, total: 0)
         cost.total = cost.unmetWorkshops + cost.sessions + cost.emptySeats + cost.teacherChanges + cost.keepApart + (cost.planChanges ?? 0)
-            + (cost.noPlace ?? 0) + (cost.studyChanges ?? 0)
+            + (cost.noPlace ?? 0) + (cost.studyChanges ?? 0) + (cost.unmetRequests ?? 0)
         return cost
     }
 

@@ -14,6 +14,7 @@ enum PlanEvaluator {
         var attended: [StudentID: [SubjectID: Int]] = [:]
         var teachersSeen: [StudentID: [SubjectID: Set<TeacherID>]] = [:]
         var tally = ObjectiveTerms.Tally(sessions: sessions.count)
+        var met = Set<Int>()
         for session in sessions {
             let maxGroup = terms.maxGroup[session.objective] ?? session.students.count
             tally.emptySeats += Double(max(0, maxGroup - session.students.count))
@@ -21,6 +22,7 @@ enum PlanEvaluator {
                 attended[s, default: [:]][session.subject, default: 0] += 1
                 teachersSeen[s, default: [:]][session.subject, default: []].insert(session.teacher)
                 tally.apartPairs += terms.apartPairs(s, with: session.students[(i + 1)...])
+                met.formUnion(terms.goals(metBy: s, in: session))
             }
         }
         for demand in terms.demands {
@@ -29,6 +31,9 @@ enum PlanEvaluator {
         }
         tally.unplaced = terms.study.unplaced(Occupancy(terms.study.school, sessions: sessions))
         tally.studyChanges = study.map(ObjectiveTerms.studyChanges)
+        if !terms.goals.isEmpty {
+            tally.unmetRequests = terms.goals.indices.reduce(0) { $0 + (met.contains($1) ? 0 : terms.goals[$1].weight) }
+        }
         if let published = terms.published {
             let now = Set(sessions.map(\.key))
             tally.planChanges = published.subtracting(now).count + now.subtracting(published).count

@@ -7,9 +7,9 @@ public struct PlanningContext: Sendable {
     public var waitedDays: [StudentID: [SubjectID: Int]] = [:]
     /// Whole weeks each student is behind the target pace in each subject (`Need.weeksBehind`).
     public var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
-    /// What live workshop and check requests add to each student's need in a subject
-    /// (`Need.requested`, docs/requests.md), from the term's state.
-    public var requested: [StudentID: [SubjectID: Double]] = [:]
+    /// The live workshop and check requests the plan could meet, each priced once when unmet
+    /// (`RequestGoal`, docs/requests.md), from the term's state.
+    public var requestGoals: [RequestGoal] = []
     /// Workshops still wanted, per student and subject, replacing `min(workshops_per_week, days)`.
     public var wanted: [StudentID: [SubjectID: Int]]?
     /// The published sessions a regrouped day starts from; each change to them costs `plan_change`.
@@ -45,13 +45,13 @@ public struct PlanningContext: Sendable {
     /// workshop the week holds for them after that does not count, so that today's plan serves them
     /// when it can (or says why not). Each student's need in a subject counts the days `waited` on
     /// its current objective and the weeks they are `behind` in it. A student a workshop or check
-    /// request asks for today (`asked`, by subject: `StateStore.requestWeights` for the date) wants
-    /// a workshop in the subject today whatever the week has covered: the teacher checks them
-    /// there (docs/requests.md). All but `behind` and `asked` look up a student on an objective.
+    /// request asks for today (`asked`: `StateStore.requestGoals` for the date) wants a workshop
+    /// on its objective today whatever the week has covered: the teacher checks them there
+    /// (docs/requests.md). All but `behind` look up a student on an objective.
     static func day(
         _ scenario: Scenario, _ day: Day, on date: SchoolDate, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences,
         received: [StudentObjective: Int], plannedLater: [StudentObjective: [SchoolDate]], movedOn: [StudentObjective: SchoolDate],
-        waited: (StudentObjective) -> Int, behind: [StudentID: [SubjectID: Int]] = [:], asked: [StudentID: [SubjectID: Double]] = [:]
+        waited: (StudentObjective) -> Int, behind: [StudentID: [SubjectID: Int]] = [:], asked: [RequestGoal] = []
     ) -> PlanningContext {
         func covered(_ key: StudentObjective) -> Int {
             let later = plannedLater[key] ?? []
@@ -59,13 +59,14 @@ public struct PlanningContext: Sendable {
             let due = scenario.calendar.schoolDay(after: moved, count: firstWorkshopWithin)
             return (received[key] ?? 0) + (date <= due ? later.filter { $0 <= due }.count : later.count)
         }
+        let askedFor = Set(asked.map { StudentObjective($0.student, $0.objective) })
         var wanted: [StudentID: [SubjectID: Int]] = [:]
         var waitedDays: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in current {
             for (subject, objective) in subjects {
                 let key = StudentObjective(student, objective)
                 let perWeek = scenario.objective(objective)?.workshopsPerWeek ?? 0
-                let requested = (asked[student]?[subject] ?? 0) > 0 ? 1 : 0
+                let requested = askedFor.contains(key) ? 1 : 0
                 wanted[student, default: [:]][subject] = max(requested, Self.wanted(perWeek: perWeek, covered: covered(key), days: 1))
                 waitedDays[student, default: [:]][subject] = waited(key)
             }

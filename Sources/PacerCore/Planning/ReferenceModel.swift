@@ -6,8 +6,8 @@ import GLPK
 /// cost, which is how plans are compared across solvers.
 ///
 /// The hard rules' rows are the rule catalogue's (each candidate is a `RuleModel` group with one
-/// opening); the objective's costs and its own parts (wanted workshops, teacher changes) are
-/// `ObjectiveTerms`'.
+/// opening); the objective's costs and its own parts (wanted workshops, teacher changes, met
+/// requests) are `ObjectiveTerms`'.
 /// Column and row names are built from domain ids, with characters the CPLEX LP format cannot
 /// hold (`-`, brackets, spaces) turned into `_`: `x(S_01,Mon_F1/T_LEE/R101)`.
 final class ReferenceModel {
@@ -19,6 +19,10 @@ final class ReferenceModel {
     private(set) var place: [[Column]] = []
     /// `meets` and `served`, where teacher changes are counted.
     private var teacherChanges = ObjectiveTerms.TeacherChangeColumns()
+    /// `requestMet(g)` per goal a placement can meet (**unmet requests**).
+    private var requestMet: [Int: Column] = [:]
+    /// The objective's terms, to tell which goals a plan meets.
+    private let terms: ObjectiveTerms
     /// Columns the rules added that are 1 exactly when all their columns are (soft keep-apart).
     /// The rules' view of the model, which completes a start (`RuleModel.complete`).
     private var ruleModel: RuleModel?
@@ -30,6 +34,7 @@ final class ReferenceModel {
         self.set = set
         problem = try Problem(name: "pacer_week")
         let terms = ObjectiveTerms(scenario: scenario, demands: set.demands, published: published)
+        self.terms = terms
         let demands = set.demands
 
         // Each workshop a student wants counts as unmet until a placement removes it.
@@ -54,6 +59,22 @@ final class ReferenceModel {
         try addRuleRows(scenario)
         try addWantedRows()
         teacherChanges = try terms.addTeacherChangeColumns(to: problem, placements: placementsByTeacher())
+        requestMet = try terms.addRequestColumns(to: problem, placements: placementsByGoal())
+    }
+
+    /// The placement columns that meet each goal.
+    private func placementsByGoal() -> [Int: [Column]] {
+        var placements: [Int: [Column]] = [:]
+        guard !terms.goals.isEmpty else { return placements }
+        for (k, c) in set.candidates.enumerated() {
+            for (i, e) in c.eligible.enumerated() where !set.demands[e].goals.isEmpty {
+                let d = set.demands[e]
+                for g in terms.goals(metBy: d.student, d.subject, c.objective.id, day: c.block.day, block: c.block.id) {
+                    placements[g, default: []].append(place[k][i])
+                }
+            }
+        }
+        return placements
     }
 
     /// Every hard rule's rows, from the rule catalogue: each candidate is a group with one opening.
@@ -113,6 +134,11 @@ final class ReferenceModel {
                 guard let i = c.eligible.firstIndex(where: { set.demands[$0].student == student }) else { return nil }
                 v[place[k][i].index] = 1
                 teachersMet[c.eligible[i], default: []].insert(c.teacher)
+            }
+        }
+        for session in sessions {
+            for student in session.students {
+                for g in terms.goals(metBy: student, in: session) { if let column = requestMet[g] { v[column.index] = 1 } }
             }
         }
         for (e, teachers) in teachersMet {

@@ -276,6 +276,9 @@ public struct PlanCost: Codable, Sendable, Equatable {
     /// Students moved from one study room to another within the plan (absent from plans made
     /// before independent study).
     public var studyChanges: Double?
+    /// The requests the plan could meet and does not, each at its priority's weight (absent when
+    /// the plan had no request to meet, and from plans made before requests were goals).
+    public var unmetRequests: Double? = nil
     public var total: Double
 }
 

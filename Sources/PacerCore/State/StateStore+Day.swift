@@ -124,13 +124,13 @@ extension StateStore {
         let present = Set(onRoster.students.map(\.id))
         // The day's closed periods are not planned: the day is planned in its open blocks only.
         let closed = closedDates.closedBlocks([(date, day)], calendar: scenario.calendar)
-        let requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: [date], asOf: requestsAsOf)
+        let goals = try requestGoals(db, scenario: scenario, current: progress.current, dates: [(date, day.id)], asOf: requestsAsOf)
         var context = PlanningContext.day(
             onRoster.closing(closed), day, on: date, current: progress.current.filter { present.contains($0.key) },
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
-            waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind, asked: requested)
-        context.requested = requested
+            waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind, asked: goals)
+        context.requestGoals = goals
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         context.closedPublished = plan.sessions.filter { $0.day == day.id && closed[$0.block] != nil }
@@ -175,8 +175,11 @@ extension StateStore {
         var context = PlanningContext(scenario: open.withState(current: progress.current, absences: absent), waitedDays: waited,
                                       weeksBehind: progress.weeksBehind)
         // The requests live when the plan was made (none for a plan made before they were kept).
-        context.requested = try requestWeights(db, scenario: scenario, current: progress.current, dates: dates.map(\.date),
-                                               asOf: mark.map { $0.lastRequest ?? 0 })
+        // A request for a closed date asks nothing of this week's plan: its days are the open ones.
+        let openDays = Set(open.calendar.days.map(\.id))
+        context.requestGoals = try requestGoals(db, scenario: scenario, current: progress.current,
+                                                dates: dates.filter { openDays.contains($0.day.id) }.map { ($0.date, $0.day.id) },
+                                                asOf: mark.map { $0.lastRequest ?? 0 })
         return context
     }
 }

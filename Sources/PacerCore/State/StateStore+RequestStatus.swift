@@ -205,7 +205,7 @@ struct RequestAgainstPlans {
     }
 
     /// Whether the request asks anything of the plans: time with a teacher, or a workshop or check
-    /// on the student's current objective (`StateStore.requestWeights` reads it the same way).
+    /// on the student's current objective (`StateStore.requestGoals` reads it the same way).
     var asksOfPlans: Bool { request.want.objective.map { notOn($0) == nil } ?? true }
 
     /// Why plans do not weigh a request on `objective`: the student moved on from it, is not on it

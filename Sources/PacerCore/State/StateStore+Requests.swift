@@ -118,13 +118,15 @@ extension StateStore {
     /// The last event of the requests' sequence (0 when none), for a plan's mark.
     static func lastRequestSeq(_ db: Database) throws -> Int64 { try nextRequestSeq(db) - 1 }
 
-    /// The weight that workshop and check requests still asking add to each student's need in a
-    /// subject (`Need.requested`): the highest priority's weight among the requests on the
-    /// student's current objective in it whose day, block's day or week falls on one of `dates`,
-    /// but for those that lose a block to another request (`RequestConflicts`). As the state
-    /// stands, or, with `asOf`, as it stood at that event of the sequence (a plan's mark).
-    static func requestWeights(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
-                               dates: [SchoolDate], asOf: Int64? = nil) throws -> [StudentID: [SubjectID: Double]] {
+    /// The workshop and check requests still asking that a plan of `dates` (each with its
+    /// calendar day) could meet, as goals (`RequestGoal`, the **unmet requests** term): those on
+    /// the student's current objective whose day, block's day or week falls on one of `dates`, but
+    /// for those that lose a block to another request (`RequestConflicts`); each with the days of
+    /// `dates` it asks for, its flex period when it asks for one block, and its priority's weight
+    /// (none at a priority of weight 0). As the state stands, or, with `asOf`, as it stood at that event of the sequence (a plan's
+    /// mark). In request id order.
+    static func requestGoals(_ db: Database, scenario: Scenario, current: [StudentID: [SubjectID: ObjectiveID]],
+                             dates: [(date: SchoolDate, day: DayID)], asOf: Int64? = nil) throws -> [RequestGoal] {
         var asking = try requests(db, asking: asOf == nil)
         if let asOf {
             // Asking at the mark: made by then and not closed by then (a status set since does not count).
@@ -140,15 +142,19 @@ extension StateStore {
         }
         asking = asking.filter(asksOfPlans)
         let losers = RequestConflicts.losers(asking, scenario: scenario)
-        let planned = Set(dates)
-        var weights: [StudentID: [SubjectID: Double]] = [:]
+        var goals: [RequestGoal] = []
         for request in asking where losers[request.id] == nil {
             guard let objective = request.want.objective, let subject = scenario.objective(objective)?.subject,
                   current[request.student]?[subject] == objective, let weight = scenario.requestPriorities.weight(of: request.priority),
-                  request.when.dates.contains(where: planned.contains) else { continue }
-            weights[request.student, default: [:]][subject] = max(weights[request.student]?[subject] ?? 0, weight)
+                  weight > 0 // a priority weighed at nothing asks nothing of the plans, as before requests were goals
+            else { continue }
+            let asked = Set(request.when.dates)
+            let days = dates.filter { asked.contains($0.date) }.map(\.day)
+            guard !days.isEmpty else { continue }
+            goals.append(RequestGoal(request: request.id, student: request.student, objective: objective, days: days,
+                                     period: request.when.period, weight: weight))
         }
-        return weights
+        return goals.sorted { $0.request < $1.request }
     }
 
     /// The request stored as `id`, or nil.

@@ -1,7 +1,7 @@
 extension ScenarioBuilder {
     /// scenario.yaml's `requests:` (`RequestPriorities`): `priorities`, most urgent first, each an
-    /// id and the weight (0 to 10,000) a request at it adds to the student's need; ids unique,
-    /// weights not rising down the list.
+    /// id and the weight (0 to 10,000) a request at it costs a plan that could meet it and does
+    /// not (`RequestGoal`); ids unique, weights not rising down the list.
     func buildRequestPriorities(_ node: SourceNode?) -> RequestPriorities {
         var priorities = RequestPriorities()
         guard let node, let fields = Fields(node, what: "requests", allowed: ["priorities"], log: log) else { return priorities }

@@ -173,7 +173,7 @@ public struct PlanVerifier {
     private func checkCostAndUnserved(_ plan: WeekPlan, received: [StudentSubject: Int], noPlace: Int?) -> [Violation] {
         var found: [Violation] = []
         let p = scenario.policy
-        var unmet = 0.0, changes = 0.0
+        var unmet = 0.0, changes = 0.0, unmetRequests = 0.0, requests = 0
         var expectedUnserved: [StudentSubject: (Int, Int)] = [:]
         var teachersMet: [StudentSubject: Set<TeacherID>] = [:]
         // Wanted workshops given, by subject (each student's up to those wanted), for the proven figures.
@@ -182,12 +182,11 @@ public struct PlanVerifier {
         for student in scenario.students {
             for (subject, objectiveID) in student.current {
                 guard let objective = scenario.objective(objectiveID) else { continue }
-                // The student's need in the subject (docs/model.md): flag, days waited, weeks behind, stated need, a request.
+                // The student's need in the subject (docs/model.md): flag, days waited, weeks behind, stated need.
                 let weight = p.unmetWorkshop * (student.flags.contains(.priority) ? p.priorityFactor : 1)
                     + p.waitingPerDay * Double(context.waitedDays[student.id]?[subject] ?? 0)
                     + p.behindPerWeek * Double(context.weeksBehind[student.id]?[subject] ?? 0)
                     + (student.statedNeeds.contains(subject) ? p.statedNeed : 0)
-                    + (context.requested[student.id]?[subject] ?? 0)
                 let wanted = context.wanted.map { $0[student.id]?[subject] ?? 0 }
                     ?? min(objective.workshopsPerWeek, scenario.calendar.days.count)
                 // A student who wants nothing is still checked: any workshop given is one too many.
@@ -197,6 +196,19 @@ public struct PlanVerifier {
                     found.append(Violation(rule: .tooMany, message: "\(student.id) gets \(got) workshops on \(objectiveID), it asks for \(wanted)"))
                 }
                 unmet += weight * Double(max(0, wanted - got))
+                // Each request on the objective the plan could meet (the student wants workshops on
+                // it) costs its weight once when no workshop of the student's on it falls on one of
+                // its days, in its period when it names one.
+                if wanted > 0 {
+                    for goal in context.requestGoals where goal.student == student.id && goal.objective == objectiveID {
+                        requests += 1
+                        let met = plan.sessions.contains { s in
+                            s.objective == objectiveID && s.students.contains(student.id) && goal.days.contains(s.day)
+                                && (goal.period == nil || scenario.calendar.block(s.block)?.period == goal.period)
+                        }
+                        if !met { unmetRequests += goal.weight }
+                    }
+                }
                 given[subject, default: 0] += min(wanted, got)
                 changes += Double(max(0, (teachersMet[key]?.count ?? 0) - 1))
                 if got < wanted { expectedUnserved[key] = (wanted, got) }
@@ -230,9 +242,15 @@ public struct PlanVerifier {
         for group in plan.study ?? [] { for place in group.students { studyRooms[place.student, default: []].insert(group.room) } }
         let moves = studyRooms.values.reduce(0.0) { $0 + Double($1.count - 1) }
         let total = unmet + p.session * Double(plan.sessions.count) + p.emptySeat * empty + p.teacherChange * changes
-            + apartCost + p.planChange * edits + p.noPlace * Double(noPlace ?? 0) + p.studyChange * moves
+            + apartCost + p.planChange * edits + p.noPlace * Double(noPlace ?? 0) + p.studyChange * moves + unmetRequests
         if abs(total - plan.cost.total) > 1e-6 * max(1, abs(total)) || abs(total - plan.header.objective) > 1e-6 * max(1, abs(total)) {
             found.append(Violation(rule: .objective, message: "the plan states \(plan.cost.total), recomputed \(total)"))
+        }
+        // A plan that could meet requests says what its unmet ones cost; one that could meet none says nothing.
+        let stated = plan.cost.unmetRequests
+        let agrees = requests == 0 ? stated == nil : stated.map { abs($0 - unmetRequests) <= 1e-6 * max(1, unmetRequests) } ?? false
+        if !agrees {
+            found.append(Violation(rule: .objective, message: "the plan states unmet requests of \(stated.map { "\($0)" } ?? "nothing"), recomputed \(unmetRequests)"))
         }
         // A lower bound holds for every plan, this one included.
         if let bound = plan.header.lowerBound, bound > total + 1e-6 * max(1, abs(total)) {

@@ -82,6 +82,13 @@ import Testing
         gap = CostGap(cost: cost(teacherChanges: 200), lowerBound: 400, workshopsWanted: 58, sessions: 21,
                       proven: ProvenFigures(workshopsAtMost: 58, sessionsAtLeast: 19), policy: policy)
         #expect(gap.points == 288 && gap.open == 288 && gap.mostly == .teacherChanges)
+        // Requests not met (300), which the bound leaves out, hold their whole term.
+        var asked = cost()
+        asked.unmetRequests = 300
+        asked.total += 300
+        gap = CostGap(cost: asked, lowerBound: 400, workshopsWanted: 58, sessions: 21,
+                      proven: ProvenFigures(workshopsAtMost: 58, sessionsAtLeast: 21), policy: policy)
+        #expect(gap.rooms.map(\.term) == [.emptySeats, .unmetRequests] && gap.open == 368 && gap.mostly == .unmetRequests)
         // 400 unmet (4 workshops): with at most 56 possible, all 4 must stay unmet and the room is 0;
         // with at most 60 possible, the 400 could all go, and the gap is mostly there.
         gap = CostGap(cost: cost(unmet: 400), lowerBound: 488, workshopsWanted: 60, sessions: 21,

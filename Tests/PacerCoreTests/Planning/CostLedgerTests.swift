@@ -35,7 +35,17 @@ import Testing
     func runningTotalIsTheEvaluatorsCost(regroupedDay: Bool) throws {
         let scenario = try pricedSchool()
         #expect(scenario.students.filter { !$0.keepApart.isEmpty }.count > 30)
-        let demands = Demand.all(scenario)
+        // Requests to meet, for one demand in three: on one day or the whole week, some for one
+        // flex block, so that moves meet them first, twice, and last.
+        var context = PlanningContext(scenario: scenario)
+        let days = scenario.calendar.days.map(\.id), flex = scenario.calendar.periods.filter(\.isFlex).map(\.id)
+        context.requestGoals = Demand.all(scenario).enumerated().compactMap { i, d in
+            guard i % 3 == 0 else { return nil }
+            return RequestGoal(request: Int64(i), student: d.student, objective: d.objective, days: i % 2 == 0 ? days : [days[i % days.count]],
+                               period: i % 5 == 0 ? flex[i % flex.count] : nil, weight: Double(5 + i % 40))
+        }
+        let demands = Demand.all(context)
+        #expect(demands.contains { !$0.goals.isEmpty })
         let start = try Planner.plan(scenario, options: PlanOptions(timeLimit: 10, nodeLimit: 10)).plan.sessions
         let published = regroupedDay ? stride(from: 0, to: start.count, by: 2).map { start[$0] } : []
         var open = start, shut: [PlannedSession] = []

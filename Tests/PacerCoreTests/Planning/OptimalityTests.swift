@@ -74,6 +74,25 @@ let smallSchools: [(name: String, days: [String], flex: Int, yaml: String, stude
         try expectModelAgrees(scenario, plan)
     }
 
+    /// With requests to meet, some met (one of them twice) and some not: each unmet one is in the
+    /// model's objective once, as in the plan's cost.
+    @Test func modelObjectiveAtAPlanWithRequestsIsThePlansCost() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let plan = try Planner.plan(scenario, options: PlanOptions(timeLimit: 5)).plan
+        var context = PlanningContext(scenario: scenario)
+        let days = scenario.calendar.days.map(\.id)
+        context.requestGoals = scenario.students.enumerated().compactMap { i, student in
+            guard i % 2 == 0, let objective = student.current["MATH"] else { return nil }
+            return RequestGoal(request: Int64(i), student: student.id, objective: objective, days: i % 4 == 0 ? days : [days[i % days.count]],
+                               period: i % 3 == 0 ? "F2" : nil, weight: Double(10 + i))
+        }
+        let cost = PlanEvaluator.cost(of: plan.sessions, demands: Demand.all(context), scenario: scenario)
+        #expect((cost.unmetRequests ?? 0) > 0 && cost.unmetRequests! < context.requestGoals.reduce(0) { $0 + $1.weight }, "some met, some not")
+        var priced = plan
+        priced.cost = PlanEvaluator.cost(of: plan.sessions, demands: Demand.all(context), scenario: scenario, study: plan.study)
+        try expectModelAgrees(context, priced)
+    }
+
     @Test func modelObjectiveAtAGreedyPlanOfAGeneratedSchool() throws {
         let scenario = try generatedSchool(.scaled(students: 40, seed: 5))
         let plan = try planned(scenario, options: PlanOptions(timeLimit: 5))
@@ -81,7 +100,12 @@ let smallSchools: [(name: String, days: [String], flex: Int, yaml: String, stude
     }
 
     func expectModelAgrees(_ scenario: Scenario, _ plan: WeekPlan) throws {
-        let demands = Demand.all(scenario)
+        try expectModelAgrees(PlanningContext(scenario: scenario), plan)
+    }
+
+    /// With the context's requests (`requestGoals`) as goals: their `requestMet` columns too.
+    func expectModelAgrees(_ context: PlanningContext, _ plan: WeekPlan) throws {
+        let scenario = context.scenario, demands = Demand.all(context)
         let model = try ReferenceModel(scenario: scenario, set: CandidateSet(scenario: scenario, demands: demands))
         let values = try #require(model.values(of: plan.sessions))
         #expect(try model.problem.violations(at: values) == [])

@@ -45,7 +45,7 @@ import Testing
         let standing = try store.request(check)
         #expect(standing?.status == .open, "\(standing?.reason ?? "")")
         #expect(try store.request(ahead)?.reason.contains("not yet on") == true)
-        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 30]], "the check is weighed")
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals.map(\.request) == [check], "the check is weighed")
 
         let gone = request(9, priority: "gone"), kept = request(8, .teacher("T-CHEN"), by: .teacher("T-CHEN"), priority: "normal")
         #expect(RequestConflicts.losers([gone, kept], scenario: scenario)
@@ -66,11 +66,12 @@ import Testing
         let loser = try #require(try store.request(check))
         #expect(loser.status == .declined && loser.reason == "Mr Chen's urgent request for the same block comes first (request \(chen), more urgent than normal)")
         #expect(loser.isAsking, "a loser may ask again")
-        #expect(try store.weekContext(scenario, weekOf: monday).requested.isEmpty, "the loser is not weighed")
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals.isEmpty, "the loser is not weighed")
         #expect(try store.askingRequests().map(\.id) == [check, chen])
         try store.cancelRequest(chen, by: .scheduler, scenario: scenario, today: monday)
         #expect(try store.request(check)?.status == .open)
-        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 30]])
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals
+            == [RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], period: "F1", weight: 30)])
     }
 
     /// A published week plans or declines each request on its days, with the plan's words; a
@@ -115,13 +116,17 @@ import Testing
         #expect(try store.request(week)?.isAsking == true)
         #expect(try store.request(week)?.status == .planned, "the plan in force still gives it")
 
-        // A day passed without a request (the student was away): declined, for good.
-        let wednesday = SchoolDate("2026-11-25")!
-        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: scenario)
-        let missed = try ask("S-02", .workshop("MATH-7.RP.1"), .date(wednesday))
-        try store.settleRequests(scenario, today: wednesday)
-        #expect(try store.request(missed)?.reason == "Liam Chen is recorded away on 2026-11-25: no plan will serve it unless the absence is withdrawn")
-        try store.settleRequests(scenario, today: SchoolDate("2026-11-26")!)
+        // A day passed without a request (the student was away): declined, for good. The day is
+        // one on which the published plan holds no workshop for the student (a plan that holds
+        // one says so first).
+        let day = try #require(["Wed", "Thu"].first { day in !plan.sessions.contains { $0.day == DayID(rawValue: day) && $0.students.contains("S-02") } })
+        let awayOn = SchoolDate(day == "Wed" ? "2026-11-25" : "2026-11-26")!
+        _ = try store.recordAbsences([Absence(date: awayOn, person: .student("S-02"))], scenario: scenario)
+        let missed = try ask("S-02", .workshop("MATH-7.RP.1"), .date(awayOn))
+        try store.settleRequests(scenario, today: awayOn)
+        let away = try store.request(missed)?.reason
+        #expect(away == "Liam Chen is recorded away on \(awayOn): no plan will serve it unless the absence is withdrawn", "\(away ?? "")")
+        try store.settleRequests(scenario, today: awayOn.adding(days: 1))
         let passed = try #require(try store.request(missed))
         #expect(passed.status == .declined && passed.reason == "the day passed without it", "\(passed.reason)")
         #expect(!passed.isAsking)

@@ -103,7 +103,7 @@ import Testing
     }
 }
 
-/// Plans weigh live requests for a workshop or a check (docs/requests.md, "How plans weigh them").
+/// Plans weigh live requests for a workshop or a check (docs/requests.md, "How plans weigh a request").
 @Suite struct RequestWeightTests {
     /// One seat for two students who want it equally: the one requested gets it, and the plan's cost,
     /// recomputed by the verifier from the same context, agrees.
@@ -117,7 +117,7 @@ import Testing
             """, students: "id,name,MATH\nS1,Ann,M1\nS2,Bo,M1\n")
         for requested: StudentID in ["S1", "S2"] {
             var context = PlanningContext(scenario: scenario)
-            context.requested = [requested: ["MATH": 100]]
+            context.requestGoals = [RequestGoal(request: 1, student: requested, objective: "M1", days: scenario.calendar.days.map(\.id), weight: 100)]
             let plan = try Planner.plan(context, options: PlanOptions(timeLimit: 20)).plan
             #expect(plan.sessions.flatMap(\.students) == [requested])
             #expect(PlanVerifier(context: context).violations(of: plan) == [])
@@ -126,8 +126,9 @@ import Testing
         }
     }
 
-    /// The weight is the most urgent live request's on the student's current objective, for a day
-    /// the plan covers; a week plan's mark keeps the requests live when it was made.
+    /// Each live request on the student's current objective, for a day the plan covers, is a goal
+    /// with its days, its period and its priority's weight; a week plan's mark keeps the requests
+    /// live when it was made.
     @Test func theWeekWeighsTheRequestsLiveForIt() throws {
         let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -136,23 +137,26 @@ import Testing
             try store.add(StudentRequest(askedBy: .scheduler, student: student, want: want, when: when, priority: priority, askedOn: monday),
                           scenario: scenario, today: monday).id
         }
-        _ = try ask("S-01", .check("MATH-7.RP.1"), .date(SchoolDate("2026-11-24")!), "urgent")
-        _ = try ask("S-01", .workshop("MATH-7.RP.1"), .week(monday), "normal")
+        let check = try ask("S-01", .check("MATH-7.RP.1"), .date(SchoolDate("2026-11-24")!), "urgent")
+        let week = try ask("S-01", .workshop("MATH-7.RP.1"), .week(monday), "normal")
         let s04 = try ask("S-04", .workshop("MATH-7.RP.2"), .block(SchoolDate("2026-11-25")!, "F1"), "normal")
         _ = try ask("S-05", .check("MATH-7.RP.1"), .week(monday), "urgent")                        // S-05 is on MATH-7.RP.2
         _ = try ask("S-06", .check("MATH-7.RP.2"), .date(SchoolDate("2026-11-30")!), "urgent")     // next week
         _ = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                           // not weighed yet
         let before = try store.weekContext(scenario, weekOf: monday)
-        #expect(before.requested == ["S-01": ["MATH": 100], "S-04": ["MATH": 30]])
+        let checkGoal = RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100)
+        let weekGoal = RequestGoal(request: week, student: "S-01", objective: "MATH-7.RP.1", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 30)
+        #expect(before.requestGoals == [checkGoal, weekGoal,
+                                        RequestGoal(request: s04, student: "S-04", objective: "MATH-7.RP.2", days: ["Wed"], period: "F1", weight: 30)])
         let mark = try store.read { db in try StateStore.mark(db, context: before) }
         try store.cancelRequest(s04, by: .scheduler, scenario: scenario)
-        #expect(try store.weekContext(scenario, weekOf: monday).requested == ["S-01": ["MATH": 100]])
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals == [checkGoal, weekGoal])
         let asMade = try store.read { db in try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
-        #expect(asMade.requested == before.requested, "verified with the requests live when the plan was made")
+        #expect(asMade.requestGoals == before.requestGoals, "verified with the requests live when the plan was made")
         let older = try store.read { db in
             try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: PlanStateMark(lastCheck: 0, lastAbsence: 0, digest: mark.digest))
         }
-        #expect(older.requested.isEmpty, "a plan made before requests were kept weighed none")
+        #expect(older.requestGoals.isEmpty, "a plan made before requests were kept weighed none")
     }
 }
 

@@ -12,9 +12,10 @@ import Testing
 
     /// A school of two days with one flex block, three science teachers (`teaches`, YAML, per
     /// teacher), its state started on Monday and a hand-made week published in which Tuesday's
-    /// F1 has `sessions` (teacher, room, objective, students); `away` are absent on Tuesday.
+    /// F1 has `sessions` (teacher, room, objective, students); `away` are absent on Tuesday;
+    /// `asking` ask (urgent) for a workshop on their objective on Tuesday.
     func regroup(students: [String: String], sessions: [(String, String, String, [String])], away: [String],
-                 lee: String = "[SCI]", secondBlock: Bool = false) throws -> (Scenario, WeekPlan, [String: [String]]) {
+                 lee: String = "[SCI]", secondBlock: Bool = false, asking: [String] = []) throws -> (Scenario, WeekPlan, [String: [String]]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pacer-cover-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -50,6 +51,10 @@ import Testing
         try term.seed(on: monday)
         try store.publish(handMade(scenario, sessions.map { ("Tue-F1", $0.0, $0.1, $0.2, $0.3) }), scenario: scenario, weekOf: monday)
         try store.recordAbsences(away.map { Absence(date: tuesday, person: .teacher(TeacherID(rawValue: $0))) }, scenario: scenario)
+        for student in asking {
+            _ = try store.add(StudentRequest(askedBy: .scheduler, student: StudentID(rawValue: student), want: .workshop(ObjectiveID(rawValue: students[student]!)),
+                                             when: .date(tuesday), priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
+        }
         let planned = try term.regroup(tuesday, options: options)
         #expect(planned.violations.isEmpty, "\(planned.violations)")
         let text = DayChangeText(planned.result.plan, scenario: scenario)
@@ -151,6 +156,20 @@ import Testing
         #expect(cover.outcome == .cancelled && cover.gaveWay == nil)
         #expect(plan.sessions.contains { $0.teacher == "T-DIAZ" && $0.objective == "SCI-1" && $0.students == sids(13...15) })
         #expect(lines["T-HUGHES"]?.first?.contains("cancelled: no other session of it then") == true, "\(lines)")
+    }
+
+    /// The same, but Mr Hughes's two students asked (urgently) for their workshop today: each
+    /// request is worth its weight once met, so the day plan has Ms Diaz give up her group of 3 to
+    /// cover them (the search finds it: `AwayCover`'s own step 3 weighs need alone, which is
+    /// less on Mr Hughes's side).
+    @Test func requestsForTodayCanMakeCoveringTheCheaperChange() throws {
+        let on = Dictionary(uniqueKeysWithValues: ids(1...2).map { ($0, "SCI-2") } + ids(13...15).map { ($0, "SCI-1") })
+        let (_, plan, _) = try regroup(students: on, sessions: [("T-HUGHES", "R1", "SCI-2", ids(1...2)), ("T-DIAZ", "R12", "SCI-1", ids(13...15))],
+                                       away: ["T-HUGHES", "T-LEE"], asking: ids(1...2))
+        let cover = try #require(plan.changes?.covers?.first)
+        #expect(cover.outcome == .covered && cover.coveredBy == "T-DIAZ", "\(cover)")
+        #expect(plan.sessions.contains { $0.teacher == "T-DIAZ" && $0.objective == "SCI-2" && $0.students == sids(1...2) })
+        #expect(plan.cost.unmetRequests == 0)
     }
 }
 
