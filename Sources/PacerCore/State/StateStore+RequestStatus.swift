@@ -192,15 +192,16 @@ struct RequestAgainstPlans {
         if let (date, session, period) = held.first {
             return (.declined, "the plan gives \(name) \(Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario)), not one in \(request.when.period?.rawValue ?? "the block")")
         }
-        let when = request.when.description
+        // "on Tuesday 2026-11-24, 09:25–10:05 (F1)", "in the week of Monday 2026-11-23".
+        let when = (request.when.period == nil && request.when.dates.count > 1 ? "in " : "on ") + RequestText.when(request.when, scenario)
         switch request.want {
         case let .workshop(id), let .check(id):
             if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text)") }
-            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) on \(when): they have had, or have on other days, the workshops their objective asks for this week")
+            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when): they have had, or have on other days, the workshops their objective asks for this week")
         case let .teacher(id):
             let teacher = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
-            if !teacherThere { return (.declined, "\(teacher) has no session on \(when) in the plan") }
-            return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions on \(when) (plans do not weigh time with a teacher yet)")
+            if !teacherThere { return (.declined, "\(teacher) has no session \(when) in the plan") }
+            return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions \(when) (plans do not weigh time with a teacher yet)")
         }
     }
 

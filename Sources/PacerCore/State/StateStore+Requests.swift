@@ -151,6 +151,14 @@ extension StateStore {
             let asked = Set(request.when.dates)
             let days = dates.filter { asked.contains($0.date) }.map(\.day)
             guard !days.isEmpty else { continue }
+            // A workshop request its earlier days already gave (a week's request met on Monday,
+            // for Tuesday's regroup) asks nothing more: the attendance shows it met.
+            if case .workshop = request.want, let first = dates.map(\.date).min(), request.when.first < first,
+               try Int64.fetchOne(db.cachedStatement(sql: """
+                   SELECT 1 FROM attendance WHERE student = ? AND objective = ? AND date >= ? AND date < ? LIMIT 1
+                   """), arguments: [request.student.rawValue, objective.rawValue, request.when.first.text, first.text]) != nil {
+                continue
+            }
             goals.append(RequestGoal(request: request.id, student: request.student, objective: objective, days: days,
                                      period: request.when.period, weight: weight))
         }

@@ -179,4 +179,30 @@ import Testing
                                          priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
         #expect(try Term.violations(of: day.result.plan, scenario: scenario) == [], "the cost is recomputed with the requests of when it was made")
     }
+
+    /// A week's workshop request the published week gave on Monday asks nothing more of
+    /// Tuesday's regroup (it would make the student want a workshop every day); one not given
+    /// yet still does.
+    @Test func aWeekRequestMetOnMondayIsNoGoalOnTuesday() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+        let term = Term(scenario: scenario, store: store)
+        let week = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 20, work: 1)).result.plan
+        _ = try term.publish(week, weekOf: monday)
+        let current = try store.standings(scenario)
+        func onMonday(_ student: StudentID, _ objective: ObjectiveID) -> Bool {
+            week.sessions.contains { $0.day == "Mon" && $0.objective == objective && $0.students.contains(student) }
+        }
+        let had = try #require(current.first { s in s.objective.map { onMonday(s.student, $0) } == true })
+        let notYet = try #require(current.first { s in s.objective.map { !onMonday(s.student, $0) } == true && s.student != had.student })
+        var ids: [StudentID: Int64] = [:]
+        for standing in [had, notYet] {
+            ids[standing.student] = try store.add(StudentRequest(askedBy: .scheduler, student: standing.student, want: .workshop(standing.objective!),
+                                                                 when: .week(monday), priority: "urgent", askedOn: monday), scenario: scenario, today: monday).id
+        }
+        let goals = try store.dayContext(scenario, date: tuesday).requestGoals.map(\.request)
+        #expect(!goals.contains(ids[had.student]!), "met on Monday: \(goals)")
+        #expect(goals.contains(ids[notYet.student]!), "not given yet: \(goals)")
+    }
 }
