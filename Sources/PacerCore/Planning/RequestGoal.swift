@@ -30,3 +30,25 @@ public struct RequestGoal: Sendable, Hashable {
         objective == self.objective && days.contains(day) && (self.period == nil || self.period == period)
     }
 }
+
+extension PlanningContext {
+    /// The goals a plan of this context could meet at all: each keeps the days that have a flex
+    /// block (of its period, when it asks for one) open in the calendar and free for its student
+    /// (neither unavailable nor recorded away); a goal left with no day, or whose student is not on
+    /// the roster, is dropped. No plan could meet it, so pricing it would only add a constant that
+    /// no bound counts, and the gap would grow by its weight.
+    func meetable(_ goals: [RequestGoal]) -> [RequestGoal] {
+        let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
+        let off = Dictionary(scenario.students.map { ($0.id, Set($0.unavailable)) }, uniquingKeysWith: { first, _ in first })
+        return goals.compactMap { goal in
+            guard let busy = off[goal.student] else { return nil }
+            var kept = goal
+            kept.days = goal.days.filter { day in
+                scenario.calendar.blocks.contains { block in
+                    block.day == day && flex.contains(block.period) && (goal.period.map { $0 == block.period } ?? true) && !busy.contains(block.id)
+                }
+            }
+            return kept.days.isEmpty ? nil : kept
+        }
+    }
+}

@@ -130,7 +130,7 @@ extension StateStore {
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind, asked: goals)
-        context.requestGoals = goals
+        context.requestGoals = context.meetable(goals)
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         context.closedPublished = plan.sessions.filter { $0.day == day.id && closed[$0.block] != nil }
@@ -177,9 +177,9 @@ extension StateStore {
         // The requests live when the plan was made (none for a plan made before they were kept).
         // A request for a closed date asks nothing of this week's plan: its days are the open ones.
         let openDays = Set(open.calendar.days.map(\.id))
-        context.requestGoals = try requestGoals(db, scenario: scenario, current: progress.current,
-                                                dates: dates.filter { openDays.contains($0.day.id) }.map { ($0.date, $0.day.id) },
-                                                asOf: mark.map { $0.lastRequest ?? 0 })
+        context.requestGoals = context.meetable(try requestGoals(db, scenario: scenario, current: progress.current,
+                                                                dates: dates.filter { openDays.contains($0.day.id) }.map { ($0.date, $0.day.id) },
+                                                                asOf: mark.map { $0.lastRequest ?? 0 }))
         return context
     }
 }

@@ -93,4 +93,28 @@ import Testing
         context.requestGoals[0].period = scenario.calendar.block(thursday.block)?.period
         #expect(PlanEvaluator.cost(of: plain.sessions, demands: Demand.all(context), scenario: scenario).unmetRequests == 0)
     }
+
+    /// A request no plan could meet is no goal: S-05 is unavailable in Tue-F1, so a request for
+    /// that block would cost every plan its weight and widen the gap by it; for the whole Tuesday
+    /// it keeps Tuesday (F2 is free); a student recorded away all Wednesday keeps no Wednesday.
+    @Test func aRequestNoPlanCouldMeetIsNoGoal() throws {
+        let scenario = try tiny()
+        let context = PlanningContext(scenario: scenario)
+        let block = RequestGoal(request: 1, student: "S-05", objective: "MATH-7.RP.2", days: ["Tue"], period: "F1", weight: 30)
+        let day = RequestGoal(request: 2, student: "S-05", objective: "MATH-7.RP.2", days: ["Tue", "Wed"], weight: 30)
+        let gone = RequestGoal(request: 3, student: "S-99", objective: "MATH-7.RP.2", days: ["Tue"], weight: 30)
+        #expect(context.meetable([block, day, gone]) == [day])
+
+        let (folder, seeded, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, wednesday = SchoolDate("2026-11-25")!
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: seeded)
+        let away = try store.add(StudentRequest(askedBy: .scheduler, student: "S-02", want: .workshop("MATH-7.RP.1"), when: .date(wednesday),
+                                                priority: "urgent", askedOn: monday), scenario: seeded, today: monday).id
+        let week = try store.add(StudentRequest(askedBy: .scheduler, student: "S-02", want: .workshop("MATH-7.RP.1"), when: .week(monday),
+                                                priority: "normal", askedOn: monday), scenario: seeded, today: monday).id
+        let goals = try store.weekContext(seeded, weekOf: monday).requestGoals
+        #expect(!goals.contains { $0.request == away }, "away all of its day: \(goals)")
+        #expect(goals.first { $0.request == week }?.days == ["Mon", "Tue", "Thu", "Fri"], "the week keeps the days S-02 is there: \(goals)")
+    }
 }
