@@ -38,14 +38,13 @@ extension PlanningContext {
     /// the roster, is dropped. No plan could meet it, so pricing it would only add a constant that
     /// no bound counts, and the gap would grow by its weight.
     func meetable(_ goals: [RequestGoal]) -> [RequestGoal] {
-        let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
         let off = Dictionary(scenario.students.map { ($0.id, Set($0.unavailable)) }, uniquingKeysWith: { first, _ in first })
         return goals.compactMap { goal in
             guard let busy = off[goal.student] else { return nil }
             var kept = goal
             kept.days = goal.days.filter { day in
-                scenario.calendar.blocks.contains { block in
-                    block.day == day && flex.contains(block.period) && (goal.period.map { $0 == block.period } ?? true) && !busy.contains(block.id)
+                scenario.calendar.flexBlocks.contains { block in
+                    block.day == day && (goal.period.map { $0 == block.period } ?? true) && !busy.contains(block.id)
                 }
             }
             return kept.days.isEmpty ? nil : kept

@@ -263,11 +263,10 @@ final class RequestObstacles {
         let (scenario, closed, roster) = (scenario, closed, roster)
         let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
         let then = if case .week = request.when { "in the \(request.when)" } else { "on \(request.when)" }
-        let flex = Set(scenario.calendar.periods.filter(\.isFlex).map(\.id))
         let dated = request.when.dates.compactMap { date in scenario.calendar.day(on: date).map { (date, $0) } }
         func asked(_ day: Day) -> [Block] {
-            scenario.calendar.blocks.filter { block in
-                block.day == day.id && flex.contains(block.period) && (request.when.period.map { $0 == block.period } ?? true)
+            scenario.calendar.flexBlocks.filter { block in
+                block.day == day.id && (request.when.period.map { $0 == block.period } ?? true)
             }
         }
         let open = dated.filter { date, day in asked(day).contains { closed.closure(on: date, period: $0.period) == nil } }
