@@ -50,10 +50,39 @@ struct ProgressHistory {
         }
     }
 
-    /// What applying one check did: the line that tells it, and whether the student moved on.
+    /// What applying one check did: whether the student moved on, and the line that tells it (made
+    /// only when read: a history applies every standing check each time it is derived).
     struct Applied: Equatable {
-        let line: String
-        let advanced: Bool
+        enum Outcome: Equatable {
+            /// A not-yet on the current objective.
+            case stays
+            /// A not-yet on another objective.
+            case notYetEvidence(current: ObjectiveID?)
+            case alreadyMastered
+            case shownAhead(current: ObjectiveID)
+            case noCurrent(SubjectID)
+            /// Moved on (to nil: the progression is complete), with what the check did.
+            case advanced(to: ObjectiveID?, explanation: String, subject: SubjectID)
+        }
+
+        let check: StateStore.StandingCheck
+        let outcome: Outcome
+
+        var advanced: Bool { if case .advanced = outcome { true } else { false } }
+
+        var line: String {
+            let who = "\(check.student) \(check.date) [check \(check.id)]"
+            switch outcome {
+            case .stays: return "\(who): \(check.objective) not yet mastered; stays on it"
+            case let .notYetEvidence(current): return "\(who): not-yet on \(check.objective) recorded as evidence (current: \(current?.rawValue ?? "none"))"
+            case .alreadyMastered: return "\(who): \(check.objective) was already mastered; recorded as evidence"
+            case let .shownAhead(current):
+                return "\(who): mastery of \(check.objective) shown ahead of the progression (current: \(current)); kept as evidence, skipped when the student gets there"
+            case let .noCurrent(subject): return "\(who): \(check.objective) recorded; the student has no current objective in \(subject)"
+            case let .advanced(to, explanation, subject):
+                return to.map { "\(who): \(explanation); now on \($0)" } ?? "\(who): \(explanation); \(subject) progression complete"
+            }
+        }
     }
 
     private(set) var tracks: [StudentSubject: Track] = [:]
@@ -110,20 +139,15 @@ struct ProgressHistory {
         var track = tracks[key] ?? Track()
         defer { tracks[key] = track }
         if check.result == .mastered { shown[check.student, default: []].insert(check.objective) }
-        let who = "\(check.student) \(check.date) [check \(check.id)]"
         let current = track.current
         guard check.result == .mastered else {
-            if current == check.objective { return Applied(line: "\(who): \(check.objective) not yet mastered; stays on it", advanced: false) }
-            return Applied(line: "\(who): not-yet on \(check.objective) recorded as evidence (current: \(current?.rawValue ?? "none"))", advanced: false)
+            return Applied(check: check, outcome: current == check.objective ? .stays : .notYetEvidence(current: current))
         }
         var mastered = Set(track.entries.filter { $0.masteredOn != nil }.map(\.objective))
         guard current == check.objective, let at = track.entries.firstIndex(where: { $0.objective == check.objective }) else {
-            if mastered.contains(check.objective) {
-                return Applied(line: "\(who): \(check.objective) was already mastered; recorded as evidence", advanced: false)
-            } else if let current {
-                return Applied(line: "\(who): mastery of \(check.objective) shown ahead of the progression (current: \(current)); kept as evidence, skipped when the student gets there", advanced: false)
-            }
-            return Applied(line: "\(who): \(check.objective) recorded; the student has no current objective in \(subject.id)", advanced: false)
+            if mastered.contains(check.objective) { return Applied(check: check, outcome: .alreadyMastered) }
+            if let current { return Applied(check: check, outcome: .shownAhead(current: current)) }
+            return Applied(check: check, outcome: .noCurrent(subject.id))
         }
         track.entries[at].masteredOn = check.date
         mastered.insert(check.objective)
@@ -132,7 +156,7 @@ struct ProgressHistory {
         while true {
             guard let next = Progression.next(in: subject, mastered: mastered) else {
                 track.advances.append(Advance(check: check.id, date: check.date, from: check.objective, to: nil, explanation: explanation + "; progression complete"))
-                return Applied(line: "\(who): \(explanation); \(subject.id) progression complete", advanced: true)
+                return Applied(check: check, outcome: .advanced(to: nil, explanation: explanation, subject: subject.id))
             }
             // An objective begun again starts over (it cannot be: the next is never mastered).
             track.entries.removeAll { $0.objective == next }
@@ -145,7 +169,7 @@ struct ProgressHistory {
             }
             track.entries.append(Entry(objective: next, startedOn: check.date, masteredOn: nil))
             track.advances.append(Advance(check: check.id, date: check.date, from: check.objective, to: next, explanation: explanation + "; now on \(next)"))
-            return Applied(line: "\(who): \(explanation); now on \(next)", advanced: true)
+            return Applied(check: check, outcome: .advanced(to: next, explanation: explanation, subject: subject.id))
         }
     }
 }
