@@ -114,7 +114,7 @@ import Testing
 
         // Each objective mastered, by whom and when, in the history the checks make.
         let mastered = try StateStore(path: school + "/pacer-state.sqlite").read { db in
-            try StateStore.history(db, scenario: scenario).tracks.flatMap { key, track in
+            try StateStore.derivedHistory(db, scenario: scenario).tracks.flatMap { key, track in
                 track.entries.compactMap { entry in entry.masteredOn.map { (student: key.student.rawValue, objective: entry.objective.rawValue, on: $0.text) } }
             }
         }

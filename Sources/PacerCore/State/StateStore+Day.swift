@@ -92,26 +92,25 @@ extension StateStore {
     /// for the day come with it (a published day plan replaces the week's). Someone off the
     /// roster on the date is not in it (a student) or away all day (a teacher): `Scenario.onRoster`.
     public func dayContext(_ scenario: Scenario, date: SchoolDate) throws -> PlanningContext {
-        try read { db in try Self.dayContext(db, scenario: scenario, date: date) }
+        try read { db in try dayContext(db, scenario: scenario, date: date) }
     }
 
     /// `dayContext(_:date:)` read inside the caller's transaction.
     /// With `requestsAsOf`, the requests live at that event of their sequence (a regrouped day's
     /// mark), else those live now.
-    static func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate, requestsAsOf: Int64? = nil) throws -> PlanningContext {
+    func dayContext(_ db: Database, scenario: Scenario, date: SchoolDate, requestsAsOf: Int64? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.schoolDayProblem(date) { throw StateError.notASchoolDay(problem) }
         if let problem = scenario.calendar.term?.problem(date) { throw StateError.outsideTerm(problem) }
-        let closedDates = try closedDates(db, scenario: scenario)
+        let closedDates = try Self.closedDates(db, scenario: scenario)
         if let closure = closedDates.wholeDay(date) { throw StateError.closed(closure) }
-        let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date, plan_json FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
+        let weeks = try Row.fetchAll(db, sql: "SELECT id, first_date FROM plan WHERE kind = 'week' AND first_date <= ? ORDER BY first_date DESC, id DESC", arguments: [date.text])
         let days = scenario.calendar.days
         guard let week = weeks.first(where: { SchoolDate($0["first_date"]).map { scenario.calendar.day(on: date, weekOf: $0) != nil } ?? false }),
               let weekOf = SchoolDate(week["first_date"]), let day = scenario.calendar.day(on: date, weekOf: weekOf)
         else { throw StateError.noPublishedWeek(date.text) }
-        let dayPlanJSON = try String.fetchOne(db, sql: "SELECT plan_json FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
-        let json: String = dayPlanJSON ?? week["plan_json"]
-        guard let plan = try? PlanFile.decode(json), let weekPlan = try? PlanFile.decode(week["plan_json"])
-        else { throw StateError.unreadablePlan(week["id"]) }
+        let dayPlanID = try Int64.fetchOne(db, sql: "SELECT id FROM plan WHERE kind = 'day' AND first_date = ? ORDER BY id DESC LIMIT 1", arguments: [date.text])
+        guard let weekPlan = try publishedPlan(db, week["id"]), let plan = try dayPlanID.map({ try publishedPlan(db, $0) }) ?? weekPlan
+        else { throw StateError.unreadablePlan(dayPlanID ?? week["id"]) }
         // Workshops the published week still holds for each student later this week, by date.
         let later = Dictionary(uniqueKeysWithValues: days.filter { $0.index > day.index }.map { ($0.id, scenario.calendar.date(of: $0, weekOf: weekOf)) })
         var plannedLater: [StudentObjective: [SchoolDate]] = [:]
@@ -120,11 +119,11 @@ extension StateStore {
             for student in session.students { plannedLater[StudentObjective(student, session.objective), default: []].append(when) }
         }
         let (onRoster, away) = scenario.withRoster(try Self.roster(db)).onRoster(dates: [(date, day)])
-        let progress = try TermProgress(db, scenario: onRoster, before: date, weekOf: weekOf)
+        let progress = try TermProgress(db, history: try history(db, scenario: onRoster), scenario: onRoster, before: date, weekOf: weekOf)
         let present = Set(onRoster.students.map(\.id))
         // The day's closed periods are not planned: the day is planned in its open blocks only.
         let closed = closedDates.closedBlocks([(date, day)], calendar: scenario.calendar)
-        let goals = try requestGoals(db, scenario: scenario, current: progress.current, dates: [(date, day.id)], asOf: requestsAsOf)
+        let goals = try Self.requestGoals(db, scenario: scenario, current: progress.current, dates: [(date, day.id)], asOf: requestsAsOf)
         var context = PlanningContext.day(
             onRoster.closing(closed), day, on: date, current: progress.current.filter { present.contains($0.key) },
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
@@ -146,22 +145,22 @@ extension StateStore {
     /// (`Scenario.onRoster`): a student who left before the week is not, one who leaves or joins
     /// during it is away on the days they are not on the roster, likewise a teacher.
     public func weekContext(_ scenario: Scenario, weekOf: SchoolDate) throws -> PlanningContext {
-        try read { db in try Self.weekContext(db, scenario: scenario, weekOf: weekOf) }
+        try read { db in try weekContext(db, scenario: scenario, weekOf: weekOf) }
     }
 
     /// `weekContext(_:weekOf:)` read inside the caller's transaction.
     /// With `asOf`, the state as it stood when a plan with that mark was made: the checks and
     /// absences recorded up to it (a check withdrawn since stays withdrawn).
-    static func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
+    func weekContext(_ db: Database, scenario: Scenario, weekOf: SchoolDate, asOf mark: PlanStateMark? = nil) throws -> PlanningContext {
         if let problem = scenario.calendar.weekStartProblem(weekOf) { throw StateError.notAWeekStart(problem) }
         let dates = scenario.calendar.dates(weekOf: weekOf)
         let days = dates.map { ($0.date, $0.day) }
         // A plan made before roster changes were kept was made from none of them.
         let (onRoster, away) = scenario.withRoster(try Self.roster(db, upTo: mark.map { $0.lastRoster ?? 0 })).onRoster(dates: days)
-        let progress = try TermProgress(db, scenario: onRoster, before: weekOf, weekOf: weekOf, checksUpTo: mark?.lastCheck)
+        let progress = try TermProgress(db, history: try history(db, scenario: onRoster, checksUpTo: mark?.lastCheck), scenario: onRoster, before: weekOf, weekOf: weekOf)
         // Closed dates and blocks (holidays, closures recorded up to the mark, days outside the
         // term) leave the week's calendar: nothing is planned in them, study included.
-        let open = onRoster.closingWeek(of: weekOf, try closedDates(db, scenario: scenario, upTo: mark.map { $0.lastClosure ?? 0 }))
+        let open = onRoster.closingWeek(of: weekOf, try Self.closedDates(db, scenario: scenario, upTo: mark.map { $0.lastClosure ?? 0 }))
         switch scenario.closedWeekProblem(weekOf: weekOf, open: open) {
         case let .outsideTerm(problem)?: throw StateError.outsideTerm(problem)
         case let .allClosed(problem)?: throw StateError.weekClosed(problem)
@@ -177,7 +176,7 @@ extension StateStore {
         // The requests live when the plan was made (none for a plan made before they were kept).
         // A request for a closed date asks nothing of this week's plan: its days are the open ones.
         let openDays = Set(open.calendar.days.map(\.id))
-        context.requestGoals = context.meetable(try requestGoals(db, scenario: scenario, current: progress.current,
+        context.requestGoals = context.meetable(try Self.requestGoals(db, scenario: scenario, current: progress.current,
                                                                 dates: dates.filter { openDays.contains($0.day.id) }.map { ($0.date, $0.day.id) },
                                                                 asOf: mark.map { $0.lastRequest ?? 0 }))
         return context
@@ -202,8 +201,7 @@ struct TermProgress {
     /// shared over the subjects the state has them in.
     var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
 
-    init(_ db: Database, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate, checksUpTo: Int64? = nil) throws {
-        let history = try StateStore.history(db, scenario: scenario, checksUpTo: checksUpTo)
+    init(_ db: Database, history: ProgressHistory, scenario: Scenario, before date: SchoolDate, weekOf: SchoolDate) throws {
         let termStart = try StateStore.term(db)?.startedOn
         var mastered: [StudentSubject: Int] = [:], subjectsTaken: [StudentID: Int] = [:]
         for (key, track) in history.tracks {

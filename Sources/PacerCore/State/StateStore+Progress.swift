@@ -41,11 +41,47 @@ extension StateStore {
 
     /// Every student's place in each subject, sorted by student, then subject.
     public func standings(_ scenario: Scenario) throws -> [Standing] {
-        try read { db in try Self.history(db, scenario: scenario).standings }
+        try read { db in try history(db, scenario: scenario).standings }
     }
 
-    /// The history derived from the starts and standing checks (one student's when given).
-    static func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil, checksUpTo last: Int64? = nil) throws -> ProgressHistory {
+    /// The history derived from the starts and standing checks (one student's when given, and
+    /// only the checks up to `last` when given). The school's whole history is kept once derived,
+    /// and derived again only when the progress version (migration v19: every change to the
+    /// starts or the checks moves it) or the subjects differ: a day's context, the standings and
+    /// settling the requests all read it between two changes.
+    func history(_ db: Database, scenario: Scenario, of student: StudentID? = nil, checksUpTo last: Int64? = nil) throws -> ProgressHistory {
+        guard student == nil, last == nil, let version = try Self.progressVersion(db) else {
+            return try Self.derivedHistory(db, scenario: scenario, of: student, checksUpTo: last)
+        }
+        if let kept = schoolHistory.withLock({ $0 }), kept.version == version, kept.subjects == scenario.subjects { return kept.history }
+        let history = try Self.derivedHistory(db, scenario: scenario)
+        schoolHistory.withLock { $0 = (version, scenario.subjects, history) }
+        return history
+    }
+
+    /// The histories of `students`: the school's, shared, when it is kept at the current version or
+    /// they are many (`schoolHistoryFrom`), else each one's own.
+    func histories(_ db: Database, scenario: Scenario, of students: Set<StudentID>) throws -> [StudentID: ProgressHistory] {
+        let version = try Self.progressVersion(db)
+        let kept = schoolHistory.withLock { $0.map { $0.version == version && $0.subjects == scenario.subjects } } ?? false
+        if kept || students.count >= Self.schoolHistoryFrom {
+            let school = try history(db, scenario: scenario)
+            return Dictionary(uniqueKeysWithValues: students.map { ($0, school) })
+        }
+        return try Dictionary(uniqueKeysWithValues: students.map { ($0, try Self.derivedHistory(db, scenario: scenario, of: $0)) })
+    }
+
+    /// From how many students `histories` derives the school's history rather than each one's.
+    static let schoolHistoryFrom = 10
+
+    /// The progress version (migration v19), or nil in a state older than it.
+    static func progressVersion(_ db: Database) throws -> Int64? {
+        guard try db.tableExists("progress_version") else { return nil }
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM progress_version WHERE id = 1"))
+    }
+
+    /// The history derived now, from the state as the caller's transaction reads it.
+    static func derivedHistory(_ db: Database, scenario: Scenario, of student: StudentID? = nil, checksUpTo last: Int64? = nil) throws -> ProgressHistory {
         ProgressHistory(scenario: scenario, starts: try starts(db, of: student),
                         checks: try standingChecks(db, of: student).filter { check in last.map { check.id <= $0 } ?? true })
     }
@@ -269,12 +305,12 @@ public struct MovedOn: Sendable, Equatable {
 
 extension StateStore {
     /// `MovedOn` as the caller's transaction reads the history (one student's when given).
-    static func movedOn(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> MovedOn {
+    func movedOn(_ db: Database, scenario: Scenario, of student: StudentID? = nil) throws -> MovedOn {
         MovedOn(try history(db, scenario: scenario, of: student))
     }
 
     /// `MovedOn` from the state as it is now.
     public func movedOn(_ scenario: Scenario) throws -> MovedOn {
-        try read { db in try Self.movedOn(db, scenario: scenario) }
+        try read { db in try movedOn(db, scenario: scenario) }
     }
 }

@@ -40,10 +40,10 @@ extension StateStore {
             guard let date = dayDates[session.day] else { continue }
             if let period = scenario.calendar.block(session.block)?.period, closed.closure(on: date, period: period) != nil { continue }
             for student in session.students where absent[student]?.contains(session.block) != true {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO attendance (plan_id, session_id, date, block, teacher, objective, student) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,
-                                     session.objective.rawValue, student.rawValue])
+                    """).execute(arguments: [id, session.id, date.text, session.block.rawValue, session.teacher.rawValue,
+                                             session.objective.rawValue, student.rawValue])
             }
         }
         // The requests on its dates are planned or declined by it (docs/requests.md).

@@ -51,8 +51,7 @@ extension StateStore {
                 try Self.close(request.id, .declined, RequestStatusReasons.dayPassed, db)
             }
         }
-        var histories: [StudentID: ProgressHistory] = [:]
-        for student in Set(still.map(\.student)) { histories[student] = try Self.history(db, scenario: scenario, of: student) }
+        let histories = try self.histories(db, scenario: scenario, of: Set(still.map(\.student)))
         // A request on an objective the student is not on asks nothing of the plans: it takes no part in a conflict.
         let losers = RequestConflicts.losers(still.filter { RequestAgainstPlans(request: $0, scenario: scenario, history: histories[$0.student]).asksOfPlans },
                                              scenario: scenario)
@@ -105,7 +104,7 @@ extension StateStore {
     /// How the attendance shows a workshop or teacher request met in its days, in words ("had Mr
     /// Lee's workshop on Unit rates (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1)"), or nil.
     private static func attended(_ request: StudentRequest, _ db: Database, scenario: Scenario) throws -> String? {
-        let rows = try Row.fetchAll(db, sql: "SELECT date, block, teacher, objective FROM attendance WHERE student = ? AND date >= ? AND date <= ? ORDER BY date, block",
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT date, block, teacher, objective FROM attendance WHERE student = ? AND date >= ? AND date <= ? ORDER BY date, block"),
                                     arguments: [request.student.rawValue, request.when.first.text, request.when.last.text])
         for row in rows {
             let block = BlockID(rawValue: row["block"]), teacher = TeacherID(rawValue: row["teacher"]), objective = ObjectiveID(rawValue: row["objective"])

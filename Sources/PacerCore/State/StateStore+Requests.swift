@@ -88,8 +88,8 @@ extension StateStore {
             AND ((\(stillAsking)) OR (status = 'declined' AND reason = ?))
             """), arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed])
         for id in ids {
-            try db.execute(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?",
-                           arguments: [RequestStatusReasons.checked(on: date, check: check), try Self.nextRequestSeq(db), id])
+            try db.cachedStatement(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?")
+                .execute(arguments: [RequestStatusReasons.checked(on: date, check: check), try Self.nextRequestSeq(db), id])
         }
         return ids
     }

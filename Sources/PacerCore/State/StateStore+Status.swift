@@ -18,7 +18,7 @@ extension StateStore {
     public func status(_ scenario: Scenario, on date: SchoolDate, student: StudentID? = nil, objective: ObjectiveID? = nil) throws -> [StatusLine] {
         let names = Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.name) })
         return try read { db in
-            let history = try Self.history(db, scenario: scenario)
+            let history = try self.history(db, scenario: scenario)
             let standings = history.standings
             if let first = history.firstDate, date < first {
                 throw StateError.beforeRecords("\(date) is before the term's records begin (\(first))")

@@ -24,7 +24,7 @@ extension StateStore {
     public func workshops(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> [StudentWorkshop] {
         try read { db in
             var result: [StudentWorkshop] = []
-            let movedOn = try Self.movedOn(db, scenario: scenario, of: student)
+            let movedOn = try self.movedOn(db, scenario: scenario, of: student)
             for date in dates.sorted() {
                 guard let inForce = try planInForce(db, scenario: scenario, on: date) else { continue }
                 let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
@@ -91,7 +91,7 @@ extension StateStore {
     public func calendarFeed(_ scenario: Scenario, of student: StudentID, on dates: [SchoolDate]) throws -> String {
         let (contexts, movedOn, roster) = try read { db in
             (try dates.sorted().compactMap { try planInForce(db, scenario: scenario, on: $0)?.exportContext(scenario, onlyTheDay: true) },
-             try Self.movedOn(db, scenario: scenario, of: student), try Self.roster(db))
+             try self.movedOn(db, scenario: scenario, of: student), try Self.roster(db))
         }
         let name = scenario.students.first { $0.id == student }?.name ?? student.rawValue
         // Words as the family's page has them (`FamilyView`).

@@ -96,11 +96,11 @@ extension StateStore {
                 return TeacherAgenda(adult: me, date: date, groups: [], study: [])
             }
             let away = try absentBlocks(db, scenario: scenario, in: inForce, on: date)
-            let movedOn = try Self.movedOn(db, scenario: scenario)
+            let movedOn = try self.movedOn(db, scenario: scenario)
             for session in inForce.sessions where session.teacher == teacher {
                 let title = scenario.objective(session.objective)?.title ?? ""
                 let people = try session.students.map { id -> TeacherAgenda.Member in
-                    let started = try Self.history(db, scenario: scenario, of: id).startedOn(session.objective, by: id)
+                    let started = try Self.derivedHistory(db, scenario: scenario, of: id).startedOn(session.objective, by: id)
                     let before = try Int.fetchOne(db, sql: """
                         SELECT COUNT(*) FROM attendance WHERE student = ? AND teacher = ? AND objective = ? AND date < ?
                         """, arguments: [id.rawValue, teacher.rawValue, session.objective.rawValue, date.text]) ?? 0

@@ -15,11 +15,11 @@ extension StateStore {
     }
 
     static func term(_ db: Database) throws -> TermDates? {
-        if let row = try Row.fetchOne(db, sql: "SELECT started_on, history_from FROM term WHERE id = 1"),
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT started_on, history_from FROM term WHERE id = 1")),
            let startedOn = SchoolDate(row["started_on"]), let historyFrom = SchoolDate(row["history_from"]) {
             return TermDates(startedOn: startedOn, historyFrom: historyFrom)
         }
-        return try String.fetchOne(db, sql: "SELECT MIN(started_on) FROM progression_start").flatMap(SchoolDate.init)
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT MIN(started_on) FROM progression_start")).flatMap(SchoolDate.init)
             .map { TermDates(startedOn: $0, historyFrom: $0) }
     }
 

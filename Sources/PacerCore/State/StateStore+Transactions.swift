@@ -23,8 +23,11 @@ extension StateStore {
                     }
                 } catch {
                     // A plan decoded inside a transaction that rolled back may not be the plan its
-                    // id will name later (SQLite gives the id again): forget every decoded plan.
+                    // id will name later (SQLite gives the id again), and a history derived inside
+                    // it may be of checks that were never kept, at a progress version that will
+                    // be given again: forget both.
                     publishedPlans.withLock { $0.removeAll() }
+                    schoolHistory.withLock { $0 = nil }
                     throw error
                 }
                 guard let result else { throw StateError.busy(path) }
@@ -48,6 +51,9 @@ extension StateStore {
             }
             return true
         } catch {
+            // As `write` does when its transaction rolls back.
+            publishedPlans.withLock { $0.removeAll() }
+            schoolHistory.withLock { $0 = nil }
             return false
         }
     }

@@ -21,6 +21,9 @@ public final class StateStore: Sendable {
     let writeTurn = DispatchSemaphore(value: 1)
     /// Published plans decoded once: a published plan never changes.
     let publishedPlans = Mutex<[Int64: WeekPlan]>([:])
+    /// The school's progress history as last derived, with the progress version and the subjects
+    /// it was derived at (`history(_:scenario:)`).
+    let schoolHistory = Mutex<(version: Int64, subjects: [Subject], history: ProgressHistory)?>(nil)
     /// The last scenario merged with the roster by `withCurrentRoster`, and what it was merged from.
     let currentRoster = Mutex<(key: String, scenario: Scenario)?>(nil)
     /// The last date `settleRequestsOnce(on:scenario:)` settled the requests as of.
@@ -422,6 +425,22 @@ public final class StateStore: Sendable {
                 CREATE INDEX progression_start_on ON progression_start(started_on);
                 CREATE INDEX request_seq ON request(seq);
                 CREATE INDEX request_closed_seq ON request(closed_seq);
+                """)
+        }
+        m.registerMigration("v19") { db in
+            // A number that every change to the starts or the checks moves on, in the same
+            // transaction, whichever process makes it: a store keeps the school's progress history
+            // derived at one number, and derives it again only when the number has moved
+            // (`StateStore.history`).
+            try db.execute(sql: """
+                CREATE TABLE progress_version (id INTEGER PRIMARY KEY CHECK (id = 1), number INTEGER NOT NULL);
+                INSERT INTO progress_version (id, number) VALUES (1, 0);
+                CREATE TRIGGER progress_check_added AFTER INSERT ON mastery_check BEGIN UPDATE progress_version SET number = number + 1; END;
+                CREATE TRIGGER progress_check_changed AFTER UPDATE ON mastery_check BEGIN UPDATE progress_version SET number = number + 1; END;
+                CREATE TRIGGER progress_check_deleted AFTER DELETE ON mastery_check BEGIN UPDATE progress_version SET number = number + 1; END;
+                CREATE TRIGGER progress_start_added AFTER INSERT ON progression_start BEGIN UPDATE progress_version SET number = number + 1; END;
+                CREATE TRIGGER progress_start_changed AFTER UPDATE ON progression_start BEGIN UPDATE progress_version SET number = number + 1; END;
+                CREATE TRIGGER progress_start_deleted AFTER DELETE ON progression_start BEGIN UPDATE progress_version SET number = number + 1; END;
                 """)
         }
         return m

@@ -33,7 +33,7 @@ extension Term {
         let started = startedAt ?? .now
         let scenario = self.scenario
         let (context, mark) = try store.read { db in
-            let context = try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf)
+            let context = try store.weekContext(db, scenario: scenario, weekOf: weekOf)
             return (context, try StateStore.mark(db, context: context))
         }
         var result = try Planner.plan(context, options: options, stop: stop, progress: progress, log: log, startedAt: startedAt)
@@ -52,7 +52,7 @@ extension Term {
                         startedAt: ContinuousClock.Instant? = nil) throws -> Planned {
         let started = startedAt ?? .now
         let (context, mark) = try store.read { db in
-            let context = try StateStore.dayContext(db, scenario: scenario, date: date)
+            let context = try store.dayContext(db, scenario: scenario, date: date)
             return (context, try StateStore.mark(db, context: context))
         }
         var result = try Planner.plan(context, options: options, date: date, stop: stop, progress: progress, startedAt: startedAt)

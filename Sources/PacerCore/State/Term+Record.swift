@@ -180,7 +180,7 @@ struct Recording {
     /// The student's history, read from the state the first time.
     private mutating func history(of student: StudentID) throws -> ProgressHistory {
         if let known = histories[student] { return known }
-        let history = try StateStore.history(db, scenario: scenario, of: student)
+        let history = try StateStore.derivedHistory(db, scenario: scenario, of: student)
         histories[student] = history
         return history
     }
@@ -303,7 +303,7 @@ struct Recording {
         for key in rederive.keys.sorted() {
             guard let why = rederive[key], let before = try history(of: key.student).track(key.student, key.subject), !before.entries.isEmpty
             else { continue }
-            let history = try derived[key.student] ?? StateStore.history(db, scenario: scenario, of: key.student)
+            let history = try derived[key.student] ?? StateStore.derivedHistory(db, scenario: scenario, of: key.student)
             derived[key.student] = history
             let after = history.track(key.student, key.subject)
             report.advances += after?.advances.count ?? 0

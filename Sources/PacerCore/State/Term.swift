@@ -84,7 +84,7 @@ public struct Term: Sendable {
                  checked: () throws -> Void) throws -> (id: Int64, start: SchoolDate) {
         let json = try PlanFile.encode(plan)
         return try store.write { db in
-            let (verifier, inForce) = try Self.verifier(for: plan, scenario: scenario, db)
+            let (verifier, inForce) = try Self.verifier(for: plan, scenario: scenario, store: store, db)
             // A day regrouped from sessions no longer the day's is refused whatever its rules.
             if let from = plan.published, let inForce, let date = plan.header.date.flatMap(SchoolDate.init),
                inForce != from, inForce != plan.sessions {
@@ -102,7 +102,7 @@ public struct Term: Sendable {
                 throw PublishRefusal.badDate("--week-of " + problem)
             }
             if plan.header.kind == .week {
-                switch try Self.currency(of: plan, weekOf: start, scenario: scenario, db) {
+                switch try Self.currency(of: plan, weekOf: start, scenario: scenario, store: store, db) {
                 case .current: break
                 case let .fromStudentsCSV(differences): throw PublishRefusal.madeFromStudentsCSV(differences: differences, weekOf: start)
                 case let .stateChanged(changes):
@@ -144,8 +144,8 @@ public struct Term: Sendable {
     /// state knows are on students.csv's objectives and nobody is away (a state not started, or a
     /// term's first week before any check, is students.csv). A plan from the state is current while
     /// the digest it carries is the week's (an older plan without one is taken as current).
-    static func currency(of plan: WeekPlan, weekOf: SchoolDate, scenario: Scenario, _ db: Database) throws -> Currency {
-        let now = try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf).scenario
+    static func currency(of plan: WeekPlan, weekOf: SchoolDate, scenario: Scenario, store: StateStore, _ db: Database) throws -> Currency {
+        let now = try store.weekContext(db, scenario: scenario, weekOf: weekOf).scenario
         guard plan.header.fromState == true else {
             let known = Set(try String.fetchAll(db, sql: "SELECT DISTINCT student FROM progression_start").map { StudentID(rawValue: $0) })
             let differences = StateStore.differences(of: scenario, from: now, known: known)
@@ -169,14 +169,16 @@ public struct Term: Sendable {
             let violations = PlanVerifier(scenario: scenario).violations(of: plan)
             var changes: [String] = []
             if hasState, let week = weekOf ?? plan.header.date.flatMap(SchoolDate.init) {
-                if case let .fromStudentsCSV(lines)? = try? StateStore.existing(for: scenario).read({ db in try currency(of: plan, weekOf: week, scenario: scenario, db) }) {
+                if let store = try? StateStore.existing(for: scenario),
+                   case let .fromStudentsCSV(lines)? = try? store.read({ db in try currency(of: plan, weekOf: week, scenario: scenario, store: store, db) }) {
                     changes = lines
                 }
             }
             return Verification(violations: violations, against: "students.csv (where the term started), not the term's state", changes: changes)
         }
-        return try StateStore.existing(for: scenario).read { db in
-            let violations = try verifier(for: plan, scenario: scenario, db).0.violations(of: plan)
+        let store = try StateStore.existing(for: scenario)
+        return try store.read { db in
+            let violations = try verifier(for: plan, scenario: scenario, store: store, db).0.violations(of: plan)
             let date = plan.header.date ?? "?"
             guard plan.header.kind == .week else {
                 return Verification(violations: violations, against: "the term's state for \(date) as it is now, from the sessions the regroup started from", changes: [])
@@ -184,7 +186,7 @@ public struct Term: Sendable {
             guard let mark = plan.header.madeFrom, let week = SchoolDate(date) else {
                 return Verification(violations: violations, against: "the term's state for the week of \(date) as it is now (the plan does not say what state it was made from)", changes: [])
             }
-            let currency = try currency(of: plan, weekOf: week, scenario: scenario, db)
+            let currency = try currency(of: plan, weekOf: week, scenario: scenario, store: store, db)
             let changes: [String] = if case let .stateChanged(lines) = currency { lines } else { [] }
             return Verification(violations: violations, against: "the term's state as of when this plan was made for the week of \(date) (\(Self.markText(mark)))", changes: changes)
         }
@@ -209,15 +211,15 @@ public struct Term: Sendable {
     /// against the state as of its mark (the state now, for an older plan without one); a regrouped
     /// day against the state (the day as it stood when the plan was made: the plan says which
     /// published sessions it started from), and also the sessions published for its date now.
-    static func verifier(for plan: WeekPlan, scenario: Scenario, _ db: Database) throws -> (PlanVerifier, inForce: [PlannedSession]?) {
+    static func verifier(for plan: WeekPlan, scenario: Scenario, store: StateStore, _ db: Database) throws -> (PlanVerifier, inForce: [PlannedSession]?) {
         if plan.header.kind == .week, plan.header.fromState == true, let weekOf = plan.header.date.flatMap(SchoolDate.init) {
-            return (PlanVerifier(context: try StateStore.weekContext(db, scenario: scenario, weekOf: weekOf, asOf: plan.header.madeFrom)), nil)
+            return (PlanVerifier(context: try store.weekContext(db, scenario: scenario, weekOf: weekOf, asOf: plan.header.madeFrom)), nil)
         }
         guard plan.header.kind == .day, let date = plan.header.date.flatMap(SchoolDate.init) else {
             return (PlanVerifier(scenario: scenario), nil)
         }
         // The requests live when the regroup was made (its mark), else, for an older plan, those live now.
-        var context = try StateStore.dayContext(db, scenario: scenario, date: date, requestsAsOf: plan.header.madeFrom.map { $0.lastRequest ?? 0 })
+        var context = try store.dayContext(db, scenario: scenario, date: date, requestsAsOf: plan.header.madeFrom.map { $0.lastRequest ?? 0 })
         let inForce = context.published
         if let published = plan.published { context.published = published }
         return (PlanVerifier(context: context), inForce)

@@ -151,10 +151,10 @@ import Testing
         let mark = try store.read { db in try StateStore.mark(db, context: before) }
         try store.cancelRequest(s04, by: .scheduler, scenario: scenario)
         #expect(try store.weekContext(scenario, weekOf: monday).requestGoals == [checkGoal, weekGoal])
-        let asMade = try store.read { db in try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
+        let asMade = try store.read { db in try store.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
         #expect(asMade.requestGoals == before.requestGoals, "verified with the requests live when the plan was made")
         let older = try store.read { db in
-            try StateStore.weekContext(db, scenario: scenario, weekOf: monday, asOf: PlanStateMark(lastCheck: 0, lastAbsence: 0, digest: mark.digest))
+            try store.weekContext(db, scenario: scenario, weekOf: monday, asOf: PlanStateMark(lastCheck: 0, lastAbsence: 0, digest: mark.digest))
         }
         #expect(older.requestGoals.isEmpty, "a plan made before requests were kept weighed none")
     }

@@ -20,7 +20,7 @@ import Testing
         #expect(throws: (any Error).self, "v12 has no supervisors") { try old.grantAccess(.supervisor("A-PARK")) }
 
         let upgraded = try StateStore(path: path)
-        #expect(try upgraded.appliedMigrations().last == "v18")
+        #expect(try upgraded.appliedMigrations().last == "v19")
         let grants = try upgraded.accessGrants()
         #expect(grants.map(\.role) == [.teacher("T-OKAFOR"), .family("S-03")])
         #expect(grants.map(\.expires) == [SchoolDate("2026-12-31"), nil] && grants[1].revokedAt != nil)
