@@ -124,6 +124,17 @@ public struct StudentRequest: Sendable, Equatable {
     public internal(set) var seq: Int64 = 0
     public internal(set) var closedSeq: Int64?
 
+    /// Whether it asks anything of the plans for a student whose current objective in each subject
+    /// is `current`'s: time with a teacher, or a workshop or check on the current objective of the
+    /// objective's subject. One on another objective (the student moved on, is not there yet, or
+    /// the objective is no longer the scenario's) asks nothing, and takes no part in a conflict.
+    /// The one rule: the planning context's goals and settling both read it.
+    public func asksOfPlans(in scenario: Scenario, current: (SubjectID) -> ObjectiveID?) -> Bool {
+        guard let objective = want.objective else { return true }
+        guard let subject = scenario.objective(objective)?.subject else { return false }
+        return current(subject) == objective
+    }
+
     /// Whether it still asks something of the plans: open, planned, or declined by a plan or a
     /// conflict that a later plan, or the winner's cancelling, may change. Met, cancelled and a
     /// request whose days passed without it ask no more.

@@ -52,9 +52,9 @@ extension StateStore {
             }
         }
         let histories = try self.histories(db, scenario: scenario, of: Set(still.map(\.student)))
-        // A request on an objective the student is not on asks nothing of the plans: it takes no part in a conflict.
-        let losers = RequestConflicts.losers(still.filter { RequestAgainstPlans(request: $0, scenario: scenario, history: histories[$0.student]).asksOfPlans },
-                                             scenario: scenario)
+        let losers = RequestConflicts.losers(still.filter { request in
+            request.asksOfPlans(in: scenario) { histories[request.student]?.track(request.student, $0)?.current }
+        }, scenario: scenario)
         for request in still {
             var (status, reason): (StudentRequest.Status, String)
             if let why = losers[request.id] {
@@ -203,10 +203,6 @@ struct RequestAgainstPlans {
             return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions \(when) (plans do not weigh time with a teacher yet)")
         }
     }
-
-    /// Whether the request asks anything of the plans: time with a teacher, or a workshop or check
-    /// on the student's current objective (`StateStore.requestGoals` reads it the same way).
-    var asksOfPlans: Bool { request.want.objective.map { notOn($0) == nil } ?? true }
 
     /// Why plans do not weigh a request on `objective`: the student moved on from it, is not on it
     /// yet, or has left; nil when it is their current objective.

@@ -133,19 +133,13 @@ extension StateStore {
             asking = asking.filter { $0.seq <= asOf && ($0.closedSeq.map { $0 > asOf } ?? ($0.status != .met && $0.status != .cancelled)) }
                 .map { var r = $0; r.closedSeq = nil; r.status = .open; return r }
         }
-        // A request on an objective the student is not on asks nothing of the plans: it takes no
-        // part in a conflict (time with a teacher does, though plans do not weigh it yet).
-        func asksOfPlans(_ request: StudentRequest) -> Bool {
-            guard let objective = request.want.objective else { return true }
-            guard let subject = scenario.objective(objective)?.subject else { return false }
-            return current[request.student]?[subject] == objective
-        }
-        asking = asking.filter(asksOfPlans)
+        // Time with a teacher takes part in a conflict, though plans do not weigh it yet.
+        asking = asking.filter { request in request.asksOfPlans(in: scenario) { current[request.student]?[$0] } }
         let losers = RequestConflicts.losers(asking, scenario: scenario)
         var goals: [RequestGoal] = []
         for request in asking where losers[request.id] == nil {
-            guard let objective = request.want.objective, let subject = scenario.objective(objective)?.subject,
-                  current[request.student]?[subject] == objective, let weight = scenario.requestPriorities.weight(of: request.priority),
+            // Time with a teacher is no goal; the filter above kept only requests on current objectives.
+            guard let objective = request.want.objective, let weight = scenario.requestPriorities.weight(of: request.priority),
                   weight > 0 // a priority weighed at nothing asks nothing of the plans, as before requests were goals
             else { continue }
             let asked = Set(request.when.dates)
