@@ -32,19 +32,26 @@ public struct RequestGoal: Sendable, Hashable {
 }
 
 extension PlanningContext {
-    /// The goals a plan of this context could meet at all: each keeps the days that have a flex
-    /// block (of its period, when it asks for one) open in the calendar and free for its student
-    /// (neither unavailable nor recorded away); a goal left with no day, or whose student is not on
+    /// The goals a plan of this context could meet at all: each keeps the days with a flex block
+    /// (of its period, when it asks for one) where the rule catalogue permits the student on the
+    /// objective (neither unavailable nor recorded away), a teacher to run it (qualified, there)
+    /// and a room to host it (features, there); a goal left with no day, or whose student is not on
     /// the roster, is dropped. No plan could meet it, so pricing it would only add a constant that
-    /// no bound counts, and the gap would grow by its weight.
+    /// no bound counts, and the gap would grow by its weight. (Whether others join the student
+    /// to make a group is the plan's to decide: a goal may still go unmet for want of them.)
     func meetable(_ goals: [RequestGoal]) -> [RequestGoal] {
-        let off = Dictionary(scenario.students.map { ($0.id, Set($0.unavailable)) }, uniquingKeysWith: { first, _ in first })
+        guard !goals.isEmpty else { return [] }
+        let rules = RuleCatalogue(scenario), school = rules.school
         return goals.compactMap { goal in
-            guard let busy = off[goal.student] else { return nil }
+            guard let s = school.studentAt[goal.student], let objective = scenario.objective(goal.objective) else { return nil }
             var kept = goal
             kept.days = goal.days.filter { day in
-                scenario.calendar.flexBlocks.contains { block in
-                    block.day == day && (goal.period.map { $0 == block.period } ?? true) && !busy.contains(block.id)
+                school.blocks.indices.contains { b in
+                    let block = school.blocks[b]
+                    return block.day == day && (goal.period.map { $0 == block.period } ?? true)
+                        && rules.permits(student: s, attending: objective, in: b)
+                        && school.teachers.indices.contains { rules.permits(teacher: $0, running: objective, in: b) }
+                        && school.rooms.indices.contains { rules.permits(room: $0, hosting: objective, in: b) }
                 }
             }
             return kept.days.isEmpty ? nil : kept

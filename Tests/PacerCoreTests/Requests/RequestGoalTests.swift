@@ -117,4 +117,28 @@ import Testing
         #expect(!goals.contains { $0.request == away }, "away all of its day: \(goals)")
         #expect(goals.first { $0.request == week }?.days == ["Mon", "Tue", "Thu", "Fri"], "the week keeps the days S-02 is there: \(goals)")
     }
+
+    /// A request for a day when no teacher qualified on its objective is there (Ms Okafor and
+    /// Mr Chen away on Tuesday: Mx Rivera does not teach ratios) is no goal for that day; one
+    /// whose objective needs a room feature no room has is no goal at all.
+    @Test func aRequestNoTeacherOrRoomCouldServeIsNoGoal() throws {
+        let scenario = try tiny()
+        var away = Absences()
+        let tuesday = Set(scenario.calendar.flexBlocks.filter { $0.day == "Tue" }.map(\.id))
+        away.teachers = ["T-OKAFOR": tuesday, "T-CHEN": tuesday]
+        let context = PlanningContext(scenario: scenario.withState(current: Dictionary(uniqueKeysWithValues: scenario.students.map { ($0.id, $0.current) }), absences: away))
+        let ratios = RequestGoal(request: 1, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue", "Wed"], weight: 30)
+        let tuesdayOnly = RequestGoal(request: 2, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 30)
+        #expect(context.meetable([ratios, tuesdayOnly]).map(\.days) == [["Wed"]])
+
+        let (folder, _) = try tinySchoolCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/scenario.yaml"
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        try yaml.replacingOccurrences(of: #"title: "Unit rates with fractions"}"#, with: #"title: "Unit rates with fractions", needs: [lab]}"#)
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let needsLab = PlanningContext(scenario: try ScenarioLoader.load(folder))
+        #expect(needsLab.scenario.objective("MATH-7.RP.1")?.needs == ["lab"], "else this test proves nothing")
+        #expect(needsLab.meetable([ratios]).isEmpty)
+    }
 }
