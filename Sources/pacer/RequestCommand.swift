@@ -26,7 +26,8 @@ extension PacerCommand.RequestCommand {
                 Give one of --workshop OBJECTIVE, --check OBJECTIVE, --teacher TEACHER, and one of \
                 --on DATE (with --period P for one flex block) or --week-of DATE. The same live \
                 request asked again by the same person is the one request (its id is printed). \
-                --date is today (default: the clock), from which a request asks of the plans to come.
+                --date is today (default: the clock), from which a request asks of the plans to come: \
+                within the calendar's term, or at most 366 days ahead when it names none.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String

@@ -74,6 +74,7 @@ import Testing
         ("student=S-01&want=check%3AMATH&span=day&on=2026-11-25&priority=hgh", "hgh"),
         ("student=S-01&want=check%3AMATH&span=block%3AP1&on=2026-11-25", "flex period"),
         ("student=S-01&want=check%3AMATH&span=week%3A2026-11-25", "2026-11-25"),
+        ("student=S-01&want=check%3AMATH&span=week%3A9999-12-27", "a request asks at most 366 days ahead"),
         ("student=S-01&want=check%3AART&span=day&on=2026-11-25", "no objective to work on in ART"),
         ("student=S-01&want=lunch&span=day&on=2026-11-25", "Choose what to ask for"),
         ("student=S-01&want=check%3AMATH&span=day&on=tomorrow", "YYYY-MM-DD"),

@@ -19,6 +19,8 @@ import Testing
         #expect(family.status == 0 && family.output.hasPrefix("request 2 recorded: Liam Chen's family asks a workshop"), "\(family.output)")
         let refused = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "2026-11-24", "--priority", "hgh"])
         #expect(refused.status != 0 && refused.errors.contains("request refused: unknown priority 'hgh'; did you mean high?"), "\(refused.errors)")
+        let far = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "9999-12-31", "--date", "2026-11-23"])
+        #expect(far.status != 0 && far.errors.contains("request refused: 9999-12-31 is 2912116 days after today (2026-11-23)"), "\(far.errors)")
         let usage = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1"])
         #expect(usage.status != 0 && usage.errors.contains("give --on DATE (with --period P for one block) or --week-of DATE"))
 
