@@ -138,7 +138,7 @@ extension PacerCommand.RequestCommand {
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }
         @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
-        @Option(help: "Why, shown with the request.") var reason = ""
+        @Option(help: "Why, shown with the request (one line, at most 500 characters).") var reason = ""
         @OptionGroup var date: DateOption
 
         func run() throws {

@@ -71,6 +71,7 @@ import Testing
         ("student=S-99&want=check%3AMATH&span=day&on=2026-11-25", "nknown student"),
         ("student=S-01&want=check%3AMATH&span=day&on=2026-11-25&note=" + String(repeating: "a", count: 10_000), "500"),
         ("student=S-01&want=check%3AMATH&span=day&on=2026-11-25&note=bad%1Bnote", "U+001B"),
+        ("student=S-01&want=check%3AMATH&span=day&on=2026-11-25&note=two%0D%0Alines", "The note has a line break (U+000D) at character 4; it is one line"),
         ("student=S-01&want=check%3AMATH&span=day&on=2026-11-25&priority=hgh", "hgh"),
         ("student=S-01&want=check%3AMATH&span=block%3AP1&on=2026-11-25", "flex period"),
         ("student=S-01&want=check%3AMATH&span=week%3A2026-11-25", "2026-11-25"),

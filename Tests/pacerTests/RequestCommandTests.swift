@@ -21,6 +21,9 @@ import Testing
         #expect(refused.status != 0 && refused.errors.contains("request refused: unknown priority 'hgh'; did you mean high?"), "\(refused.errors)")
         let far = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "9999-12-31", "--date", "2026-11-23"])
         #expect(far.status != 0 && far.errors.contains("request refused: 9999-12-31 is 2912116 days after today (2026-11-23)"), "\(far.errors)")
+        let twoLines = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "2026-11-24",
+                                              "--note", "one\nforged line", "--date", "2026-11-23"])
+        #expect(twoLines.status != 0 && twoLines.errors.contains("request refused: the note has a line break (U+000A) at character 4; it is one line"), "\(twoLines.errors)")
         let usage = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1"])
         #expect(usage.status != 0 && usage.errors.contains("give --on DATE (with --period P for one block) or --week-of DATE"))
 
@@ -38,6 +41,8 @@ import Testing
         let recorded = try runPacer(["record", school, "--checks", school + "/c.csv", "--date", "2026-11-25"]).output
         // Recorded a day late, after the day passed: the check still meets the request it answers.
         #expect(recorded.contains("S-01 2026-11-24 [check 1]: meets request 1 (a mastery check on Unit rates with fractions (MATH-7.RP.1))"), "\(recorded)")
+        let reasonLines = try runPacerCapturing(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted\nat home"])
+        #expect(reasonLines.status != 0 && reasonLines.errors.contains("request refused: the reason has a line break (U+000A) at character 7; it is one line"), "\(reasonLines.errors)")
         let notYours = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR"])
         #expect(notYours.status != 0 && notYours.errors.contains("request 2 is not teacher:T-OKAFOR's"))
         #expect(try runPacer(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted at home"]).output

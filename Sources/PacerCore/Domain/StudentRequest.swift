@@ -144,7 +144,8 @@ public struct StudentRequest: Sendable, Equatable {
     /// scenario's; a family asks for its own student only; the objective must be of a subject the
     /// student takes; the date must be a school day from `today` on and within the calendar's
     /// term (`whenProblem`), the block's period a flex period, a week's date its first day; the
-    /// priority one the scenario names; the note one line people may type.
+    /// priority one the scenario names; the note one line people may type, typed as one line (a
+    /// line break refused).
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
         if let problem = Self.whomProblem(askedBy, for: student, in: scenario) { return problem }
         switch want {
@@ -173,7 +174,7 @@ public struct StudentRequest: Sendable, Equatable {
         case let .week(first):
             if let problem = scenario.calendar.weekStartProblem(first) { return problem }
         }
-        if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }
+        if case let .failure(problem) = PersonText.checked(note, .note, lineBreaks: .refused) { return problem.description }
         return nil
     }
 }

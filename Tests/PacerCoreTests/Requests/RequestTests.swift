@@ -30,6 +30,7 @@ import Testing
         #expect(problem(request(on: .block(tuesday, "P1")))?.contains("unknown flex period 'P1'") == true)
         #expect(problem(request(on: .week(tuesday)))?.contains("the week starts on") == true)
         #expect(problem(request(note: "bell \u{7}"))?.contains("control character") == true)
+        #expect(problem(request(note: "two\nlines")) == "the note has a line break (U+000A) at character 4; it is one line")
     }
 
     /// A request asks of the plans to come, within reach: within the term when the calendar names
