@@ -44,6 +44,7 @@ extension PacerCommand.RequestCommand {
         @OptionGroup var date: DateOption
 
         func validate() throws {
+            try RepeatedOptions.refuse(["--student", "--workshop", "--check", "--teacher", "--on", "--period", "--week-of", "--priority", "--by", "--note", "--date"])
             if [workshop, check, teacher].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --workshop OBJECTIVE, --check OBJECTIVE or --teacher TEACHER") }
             if (on == nil) == (weekOf == nil) { throw ValidationError("give --on DATE (with --period P for one block) or --week-of DATE") }
             if period != nil, on == nil { throw ValidationError("--period goes with --on DATE") }
@@ -108,6 +109,10 @@ extension PacerCommand.RequestCommand {
         @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped.")
         var format: TextTable.Format?
 
+        func validate() throws {
+            try RepeatedOptions.refuse(["--date", "--format"])
+        }
+
         func run() throws {
             let loaded = try loadScenario(scenario)
             let store = try StateStore.existing(for: loaded)
@@ -134,6 +139,7 @@ extension PacerCommand.RequestCommand {
         @Argument(help: "The request's id (pacer request list).") var id: Int64
 
         func validate() throws {
+            try RepeatedOptions.refuse(["--by", "--reason", "--date"])
             if id < 1 { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }

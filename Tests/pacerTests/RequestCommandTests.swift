@@ -24,6 +24,12 @@ import Testing
         let twoLines = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--on", "2026-11-24",
                                               "--note", "one\nforged line", "--date", "2026-11-23"])
         #expect(twoLines.status != 0 && twoLines.errors.contains("request refused: the note has a line break (U+000A) at character 4; it is one line"), "\(twoLines.errors)")
+        // A single-valued option given twice is refused, not the last one kept.
+        for (twice, name) in [(["--on", "2026-11-24", "--on=2026-11-25"], "--on"), (["--on", "2026-11-24", "--priority", "high", "--priority", "urgent"], "--priority"),
+                              (["--on", "2026-11-24", "--period", "F1", "--period", "F2"], "--period"), (["--on", "2026-11-24", "--student", "S-04"], "--student")] {
+            let refused = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1", "--date", "2026-11-23"] + twice)
+            #expect(refused.status != 0 && refused.errors.contains("\(name) given twice: give it once"), "\(refused.errors)")
+        }
         let usage = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1"])
         #expect(usage.status != 0 && usage.errors.contains("give --on DATE (with --period P for one block) or --week-of DATE"))
 
@@ -43,6 +49,8 @@ import Testing
         #expect(recorded.contains("S-01 2026-11-24 [check 1]: meets request 1 (a mastery check on Unit rates with fractions (MATH-7.RP.1))"), "\(recorded)")
         let reasonLines = try runPacerCapturing(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted\nat home"])
         #expect(reasonLines.status != 0 && reasonLines.errors.contains("request refused: the reason has a line break (U+000A) at character 7; it is one line"), "\(reasonLines.errors)")
+        let byTwice = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR", "--by", "scheduler"])
+        #expect(byTwice.status != 0 && byTwice.errors.contains("--by given twice: give it once"), "\(byTwice.errors)")
         let notYours = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR"])
         #expect(notYours.status != 0 && notYours.errors.contains("request 2 is not teacher:T-OKAFOR's"))
         #expect(try runPacer(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted at home"]).output
