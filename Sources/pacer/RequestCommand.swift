@@ -64,7 +64,7 @@ extension PacerCommand.RequestCommand {
             if let weekOf, let first = SchoolDate(weekOf) {
                 when = .week(first)
             } else if let on, let day = SchoolDate(on) {
-                when = period.map { .block(day, PeriodID(rawValue: $0)) } ?? .date(day)
+                when = period.map { .block(day, PeriodID(rawValue: typedID($0, among: loaded.calendar.periods.filter(\.isFlex).map(\.id.rawValue)))) } ?? .date(day)
             } else {
                 return
             }

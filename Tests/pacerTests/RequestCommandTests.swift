@@ -63,4 +63,18 @@ import Testing
         let moved = try runPacerCapturing(["request", "add", school, "--student", "S-01", "--workshop", "MATH-7.RP.1", "--on", "2026-11-26", "--date", "2026-11-25"])
         #expect(moved.status == 0 && moved.errors.contains("note: Ava Martin is on Recognize proportional relationships (MATH-7.RP.2) now: plans weigh this request only while they are on MATH-7.RP.1"), "\(moved.errors)")
     }
+
+    /// Ids typed on the command line are read as the scenario writes them: the flex period as the
+    /// student, the objective and the priority are.
+    @Test func aFlexPeriodIsReadAsTheScenarioWritesIt() throws {
+        let school = try tinySchoolWithState()
+        defer { try? FileManager.default.removeItem(atPath: school) }
+        let asked = try runPacerCapturing(["request", "add", school, "--student", "s-01", "--check", "MATH-7.RP.1", "--on", "2026-11-24", "--period", "f1",
+                                           "--priority", "Urgent", "--date", "2026-11-23"])
+        #expect(asked.status == 0, "\(asked.errors)")
+        #expect(asked.errors.contains("note: 'f1' read as F1") && asked.errors.contains("note: 'Urgent' read as urgent"), "\(asked.errors)")
+        #expect(asked.output.hasSuffix("for Ava Martin (S-01), 2026-11-24 F1, urgent\n"), "\(asked.output)")
+        let other = try runPacerCapturing(["request", "add", school, "--student", "S-01", "--check", "MATH-7.RP.1", "--on", "2026-11-24", "--period", "p1", "--date", "2026-11-23"])
+        #expect(other.status != 0 && other.errors.contains("request refused: unknown flex period 'p1'"), "\(other.errors)")
+    }
 }
