@@ -134,13 +134,19 @@ extension PacerCommand.RequestCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.",
+            usage: "pacer request cancel <scenario> <id> [--by <by>] [--reason <reason>] [--date <date>]")
         @Argument(help: "The scenario.") var scenario: String
-        @Argument(help: "The request's id (pacer request list).") var id: Int64
+        // Read as text, with whatever ArgumentParser does not recognize (to it `-1` is an option,
+        // which it drops with a "Missing expected argument"): `RequestIDArgument` says what is
+        // wrong with what was given, `-1` as `-- -1`.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The request's id (pacer request list).", valueName: "id")) var idText: [String] = []
+        var id: Int64 { (try? RequestIDArgument.id(idText)) ?? 0 }
 
         func validate() throws {
             try RepeatedOptions.refuse(["--by", "--reason", "--date"])
-            if id < 1 { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
+            _ = try RequestIDArgument.id(idText)
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }
         @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
@@ -161,5 +167,27 @@ extension PacerCommand.RequestCommand {
                 throw CommandFailure(error.description)
             }
         }
+    }
+}
+
+/// A request's id as a command reads it (`request cancel`): one whole number from 1, given as
+/// text so that `-1` and `0` get the same refusal as `-- -1`, instead of ArgumentParser's
+/// "Missing expected argument" for what it took for an option.
+enum RequestIDArgument {
+    /// `words` are the command's inputs ArgumentParser did not recognize, as typed (the id, `-1`,
+    /// a `--` terminator, a mistyped option); a dash-prefixed word that is no number is an
+    /// unknown option, said as ArgumentParser says it.
+    static func id(_ words: [String]) throws -> Int64 {
+        // After a `--` terminator nothing is an option.
+        let terminator = words.firstIndex(of: "--")
+        let before = terminator.map { Array(words[..<$0]) } ?? words
+        let given = before + (terminator.map { Array(words[($0 + 1)...]) } ?? [])
+        if let option = before.first(where: { $0.hasPrefix("-") && Int64($0) == nil && $0 != "-" }) {
+            throw ValidationError("unknown option '\(option)'")
+        }
+        guard let text = given.first else { throw ValidationError("give the request's id; pacer request list shows them") }
+        guard given.count == 1 else { throw ValidationError("give one request id, got \(given.count): \(given.joined(separator: " "))") }
+        guard let id = Int64(text), id >= 1 else { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
+        return id
     }
 }

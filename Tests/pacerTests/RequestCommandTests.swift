@@ -49,6 +49,13 @@ import Testing
         #expect(recorded.contains("S-01 2026-11-24 [check 1]: meets request 1 (a mastery check on Unit rates with fractions (MATH-7.RP.1))"), "\(recorded)")
         let reasonLines = try runPacerCapturing(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted\nat home"])
         #expect(reasonLines.status != 0 && reasonLines.errors.contains("request refused: the reason has a line break (U+000A) at character 7; it is one line"), "\(reasonLines.errors)")
+        // An id that is no request's gets the command's own refusal, `-1` as `-- -1`.
+        for id in [["-1"], ["--", "-1"], ["0"], ["-1", "--by", "scheduler"]] {
+            let refused = try runPacerCapturing(["request", "cancel", school] + id)
+            #expect(refused.status != 0 && refused.errors.contains("request ids are whole numbers from 1; pacer request list shows them"), "\(id): \(refused.errors)")
+        }
+        let mistyped = try runPacerCapturing(["request", "cancel", school, "2", "--reson", "x"])
+        #expect(mistyped.status != 0 && mistyped.errors.contains("unknown option '--reson'"), "\(mistyped.errors)")
         let byTwice = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR", "--by", "scheduler"])
         #expect(byTwice.status != 0 && byTwice.errors.contains("--by given twice: give it once"), "\(byTwice.errors)")
         let notYours = try runPacerCapturing(["request", "cancel", school, "2", "--by", "teacher:T-OKAFOR"])
