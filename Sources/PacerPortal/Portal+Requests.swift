@@ -82,10 +82,10 @@ extension Portal {
             when = span.hasPrefix("block:") ? .block(day, PeriodID(rawValue: String(span.dropFirst(6)))) : .date(day)
         }
         let priority = family ? scenario.requestPriorities.standard : (form["priority"] ?? scenario.requestPriorities.standard)
-        // The note as `PersonText` keeps it (one line); one it refuses goes on as typed, for
-        // `StudentRequest.problem` to refuse with its reason.
+        // The note as `PersonText` keeps it (one line, as typed: a line break refused); one it
+        // refuses goes on as typed, for `StudentRequest.problem` to refuse with its reason.
         let raw = form["note"] ?? ""
-        let note = (try? PersonText.checked(raw, .note).get()) ?? raw
+        let note = (try? PersonText.checked(raw, .note, lineBreaks: .refused).get()) ?? raw
         let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: note, askedOn: today)
         let id: Int64
         do {

@@ -26,7 +26,8 @@ extension PacerCommand.RequestCommand {
                 Give one of --workshop OBJECTIVE, --check OBJECTIVE, --teacher TEACHER, and one of \
                 --on DATE (with --period P for one flex block) or --week-of DATE. The same live \
                 request asked again by the same person is the one request (its id is printed). \
-                --date is today (default: the clock), from which a request asks of the plans to come.
+                --date is today (default: the clock), from which a request asks of the plans to come: \
+                within the calendar's term, or at most 366 days ahead when it names none.
                 """
         )
         @Argument(help: "The scenario.") var scenario: String
@@ -43,6 +44,7 @@ extension PacerCommand.RequestCommand {
         @OptionGroup var date: DateOption
 
         func validate() throws {
+            try RepeatedOptions.refuse(["--student", "--workshop", "--check", "--teacher", "--on", "--period", "--week-of", "--priority", "--by", "--note", "--date"])
             if [workshop, check, teacher].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --workshop OBJECTIVE, --check OBJECTIVE or --teacher TEACHER") }
             if (on == nil) == (weekOf == nil) { throw ValidationError("give --on DATE (with --period P for one block) or --week-of DATE") }
             if period != nil, on == nil { throw ValidationError("--period goes with --on DATE") }
@@ -62,7 +64,7 @@ extension PacerCommand.RequestCommand {
             if let weekOf, let first = SchoolDate(weekOf) {
                 when = .week(first)
             } else if let on, let day = SchoolDate(on) {
-                when = period.map { .block(day, PeriodID(rawValue: $0)) } ?? .date(day)
+                when = period.map { .block(day, PeriodID(rawValue: typedID($0, among: loaded.calendar.periods.filter(\.isFlex).map(\.id.rawValue)))) } ?? .date(day)
             } else {
                 return
             }
@@ -107,6 +109,10 @@ extension PacerCommand.RequestCommand {
         @Option(help: "table (columns aligned), tsv, csv or json; the default is table on a terminal and tsv when piped.")
         var format: TextTable.Format?
 
+        func validate() throws {
+            try RepeatedOptions.refuse(["--date", "--format"])
+        }
+
         func run() throws {
             let loaded = try loadScenario(scenario)
             let store = try StateStore.existing(for: loaded)
@@ -128,16 +134,23 @@ extension PacerCommand.RequestCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a request that still asks: pacer request cancel SCENARIO ID.",
+            usage: "pacer request cancel <scenario> <id> [--by <by>] [--reason <reason>] [--date <date>]")
         @Argument(help: "The scenario.") var scenario: String
-        @Argument(help: "The request's id (pacer request list).") var id: Int64
+        // Read as text, with whatever ArgumentParser does not recognize (to it `-1` is an option,
+        // which it drops with a "Missing expected argument"): `RequestIDArgument` says what is
+        // wrong with what was given, `-1` as `-- -1`.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The request's id (pacer request list).", valueName: "id")) var idText: [String] = []
+        var id: Int64 { (try? RequestIDArgument.id(idText)) ?? 0 }
 
         func validate() throws {
-            if id < 1 { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
+            try RepeatedOptions.refuse(["--by", "--reason", "--date"])
+            _ = try RequestIDArgument.id(idText)
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }
         @Option(help: "Who cancels: scheduler (default, any request), teacher:ID or family:STUDENT (their own).") var by = "scheduler"
-        @Option(help: "Why, shown with the request.") var reason = ""
+        @Option(help: "Why, shown with the request (one line, at most 500 characters).") var reason = ""
         @OptionGroup var date: DateOption
 
         func run() throws {
@@ -154,5 +167,27 @@ extension PacerCommand.RequestCommand {
                 throw CommandFailure(error.description)
             }
         }
+    }
+}
+
+/// A request's id as a command reads it (`request cancel`): one whole number from 1, given as
+/// text so that `-1` and `0` get the same refusal as `-- -1`, instead of ArgumentParser's
+/// "Missing expected argument" for what it took for an option.
+enum RequestIDArgument {
+    /// `words` are the command's inputs ArgumentParser did not recognize, as typed (the id, `-1`,
+    /// a `--` terminator, a mistyped option); a dash-prefixed word that is no number is an
+    /// unknown option, said as ArgumentParser says it.
+    static func id(_ words: [String]) throws -> Int64 {
+        // After a `--` terminator nothing is an option.
+        let terminator = words.firstIndex(of: "--")
+        let before = terminator.map { Array(words[..<$0]) } ?? words
+        let given = before + (terminator.map { Array(words[($0 + 1)...]) } ?? [])
+        if let option = before.first(where: { $0.hasPrefix("-") && Int64($0) == nil && $0 != "-" }) {
+            throw ValidationError("unknown option '\(option)'")
+        }
+        guard let text = given.first else { throw ValidationError("give the request's id; pacer request list shows them") }
+        guard given.count == 1 else { throw ValidationError("give one request id, got \(given.count): \(given.joined(separator: " "))") }
+        guard let id = Int64(text), id >= 1 else { throw ValidationError("request ids are whole numbers from 1; pacer request list shows them") }
+        return id
     }
 }

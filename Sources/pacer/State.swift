@@ -219,7 +219,7 @@ extension PacerCommand {
 
         /// The requests still asking (open, planned, or declined by a plan or a conflict that may
         /// change), oldest asked first, one a line, names first, with where each stands unless open:
-        /// `3 days waiting: Ms Okafor asks a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent (declined, …)`.
+        /// `3 days waiting: Ms Okafor asks for a mastery check on … for Ava Martin (S-01), 2026-11-24, urgent (declined, …)`.
         static func openRequests(_ store: StateStore, _ scenario: Scenario, on date: SchoolDate, student: StudentID?) throws -> [String] {
             try store.askingRequests().filter { student == nil || $0.student == student }
                 .sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }

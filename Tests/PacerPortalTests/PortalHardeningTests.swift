@@ -148,6 +148,25 @@ final class LogLines: LogHandler, @unchecked Sendable {
         #expect(try store.checks(of: "S-11").map(\.note) == ["café"])
     }
 
+    /// A form that sends a field twice is refused whole (every field is single-valued): neither
+    /// value is taken, nothing is recorded.
+    @Test func aFormThatSendsAFieldTwiceIsRefused() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (cookie, token) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            let ask = try await post(client, "/request", cookie: cookie,
+                                     form: "csrf=\(token)&student=S-01&student=S-02&want=check%3AMATH&span=day&on=2026-11-25")
+            #expect(ask.status == .badRequest && ask.body.contains("The form sent “student” twice; nothing was changed."), "\(ask.body.prefix(2000))")
+            let check = try await post(client, "/check", cookie: cookie,
+                                       form: "csrf=\(token)&student=S-11&objective=MATH-7.NS.1&result=not-yet&result=mastered")
+            #expect(check.status == .badRequest && check.body.contains("The form sent “result” twice"), "\(check.body.prefix(2000))")
+            let odd = try await post(client, "/check", cookie: cookie, form: "csrf=\(token)&%3Cb%3E=1&%3Cb%3E=2")
+            #expect(odd.status == .badRequest && odd.body.contains("The form sent a field twice"), "\(odd.body.prefix(2000))")
+        }
+        #expect(try store.requests().isEmpty && store.checks(of: "S-11").isEmpty)
+    }
+
     /// Every POST route, whoever may use it, refuses a form without the session's CSRF token
     /// (`FormMiddleware` reads them all): nothing is recorded.
     @Test func everyPostNeedsTheFormToken() async throws {

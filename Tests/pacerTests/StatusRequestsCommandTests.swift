@@ -19,8 +19,8 @@ import Testing
         let output = try runPacer(["status", school, "--date", "2026-11-25"]).output
         let tail = try #require(output.range(of: "\nrequests still asking, oldest first:\n")).upperBound
         #expect(output[tail...].split(separator: "\n") == [
-            "  2 days waiting: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent [request 2]",
-            "  1 day waiting: Liam Chen's family asks a workshop on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-26, normal [request 1]",
+            "  2 days waiting: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-25, urgent [request 2]",
+            "  1 day waiting: Liam Chen's family asks for a workshop on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-26, normal [request 1]",
         ], "oldest first, the cancelled one left out, after the standing table")
         #expect(output.hasPrefix("student\t"), "the standing table comes first")
         // One student's status lists that student's requests only, after their checks.

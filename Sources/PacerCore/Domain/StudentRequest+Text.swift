@@ -30,9 +30,21 @@ public enum RequestText {
         }
     }
 
-    /// "Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent".
+    /// What a request asks, as said after "asks for": "a mastery check on Unit rates with
+    /// fractions (MATH-7.RP.1) for Ava Martin (S-01)" (without "for …" unless `naming` the
+    /// student). Time a teacher asks for with a student is time with the student, named always:
+    /// "time with Ava Martin (S-01)", not "time with Mx Rivera" when Mx Rivera asks. The one home
+    /// of these words: the command line, the scheduler's page, the ask page, the teacher's day
+    /// and the family page say what was asked with it.
+    public static func asked(_ request: StudentRequest, _ scenario: Scenario, naming student: Bool = true) -> String {
+        let whom = "\(scenario.studentName(request.student)) (\(request.student))"
+        if case let .teacher(id) = request.want, request.askedBy == .teacher(id) { return "time with \(whom)" }
+        return want(request.want, scenario) + (student ? " for \(whom)" : "")
+    }
+
+    /// "Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava
+    /// Martin (S-01), 2026-11-24, urgent"; "Mx Rivera asks for time with Mia Johnson (S-04), 2026-11-25, normal".
     public static func line(_ request: StudentRequest, _ scenario: Scenario) -> String {
-        let student = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
-        return "\(asker(request.askedBy, scenario)) asks \(want(request.want, scenario)) for \(student) (\(request.student)), \(request.when), \(request.priority)"
+        "\(asker(request.askedBy, scenario)) asks for \(asked(request, scenario)), \(request.when), \(request.priority)"
     }
 }

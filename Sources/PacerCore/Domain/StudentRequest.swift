@@ -153,9 +153,10 @@ public struct StudentRequest: Sendable, Equatable {
     /// Why the request cannot be made in `scenario` on `today`, or nil: the one home of what a
     /// request must be, whoever makes it. The student, the objective and the teachers must be the
     /// scenario's; a family asks for its own student only; the objective must be of a subject the
-    /// student takes; the date must be a school day from `today` on, the block's period a flex
-    /// period, a week's date its first day; the priority one the scenario names; the note one line
-    /// people may type.
+    /// student takes; the date must be a school day from `today` on and within the calendar's
+    /// term (`whenProblem`), the block's period a flex period, a week's date its first day; the
+    /// priority one the scenario names; the note one line people may type, typed as one line (a
+    /// line break refused).
     public func problem(in scenario: Scenario, today: SchoolDate) -> String? {
         if let problem = Self.whomProblem(askedBy, for: student, in: scenario) { return problem }
         switch want {
@@ -172,6 +173,7 @@ public struct StudentRequest: Sendable, Equatable {
             return NearestNames.unknown("priority", priority, among: scenario.requestPriorities.levels.map(\.id))
         }
         if when.first < today { return "\(when.first) is before today (\(today)): a request asks of the plans to come" }
+        if let problem = Self.whenProblem(when, in: scenario.calendar, today: today) { return problem }
         switch when {
         case let .date(date):
             if let problem = scenario.calendar.schoolDayProblem(date) { return problem }
@@ -183,12 +185,34 @@ public struct StudentRequest: Sendable, Equatable {
         case let .week(first):
             if let problem = scenario.calendar.weekStartProblem(first) { return problem }
         }
-        if case let .failure(problem) = PersonText.checked(note, .note) { return problem.description }
+        if case let .failure(problem) = PersonText.checked(note, .note, lineBreaks: .refused) { return problem.description }
         return nil
     }
 }
 
 extension StudentRequest {
+    /// The most days after today a request may ask for when the calendar names no term.
+    public static let daysAheadWithoutTerm = 366
+
+    /// Why `when` is too far from the plans to come, or nil: with a term in the calendar, a day or
+    /// a block must be one of its dates and a week must have a school day in it (as `pacer plan
+    /// --week-of` plans the days of a week within the term); without one, no school day it asks
+    /// for may be more than `daysAheadWithoutTerm` days after `today`.
+    static func whenProblem(_ when: When, in calendar: SchoolCalendar, today: SchoolDate) -> String? {
+        let dates: [SchoolDate] = switch when {
+        case let .date(date), let .block(date, _): [date]
+        case let .week(first): calendar.dates(weekOf: first).map(\.date)
+        }
+        if let term = calendar.term {
+            if case let .week(first) = when {
+                return dates.contains(where: term.contains) ? nil : "the week of \(first) is outside the term (\(term.firstDay) to \(term.lastDay))"
+            }
+            return dates.lazy.compactMap(term.problem).first
+        }
+        guard let last = dates.max(), today.days(to: last) > daysAheadWithoutTerm else { return nil }
+        return "\(last) is \(today.days(to: last)) days after today (\(today)); the calendar names no term, so a request asks at most \(daysAheadWithoutTerm) days ahead"
+    }
+
     /// Why `asker` may not ask for `student` at all (`problem`'s first checks): an asker or a
     /// student the scenario does not know, or a family asking for another student, or nil.
     public static func whomProblem(_ asker: Asker, for student: StudentID, in scenario: Scenario) -> String? {

@@ -9,7 +9,10 @@ import Foundation
 ///   or make it read in another order than it is stored;
 /// - tab, CR, LF (a CRLF too) and the Unicode line and paragraph separators become one space:
 ///   the text is one line, so it cannot forge a row of a TSV file or a line of a terminal; spaces
-///   at either end are dropped;
+///   at either end are dropped. Where the person typed it into a field that says one line (a
+///   request's note, a cancel's reason: `LineBreaks.refused`) they are refused instead, as the
+///   other control characters are: the person can type it again, and nothing is kept otherwise
+///   than typed;
 /// - each kind has its length limit, in characters: a note 500, a name 200.
 ///
 /// What is printed or written out is escaped again by `PersonText.visible` (a terminal, TSV) and
@@ -41,6 +44,15 @@ public struct PersonText: Sendable, Hashable {
         }
     }
 
+    /// What a tab or a line break in the text does.
+    public enum LineBreaks: Sendable {
+        /// Becomes one space: text read from a file (a CSV cell may span lines), a gradebook, or
+        /// typed where a break was always taken as a space.
+        case folded
+        /// Refused with its code point and position: text typed where the help says one line.
+        case refused
+    }
+
     /// Why a text was refused, in words a person can act on.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
@@ -49,11 +61,16 @@ public struct PersonText: Sendable, Hashable {
     /// The text as kept: one line, no control characters, within its limit.
     public let text: String
 
-    /// Checks `raw` against the rule for `kind` and keeps it as one line.
-    public init(_ raw: String, _ kind: Kind) throws(Problem) {
+    /// Checks `raw` against the rule for `kind` and keeps it as one line (a tab or a line break
+    /// refused, with `lineBreaks: .refused`).
+    public init(_ raw: String, _ kind: Kind, lineBreaks: LineBreaks = .folded) throws(Problem) {
         var text = ""
         for (offset, character) in raw.enumerated() {
             if Self.lineBreaks.contains(character) {
+                if lineBreaks == .refused, let scalar = character.unicodeScalars.first {
+                    let what = character == "\t" ? "a tab" : "a line break"
+                    throw Problem(description: "the \(kind.noun) has \(what) (\(Self.codePoint(scalar))) at character \(offset + 1); it is one line")
+                }
                 text.append(" ")
                 continue
             }
@@ -74,8 +91,8 @@ public struct PersonText: Sendable, Hashable {
     }
 
     /// The text for `kind`, or the problem as a message.
-    public static func checked(_ raw: String, _ kind: Kind) -> Result<String, Problem> {
-        Result { () throws(Problem) in try PersonText(raw, kind).text }
+    public static func checked(_ raw: String, _ kind: Kind, lineBreaks: LineBreaks = .folded) -> Result<String, Problem> {
+        Result { () throws(Problem) in try PersonText(raw, kind, lineBreaks: lineBreaks).text }
     }
 
     // MARK: The characters, and how one is shown

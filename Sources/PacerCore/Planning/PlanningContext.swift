@@ -47,7 +47,10 @@ public struct PlanningContext: Sendable {
     /// its current objective and the weeks they are `behind` in it. A student a workshop or check
     /// request asks for today (`asked`: `StateStore.requestGoals` for the date) wants a workshop
     /// on its objective today whatever the week has covered: the teacher checks them there
-    /// (docs/requests.md). All but `behind` look up a student on an objective.
+    /// (docs/requests.md). Only the goals the day could meet (`meetable`) count, for that want and
+    /// as the context's `requestGoals` alike: one read list, so a request for a block the student
+    /// cannot attend neither prices the plan nor makes the student want a workshop. All but
+    /// `behind` look up a student on an objective.
     static func day(
         _ scenario: Scenario, _ day: Day, on date: SchoolDate, current: [StudentID: [SubjectID: ObjectiveID]], absences: Absences,
         received: [StudentObjective: Int], plannedLater: [StudentObjective: [SchoolDate]], movedOn: [StudentObjective: SchoolDate],
@@ -59,7 +62,9 @@ public struct PlanningContext: Sendable {
             let due = scenario.calendar.schoolDay(after: moved, count: firstWorkshopWithin)
             return (received[key] ?? 0) + (date <= due ? later.filter { $0 <= due }.count : later.count)
         }
-        let askedFor = Set(asked.map { StudentObjective($0.student, $0.objective) })
+        var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), weeksBehind: behind)
+        context.requestGoals = context.meetable(asked)
+        let askedFor = Set(context.requestGoals.map { StudentObjective($0.student, $0.objective) })
         var wanted: [StudentID: [SubjectID: Int]] = [:]
         var waitedDays: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in current {
@@ -71,7 +76,7 @@ public struct PlanningContext: Sendable {
                 waitedDays[student, default: [:]][subject] = waited(key)
             }
         }
-        var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), waitedDays: waitedDays, weeksBehind: behind)
+        context.waitedDays = waitedDays
         context.wanted = wanted
         return context
     }

@@ -95,11 +95,10 @@ public struct AskView: Sendable, Equatable {
         /// not the person reading (`Ms Okafor asked for a mastery check …`).
         public init(_ request: StudentRequest, role: AccessRole, scenario: Scenario) {
             id = request.id
-            let want = RequestText.want(request.want, scenario)
-            let what = StudentRequest.Asker(role: role) == request.askedBy ? want.prefix(1).uppercased() + want.dropFirst()
-                : "\(RequestText.asker(request.askedBy, scenario)) asked for \(want)"
-            text = what + " for "
-                + "\(scenario.studentName(request.student)) (\(request.student)), \(request.when), \(request.priority): \(RequestText.standing(request))"
+            let asked = RequestText.asked(request, scenario)
+            let what = StudentRequest.Asker(role: role) == request.askedBy ? asked.prefix(1).uppercased() + asked.dropFirst()
+                : "\(RequestText.asker(request.askedBy, scenario)) asked for \(asked)"
+            text = what + ", \(request.when), \(request.priority): \(RequestText.standing(request))"
                 + (request.note.isEmpty ? "" : " (“\(PersonText.visible(request.note))”)")
             mayCancel = PortalAccess.mayCancel(role, request)
         }

@@ -73,7 +73,7 @@ public struct FamilyView: Sendable, Equatable {
         requestLines = requests.filter { $0.student == student }.reversed().map { request in
             // The family's own note is shown them; a teacher's is for the people who plan.
             let note = request.askedBy == .family(student) && !request.note.isEmpty ? " (your note: \(PersonText.visible(request.note)))" : ""
-            return PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)), "
+            return PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.asked(request, scenario, naming: false)), "
                                          + "\(RequestText.when(request.when, scenario))\(note): \(RequestText.standing(request))",
                               cancel: PortalAccess.mayCancel(.family(student), request) ? request.id : nil)
         }

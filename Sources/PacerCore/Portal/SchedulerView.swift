@@ -73,7 +73,7 @@ public struct SchedulerView: Sendable, Equatable {
     public let checks: [Check]
     public let standing: [Standing]
     /// The requests still asking, oldest first, names first, with the days they have waited and
-    /// where each stands unless open: `3 d: Ms Okafor asks a mastery check on … for Ava Martin
+    /// where each stands unless open: `3 d: Ms Okafor asks for a mastery check on … for Ava Martin
     /// (S-01), 2026-11-24, urgent (planned, …)`.
     public var requests: [String] { requestLines.map(\.text) }
     /// The same lines, each with the id the scheduler cancels it by.

@@ -37,7 +37,8 @@ extension TeacherDayView {
         }
         let asked = onDay.filter { $0.askedBy == .teacher(teacher) }.map { request -> Asked in
             let name = "\(scenario.studentName(request.student)) (\(request.student))"
-            let what = "\(RequestText.want(request.want, scenario)), \(request.when)"
+            // Time the teacher asked for with the student is time with them, the teacher reading.
+            let what = (request.want == .teacher(teacher) ? "time with you" : RequestText.want(request.want, scenario)) + ", \(request.when)"
             if let s = got(request) {
                 let with = s.teacher == teacher ? "with you" : "with \(scenario.teacherName(s.teacher))"
                 return Asked(student: name, what: what,
@@ -61,8 +62,8 @@ extension TeacherDayView {
         }.map(\.element)
         let mine = Set(sessions.filter { $0.teacher == teacher }.flatMap(\.students))
         day.othersAsked = onDay.filter { $0.askedBy != .teacher(teacher) && mine.contains($0.student) }.map { request in
-            "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.want(request.want, scenario)) for "
-                + "\(scenario.studentName(request.student)) (\(request.student)), \(request.when), \(request.priority): \(RequestText.standing(request))"
+            "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.asked(request, scenario)), "
+                + "\(request.when), \(request.priority): \(RequestText.standing(request))"
         }
         return day
     }

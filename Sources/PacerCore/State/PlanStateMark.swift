@@ -23,6 +23,28 @@ public struct PlanStateMark: Codable, Sendable, Equatable {
     /// were kept, which weighed none.
     public var lastRequest: Int64?
 
+    private enum CodingKeys: String, CodingKey {
+        case lastCheck, lastAbsence, lastClosure, digest, lastRoster, lastRequest
+    }
+
+    /// Read from plan.json: each mark is an id or the requests' sequence, 0 for none, so a
+    /// negative one is refused (it would verify the plan against a state before anything was
+    /// recorded, and `publish` would take it as current).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func mark(_ key: CodingKeys) throws -> Int64? {
+            guard let value = try c.decodeIfPresent(Int64.self, forKey: key) else { return nil }
+            guard value >= 0 else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(value) is negative: a plan's mark is an id, or 0 for none")
+            }
+            return value
+        }
+        guard let lastCheck = try mark(.lastCheck) else { throw DecodingError.keyNotFound(CodingKeys.lastCheck, .init(codingPath: c.codingPath, debugDescription: "")) }
+        guard let lastAbsence = try mark(.lastAbsence) else { throw DecodingError.keyNotFound(CodingKeys.lastAbsence, .init(codingPath: c.codingPath, debugDescription: "")) }
+        self.init(lastCheck: lastCheck, lastAbsence: lastAbsence, lastClosure: try mark(.lastClosure), digest: try c.decode(String.self, forKey: .digest),
+                  lastRoster: try mark(.lastRoster), lastRequest: try mark(.lastRequest))
+    }
+
     public init(lastCheck: Int64, lastAbsence: Int64, lastClosure: Int64? = nil, digest: String, lastRoster: Int64? = nil, lastRequest: Int64? = nil) {
         self.lastCheck = lastCheck
         self.lastAbsence = lastAbsence

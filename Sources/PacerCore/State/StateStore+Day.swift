@@ -129,7 +129,6 @@ extension StateStore {
             absences: try Self.absentBlocks(db, scenario: scenario, dates: [(date, day)]).merged(with: away),
             received: progress.receivedThisWeek, plannedLater: plannedLater, movedOn: progress.movedOn,
             waited: { progress.waited($0, until: date) }, behind: progress.weeksBehind, asked: goals)
-        context.requestGoals = context.meetable(goals)
         context.published = plan.sessions.filter { $0.day == day.id && closed[$0.block] == nil }
         context.publishedStudy = plan.study.map { $0.filter { $0.day == day.id && closed[$0.block] == nil } }
         context.closedPublished = plan.sessions.filter { $0.day == day.id && closed[$0.block] != nil }

@@ -232,7 +232,9 @@ struct RequestAgainstPlans {
 extension StateStore {
     /// Why `request` may not be served though it is taken (docs/requests.md): the school is
     /// closed on every flex block it asks for, the student is off the roster then (left, or not
-    /// yet joined), or recorded away in every one of them. Empty when nothing stands in its way.
+    /// yet joined), or not free in any of them (unavailable in students.csv, or recorded away),
+    /// or, for time with a teacher, the teacher is off the roster or not free in any of them
+    /// (unavailable in scenario.yaml, or recorded away). Empty when nothing stands in its way.
     public func warnings(for request: StudentRequest, scenario: Scenario) throws -> [String] {
         try read { db in try RequestObstacles(db, scenario: scenario).unservable(request, db).map { [$0] } ?? [] }
     }
@@ -253,7 +255,9 @@ final class RequestObstacles {
         roster = try StateStore.roster(db)
     }
 
-    /// Why nothing can serve `request` (`StateStore.warnings(for:scenario:)`), or nil.
+    /// Why nothing can serve `request` (`StateStore.warnings(for:scenario:)`), or nil: the one
+    /// home of these causes, which `request add` warns with and a settling declines with (in
+    /// place of the plan's words, which would blame the plan for what no plan could do).
     func unservable(_ request: StudentRequest, _ db: Database) throws -> String? {
         let (scenario, closed, roster) = (scenario, closed, roster)
         let name = scenario.students.first { $0.id == request.student }?.name ?? request.student.rawValue
@@ -274,10 +278,29 @@ final class RequestObstacles {
         }
         let dates = open.map(\.0)
         if self.away[dates] == nil { self.away[dates] = try StateStore.absentBlocks(db, scenario: scenario, dates: open) }
-        let away = self.away[dates]?.students[request.student] ?? []
-        if open.allSatisfy({ _, day in asked(day).allSatisfy { away.contains($0.id) } }) {
-            return "\(name) is recorded away \(then): no plan will serve it unless the absence is withdrawn"
+        let away = self.away[dates] ?? Absences()
+        // The open blocks it asks for, each a block of the week (`Mon-F1`): whom it needs must be free in one.
+        let blocks = open.flatMap { date, day in asked(day).filter { closed.closure(on: date, period: $0.period) == nil }.map(\.id) }
+        let standing = scenario.students.first { $0.id == request.student }?.unavailable ?? []
+        if let why = Self.notFree(name, in: blocks, standing: Set(standing), file: "students.csv", away: away.students[request.student] ?? [], then) {
+            return why
         }
-        return nil
+        guard case let .teacher(id) = request.want else { return nil }
+        let teacher = scenario.teachers.first { $0.id == id }
+        let who = teacher?.name ?? id.rawValue
+        if open.allSatisfy({ !roster.isOn(.teacher(id), on: $0.0) }) {
+            return "\(who) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
+        }
+        return Self.notFree(who, in: blocks, standing: Set(teacher?.unavailable ?? []), file: "scenario.yaml", away: away.teachers[id] ?? [], then)
+    }
+
+    /// Why `who` is free in none of `blocks`, each unavailable in `file` (`standing`) or recorded
+    /// away (`away`), or nil: "Ava Martin is unavailable on 2026-11-24 F1 (students.csv)", "… is
+    /// recorded away …" (the absence can be withdrawn), or both.
+    private static func notFree(_ who: String, in blocks: [BlockID], standing: Set<BlockID>, file: String, away: Set<BlockID>, _ then: String) -> String? {
+        guard !blocks.isEmpty, blocks.allSatisfy({ standing.contains($0) || away.contains($0) }) else { return nil }
+        if blocks.allSatisfy(away.contains) { return "\(who) is recorded away \(then): no plan will serve it unless the absence is withdrawn" }
+        if blocks.allSatisfy(standing.contains) { return "\(who) is unavailable \(then) (\(file)): no plan will serve it" }
+        return "\(who) is unavailable (\(file)) or recorded away in every block \(then): no plan will serve it"
     }
 }

@@ -67,8 +67,8 @@ extension StateStore {
     /// Cancels a request still asking for `by`: who asked it, or the scheduler; says why when it
     /// cannot. The requests are settled again (a request it won a block from asks again).
     public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario, today: SchoolDate? = nil) throws {
-        // The reason is text people type, held to the rule for notes.
-        if case let .failure(problem) = PersonText.checked(reason, .reason) { throw RequestError.refused(problem.description) }
+        // The reason is text people type, held to the rule for notes: one line, as typed.
+        if case let .failure(problem) = PersonText.checked(reason, .reason, lineBreaks: .refused) { throw RequestError.refused(problem.description) }
         try write { db in
             guard let request = try Self.requests(db, id: id).first else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }

@@ -30,6 +30,21 @@ import Testing
         #expect(try PersonText("é ✓ 名前 =HYPERLINK(\"x\")", .note).text == "é ✓ 名前 =HYPERLINK(\"x\")", "other text is kept as it is")
     }
 
+    /// Typed where the help says one line (a request's note, a cancel's reason), a break is
+    /// refused rather than made a space.
+    @Test func aLineTypedAsOneRefusesLineBreaks() throws {
+        func refused(_ raw: String, _ kind: PersonText.Kind = .note) -> String? {
+            if case let .failure(problem) = PersonText.checked(raw, kind, lineBreaks: .refused) { return problem.description }
+            return nil
+        }
+        #expect(refused("first\nsecond") == "the note has a line break (U+000A) at character 6; it is one line")
+        #expect(refused("x\r\ny", .reason) == "the reason has a line break (U+000D) at character 2; it is one line")
+        #expect(refused("a\tb") == "the note has a tab (U+0009) at character 2; it is one line")
+        #expect(refused("para\u{2029}graph") == "the note has a line break (U+2029) at character 5; it is one line")
+        #expect(refused("bell\u{7}")?.contains("a control character (U+0007)") == true)
+        #expect(try PersonText("  one line  ", .note, lineBreaks: .refused).text == "one line")
+    }
+
     @Test func combiningMarksCountTowardTheLimit() {
         let piledUp = "e" + String(repeating: "\u{0301}", count: 600)
         #expect(piledUp.count == 1, "one grapheme")

@@ -31,4 +31,22 @@ import Testing
             json["header"] = header
         }.contains("a number in it does not fit its field"))
     }
+
+    /// The state a plan was made from is marked by ids, 0 for none: a negative one is refused
+    /// where the plan is read (`pacer verify`, `publish`), not taken as a state before any.
+    @Test(arguments: ["lastRequest", "lastCheck", "lastAbsence", "lastClosure", "lastRoster"])
+    func aNegativeMarkIsRefused(field: String) throws {
+        func madeFrom(_ value: Int) throws -> String {
+            try problem { json in
+                var header = json["header"] as? [String: Any] ?? [:]
+                var mark: [String: Any] = ["lastCheck": 3, "lastAbsence": 0, "lastClosure": 0, "digest": "x", "lastRoster": 0, "lastRequest": 2]
+                mark[field] = value
+                header["madeFrom"] = mark
+                json["header"] = header
+            }
+        }
+        #expect(try madeFrom(0) == "read")
+        let negative = try madeFrom(-1)
+        #expect(negative.hasSuffix("not a Pacer plan: header.madeFrom.\(field): -1 is negative: a plan's mark is an id, or 0 for none"), "\(negative)")
+    }
 }

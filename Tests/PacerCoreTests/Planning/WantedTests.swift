@@ -40,4 +40,27 @@ import Testing
         #expect(day.waitedDays["S-01"]?["MATH"] == 4, "waiting is kept per subject")
         #expect(day.scenario.calendar.days.map(\.id) == ["Tue"], "the scenario is cut to the day")
     }
+
+    /// A request for today makes its student want a workshop today, covered or not, but only a
+    /// request the day could meet: one for a block the student is unavailable in (students.csv)
+    /// or recorded away from asks nothing of the day, as it prices nothing (`meetable`).
+    @Test func aDayWantsWhatItsMeetableRequestsAsk() throws {
+        let scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        let tuesday = try #require(scenario.calendar.days.first { $0.id == "Tue" })
+        let current: [StudentID: [SubjectID: ObjectiveID]] = ["S-02": ["MATH": "MATH-7.RP.1"], "S-04": ["MATH": "MATH-7.RP.2"], "S-05": ["MATH": "MATH-7.RP.2"]]
+        let covered: [StudentObjective: Int] = [StudentObjective("S-02", "MATH-7.RP.1"): 2, StudentObjective("S-04", "MATH-7.RP.2"): 2,
+                                                StudentObjective("S-05", "MATH-7.RP.2"): 2]
+        var away = Absences()
+        away.students["S-04"] = ["Tue-F1", "Tue-F2"]
+        let asked = [
+            RequestGoal(request: 1, student: "S-02", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100),
+            RequestGoal(request: 2, student: "S-04", objective: "MATH-7.RP.2", days: ["Tue"], weight: 100),            // recorded away all day
+            RequestGoal(request: 3, student: "S-05", objective: "MATH-7.RP.2", days: ["Tue"], period: "F1", weight: 100), // unavailable in Tue-F1
+        ]
+        let day = PlanningContext.day(scenario, tuesday, on: SchoolDate("2026-11-24")!, current: current, absences: away,
+                                      received: covered, plannedLater: [:], movedOn: [:], waited: { _ in 0 }, asked: asked)
+        #expect(day.requestGoals.map(\.request) == [1])
+        #expect(day.wanted?["S-02"]?["MATH"] == 1, "asked for today: wanted though the week is covered")
+        #expect(day.wanted?["S-04"]?["MATH"] == 0 && day.wanted?["S-05"]?["MATH"] == 0, "asked for what the day cannot give: nothing wanted")
+    }
 }

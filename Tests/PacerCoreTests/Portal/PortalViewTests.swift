@@ -104,8 +104,8 @@ import Testing
         let view = SchedulerView(today: tuesday, scenario: scenario, standing: [], inForce: nil, absences: [], recentChecks: [], job: nil,
                                  requests: [ask("S-02", "2026-11-24", 3), cancelled, ask("S-01", "2026-11-20", 2)])
         #expect(view.requests == [
-            "4 d: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent",
-            "0 d: Ms Okafor asks a mastery check on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-24, urgent",
+            "4 d: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent",
+            "0 d: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-24, urgent",
         ])
     }
 

@@ -75,11 +75,28 @@ import Testing
         #expect(day.asked[0].outcome == "got: a workshop on Recognize proportional relationships with Mr Chen, 11:45–12:25, Room 101"
                 || day.asked[0].outcome.hasPrefix("got: a workshop on Recognize proportional relationships with Mr Chen, 11:45–12:25"))
         #expect(day.asked[1].outcome == "not placed: no qualified teacher free in Tue-F1")
-        #expect(day.asked[2].what == "time with Ms Okafor (T-OKAFOR), 2026-11-24 F2" && day.asked[2].outcome == "not placed: not in the published plan",
+        #expect(day.asked[2].what == "time with you, 2026-11-24 F2" && day.asked[2].outcome == "not placed: not in the published plan",
                 "in F1 with her, but F2 was asked")
         #expect(day.asked[3].outcome == "declined, Mr Chen is full in F2")
         #expect(day.othersAsked == ["Elijah Brooks's family asked for a workshop on Add and subtract rational numbers (MATH-7.NS.1) for Elijah Brooks (S-12), 2026-11-24, high: waiting"])
         let nothing = TeacherDayView(agenda, scenario: scenario).withRequests(requests, teacher: "T-OKAFOR", on: tuesday, inForce: nil, scenario: scenario)
         #expect(nothing.asked.allSatisfy { $0.outcome == "not placed: nothing published for the day" || $0.outcome.hasPrefix("declined") })
+    }
+
+    /// Time a teacher asks for with a student reads as time with the student, wherever it is
+    /// shown; time the scheduler asks with a teacher names the teacher and the student.
+    @Test func aTeacherAsksForTimeWithTheStudent() throws {
+        let own = ask(1, by: .teacher("T-OKAFOR"), "S-11", .teacher("T-OKAFOR"), .block(tuesday, "F2"))
+        let scheduler = ask(2, by: .scheduler, "S-11", .teacher("T-CHEN"))
+        let check = ask(3, by: .teacher("T-OKAFOR"), "S-11", .check("MATH-7.NS.1"))
+        #expect(RequestText.line(own, scenario) == "Ms Okafor asks for time with Chloe Kim (S-11), 2026-11-24 F2, high")
+        #expect(RequestText.line(scheduler, scenario) == "the scheduler asks for time with Mr Chen (T-CHEN) for Chloe Kim (S-11), 2026-11-24, high")
+        #expect(RequestText.line(check, scenario) == "Ms Okafor asks for a mastery check on Add and subtract rational numbers (MATH-7.NS.1) for Chloe Kim (S-11), 2026-11-24, high")
+        // The ask page: the teacher's own, and the scheduler reading it.
+        #expect(AskView.Line(own, role: .teacher("T-OKAFOR"), scenario: scenario).text == "Time with Chloe Kim (S-11), 2026-11-24 F2, high: waiting")
+        #expect(AskView.Line(own, role: .scheduler, scenario: scenario).text == "Ms Okafor asked for time with Chloe Kim (S-11), 2026-11-24 F2, high: waiting")
+        // The family page names the child only in time asked with them.
+        #expect(RequestText.asked(own, scenario, naming: false) == "time with Chloe Kim (S-11)")
+        #expect(RequestText.asked(check, scenario, naming: false) == "a mastery check on Add and subtract rational numbers (MATH-7.NS.1)")
     }
 }

@@ -88,6 +88,8 @@ import Testing
         let week = try ask("S-01", .check("MATH-7.RP.1"), .week(monday))
         let movedOn = try ask("S-04", .workshop("MATH-7.RP.1"), .date(tuesday))        // S-04 is on MATH-7.RP.2
         let ahead = try ask("S-01", .workshop("MATH-7.RP.3"), .date(tuesday))          // S-01 is not there yet
+        let unavailable = try ask("S-05", .check("MATH-7.RP.2"), .block(tuesday, "F1"))  // students.csv: S-05 is unavailable in Tue-F1
+        let chenAway = try ask("S-01", .teacher("T-CHEN"), .block(SchoolDate("2026-11-25")!, "F2"))  // scenario.yaml: Mr Chen in Wed-F2
         #expect(try store.request(week)?.status == .open, "no plan yet")
         let plan = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 20, work: 1)).result.plan
         _ = try term.publish(plan, weekOf: monday)
@@ -103,6 +105,10 @@ import Testing
         #expect(try store.request(movedOn)?.reason
             == "Noah Patel moved on from Unit rates with fractions (MATH-7.RP.1): now on Recognize proportional relationships (MATH-7.RP.2)")
         #expect(try store.request(ahead)?.reason.hasPrefix("Ava Martin is on Unit rates with fractions (MATH-7.RP.1), not yet on") == true)
+        // What no plan could do is declined with its true cause, not the plan's words.
+        #expect(try store.request(unavailable)?.status == .declined)
+        #expect(try store.request(unavailable)?.reason == "Mia Johnson is unavailable on 2026-11-24 F1 (students.csv): no plan will serve it")
+        #expect(try store.request(chenAway)?.reason == "Mr Chen is unavailable on 2026-11-25 F2 (scenario.yaml): no plan will serve it")
 
         // The check meets the planned request; withdrawn, the request asks again.
         let report = try term.record([MasteryCheck(date: tuesday, student: "S-01", objective: "MATH-7.RP.1", result: .notYet, note: "", source: "test")],
@@ -156,5 +162,30 @@ import Testing
         #expect(try warnings("S-02", .block(wednesday, "F1")) == ["Liam Chen is recorded away on 2026-11-25 F1: no plan will serve it unless the absence is withdrawn"])
         #expect(try warnings("S-02", .block(wednesday, "F2")).isEmpty)
         #expect(try warnings("S-01", .week(monday)).isEmpty)
+        // Unavailable in students.csv (S-05 in Tue-F1), or that and recorded away in every block asked.
+        #expect(try warnings("S-05", .block(wednesday, "F1")).isEmpty)
+        #expect(try warnings("S-05", .block(SchoolDate("2026-11-26")!, "F1")).isEmpty)
+        let thursday = SchoolDate("2026-11-26")!
+        _ = try store.recordAbsences([Absence(date: thursday, person: .student("S-05"), periods: ["F2"])], scenario: scenario)
+        var csv = try String(contentsOfFile: folder + "/students.csv", encoding: .utf8)
+        #expect(csv.contains("Tue-F1"))
+        csv = csv.replacingOccurrences(of: "Tue-F1", with: "Thu-F1")
+        try csv.write(toFile: folder + "/students.csv", atomically: true, encoding: .utf8)
+        let moved = try ScenarioLoader.load(folder)
+        func warned(_ student: StudentID, _ want: StudentRequest.Want, _ when: StudentRequest.When, in scenario: Scenario = scenario) throws -> [String] {
+            try store.warnings(for: StudentRequest(askedBy: .teacher("T-OKAFOR"), student: student, want: want, when: when, priority: "urgent", askedOn: monday),
+                               scenario: scenario)
+        }
+        #expect(try warned("S-05", .check("MATH-7.RP.2"), .block(thursday, "F1"), in: moved) == ["Mia Johnson is unavailable on 2026-11-26 F1 (students.csv): no plan will serve it"])
+        #expect(try warned("S-05", .check("MATH-7.RP.2"), .date(thursday), in: moved)
+            == ["Mia Johnson is unavailable (students.csv) or recorded away in every block on 2026-11-26: no plan will serve it"])
+        #expect(try warned("S-05", .check("MATH-7.RP.2"), .date(thursday)).isEmpty, "Thu-F1 free in the scenario as it was")
+        // Time with a teacher who is unavailable (scenario.yaml: Mr Chen in Wed-F2, Mx Rivera on Fridays), or recorded away.
+        #expect(try warned("S-01", .teacher("T-CHEN"), .block(wednesday, "F2")) == ["Mr Chen is unavailable on 2026-11-25 F2 (scenario.yaml): no plan will serve it"])
+        #expect(try warned("S-01", .teacher("T-CHEN"), .date(wednesday)).isEmpty)
+        #expect(try warned("S-01", .teacher("T-RIVERA"), .date(SchoolDate("2026-11-27")!)) == ["Mx Rivera is unavailable on 2026-11-27 (scenario.yaml): no plan will serve it"])
+        _ = try store.recordAbsences([Absence(date: thursday, person: .teacher("T-OKAFOR"))], scenario: scenario)
+        #expect(try warned("S-01", .teacher("T-OKAFOR"), .date(thursday)) == ["Ms Okafor is recorded away on 2026-11-26: no plan will serve it unless the absence is withdrawn"])
+        #expect(try warned("S-01", .check("MATH-7.RP.1"), .date(thursday)).isEmpty, "a check asks no one teacher")
     }
 }

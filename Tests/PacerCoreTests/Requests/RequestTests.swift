@@ -1,4 +1,5 @@
 import Foundation
+import PacerTestSupport
 import Testing
 @testable import PacerCore
 
@@ -29,6 +30,28 @@ import Testing
         #expect(problem(request(on: .block(tuesday, "P1")))?.contains("unknown flex period 'P1'") == true)
         #expect(problem(request(on: .week(tuesday)))?.contains("the week starts on") == true)
         #expect(problem(request(note: "bell \u{7}"))?.contains("control character") == true)
+        #expect(problem(request(note: "two\nlines")) == "the note has a line break (U+000A) at character 4; it is one line")
+    }
+
+    /// A request asks of the plans to come, within reach: within the term when the calendar names
+    /// one (a week with a school day in it), else at most 366 days ahead.
+    @Test func aRequestAsksWithinTheTerm() throws {
+        var scenario = try ScenarioLoader.load(scenariosFolder + "/tiny-school")
+        func problem(_ when: StudentRequest.When) -> String? { request(on: when).problem(in: scenario, today: monday) }
+        let folder = try PacerTestSupport.tinySchoolCopy(calendar: "  term: {first_day: 2026-08-24, last_day: 2026-12-16}\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // No term: 366 days ahead at most, whatever the kind.
+        #expect(problem(.date(SchoolDate("2027-11-24")!)) == nil)
+        #expect(problem(.date(SchoolDate("9999-12-31")!)) == "9999-12-31 is 2912116 days after today (2026-11-23); the calendar names no term, so a request asks at most 366 days ahead")
+        #expect(problem(.block(SchoolDate("2027-11-25")!, "F1"))?.contains("367 days after today") == true)
+        #expect(problem(.week(SchoolDate("9999-12-27")!))?.hasPrefix("9999-12-31 is ") == true)
+        scenario = try ScenarioLoader.load(folder)
+        #expect(problem(.date(tuesday)) == nil)
+        #expect(problem(.date(SchoolDate("2026-12-17")!)) == "2026-12-17 is after the term's last day (2026-12-16)")
+        #expect(problem(.block(SchoolDate("2027-01-05")!, "F1")) == "2027-01-05 is after the term's last day (2026-12-16)")
+        // The term's last week ends on a Wednesday: its days within are asked for, as plans plan them.
+        #expect(problem(.week(SchoolDate("2026-12-14")!)) == nil)
+        #expect(problem(.week(SchoolDate("9999-12-27")!)) == "the week of 9999-12-27 is outside the term (2026-08-24 to 2026-12-16)")
     }
 
     @Test func theScenarioNamesThePriorities() throws {
