@@ -35,10 +35,9 @@ extension PlanningContext {
     /// The goals a plan of this context could meet at all: each keeps the days with a flex block
     /// (of its period, when it asks for one) where the rule catalogue permits the student on the
     /// objective (neither unavailable nor recorded away), a teacher to run it (qualified, there)
-    /// and a room to host it (features, there); a goal left with no day, or whose student is not on
-    /// the roster, is dropped. No plan could meet it, so pricing it would only add a constant that
-    /// no bound counts, and the gap would grow by its weight. (Whether others join the student
-    /// to make a group is the plan's to decide: a goal may still go unmet for want of them.)
+    /// and a room to host it (features, there): `RuleCatalogue.servingObstacle`. A goal left with
+    /// no day, or whose student is not on the roster, is dropped. No plan could meet it, so pricing
+    /// it would only add a constant that no bound counts, and the gap would grow by its weight.
     func meetable(_ goals: [RequestGoal]) -> [RequestGoal] {
         guard !goals.isEmpty else { return [] }
         let rules = RuleCatalogue(scenario), school = rules.school
@@ -46,13 +45,10 @@ extension PlanningContext {
             guard let s = school.studentAt[goal.student], let objective = scenario.objective(goal.objective) else { return nil }
             var kept = goal
             kept.days = goal.days.filter { day in
-                school.blocks.indices.contains { b in
-                    let block = school.blocks[b]
-                    return block.day == day && (goal.period.map { $0 == block.period } ?? true)
-                        && rules.permits(student: s, attending: objective, in: b)
-                        && school.teachers.indices.contains { rules.permits(teacher: $0, running: objective, in: b) }
-                        && school.rooms.indices.contains { rules.permits(room: $0, hosting: objective, in: b) }
+                let blocks = school.blocks.indices.filter { b in
+                    school.blocks[b].day == day && (goal.period.map { $0 == school.blocks[b].period } ?? true)
                 }
+                return rules.servingObstacle(student: s, attending: objective, in: blocks) == nil
             }
             return kept.days.isEmpty ? nil : kept
         }

@@ -248,6 +248,8 @@ final class RequestObstacles {
     let roster: Roster
     /// Who is away on the dates a request asks for, read once per set of dates.
     private var away: [[SchoolDate]: Absences] = [:]
+    /// The rules over the scenario with those absences, made once per set of dates.
+    private var rules: [[SchoolDate]: RuleCatalogue] = [:]
 
     init(_ db: Database, scenario: Scenario) throws {
         self.scenario = scenario
@@ -285,13 +287,36 @@ final class RequestObstacles {
         if let why = Self.notFree(name, in: blocks, standing: Set(standing), file: "students.csv", away: away.students[request.student] ?? [], then) {
             return why
         }
-        guard case let .teacher(id) = request.want else { return nil }
+        guard case let .teacher(id) = request.want else {
+            guard let objective = request.want.objective.flatMap(scenario.objective) else { return nil }
+            return try noPlanServes(request.student, objective, in: blocks, dates: dates, then)
+        }
         let teacher = scenario.teachers.first { $0.id == id }
         let who = teacher?.name ?? id.rawValue
         if open.allSatisfy({ !roster.isOn(.teacher(id), on: $0.0) }) {
             return "\(who) is not on the roster \(then) (left, or not yet joined): no plan will serve it"
         }
-        return Self.notFree(who, in: blocks, standing: Set(teacher?.unavailable ?? []), file: "scenario.yaml", away: away.teachers[id] ?? [], then)
+        if let why = Self.notFree(who, in: blocks, standing: Set(teacher?.unavailable ?? []), file: "scenario.yaml", away: away.teachers[id] ?? [], then) {
+            return why
+        }
+        // Each is free in some block, but maybe never in the same one.
+        let studentOff = Set(standing).union(away.students[request.student] ?? []), teacherOff = Set(teacher?.unavailable ?? []).union(away.teachers[id] ?? [])
+        guard !blocks.contains(where: { !studentOff.contains($0) && !teacherOff.contains($0) }) else { return nil }
+        return "\(name) and \(who) are free in no block together \(then) (unavailable or recorded away): no plan will serve it"
+    }
+
+    /// Why no teacher or no room could take `student` on `objective` in any of `blocks` (blocks of
+    /// the week, on `dates`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
+    /// scenario with the absences of those dates, or nil.
+    private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], dates: [SchoolDate], _ then: String) throws -> String? {
+        if rules[dates] == nil { rules[dates] = RuleCatalogue(scenario.withState(current: [:], absences: away[dates] ?? Absences())) }
+        guard let rules = rules[dates], let s = rules.school.studentAt[student] else { return nil }
+        let title = "\(objective.title) (\(objective.id))"
+        switch rules.servingObstacle(student: s, attending: objective, in: blocks.compactMap { rules.school.blockAt[$0] }) {
+        case .teacher?: return "no teacher who runs \(title) is there \(then) (away, unavailable, or not teaching it): no plan will serve it"
+        case .room?: return "no room that suits \(title) is free \(then): no plan will serve it"
+        case .student?, nil: return nil
+        }
     }
 
     /// Why `who` is free in none of `blocks`, each unavailable in `file` (`standing`) or recorded

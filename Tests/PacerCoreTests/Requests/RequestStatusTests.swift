@@ -183,9 +183,23 @@ import Testing
         // Time with a teacher who is unavailable (scenario.yaml: Mr Chen in Wed-F2, Mx Rivera on Fridays), or recorded away.
         #expect(try warned("S-01", .teacher("T-CHEN"), .block(wednesday, "F2")) == ["Mr Chen is unavailable on 2026-11-25 F2 (scenario.yaml): no plan will serve it"])
         #expect(try warned("S-01", .teacher("T-CHEN"), .date(wednesday)).isEmpty)
+        // Hana Tanaka is unavailable in Wed-F1 (students.csv), Mr Chen in Wed-F2: each is free on Wednesday, never together.
+        #expect(try warned("S-13", .teacher("T-CHEN"), .date(wednesday))
+            == ["Hana Tanaka and Mr Chen are free in no block together on 2026-11-25 (unavailable or recorded away): no plan will serve it"])
         #expect(try warned("S-01", .teacher("T-RIVERA"), .date(SchoolDate("2026-11-27")!)) == ["Mx Rivera is unavailable on 2026-11-27 (scenario.yaml): no plan will serve it"])
         _ = try store.recordAbsences([Absence(date: thursday, person: .teacher("T-OKAFOR"))], scenario: scenario)
         #expect(try warned("S-01", .teacher("T-OKAFOR"), .date(thursday)) == ["Ms Okafor is recorded away on 2026-11-26: no plan will serve it unless the absence is withdrawn"])
         #expect(try warned("S-01", .check("MATH-7.RP.1"), .date(thursday)).isEmpty, "a check asks no one teacher")
+        // With Mr Chen away too, nobody who runs ratios is there on Thursday (Mx Rivera does not
+        // teach them): a check or workshop then is taken with that warning, and is no goal.
+        _ = try store.recordAbsences([Absence(date: thursday, person: .teacher("T-CHEN"))], scenario: scenario)
+        let nobody = "no teacher who runs Unit rates with fractions (MATH-7.RP.1) is there on 2026-11-26 (away, unavailable, or not teaching it): no plan will serve it"
+        #expect(try warned("S-01", .check("MATH-7.RP.1"), .date(thursday)) == [nobody])
+        #expect(try warned("S-01", .workshop("MATH-7.RP.1"), .block(thursday, "F2")) == [nobody.replacingOccurrences(of: "2026-11-26", with: "2026-11-26 F2")])
+        #expect(try warned("S-01", .check("MATH-7.RP.1"), .week(monday)).isEmpty, "other days of the week have them")
+        let asked = try store.add(StudentRequest(askedBy: .teacher("T-OKAFOR"), student: "S-01", want: .check("MATH-7.RP.1"), when: .date(thursday),
+                                                 priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
+        let context = try store.weekContext(scenario, weekOf: monday)
+        #expect(!context.requestGoals.contains { $0.request == asked.id }, "no goal for the plans: \(context.requestGoals)")
     }
 }
