@@ -45,6 +45,7 @@ extension PacerCommand.RequestCommand {
 
         func validate() throws {
             try RepeatedOptions.refuse(["--student", "--workshop", "--check", "--teacher", "--on", "--period", "--week-of", "--priority", "--by", "--note", "--date"])
+            try date.refuseAfterToday()
             if [workshop, check, teacher].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --workshop OBJECTIVE, --check OBJECTIVE or --teacher TEACHER") }
             if (on == nil) == (weekOf == nil) { throw ValidationError("give --on DATE (with --period P for one block) or --week-of DATE") }
             if period != nil, on == nil { throw ValidationError("--period goes with --on DATE") }
@@ -102,7 +103,7 @@ extension PacerCommand.RequestCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the requests still asking (open, planned, or declined by a plan that may change), oldest first; --all lists every one.",
-            discussion: "A request whose days are before --date (default: the clock) and was never met is declined first: the day passed without it.")
+            discussion: "A request whose days are before --date (default: the clock; never a day after it) and was never met is declined first: the day passed without it.")
         @Argument(help: "The scenario.") var scenario: String
         @Flag(help: "Also the met, declined and cancelled ones.") var all = false
         @OptionGroup var date: DateOption
@@ -111,6 +112,7 @@ extension PacerCommand.RequestCommand {
 
         func validate() throws {
             try RepeatedOptions.refuse(["--date", "--format"])
+            try date.refuseAfterToday()
         }
 
         func run() throws {
@@ -146,6 +148,7 @@ extension PacerCommand.RequestCommand {
 
         func validate() throws {
             try RepeatedOptions.refuse(["--by", "--reason", "--date"])
+            try date.refuseAfterToday()
             _ = try RequestIDArgument.id(idText)
             if StudentRequest.Asker(by) == nil { throw ValidationError("--by is scheduler, teacher:ID or family:STUDENT, got '\(by)'") }
         }

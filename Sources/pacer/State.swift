@@ -12,6 +12,15 @@ struct DateOption: ParsableArguments {
     }
 
     var value: SchoolDate { date.flatMap(SchoolDate.init) ?? .today() }
+
+    /// Refuses a --date after the clock's today, for a command that settles the requests as of
+    /// it: settling declines for good a request whose days are before it, so a day to come would
+    /// close requests whose days have not come (`pacer request list --date 9999-12-31` did).
+    func refuseAfterToday() throws {
+        let today = SchoolDate.today()
+        guard value > today else { return }
+        throw ValidationError("--date \(value) is after today (\(today)): requests are settled as of a day that has come, and a later one would decline those whose days have not")
+    }
 }
 
 extension PacerCommand {

@@ -33,6 +33,9 @@ import Testing
         let usage = try runPacerCapturing(["request", "add", school, "--student", "S-03", "--check", "MATH-7.RP.1"])
         #expect(usage.status != 0 && usage.errors.contains("give --on DATE (with --period P for one block) or --week-of DATE"))
 
+        // A listing as of a day to come would decline for good the requests whose days have not come.
+        let ahead = try runPacerCapturing(["request", "list", school, "--date", "9999-12-31"])
+        #expect(ahead.status != 0 && ahead.errors.contains("--date 9999-12-31 is after today"), "\(ahead.errors)")
         let list = try runPacer(["request", "list", school, "--date", "2026-11-24"]).output.split(separator: "\n")
         #expect(list.count == 3)
         #expect(list[1].hasPrefix("1\t2026-11-23\t1\tMs Okafor\tAva Martin\tS-01\ta mastery check on Unit rates with fractions (MATH-7.RP.1)\t2026-11-24\turgent\topen"))
