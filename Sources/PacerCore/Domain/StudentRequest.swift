@@ -210,7 +210,8 @@ extension StudentRequest {
             return dates.lazy.compactMap(term.problem).first
         }
         guard let last = dates.max(), today.days(to: last) > daysAheadWithoutTerm else { return nil }
-        return "\(last) is \(today.days(to: last)) days after today (\(today)); the calendar names no term, so a request asks at most \(daysAheadWithoutTerm) days ahead"
+        let what = if case let .week(first) = when { "the week of \(first) ends \(last), \(today.days(to: last)) days after today" } else { "\(last) is \(today.days(to: last)) days after today" }
+        return "\(what) (\(today)); the calendar names no term, so a request asks at most \(daysAheadWithoutTerm) days ahead"
     }
 
     /// Why `asker` may not ask for `student` at all (`problem`'s first checks): an asker or a
