@@ -218,6 +218,7 @@ extension StudentRequest {
     /// student the scenario does not know, or a family asking for another student, or nil.
     public static func whomProblem(_ asker: Asker, for student: StudentID, in scenario: Scenario) -> String? {
         if let problem = askerProblem(asker, in: scenario) { return problem }
+        if student.rawValue.trimmingCharacters(in: .whitespaces).isEmpty { return "the request names no student" }
         // Before the student is looked up: a family learns nothing of another student's id.
         if case let .family(id) = asker, id != student { return "a family asks for its own student only (\(id), not \(student))" }
         return scenario.unknownIDProblem(student: student)

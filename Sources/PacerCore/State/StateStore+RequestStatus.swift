@@ -5,6 +5,11 @@ import GRDB
 enum RequestStatusReasons {
     /// A request whose days passed without it being met.
     static let dayPassed = "the day passed without it"
+    /// The same, for a request declined before with `cause` (kept, so that a scheduler reading the
+    /// list later still sees why): "the day passed without it (Ms Okafor is recorded away …)".
+    static func dayPassed(declinedFor cause: String) -> String { cause.isEmpty ? dayPassed : "\(dayPassed) (\(cause))" }
+    /// The SQL LIKE pattern of `dayPassed(declinedFor:)` with a cause (the words hold no % or _).
+    static let dayPassedWithCause = dayPassed + " (%"
     /// A request asked after the plan in force on its days was made, which did not weigh it.
     static let askedAfterPlan = "asked after the plan in force was made: the day's regroup, or the next plan, weighs it"
 
@@ -48,7 +53,8 @@ extension StateStore {
             if let attended = try Self.attended(request, db, scenario: scenario) {
                 try Self.close(request.id, .met, attended, db)
             } else {
-                try Self.close(request.id, .declined, RequestStatusReasons.dayPassed, db)
+                let cause = request.status == .declined ? request.reason : ""
+                try Self.close(request.id, .declined, RequestStatusReasons.dayPassed(declinedFor: cause), db)
             }
         }
         let histories = try self.histories(db, scenario: scenario, of: Set(still.map(\.student)))
@@ -61,8 +67,9 @@ extension StateStore {
                 (status, reason) = (.declined, why)
             } else {
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
-                // Declined because the student is away, or the school closed, says so rather than the plan's words.
-                if status == .declined || reason == RequestStatusReasons.askedAfterPlan {
+                // Declined because the student is away, or the school closed, says so rather than the
+                // plan's words; one no plan covers yet says so too, rather than only "open".
+                if status == .declined || reason == RequestStatusReasons.askedAfterPlan || (status == .open && reason.isEmpty) {
                     let found = try obstacles ?? RequestObstacles(db, scenario: scenario)
                     obstacles = found
                     if let why = try found.unservable(request, db) { (status, reason) = (.declined, why) }

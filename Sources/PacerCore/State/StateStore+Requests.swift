@@ -85,8 +85,8 @@ extension StateStore {
     static func meetCheckRequests(student: StudentID, objective: ObjectiveID, on date: SchoolDate, check: Int64, _ db: Database) throws -> [Int64] {
         let ids = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT id FROM request WHERE student = ? AND kind = 'check' AND objective = ? AND first_date <= ?
-            AND ((\(stillAsking)) OR (status = 'declined' AND reason = ?))
-            """), arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed])
+            AND ((\(stillAsking)) OR (status = 'declined' AND (reason = ? OR reason LIKE ?)))
+            """), arguments: [student.rawValue, objective.rawValue, date.text, RequestStatusReasons.dayPassed, RequestStatusReasons.dayPassedWithCause])
         for id in ids {
             try db.cachedStatement(sql: "UPDATE request SET status = 'met', reason = ?, closed_seq = ? WHERE id = ?")
                 .execute(arguments: [RequestStatusReasons.checked(on: date, check: check), try Self.nextRequestSeq(db), id])

@@ -134,7 +134,7 @@ import Testing
         #expect(away == "Liam Chen is recorded away on \(awayOn): no plan will serve it unless the absence is withdrawn", "\(away ?? "")")
         try store.settleRequests(scenario, today: awayOn.adding(days: 1))
         let passed = try #require(try store.request(missed))
-        #expect(passed.status == .declined && passed.reason == "the day passed without it", "\(passed.reason)")
+        #expect(passed.status == .declined && passed.reason == "the day passed without it (\(away ?? ""))", "the cause kept: \(passed.reason)")
         #expect(!passed.isAsking)
         #expect(throws: RequestError.notLive(missed, .declined)) { try store.cancelRequest(missed, by: .scheduler, scenario: scenario) }
 
@@ -201,5 +201,15 @@ import Testing
                                                  priority: "urgent", askedOn: monday), scenario: scenario, today: monday)
         let context = try store.weekContext(scenario, weekOf: monday)
         #expect(!context.requestGoals.contains { $0.request == asked.id }, "no goal for the plans: \(context.requestGoals)")
+        // No plan covers Thursday yet: the list says why rather than only "open".
+        let stored = try #require(try store.requests().first { $0.id == asked.id })
+        #expect(stored.status == .declined && stored.reason == nobody, "\(stored.status): \(stored.reason)")
+        #expect(stored.isAsking, "declined so, it still asks: the absences may be withdrawn")
+        // Once its day passed, the cause stays beside it; a check recorded late for the day still meets it.
+        try store.settleRequests(scenario, today: SchoolDate("2026-11-27")!)
+        #expect(try store.requests().first { $0.id == asked.id }?.reason == "the day passed without it (\(nobody))")
+        _ = try Term(scenario: scenario, store: store).record(
+            try checks("date,student,objective,result\n2026-11-26,S-01,MATH-7.RP.1,not yet\n", scenario, in: folder), source: "late.csv", today: afterTheChecks)
+        #expect(try store.requests().first { $0.id == asked.id }?.status == .met)
     }
 }

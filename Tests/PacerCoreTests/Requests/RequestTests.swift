@@ -24,6 +24,7 @@ import Testing
         #expect(problem(request("S-01", .teacher("T-NOBODY")))?.contains("unknown teacher") == true)
         #expect(problem(request(by: .teacher("T-OKAFR")))?.contains("did you mean T-OKAFOR") == true)
         #expect(problem(request(by: .family("S-02"))) == "a family asks for its own student only (S-02, not S-01)")
+        #expect(problem(request("", by: .family("S-02"))) == "the request names no student", "a form sent without its student")
         #expect(problem(request(priority: "hgh"))?.contains("did you mean high") == true)
         #expect(problem(request(on: .date(SchoolDate("2026-11-20")!)))?.contains("is before today") == true)
         #expect(problem(request(on: .date(SchoolDate("2026-11-28")!)))?.contains("Saturday") == true)
