@@ -325,10 +325,11 @@ public struct Forecaster: Sendable {
         // The planner hears one stop: Ctrl-C or the forecast's time limit, whichever comes first.
         let halt = StopToken()
         let limit = options.timeLimit
+        func mustStop() -> Bool { stop?.isStopped == true || limit.map({ (clock.now - began).seconds >= $0 }) == true }
         let watch = DispatchSource.makeTimerSource(queue: .global())
         watch.schedule(deadline: .now(), repeating: .milliseconds(50))
         watch.setEventHandler {
-            if stop?.isStopped == true || limit.map({ (clock.now - began).seconds >= $0 }) == true { halt.stop() }
+            if mustStop() { halt.stop() }
         }
         watch.resume()
         defer { watch.cancel() }
@@ -373,6 +374,10 @@ public struct Forecaster: Sendable {
         let closed = try runs.first?.store.closedDates(scenario) ?? scenario.calendar.closedDates
         var calendarWeek = 0
         weekLoop: while weeks.count < options.weeks {
+            // The timer may wait for a thread while the runs keep every core busy (a loaded
+            // machine kept it waiting for all of a 30 s forecast): the clock is read here too.
+            if mustStop() { halt.stop() }
+            if halt.isStopped { break weekLoop }
             let week = weeks.count
             let weekOf = first.adding(days: 7 * calendarWeek)
             calendarWeek += 1
