@@ -44,10 +44,12 @@ public struct SchedulerView: Sendable, Equatable {
 
     /// The students on one objective, the longest on it first.
     public struct Standing: Sendable, Equatable {
-        public let objective: ObjectiveID
+        /// nil for the students who have mastered the whole progression.
+        public let objective: ObjectiveID?
         public let title: String
         public let count: Int
-        /// `Ana Ruiz (3 d), Ben Cho (1 d)`.
+        /// `Ana Ruiz (3 d), Ben Cho (1 d)`: days on it as `pacer status` counts them (0 on the day
+        /// they began it; for the finished, days since they finished).
         public let who: String
     }
 
@@ -124,12 +126,13 @@ public struct SchedulerView: Sendable, Equatable {
             PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))"
                 + (request.status == .open ? "" : " (\(RequestText.standing(request)))"), cancel: request.id)
         }
-        var byObjective: [ObjectiveID: [StateStore.StatusLine]] = [:]
-        for line in lines { if let id = line.objective { byObjective[id, default: []].append(line) } }
-        standing = byObjective.sorted { $0.key.rawValue < $1.key.rawValue }.map { id, on in
+        var byObjective: [ObjectiveID?: [StateStore.StatusLine]] = [:]
+        for line in lines { byObjective[line.objective, default: []].append(line) }
+        // The objectives by id, then those who finished the progression.
+        standing = byObjective.sorted { ($0.key == nil ? 1 : 0, $0.key?.rawValue ?? "") < ($1.key == nil ? 1 : 0, $1.key?.rawValue ?? "") }.map { id, on in
             let on = on.sorted { ($0.daysOnIt, $0.student.rawValue) > ($1.daysOnIt, $1.student.rawValue) }
-            return Standing(objective: id, title: scenario.objective(id)?.title ?? "", count: on.count,
-                            who: on.map { "\($0.name) (\($0.daysOnIt + 1) d)" }.joined(separator: ", "))
+            return Standing(objective: id, title: id.map { scenario.objective($0)?.title ?? "" } ?? "progression complete", count: on.count,
+                            who: on.map { "\($0.name) (\($0.daysOnIt) d)" }.joined(separator: ", "))
         }
     }
 }

@@ -153,7 +153,7 @@ struct SchedulerPage: Component {
                 headerRow("objective", "students", "who (days on it)")
                 for line in view.standing {
                     element("tr") {
-                        TableCell { Span(line.objective.rawValue).class("id"); Div(line.title).class("note") }
+                        TableCell { Span(line.objective?.rawValue ?? "done").class("id"); Div(line.title).class("note") }
                         TableCell(String(line.count))
                         TableCell(line.who)
                     }
