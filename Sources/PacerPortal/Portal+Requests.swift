@@ -118,7 +118,7 @@ extension Portal {
             // Cancelled already (a second click): back to the page, as asking twice is.
             case .notLive(_, .cancelled): break
             case .notLive: throw Refusal(.conflict, "Not cancelled", Self.words(error))
-            case .refused: throw Refusal(.badRequest, "Not cancelled", Self.words(error))
+            case .refused, .cancelRefused: throw Refusal(.badRequest, "Not cancelled", Self.words(error))
             }
         }
         let back = if case .teacher = asker { "/ask" } else { "/" }
@@ -127,8 +127,10 @@ extension Portal {
 
     /// A request error in a page's words: the reason, with a capital, without "request refused: ".
     static func words(_ error: RequestError) -> String {
-        var text = error.description
-        if text.hasPrefix("request refused: ") { text = String(text.dropFirst("request refused: ".count)) }
-                return text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") || text.hasSuffix("?") ? "" : ".")
+        let text = switch error {
+        case let .refused(problem), let .cancelRefused(problem): problem
+        default: error.description
+        }
+        return text.prefix(1).uppercased() + text.dropFirst() + (text.hasSuffix(".") || text.hasSuffix("?") ? "" : ".")
     }
 }

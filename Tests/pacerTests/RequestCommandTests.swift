@@ -51,7 +51,7 @@ import Testing
         // Recorded a day late, after the day passed: the check still meets the request it answers.
         #expect(recorded.contains("S-01 2026-11-24 [check 1]: meets request 1 (a mastery check on Unit rates with fractions (MATH-7.RP.1))"), "\(recorded)")
         let reasonLines = try runPacerCapturing(["request", "cancel", school, "2", "--by", "family:S-02", "--reason", "sorted\nat home"])
-        #expect(reasonLines.status != 0 && reasonLines.errors.contains("request refused: the reason has a line break (U+000A) at character 7; it is one line"), "\(reasonLines.errors)")
+        #expect(reasonLines.status != 0 && reasonLines.errors.contains("cancel refused: the reason has a line break (U+000A) at character 7; it is one line"), "\(reasonLines.errors)")
         // An id that is no request's gets the command's own refusal, `-1` as `-- -1`.
         for id in [["-1"], ["--", "-1"], ["0"], ["-1", "--by", "scheduler"]] {
             let refused = try runPacerCapturing(["request", "cancel", school] + id)

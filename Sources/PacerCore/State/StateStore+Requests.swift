@@ -4,6 +4,8 @@ import GRDB
 /// Why a request cannot be made or changed.
 public enum RequestError: Error, Equatable, CustomStringConvertible {
     case refused(String)
+    /// A cancel refused for what was sent with it (its reason).
+    case cancelRefused(String)
     case unknown(Int64)
     case notYours(Int64, StudentRequest.Asker)
     case notLive(Int64, StudentRequest.Status)
@@ -11,6 +13,7 @@ public enum RequestError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .refused(problem): "request refused: \(problem)"
+        case let .cancelRefused(problem): "cancel refused: \(problem)"
         case let .unknown(id): "no request \(id); pacer request list shows them"
         case let .notYours(id, asker): "request \(id) is not \(asker)'s: only who asked, or the scheduler, may cancel it"
         case let .notLive(id, status): "request \(id) is already \(status.rawValue)"
@@ -68,7 +71,7 @@ extension StateStore {
     /// cannot. The requests are settled again (a request it won a block from asks again).
     public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario, today: SchoolDate? = nil) throws {
         // The reason is text people type, held to the rule for notes: one line, as typed.
-        if case let .failure(problem) = PersonText.checked(reason, .reason, lineBreaks: .refused) { throw RequestError.refused(problem.description) }
+        if case let .failure(problem) = PersonText.checked(reason, .reason, lineBreaks: .refused) { throw RequestError.cancelRefused(problem.description) }
         try write { db in
             guard let request = try Self.requests(db, id: id).first else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }

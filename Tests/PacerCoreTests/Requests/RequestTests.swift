@@ -92,7 +92,7 @@ import Testing
         let scheduler = try store.add(request(by: .scheduler, priority: "high"), scenario: scenario, today: monday)
         #expect(scheduler.new && scheduler.id != first.id)
         // A reason is text people type; a request asked before the term began is refused.
-        #expect(throws: RequestError.refused("the reason has a control character (U+0007) at character 6; Pacer refuses these in text people type")) {
+        #expect(throws: RequestError.cancelRefused("the reason has a control character (U+0007) at character 6; Pacer refuses these in text people type")) {
             try store.cancelRequest(scheduler.id, by: .scheduler, reason: "bell \u{7}", scenario: scenario)
         }
         var early = request()
