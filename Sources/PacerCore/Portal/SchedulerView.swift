@@ -124,6 +124,7 @@ public struct SchedulerView: Sendable, Equatable {
         }
         requestLines = requests.filter(\.isAsking).sorted { ($0.askedOn, $0.id) < ($1.askedOn, $1.id) }.map { request in
             PortalRequestLine(text: "\(max(0, request.askedOn.days(to: date))) d: \(RequestText.line(request, scenario))"
+                + (request.note.isEmpty ? "" : " (note: \(PersonText.visible(request.note)))")
                 + (request.status == .open ? "" : " (\(RequestText.standing(request)))"), cancel: request.id)
         }
         var byObjective: [ObjectiveID?: [StateStore.StatusLine]] = [:]

@@ -93,19 +93,19 @@ import Testing
 
     /// The scheduler's page lists the requests still open, the oldest first, with the days waited.
     @Test func theSchedulerSeesOpenRequestsOldestFirst() {
-        func ask(_ student: StudentID, _ on: String, _ id: Int64) -> StudentRequest {
+        func ask(_ student: StudentID, _ on: String, _ id: Int64, note: String = "") -> StudentRequest {
             var request = StudentRequest(askedBy: .teacher("T-OKAFOR"), student: student, want: .check("MATH-7.RP.1"), when: .date(tuesday),
-                                         priority: "urgent", askedOn: SchoolDate(on)!)
+                                         priority: "urgent", note: note, askedOn: SchoolDate(on)!)
             request.id = id
             return request
         }
         var cancelled = ask("S-03", "2026-11-19", 1)
         cancelled.status = .cancelled
         let view = SchedulerView(today: tuesday, scenario: scenario, standing: [], inForce: nil, absences: [], recentChecks: [], job: nil,
-                                 requests: [ask("S-02", "2026-11-24", 3), cancelled, ask("S-01", "2026-11-20", 2)])
+                                 requests: [ask("S-02", "2026-11-24", 3, note: "ready since Monday"), cancelled, ask("S-01", "2026-11-20", 2)])
         #expect(view.requests == [
             "4 d: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava Martin (S-01), 2026-11-24, urgent",
-            "0 d: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-24, urgent",
+            "0 d: Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Liam Chen (S-02), 2026-11-24, urgent (note: ready since Monday)",
         ])
     }
 
