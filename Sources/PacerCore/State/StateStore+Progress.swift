@@ -53,22 +53,30 @@ extension StateStore {
         guard student == nil, last == nil, let version = try Self.progressVersion(db) else {
             return try Self.derivedHistory(db, scenario: scenario, of: student, checksUpTo: last)
         }
-        if let kept = schoolHistory.withLock({ $0 }), kept.version == version, kept.subjects == scenario.subjects { return kept.history }
-        let history = try Self.derivedHistory(db, scenario: scenario)
-        schoolHistory.withLock { $0 = (version, scenario.subjects, history) }
-        return history
+        return try keptHistory(at: version, scenario) ?? derivedAndKept(db, at: version, scenario)
     }
 
     /// The histories of `students`: the school's, shared, when it is kept at the current version or
     /// they are many (`schoolHistoryFrom`), else each one's own.
     func histories(_ db: Database, scenario: Scenario, of students: Set<StudentID>) throws -> [StudentID: ProgressHistory] {
         let version = try Self.progressVersion(db)
-        let kept = schoolHistory.withLock { $0.map { $0.version == version && $0.subjects == scenario.subjects } } ?? false
-        if kept || students.count >= Self.schoolHistoryFrom {
-            let school = try history(db, scenario: scenario)
+        let kept = version.flatMap { keptHistory(at: $0, scenario) }
+        if let school = try kept ?? (students.count >= Self.schoolHistoryFrom ? history(db, scenario: scenario) : nil) {
             return Dictionary(uniqueKeysWithValues: students.map { ($0, school) })
         }
         return try Dictionary(uniqueKeysWithValues: students.map { ($0, try Self.derivedHistory(db, scenario: scenario, of: $0)) })
+    }
+
+    /// The school's history kept at `version` for `scenario`'s subjects, or nil.
+    private func keptHistory(at version: Int64, _ scenario: Scenario) -> ProgressHistory? {
+        schoolHistory.withLock { kept in kept.flatMap { $0.version == version && $0.subjects == scenario.subjects ? $0.history : nil } }
+    }
+
+    /// The school's history derived now, and kept at `version`.
+    private func derivedAndKept(_ db: Database, at version: Int64, _ scenario: Scenario) throws -> ProgressHistory {
+        let history = try Self.derivedHistory(db, scenario: scenario)
+        schoolHistory.withLock { $0 = (version, scenario.subjects, history) }
+        return history
     }
 
     /// From how many students `histories` derives the school's history rather than each one's.
