@@ -9,8 +9,11 @@ struct Demand: Sendable {
     let weight: Double
     /// How much the student needs the subject, in its parts (for the unserved reasons).
     var need = Need()
-    /// The live requests for a workshop or a check on the objective this plan could meet
-    /// (`PlanningContext.requestGoals`): the **unmet requests** term, priced apart from `weight`.
+    /// The live requests a workshop of this demand could meet (`PlanningContext.requestGoals`): for
+    /// a workshop or a check on the objective, and for time with a teacher who may run it (a
+    /// student's request for a teacher rides on each of their demands the teacher could serve).
+    /// The **unmet requests** term, priced apart from `weight`, once per goal however many
+    /// demands carry it (`ObjectiveTerms.goals`).
     var goals: [RequestGoal] = []
 
     /// The week's demands, in student then subject order. `waitedDays` (from the term's history,
@@ -22,15 +25,24 @@ struct Demand: Sendable {
     static func all(_ context: PlanningContext) -> [Demand] {
         let scenario = context.scenario
         var result: [Demand] = []
-        let goals = Dictionary(grouping: context.requestGoals) { StudentObjective($0.student, $0.objective) }
+        var goals: [StudentObjective: [RequestGoal]] = [:], withTeacher: [StudentID: [RequestGoal]] = [:]
+        for goal in context.requestGoals {
+            switch goal.metBy {
+            case let .objective(id): goals[StudentObjective(goal.student, id), default: []].append(goal)
+            case .teacher: withTeacher[goal.student, default: []].append(goal)
+            }
+        }
+        let teacherAt = Dictionary(scenario.teachers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for student in scenario.students {
             for subject in scenario.subjects {
                 guard let id = student.current[subject.id], let objective = scenario.objective(id) else { continue }
                 let wanted = context.wanted(student.id, subject.id, objective: objective)
                 if wanted > 0 {
                     let need = context.need(of: student, in: subject.id)
+                    let mine = (goals[StudentObjective(student.id, id)] ?? [])
+                        + (withTeacher[student.id] ?? []).filter { goal in goal.teacher.flatMap { teacherAt[$0] }?.mayRun(id) == true }
                     result.append(Demand(student: student.id, subject: subject.id, objective: id, wanted: wanted,
-                                         weight: need.weight(scenario.policy), need: need, goals: goals[StudentObjective(student.id, id)] ?? []))
+                                         weight: need.weight(scenario.policy), need: need, goals: mine.sorted { $0.request < $1.request }))
                 }
             }
         }

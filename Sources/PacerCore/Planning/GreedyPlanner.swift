@@ -119,7 +119,7 @@ struct GreedyPlanner {
             capacityWithout[key] = after
             return terms.noPlace(from: max(0, left - capacity), to: max(0, left - k - after))
         }
-        let held = heldBack(in: b, rules: rules, plan: plan, permitted: permitted, owner: owner, got: got)
+        let held = heldBack(in: b, rules: rules, plan: plan, permitted: permitted, owner: owner, got: got, met: met, terms: terms)
         for objective in scenario.objectives {
             guard let pool = pools[objective.id] else { continue }
             var eligible = pool.filter { e in
@@ -127,16 +127,29 @@ struct GreedyPlanner {
                     && rules.allows(student: owner[e], attending: objective, in: b, plan)
             }
             guard GroupSizeRule.isEnough(eligible.count, for: objective) else { continue }
-            // What a place here earns in **unmet requests**: the goals it would be the first to meet.
+            // What a place here earns in **unmet requests** with teacher `t`: the goals it would be
+            // the first to meet. Those students come first; the order depends on the teacher only
+            // when a request asks for one.
             let block = rules.school.blocks[b]
-            var requests: [Int: Double] = [:]
-            for e in eligible where !demands[e].goals.isEmpty {
-                requests[e] = terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, day: block.day, block: block.id)
-                    .reduce(0) { $0 + (met[$1] ? 0 : terms.goals[$1].weight) }
+            let asking = eligible.filter { !demands[$0].goals.isEmpty }
+            let byTeacher = asking.contains { e in demands[e].goals.contains { $0.teacher != nil } }
+            func earned(with t: Int) -> [Int: Double] {
+                let teacher = rules.school.teachers[t].id
+                var requests: [Int: Double] = [:]
+                for e in asking {
+                    requests[e] = terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, teacher: teacher, day: block.day, block: block.id)
+                        .reduce(0) { $0 + (met[$1] ? 0 : terms.goals[$1].weight) }
+                }
+                return requests
             }
-            eligible.sort { a, b in
-                (-demands[a].weight - (requests[a] ?? 0), got[a], tiebreak[a], a) < (-demands[b].weight - (requests[b] ?? 0), got[b], tiebreak[b], b)
+            func ordered(_ eligible: [Int], _ requests: [Int: Double]) -> [Int] {
+                eligible.sorted { a, b in
+                    (-demands[a].weight - (requests[a] ?? 0), got[a], tiebreak[a], a) < (-demands[b].weight - (requests[b] ?? 0), got[b], tiebreak[b], b)
+                }
             }
+            let teachers = (permitted.teachers[objective.id] ?? []).filter { rules.allows(teacher: $0, running: objective, in: b, plan) }
+            var requests: [Int: Double] = teachers.first.map(earned(with:)) ?? [:]
+            eligible = ordered(eligible, requests)
             // The room: one that holds no feature another objective needs and this one does not
             // (a lab stays free for lab work), then the smallest that seats everyone who could come.
             let wanted = min(eligible.count, objective.maxGroup)
@@ -153,7 +166,11 @@ struct GreedyPlanner {
                 }
             }
             guard let room else { continue }
-            for t in permitted.teachers[objective.id] ?? [] where rules.allows(teacher: t, running: objective, in: b, plan) {
+            for t in teachers {
+                if byTeacher, t != teachers.first {
+                    requests = earned(with: t)
+                    eligible = ordered(eligible, requests)
+                }
                 var members: [Int] = [], who: [Int] = []
                 var gain = -terms.opening(maxGroup: objective.maxGroup, planChanges: newSessionChanges)
                 for e in eligible where members.count < room.seats {
@@ -174,11 +191,24 @@ struct GreedyPlanner {
         return best
     }
 
-    /// The demands whose student needs another subject more (a greater weight) and could still
-    /// join a session of it in block `b`: one with a teacher and a room free there. Without it, a
-    /// session of the first subject could take every student, and none would be left for the
-    /// subject they need most (a block where each student can have one of two subjects).
-    private func heldBack(in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted, owner: [Int], got: [Int]) -> Set<Int> {
+    /// The demands whose student needs another subject more (a greater weight, with the requests
+    /// not yet met that a place in it could meet in this block) and could still join a session of
+    /// it in block `b`: one with a teacher and a room free there. Without it, a session of the
+    /// first subject could take every student, and none would be left for the subject they need
+    /// most (a block where each student can have one of two subjects).
+    private func heldBack(in b: Int, rules: RuleCatalogue, plan: Occupancy, permitted: Permitted, owner: [Int], got: [Int],
+                          met: [Bool], terms: ObjectiveTerms) -> Set<Int> {
+        let block = rules.school.blocks[b]
+        // What a place in the demand's subject here is worth: its weight, and the goals it carries
+        // that this block's day and period could meet (whatever the teacher: an upper bound).
+        func worth(_ e: Int) -> Double {
+            let d = demands[e]
+            guard !d.goals.isEmpty else { return d.weight }
+            return (terms.goalsOf[StudentSubject(d.student, d.subject)] ?? []).reduce(d.weight) { total, g in
+                let goal = terms.goals[g]
+                return total + (!met[g] && goal.days.contains(block.day) && (goal.period == nil || goal.period == block.period) ? goal.weight : 0)
+            }
+        }
         var open: [ObjectiveID: Bool] = [:]
         func canOpen(_ objective: Objective) -> Bool {
             if let known = open[objective.id] { return known }
@@ -193,7 +223,7 @@ struct GreedyPlanner {
         for (student, es) in wanting where es.count > 1 {
             for e in es {
                 let elsewhere = es.contains { other in
-                    guard demands[other].weight > demands[e].weight, let objective = scenario.objective(demands[other].objective) else { return false }
+                    guard worth(other) > worth(e), let objective = scenario.objective(demands[other].objective) else { return false }
                     return rules.allows(student: student, attending: objective, in: b, plan) && canOpen(objective)
                 }
                 if elsewhere { held.insert(e) }

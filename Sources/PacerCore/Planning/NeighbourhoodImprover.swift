@@ -265,7 +265,7 @@ struct NeighbourhoodImprover {
                                                  objective: terms.placing(shortBy: demands[e].weight, newTeacher: newTeacher))
                     model.placesOf[e, default: []].append(column)
                     if !demands[e].goals.isEmpty {
-                        for g in terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, day: block.day, block: block.id)
+                        for g in terms.goals(metBy: demands[e].student, demands[e].subject, objective.id, teacher: teacher, day: block.day, block: block.id)
                         where !metByOthers.contains(g) { model.meetsGoal[g, default: []].append(column) }
                     }
                     places.append(.init(student: school.studentAt[demands[e].student]!, column: column))

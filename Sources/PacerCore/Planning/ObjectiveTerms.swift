@@ -14,9 +14,10 @@
 /// - **study changes**: `study_change` for each study room a student has in the plan beyond their
 ///   first, so that a student keeps one study space across the week where it costs little;
 /// - **unmet requests**: each live request the plan could meet (`RequestGoal`: a workshop or a
-///   check on the student's current objective, asked for days the plan covers) costs its
-///   priority's weight once when the plan gives the student no workshop on the objective on one
-///   of those days (in the flex period asked for, if any). Met once, it costs nothing more however
+///   check on the student's current objective, or time with a named teacher, asked for days the
+///   plan covers) costs its priority's weight once when the plan gives the student no workshop on
+///   the objective (for a teacher: no workshop that teacher runs) on one of those days (in the
+///   flex period asked for, if any). Met once, it costs nothing more however
 ///   many workshops follow: unlike a workshop's weight, it is not a sum over placements, so the
 ///   GLPK models give it columns of their own (`addRequestColumns`), and the counted model leaves
 ///   it out (a term that is never negative keeps the bound below every plan).
@@ -103,26 +104,36 @@ struct ObjectiveTerms: Sendable {
         self.apart = apart
         self.published = published.isEmpty ? nil : Set(published.map(\.key))
         study = StudySpaces(SchoolIndex(scenario))
-        goals = demands.flatMap(\.goals)
+        // Each goal once, in the demands' order, though a request for a teacher rides on every
+        // demand of the student's the teacher could serve.
+        var goals: [RequestGoal] = [], index: [Int64: Int] = [:]
         var goalsOf: [StudentSubject: [Int]] = [:]
-        for (g, goal) in goals.enumerated() {
-            guard let subject = scenario.objective(goal.objective)?.subject else { continue }
-            goalsOf[StudentSubject(goal.student, subject), default: []].append(g)
+        for demand in demands {
+            for goal in demand.goals {
+                let g = index[goal.request] ?? goals.count
+                if g == goals.count {
+                    index[goal.request] = g
+                    goals.append(goal)
+                }
+                goalsOf[StudentSubject(demand.student, demand.subject), default: []].append(g)
+            }
         }
+        self.goals = goals
         self.goalsOf = goalsOf
         periodOf = Dictionary(scenario.calendar.blocks.map { ($0.id, $0.period) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The goals (by index in `goals`) that a workshop of `student` in `subject` on `objective`,
-    /// on `day` in `block`, meets.
-    func goals(metBy student: StudentID, _ subject: SubjectID, _ objective: ObjectiveID, day: DayID, block: BlockID) -> [Int] {
+    /// run by `teacher`, on `day` in `block`, meets: the one home of "which goals does this place
+    /// meet", for every engine, the evaluator and away cover.
+    func goals(metBy student: StudentID, _ subject: SubjectID, _ objective: ObjectiveID, teacher: TeacherID, day: DayID, block: BlockID) -> [Int] {
         guard let mine = goalsOf[StudentSubject(student, subject)] else { return [] }
-        return mine.filter { goals[$0].isMet(by: objective, on: day, in: periodOf[block]) }
+        return mine.filter { goals[$0].isMet(by: objective, teacher: teacher, on: day, in: periodOf[block]) }
     }
 
     /// The goals that `student`'s place in `session` meets.
     func goals(metBy student: StudentID, in session: PlannedSession) -> [Int] {
-        goals(metBy: student, session.subject, session.objective, day: session.day, block: session.block)
+        goals(metBy: student, session.subject, session.objective, teacher: session.teacher, day: session.day, block: session.block)
     }
 
     /// What every request the plan could meet costs when none is (the **unmet requests** part of

@@ -7,7 +7,7 @@ public struct PlanningContext: Sendable {
     public var waitedDays: [StudentID: [SubjectID: Int]] = [:]
     /// Whole weeks each student is behind the target pace in each subject (`Need.weeksBehind`).
     public var weeksBehind: [StudentID: [SubjectID: Int]] = [:]
-    /// The live workshop and check requests the plan could meet, each priced once when unmet
+    /// The live workshop, check and teacher requests the plan could meet, each priced once when unmet
     /// (`RequestGoal`, docs/requests.md), from the term's state.
     public var requestGoals: [RequestGoal] = []
     /// Workshops still wanted, per student and subject, replacing `min(workshops_per_week, days)`.
@@ -64,7 +64,9 @@ public struct PlanningContext: Sendable {
         }
         var context = PlanningContext(scenario: scenario.day(day, current: current, absences: absences), weeksBehind: behind)
         context.requestGoals = context.meetable(asked)
-        let askedFor = Set(context.requestGoals.map { StudentObjective($0.student, $0.objective) })
+        // A request for time with a teacher names no subject, so it makes the student want nothing
+        // more: it is weighed in the subjects where they still want a workshop today.
+        let askedFor = Set(context.requestGoals.compactMap { goal in goal.objective.map { StudentObjective(goal.student, $0) } })
         var wanted: [StudentID: [SubjectID: Int]] = [:]
         var waitedDays: [StudentID: [SubjectID: Int]] = [:]
         for (student, subjects) in current {

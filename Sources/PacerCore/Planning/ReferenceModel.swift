@@ -69,7 +69,7 @@ final class ReferenceModel {
         for (k, c) in set.candidates.enumerated() {
             for (i, e) in c.eligible.enumerated() where !set.demands[e].goals.isEmpty {
                 let d = set.demands[e]
-                for g in terms.goals(metBy: d.student, d.subject, c.objective.id, day: c.block.day, block: c.block.id) {
+                for g in terms.goals(metBy: d.student, d.subject, c.objective.id, teacher: c.teacher, day: c.block.day, block: c.block.id) {
                     placements[g, default: []].append(place[k][i])
                 }
             }

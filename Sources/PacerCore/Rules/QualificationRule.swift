@@ -22,8 +22,7 @@ struct QualificationRule: PlanRule {
     }
 
     func permits(teacher t: Int, running objective: Objective, in b: Int) -> Bool {
-        let teacher = school.teachers[t]
-        return teacher.runsWorkshops && teacher.teaches(objective.id)
+        school.teachers[t].mayRun(objective.id)
     }
 }
 
@@ -33,4 +32,8 @@ extension Teacher {
 
     /// Whether the teacher runs workshops at all.
     var runsWorkshops: Bool { maxSessionsPerDay > 0 }
+
+    /// The rule: whether the teacher may run a workshop on `objective` in any block (they teach it
+    /// and run workshops).
+    func mayRun(_ objective: ObjectiveID) -> Bool { runsWorkshops && teaches(objective) }
 }

@@ -9,7 +9,7 @@ extension RuleCatalogue {
     enum ServingObstacle: Sendable, Equatable {
         /// The student may be in none of the blocks.
         case student
-        /// No teacher may run it in any block the student may be in.
+        /// No teacher (or not the one asked for) may run it in any block the student may be in.
         case teacher
         /// No room may host it in any block where the student and a teacher may be.
         case room
@@ -17,10 +17,13 @@ extension RuleCatalogue {
 
     /// What keeps student `s` from a workshop on `objective` in every one of `blocks` (positions
     /// in `school.blocks`), or nil when one of them permits the student, a teacher and a room.
-    func servingObstacle(student s: Int, attending objective: Objective, in blocks: [Int]) -> ServingObstacle? {
+    /// With `teacher` (a position in `school.teachers`), only that teacher counts: time with a
+    /// named teacher asks for a workshop they run.
+    func servingObstacle(student s: Int, attending objective: Objective, in blocks: [Int], by teacher: Int? = nil) -> ServingObstacle? {
         let free = blocks.filter { permits(student: s, attending: objective, in: $0) }
         guard !free.isEmpty else { return .student }
-        let taught = free.filter { b in school.teachers.indices.contains { permits(teacher: $0, running: objective, in: b) } }
+        let teachers = teacher.map { [$0] } ?? Array(school.teachers.indices)
+        let taught = free.filter { b in teachers.contains { permits(teacher: $0, running: objective, in: b) } }
         guard !taught.isEmpty else { return .teacher }
         return taught.contains { b in school.rooms.indices.contains { permits(room: $0, hosting: objective, in: b) } } ? nil : .room
     }

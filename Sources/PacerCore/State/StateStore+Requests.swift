@@ -121,9 +121,10 @@ extension StateStore {
     /// The last event of the requests' sequence (0 when none), for a plan's mark.
     static func lastRequestSeq(_ db: Database) throws -> Int64 { try nextRequestSeq(db) - 1 }
 
-    /// The workshop and check requests still asking that a plan of `dates` (each with its
-    /// calendar day) could meet, as goals (`RequestGoal`, the **unmet requests** term): those on
-    /// the student's current objective whose day, block's day or week falls on one of `dates`, but
+    /// The requests still asking that a plan of `dates` (each with its calendar day) could meet,
+    /// as goals (`RequestGoal`, the **unmet requests** term): workshop and check requests on the
+    /// student's current objective, and requests for time with a teacher (met by a workshop the
+    /// teacher runs), whose day, block's day or week falls on one of `dates`, but
     /// for those that lose a block to another request (`RequestConflicts`); each with the days of
     /// `dates` it asks for, its flex period when it asks for one block, and its priority's weight
     /// (none at a priority of weight 0). As the state stands, or, with `asOf`, as it stood at that event of the sequence (a plan's
@@ -136,27 +137,35 @@ extension StateStore {
             asking = asking.filter { $0.seq <= asOf && ($0.closedSeq.map { $0 > asOf } ?? ($0.status != .met && $0.status != .cancelled)) }
                 .map { var r = $0; r.closedSeq = nil; r.status = .open; return r }
         }
-        // Time with a teacher takes part in a conflict, though plans do not weigh it yet.
         asking = asking.filter { request in request.asksOfPlans(in: scenario) { current[request.student]?[$0] } }
         let losers = RequestConflicts.losers(asking, scenario: scenario)
         var goals: [RequestGoal] = []
         for request in asking where losers[request.id] == nil {
-            // Time with a teacher is no goal; the filter above kept only requests on current objectives.
-            guard let objective = request.want.objective, let weight = scenario.requestPriorities.weight(of: request.priority),
+            // The filter above kept time with a teacher, and workshop and check requests on current objectives.
+            guard let weight = scenario.requestPriorities.weight(of: request.priority),
                   weight > 0 // a priority weighed at nothing asks nothing of the plans, as before requests were goals
             else { continue }
+            let metBy: RequestGoal.MetBy = switch request.want {
+            case let .workshop(id), let .check(id): .objective(id)
+            case let .teacher(id): .teacher(id)
+            }
             let asked = Set(request.when.dates)
             let days = dates.filter { asked.contains($0.date) }.map(\.day)
             guard !days.isEmpty else { continue }
-            // A workshop request its earlier days already gave (a week's request met on Monday,
-            // for Tuesday's regroup) asks nothing more: the attendance shows it met.
-            if case .workshop = request.want, let first = dates.map(\.date).min(), request.when.first < first,
+            // A workshop or teacher request its earlier days already gave (a week's request met on
+            // Monday, for Tuesday's regroup) asks nothing more: the attendance shows it met.
+            let given: (column: String, id: String)? = switch request.want {
+            case let .workshop(id): ("objective", id.rawValue)
+            case let .teacher(id): ("teacher", id.rawValue)
+            case .check: nil
+            }
+            if let given, let first = dates.map(\.date).min(), request.when.first < first,
                try Int64.fetchOne(db.cachedStatement(sql: """
-                   SELECT 1 FROM attendance WHERE student = ? AND objective = ? AND date >= ? AND date < ? LIMIT 1
-                   """), arguments: [request.student.rawValue, objective.rawValue, request.when.first.text, first.text]) != nil {
+                   SELECT 1 FROM attendance WHERE student = ? AND \(given.column) = ? AND date >= ? AND date < ? LIMIT 1
+                   """), arguments: [request.student.rawValue, given.id, request.when.first.text, first.text]) != nil {
                 continue
             }
-            goals.append(RequestGoal(request: request.id, student: request.student, objective: objective, days: days,
+            goals.append(RequestGoal(request: request.id, student: request.student, metBy: metBy, days: days,
                                      period: request.when.period, weight: weight))
         }
         return goals.sorted { $0.request < $1.request }

@@ -180,6 +180,8 @@ public struct PlanVerifier {
         var given: [SubjectID: Int] = [:]
         for s in plan.sessions { for id in s.students { teachersMet[StudentSubject(id, s.subject), default: []].insert(s.teacher) } }
         for student in scenario.students {
+            // The current objectives the student wants workshops on, for requests for a teacher.
+            var wanting: [ObjectiveID] = []
             for (subject, objectiveID) in student.current {
                 guard let objective = scenario.objective(objectiveID) else { continue }
                 // The student's need in the subject (docs/model.md): flag, days waited, weeks behind, stated need.
@@ -200,6 +202,7 @@ public struct PlanVerifier {
                 // it) costs its weight once when no workshop of the student's on it falls on one of
                 // its days, in its period when it names one.
                 if wanted > 0 {
+                    wanting.append(objectiveID)
                     for goal in context.requestGoals where goal.student == student.id && goal.objective == objectiveID {
                         requests += 1
                         let met = plan.sessions.contains { s in
@@ -212,6 +215,20 @@ public struct PlanVerifier {
                 given[subject, default: 0] += min(wanted, got)
                 changes += Double(max(0, (teachersMet[key]?.count ?? 0) - 1))
                 if got < wanted { expectedUnserved[key] = (wanted, got) }
+            }
+            // Each request for time with a teacher the plan could meet (the student wants a workshop
+            // on an objective the teacher teaches, and the teacher runs workshops) costs its weight
+            // once when no workshop of the student's that teacher runs falls on one of its days, in
+            // its period when it names one.
+            for goal in context.requestGoals where goal.student == student.id {
+                guard let id = goal.teacher, let teacher = scenario.teachers.first(where: { $0.id == id }), teacher.maxSessionsPerDay > 0,
+                      wanting.contains(where: teacher.canTeach.contains) else { continue }
+                requests += 1
+                let met = plan.sessions.contains { s in
+                    s.teacher == id && s.students.contains(student.id) && goal.days.contains(s.day)
+                        && (goal.period == nil || scenario.calendar.block(s.block)?.period == goal.period)
+                }
+                if !met { unmetRequests += goal.weight }
             }
         }
         let empty = plan.sessions.reduce(0.0) { total, s in

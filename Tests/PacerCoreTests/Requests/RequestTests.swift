@@ -166,15 +166,17 @@ import Testing
         let s04 = try ask("S-04", .workshop("MATH-7.RP.2"), .block(SchoolDate("2026-11-25")!, "F1"), "normal")
         _ = try ask("S-05", .check("MATH-7.RP.1"), .week(monday), "urgent")                        // S-05 is on MATH-7.RP.2
         _ = try ask("S-06", .check("MATH-7.RP.2"), .date(SchoolDate("2026-11-30")!), "urgent")     // next week
-        _ = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                           // not weighed yet
+        let s07 = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                     // Mr Chen teaches MATH-7.RP.2
         let before = try store.weekContext(scenario, weekOf: monday)
         let checkGoal = RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100)
         let weekGoal = RequestGoal(request: week, student: "S-01", objective: "MATH-7.RP.1", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 30)
+        let chenGoal = RequestGoal(request: s07, student: "S-07", teacher: "T-CHEN", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 100)
         #expect(before.requestGoals == [checkGoal, weekGoal,
-                                        RequestGoal(request: s04, student: "S-04", objective: "MATH-7.RP.2", days: ["Wed"], period: "F1", weight: 30)])
+                                        RequestGoal(request: s04, student: "S-04", objective: "MATH-7.RP.2", days: ["Wed"], period: "F1", weight: 30),
+                                        chenGoal])
         let mark = try store.read { db in try StateStore.mark(db, context: before) }
         try store.cancelRequest(s04, by: .scheduler, scenario: scenario)
-        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals == [checkGoal, weekGoal])
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals == [checkGoal, weekGoal, chenGoal])
         let asMade = try store.read { db in try store.weekContext(db, scenario: scenario, weekOf: monday, asOf: mark) }
         #expect(asMade.requestGoals == before.requestGoals, "verified with the requests live when the plan was made")
         let older = try store.read { db in
