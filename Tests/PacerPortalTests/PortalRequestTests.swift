@@ -194,7 +194,7 @@ import Testing
         let (folder, portal, store) = try tinyPortal()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let monday = SchoolDate("2026-11-23")!
-        let id = try store.add(StudentRequest(askedBy: .family("S-12"), student: "S-12", want: .teacher("T-RIVERA"), when: .date(monday),
+        let id = try store.add(StudentRequest(askedBy: .family("S-12"), student: "S-12", want: .teacher("T-CHEN"), when: .date(monday),
                                               priority: "normal", askedOn: monday), scenario: portal.scenario, today: monday).id
         #expect(try store.request(id)?.isAsking == true, "asked on Monday, for Monday")
         let app = Application(router: portal.router())

@@ -207,7 +207,7 @@ struct RequestAgainstPlans {
         case let .teacher(id):
             let teacher = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
             if !teacherThere { return (.declined, "\(teacher) has no session \(when) in the plan") }
-            return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions \(when) (plans do not weigh time with a teacher yet)")
+            return (.declined, "the plan puts \(name) in none of \(teacher)'s sessions \(when)")
         }
     }
 
@@ -241,7 +241,9 @@ extension StateStore {
     /// closed on every flex block it asks for, the student is off the roster then (left, or not
     /// yet joined), or not free in any of them (unavailable in students.csv, or recorded away),
     /// or, for time with a teacher, the teacher is off the roster or not free in any of them
-    /// (unavailable in scenario.yaml, or recorded away). Empty when nothing stands in its way.
+    /// (unavailable in scenario.yaml, or recorded away), the two are free in no block together,
+    /// or the teacher runs none of the student's current objectives. Empty when nothing stands in
+    /// its way.
     public func warnings(for request: StudentRequest, scenario: Scenario) throws -> [String] {
         try read { db in try RequestObstacles(db, scenario: scenario).unservable(request, db).map { [$0] } ?? [] }
     }
@@ -308,16 +310,47 @@ final class RequestObstacles {
         }
         // Each is free in some block, but maybe never in the same one.
         let studentOff = Set(standing).union(away.students[request.student] ?? []), teacherOff = Set(teacher?.unavailable ?? []).union(away.teachers[id] ?? [])
-        guard !blocks.contains(where: { !studentOff.contains($0) && !teacherOff.contains($0) }) else { return nil }
-        return "\(name) and \(who) are free in no block together \(then) (unavailable or recorded away): no plan will serve it"
+        guard blocks.contains(where: { !studentOff.contains($0) && !teacherOff.contains($0) }) else {
+            return "\(name) and \(who) are free in no block together \(then) (unavailable or recorded away): no plan will serve it"
+        }
+        return try noWorkshopWith(id, who, for: request.student, name, in: blocks, dates: dates, db, then)
+    }
+
+    /// Why `teacher` (named `who`) could run no workshop `student` (named `name`) may attend in
+    /// any of `blocks` (blocks of the week, on `dates`): a workshop on one of the student's
+    /// current objectives (the term's state) that the rule catalogue permits the student, that
+    /// teacher and a room in (`RuleCatalogue.servingObstacle`, with the teacher), or nil.
+    private func noWorkshopWith(_ teacher: TeacherID, _ who: String, for student: StudentID, _ name: String, in blocks: [BlockID],
+                                dates: [SchoolDate], _ db: Database, _ then: String) throws -> String? {
+        let rules = catalogue(dates)
+        guard let s = rules.school.studentAt[student], let t = rules.school.teacherAt[teacher] else { return nil }
+        let history = try StateStore.derivedHistory(db, scenario: scenario, of: student)
+        let current = scenario.subjects.compactMap { history.track(student, $0.id)?.current.flatMap(scenario.objective) }
+        let titles = current.map { "\($0.title) (\($0.id))" }.joined(separator: ", ")
+        guard !current.isEmpty else { return "\(name) is on no objective now: no plan will serve it" }
+        let at = blocks.compactMap { rules.school.blockAt[$0] }
+        let obstacles = current.map { rules.servingObstacle(student: s, attending: $0, in: at, by: t) }
+        if obstacles.contains(where: { $0 == nil }) { return nil }
+        if obstacles.allSatisfy({ $0 == .teacher }) {
+            return "\(who) runs none of \(name)'s current objectives (\(titles)) \(then): no plan will serve it"
+        }
+        return "no room that suits a workshop of \(who)'s on \(name)'s current objectives (\(titles)) is free \(then): no plan will serve it"
+    }
+
+    /// The rules over the scenario with the absences of `dates`, made once per set of dates.
+    private func catalogue(_ dates: [SchoolDate]) -> RuleCatalogue {
+        if let known = rules[dates] { return known }
+        let made = RuleCatalogue(scenario.withState(current: [:], absences: away[dates] ?? Absences()))
+        rules[dates] = made
+        return made
     }
 
     /// Why no teacher or no room could take `student` on `objective` in any of `blocks` (blocks of
     /// the week, on `dates`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
     /// scenario with the absences of those dates, or nil.
     private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], dates: [SchoolDate], _ then: String) throws -> String? {
-        if rules[dates] == nil { rules[dates] = RuleCatalogue(scenario.withState(current: [:], absences: away[dates] ?? Absences())) }
-        guard let rules = rules[dates], let s = rules.school.studentAt[student] else { return nil }
+        let rules = catalogue(dates)
+        guard let s = rules.school.studentAt[student] else { return nil }
         let title = "\(objective.title) (\(objective.id))"
         switch rules.servingObstacle(student: s, attending: objective, in: blocks.compactMap { rules.school.blockAt[$0] }) {
         case .teacher?: return "no teacher who runs \(title) is there \(then) (away, unavailable, or not teaching it): no plan will serve it"

@@ -84,4 +84,27 @@ import Testing
         let chen = RequestGoal(request: 3, student: "S-01", teacher: "T-CHEN", days: ["Wed", "Thu"], weight: 30)
         #expect(context.meetable([rivera, chenWedF2, chen]) == [chen])
     }
+
+    /// The state: a request for time with Mr Chen is a goal of the week; one for Mx Rivera, who
+    /// runs none of Ava's objectives, is declined with that reason (and `request add` warns so).
+    @Test func theStateWeighsItAndDeclinesOneNoPlanCouldMeet() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let monday = SchoolDate("2026-11-23")!, tuesday = SchoolDate("2026-11-24")!
+        func ask(_ teacher: TeacherID, _ when: StudentRequest.When) throws -> StudentRequest {
+            StudentRequest(askedBy: .scheduler, student: "S-01", want: .teacher(teacher), when: when, priority: "high", askedOn: monday)
+        }
+        let rivera = try ask("T-RIVERA", .date(tuesday))
+        let warned = try store.warnings(for: rivera, scenario: scenario)
+        #expect(warned == ["Mx Rivera runs none of Ava Martin's current objectives (Unit rates with fractions (MATH-7.RP.1)) on 2026-11-24: no plan will serve it"],
+                "\(warned)")
+        let riveraID = try store.add(rivera, scenario: scenario, today: monday).id
+        let chenID = try store.add(try ask("T-CHEN", .date(tuesday)), scenario: scenario, today: monday).id
+        let goals = try store.weekContext(scenario, weekOf: monday).requestGoals
+        #expect(goals == [RequestGoal(request: chenID, student: "S-01", teacher: "T-CHEN", days: ["Tue"], weight: 60)])
+        try store.settleRequests(scenario, today: monday)
+        let declined = try #require(try store.request(riveraID))
+        #expect(declined.status == .declined)
+        #expect(declined.reason.hasPrefix("Mx Rivera runs none of Ava Martin's current objectives"), "\(declined.reason)")
+    }
 }
