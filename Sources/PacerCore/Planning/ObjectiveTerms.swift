@@ -85,6 +85,8 @@ struct ObjectiveTerms: Sendable {
     let goalsOf: [StudentSubject: [Int]]
     /// Each flex block's period, to tell a request for one block whether a session meets it.
     let periodOf: [BlockID: PeriodID]
+    /// Each objective's subject, for the goals a check slot meets.
+    let subjectOf: [ObjectiveID: SubjectID]
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession] = []) {
         policy = scenario.policy
@@ -104,9 +106,10 @@ struct ObjectiveTerms: Sendable {
         self.published = published.isEmpty ? nil : Set(published.map(\.key))
         study = StudySpaces(SchoolIndex(scenario))
         goals = demands.flatMap(\.goals)
+        subjectOf = Dictionary(scenario.objectives.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
         var goalsOf: [StudentSubject: [Int]] = [:]
         for (g, goal) in goals.enumerated() {
-            guard let subject = scenario.objective(goal.objective)?.subject else { continue }
+            guard let subject = subjectOf[goal.objective] else { continue }
             goalsOf[StudentSubject(goal.student, subject), default: []].append(g)
         }
         self.goalsOf = goalsOf
@@ -123,6 +126,15 @@ struct ObjectiveTerms: Sendable {
     /// The goals that `student`'s place in `session` meets.
     func goals(metBy student: StudentID, in session: PlannedSession) -> [Int] {
         goals(metBy: student, session.subject, session.objective, day: session.day, block: session.block)
+    }
+
+    /// The goals (by index in `goals`) that the check slots of a study group meet (`CheckSlots`).
+    func goals(checkedIn group: StudyGroup) -> [Int] {
+        group.students.flatMap { place -> [Int] in
+            guard place.check != nil, let objective = place.objective, let subject = subjectOf[objective],
+                  let mine = goalsOf[StudentSubject(place.student, subject)] else { return [] }
+            return mine.filter { goals[$0].isMet(byCheckOn: objective, on: group.day, in: periodOf[group.block]) }
+        }
     }
 
     /// What every request the plan could meet costs when none is (the **unmet requests** part of

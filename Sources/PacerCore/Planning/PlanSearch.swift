@@ -240,7 +240,11 @@ struct PlanSearch {
         }
         let solution = try model.problem.solveMIP(mip)
         method = "greedy+block-mip+reference-mip"
-        if let proven = solution.bound { bound = max(bound ?? proven, proven) }
+        // The model meets a check request only by a workshop; a check slot (`CheckSlots`, placed
+        // after the search) may meet it for nothing, so its bound holds only less their weights.
+        if let proven = solution.bound.map({ $0 - demands.flatMap(\.goals).filter(\.check).reduce(0) { $0 + $1.weight } }) {
+            bound = max(bound ?? proven, proven)
+        }
         if solution.status.hasSolution, let value = solution.objective, value < cost - 1e-7 {
             sessions = model.sessions(from: solution.values)
             cost = value

@@ -15,19 +15,29 @@ public struct RequestGoal: Sendable, Hashable {
     public var period: PeriodID?
     /// Its priority's weight (`RequestPriorities`).
     public var weight: Double
+    /// A mastery-check request: besides a workshop on the objective, a check slot meets it, the
+    /// student seated in study with a teacher who may run the objective (`CheckSlots`).
+    public var check: Bool
 
-    public init(request: Int64, student: StudentID, objective: ObjectiveID, days: [DayID], period: PeriodID? = nil, weight: Double) {
+    public init(request: Int64, student: StudentID, objective: ObjectiveID, days: [DayID], period: PeriodID? = nil, weight: Double,
+                check: Bool = false) {
         self.request = request
         self.student = student
         self.objective = objective
         self.days = days
         self.period = period
         self.weight = weight
+        self.check = check
     }
 
     /// Whether a workshop of the student's on `objective` on `day`, in `period`, meets it.
     func isMet(by objective: ObjectiveID, on day: DayID, in period: PeriodID?) -> Bool {
         objective == self.objective && days.contains(day) && (self.period == nil || self.period == period)
+    }
+
+    /// Whether a check slot on `objective` on `day`, in `period`, meets it: a check request's only.
+    func isMet(byCheckOn objective: ObjectiveID, on day: DayID, in period: PeriodID?) -> Bool {
+        check && isMet(by: objective, on: day, in: period)
     }
 }
 

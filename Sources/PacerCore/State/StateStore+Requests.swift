@@ -156,8 +156,10 @@ extension StateStore {
                    """), arguments: [request.student.rawValue, objective.rawValue, request.when.first.text, first.text]) != nil {
                 continue
             }
+            var isCheck = false
+            if case .check = request.want { isCheck = true }
             goals.append(RequestGoal(request: request.id, student: request.student, objective: objective, days: days,
-                                     period: request.when.period, weight: weight))
+                                     period: request.when.period, weight: weight, check: isCheck))
         }
         return goals.sorted { $0.request < $1.request }
     }

@@ -168,7 +168,7 @@ import Testing
         _ = try ask("S-06", .check("MATH-7.RP.2"), .date(SchoolDate("2026-11-30")!), "urgent")     // next week
         _ = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                           // not weighed yet
         let before = try store.weekContext(scenario, weekOf: monday)
-        let checkGoal = RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100)
+        let checkGoal = RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100, check: true)
         let weekGoal = RequestGoal(request: week, student: "S-01", objective: "MATH-7.RP.1", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 30)
         #expect(before.requestGoals == [checkGoal, weekGoal,
                                         RequestGoal(request: s04, student: "S-04", objective: "MATH-7.RP.2", days: ["Wed"], period: "F1", weight: 30)])
