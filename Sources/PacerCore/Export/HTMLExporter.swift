@@ -267,7 +267,10 @@ public struct HTMLExporter: PlanExporter {
                                            .if(!(student?.grade ?? "").isEmpty, .span(.class("grade"), .text(" (grade \(student?.grade ?? ""))"))),
                                            .forEach((student?.flags.map(\.rawValue) ?? []).sorted()) { f in .span(.class("flag"), .text(f)) },
                                            .span(.class("tick"), "☐ here"),
-                                           .div(.class("title"), .text(place.objective.map(context.objectiveTitle) ?? "no objective left: free study")))
+                                           .div(.class("title"), .text(place.objective.map(context.objectiveTitle) ?? "no objective left: free study")),
+                                           // A check slot (docs/requests.md): the check the student asked for, and who holds it.
+                                           .if(place.check != nil, .div(.class("flag"), .text("asked for a mastery check: "
+                                               + (place.check?.rawValue == a.rawValue ? "yours to hold" : "with " + context.adultName(AdultID(rawValue: place.check?.rawValue ?? "")))))))
                             }))
                     })
             },

@@ -28,7 +28,7 @@ struct Demand: Sendable {
         var goals: [StudentObjective: [RequestGoal]] = [:], withTeacher: [StudentID: [RequestGoal]] = [:]
         for goal in context.requestGoals {
             switch goal.metBy {
-            case let .objective(id): goals[StudentObjective(goal.student, id), default: []].append(goal)
+            case let .objective(id), let .check(id): goals[StudentObjective(goal.student, id), default: []].append(goal)
             case .teacher: withTeacher[goal.student, default: []].append(goal)
             }
         }

@@ -86,6 +86,8 @@ struct ObjectiveTerms: Sendable {
     let goalsOf: [StudentSubject: [Int]]
     /// Each flex block's period, to tell a request for one block whether a session meets it.
     let periodOf: [BlockID: PeriodID]
+    /// Each objective's subject, for the goals a check slot meets.
+    let subjectOf: [ObjectiveID: SubjectID]
 
     init(scenario: Scenario, demands: [Demand], published: [PlannedSession] = []) {
         policy = scenario.policy
@@ -104,6 +106,7 @@ struct ObjectiveTerms: Sendable {
         self.apart = apart
         self.published = published.isEmpty ? nil : Set(published.map(\.key))
         study = StudySpaces(SchoolIndex(scenario))
+        subjectOf = Dictionary(scenario.objectives.map { ($0.id, $0.subject) }, uniquingKeysWith: { first, _ in first })
         // Each goal once, in the demands' order, though a request for a teacher rides on every
         // demand of the student's the teacher could serve.
         var goals: [RequestGoal] = [], index: [Int64: Int] = [:]
@@ -134,6 +137,15 @@ struct ObjectiveTerms: Sendable {
     /// The goals that `student`'s place in `session` meets.
     func goals(metBy student: StudentID, in session: PlannedSession) -> [Int] {
         goals(metBy: student, session.subject, session.objective, teacher: session.teacher, day: session.day, block: session.block)
+    }
+
+    /// The goals (by index in `goals`) that the check slots of a study group meet (`CheckSlots`).
+    func goals(checkedIn group: StudyGroup) -> [Int] {
+        group.students.flatMap { place -> [Int] in
+            guard place.check != nil, let objective = place.objective, let subject = subjectOf[objective],
+                  let mine = goalsOf[StudentSubject(place.student, subject)] else { return [] }
+            return mine.filter { goals[$0].isMet(byCheckOn: objective, on: group.day, in: periodOf[group.block]) }
+        }
     }
 
     /// What every request the plan could meet costs when none is (the **unmet requests** part of

@@ -32,6 +32,7 @@ enum PlanEvaluator {
         tally.unplaced = terms.study.unplaced(Occupancy(terms.study.school, sessions: sessions))
         tally.studyChanges = study.map(ObjectiveTerms.studyChanges)
         if !terms.goals.isEmpty {
+            for group in study ?? [] { met.formUnion(terms.goals(checkedIn: group)) }
             tally.unmetRequests = terms.goals.indices.reduce(0) { $0 + (met.contains($1) ? 0 : terms.goals[$1].weight) }
         }
         if let published = terms.published {

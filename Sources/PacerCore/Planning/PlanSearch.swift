@@ -240,7 +240,12 @@ struct PlanSearch {
         }
         let solution = try model.problem.solveMIP(mip)
         method = "greedy+block-mip+reference-mip"
-        if let proven = solution.bound { bound = max(bound ?? proven, proven) }
+        // The model meets a check request only by a workshop; a check slot (`CheckSlots`, placed
+        // after the search) may meet it for nothing, so its bound holds only less their weights.
+        let checks = Dictionary(demands.flatMap(\.goals).filter(\.isCheck).map { ($0.request, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        if let proven = solution.bound.map({ $0 - checks.values.reduce(0, +) }) {
+            bound = max(bound ?? proven, proven)
+        }
         if solution.status.hasSolution, let value = solution.objective, value < cost - 1e-7 {
             sessions = model.sessions(from: solution.values)
             cost = value

@@ -89,7 +89,8 @@ public enum Planner {
     ) -> WeekPlan {
         let order = scenario.calendar.blockOrder
         let sessions = unsorted.sorted { (order[$0.block] ?? 0, $0.teacher.rawValue) < (order[$1.block] ?? 0, $1.teacher.rawValue) }
-        let study = StudyPlacer(scenario: scenario, demands: demands, published: publishedStudy).place(sessions)
+        var study = StudyPlacer(scenario: scenario, demands: demands, published: publishedStudy).place(sessions)
+        CheckSlots(scenario: scenario, goals: demands.flatMap(\.goals)).place(in: &study, sessions: sessions)
         let cost = PlanEvaluator.cost(of: sessions, demands: demands, scenario: scenario, published: published, study: study.groups)
         let got = workshopsReceived(sessions)
         let reasons = UnservedReasonFinder(scenario: scenario, sessions: sessions, demands: demands,

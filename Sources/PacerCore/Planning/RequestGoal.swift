@@ -7,8 +7,11 @@
 public struct RequestGoal: Sendable, Hashable {
     /// What kind of workshop meets a goal.
     public enum MetBy: Sendable, Hashable {
-        /// A workshop on this objective (a workshop or a check request).
+        /// A workshop on this objective (a workshop request).
         case objective(ObjectiveID)
+        /// A workshop on this objective, or a check slot on it during independent study
+        /// (`CheckSlots`): a mastery-check request.
+        case check(ObjectiveID)
         /// A workshop this teacher runs, on the student's current objective of any subject (time
         /// with a named teacher).
         case teacher(TeacherID)
@@ -45,9 +48,12 @@ public struct RequestGoal: Sendable, Hashable {
         self.init(request: request, student: student, metBy: .teacher(teacher), days: days, period: period, weight: weight)
     }
 
-    /// The objective whose workshop meets it, or nil for time with a teacher.
+    /// The objective whose workshop (or check slot) meets it, or nil for time with a teacher.
     public var objective: ObjectiveID? {
-        if case let .objective(id) = metBy { id } else { nil }
+        switch metBy {
+        case let .objective(id), let .check(id): id
+        case .teacher: nil
+        }
     }
 
     /// The teacher whose workshop meets it, or nil for a workshop or a check.
@@ -59,10 +65,26 @@ public struct RequestGoal: Sendable, Hashable {
     /// `period`, meets it.
     func isMet(by objective: ObjectiveID, teacher: TeacherID, on day: DayID, in period: PeriodID?) -> Bool {
         let what = switch metBy {
-        case let .objective(id): id == objective
+        case let .objective(id), let .check(id): id == objective
         case let .teacher(id): id == teacher
         }
-        return what && days.contains(day) && (self.period == nil || self.period == period)
+        return what && isOn(day, in: period)
+    }
+
+    /// Whether a check slot on `objective` on `day`, in `period`, meets it: a check request's only.
+    func isMet(byCheckOn objective: ObjectiveID, on day: DayID, in period: PeriodID?) -> Bool {
+        guard case let .check(id) = metBy else { return false }
+        return id == objective && isOn(day, in: period)
+    }
+
+    /// Whether `day`, in `period`, is one it asks for.
+    private func isOn(_ day: DayID, in period: PeriodID?) -> Bool {
+        days.contains(day) && (self.period == nil || self.period == period)
+    }
+
+    /// A mastery-check request (`MetBy.check`).
+    public var isCheck: Bool {
+        if case .check = metBy { true } else { false }
     }
 }
 
@@ -81,7 +103,7 @@ extension PlanningContext {
         return goals.compactMap { goal in
             guard let s = school.studentAt[goal.student] else { return nil }
             let (objectives, teacher): ([Objective], Int?) = switch goal.metBy {
-            case let .objective(id): (scenario.objective(id).map { [$0] } ?? [], nil)
+            case let .objective(id), let .check(id): (scenario.objective(id).map { [$0] } ?? [], nil)
             case let .teacher(id): (school.teacherAt[id] == nil ? [] : school.students[s].current.values.sorted { $0.rawValue < $1.rawValue }.compactMap(scenario.objective),
                                     school.teacherAt[id])
             }

@@ -191,6 +191,9 @@ public struct StudyGroup: Codable, Sendable, Equatable {
 public struct StudyPlace: Codable, Sendable, Equatable {
     public var student: StudentID
     public var objective: ObjectiveID?
+    /// A check slot (`CheckSlots`): the teacher supervising the group who holds the mastery check
+    /// the student asked for, on `objective`; nil for study alone.
+    public var check: TeacherID? = nil
 }
 
 public struct UnplacedStudent: Codable, Sendable, Equatable {

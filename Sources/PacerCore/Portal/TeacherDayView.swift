@@ -16,6 +16,9 @@ public struct TeacherDayView: Sendable, Equatable {
         /// Off the roster on the day (`pacer leave`): the published plan still lists them, the
         /// day's regroup drops them.
         case left = "left: will be regrouped"
+        /// In study, seated with this teacher for the mastery check they asked for (a check slot,
+        /// `StudyPlace.check`).
+        case checkSlot = "asked for a check: yours to hold here"
     }
 
     public struct Student: Sendable, Equatable {
@@ -108,7 +111,7 @@ public struct TeacherDayView: Sendable, Equatable {
                   students: g.members.map { m in
                       Student(id: m.student, name: m.name,
                               about: "grade \(m.grade), " + (m.title.map { "working on " + $0 } ?? "no objective left"),
-                              marks: [m.priority ? .priority : nil, m.absent ? .absent : nil, left(m.student)].compactMap { $0 },
+                              marks: [m.priority ? .priority : nil, m.checkSlot ? .checkSlot : nil, m.absent ? .absent : nil, left(m.student)].compactMap { $0 },
                               lastCheck: m.lastCheck.map { "last check \($0.date): \($0.outcome)" }, absent: m.absent,
                               checks: m.checkable)
                   })

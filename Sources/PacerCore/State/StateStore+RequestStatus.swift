@@ -185,6 +185,16 @@ struct RequestAgainstPlans {
                 }
                 held.append((date, session, period))
             }
+            if case let .check(id) = request.want {
+                for group in plan.study ?? [] where group.day == day {
+                    guard let place = group.students.first(where: { $0.student == request.student }), place.objective == id,
+                          let teacher = place.check else { continue }
+                    let period = scenario.calendar.block(group.block)?.period
+                    if request.when.period == nil || request.when.period == period {
+                        return (.planned, Self.checkSlot(teacher: teacher, objective: id, room: group.room, date: date.text, period: period, scenario))
+                    }
+                }
+            }
             if case let .teacher(id) = request.want {
                 teacherThere = teacherThere || plan.sessions.contains { $0.day == day && $0.teacher == id
                     && (request.when.period == nil || scenario.calendar.block($0.block)?.period == request.when.period) }
@@ -201,9 +211,14 @@ struct RequestAgainstPlans {
         // "on Tuesday 2026-11-24, 09:25–10:05 (F1)", "in the week of Monday 2026-11-23".
         let when = (request.when.period == nil && request.when.dates.count > 1 ? "in " : "on ") + RequestText.when(request.when, scenario)
         switch request.want {
-        case let .workshop(id), let .check(id):
+        case let .workshop(id):
             if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text)") }
             return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when): they have had, or have on other days, the workshops their objective asks for this week")
+        case let .check(id):
+            // Nor a check slot: no teacher who runs it supervised study with a check to spare while the student studied.
+            let noSlot = "nor a check slot (no teacher who runs it supervises \(name)'s study then with a check to spare)"
+            if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text); \(noSlot)") }
+            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when), \(noSlot): they have had, or have on other days, the workshops their objective asks for this week")
         case let .teacher(id):
             let teacher = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
             if !teacherThere { return (.declined, "\(teacher) has no session \(when) in the plan") }
@@ -228,11 +243,23 @@ struct RequestAgainstPlans {
 
     private func title(_ id: ObjectiveID) -> String { "\(scenario.objective(id)?.title ?? id.rawValue) (\(id))" }
 
+    /// "a mastery check with Mr Lee on Unit rates with fractions (MATH-7.RP.1) during independent
+    /// study in the Library, Tuesday 2026-11-24, 09:25–10:05 (F1)" (a check slot, `CheckSlots`).
+    static func checkSlot(teacher: TeacherID, objective: ObjectiveID, room: RoomID, date: String, period: PeriodID?, _ scenario: Scenario) -> String {
+        let who = scenario.teachers.first { $0.id == teacher }?.name ?? teacher.rawValue
+        let place = scenario.rooms.first { $0.id == room }?.name ?? room.rawValue
+        return "a mastery check with \(who) on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)) during independent study in \(place), \(when(date, period, scenario))"
+    }
+
+    /// "Tuesday 2026-11-24, 09:25–10:05 (F1)", or the day alone without a period.
+    private static func when(_ date: String, _ period: PeriodID?, _ scenario: Scenario) -> String {
+        SchoolDate(date).map { day in RequestText.when(period.map { .block(day, $0) } ?? .date(day), scenario) } ?? date
+    }
+
     /// "Mr Lee's workshop on Unit rates with fractions (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1)".
     static func session(teacher: TeacherID, objective: ObjectiveID, date: String, period: PeriodID?, _ scenario: Scenario) -> String {
         let who = scenario.teachers.first { $0.id == teacher }?.name ?? teacher.rawValue
-        let when = SchoolDate(date).map { day in RequestText.when(period.map { .block(day, $0) } ?? .date(day), scenario) } ?? date
-        return "\(who)'s workshop on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)), \(when)"
+        return "\(who)'s workshop on \(scenario.objective(objective)?.title ?? objective.rawValue) (\(objective)), \(when(date, period, scenario))"
     }
 }
 

@@ -146,7 +146,8 @@ extension StateStore {
                   weight > 0 // a priority weighed at nothing asks nothing of the plans, as before requests were goals
             else { continue }
             let metBy: RequestGoal.MetBy = switch request.want {
-            case let .workshop(id), let .check(id): .objective(id)
+            case let .workshop(id): .objective(id)
+            case let .check(id): .check(id)
             case let .teacher(id): .teacher(id)
             }
             let asked = Set(request.when.dates)

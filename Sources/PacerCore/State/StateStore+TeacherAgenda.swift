@@ -51,6 +51,9 @@ public struct TeacherAgenda: Sendable, Equatable {
             public let absent: Bool
             /// The latest check on the objective the student works on (withdrawn ones left out).
             public var lastCheck: StateStore.RecordedCheck? = nil
+            /// The plan seated the student here for the mastery check they asked for, held by this
+            /// teacher (a check slot, `StudyPlace.check`).
+            public var checkSlot = false
         }
         /// `BLOCK/study/ROOM`.
         public let id: String
@@ -130,7 +133,8 @@ extension StateStore {
                                                           title: place.objective.map(scenario.objectiveTitle),
                                                           checkable: place.objective.flatMap { o in canTeach.contains(o) ? o : nil },
                                                           absent: away.students[place.student]?.contains(g.block) == true,
-                                                          lastCheck: place.objective.flatMap { try Self.latestCheck(db, of: place.student, on: $0, by: date) })
+                                                          lastCheck: place.objective.flatMap { try Self.latestCheck(db, of: place.student, on: $0, by: date) },
+                                                          checkSlot: place.check.map { $0.rawValue == me.rawValue } ?? false)
                     }.sorted { ($0.name, $0.student.rawValue) < ($1.name, $1.student.rawValue) },
                     cancelled: inForce.closure(g.block, in: scenario))
             }.sorted { (order[$0.block] ?? 0, $0.id) < (order[$1.block] ?? 0, $1.id) }

@@ -48,6 +48,7 @@ extension PlanVerifier {
         var studyOf: [StudentInBlock: [String]] = [:]
         var supervising: [AdultInBlock: [String]] = [:]
         var roomInStudy: [String: [String]] = [:]
+        var checksHeld: [AdultInBlock: Int] = [:]
         for g in groups {
             guard let block = blocks[g.block] else { report(.unknownBlock, "study group \(g.id): block \(g.block) is not in the calendar"); continue }
             if !block.isFlex { report(.notFlex, "study group \(g.id): \(g.block) is not a flex block") }
@@ -91,6 +92,15 @@ extension PlanVerifier {
                 }
             }
             for place in g.students {
+                if let teacher = place.check {
+                    // A check slot: held by a teacher of the group who teaches the objective, a few a block.
+                    if !g.adults.contains(AdultID(rawValue: teacher.rawValue)) {
+                        report(.checkSlot, "\(place.student)'s check with \(teacher) in study group \(g.id): \(teacher) does not supervise the group")
+                    } else if let objective = place.objective, teachers[teacher.rawValue]?.canTeach.contains(objective) != true {
+                        report(.checkSlot, "\(place.student)'s check with \(teacher) in study group \(g.id): \(teacher) does not teach \(objective)")
+                    }
+                    checksHeld[AdultInBlock(adult: teacher.rawValue, block: g.block), default: 0] += 1
+                }
                 guard let student = students[place.student] else { report(.unknownStudent, "study group \(g.id): no student \(place.student)"); continue }
                 studyOf[StudentInBlock(student: place.student, block: g.block), default: []].append(g.id)
                 if student.unavailable.contains(g.block) { report(.studentUnavailable, "\(place.student) is unavailable in \(g.block) (study group \(g.id))") }
@@ -103,6 +113,10 @@ extension PlanVerifier {
                     report(.studyObjective, "\(place.student) studies no objective in study group \(g.id) but has current objectives")
                 }
             }
+        }
+        for (key, count) in checksHeld.sorted(by: { $0.key < $1.key })
+        where count > CheckSlots.perBlock {
+            report(.checkSlot, "\(key.adult) holds \(count) checks in \(key.block), at most \(CheckSlots.perBlock) a block")
         }
         for (key, list) in roomInStudy.sorted(by: { $0.key < $1.key }) where list.count > 1 {
             report(.roomBusy, "room \(key): \(list.joined(separator: ", "))")

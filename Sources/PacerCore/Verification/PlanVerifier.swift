@@ -28,7 +28,7 @@ public struct PlanVerifier {
         case noPlace = "no-place", unplacedList = "unplaced-list", twoPlaces = "two-places"
         case studySpace = "study-space", studySeats = "study-seats", studyRatio = "study-ratio"
         case unknownAdult = "unknown-adult", notSupervising = "not-supervising", adultUnavailable = "adult-unavailable"
-        case adultBusy = "adult-busy", studyObjective = "study-objective"
+        case adultBusy = "adult-busy", studyObjective = "study-objective", checkSlot = "check-slot"
     }
 
     /// Who is somewhere in a block, as the busy checks count them.
@@ -205,10 +205,14 @@ public struct PlanVerifier {
                     wanting.append(objectiveID)
                     for goal in context.requestGoals where goal.student == student.id && goal.objective == objectiveID {
                         requests += 1
-                        let met = plan.sessions.contains { s in
-                            s.objective == objectiveID && s.students.contains(student.id) && goal.days.contains(s.day)
-                                && (goal.period == nil || scenario.calendar.block(s.block)?.period == goal.period)
+                        func onItsDays(_ day: DayID, _ block: BlockID) -> Bool {
+                            goal.days.contains(day) && (goal.period == nil || scenario.calendar.block(block)?.period == goal.period)
                         }
+                        // A workshop on it, or for a check request a check slot on it (`check-slot` checks the slot).
+                        let met = plan.sessions.contains { s in s.objective == objectiveID && s.students.contains(student.id) && onItsDays(s.day, s.block) }
+                            || goal.isCheck && (plan.study ?? []).contains { g in
+                                onItsDays(g.day, g.block) && g.students.contains { $0.student == student.id && $0.objective == objectiveID && $0.check != nil }
+                            }
                         if !met { unmetRequests += goal.weight }
                     }
                 }

@@ -74,7 +74,7 @@ import Testing
         try store.cancelRequest(chen, by: .scheduler, scenario: scenario, today: monday)
         #expect(try store.request(check)?.status == .open)
         #expect(try store.weekContext(scenario, weekOf: monday).requestGoals
-            == [RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], period: "F1", weight: 30)])
+            == [RequestGoal(request: check, student: "S-01", metBy: .check("MATH-7.RP.1"), days: ["Tue"], period: "F1", weight: 30)])
     }
 
     /// A published week plans or declines each request on its days, with the plan's words; a

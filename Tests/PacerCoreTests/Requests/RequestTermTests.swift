@@ -5,7 +5,8 @@ import Testing
 /// Two school weeks of the tiny school run as a school runs them (each Monday the week planned
 /// from the state and published, each day regrouped and published, each evening the checks
 /// recorded), with students asking every evening for a mastery check the next school day: the
-/// plans put each with a teacher qualified on the objective, and the check recorded there meets
+/// plans put each with a teacher qualified on the objective (in a workshop on it, or in a check
+/// slot the teacher holds during study), and the check recorded there meets
 /// the request. A request the day cannot meet is declined with the plan's reason (no qualified
 /// teacher free then); the student asks again, urgently, for the next school day, and is checked
 /// then (issue 29: "check requests met within one school day where a qualified teacher is free").
@@ -28,11 +29,14 @@ import Testing
             }
             let plan = try term.regroup(day, options: options).result.plan
             _ = try term.publish(plan, weekOf: nil)
-            // Evening: the teacher checks each student who asked, in the workshop on the objective.
+            // Evening: the teacher checks each student who asked, in the workshop on the objective
+            // or in the check slot held during study.
             var checks: [MasteryCheck] = []
             for request in try store.askingRequests() {
                 guard case let .check(objective) = request.want, request.when.first <= day,
-                      plan.sessions.contains(where: { $0.objective == objective && $0.students.contains(request.student) }) else { continue }
+                      plan.sessions.contains(where: { $0.objective == objective && $0.students.contains(request.student) })
+                        || (plan.study ?? []).contains(where: { $0.students.contains { $0.student == request.student && $0.objective == objective && $0.check != nil } })
+                else { continue }
                 checks.append(MasteryCheck(date: day, student: request.student, objective: objective, result: .notYet, note: "", source: "teacher"))
             }
             // What the day's plan said of each request for the day it did not plan.

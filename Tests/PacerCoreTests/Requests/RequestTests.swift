@@ -168,7 +168,7 @@ import Testing
         _ = try ask("S-06", .check("MATH-7.RP.2"), .date(SchoolDate("2026-11-30")!), "urgent")     // next week
         let s07 = try ask("S-07", .teacher("T-CHEN"), .week(monday), "urgent")                     // Mr Chen teaches MATH-7.RP.2
         let before = try store.weekContext(scenario, weekOf: monday)
-        let checkGoal = RequestGoal(request: check, student: "S-01", objective: "MATH-7.RP.1", days: ["Tue"], weight: 100)
+        let checkGoal = RequestGoal(request: check, student: "S-01", metBy: .check("MATH-7.RP.1"), days: ["Tue"], weight: 100)
         let weekGoal = RequestGoal(request: week, student: "S-01", objective: "MATH-7.RP.1", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 30)
         let chenGoal = RequestGoal(request: s07, student: "S-07", teacher: "T-CHEN", days: ["Mon", "Tue", "Wed", "Thu", "Fri"], weight: 100)
         #expect(before.requestGoals == [checkGoal, weekGoal,
