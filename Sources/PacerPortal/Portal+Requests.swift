@@ -82,11 +82,9 @@ extension Portal {
             when = span.hasPrefix("block:") ? .block(day, PeriodID(rawValue: String(span.dropFirst(6)))) : .date(day)
         }
         let priority = family ? scenario.requestPriorities.standard : (form["priority"] ?? scenario.requestPriorities.standard)
-        // The note as `PersonText` keeps it (one line, as typed: a line break refused); one it
-        // refuses goes on as typed, for `StudentRequest.problem` to refuse with its reason.
-        let raw = form["note"] ?? ""
-        let note = (try? PersonText.checked(raw, .note, lineBreaks: .refused).get()) ?? raw
-        let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: note, askedOn: today)
+        // The note as typed: `StudentRequest` keeps it as `PersonText` does, and its `problem`
+        // refuses one that breaks the rule, with the reason.
+        let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: form["note"] ?? "", askedOn: today)
         let id: Int64
         do {
             id = try store.add(asked, scenario: scenario, today: today).id

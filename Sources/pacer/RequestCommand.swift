@@ -162,7 +162,7 @@ extension PacerCommand.RequestCommand {
             if let problem = StudentRequest.askerProblem(asker, in: loaded) { throw CommandFailure("--by \(by): \(problem)") }
             do {
                 let store = try StateStore.existing(for: loaded)
-                try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason,
+                try store.cancelRequest(id, by: asker, reason: reason,
                                         scenario: loaded, today: date.value)
                 let line = try store.request(id).map { RequestText.line($0, loaded) } ?? ""
                 print("request \(id) cancelled: \(line)")
