@@ -56,12 +56,14 @@ extension Portal {
         case ("workshop", 2), ("check", 2):
             let subject = SubjectID(rawValue: wanted[1])
             // The student's current objective in the subject: what the form offers to ask about.
-            guard let objective = try store.status(scenario, on: today, student: student).first(where: { $0.subject == subject })?.objective else {
+            let standing = try store.status(scenario, on: today, student: student)
+            guard let objective = standing.first(where: { $0.subject == subject })?.objective else {
                 // No current objective to ask about: a student who is not the asker's to ask for, or
                 // not the school's, is refused as `StudentRequest.problem` words it; else the
-                // student is done with the subject, or does not take it.
+                // words say what the form could ask about instead (`RequestText`).
+                let current = Dictionary(standing.compactMap { line in line.objective.map { (line.subject, $0) } }, uniquingKeysWith: { first, _ in first })
                 let why = StudentRequest.whomProblem(asker, for: student, in: scenario)
-                    ?? "\(scenario.studentName(student)) (\(student)) has no objective to work on in \(subject)"
+                    ?? RequestText.nothingToAskAbout(in: wanted[1], for: student, current: current, scenario)
                 throw Refusal(.badRequest, "Not recorded", Self.words(.refused(why)))
             }
             want = wanted[0] == "check" ? .check(objective) : .workshop(objective)

@@ -76,7 +76,10 @@ import Testing
         ("student=S-01&want=check%3AMATH&span=block%3AP1&on=2026-11-25", "flex period"),
         ("student=S-01&want=check%3AMATH&span=week%3A2026-11-25", "2026-11-25"),
         ("student=S-01&want=check%3AMATH&span=week%3A9999-12-27", "a request asks at most 366 days ahead"),
-        ("student=S-01&want=check%3AART&span=day&on=2026-11-25", "no objective to work on in ART"),
+        ("student=S-01&want=check%3AART&span=day&on=2026-11-25", "The school has no subject “ART”; choose what to ask about from the form on the page."),
+        ("student=S-01&want=workshop%3AMATH-7.G.2&span=day&on=2026-11-25",
+         "Ava Martin is working on Unit rates with fractions (MATH-7.RP.1) in Mathematics, grade 7 now, not on Circles: area and circumference (MATH-7.G.2): "
+            + "help and checks are asked for the objective a student is on; ask about that one."),
         ("student=S-01&want=lunch&span=day&on=2026-11-25", "Choose what to ask for"),
         ("student=S-01&want=check%3AMATH&span=day&on=tomorrow", "YYYY-MM-DD"),
     ]) func aRefusedAskSaysWhyAndRecordsNothing(form: String, why: String) async throws {

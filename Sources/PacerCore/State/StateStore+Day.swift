@@ -8,6 +8,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case notAWeekStart(String)
     case contradiction(String)
     case unknownCheck(Int64)
+    /// A check withdrawn (on that date) that was to be corrected.
+    case withdrawnCheck(Int64, on: String)
     case beforeRecords(String)
     /// No state beside the scenario (the folder holding its scenario.yaml).
     case noState(String)
@@ -49,6 +51,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .busy(path): return "\(path) is busy: another command is writing to it; nothing was changed, try again in a moment"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
+        case let .withdrawnCheck(id, on):
+            return "check \(id) was withdrawn on \(on), so it cannot be corrected; record the check again if it was right"
         case let .badStateFile(path, problem):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().relativePath
             switch problem {
