@@ -20,9 +20,13 @@ extension StateStore {
     /// on that date keeps its first note. The attendance published for the closed periods is
     /// removed: nobody received those sessions. Returns how many rows were new (0 when all were known).
     @discardableResult
-    public func recordClosure(_ closure: Closure, scenario: Scenario) throws -> Int {
+    public func recordClosure(_ closure: Closure, scenario: Scenario, today: SchoolDate = .today()) throws -> Int {
         let now = RecordedAt.now()
         return try write { db in
+            // Within the plans' reach (`SchoolCalendar.recordDateProblem`), as an absence is.
+            if let problem = scenario.calendar.recordDateProblem(closure.date, recordsFrom: try Self.term(db)?.historyFrom, today: today) {
+                throw StateError.outOfReach("closure on \(closure.date): \(problem)")
+            }
             var added = 0
             for period in closure.periods.isEmpty ? [""] : closure.periods.map(\.rawValue) {
                 try db.execute(sql: """

@@ -35,6 +35,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
     /// A date outside the scenario's term (`calendar.term`), in words.
     case outsideTerm(String)
+    /// An absence or a closure dated out of the plans' reach (`SchoolCalendar.recordDateProblem`), in words.
+    case outOfReach(String)
     /// The school is closed all day on the date: the closure.
     case closed(Closure)
     /// Every flex block of the week is closed (a holiday week), in words.
@@ -77,6 +79,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
         case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
+        case let .outOfReach(text): return text + "; nothing was recorded"
         case let .weekClosed(text): return text + "; plan the next week the school is open"
         case let .closed(closure):
             let undo = closure.source == .scenario ? "a holiday of calendar.holidays in scenario.yaml"
