@@ -127,6 +127,8 @@ extension StateStore {
                     }
                 }
             }
+            // A request nobody can serve now (the student away, or every teacher of it) is declined with why.
+            if added > 0 { try settleRequests(db, scenario: scenario, today: nil) }
             return added
         }
     }

@@ -40,6 +40,8 @@ extension StateStore {
                     try db.execute(sql: "DELETE FROM attendance WHERE rowid = ?", arguments: [row["rowid"] as Int64])
                 }
             }
+            // The requests for the closed days are declined with it (`RequestObstacles`).
+            if added > 0 { try settleRequests(db, scenario: scenario, today: nil) }
             return added
         }
     }
@@ -48,14 +50,21 @@ extension StateStore {
     /// periods, or all of the date's without `periods`. Returns how many were removed. (The
     /// attendance the closure removed comes back when the date's plan is published again.)
     @discardableResult
-    public func reopen(_ date: SchoolDate, periods: [PeriodID] = []) throws -> Int {
+    public func reopen(_ date: SchoolDate, periods: [PeriodID] = [], scenario: Scenario) throws -> Int {
         try write { db in
+            var removed = 0
             if periods.isEmpty {
                 try db.execute(sql: "DELETE FROM closure WHERE date = ?", arguments: [date.text])
+                removed = db.changesCount
             } else {
-                for p in periods { try db.execute(sql: "DELETE FROM closure WHERE date = ? AND period = ?", arguments: [date.text, p.rawValue]) }
+                for p in periods {
+                    try db.execute(sql: "DELETE FROM closure WHERE date = ? AND period = ?", arguments: [date.text, p.rawValue])
+                    removed += db.changesCount
+                }
             }
-            return db.changesCount
+            // The requests it had declined ask again.
+            if removed > 0 { try settleRequests(db, scenario: scenario, today: nil) }
+            return removed
         }
     }
 

@@ -20,7 +20,8 @@ enum RequestStatusReasons {
 extension StateStore {
     /// Sets where each request still asking stands (docs/requests.md, *Where a request stands*),
     /// the one place that does, after anything that can change it (a request made or cancelled, a
-    /// plan published, a check recorded or withdrawn, `request list`):
+    /// plan published, a check recorded or withdrawn, a closure or an absence recorded, a closure
+    /// reopened, `request list`):
     ///
     /// 1. With `today`, a request whose last day is before it is closed: a workshop or teacher
     ///    request the attendance shows met is `met` ("had Mr Lee's workshop on … on 2026-11-24"),
@@ -68,8 +69,9 @@ extension StateStore {
             } else {
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
                 // Declined because the student is away, or the school closed, says so rather than the
-                // plan's words; one no plan covers yet says so too, rather than only "open".
-                if status == .declined || reason == RequestStatusReasons.askedAfterPlan || (status == .open && reason.isEmpty) {
+                // plan's words; one no plan covers yet says so too, rather than only "open"; and so
+                // does one a plan gave on a day closed, or a student recorded away, since it was made.
+                if status == .declined || status == .planned || reason == RequestStatusReasons.askedAfterPlan || (status == .open && reason.isEmpty) {
                     let found = try obstacles ?? RequestObstacles(db, scenario: scenario)
                     obstacles = found
                     if let why = try found.unservable(request, db) { (status, reason) = (.declined, why) }

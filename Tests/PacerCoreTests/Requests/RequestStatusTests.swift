@@ -145,6 +145,33 @@ import Testing
         #expect(Set(all.map(\.status)) == [.planned, .declined, .cancelled], "\(all.map(\.status))")
         #expect(try store.askingRequests().map(\.id) == all.filter(\.isAsking).map(\.id))
         #expect(try store.askingRequests().map(\.id) == [week])
+
+        // The week closed after the plan gave the request: declined with the cause `request add`
+        // warns with, not left planned on days without school.
+        for offset in 0..<5 { _ = try store.recordClosure(Closure(date: monday.adding(days: offset), note: "flood"), scenario: scenario, today: monday) }
+        let closed = try #require(try store.request(week))
+        #expect(closed.status == .declined && closed.reason.hasPrefix("the school is closed in the week of 2026-11-23"), "\(closed.reason)")
+    }
+
+    /// A closure or an absence recorded after a request was made declines it with the cause at
+    /// once, as `request add` warns with it (the portal's pages read it); reopened, it asks again.
+    @Test func aClosureOrAnAbsenceRecordedLaterDeclinesWithTheCause() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let thursday = SchoolDate("2026-11-26")!, wednesday = SchoolDate("2026-11-25")!
+        func ask(_ student: StudentID, _ when: StudentRequest.When) throws -> Int64 {
+            try store.add(StudentRequest(askedBy: .family(student), student: student, want: .workshop("MATH-7.RP.1"), when: when, priority: "normal", askedOn: monday),
+                          scenario: scenario, today: monday).id
+        }
+        let day = try ask("S-01", .date(thursday)), away = try ask("S-02", .date(wednesday))
+        #expect(try store.request(day)?.status == .open && store.request(away)?.status == .open)
+        _ = try store.recordClosure(Closure(date: thursday, note: "snow day"), scenario: scenario, today: monday)
+        #expect(try store.request(day)?.status == .declined)
+        #expect(try store.request(day)?.reason == "the school is closed on 2026-11-26 (2026-11-26 closed: snow day): no plan will serve it")
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: scenario, today: monday)
+        #expect(try store.request(away)?.reason == "Liam Chen is recorded away on 2026-11-25: no plan will serve it unless the absence is withdrawn")
+        #expect(try store.reopen(thursday, scenario: scenario) == 1)
+        #expect(try store.request(day)?.status == .open && store.request(day)?.reason == "", "asks again")
     }
 
     /// A request nothing can serve is taken, with the reason: a closed day, a student away.
