@@ -298,7 +298,7 @@ final class RequestObstacles {
         }
         guard case let .teacher(id) = request.want else {
             guard let objective = request.want.objective.flatMap(scenario.objective) else { return nil }
-            return try noPlanServes(request.student, objective, in: blocks, dates: dates, then)
+            return try noPlanServes(request.student, objective, in: blocks, days: open, then)
         }
         let teacher = scenario.teachers.first { $0.id == id }
         let who = teacher?.name ?? id.rawValue
@@ -315,10 +315,16 @@ final class RequestObstacles {
     }
 
     /// Why no teacher or no room could take `student` on `objective` in any of `blocks` (blocks of
-    /// the week, on `dates`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
-    /// scenario with the absences of those dates, or nil.
-    private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], dates: [SchoolDate], _ then: String) throws -> String? {
-        if rules[dates] == nil { rules[dates] = RuleCatalogue(scenario.withState(current: [:], absences: away[dates] ?? Absences())) }
+    /// the week, on `days`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
+    /// scenario as the planning context has it for those days: by the roster (`Scenario.onRoster`:
+    /// a teacher who left, or has not joined, is away on the days they are off it; one who joined
+    /// is there; each teaches what the roster says), with the absences recorded, or nil.
+    private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], days: [(SchoolDate, Day)], _ then: String) throws -> String? {
+        let dates = days.map(\.0)
+        if rules[dates] == nil {
+            let (onRoster, off) = scenario.withRoster(roster).onRoster(dates: days)
+            rules[dates] = RuleCatalogue(onRoster.withState(current: [:], absences: (away[dates] ?? Absences()).merged(with: off)))
+        }
         guard let rules = rules[dates], let s = rules.school.studentAt[student] else { return nil }
         let title = "\(objective.title) (\(objective.id))"
         switch rules.servingObstacle(student: s, attending: objective, in: blocks.compactMap { rules.school.blockAt[$0] }) {

@@ -175,6 +175,23 @@ import Testing
     }
 
     /// A request nothing can serve is taken, with the reason: a closed day, a student away.
+    /// Whether a teacher who runs the objective is there is read by the roster, as plans read it:
+    /// a qualified teacher who has left is not there.
+    @Test func aTeacherWhoLeftIsNoTeacherThere() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wednesday = SchoolDate("2026-11-25")!
+        func warned() throws -> [String] {
+            try store.warnings(for: StudentRequest(askedBy: .scheduler, student: "S-01", want: .workshop("MATH-7.G.1"), when: .date(wednesday), priority: "urgent",
+                                                   askedOn: monday), scenario: scenario)
+        }
+        // Scale drawings: Ms Okafor (all of MATH) and Mx Rivera (MATH-7.G.*) run it.
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .teacher("T-OKAFOR"))], scenario: scenario, today: monday)
+        #expect(try warned().isEmpty, "Mx Rivera is there")
+        try Term(scenario: scenario, store: store).record(RosterChange(date: tuesday, person: .teacher("T-RIVERA"), kind: .leave, note: "moved away"))
+        #expect(try warned() == ["no teacher who runs Scale drawings (MATH-7.G.1) is there on 2026-11-25 (away, unavailable, or not teaching it): no plan will serve it"])
+    }
+
     @Test func aRequestNothingCanServeIsTakenWithAWarning() throws {
         let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }
