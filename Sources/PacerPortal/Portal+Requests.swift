@@ -56,12 +56,14 @@ extension Portal {
         case ("workshop", 2), ("check", 2):
             let subject = SubjectID(rawValue: wanted[1])
             // The student's current objective in the subject: what the form offers to ask about.
-            guard let objective = try store.status(scenario, on: today, student: student).first(where: { $0.subject == subject })?.objective else {
+            let standing = try store.status(scenario, on: today, student: student)
+            guard let objective = standing.first(where: { $0.subject == subject })?.objective else {
                 // No current objective to ask about: a student who is not the asker's to ask for, or
                 // not the school's, is refused as `StudentRequest.problem` words it; else the
-                // student is done with the subject, or does not take it.
+                // words say what the form could ask about instead (`RequestText`).
+                let current = Dictionary(standing.compactMap { line in line.objective.map { (line.subject, $0) } }, uniquingKeysWith: { first, _ in first })
                 let why = StudentRequest.whomProblem(asker, for: student, in: scenario)
-                    ?? "\(scenario.studentName(student)) (\(student)) has no objective to work on in \(subject)"
+                    ?? RequestText.nothingToAskAbout(in: wanted[1], for: student, current: current, scenario)
                 throw Refusal(.badRequest, "Not recorded", Self.words(.refused(why)))
             }
             want = wanted[0] == "check" ? .check(objective) : .workshop(objective)
@@ -82,11 +84,9 @@ extension Portal {
             when = span.hasPrefix("block:") ? .block(day, PeriodID(rawValue: String(span.dropFirst(6)))) : .date(day)
         }
         let priority = family ? scenario.requestPriorities.standard : (form["priority"] ?? scenario.requestPriorities.standard)
-        // The note as `PersonText` keeps it (one line, as typed: a line break refused); one it
-        // refuses goes on as typed, for `StudentRequest.problem` to refuse with its reason.
-        let raw = form["note"] ?? ""
-        let note = (try? PersonText.checked(raw, .note, lineBreaks: .refused).get()) ?? raw
-        let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: note, askedOn: today)
+        // The note as typed: `StudentRequest` keeps it as `PersonText` does, and its `problem`
+        // refuses one that breaks the rule, with the reason.
+        let asked = StudentRequest(askedBy: asker, student: student, want: want, when: when, priority: priority, note: form["note"] ?? "", askedOn: today)
         let id: Int64
         do {
             id = try store.add(asked, scenario: scenario, today: today).id

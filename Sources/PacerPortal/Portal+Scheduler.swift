@@ -99,7 +99,7 @@ extension Portal {
         let periods = scenario.calendar.periods.map(\.id).filter { form["period-\($0.rawValue)"] != nil }
         let absence = Absence(date: date, person: person, periods: periods, note: try Self.note(form))
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
-        try store.recordAbsences([absence], scenario: scenario)
+        try store.recordAbsences([absence], scenario: scenario, today: today)
         return Response(status: .seeOther, headers: [.location: "/"])
     }
 

@@ -72,7 +72,7 @@ extension Portal {
         guard allowed else { throw Refusal(.forbidden, "Not yours", "You can mark absent only students of your own sessions and study groups.") }
         let absence = Absence(date: today, person: .student(student), periods: [period], note: "marked by \(session.grant.role) in the portal")
         if let problem = absence.problem(in: scenario) { throw Refusal(.badRequest, "Not recorded", problem) }
-        try store.recordAbsences([absence], scenario: scenario)
+        try store.recordAbsences([absence], scenario: scenario, today: today)
         return Self.backTo(student, in: block)
     }
 

@@ -43,7 +43,7 @@ extension PacerCommand {
             }
             let store = try StateStore.existing(for: loaded)
             if reopen {
-                let removed = try store.reopen(day, periods: periodIDs)
+                let removed = try store.reopen(day, periods: periodIDs, scenario: loaded)
                 guard removed > 0 else { throw CommandFailure("no closure recorded for \(day)\(periodIDs.isEmpty ? "" : " in \(periodIDs.map(\.rawValue).joined(separator: ", "))"); nothing changed") }
                 print("reopened \(day)\(periodIDs.isEmpty ? "" : " (\(periodIDs.map(\.rawValue).joined(separator: ", ")))"): \(plural(removed, "closure")) removed")
                 return

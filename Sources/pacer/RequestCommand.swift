@@ -128,7 +128,9 @@ extension PacerCommand.RequestCommand {
             let table = TextTable(header: ["id", "asked", "days waiting", "by", "name", "student", "what", "when", "priority", "status", "reason", "note"],
                                   rows: requests.map { r in
                                       [String(r.id), r.askedOn.text, String(max(0, r.askedOn.days(to: date.value))), RequestText.asker(r.askedBy, loaded),
-                                       loaded.students.first { $0.id == r.student }?.name ?? "", r.student.rawValue, RequestText.want(r.want, loaded),
+                                       loaded.students.first { $0.id == r.student }?.name ?? "", r.student.rawValue,
+                                       // What was asked in the one home's words: a teacher's time with a student says the student.
+                                       RequestText.asked(r, loaded, naming: false),
                                        r.when.description, r.priority, r.status.rawValue, r.reason, r.note]
                                   })
             print(table.render(format), terminator: "")
@@ -162,7 +164,7 @@ extension PacerCommand.RequestCommand {
             if let problem = StudentRequest.askerProblem(asker, in: loaded) { throw CommandFailure("--by \(by): \(problem)") }
             do {
                 let store = try StateStore.existing(for: loaded)
-                try store.cancelRequest(id, by: asker, reason: reason.isEmpty ? "cancelled by \(RequestText.asker(asker, loaded))" : reason,
+                try store.cancelRequest(id, by: asker, reason: reason,
                                         scenario: loaded, today: date.value)
                 let line = try store.request(id).map { RequestText.line($0, loaded) } ?? ""
                 print("request \(id) cancelled: \(line)")

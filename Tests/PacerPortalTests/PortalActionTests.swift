@@ -120,6 +120,10 @@ import Testing
             #expect(try await post(client, "/withdraw", cookie: scheduler, form: "csrf=\(csrf)&check=\(s01)").status == .ok)
             #expect(try store.status(portal.scenario, on: SchoolDate("2026-11-24")!, student: "S-01").first?.objective == "MATH-7.RP.1")
             #expect(try await post(client, "/withdraw", cookie: scheduler, form: "csrf=\(csrf)&check=abc").status == .badRequest)
+            // A withdrawn check cannot be corrected, and the page says so in those words.
+            let late = try await post(client, "/correct", cookie: scheduler, form: "csrf=\(csrf)&check=\(s01)&result=not-yet&note=")
+            #expect(late.status == .badRequest)
+            #expect(late.body.contains("check \(s01) was withdrawn on \(RecordedAt.now().prefix(10)), so it cannot be corrected; record the check again if it was right"), "\(late.body)")
             // The same file uploaded again leaves the withdrawn check and the corrected one as the
             // scheduler left them, and says so row by row.
             let resent = try await post(client, "/checks", cookie: scheduler, form: good.body, contentType: good.contentType)

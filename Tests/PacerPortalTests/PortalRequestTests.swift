@@ -64,6 +64,27 @@ import Testing
         }
     }
 
+    /// A day closed after a request for it was made: the family's and the teacher's pages say the
+    /// cause `pacer request add` warns with, not "waiting" or the plan's session on a closed day.
+    @Test func aRequestForADayClosedLaterShowsTheCause() async throws {
+        let (folder, portal, store) = try tinyPortal()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await Application(router: portal.router()).test(.router) { client in
+            let (family, familyCSRF) = try await signInForForms(client, store, .family("S-01"))
+            let (teacher, teacherCSRF) = try await signInForForms(client, store, .teacher("T-OKAFOR"))
+            #expect(try await post(client, "/request", cookie: family, form: "csrf=\(familyCSRF)&student=S-01&want=workshop%3AMATH&span=day&on=2026-11-27").status == .seeOther)
+            #expect(try await post(client, "/request", cookie: teacher,
+                                   form: "csrf=\(teacherCSRF)&student=S-11&want=check%3AMATH&span=day&on=2026-11-24&priority=normal").status == .seeOther)
+            _ = try await get(client, "/", cookie: family)  // the portal has settled the requests today
+            _ = try store.recordClosure(Closure(date: SchoolDate("2026-11-27")!, note: "snow day"), scenario: portal.scenario, today: portal.today)
+            _ = try store.recordClosure(Closure(date: SchoolDate("2026-11-24")!, note: "burst pipe"), scenario: portal.scenario, today: portal.today)
+            let familyPage = try await get(client, "/", cookie: family).body
+            #expect(familyPage.contains("Friday 2026-11-27: declined, the school is closed on 2026-11-27 (2026-11-27 closed: snow day): no plan will serve it"), "\(familyPage)")
+            let teacherPage = try await get(client, "/", cookie: teacher).body
+            #expect(teacherPage.contains("declined, the school is closed on 2026-11-24 (2026-11-24 closed: burst pipe): no plan will serve it"), "\(teacherPage)")
+        }
+    }
+
     /// Hostile and mistaken asks: each refused with the reason in words, nothing recorded.
     @Test(arguments: [
         ("student=S-01&want=check%3AMATH&span=day&on=2026-11-20", "2026-11-20 is before today (2026-11-24)"),
@@ -76,7 +97,10 @@ import Testing
         ("student=S-01&want=check%3AMATH&span=block%3AP1&on=2026-11-25", "flex period"),
         ("student=S-01&want=check%3AMATH&span=week%3A2026-11-25", "2026-11-25"),
         ("student=S-01&want=check%3AMATH&span=week%3A9999-12-27", "a request asks at most 366 days ahead"),
-        ("student=S-01&want=check%3AART&span=day&on=2026-11-25", "no objective to work on in ART"),
+        ("student=S-01&want=check%3AART&span=day&on=2026-11-25", "The school has no subject “ART”; choose what to ask about from the form on the page."),
+        ("student=S-01&want=workshop%3AMATH-7.G.2&span=day&on=2026-11-25",
+         "Ava Martin is working on Unit rates with fractions (MATH-7.RP.1) in Mathematics, grade 7 now, not on Circles: area and circumference (MATH-7.G.2): "
+            + "help and checks are asked for the objective a student is on; ask about that one."),
         ("student=S-01&want=lunch&span=day&on=2026-11-25", "Choose what to ask for"),
         ("student=S-01&want=check%3AMATH&span=day&on=tomorrow", "YYYY-MM-DD"),
     ]) func aRefusedAskSaysWhyAndRecordsNothing(form: String, why: String) async throws {

@@ -4,6 +4,20 @@ import Testing
 
 /// `pacer request add|list|cancel` as a scheduler runs them.
 @Suite struct RequestCommandTests {
+    /// The "what" column says what was asked as every other place does (`RequestText.asked`):
+    /// time a teacher asks for with a student is time with the student, not "time with" the teacher.
+    @Test func theWhatColumnSaysTimeWithTheStudent() throws {
+        let school = try tinySchoolWithState()
+        defer { try? FileManager.default.removeItem(atPath: school) }
+        let asked = try runPacerCapturing(["request", "add", school, "--student", "S-04", "--teacher", "T-RIVERA", "--on", "2026-11-25",
+                                           "--by", "teacher:T-RIVERA", "--date", "2026-11-23"])
+        #expect(asked.status == 0, "\(asked.errors)")
+        #expect(try runPacerCapturing(["request", "add", school, "--student", "S-05", "--teacher", "T-CHEN", "--on", "2026-11-25",
+                                       "--by", "family:S-05", "--date", "2026-11-23"]).status == 0)
+        let rows = try runPacer(["request", "list", school, "--date", "2026-11-23"]).output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.map { String($0[6]) } == ["time with Noah Patel (S-04)", "time with Mr Chen (T-CHEN)"], "\(rows)")
+    }
+
     @Test func askListMeetAndCancel() throws {
         let school = try tinySchoolWithState()
         defer { try? FileManager.default.removeItem(atPath: school) }

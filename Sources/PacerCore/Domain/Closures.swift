@@ -18,6 +18,21 @@ public struct TermDates: Sendable, Equatable {
     }
 }
 
+extension SchoolCalendar {
+    /// Why a record of the plans to come or gone (an absence, a closure) cannot be dated `date`,
+    /// or nil: within the `term` when the calendar names one (`TermDates.problem`); else, as a
+    /// request may ask (`StudentRequest.whenProblem`), from the state's first records
+    /// (`recordsFrom`, `pacer init`'s date or `--history-from`) to at most
+    /// `StudentRequest.daysAheadWithoutTerm` days after `today`.
+    public func recordDateProblem(_ date: SchoolDate, recordsFrom: SchoolDate?, today: SchoolDate) -> String? {
+        if let term { return term.problem(date) }
+        if let recordsFrom, date < recordsFrom { return "\(date) is before the state's records begin (\(recordsFrom), pacer init)" }
+        let ahead = today.days(to: date)
+        guard ahead > StudentRequest.daysAheadWithoutTerm else { return nil }
+        return "\(date) is \(ahead) days after today (\(today)); the calendar names no term, so Pacer records at most \(StudentRequest.daysAheadWithoutTerm) days ahead"
+    }
+}
+
 /// A dated day, or some periods of it, without school, with its reason: a holiday the scenario
 /// names (`calendar.holidays`) or a closure decided mid-term and recorded in the state (`pacer
 /// closed`, a snow day).

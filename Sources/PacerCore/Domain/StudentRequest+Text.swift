@@ -42,6 +42,31 @@ public enum RequestText {
         return want(request.want, scenario) + (student ? " for \(whom)" : "")
     }
 
+    /// Why a form's request for help or a check in `typed` (a subject's id, as the form sends it)
+    /// has no objective to be about, in words a family reads: the form asks about the objective
+    /// the student works on now in a subject (`current`, subject by subject), so an objective
+    /// typed in its place is answered with the one they are on, a subject they do not take or
+    /// have finished says so, and anything else is no subject of the school.
+    public static func nothingToAskAbout(in typed: String, for student: StudentID, current: [SubjectID: ObjectiveID], _ scenario: Scenario) -> String {
+        let name = scenario.studentName(student)
+        func objective(_ id: ObjectiveID) -> String { "\(scenario.objectiveTitle(id)) (\(id))" }
+        func subject(_ id: SubjectID) -> String { scenario.subjects.first { $0.id == id }?.name ?? id.rawValue }
+        if let asked = scenario.objective(ObjectiveID(rawValue: typed)) {
+            if let now = current[asked.subject] {
+                return "\(name) is working on \(objective(now)) in \(subject(asked.subject)) now, not on \(objective(asked.id)): "
+                    + "help and checks are asked for the objective a student is on; ask about that one"
+            }
+            return nothingToAskAbout(in: asked.subject.rawValue, for: student, current: current, scenario)
+        }
+        guard let taken = scenario.subjects.first(where: { $0.id.rawValue == typed }) else {
+            return "the school has no subject “\(printable(typed))”; choose what to ask about from the form on the page"
+        }
+        if scenario.students.first(where: { $0.id == student })?.current[taken.id] == nil {
+            return "\(name) does not take \(taken.name), so there is nothing to ask for in it"
+        }
+        return "\(name) has finished every objective in \(taken.name), so there is nothing left to ask for in it"
+    }
+
     /// "Ms Okafor asks for a mastery check on Unit rates with fractions (MATH-7.RP.1) for Ava
     /// Martin (S-01), 2026-11-24, urgent"; "Mx Rivera asks for time with Mia Johnson (S-04), 2026-11-25, normal".
     public static func line(_ request: StudentRequest, _ scenario: Scenario) -> String {

@@ -146,7 +146,9 @@ public struct StudentRequest: Sendable, Equatable {
         self.want = want
         self.when = when
         self.priority = priority
-        self.note = note
+        // The note as `PersonText` keeps it (one line, trimmed: only spaces is no note); one it
+        // refuses stays as typed, for `problem` to refuse with its reason.
+        self.note = (try? PersonText(note, .note, lineBreaks: .refused).text) ?? note
         self.askedOn = askedOn
     }
 

@@ -7,13 +7,24 @@ import Foundation
 ///   overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused, naming the character
 ///   and its position: they can retitle a terminal, erase or forge its lines, cut the text short,
 ///   or make it read in another order than it is stored;
+/// - so are the other invisible format characters (Unicode's category Cf: a zero-width space
+///   U+200B, a byte order mark U+FEFF inside the text, a soft hyphen, the directional marks),
+///   which make two texts that read the same differ, or hide text; except the joiners that
+///   writing needs, kept where they join: a zero-width joiner or non-joiner (U+200D, U+200C)
+///   between two visible characters (the family emoji 👨‍👩‍👧‍👦, a Persian word), and the tags of a
+///   flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿) inside it;
 /// - tab, CR, LF (a CRLF too) and the Unicode line and paragraph separators become one space:
 ///   the text is one line, so it cannot forge a row of a TSV file or a line of a terminal; spaces
 ///   at either end are dropped. Where the person typed it into a field that says one line (a
 ///   request's note, a cancel's reason: `LineBreaks.refused`) they are refused instead, as the
 ///   other control characters are: the person can type it again, and nothing is kept otherwise
 ///   than typed;
-/// - each kind has its length limit, in characters: a note 500, a name 200.
+/// - text of only spaces is no text: kept as empty, which every home of a note or a reason
+///   reads as none given;
+/// - each kind has its length limit, in characters as a reader sees and counts them (Swift's
+///   `Character`, a grapheme cluster: 👨‍👩‍👧‍👦 is one, though seven code points): a note 500, a
+///   name 200; and a character may be built of at most 32 code points, so a letter with marks
+///   piled on it (which draws over the lines around it) is refused rather than counted as one.
 ///
 /// What is printed or written out is escaped again by `PersonText.visible` (a terminal, TSV) and
 /// `CSVWriter` (CSV), since a state made before this rule, or a file a person edited by hand, may
@@ -65,7 +76,8 @@ public struct PersonText: Sendable, Hashable {
     /// refused, with `lineBreaks: .refused`).
     public init(_ raw: String, _ kind: Kind, lineBreaks: LineBreaks = .folded) throws(Problem) {
         var text = ""
-        for (offset, character) in raw.enumerated() {
+        let characters = Array(raw)
+        for (offset, character) in characters.enumerated() {
             if Self.lineBreaks.contains(character) {
                 if lineBreaks == .refused, let scalar = character.unicodeScalars.first {
                     let what = character == "\t" ? "a tab" : "a line break"
@@ -78,12 +90,22 @@ public struct PersonText: Sendable, Hashable {
                 let what = Self.isBidiControl(scalar) ? "a bidirectional control" : "a control character"
                 throw Problem(description: "the \(kind.noun) has \(what) (\(Self.codePoint(scalar))) at character \(offset + 1); Pacer refuses these in text people type")
             }
+            let next = offset + 1 < characters.count ? characters[offset + 1].unicodeScalars.first : nil
+            if let scalar = Self.refusedFormat(in: character, before: next) {
+                let name = scalar.properties.name.map { ", \($0.lowercased())" } ?? ""
+                throw Problem(description: "the \(kind.noun) has an invisible character (\(Self.codePoint(scalar))\(name)) at character \(offset + 1); Pacer refuses these in text people type")
+            }
+            let scalars = character.unicodeScalars.count
+            if scalars > Self.scalarsPerCharacter {
+                throw Problem(description: "the \(kind.noun) has a character of \(scalars) code points at character \(offset + 1) (marks piled on one letter); at most \(Self.scalarsPerCharacter) in one")
+            }
             text.append(character)
         }
         text = text.trimmingCharacters(in: .whitespaces)
-        // Counted in code points, not in what a reader sees as characters: a letter followed by
-        // 200,000 combining accents is one grapheme, and must not pass as one character.
-        let length = text.unicodeScalars.count
+        // Counted as a reader counts: in `Character`s (grapheme clusters), so 100 family emoji
+        // are 100 characters. A letter with 600 combining accents is one too, which is why no
+        // character may hold more than `scalarsPerCharacter` code points (above).
+        let length = text.count
         guard length <= kind.limit else {
             throw Problem(description: "the \(kind.noun) has \(length) characters; at most \(kind.limit)")
         }
@@ -104,6 +126,36 @@ public struct PersonText: Sendable, Hashable {
     /// or isolate. Outside `lineBreaks`, each is refused in input and shown escaped in output.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control || isBidiControl(scalar)
+    }
+
+    /// The most code points one character may be built of: Unicode's stream-safe text allows 30
+    /// marks on a letter; the longest emoji (a family of four with skin tones) has 11.
+    static let scalarsPerCharacter = 32
+
+    /// The first invisible format character (category Cf, outside the bidirectional controls that
+    /// `isControl` names) in `character` that is not a joiner where it joins, or nil. `next` is
+    /// the first code point of the character after it: a joiner (U+200C, U+200D) is kept between
+    /// two visible code points, and a tag (U+E0020–U+E007F) inside a flag's character (U+1F3F4).
+    static func refusedFormat(in character: Character, before next: Unicode.Scalar?) -> Unicode.Scalar? {
+        let scalars = Array(character.unicodeScalars)
+        func visible(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return !scalar.properties.isWhitespace && scalar.properties.generalCategory != .format && !isControl(scalar)
+        }
+        for (index, scalar) in scalars.enumerated() where scalar.properties.generalCategory == .format && !isBidiControl(scalar) {
+            switch scalar.value {
+            case 0x200C, 0x200D:
+                let before = index > 0 ? scalars[index - 1] : nil
+                let after = index + 1 < scalars.count ? scalars[index + 1] : next
+                if visible(before) && visible(after) { continue }
+            case 0xE0020...0xE007F:
+                if scalars.first?.value == 0x1F3F4 { continue }
+            default:
+                break
+            }
+            return scalar
+        }
+        return nil
     }
 
     /// U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).

@@ -179,11 +179,15 @@ public struct CASEProgression: Sendable {
         return (cut.trimmingCharacters(in: .whitespaces) + "…", true)
     }
 
-    /// Text as one line: line breaks, tabs and runs of spaces become one space; control characters go.
+    /// Text as one line: line breaks, tabs and runs of spaces become one space; control characters
+    /// go, and so do the invisible format characters `PersonText` refuses in a name (a soft hyphen,
+    /// a zero-width space: a framework's text may hold them), joiners and a flag's tags kept.
     static func oneLine(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .format, !PersonText.isBidiControl(scalar),
+               !(0x200C...0x200D).contains(scalar.value), !(0xE0020...0xE007F).contains(scalar.value) { continue }
             if scalar.properties.isWhitespace || PersonText.isControl(scalar) {
                 if PersonText.isControl(scalar) && !scalar.properties.isWhitespace && !"\t\n\r".unicodeScalars.contains(scalar) { continue }
                 space = !out.isEmpty

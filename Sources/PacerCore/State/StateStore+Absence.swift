@@ -97,10 +97,18 @@ extension StateStore {
     /// Records absences in one transaction (an absence already known is kept once). A student's
     /// attendance of the missed periods is removed, so a missed workshop does not count as
     /// received; later publications of those dates leave them out too. Returns how many were new.
+    /// Each must be dated within the plans' reach (`SchoolCalendar.recordDateProblem`, `today`
+    /// the clock's unless given), or none is recorded.
     @discardableResult
-    public func recordAbsences(_ absences: [Absence], scenario: Scenario) throws -> Int {
+    public func recordAbsences(_ absences: [Absence], scenario: Scenario, today: SchoolDate = .today()) throws -> Int {
         let now = RecordedAt.now()
         return try write { db in
+            let recordsFrom = try Self.term(db)?.historyFrom
+            for a in absences {
+                if let problem = scenario.calendar.recordDateProblem(a.date, recordsFrom: recordsFrom, today: today) {
+                    throw StateError.outOfReach("absence \(a.person.description) on \(a.date): \(problem)")
+                }
+            }
             var added = 0
             for a in absences {
                 for period in a.periods.isEmpty ? [""] : a.periods.map(\.rawValue) {
@@ -119,6 +127,8 @@ extension StateStore {
                     }
                 }
             }
+            // A request nobody can serve now (the student away, or every teacher of it) is declined with why.
+            if added > 0 { try settleRequests(db, scenario: scenario, today: nil) }
             return added
         }
     }

@@ -20,9 +20,13 @@ extension StateStore {
     /// on that date keeps its first note. The attendance published for the closed periods is
     /// removed: nobody received those sessions. Returns how many rows were new (0 when all were known).
     @discardableResult
-    public func recordClosure(_ closure: Closure, scenario: Scenario) throws -> Int {
+    public func recordClosure(_ closure: Closure, scenario: Scenario, today: SchoolDate = .today()) throws -> Int {
         let now = RecordedAt.now()
         return try write { db in
+            // Within the plans' reach (`SchoolCalendar.recordDateProblem`), as an absence is.
+            if let problem = scenario.calendar.recordDateProblem(closure.date, recordsFrom: try Self.term(db)?.historyFrom, today: today) {
+                throw StateError.outOfReach("closure on \(closure.date): \(problem)")
+            }
             var added = 0
             for period in closure.periods.isEmpty ? [""] : closure.periods.map(\.rawValue) {
                 try db.execute(sql: """
@@ -36,6 +40,8 @@ extension StateStore {
                     try db.execute(sql: "DELETE FROM attendance WHERE rowid = ?", arguments: [row["rowid"] as Int64])
                 }
             }
+            // The requests for the closed days are declined with it (`RequestObstacles`).
+            if added > 0 { try settleRequests(db, scenario: scenario, today: nil) }
             return added
         }
     }
@@ -44,14 +50,21 @@ extension StateStore {
     /// periods, or all of the date's without `periods`. Returns how many were removed. (The
     /// attendance the closure removed comes back when the date's plan is published again.)
     @discardableResult
-    public func reopen(_ date: SchoolDate, periods: [PeriodID] = []) throws -> Int {
+    public func reopen(_ date: SchoolDate, periods: [PeriodID] = [], scenario: Scenario) throws -> Int {
         try write { db in
+            var removed = 0
             if periods.isEmpty {
                 try db.execute(sql: "DELETE FROM closure WHERE date = ?", arguments: [date.text])
+                removed = db.changesCount
             } else {
-                for p in periods { try db.execute(sql: "DELETE FROM closure WHERE date = ? AND period = ?", arguments: [date.text, p.rawValue]) }
+                for p in periods {
+                    try db.execute(sql: "DELETE FROM closure WHERE date = ? AND period = ?", arguments: [date.text, p.rawValue])
+                    removed += db.changesCount
+                }
             }
-            return db.changesCount
+            // The requests it had declined ask again.
+            if removed > 0 { try settleRequests(db, scenario: scenario, today: nil) }
+            return removed
         }
     }
 

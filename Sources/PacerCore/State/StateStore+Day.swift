@@ -8,6 +8,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case notAWeekStart(String)
     case contradiction(String)
     case unknownCheck(Int64)
+    /// A check withdrawn (on that date) that was to be corrected.
+    case withdrawnCheck(Int64, on: String)
     case beforeRecords(String)
     /// No state beside the scenario (the folder holding its scenario.yaml).
     case noState(String)
@@ -33,6 +35,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
     case historyAfterTermStart(historyFrom: SchoolDate, termStart: SchoolDate)
     /// A date outside the scenario's term (`calendar.term`), in words.
     case outsideTerm(String)
+    /// An absence or a closure dated out of the plans' reach (`SchoolCalendar.recordDateProblem`), in words.
+    case outOfReach(String)
     /// The school is closed all day on the date: the closure.
     case closed(Closure)
     /// Every flex block of the week is closed (a holiday week), in words.
@@ -49,6 +53,8 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .noState(folder): return "no state database yet; run pacer init \(folder) first"
         case let .busy(path): return "\(path) is busy: another command is writing to it; nothing was changed, try again in a moment"
         case let .unknownCheck(id): return "no check \(id); pacer status --student ID lists a student's checks with their ids"
+        case let .withdrawnCheck(id, on):
+            return "check \(id) was withdrawn on \(on), so it cannot be corrected; record the check again if it was right"
         case let .badStateFile(path, problem):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().relativePath
             switch problem {
@@ -73,6 +79,7 @@ public enum StateError: Error, CustomStringConvertible, Equatable {
         case let .stateInUse(path):
             return "\(path) is open in another process (pacer serve, or a command still running); stop it, then restore. Nothing was changed"
         case let .outsideTerm(text): return text + "; Pacer plans only the term's dates (calendar.term in scenario.yaml)"
+        case let .outOfReach(text): return text + "; nothing was recorded"
         case let .weekClosed(text): return text + "; plan the next week the school is open"
         case let .closed(closure):
             let undo = closure.source == .scenario ? "a holiday of calendar.holidays in scenario.yaml"

@@ -142,7 +142,9 @@ extension StateStore {
         let student: StudentID
         let objective: ObjectiveID
         let result: MasteryCheck.Result
-        let withdrawn: Bool
+        /// When it was withdrawn (`recorded_at`'s form, the date first), or nil while it stands.
+        let withdrawnAt: String?
+        var withdrawn: Bool { withdrawnAt != nil }
     }
 
     /// What storing a check did.
@@ -224,7 +226,7 @@ extension StateStore {
                          arguments: [id]).flatMap { row in
             guard let date = SchoolDate(row["date"]), let result = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
             return StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
-                               result: result, withdrawn: (row["withdrawn_at"] as String?) != nil)
+                               result: result, withdrawnAt: row["withdrawn_at"])
         }
     }
 
@@ -237,7 +239,7 @@ extension StateStore {
             """), arguments: [result]).compactMap { row in
             guard let date = SchoolDate(row["date"]), let outcome = MasteryCheck.Result(rawValue: row["result"]) else { return nil }
             return (row["id"], StoredCheck(date: date, student: StudentID(rawValue: row["student"]), objective: ObjectiveID(rawValue: row["objective"]),
-                                           result: outcome, withdrawn: (row["withdrawn_at"] as String?) != nil))
+                                           result: outcome, withdrawnAt: row["withdrawn_at"]))
         }
     }
 

@@ -20,7 +20,8 @@ enum RequestStatusReasons {
 extension StateStore {
     /// Sets where each request still asking stands (docs/requests.md, *Where a request stands*),
     /// the one place that does, after anything that can change it (a request made or cancelled, a
-    /// plan published, a check recorded or withdrawn, `request list`):
+    /// plan published, a check recorded or withdrawn, a closure or an absence recorded, a closure
+    /// reopened, `request list`):
     ///
     /// 1. With `today`, a request whose last day is before it is closed: a workshop or teacher
     ///    request the attendance shows met is `met` ("had Mr Lee's workshop on … on 2026-11-24"),
@@ -68,8 +69,9 @@ extension StateStore {
             } else {
                 (status, reason) = try RequestAgainstPlans(request: request, scenario: scenario, history: histories[request.student]).status(&plans, db)
                 // Declined because the student is away, or the school closed, says so rather than the
-                // plan's words; one no plan covers yet says so too, rather than only "open".
-                if status == .declined || reason == RequestStatusReasons.askedAfterPlan || (status == .open && reason.isEmpty) {
+                // plan's words; one no plan covers yet says so too, rather than only "open"; and so
+                // does one a plan gave on a day closed, or a student recorded away, since it was made.
+                if status == .declined || status == .planned || reason == RequestStatusReasons.askedAfterPlan || (status == .open && reason.isEmpty) {
                     let found = try obstacles ?? RequestObstacles(db, scenario: scenario)
                     obstacles = found
                     if let why = try found.unservable(request, db) { (status, reason) = (.declined, why) }
@@ -325,7 +327,7 @@ final class RequestObstacles {
         }
         guard case let .teacher(id) = request.want else {
             guard let objective = request.want.objective.flatMap(scenario.objective) else { return nil }
-            return try noPlanServes(request.student, objective, in: blocks, dates: dates, then)
+            return try noPlanServes(request.student, objective, in: blocks, days: open, then)
         }
         let teacher = scenario.teachers.first { $0.id == id }
         let who = teacher?.name ?? id.rawValue
@@ -340,16 +342,16 @@ final class RequestObstacles {
         guard blocks.contains(where: { !studentOff.contains($0) && !teacherOff.contains($0) }) else {
             return "\(name) and \(who) are free in no block together \(then) (unavailable or recorded away): no plan will serve it"
         }
-        return try noWorkshopWith(id, who, for: request.student, name, in: blocks, dates: dates, db, then)
+        return try noWorkshopWith(id, who, for: request.student, name, in: blocks, days: open, db, then)
     }
 
     /// Why `teacher` (named `who`) could run no workshop `student` (named `name`) may attend in
-    /// any of `blocks` (blocks of the week, on `dates`): a workshop on one of the student's
+    /// any of `blocks` (blocks of the week, on `days`): a workshop on one of the student's
     /// current objectives (the term's state) that the rule catalogue permits the student, that
     /// teacher and a room in (`RuleCatalogue.servingObstacle`, with the teacher), or nil.
     private func noWorkshopWith(_ teacher: TeacherID, _ who: String, for student: StudentID, _ name: String, in blocks: [BlockID],
-                                dates: [SchoolDate], _ db: Database, _ then: String) throws -> String? {
-        let rules = catalogue(dates)
+                                days: [(SchoolDate, Day)], _ db: Database, _ then: String) throws -> String? {
+        let rules = catalogue(days)
         guard let s = rules.school.studentAt[student], let t = rules.school.teacherAt[teacher] else { return nil }
         let history = try StateStore.derivedHistory(db, scenario: scenario, of: student)
         let current = scenario.subjects.compactMap { history.track(student, $0.id)?.current.flatMap(scenario.objective) }
@@ -364,19 +366,24 @@ final class RequestObstacles {
         return "no room that suits a workshop of \(who)'s on \(name)'s current objectives (\(titles)) is free \(then): no plan will serve it"
     }
 
-    /// The rules over the scenario with the absences of `dates`, made once per set of dates.
-    private func catalogue(_ dates: [SchoolDate]) -> RuleCatalogue {
+    /// The rules over the scenario as the planning context has it for `days`: by the roster
+    /// (`Scenario.onRoster`: a teacher who left, or has not joined, is away on the days they are off
+    /// it; one who joined is there; each teaches what the roster says), with the absences recorded;
+    /// made once per set of dates.
+    private func catalogue(_ days: [(SchoolDate, Day)]) -> RuleCatalogue {
+        let dates = days.map(\.0)
         if let known = rules[dates] { return known }
-        let made = RuleCatalogue(scenario.withState(current: [:], absences: away[dates] ?? Absences()))
+        let (onRoster, off) = scenario.withRoster(roster).onRoster(dates: days)
+        let made = RuleCatalogue(onRoster.withState(current: [:], absences: (away[dates] ?? Absences()).merged(with: off)))
         rules[dates] = made
         return made
     }
 
     /// Why no teacher or no room could take `student` on `objective` in any of `blocks` (blocks of
-    /// the week, on `dates`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
-    /// scenario with the absences of those dates, or nil.
-    private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], dates: [SchoolDate], _ then: String) throws -> String? {
-        let rules = catalogue(dates)
+    /// the week, on `days`), by the rule catalogue (`RuleCatalogue.servingObstacle`) over the
+    /// scenario as the planning context has it for those days (`catalogue`), or nil.
+    private func noPlanServes(_ student: StudentID, _ objective: Objective, in blocks: [BlockID], days: [(SchoolDate, Day)], _ then: String) throws -> String? {
+        let rules = catalogue(days)
         guard let s = rules.school.studentAt[student] else { return nil }
         let title = "\(objective.title) (\(objective.id))"
         switch rules.servingObstacle(student: s, attending: objective, in: blocks.compactMap { rules.school.blockAt[$0] }) {

@@ -69,14 +69,19 @@ extension StateStore {
 
     /// Cancels a request still asking for `by`: who asked it, or the scheduler; says why when it
     /// cannot. The requests are settled again (a request it won a block from asks again).
-    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason: String = "", scenario: Scenario, today: SchoolDate? = nil) throws {
-        // The reason is text people type, held to the rule for notes: one line, as typed.
-        if case let .failure(problem) = PersonText.checked(reason, .reason, lineBreaks: .refused) { throw RequestError.cancelRefused(problem.description) }
+    public func cancelRequest(_ id: Int64, by asker: StudentRequest.Asker, reason typed: String = "", scenario: Scenario, today: SchoolDate? = nil) throws {
+        // The reason is text people type, held to the rule for notes: one line, as typed; only
+        // spaces is no reason.
+        let reason: String
+        switch PersonText.checked(typed, .reason, lineBreaks: .refused) {
+        case let .success(kept): reason = kept
+        case let .failure(problem): throw RequestError.cancelRefused(problem.description)
+        }
         try write { db in
             guard let request = try Self.requests(db, id: id).first else { throw RequestError.unknown(id) }
             guard asker == .scheduler || asker == request.askedBy else { throw RequestError.notYours(id, asker) }
             guard request.isAsking else { throw RequestError.notLive(id, request.status) }
-            let why = reason.isEmpty ? "cancelled by \(asker)" : reason
+            let why = reason.isEmpty ? "cancelled by \(RequestText.asker(asker, scenario))" : reason
             try db.execute(sql: "UPDATE request SET status = 'cancelled', reason = ?, closed_seq = ? WHERE id = ?", arguments: [why, try Self.nextRequestSeq(db), id])
             try settleRequests(db, scenario: scenario, today: today)
         }

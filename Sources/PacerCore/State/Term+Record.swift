@@ -125,7 +125,8 @@ extension Term {
     /// the state as it was.
     public func correct(_ id: Int64, result: MasteryCheck.Result, note: String, source: String) throws -> RecordReport {
         try store.write { db in
-            guard let stored = try StateStore.check(id, db), !stored.withdrawn else { throw StateError.unknownCheck(id) }
+            guard let stored = try StateStore.check(id, db) else { throw StateError.unknownCheck(id) }
+            if let on = stored.withdrawnAt { throw StateError.withdrawnCheck(id, on: String(on.prefix(10))) }
             var recording = Recording(db: db, scenario: scenario)
             try recording.withdraw(id)
             try recording.record(MasteryCheck(date: stored.date, student: stored.student, objective: stored.objective,

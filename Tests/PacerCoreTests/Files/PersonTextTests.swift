@@ -45,10 +45,53 @@ import Testing
         #expect(try PersonText("  one line  ", .note, lineBreaks: .refused).text == "one line")
     }
 
-    @Test func combiningMarksCountTowardTheLimit() {
+    /// A length counts what a reader sees: a family emoji (seven code points) is one character.
+    @Test func lengthsCountCharactersAsPeopleSeeThem() throws {
+        let family = "👨‍👩‍👧‍👦"
+        #expect(family.unicodeScalars.count == 7)
+        #expect(try PersonText(String(repeating: family, count: 100), .note).text.count == 100)
+        #expect(try PersonText(String(repeating: family, count: 500), .note).text.count == 500)
+        #expect(problem(String(repeating: family, count: 501)) == "the note has 501 characters; at most 500")
+        #expect(try PersonText(String(repeating: "🇫🇷", count: 200), .name).text.count == 200, "a flag is one character")
+    }
+
+    /// Marks piled on one letter are one character to count, but draw over the lines around it:
+    /// a character of more than 32 code points is refused.
+    @Test func marksPiledOnOneLetterAreRefused() throws {
         let piledUp = "e" + String(repeating: "\u{0301}", count: 600)
         #expect(piledUp.count == 1, "one grapheme")
-        #expect(problem(piledUp) == "the note has 601 characters; at most 500")
+        #expect(problem("ok " + piledUp) == "the note has a character of 601 code points at character 4 (marks piled on one letter); at most 32 in one")
+        #expect(try PersonText("Zoë, e\u{0301}te\u{0301}, 👨🏽‍👩🏽‍👧🏽‍👦🏽", .note).text == "Zoë, e\u{0301}te\u{0301}, 👨🏽‍👩🏽‍👧🏽‍👦🏽")
+    }
+
+    @Test(arguments: [
+        ("ok\u{200B}", "(U+200B, zero width space) at character 3"),
+        ("\u{FEFF}bom inside", "(U+FEFF, zero width no-break space) at character 1"),
+        ("in\u{FEFF}side", "(U+FEFF, zero width no-break space) at character 3"),
+        ("soft\u{00AD}hyphen", "(U+00AD, soft hyphen) at character 5"),
+        ("mark\u{200E}", "(U+200E, left-to-right mark) at character 5"),
+        ("word\u{2060}joiner", "(U+2060, word joiner) at character 5"),
+        ("\u{200D}alone", "(U+200D, zero width joiner) at character 1"),
+        ("end\u{200C}", "(U+200C, zero width non-joiner) at character 3"),
+        ("a\u{200D} b", "(U+200D, zero width joiner) at character 1"),
+        ("tag\u{E0067}", "(U+E0067, tag latin small letter g) at character 3"),
+    ])
+    func invisibleFormatCharactersAreRefusedByCodePointAndPosition(raw: String, words: String) {
+        #expect(problem(raw) == "the note has an invisible character \(words); Pacer refuses these in text people type")
+    }
+
+    /// The joiners that writing needs are kept where they join.
+    @Test func joinersThatJoinAreKept() throws {
+        for text in ["👨‍👩‍👧‍👦 family", "👁️‍🗨️", "می\u{200C}خواهم", "क्\u{200D}ष", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 Scotland"] {
+            #expect(try PersonText(text, .note).text == text)
+        }
+    }
+
+    /// Text of only spaces is no text.
+    @Test func onlySpacesIsNoText() throws {
+        #expect(try PersonText("   ", .note).text == "")
+        #expect(try PersonText(" \u{3000}\u{00A0} ", .reason, lineBreaks: .refused).text == "", "ideographic and no-break spaces too")
+        #expect(try PersonText(" \n \t ", .note).text == "")
     }
 
     @Test func eachKindHasItsLimitInCharacters() throws {

@@ -67,6 +67,14 @@ let sharedCASESample = Checkout.root + "/../shared/data/case/what-standards-coul
         #expect(made.report.assumptions.contains("titles cut to 200 characters, with … (1): the full statement stays in the framework, found by case_id"))
     }
 
+    /// A framework's text may hold invisible format characters that `PersonText` refuses in a
+    /// name: a title drops them (a joiner where it joins is kept), so the variant reads back.
+    @Test func titlesDropInvisibleFormatCharacters() throws {
+        #expect(CASEProgression.oneLine("frac\u{00AD}tions\u{200B} and\u{FEFF} ratios") == "fractions and ratios")
+        #expect(CASEProgression.oneLine("می\u{200C}خواهم") == "می\u{200C}خواهم")
+        #expect(try PersonText(CASEProgression.oneLine("a\u{2060}b\u{200E}"), .name).text == "ab")
+    }
+
     @Test func reportsWhatWasReadAndNotUsed() throws {
         let made = try progression("fractions-1.1-wrapped.json")
         #expect(made.report.lines[0] == "read: 6 CFItems, 9 CFAssociations, 4 objectives")

@@ -148,9 +148,53 @@ import Testing
         #expect(Set(all.map(\.status)) == [.planned, .declined, .cancelled], "\(all.map(\.status))")
         #expect(try store.askingRequests().map(\.id) == all.filter(\.isAsking).map(\.id))
         #expect(try store.askingRequests().map(\.id) == [week])
+
+        // The week closed after the plan gave the request: declined with the cause `request add`
+        // warns with, not left planned on days without school.
+        for offset in 0..<5 { _ = try store.recordClosure(Closure(date: monday.adding(days: offset), note: "flood"), scenario: scenario, today: monday) }
+        let closed = try #require(try store.request(week))
+        #expect(closed.status == .declined && closed.reason.hasPrefix("the school is closed in the week of 2026-11-23"), "\(closed.reason)")
+    }
+
+    /// A closure or an absence recorded after a request was made declines it with the cause at
+    /// once, as `request add` warns with it (the portal's pages read it); reopened, it asks again.
+    @Test func aClosureOrAnAbsenceRecordedLaterDeclinesWithTheCause() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let thursday = SchoolDate("2026-11-26")!, wednesday = SchoolDate("2026-11-25")!
+        func ask(_ student: StudentID, _ when: StudentRequest.When) throws -> Int64 {
+            try store.add(StudentRequest(askedBy: .family(student), student: student, want: .workshop("MATH-7.RP.1"), when: when, priority: "normal", askedOn: monday),
+                          scenario: scenario, today: monday).id
+        }
+        let day = try ask("S-01", .date(thursday)), away = try ask("S-02", .date(wednesday))
+        #expect(try store.request(day)?.status == .open && store.request(away)?.status == .open)
+        _ = try store.recordClosure(Closure(date: thursday, note: "snow day"), scenario: scenario, today: monday)
+        #expect(try store.request(day)?.status == .declined)
+        #expect(try store.request(day)?.reason == "the school is closed on 2026-11-26 (2026-11-26 closed: snow day): no plan will serve it")
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .student("S-02"))], scenario: scenario, today: monday)
+        #expect(try store.request(away)?.reason == "Liam Chen is recorded away on 2026-11-25: no plan will serve it unless the absence is withdrawn")
+        #expect(try store.reopen(thursday, scenario: scenario) == 1)
+        #expect(try store.request(day)?.status == .open && store.request(day)?.reason == "", "asks again")
     }
 
     /// A request nothing can serve is taken, with the reason: a closed day, a student away.
+    /// Whether a teacher who runs the objective is there is read by the roster, as plans read it:
+    /// a qualified teacher who has left is not there.
+    @Test func aTeacherWhoLeftIsNoTeacherThere() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wednesday = SchoolDate("2026-11-25")!
+        func warned() throws -> [String] {
+            try store.warnings(for: StudentRequest(askedBy: .scheduler, student: "S-01", want: .workshop("MATH-7.G.1"), when: .date(wednesday), priority: "urgent",
+                                                   askedOn: monday), scenario: scenario)
+        }
+        // Scale drawings: Ms Okafor (all of MATH) and Mx Rivera (MATH-7.G.*) run it.
+        _ = try store.recordAbsences([Absence(date: wednesday, person: .teacher("T-OKAFOR"))], scenario: scenario, today: monday)
+        #expect(try warned().isEmpty, "Mx Rivera is there")
+        try Term(scenario: scenario, store: store).record(RosterChange(date: tuesday, person: .teacher("T-RIVERA"), kind: .leave, note: "moved away"))
+        #expect(try warned() == ["no teacher who runs Scale drawings (MATH-7.G.1) is there on 2026-11-25 (away, unavailable, or not teaching it): no plan will serve it"])
+    }
+
     @Test func aRequestNothingCanServeIsTakenWithAWarning() throws {
         let (folder, scenario, store) = try seededTinySchool()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -105,6 +105,18 @@ import Testing
         #expect(try store.add(request("S-02", .workshop("MATH-7.RP.1"), on: .week(monday), by: .family("S-02"), priority: "normal"), scenario: scenario, today: monday).new)
     }
 
+    /// A note or a cancel's reason of only spaces is none: kept empty (a cancel's reason then says
+    /// who cancelled), and a note is kept trimmed, as `PersonText` keeps text.
+    @Test func aNoteOrAReasonOfOnlySpacesIsNone() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let blank = try store.add(request(note: "   "), scenario: scenario, today: monday)
+        let trimmed = try store.add(request("S-02", note: "  ready for a check  "), scenario: scenario, today: monday)
+        #expect(try store.request(blank.id)?.note == "" && store.request(trimmed.id)?.note == "ready for a check")
+        try store.cancelRequest(blank.id, by: .teacher("T-OKAFOR"), reason: " \u{3000} ", scenario: scenario)
+        #expect(try store.request(blank.id)?.reason == "cancelled by Ms Okafor")
+    }
+
     /// The check a teacher records meets the request for it; a check of another objective, or
     /// dated before the request's day, does not.
     @Test func theCheckMeetsItsRequest() throws {

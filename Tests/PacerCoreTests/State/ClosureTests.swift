@@ -88,7 +88,7 @@ func tinySchoolWithCalendar(_ calendar: String) throws -> (folder: String, scena
         }
 
         // Reopened (recorded by mistake), the day can be regrouped again.
-        #expect(try store.reopen(SchoolDate("2026-11-24")!) == 1)
+        #expect(try store.reopen(SchoolDate("2026-11-24")!, scenario: scenario) == 1)
         _ = try term.regroup(SchoolDate("2026-11-24")!, options: options)
     }
 
