@@ -7,8 +7,9 @@
 /// that has one and a seat (a student alone in their group stays); else a free teacher who may run
 /// it (no workshop then, in no study group, `supervises` not false) joins the student's group to
 /// hold it. A teacher holds at most `perBlock` checks in one block. A met slot earns the request's
-/// weight as a workshop would (**unmet requests**). Goals are taken by weight, then by request id;
-/// blocks in the calendar's order.
+/// weight as a workshop would (**unmet requests**). Goals asking for the fewest blocks go first (a
+/// slot for a one-block request then meets a week's request for the same check too), then the
+/// heaviest, then the first asked; blocks in the calendar's order.
 struct CheckSlots {
     let scenario: Scenario
     /// The requests the plan could meet (`ObjectiveTerms.goals`).
@@ -48,7 +49,12 @@ struct CheckSlots {
             return group.students.count < min(spaces.seats[r], group.adults.count * spaces.ratio)
         }
 
-        for goal in wanted.sorted(by: { ($1.weight, $0.request) < ($0.weight, $1.request) }) {
+        // The goals with the fewest blocks first (a request for one block before a week's, which a
+        // slot in that block then meets too), then the heaviest, then the first asked.
+        let blocksOf = Dictionary(wanted.map { goal in (goal.request, scenario.calendar.flexBlocks.filter { goal.asks(on: $0.day, in: $0.period) }.count) },
+                                  uniquingKeysWith: { first, _ in first })
+        func order(_ g: RequestGoal) -> (Int, Double, Int64) { (blocksOf[g.request] ?? 0, -g.weight, g.request) }
+        for goal in wanted.sorted(by: { order($0) < order($1) }) {
             guard let id = goal.objective, let objective = scenario.objective(id) else { continue }
             let byWorkshop = sessions.contains { s in
                 s.students.contains(goal.student) && goal.isMet(by: s.objective, teacher: s.teacher, on: s.day, in: periodOf[s.block])
@@ -56,7 +62,7 @@ struct CheckSlots {
             let bySlot = result.contains { g in g.students.contains { $0.student == goal.student && $0.check != nil && $0.objective == id }
                 && goal.isMet(byCheckOn: id, on: g.day, in: periodOf[g.block]) }
             if byWorkshop || bySlot { continue }
-            blocks: for block in scenario.calendar.blocks where goal.days.contains(block.day) && (goal.period == nil || goal.period == block.period) {
+            blocks: for block in scenario.calendar.flexBlocks where goal.asks(on: block.day, in: block.period) {
                 guard let mine = result.firstIndex(where: { $0.block == block.id && $0.students.contains { $0.student == goal.student } }),
                       let seat = result[mine].students.firstIndex(where: { $0.student == goal.student }),
                       result[mine].students[seat].check == nil

@@ -206,7 +206,7 @@ struct GreedyPlanner {
             guard !d.goals.isEmpty else { return d.weight }
             return (terms.goalsOf[StudentSubject(d.student, d.subject)] ?? []).reduce(d.weight) { total, g in
                 let goal = terms.goals[g]
-                return total + (!met[g] && goal.days.contains(block.day) && (goal.period == nil || goal.period == block.period) ? goal.weight : 0)
+                return total + (!met[g] && goal.asks(on: block.day, in: block.period) ? goal.weight : 0)
             }
         }
         var open: [ObjectiveID: Bool] = [:]

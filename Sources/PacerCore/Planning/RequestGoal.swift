@@ -68,17 +68,17 @@ public struct RequestGoal: Sendable, Hashable {
         case let .objective(id), let .check(id): id == objective
         case let .teacher(id): id == teacher
         }
-        return what && isOn(day, in: period)
+        return what && asks(on: day, in: period)
     }
 
     /// Whether a check slot on `objective` on `day`, in `period`, meets it: a check request's only.
     func isMet(byCheckOn objective: ObjectiveID, on day: DayID, in period: PeriodID?) -> Bool {
         guard case let .check(id) = metBy else { return false }
-        return id == objective && isOn(day, in: period)
+        return id == objective && asks(on: day, in: period)
     }
 
-    /// Whether `day`, in `period`, is one it asks for.
-    private func isOn(_ day: DayID, in period: PeriodID?) -> Bool {
+    /// Whether a place on `day`, in a block of `period`, is when it asks for.
+    func asks(on day: DayID, in period: PeriodID?) -> Bool {
         days.contains(day) && (self.period == nil || self.period == period)
     }
 

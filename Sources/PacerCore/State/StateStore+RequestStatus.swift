@@ -59,9 +59,9 @@ extension StateStore {
             }
         }
         let histories = try self.histories(db, scenario: scenario, of: Set(still.map(\.student)))
-        let losers = RequestConflicts.losers(still.filter { request in
+        let losers = try Self.conflictLosers(still.filter { request in
             request.asksOfPlans(in: scenario) { histories[request.student]?.track(request.student, $0)?.current }
-        }, scenario: scenario)
+        }, db, scenario: scenario, obstacles: &obstacles)
         for request in still {
             var (status, reason): (StudentRequest.Status, String)
             if let why = losers[request.id] {
@@ -81,6 +81,18 @@ extension StateStore {
                 try db.cachedStatement(sql: "UPDATE request SET status = ?, reason = ? WHERE id = ?").execute(arguments: [status.rawValue, reason, request.id])
             }
         }
+    }
+
+    /// The requests that lose their block to another (`RequestConflicts`), with why. A request
+    /// nothing can serve (`RequestObstacles.unservable`: a teacher who runs none of the student's
+    /// objectives, a closed day, …) wins no block: it would switch off one that can be met. The
+    /// obstacles are read only when there is a conflict.
+    static func conflictLosers(_ asking: [StudentRequest], _ db: Database, scenario: Scenario, obstacles: inout RequestObstacles?) throws -> [Int64: String] {
+        let losers = RequestConflicts.losers(asking, scenario: scenario)
+        guard !losers.isEmpty else { return losers }
+        let found = try obstacles ?? RequestObstacles(db, scenario: scenario)
+        obstacles = found
+        return RequestConflicts.losers(try asking.filter { try found.unservable($0, db) == nil }, scenario: scenario)
     }
 
     /// Sets where the requests stand as of `today` (`settleRequests`), in one transaction.
@@ -148,6 +160,23 @@ struct PlansInForce {
         byDate[date] = found
         return found
     }
+
+    private var closed: ClosedDates?
+    private var awayOn: [SchoolDate: Absences] = [:]
+
+    /// Whether a place the plan in force gives `student` in `block` on `date` still stands: the
+    /// school is not closed then (a closure recorded since), and neither the student nor `adult`
+    /// (the workshop's teacher, or the check slot's) is recorded away in it. A regroup would drop
+    /// it; until one is published, a request it held is no longer `planned` by it.
+    mutating func stands(_ block: BlockID, on date: SchoolDate, student: StudentID, adult: TeacherID, _ db: Database) throws -> Bool {
+        guard let day = scenario.calendar.day(on: date), let period = scenario.calendar.block(block)?.period else { return false }
+        let closed = try self.closed ?? StateStore.closedDates(db, scenario: scenario)
+        self.closed = closed
+        if closed.closure(on: date, period: period) != nil { return false }
+        let away = try awayOn[date] ?? StateStore.absentBlocks(db, scenario: scenario, dates: [(date, day)])
+        awayOn[date] = away
+        return away.students[student]?.contains(block) != true && away.teachers[adult]?.contains(block) != true
+    }
 }
 
 /// One request against the plans in force on its days: planned, declined with the plan's reason,
@@ -168,6 +197,8 @@ struct RequestAgainstPlans {
         var unserved: UnservedReason?
         var teacherThere = false
         var madeBefore = false
+        // The first place the plan gave it that no longer stands (`PlansInForce.stands`), in words.
+        var dropped: String?
         for date in schoolDays {
             guard let (plan, day, _) = try plans.plan(on: date, db) else {
                 uncovered = true
@@ -177,6 +208,10 @@ struct RequestAgainstPlans {
             if (plan.header.madeFrom?.lastRequest ?? 0) < request.seq { madeBefore = true }
             for session in plan.sessions where session.day == day && session.students.contains(request.student) {
                 let period = scenario.calendar.block(session.block)?.period
+                guard try plans.stands(session.block, on: date, student: request.student, adult: session.teacher, db) else {
+                    dropped = dropped ?? Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario)
+                    continue
+                }
                 let wanted: Bool = switch request.want {
                 case let .workshop(id), let .check(id): session.objective == id
                 case let .teacher(id): session.teacher == id
@@ -192,6 +227,10 @@ struct RequestAgainstPlans {
                     guard let place = group.students.first(where: { $0.student == request.student }), place.objective == id,
                           let teacher = place.check else { continue }
                     let period = scenario.calendar.block(group.block)?.period
+                    guard try plans.stands(group.block, on: date, student: request.student, adult: teacher, db) else {
+                        dropped = dropped ?? Self.checkSlot(teacher: teacher, objective: id, room: group.room, date: date.text, period: period, scenario)
+                        continue
+                    }
                     if request.when.period == nil || request.when.period == period {
                         return (.planned, Self.checkSlot(teacher: teacher, objective: id, room: group.room, date: date.text, period: period, scenario))
                     }
@@ -207,6 +246,9 @@ struct RequestAgainstPlans {
         }
         if uncovered || schoolDays.isEmpty { return (.open, "") }
         if madeBefore { return (.open, RequestStatusReasons.askedAfterPlan) }
+        if let dropped {
+            return (.declined, "the plan's \(dropped) no longer stands (the school closed then, or \(name) or the teacher is recorded away): the day's regroup weighs the request again")
+        }
         if let (date, session, period) = held.first {
             return (.declined, "the plan gives \(name) \(Self.session(teacher: session.teacher, objective: session.objective, date: date.text, period: period, scenario)), not one in \(request.when.period?.rawValue ?? "the block")")
         }
@@ -217,10 +259,11 @@ struct RequestAgainstPlans {
             if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text)") }
             return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when): they have had, or have on other days, the workshops their objective asks for this week")
         case let .check(id):
-            // Nor a check slot: no teacher who runs it supervised study with a check to spare while the student studied.
-            let noSlot = "nor a check slot (no teacher who runs it supervises \(name)'s study then with a check to spare)"
-            if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)): \(unserved.text); \(noSlot)") }
-            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when), \(noSlot): they have had, or have on other days, the workshops their objective asks for this week")
+            // Nor a check slot (`CheckSlots`): no teacher who runs it was free to hold one while the student studied.
+            let noSlot = "nor a check slot: no teacher who runs it is free to hold one while \(name) studies \(when) "
+                + "(each runs a workshop then, is away, does not supervise study, or holds \(CheckSlots.perBlock) checks already)"
+            if let unserved { return (.declined, "the plan could not give \(name) a workshop on \(title(id)) (\(unserved.text)), \(noSlot)") }
+            return (.declined, "the plan holds no workshop on \(title(id)) for \(name) \(when), \(noSlot)")
         case let .teacher(id):
             let teacher = scenario.teachers.first { $0.id == id }?.name ?? id.rawValue
             if !teacherThere { return (.declined, "\(teacher) has no session \(when) in the plan") }

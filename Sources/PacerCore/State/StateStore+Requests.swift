@@ -143,7 +143,8 @@ extension StateStore {
                 .map { var r = $0; r.closedSeq = nil; r.status = .open; return r }
         }
         asking = asking.filter { request in request.asksOfPlans(in: scenario) { current[request.student]?[$0] } }
-        let losers = RequestConflicts.losers(asking, scenario: scenario)
+        var obstacles: RequestObstacles?
+        let losers = try conflictLosers(asking, db, scenario: scenario, obstacles: &obstacles)
         var goals: [RequestGoal] = []
         for request in asking where losers[request.id] == nil {
             // The filter above kept time with a teacher, and workshop and check requests on current objectives.

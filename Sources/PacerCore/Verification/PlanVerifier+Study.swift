@@ -100,6 +100,14 @@ extension PlanVerifier {
                         report(.checkSlot, "\(place.student)'s check with \(teacher) in study group \(g.id): \(teacher) does not teach \(objective)")
                     }
                     checksHeld[AdultInBlock(adult: teacher.rawValue, block: g.block), default: 0] += 1
+                    // ... and answers a check request the plan weighed, on its day (and period).
+                    let period = blocks[g.block]?.period
+                    if !context.requestGoals.contains(where: { goal in
+                        goal.isCheck && goal.student == place.student && goal.objective == place.objective && goal.days.contains(g.day)
+                            && (goal.period == nil || goal.period == period)
+                    }) {
+                        report(.checkSlot, "\(place.student)'s check with \(teacher) in study group \(g.id): no check request of theirs on \(place.objective?.rawValue ?? "no objective") asks for \(g.block)")
+                    }
                 }
                 guard let student = students[place.student] else { report(.unknownStudent, "study group \(g.id): no student \(place.student)"); continue }
                 studyOf[StudentInBlock(student: place.student, block: g.block), default: []].append(g.id)

@@ -89,6 +89,13 @@ import Testing
             change(&tampered)
             return PlanVerifier(context: context).violations(of: tampered).map(\.rule)
         }
+        // A slot for a student who asked for none (any other of the group) answers no request.
+        let other = try #require(plan.study?[g].students.indices.first { $0 != s })
+        let teacherOfSlot = try #require(plan.study?[g].students[s].check)
+        var unasked = plan
+        unasked.study?[g].students[other].check = teacherOfSlot
+        let saidUnasked = PlanVerifier(context: context).violations(of: unasked).filter { $0.rule == .checkSlot }.map(\.message)
+        #expect(saidUnasked.contains { $0.contains("no check request of theirs") }, "\(saidUnasked)")
         let notInGroup = violations { $0.study?[g].students[s].check = "T-CHEN" }
         #expect(notInGroup.contains(.checkSlot), "Mr Chen is not in the group")
         let notTeaching = violations { plan in
@@ -108,5 +115,52 @@ import Testing
         for i in others.prefix(3) { four.study?[g].students[i].check = teacher }
         let said = PlanVerifier(context: context).violations(of: four).filter { $0.rule == .checkSlot }.map(\.message)
         #expect(said.contains { $0.contains("holds 4 checks") }, "\(said)")
+    }
+    /// A place the published plan gave a request that no longer stands (the teacher holding the
+    /// slot recorded away since) no longer makes it planned: it reads declined, saying so, until a
+    /// regroup is published.
+    @Test func aSlotThatNoLongerStandsIsNotPlanned() throws {
+        let (folder, scenario, store) = try loneStudentSchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let term = Term(scenario: scenario, store: store)
+        let id = try store.add(StudentRequest(askedBy: .family("S-30"), student: "S-30", want: .check("MATH-7.SP.1"), when: .week(monday),
+                                              priority: "urgent", askedOn: monday), scenario: scenario, today: monday).id
+        let plan = try term.planWeek(weekOf: monday, options: PlanOptions(timeLimit: 20, work: 1)).result.plan
+        _ = try term.publish(plan, weekOf: monday)
+        #expect(try store.request(id)?.status == .planned)
+        let group = try #require((plan.study ?? []).first { $0.students.contains { $0.student == "S-30" && $0.check != nil } })
+        let teacher = try #require(group.students.first { $0.student == "S-30" }?.check)
+        let date = try #require(scenario.calendar.dates(weekOf: monday).first { $0.day.id == group.day }).date
+        _ = try store.recordAbsences([Absence(date: date, person: .teacher(teacher), note: "sick")], scenario: scenario)
+        try store.settleRequests(scenario, today: monday)
+        let after = try #require(try store.request(id))
+        #expect(after.status == .declined && after.reason.hasPrefix("the plan's a mastery check with ") && after.reason.contains("no longer stands"),
+                "\(after.reason)")
+        #expect(after.isAsking, "a regroup may still serve it")
+    }
+
+    /// Check slots go first to the requests that ask for the fewest blocks: a week's request for
+    /// the same check is then met by the one-block request's slot, not given a second one earlier.
+    @Test func aOneBlockRequestGetsItsSlotFirstAndMeetsTheWeeksToo() throws {
+        let (folder, scenario, store) = try loneStudentSchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = store
+        let plain = try Planner.plan(scenario, options: PlanOptions(timeLimit: 20, work: 1)).plan
+        let demands = Demand.all(scenario)
+        // The blocks where a slot for Micah could be held, each tried alone.
+        let feasible = scenario.calendar.flexBlocks.filter { block in
+            var study = StudyPlacer(scenario: scenario, demands: demands).place(plain.sessions)
+            CheckSlots(scenario: scenario, goals: [RequestGoal(request: 1, student: "S-30", metBy: .check("MATH-7.SP.1"), days: [block.day],
+                                                               period: block.period, weight: 30)]).place(in: &study, sessions: plain.sessions)
+            return study.groups.contains { $0.block == block.id && $0.students.contains { $0.student == "S-30" && $0.check != nil } }
+        }
+        try #require(feasible.count >= 2, "two blocks where a slot could be held: \(feasible.map(\.id))")
+        let late = try #require(feasible.last)
+        let goals = [RequestGoal(request: 1, student: "S-30", metBy: .check("MATH-7.SP.1"), days: scenario.calendar.days.map(\.id), weight: 100),
+                     RequestGoal(request: 2, student: "S-30", metBy: .check("MATH-7.SP.1"), days: [late.day], period: late.period, weight: 30)]
+        var study = StudyPlacer(scenario: scenario, demands: demands).place(plain.sessions)
+        CheckSlots(scenario: scenario, goals: goals).place(in: &study, sessions: plain.sessions)
+        let slots = study.groups.filter { $0.students.contains { $0.student == "S-30" && $0.check != nil } }
+        #expect(slots.map(\.block) == [late.id], "one slot, in the block asked for")
     }
 }

@@ -77,6 +77,23 @@ import Testing
             == [RequestGoal(request: check, student: "S-01", metBy: .check("MATH-7.RP.1"), days: ["Tue"], period: "F1", weight: 30)])
     }
 
+    /// A request nothing can serve wins no block: Mx Rivera runs none of Ava Martin's objectives,
+    /// so her urgent request for time with Ava does not switch off the family's check request for
+    /// the same block, which plans weigh.
+    @Test func aRequestNothingCanServeWinsNoBlock() throws {
+        let (folder, scenario, store) = try seededTinySchool()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let check = try store.add(StudentRequest(askedBy: .family("S-01"), student: "S-01", want: .check("MATH-7.RP.1"), when: .block(tuesday, "F1"),
+                                                 priority: "normal", askedOn: monday), scenario: scenario, today: monday).id
+        let rivera = try store.add(StudentRequest(askedBy: .teacher("T-RIVERA"), student: "S-01", want: .teacher("T-RIVERA"), when: .block(tuesday, "F1"),
+                                                  priority: "urgent", askedOn: monday), scenario: scenario, today: monday).id
+        let refused = try #require(try store.request(rivera)).reason
+        #expect(refused.hasPrefix("Mx Rivera runs none of Ava Martin's current objectives"), "\(refused)")
+        let survivor = try #require(try store.request(check))
+        #expect(survivor.status == .open, "not declined for Mx Rivera's request: \(survivor.reason)")
+        #expect(try store.weekContext(scenario, weekOf: monday).requestGoals.map(\.request) == [check])
+    }
+
     /// A published week plans or declines each request on its days, with the plan's words; a
     /// day that passes without a request declines it; a request met by a check asks again when
     /// the check is withdrawn.
