@@ -63,7 +63,8 @@ public struct FamilyView: Sendable, Equatable {
                                        note: w.cancelled.map(Self.cancelled) ?? left(w.date) ?? (w.movedOn ? MovedOn.words : nil)))
         }
         let inStudy = study.map { s in
-            (s.date, s.block, Workshop(when: when(s.date, s.start, s.end), what: "Independent study" + (s.title.map { ": " + $0 } ?? ""),
+            (s.date, s.block, Workshop(when: when(s.date, s.start, s.end),
+                                       what: "Independent study" + (s.title.map { ": " + $0 } ?? "") + (s.checkWith.map { ", with the mastery check you asked for, held by " + $0 } ?? ""),
                                        with: "with \(NameList.and(s.adults)), \(s.room)", absent: s.absent,
                                        note: s.cancelled.map(Self.cancelled) ?? left(s.date)))
         }
@@ -73,7 +74,9 @@ public struct FamilyView: Sendable, Equatable {
         requestLines = requests.filter { $0.student == student }.reversed().map { request in
             // The family's own note is shown them; a teacher's is for the people who plan.
             let note = request.askedBy == .family(student) && !request.note.isEmpty ? " (your note: \(PersonText.visible(request.note)))" : ""
-            return PortalRequestLine(text: "\(RequestText.asker(request.askedBy, scenario)) asked for \(RequestText.asked(request, scenario, naming: false)), "
+            // The family reads its own requests as theirs: "You asked for …".
+            let who = request.askedBy == .family(student) ? "You" : RequestText.asker(request.askedBy, scenario)
+            return PortalRequestLine(text: "\(who) asked for \(RequestText.asked(request, scenario, naming: false)), "
                                          + "\(RequestText.when(request.when, scenario))\(note): \(RequestText.standing(request))",
                               cancel: PortalAccess.mayCancel(.family(student), request) ? request.id : nil)
         }

@@ -35,6 +35,17 @@ extension TeacherDayView {
                 }
             }.min { $0.start < $1.start }
         }
+        /// A check request's check slot in the day's study (`StudyPlace.check`): its group and who holds it.
+        func slot(_ request: StudentRequest) -> (group: StudyGroup, holder: TeacherID)? {
+            guard case let .check(objective) = request.want, let inForce else { return nil }
+            for g in (inForce.plan.study ?? []) where g.day == inForce.day && inForce.closure(g.block, in: scenario) == nil {
+                if case let .block(_, period) = request.when, scenario.calendar.block(g.block)?.period != period { continue }
+                if let place = g.students.first(where: { $0.student == request.student }), place.objective == objective, let holder = place.check {
+                    return (g, holder)
+                }
+            }
+            return nil
+        }
         let asked = onDay.filter { $0.askedBy == .teacher(teacher) }.map { request -> Asked in
             let name = "\(scenario.studentName(request.student)) (\(request.student))"
             // Time the teacher asked for with the student is time with them, the teacher reading.
@@ -43,6 +54,11 @@ extension TeacherDayView {
                 let with = s.teacher == teacher ? "with you" : "with \(scenario.teacherName(s.teacher))"
                 return Asked(student: name, what: what,
                              outcome: "got: a workshop on \(scenario.objectiveTitle(s.objective)) \(with), \(s.start)–\(s.end), \(scenario.roomName(s.room))", got: true)
+            }
+            if let (g, holder) = slot(request) {
+                let by = holder == teacher ? "held by you" : "held by \(scenario.teacherName(holder))"
+                return Asked(student: name, what: what,
+                             outcome: "got: a mastery check during independent study, \(by), \(g.start)–\(g.end), \(scenario.roomName(g.room))", got: true)
             }
             switch request.status {
             case .met: return Asked(student: name, what: what, outcome: RequestText.standing(request), got: true)

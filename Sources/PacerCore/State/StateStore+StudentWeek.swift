@@ -60,6 +60,9 @@ public struct StudentStudy: Sendable, Equatable {
     public let absent: Bool
     /// The closure that cancels it, or nil when it is held.
     public var cancelled: Closure? = nil
+    /// The name of the teacher who holds the mastery check the student asked for there (a check
+    /// slot, `StudyPlace.check`), or nil.
+    public var checkWith: String? = nil
 }
 
 extension StateStore {
@@ -77,7 +80,8 @@ extension StateStore {
                     guard let place = g.students.first(where: { $0.student == student }) else { continue }
                     result.append(StudentStudy(date: date, block: g.block, start: g.start, end: g.end, title: place.objective.map(scenario.objectiveTitle),
                                                adults: g.adults.map(scenario.adultName), room: scenario.rooms.first { $0.id == g.room }?.name ?? g.room.rawValue,
-                                               absent: away.students[student]?.contains(g.block) == true, cancelled: inForce.closure(g.block, in: scenario)))
+                                               absent: away.students[student]?.contains(g.block) == true, cancelled: inForce.closure(g.block, in: scenario),
+                                               checkWith: place.check.map { scenario.adultName(AdultID(rawValue: $0.rawValue)) }))
                 }
             }
             return result

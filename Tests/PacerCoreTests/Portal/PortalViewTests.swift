@@ -84,7 +84,7 @@ import Testing
         let view = FamilyView(student: "S-01", standing: [], week: [], checks: [], feed: "", today: tuesday, scenario: scenario, requests: [met, waiting, other])
         #expect(view.requests == [
             // The family's own note is shown them, the teacher's is not; a block by its day and times.
-            "Ava Martin's family asked for a workshop on Recognize proportional relationships (MATH-7.RP.2), the week of Monday 2026-11-23 "
+            "You asked for a workshop on Recognize proportional relationships (MATH-7.RP.2), the week of Monday 2026-11-23 "
                 + "(your note: stuck on ratios): waiting",
             "Ms Okafor asked for a mastery check on Unit rates with fractions (MATH-7.RP.1), Tuesday 2026-11-24, 09:25–10:05 (F1): "
                 + "met, checked on 2026-11-24 (check 3)",

@@ -53,8 +53,21 @@ import Testing
         let date = try #require(scenario.calendar.dates(weekOf: monday).first { $0.day.id == group.day }).date
         let day = TeacherDayView(try store.teacherAgenda(scenario, teacher: teacher, on: date), scenario: scenario)
         let marked = day.study.flatMap(\.students).first { $0.id == "S-30" }
+        // A teacher who asked for the same check reads that the student got it.
+        _ = try store.add(StudentRequest(askedBy: .teacher("T-CHEN"), student: "S-30", want: .check("MATH-7.SP.1"), when: .week(monday),
+                                         priority: "normal", askedOn: monday), scenario: scenario, today: monday)
+        let chen = TeacherDayView(try store.teacherAgenda(scenario, teacher: "T-CHEN", on: date), scenario: scenario)
+            .withRequests(try store.requests(), teacher: "T-CHEN", on: date, inForce: try store.planInForce(scenario, on: date), scenario: scenario)
+        #expect(chen.asked.first?.got == true)
+        #expect(chen.asked.first?.outcome.hasPrefix("got: a mastery check during independent study, held by \(name), ") == true, "\(chen.asked)")
         #expect(marked?.marks.contains(.checkSlot) == true, "\(String(describing: marked))")
         #expect(marked?.checks == "MATH-7.SP.1", "the teacher may record it there")
+        // The family's week says where and with whom, and the request is theirs.
+        let family = FamilyView(student: "S-30", standing: [], week: [], study: try store.studyBlocks(scenario, of: "S-30", on: [date]),
+                                checks: [], feed: "", today: date, scenario: scenario, requests: try store.requests())
+        let slot = family.workshops.first { $0.what.contains("mastery check") }
+        #expect(slot?.what == "Independent study: Random sampling and inference, with the mastery check you asked for, held by \(name)", "\(family.workshops)")
+        #expect(family.requests.contains { $0.hasPrefix("You asked for a mastery check on Random sampling and inference (MATH-7.SP.1)") }, "\(family.requests)")
 
         _ = try term.record([MasteryCheck(date: date, student: "S-30", objective: "MATH-7.SP.1", result: .mastered, note: "", source: "test")],
                             source: "test", today: date)
