@@ -29,10 +29,11 @@ struct CheckSlots {
         let plan = Occupancy(school, sessions: sessions)
         var result = study.groups
         defer { study.groups = result }
-        let groups = result
-        var held: [String: Int] = [:]  // "BLOCK/TEACHER": checks held
-        func key(_ block: BlockID, _ teacher: TeacherID) -> String { "\(block)/\(teacher)" }
-        for group in groups { for place in group.students { if let t = place.check { held[key(group.block, t), default: 0] += 1 } } }
+        /// The checks each teacher holds in each block.
+        struct TeacherInBlock: Hashable { let block: BlockID, teacher: TeacherID }
+        var held: [TeacherInBlock: Int] = [:]
+        func key(_ block: BlockID, _ teacher: TeacherID) -> TeacherInBlock { TeacherInBlock(block: block, teacher: teacher) }
+        for group in result { for place in group.students { if let t = place.check { held[key(group.block, t), default: 0] += 1 } } }
 
         /// The supervising teachers of `group` permitted to run `objective` there, with a check left.
         func checkers(_ group: StudyGroup, _ objective: Objective) -> [TeacherID] {
