@@ -11,6 +11,12 @@
 /// slot for a one-block request then meets a week's request for the same check too), then the
 /// heaviest, then the first asked; blocks in the calendar's order.
 struct CheckSlots {
+    /// A check slot of a plan: the study group and the teacher who holds the check.
+    struct Held {
+        let group: StudyGroup
+        let teacher: TeacherID
+    }
+
     let scenario: Scenario
     /// The requests the plan could meet (`ObjectiveTerms.goals`).
     let goals: [RequestGoal]
@@ -97,6 +103,18 @@ struct CheckSlots {
                     break blocks
                 }
             }
+        }
+    }
+}
+
+extension WeekPlan {
+    /// The check slots (`CheckSlots`) the plan gives `student` on `objective` on `day`, in the
+    /// plan's order of study groups: what the request statuses and the asking teacher's day read.
+    func checkSlots(of student: StudentID, on objective: ObjectiveID, day: DayID) -> [CheckSlots.Held] {
+        (study ?? []).compactMap { group in
+            guard group.day == day, let place = group.students.first(where: { $0.student == student }), place.objective == objective,
+                  let teacher = place.check else { return nil }
+            return CheckSlots.Held(group: group, teacher: teacher)
         }
     }
 }

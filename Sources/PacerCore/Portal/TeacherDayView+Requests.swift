@@ -38,13 +38,10 @@ extension TeacherDayView {
         /// A check request's check slot in the day's study (`StudyPlace.check`): its group and who holds it.
         func slot(_ request: StudentRequest) -> (group: StudyGroup, holder: TeacherID)? {
             guard case let .check(objective) = request.want, let inForce else { return nil }
-            for g in (inForce.plan.study ?? []) where g.day == inForce.day && inForce.closure(g.block, in: scenario) == nil {
-                if case let .block(_, period) = request.when, scenario.calendar.block(g.block)?.period != period { continue }
-                if let place = g.students.first(where: { $0.student == request.student }), place.objective == objective, let holder = place.check {
-                    return (g, holder)
-                }
-            }
-            return nil
+            return inForce.plan.checkSlots(of: request.student, on: objective, day: inForce.day).first { held in
+                if case let .block(_, period) = request.when, scenario.calendar.block(held.group.block)?.period != period { return false }
+                return inForce.closure(held.group.block, in: scenario) == nil
+            }.map { ($0.group, $0.teacher) }
         }
         let asked = onDay.filter { $0.askedBy == .teacher(teacher) }.map { request -> Asked in
             let name = "\(scenario.studentName(request.student)) (\(request.student))"

@@ -223,9 +223,8 @@ struct RequestAgainstPlans {
                 held.append((date, session, period))
             }
             if case let .check(id) = request.want {
-                for group in plan.study ?? [] where group.day == day {
-                    guard let place = group.students.first(where: { $0.student == request.student }), place.objective == id,
-                          let teacher = place.check else { continue }
+                for held in plan.checkSlots(of: request.student, on: id, day: day) {
+                    let (group, teacher) = (held.group, held.teacher)
                     let period = scenario.calendar.block(group.block)?.period
                     guard try plans.stands(group.block, on: date, student: request.student, adult: teacher, db) else {
                         dropped = dropped ?? Self.checkSlot(teacher: teacher, objective: id, room: group.room, date: date.text, period: period, scenario)
